@@ -1,0 +1,1 @@
+"""The Textual terminal UI of the archive; it calls `archive`, never the other way round."""
