@@ -1,0 +1,5 @@
+"""``python -m archive.cli``."""
+
+from archive.cli import main
+
+main()

@@ -1,0 +1,92 @@
+"""What every command module shares: the app, common options, output and error helpers."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="archive",
+    help=(
+        "The translation-provenance archive: import news articles in every language, record "
+        "who reported, translated and wrote them, align their versions, search and export.\n\n"
+        "Example: archive import corpus/ && archive list --person 'Khin Maung Nyane'"
+    ),
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+    rich_markup_mode=None,
+)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Archive file path or SQLAlchemy URL (default: $ARCHIVE_DB, else archive.db in the "
+        "user data directory).",
+        show_default=False,
+    ),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print one JSON document on stdout and nothing else there.")
+]
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    """One line on stderr, then exit."""
+    typer.echo(f"archive: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def emit_json(data: Any) -> None:
+    """One JSON document on stdout."""
+    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+
+
+@contextmanager
+def opened(db: str | None) -> Iterator[Any]:
+    """Open the archive; library errors become one line on stderr."""
+    from archive.db import open_archive
+
+    archive = open_archive(db)
+    try:
+        yield archive
+    finally:
+        archive.close()
+
+
+def _stderr_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def safe_text(text: str) -> str:
+    """Text for a terminal: control characters (escape sequences included) made visible."""
+    from archive.textsafe import visible_controls
+
+    return visible_controls(text)
+
+
+def parse_day(value: str | None, *, end: bool) -> dt.date | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month means its first (or last) day."""
+    if value is None:
+        return None
+    parts = value.strip().split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, last if end else 1)
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None

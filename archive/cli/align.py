@@ -1,0 +1,184 @@
+"""Commands that align versions: ``align``, ``align-files`` and ``compare``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from archive.cli._common import DbOption, JsonOption, app, emit_json, fail, opened, safe_text
+
+
+@app.command("align")
+def align_command(
+    article_id: Annotated[int | None, typer.Argument(help="The article to align.")] = None,
+    all_articles: Annotated[bool, typer.Option("--all", help="Align every article.")] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Align every pair of versions of an article (or of all articles) and store the beads.
+
+    Beads a person marked as checked are kept; only the rest is aligned again.
+
+    Example: archive align 12   /   archive align --all
+    """
+    from sqlmodel import col, select
+
+    from archive.alignments import align_article
+    from archive.errors import ArticleNotFound
+    from archive.models import Article
+
+    if (article_id is None) == (not all_articles):
+        raise typer.BadParameter("give an ARTICLE_ID or --all (not both)")
+    results: list[dict[str, Any]] = []
+    with opened(db) as archive:
+        with archive.session() as session:
+            if all_articles:
+                ids = list(session.exec(select(Article.id).order_by(col(Article.id))).all())
+            else:
+                if session.get(Article, article_id) is None:
+                    raise ArticleNotFound(article_id or 0)
+                ids = [article_id]
+        for aid in ids:
+            assert aid is not None
+            with archive.session() as session, session.begin():
+                for alignment in align_article(session=session, article_id=aid):
+                    results.append(
+                        {
+                            "article_id": aid,
+                            "alignment_id": alignment.id,
+                            "src_version_id": alignment.src_version_id,
+                            "tgt_version_id": alignment.tgt_version_id,
+                            "method": alignment.method,
+                        }
+                    )
+    if as_json:
+        emit_json(results)
+    else:
+        articles = len({r["article_id"] for r in results})
+        typer.echo(f"{len(results)} alignments stored for {articles} articles")
+
+
+def _read_segments(path: Path, *, presegmented: bool) -> tuple[list[str], list[int], list[int]]:
+    """Segments (derived text), their paragraph ids, and their indices as the contract says."""
+    from archive.analysis import analyze_text, derive_text
+    from archive.ingest.decode import decode_bytes
+
+    text = decode_bytes(path.read_bytes(), source=str(path)).text
+    segments: list[str] = []
+    paragraphs: list[int] = []
+    indices: list[int] = []
+    if presegmented:
+        paragraph = 0
+        for number, line in enumerate(text.splitlines()):
+            if not line.strip():
+                paragraph += 1
+                continue
+            segments.append(derive_text(line))
+            paragraphs.append(paragraph)
+            indices.append(number)
+        return segments, paragraphs, indices
+    analysis = analyze_text(text)
+    for p_index, para in enumerate(analysis.paragraphs):
+        for sentence in para.sentences:
+            segments.append(derive_text(text[sentence.start : sentence.end]))
+            paragraphs.append(p_index)
+            indices.append(len(indices))
+    return segments, paragraphs, indices
+
+
+@app.command("align-files")
+def align_files_command(
+    src: Annotated[Path, typer.Argument(help="Source-language text file.")],
+    tgt: Annotated[Path, typer.Argument(help="Target-language text file.")],
+    src_lang: Annotated[str, typer.Option("--src-lang", help="Source language code.")],
+    tgt_lang: Annotated[str, typer.Option("--tgt-lang", help="Target language code.")],
+    presegmented: Annotated[
+        bool,
+        typer.Option(
+            "--presegmented",
+            help="Each line is one segment; a blank line ends a paragraph and is not a segment. "
+            "Indices are then 0-based line numbers.",
+        ),
+    ] = False,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Align two text files (no archive needed) and print the beads.
+
+    With --db, the archive's learned lexicon for the pair is used too.
+
+    Example: archive align-files my.txt en.txt --src-lang my --tgt-lang en --presegmented --json
+    """
+    from archive.align import align_segments
+
+    for path in (src, tgt):
+        if not path.is_file():
+            fail(f"{path}: no such file")
+    try:
+        s_text, s_para, s_index = _read_segments(src, presegmented=presegmented)
+        t_text, t_para, t_index = _read_segments(tgt, presegmented=presegmented)
+    except OSError as exc:
+        fail(f"{exc.filename}: cannot read ({exc.strerror})")
+    lexicon = None
+    if db is not None:
+        from archive.alignments import _lexicon_for
+
+        with opened(db) as archive, archive.session() as session:
+            lexicon = _lexicon_for(session, src_lang, tgt_lang)
+    result = align_segments(
+        s_text,
+        t_text,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        src_paragraphs=s_para,
+        tgt_paragraphs=t_para,
+        lexicon=lexicon,  # type: ignore[arg-type]
+    )
+    beads = [
+        {
+            "src": [s_index[i] for i in bead.src],
+            "tgt": [t_index[j] for j in bead.tgt],
+            "score": round(float(bead.score), 4),
+        }
+        for bead in result.beads
+    ]
+    if as_json:
+        emit_json({"method": result.method, "version": result.version, "beads": beads})
+        return
+    for bead in beads:
+        typer.echo(f"{bead['src']!s:>14} ↔ {bead['tgt']!s:<14} {bead['score']:.2f}")
+    typer.echo(f"{len(beads)} beads ({result.method})")
+
+
+@app.command("compare")
+def compare_command(
+    article_id: Annotated[int, typer.Argument(help="The article whose versions to compare.")],
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """What each version adds, drops or changes against the one it is aligned with.
+
+    Example: archive compare 12 --json
+    """
+    from archive.alignments import compare_article
+
+    with opened(db) as archive, archive.session() as session:
+        reports = compare_article(session=session, article_id=article_id)
+    if as_json:
+        emit_json(reports)
+        return
+    if not reports:
+        typer.echo("No alignments yet: run `archive align ARTICLE_ID` first.")
+        return
+    for r in reports:
+        typer.echo(
+            f"{r['src']['kind']} {r['src']['language']} (#{r['src']['id']}) → "
+            f"{r['tgt']['kind']} {r['tgt']['language']} (#{r['tgt']['id']}): "
+            f"{float(r['carried_share']) * 100:.0f}% of source sentences carried, "
+            f"{len(r['dropped'])} dropped, {len(r['added'])} added, "
+            f"{len(r['number_mismatches'])} number mismatches"
+        )
+        for mismatch in r["number_mismatches"]:
+            typer.echo(f"    numbers differ: {safe_text(str(mismatch))}")

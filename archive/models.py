@@ -1,0 +1,200 @@
+"""The archive's tables: services, people, articles, versions, credits, segments, alignments.
+
+Text is stored exactly as given (``Version.text``); everything normalised or computed lives in
+derived columns or tables that can be rebuilt from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> dt.datetime:
+    """The current time in UTC, as stored in ``created_at`` columns."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class VersionKind(StrEnum):
+    """What a text version of an article is."""
+
+    ORIGINAL = "original"
+    TRANSLATION = "translation"
+    PUBLISHED = "published"
+    MACHINE = "machine"
+
+
+class Role(StrEnum):
+    """What a person or service did for an article."""
+
+    REPORTER = "reporter"
+    TRANSLATOR = "translator"
+    WRITER = "writer"
+    EDITOR = "editor"
+    CONTRIBUTOR = "contributor"
+
+
+class Service(SQLModel, table=True):
+    """A language service of an organisation, e.g. RFA's Myanmar Service (language ``my``)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    name: str
+    organization: str | None = None
+    language: str | None = None
+
+
+class ServiceAlias(SQLModel, table=True):
+    """A spelling of a service as it was seen in a credit line or record."""
+
+    __table_args__ = (UniqueConstraint("service_id", "alias"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    service_id: int = Field(foreign_key="service.id", index=True)
+    alias: str
+
+
+class Person(SQLModel, table=True):
+    """A reporter, translator, writer or editor; one row per person, found by a normalised key."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(unique=True, index=True)
+    name: str
+
+
+class PersonAlias(SQLModel, table=True):
+    """A spelling of a person's name as it was seen."""
+
+    __table_args__ = (UniqueConstraint("person_id", "alias"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    person_id: int = Field(foreign_key="person.id", index=True)
+    alias: str
+
+
+class Article(SQLModel, table=True):
+    """One story, told in one or more versions."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    identity: str = Field(unique=True, index=True)
+    title: str
+    date: dt.date | None = Field(default=None, index=True)
+    service_id: int | None = Field(default=None, foreign_key="service.id", index=True)
+    url: str | None = Field(default=None, index=True)
+    urls: str = "[]"  # JSON list of every source URL seen for the story
+    credit_line: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Version(SQLModel, table=True):
+    """One text of an article: the original, a human translation, the published text, or MT."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    position: int = 0
+    kind: str = Field(index=True)
+    language: str = Field(index=True)
+    title: str | None = None
+    text: str = Field(sa_column=Column(Text, nullable=False))
+    sha256: str = Field(index=True)
+    derived_from_id: int | None = Field(default=None, foreign_key="version.id")
+    revision_of_id: int | None = Field(default=None, foreign_key="version.id")
+    source_encoding: str | None = None  # byte encoding of the file it came from (utf-8, cp1252…)
+    detected_language: str | None = None
+    script: str | None = None
+    encoding: str | None = None  # "unicode" | "zawgyi" (Burmese font encoding)
+    confidence: float | None = None
+    engine: str | None = None
+    engine_version: str | None = None
+    model_package: str | None = None
+    model_version: str | None = None
+    engine_details: str | None = None  # JSON: beam size, pivot, CTranslate2 version …
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Credit(SQLModel, table=True):
+    """A person or a service holding a role on an article or on one version of it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    version_id: int | None = Field(default=None, foreign_key="version.id", index=True)
+    person_id: int | None = Field(default=None, foreign_key="person.id", index=True)
+    service_id: int | None = Field(default=None, foreign_key="service.id", index=True)
+    role: str = Field(index=True)
+    position: int = 0
+    raw: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+
+
+class Segment(SQLModel, table=True):
+    """A sentence of a version, as character offsets into its text (never a copy of it)."""
+
+    __table_args__ = (UniqueConstraint("version_id", "seq"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="version.id", index=True)
+    seq: int  # index of the sentence in the version
+    paragraph: int
+    sentence: int  # index of the sentence in its paragraph
+    start: int
+    end: int
+    language: str | None = None
+
+
+class Alignment(SQLModel, table=True):
+    """The alignment of two versions of an article, as a list of beads."""
+
+    __table_args__ = (UniqueConstraint("src_version_id", "tgt_version_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    src_version_id: int = Field(foreign_key="version.id", index=True)
+    tgt_version_id: int = Field(foreign_key="version.id", index=True)
+    method: str
+    aligner_version: str
+    created_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class AlignmentLink(SQLModel, table=True):
+    """A bead: source segments ``[src_start, src_end)`` answer target ``[tgt_start, tgt_end)``."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    alignment_id: int = Field(foreign_key="alignment.id", index=True)
+    position: int
+    src_start: int
+    src_end: int
+    tgt_start: int
+    tgt_end: int
+    score: float
+    method: str
+    checked: bool = False
+    checked_by: str | None = None
+    checked_at: dt.datetime | None = None
+
+
+class RawBlob(SQLModel, table=True):
+    """The exact bytes of an imported file, compressed, so extraction can always be re-run."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    sha256: str = Field(unique=True, index=True)
+    size: int
+    compression: str = "zlib"
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class ImportRecord(SQLModel, table=True):
+    """What was imported when, from where, with which outcome."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    source: str
+    line: int | None = None  # the line of a JSONL record
+    sha256: str = Field(index=True)  # of the file, or of the record's line
+    file_sha256: str | None = None
+    format: str
+    outcome: str = Field(index=True)  # imported | revised | duplicate | failed
+    detail: str | None = None
+    article_id: int | None = Field(default=None, foreign_key="article.id")
+    blob_id: int | None = Field(default=None, foreign_key="rawblob.id")
+    imported_at: dt.datetime = Field(default_factory=utcnow)
