@@ -15,7 +15,7 @@ from sqlmodel import Field, SQLModel
 
 def utcnow() -> dt.datetime:
     """The current time in UTC, as stored in ``created_at`` columns."""
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+    return dt.datetime.now(dt.UTC)
 
 
 class VersionKind(StrEnum):

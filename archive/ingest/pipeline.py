@@ -129,6 +129,10 @@ class Importer:
                 yield self._import_page(path, fmt)
         except OSError as exc:
             yield ImportOutcome(source, None, "failed", detail=f"cannot read ({exc.strerror})")
+        except Exception as exc:  # a reader's bug on odd input must not stop the batch
+            log.exception("unexpected error reading %s", source)
+            reason = f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
+            yield ImportOutcome(source, None, "failed", detail=reason)
 
     def _import_page(self, path: Path, fmt: str) -> ImportOutcome:
         source = str(path)

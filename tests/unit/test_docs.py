@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer.main
 
 from archive.cli import app
@@ -12,10 +14,10 @@ def _commands() -> dict[str, str]:
     group = typer.main.get_command(app)
     found: dict[str, str] = {}
 
-    def walk(cmd: object, prefix: str) -> None:
-        for name, sub in getattr(cmd, "commands", {}).items():
+    def walk(cmd: Any, prefix: str) -> None:
+        for name, sub in cmd.commands.items():
             full = f"{prefix} {name}".strip()
-            if getattr(sub, "commands", None):
+            if hasattr(sub, "list_commands"):
                 walk(sub, full)
             else:
                 found[full] = sub.help or ""
@@ -35,3 +37,13 @@ def test_every_command_is_documented() -> None:
     )
     missing = [name for name in _commands() if f"archive {name}" not in docs]
     assert [] == missing
+
+
+def test_cli_reference_is_generated_from_the_code() -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("cli_reference", REPO / "scripts" / "cli_reference.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.render() == (REPO / "docs" / "cli.md").read_text(encoding="utf-8")

@@ -1,0 +1,37 @@
+"""Opening an archive file made by an older schema upgrades it, and keeps what it held."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from archive.db import current_revision, open_archive, schema_head
+from archive.provenance import get_article, list_articles
+from tests.conftest import REPO
+
+OLD = REPO / "tests" / "data" / "archive-schema-0001.db"
+
+
+def test_first_schema_file_is_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    shutil.copyfile(OLD, path)
+    archive = open_archive(path)
+    try:
+        assert schema_head() == current_revision(archive.engine)
+        with archive.session() as session:
+            (row,) = list_articles(session=session)
+            data = get_article(session=session, article_id=row["id"])
+        assert [("reporter", "RFA Myanmar Service"), ("translator", "Khin Maung Nyane")] == [
+            (c["role"], c["name"]) for c in data["credits"]
+        ]
+        assert data["versions"][0]["text"].startswith("Around 450 soldiers")
+    finally:
+        archive.close()
+
+
+def test_a_new_archive_is_at_the_newest_schema(tmp_path: Path) -> None:
+    archive = open_archive(tmp_path / "new.db")
+    try:
+        assert schema_head() == current_revision(archive.engine)
+    finally:
+        archive.close()
