@@ -1,0 +1,194 @@
+"""The registry of news services (RFA's language services and sister outlets) and name resolution.
+
+A credit line names a service in many ways — "RFA's Myanmar Service", "RFA Burmese",
+"Radio Free Asia’s Burmese service", "the Burmese Service" — and all of them must land on
+one registry entry. :func:`resolve_service` does that for known services;
+:func:`service_key_for` also gives a stable key for services the registry does not know,
+so that they still merge across articles.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = ["SERVICES", "ServiceInfo", "resolve_service", "service_key_for"]
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceInfo:
+    """One language service of a news organisation.
+
+    Attributes:
+        key: Stable identifier, e.g. ``"rfa-myanmar"``; safe to store and to merge on.
+        name: Canonical display name, e.g. ``"RFA Myanmar Service"``.
+        organization: The organisation, e.g. ``"Radio Free Asia"``.
+        language: ISO 639 code of the service's language (``"my"``, ``"yue"`` …).
+        aliases: Other spellings worth storing as aliases (display forms, not keys).
+    """
+
+    key: str
+    name: str
+    organization: str
+    language: str
+    aliases: tuple[str, ...]
+
+
+# Organisations: (short form used in keys and names, full name, spellings normalised to the
+# short form). Spellings are in normalised form (see _normalise): lower case, no punctuation.
+_ORGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "rfa": ("Radio Free Asia", ("rfa", "radio free asia")),
+    "voa": ("Voice of America", ("voa", "voice of america")),
+    "benarnews": ("BenarNews", ("benarnews", "benar news")),
+}
+
+# Language services: (key suffix, display word, language code, words naming it).
+_RFA_LANGUAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("myanmar", "Myanmar", "my", ("myanmar", "burmese", "burma")),
+    ("khmer", "Khmer", "km", ("khmer", "cambodian", "cambodia")),
+    ("lao", "Lao", "lo", ("lao", "laotian", "laos")),
+    ("tibetan", "Tibetan", "bo", ("tibetan", "tibet")),
+    ("uyghur", "Uyghur", "ug", ("uyghur", "uighur", "uygur")),
+    ("korean", "Korean", "ko", ("korean", "korea")),
+    ("vietnamese", "Vietnamese", "vi", ("vietnamese", "vietnam")),
+    ("mandarin", "Mandarin", "zh", ("mandarin", "chinese", "mandarin chinese")),
+    ("cantonese", "Cantonese", "yue", ("cantonese",)),
+)
+
+_BENARNEWS_LANGUAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("bengali", "Bengali", "bn", ("bengali", "bangla", "bangladesh")),
+    ("indonesian", "Indonesian", "id", ("indonesian", "indonesia")),
+    ("malay", "Malay", "ms", ("malay", "malaysian", "malaysia")),
+    ("thai", "Thai", "th", ("thai", "thailand")),
+)
+
+# Words that say "this is a service" but carry no identity; dropped before lookup.
+_FILLER_WORDS = frozenset({"service", "services", "language", "section", "desk", "program"})
+
+
+def _build_registry() -> tuple[tuple[ServiceInfo, ...], dict[str, ServiceInfo]]:
+    """Build the service tuple and the lookup table from normalised spellings to services."""
+    services: list[ServiceInfo] = []
+    lookup: dict[str, ServiceInfo] = {}
+
+    def add(info: ServiceInfo, spellings: list[str]) -> None:
+        services.append(info)
+        for spelling in spellings:
+            lookup.setdefault(spelling, info)
+
+    families = (
+        ("rfa", _RFA_LANGUAGES),
+        ("voa", _RFA_LANGUAGES),
+        ("benarnews", _BENARNEWS_LANGUAGES),
+    )
+    for org_key, languages in families:
+        org_name = _ORGS[org_key][0]
+        short = {"rfa": "RFA", "voa": "VOA", "benarnews": "BenarNews"}[org_key]
+        for suffix, word, code, words in languages:
+            name = f"{short} {word} Service" if org_key != "benarnews" else f"BenarNews {word}"
+            display_words = [w.title() for w in words]
+            aliases = tuple(
+                dict.fromkeys(
+                    [f"{short}’s {word} Service", f"{org_name}’s {word} Service"]
+                    + [f"{short} {w}" for w in display_words]
+                    + [f"{short} {w} Service" for w in display_words]
+                    + [f"{org_name} {w} Service" for w in display_words]
+                )
+            )
+            info = ServiceInfo(f"{org_key}-{suffix}", name, org_name, code, aliases)
+            # Organisation spellings are folded to org_key by _normalise before lookup.
+            add(info, [f"{org_key} {w}" for w in words])
+
+    add(
+        ServiceInfo("benarnews", "BenarNews", "BenarNews", "en", ("Benar News",)),
+        ["benarnews"],
+    )
+    return tuple(services), lookup
+
+
+SERVICES, _LOOKUP = _build_registry()
+_BY_KEY: dict[str, ServiceInfo] = {s.key: s for s in SERVICES}
+# Languages RFA serves, to resolve "the Burmese Service" (no organisation named) to RFA:
+# in this archive's sources an unqualified language service is RFA's.
+_DEFAULT_ORG = "rfa"
+
+_APOSTROPHES = re.compile(r"[’‘ʼ`´′]")
+_POSSESSIVE = re.compile(r"'s\b")
+_NON_WORD = re.compile(r"[^\w\s]|_")
+_ORG_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{re.escape(spelling)}\b"), key)
+    for key, (_, spellings) in _ORGS.items()
+    for spelling in sorted(spellings, key=len, reverse=True)
+    if spelling != key
+)
+
+
+def _strip_accents(text: str) -> str:
+    """Drop combining marks (so "Việt" and "Viet" meet); only used for keys."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _normalise(text: str) -> tuple[list[str], bool]:
+    """Reduce a service mention to lookup tokens.
+
+    Returns the tokens (lower case, organisation names folded to their short key, leading
+    "the" and filler words such as "service" removed) and whether a filler word such as
+    "service" was present, which is what makes a bare language name ("Burmese") a service.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    folded = _APOSTROPHES.sub("'", folded)
+    folded = _POSSESSIVE.sub(" ", folded)
+    folded = folded.replace("-", " ")
+    folded = _NON_WORD.sub(" ", folded)
+    for pattern, key in _ORG_PHRASES:
+        folded = pattern.sub(key, folded)
+    tokens = folded.split()
+    while tokens and tokens[0] == "the":
+        tokens.pop(0)
+    had_filler = any(t in _FILLER_WORDS for t in tokens)
+    tokens = [t for t in tokens if t not in _FILLER_WORDS]
+    return tokens, had_filler
+
+
+def resolve_service(text: str) -> ServiceInfo | None:
+    """Find the registry entry a service mention refers to.
+
+    Case-, apostrophe- and punctuation-insensitive: "RFA's Myanmar Service", "RFA Burmese",
+    "Radio Free Asia’s Burmese service" and "RFA Myanmar" all give the ``rfa-myanmar`` entry.
+    A language service without an organisation ("the Khmer Service") is taken to be RFA's.
+    A registry key (``"rfa-lao"``) resolves to itself.
+
+    Returns:
+        The service, or None when the text names no known service.
+    """
+    if text.strip().casefold() in _BY_KEY:
+        return _BY_KEY[text.strip().casefold()]
+    tokens, had_filler = _normalise(text)
+    if not tokens:
+        return None
+    found = _LOOKUP.get(" ".join(tokens))
+    if found is None and had_filler and tokens[0] not in _ORGS:
+        found = _LOOKUP.get(" ".join([_DEFAULT_ORG, *tokens]))
+    return found
+
+
+def service_key_for(text: str) -> str:
+    """A stable key for a service mention: the registry key if known, else a normalised slug.
+
+    Unknown services get a slug of their normalised name ("Reuters" → ``"reuters"``,
+    "RFA's Thai Service" → ``"rfa-thai"``), so the same unknown service written slightly
+    differently in two articles still gets one key.
+
+    Raises:
+        ValueError: if the text holds no letters or digits to make a key from.
+    """
+    info = resolve_service(text)
+    if info is not None:
+        return info.key
+    tokens, _ = _normalise(text)
+    slug = "-".join(_strip_accents(t) for t in tokens)
+    if not slug:
+        raise ValueError(f"no service name in {text!r}")
+    return slug
