@@ -1,0 +1,78 @@
+"""The derived form of a text used for search and alignment (never stored as the text).
+
+:func:`derive_text` converts Zawgyi paragraphs to Unicode, applies NFC, removes zero-width
+characters, folds full-width ASCII to ASCII and puts Burmese vowel signs and medials in the
+Unicode storage order (UTN #11), so that text typed in different ways compares equal.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from archive.analysis.segment import split_paragraphs
+from archive.analysis.zawgyi import zawgyi_to_unicode
+
+__all__ = ["derive_text", "normalize_burmese_order"]
+
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
+_FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+
+# Storage order of the signs that follow a Myanmar consonant (UTN #11): medials Y R W H,
+# vowel E, upper vowels, lower vowels, A vowels, anusvara, dot below, visarga. The asat is
+# left where it stands (``ကျွန်ုပ်`` writes it before a vowel); NFC already orders it after
+# the dot below, whose combining class is lower.
+_BURMESE_RANK = {
+    "\u103b": 1,
+    "\u103c": 2,
+    "\u103d": 3,
+    "\u103e": 4,
+    "\u1031": 5,
+    "\u102d": 6,
+    "\u102e": 6,
+    "\u1032": 6,
+    "\u102f": 7,
+    "\u1030": 7,
+    "\u102b": 8,
+    "\u102c": 8,
+    "\u1036": 9,
+    "\u1037": 10,
+    "\u1038": 12,
+}
+_BURMESE_SIGNS = re.compile("[" + "".join(_BURMESE_RANK) + "]{2,}")
+
+
+def _sort_signs(match: re.Match[str]) -> str:
+    return "".join(sorted(match.group(), key=_BURMESE_RANK.__getitem__))
+
+
+def normalize_burmese_order(text: str) -> str:
+    """``text`` with each run of Burmese signs after a consonant in storage order."""
+    return _BURMESE_SIGNS.sub(_sort_signs, text)
+
+
+def derive_text(text: str) -> str:
+    """The normalised derived form of ``text`` (a span or a whole text) for search/alignment.
+
+    Zawgyi is detected and converted paragraph by paragraph (undecided paragraphs follow
+    the text as a whole); then NFC, zero-width characters removed, full-width ASCII folded,
+    Burmese sign order normalised. Offsets into the result do not match the original.
+    """
+    from archive.analysis.analyze import paragraph_encodings
+
+    if any("\u1000" <= c <= "\u109f" for c in text):
+        spans = split_paragraphs(text)
+        encodings, _ = paragraph_encodings(text, spans)
+        parts: list[str] = []
+        previous = 0
+        for (start, end), encoding in zip(spans, encodings, strict=True):
+            parts.append(text[previous:start])
+            paragraph = text[start:end]
+            parts.append(zawgyi_to_unicode(paragraph) if encoding == "zawgyi" else paragraph)
+            previous = end
+        parts.append(text[previous:])
+        text = "".join(parts)
+    text = unicodedata.normalize("NFC", text)
+    text = text.translate(_ZERO_WIDTH).translate(_FULL_WIDTH)
+    text = normalize_burmese_order(text)
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,132 @@
+"""Script and language detection on real text (NTREX-128) and on the hard cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from archive.analysis import analyze_text, detect_language, detect_script
+from archive.analysis.ntrex import read_documents
+
+EXPECTED = {
+    "src.eng": ("en", "Latn"),
+    "ref.mya": ("my", "Mymr"),
+    "ref.khm": ("km", "Khmr"),
+    "ref.lao": ("lo", "Laoo"),
+    "ref.bod": ("bo", "Tibt"),
+    "ref.uig": ("ug", "Arab"),
+    "ref.kor": ("ko", "Hang"),
+    "ref.vie": ("vi", "Latn"),
+    "ref.zho-CN": ("zh-Hans", "Hans"),
+    "ref.zho-TW": ("zh-Hant", "Hant"),
+    "ref.yue": ("yue", "Hant"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(EXPECTED))
+def test_every_held_out_ntrex_document_gets_its_language_and_script(ntrex: Path, code: str) -> None:
+    separator = "" if code in ("ref.zho-CN", "ref.zho-TW", "ref.yue") else " "
+    found = []
+    for document in read_documents(ntrex, code)[60:]:
+        text, _ = document.text(separator)
+        result = analyze_text(text)
+        found.append((result.language, result.script, result.reliable))
+    assert [(*EXPECTED[code], True)] * 63 == found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ព្រឹកនេះ ខ្ញុំទៅផ្សារ។", "km"),
+        ("ສະບາຍດີ ຂ້ອຍໄປຕະຫຼາດ", "lo"),
+        ("བོད་ཀྱི་སྐད་ཡིག་རེད།", "bo"),
+        ("오늘 아침에 시장에 갔습니다.", "ko"),
+        ("ۋېلشتىكى پارلامېنت ئەزالىرى ئەنسىرىشىدۇ", "ug"),
+        ("ထၢမ်တွပ်ႇ ၶူးႁိုၼ်ႇ", "shn"),
+        ("ဍုၚ်မွဲမွဲ ဂလာန်ညးဒါန်လိက်", "mnw"),
+        ("မြန်မာနိုင်ငံ ရန်ကုန်မြို့", "my"),
+        ("佢哋喺度食緊飯，我哋聽日再嚟。", "yue"),
+        ("他們說這個問題沒有關係，我們明天再來。", "zh-Hant"),
+        ("他们说这个问题没有关系，我们明天再来。", "zh-Hans"),
+        ("Tôi là người Việt Nam và tôi yêu quê hương.", "vi"),
+        ("日本語のテキストです。東京は大きい。", "ja"),
+        ("สวัสดีครับ วันนี้อากาศดี", "th"),
+    ],
+)
+def test_the_script_or_its_own_letters_decide(text: str, expected: str) -> None:
+    assert expected == detect_language(text)[0]
+
+
+def test_arabic_persian_and_urdu_are_not_uyghur() -> None:
+    texts = [
+        "هذا نص عربي عن الأخبار اليومية في المدينة، وقد قال الوزير إن الحكومة ستعمل على ذلك.",
+        "این یک متن فارسی درباره اخبار روزانه شهر است و وزیر گفت که دولت این کار را می‌کند.",
+        "یہ شہر کی روزانہ خبروں کے بارے میں ایک اردو متن ہے اور وزیر نے کہا کہ حکومت یہ کرے گی۔",
+    ]
+    assert ["ar", "fa", "ur"] == [detect_language(t)[0] for t in texts]
+
+
+def test_traditional_mandarin_with_a_cantonese_word_stays_mandarin() -> None:
+    text = (
+        "香港立法會今天討論了房屋政策。議員們認為政府應該增加公共房屋的供應，"
+        "並且說市民常說的「唔該」代表了香港人的禮貌。這個問題已經討論了很多年，沒有結論。"
+    )
+    assert ("zh-Hant", "Hant") == (analyze_text(text).language, analyze_text(text).script)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", (None, 0.0)),
+        ("12 345 — !!", (None, 0.0)),
+        ("Hello", ("Latn", 1.0)),
+        ("ကျွန်တော်", ("Mymr", 1.0)),
+        ("这是中文", ("Hans", 1.0)),
+        ("這是中文", ("Hant", 1.0)),
+        ("한국어", ("Hang", 1.0)),
+    ],
+)
+def test_detect_script(text: str, expected: tuple[str | None, float]) -> None:
+    assert expected == detect_script(text)
+
+
+@pytest.mark.parametrize("text", ["Hello", "OK", "Paris", "ok ok", "中文", "1 2 3", "e.g."])
+def test_short_text_is_never_a_reliable_guess(text: str) -> None:
+    result = analyze_text(text)
+    assert (False, True) == (result.reliable, result.confidence < 0.75)
+
+
+def test_mixed_scripts_half_and_half_are_not_reliable() -> None:
+    text = "ရန်ကုန်မြို့တွင် မိုးရွာသည်။ The rain fell all day in the city of Yangon today."
+    assert analyze_text(text).reliable is False
+
+
+def test_a_quoted_english_sentence_in_burmese_has_its_own_language() -> None:
+    text = (
+        "ရန်ကုန်မြို့တွင် ယနေ့ မိုးသည်းထန်စွာ ရွာသွန်းခဲ့ပြီး လမ်းများ ရေလွှမ်းမိုးခဲ့သည်။ "
+        "“We have never seen rain like this in October,” a resident told reporters. "
+        "မြို့တော်စည်ပင်သာယာရေးအဖွဲ့က ရေနုတ်မြောင်းများကို ရှင်းလင်းနေသည်။"
+    )
+    result = analyze_text(text)
+    assert ("my", ["my", "en", "my"]) == (result.language, [s.language for s in result.sentences])
+
+
+def test_english_with_chinese_names_is_english_and_the_chinese_sentence_is_chinese() -> None:
+    text = (
+        "The president met Xi Jinping (习近平) in Beijing on Tuesday, and the two leaders said "
+        "that they had agreed on trade. 他们说会谈很成功。 The talks will continue next year."
+    )
+    result = analyze_text(text)
+    assert ("en", True, ["en", "zh-Hans", "en"]) == (
+        result.language,
+        result.reliable,
+        [s.language for s in result.sentences],
+    )
+
+
+def test_language_hint_decides_only_where_detection_is_unsure() -> None:
+    assert ("zh-Hant", "zh-Hans") == (
+        analyze_text("中文", language_hint="zh-TW").language,
+        analyze_text("这是一个很好的朋友。他们说没有问题。", language_hint="zh-TW").language,
+    )
