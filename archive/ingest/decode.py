@@ -70,13 +70,14 @@ def _decode_legacy(data: bytes, source: str) -> DecodedText:
         raise ImportFailed(source, "not valid UTF-8 and no legacy encoding fits")
     # Central-European cp1250 and Western cp1252 often read alike; in news pages the Western
     # one is far more common, so it wins whenever it reads as cleanly as the best guess.
+    # (charset-normalizer lists encodings that decode these bytes identically together).
+    encoding, text = best.encoding, str(best)
     for match in matches:
-        if match.encoding == "cp1252" and match.chaos <= best.chaos + 0.01:
-            best = match
+        if match.chaos > best.chaos + 0.01:
+            continue
+        if "cp1252" in (match.encoding, *match.could_be_from_charset):
+            encoding, text = "cp1252", data.decode("cp1252", errors="strict")
             break
-    text = str(best)
     if best.chaos > 0.3 or _control_share(text) > _MAX_CONTROL_SHARE:
-        raise ImportFailed(
-            source, f"not valid UTF-8; best guess {best.encoding} does not read as text"
-        )
-    return DecodedText(text, best.encoding)
+        raise ImportFailed(source, f"not valid UTF-8; best guess {encoding} does not read as text")
+    return DecodedText(text, encoding)
