@@ -1,0 +1,441 @@
+"""The alignment pipeline: segments in, beads out, with checked beads kept as they are.
+
+`Aligner` holds the configuration and the seed-lexicon cache; `align_segments` is the one
+call most code needs. The steps: orient the pair, turn segments into vectors
+(`archive.align.scoring`), cut long problems at anchors (`archive.align.anchors`), run the
+DP on each piece (`archive.align.kernels`), and score every bead.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+import numpy as np
+
+from archive.align.anchors import cut_points
+from archive.align.kernels import FloatArray, Span, best_path
+from archive.align.lexicon import Lexicon, load_seed_lexicon
+from archive.align.scoring import (
+    Features,
+    ScoringConfig,
+    SideVectors,
+    cosine_matrix,
+    match_costs,
+    segment_features,
+    similarity_scale,
+    vectorise,
+)
+from archive.align.tokens import canonical_language
+
+__all__ = ["VERSION", "Aligner", "AlignmentResult", "Bead", "align_segments"]
+
+log = logging.getLogger(__name__)
+
+#: Stored with every result; bump when the beads for the same input may change.
+VERSION = "1.0.0"
+#: Sub-problems up to this many cells are aligned whole; longer ones are cut at anchors.
+CHUNK_CELLS = 200 * 200
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    """Source segments ``src`` linked to target segments ``tgt`` (0-based, consecutive)."""
+
+    src: tuple[int, ...]
+    tgt: tuple[int, ...]
+    score: float
+    checked: bool = False
+
+    def to_json(self) -> dict[str, object]:
+        """``{"src": [...], "tgt": [...], "score": float}`` (plus ``"checked"`` when true)."""
+        out: dict[str, object] = {
+            "src": list(self.src),
+            "tgt": list(self.tgt),
+            "score": round(self.score, 4),
+        }
+        if self.checked:
+            out["checked"] = True
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentResult:
+    """The beads of one alignment, with the method and aligner version that made them."""
+
+    method: str
+    version: str
+    beads: tuple[Bead, ...]
+
+    def to_json(self) -> dict[str, object]:
+        """``{"method", "version", "beads": [{"src", "tgt", "score"}]}``."""
+        return {
+            "method": self.method,
+            "version": self.version,
+            "beads": [b.to_json() for b in self.beads],
+        }
+
+
+def _check_fixed(fixed: Sequence[Bead], n: int, m: int) -> list[Bead]:
+    """The fixed beads sorted, or ValueError if they overlap, cross or fall outside."""
+    for bead in fixed:
+        for side, size in ((bead.src, n), (bead.tgt, m)):
+            if any(k < 0 or k >= size for k in side):
+                raise ValueError(f"fixed bead {bead} points outside the segments")
+            if list(side) != list(range(side[0], side[0] + len(side))) if side else False:
+                raise ValueError(f"fixed bead {bead} is not a consecutive range")
+        if not bead.src and not bead.tgt:
+            raise ValueError("a fixed bead must link at least one segment")
+    used_src: set[int] = set()
+    used_tgt: set[int] = set()
+    for bead in fixed:
+        if used_src & set(bead.src) or used_tgt & set(bead.tgt):
+            raise ValueError(f"fixed bead {bead} overlaps another fixed bead")
+        used_src.update(bead.src)
+        used_tgt.update(bead.tgt)
+    matches = sorted((b for b in fixed if b.src and b.tgt), key=lambda b: b.src[0])
+    for a, b in pairwise(matches):
+        if b.tgt[0] < a.tgt[-1]:
+            raise ValueError(f"fixed beads {a} and {b} cross")
+    return list(fixed)
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, x))))
+
+
+@dataclass
+class Aligner:
+    """Holds the scoring configuration and a cache of seed lexicons; aligns segment lists."""
+
+    config: ScoringConfig = field(default_factory=ScoringConfig)
+    use_seed_lexicon: bool = True
+    chunk_cells: int = CHUNK_CELLS
+    _seeds: dict[str, Lexicon | None] = field(default_factory=dict, repr=False)
+
+    def seed_lexicon(self, lang: str | None) -> Lexicon | None:
+        """The shipped lexicon ``lang``→English (cached), or None."""
+        if lang is None or lang == "en" or not self.use_seed_lexicon:
+            return None
+        if lang not in self._seeds:
+            self._seeds[lang] = load_seed_lexicon(lang, "en")
+        return self._seeds[lang]
+
+    # -- features ---------------------------------------------------------------------------
+
+    def _lexicons(
+        self, src_lang: str | None, tgt_lang: str | None, lexicon: Lexicon | None
+    ) -> tuple[Lexicon | None, Lexicon | None]:
+        """The lexicon mapping each side into English space (None for English or same-language)."""
+        if src_lang == tgt_lang and src_lang != "en":
+            return None, None  # same language: compare units directly
+        lex_src = lex_tgt = None
+        if lexicon is not None and lexicon.tgt_lang == "en":
+            if lexicon.src_lang == src_lang:
+                lex_src = lexicon
+            elif lexicon.src_lang == tgt_lang:
+                lex_tgt = lexicon
+        if lex_src is None and src_lang != "en":
+            lex_src = self.seed_lexicon(src_lang)
+        if lex_tgt is None and tgt_lang != "en":
+            lex_tgt = self.seed_lexicon(tgt_lang)
+        return lex_src, lex_tgt
+
+    def features(
+        self,
+        src: Sequence[str],
+        tgt: Sequence[str],
+        src_lang: str | None,
+        tgt_lang: str | None,
+        lexicon: Lexicon | None,
+        translate: Callable[[Sequence[str]], list[str]] | None,
+    ) -> tuple[list[Features], list[Features], bool]:
+        """Features of both sides; the flag says whether any lexicon was used."""
+        lex_src, lex_tgt = self._lexicons(src_lang, tgt_lang, lexicon)
+        cfg = self.config
+        src_f = [segment_features(s, src_lang, lexicon=lex_src, config=cfg) for s in src]
+        tgt_f = [segment_features(t, tgt_lang, lexicon=lex_tgt, config=cfg) for t in tgt]
+        if translate is not None and src:
+            mt = translate(list(src))
+            if len(mt) != len(src):
+                raise ValueError(f"translate returned {len(mt)} texts for {len(src)} segments")
+            for feats, text in zip(src_f, mt, strict=True):
+                extra = segment_features(text, tgt_lang, lexicon=lex_tgt, config=cfg)
+                for key, weight in extra.items():
+                    feats[key] = feats.get(key, 0.0) + cfg.mt_weight * weight
+        used = lex_src is not None or lex_tgt is not None
+        return src_f, tgt_f, used
+
+    # -- aligning ---------------------------------------------------------------------------
+
+    def align(
+        self,
+        src: Sequence[str],
+        tgt: Sequence[str],
+        *,
+        src_lang: str | None,
+        tgt_lang: str | None,
+        src_paragraphs: Sequence[int] | None = None,
+        tgt_paragraphs: Sequence[int] | None = None,
+        fixed: Sequence[Bead] = (),
+        lexicon: Lexicon | None = None,
+        translate: Callable[[Sequence[str]], list[str]] | None = None,
+        length_ratio: float | None = None,
+    ) -> AlignmentResult:
+        """Align two segment lists; see `align_segments`."""
+        n, m = len(src), len(tgt)
+        for name, paras, size in (("src", src_paragraphs, n), ("tgt", tgt_paragraphs, m)):
+            if paras is not None and len(paras) != size:
+                raise ValueError(f"{name}_paragraphs has {len(paras)} entries for {size} segments")
+        fixed_beads = _check_fixed(fixed, n, m)
+        s_lang, t_lang = canonical_language(src_lang), canonical_language(tgt_lang)
+        src_f, tgt_f, lexical = self.features(src, tgt, s_lang, t_lang, lexicon, translate)
+        method = ("dp-lexical" if lexical else "dp-features") + ("+mt" if translate else "")
+        lex_src, lex_tgt = self._lexicons(s_lang, t_lang, lexicon)
+        some_lexicon = lex_src or lex_tgt
+        src_vec, tgt_vec = vectorise(
+            src_f,
+            tgt_f,
+            self.config.dims,
+            word_counts=some_lexicon.word_totals() if some_lexicon else None,
+            global_idf=self.config.global_idf,
+        )
+        src_len = np.array([len(s.replace(" ", "")) for s in src], dtype=np.float64)
+        tgt_len = np.array([len(t.replace(" ", "")) for t in tgt], dtype=np.float64)
+        if length_ratio is None:
+            length_ratio = float(tgt_len.sum() / src_len.sum()) if src_len.sum() > 0 else 1.0
+            length_ratio = length_ratio if length_ratio > 0 else 1.0
+        scale = self._scale(src_vec, tgt_vec)
+        src_para = None if src_paragraphs is None else np.asarray(src_paragraphs, dtype=np.int64)
+        tgt_para = None if tgt_paragraphs is None else np.asarray(tgt_paragraphs, dtype=np.int64)
+        problem = _Problem(
+            src_vec, tgt_vec, src_len, tgt_len, src_para, tgt_para, scale, length_ratio
+        )
+        beads = self._align_with_fixed(problem, fixed_beads, n, m)
+        return AlignmentResult(method=method, version=VERSION, beads=tuple(beads))
+
+    def _scale(self, src_vec: FloatArray, tgt_vec: FloatArray) -> tuple[float, float]:
+        n, m = src_vec.shape[0], tgt_vec.shape[0]
+        if n == 0 or m == 0:
+            return 0.0, 1.0
+        if n * m <= self.chunk_cells:
+            return similarity_scale(cosine_matrix(src_vec, tgt_vec))
+        # Large inputs: estimate from a diagonal band of a sample of rows.
+        rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
+        cols = np.clip((rows * m / n).astype(np.int64), 0, m - 1)
+        lo = max(0, int(cols.min()) - 40)
+        sample = cosine_matrix(src_vec[rows], tgt_vec[lo : int(cols.max()) + 41])
+        background = float(
+            cosine_matrix(
+                src_vec[rows], tgt_vec[np.random.default_rng(0).integers(0, m, 200)]
+            ).mean()
+        )
+        top = float(np.median(sample.max(axis=1)))
+        return background, max(top, background + 0.05)
+
+    def _align_with_fixed(self, problem: _Problem, fixed: list[Bead], n: int, m: int) -> list[Bead]:
+        """Align the gaps between fixed match beads; put fixed beads back in place."""
+        skip_src = {i for b in fixed if not b.tgt for i in b.src}
+        skip_tgt = {j for b in fixed if not b.src for j in b.tgt}
+        matches = sorted((b for b in fixed if b.src and b.tgt), key=lambda b: b.src[0])
+        out: list[Bead] = []
+        s_cur = t_cur = 0
+        for bead in [*matches, None]:
+            s_end = bead.src[0] if bead else n
+            t_end = bead.tgt[0] if bead else m
+            s_ids = [i for i in range(s_cur, s_end) if i not in skip_src]
+            t_ids = [j for j in range(t_cur, t_end) if j not in skip_tgt]
+            gap = self._align_gap(problem, s_ids, t_ids)
+            out.extend(_reinsert(gap, fixed, range(s_cur, s_end), range(t_cur, t_end)))
+            if bead is not None:
+                out.append(bead)
+                s_cur, t_cur = bead.src[-1] + 1, bead.tgt[-1] + 1
+        return out
+
+    def _align_gap(self, problem: _Problem, s_ids: list[int], t_ids: list[int]) -> list[Bead]:
+        """Align the segments ``s_ids`` × ``t_ids`` (ascending, maybe with holes)."""
+        if not s_ids or not t_ids:
+            return [Bead((i,), (), 1.0) for i in s_ids] + [Bead((), (j,), 1.0) for j in t_ids]
+        sub = problem.take(s_ids, t_ids)
+        pieces = [(0, len(s_ids), 0, len(t_ids))]
+        if len(s_ids) * len(t_ids) > self.chunk_cells:
+            bg, top = problem.scale
+            cuts = cut_points(
+                sub.src_vec, sub.tgt_vec, threshold=bg + 0.6 * (top - bg), min_margin=0.05
+            )
+            bounds = [(0, 0), *cuts, (len(s_ids), len(t_ids))]
+            pieces = [(a[0], b[0], a[1], b[1]) for a, b in pairwise(bounds)]
+        beads: list[Bead] = []
+        for i0, i1, j0, j1 in pieces:
+            for span, score in self._align_piece(sub.slice(i0, i1, j0, j1)):
+                a0, a1, b0, b1 = span
+                beads.append(
+                    Bead(
+                        tuple(s_ids[i0 + k] for k in range(a0, a1)),
+                        tuple(t_ids[j0 + k] for k in range(b0, b1)),
+                        score,
+                    )
+                )
+        return beads
+
+    def _align_piece(self, p: _Problem) -> list[tuple[Span, float]]:
+        """DP over one sub-problem; spans with scores."""
+        cfg = self.config
+        n, m = p.src_vec.shape[0], p.tgt_vec.shape[0]
+        costs, _ = match_costs(
+            SideVectors(p.src_vec, p.src_len, p.src_para, p.src_barriers),
+            SideVectors(p.tgt_vec, p.tgt_len, p.tgt_para, p.tgt_barriers),
+            scale=p.scale,
+            length_ratio=p.ratio,
+            config=cfg,
+        )
+        spans = best_path(costs, np.full(n, cfg.skip_cost), np.full(m, cfg.skip_cost))
+        c11 = costs[(1, 1)][1:, 1:]
+        out = []
+        for span in spans:
+            a0, a1, b0, b1 = span
+            a, b = a1 - a0, b1 - b0
+            if a and b:
+                margin = (a + b) * cfg.skip_cost - float(costs[(a, b)][a1, b1])
+                score = _sigmoid(4.0 * margin)
+            elif a:
+                best = float(c11[a0].min()) if m else math.inf
+                score = _sigmoid(4.0 * (best - 2 * cfg.skip_cost))
+            else:
+                best = float(c11[:, b0].min()) if n else math.inf
+                score = _sigmoid(4.0 * (best - 2 * cfg.skip_cost))
+            out.append((span, score))
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Problem:
+    """The arrays of one (sub-)problem; paragraphs may carry barriers as unique indices."""
+
+    src_vec: FloatArray
+    tgt_vec: FloatArray
+    src_len: FloatArray
+    tgt_len: FloatArray
+    src_para: np.ndarray | None
+    tgt_para: np.ndarray | None
+    scale: tuple[float, float]
+    ratio: float
+    src_barriers: np.ndarray | None = None
+    tgt_barriers: np.ndarray | None = None
+
+    def take(self, s_ids: list[int], t_ids: list[int]) -> _Problem:
+        """The rows ``s_ids`` and ``t_ids``; a hole between two ids becomes a barrier."""
+        si, ti = np.asarray(s_ids, dtype=np.int64), np.asarray(t_ids, dtype=np.int64)
+        return _Problem(
+            self.src_vec[si],
+            self.tgt_vec[ti],
+            self.src_len[si],
+            self.tgt_len[ti],
+            None if self.src_para is None else self.src_para[si],
+            None if self.tgt_para is None else self.tgt_para[ti],
+            self.scale,
+            self.ratio,
+            np.diff(si) > 1,
+            np.diff(ti) > 1,
+        )
+
+    def slice(self, i0: int, i1: int, j0: int, j1: int) -> _Problem:
+        """Rows ``i0:i1`` and columns ``j0:j1``."""
+        return _Problem(
+            self.src_vec[i0:i1],
+            self.tgt_vec[j0:j1],
+            self.src_len[i0:i1],
+            self.tgt_len[j0:j1],
+            None if self.src_para is None else self.src_para[i0:i1],
+            None if self.tgt_para is None else self.tgt_para[j0:j1],
+            self.scale,
+            self.ratio,
+            None if self.src_barriers is None else self.src_barriers[i0 : max(i0, i1 - 1)],
+            None if self.tgt_barriers is None else self.tgt_barriers[j0 : max(j0, j1 - 1)],
+        )
+
+
+def _reinsert(
+    beads: list[Bead], fixed: list[Bead], src_range: range, tgt_range: range
+) -> list[Bead]:
+    """``beads`` with the fixed 1-0 / 0-1 beads of this gap put back in order."""
+    pending = sorted(
+        (
+            b
+            for b in fixed
+            if (not b.tgt and b.src[0] in src_range) or (not b.src and b.tgt[0] in tgt_range)
+        ),
+        key=lambda b: (b.src[0] if b.src else -1, b.tgt[0] if b.tgt else -1),
+    )
+    src_skips = [b for b in pending if b.src]
+    tgt_skips = [b for b in pending if b.tgt]
+    out: list[Bead] = []
+    for bead in beads:
+        while src_skips and bead.src and src_skips[0].src[0] < bead.src[0]:
+            out.append(src_skips.pop(0))
+        while tgt_skips and bead.tgt and tgt_skips[0].tgt[0] < bead.tgt[0]:
+            out.append(tgt_skips.pop(0))
+        out.append(bead)
+    out.extend(src_skips)
+    out.extend(tgt_skips)
+    return out
+
+
+def align_segments(
+    src: Sequence[str],
+    tgt: Sequence[str],
+    *,
+    src_lang: str | None,
+    tgt_lang: str | None,
+    src_paragraphs: Sequence[int] | None = None,
+    tgt_paragraphs: Sequence[int] | None = None,
+    fixed: Sequence[Bead] = (),
+    lexicon: Lexicon | None = None,
+    translate: Callable[[Sequence[str]], list[str]] | None = None,
+    length_ratio: float | None = None,
+) -> AlignmentResult:
+    """Align the segments of two versions of a text.
+
+    Args:
+        src, tgt: segment texts, Unicode-normalised (Zawgyi already converted).
+        src_lang, tgt_lang: language codes (``my km lo bo ug ko vi zh-Hans zh-Hant yue en``;
+            ``zh``, ``zh-CN``, ``zh-TW`` accepted). Either side may be English.
+        src_paragraphs, tgt_paragraphs: paragraph index of each segment; beads crossing a
+            paragraph boundary cost more.
+        fixed: beads a person checked; they appear unchanged in the result and only the
+            gaps between them are aligned.
+        lexicon: a learned lexicon for the pair (source or target language → English); the
+            shipped seed lexicon is used when None.
+        translate: machine translation of source texts into the target language; its output
+            is compared with the target as an extra signal (method gains ``+mt``).
+        length_ratio: expected target/source length ratio in characters (default: the ratio
+            of the two texts' total lengths).
+
+    Returns:
+        Beads in order, covering every segment of both sides exactly once.
+    """
+    return _default_aligner().align(
+        src,
+        tgt,
+        src_lang=src_lang,
+        tgt_lang=tgt_lang,
+        src_paragraphs=src_paragraphs,
+        tgt_paragraphs=tgt_paragraphs,
+        fixed=fixed,
+        lexicon=lexicon,
+        translate=translate,
+        length_ratio=length_ratio,
+    )
+
+
+_ALIGNERS: list[Aligner] = []
+
+
+def _default_aligner() -> Aligner:
+    """One shared `Aligner`, created on first use (so its seed-lexicon cache is reused)."""
+    if not _ALIGNERS:
+        _ALIGNERS.append(Aligner())
+    return _ALIGNERS[0]
