@@ -1,0 +1,94 @@
+"""``archive export``: JSONL (lossless), TMX 1.4b, PROV-JSON and PROV Turtle."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Annotated, Any
+
+import typer
+
+from archive.cli._common import DbOption, _stderr_console, app, opened
+
+
+@contextmanager
+def _output(out: str | None) -> Iterator[IO[bytes]]:
+    """The binary stream to write: stdout for ``-`` or no --out, else the file (replaced only
+    once the export is complete, so a failed export never leaves half a file)."""
+    if out is None or out == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    path = Path(out)
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("wb") as handle:
+            yield handle
+        partial.replace(path)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None] | None]:
+    """A Rich progress bar on stderr when it is a terminal; None otherwise."""
+    console = _stderr_console()
+    if not console.is_terminal or total == 0:
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    with Progress(
+        TextColumn(label), BarColumn(), MofNCompleteColumn(), console=console, transient=True
+    ) as progress:
+        task = progress.add_task(label, total=total)
+        yield lambda done: progress.update(task, completed=done)
+
+
+@app.command("export")
+def export_command(
+    article_ids: Annotated[
+        list[int] | None, typer.Argument(help="Articles to export (default: all).")
+    ] = None,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="jsonl | tmx | prov-json | prov-ttl.")
+    ] = "jsonl",
+    out: Annotated[
+        str | None, typer.Option("--out", "-o", help="Output file; '-' or none: stdout.")
+    ] = None,
+    derived: Annotated[
+        bool,
+        typer.Option("--derived", help="tmx: write derived text (Zawgyi converted, NFC)."),
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Export articles as JSONL (re-importable), a TMX 1.4b memory, or W3C PROV.
+
+    Example: archive export --format tmx --out archive.tmx
+    """
+    from archive.export import FORMATS, count_articles
+
+    if fmt not in FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not a format (one of: {', '.join(FORMATS)})", param_hint="--format"
+        )
+    ids = list(article_ids or [])
+    with opened(db) as archive, archive.session() as session:
+        total = count_articles(session=session, article_ids=ids or None)
+        kwargs: dict[str, Any] = {"session": session, "article_ids": ids or None}
+        with _progress(total, f"exporting {fmt}") as progress, _output(out) as stream:
+            kwargs.update(out=stream, progress=progress)
+            if fmt == "jsonl":
+                from archive.export.jsonl import export_jsonl
+
+                export_jsonl(**kwargs)
+            elif fmt == "tmx":
+                from archive.export.tmx import export_tmx
+
+                export_tmx(derived=derived, **kwargs)
+            else:
+                from archive.export.prov import export_prov
+
+                export_prov(fmt="json" if fmt == "prov-json" else "turtle", **kwargs)

@@ -1,0 +1,302 @@
+"""W3C PROV export (PROV-JSON and Turtle) through the ``prov`` library.
+
+The model, per article:
+
+- the story is an entity (``arch:article/ID``, type ``arch:Story``); each version is an entity
+  (``arch:version/ID``) that is a ``specializationOf`` the story, with its language, kind and
+  sha256;
+- people are ``prov:Person`` agents, services ``prov:Organization`` agents; a person credited
+  on an article of a service ``actedOnBehalfOf`` that service (for the article's activities);
+  MT engines are ``prov:SoftwareAgent`` agents (engine, version, model package);
+- each version is ``wasGeneratedBy`` an activity (``arch:activity/ID``): ``arch:Writing`` for
+  an original or a text written from one in the same language, ``arch:Translation`` for a
+  human translation, ``arch:MachineTranslation`` for MT; the activity ``used`` the version it
+  was made from, which the version ``wasDerivedFrom`` (a revision ``wasRevisionOf`` the text it
+  corrects);
+- credits become ``wasAssociatedWith`` the activity, with the role (``arch:reporter``,
+  ``arch:translator``, ``arch:writer`` …) and ``wasAttributedTo`` for authorship. An article's
+  own credits go to the version they describe: the reporter to the original, the translator
+  to the (first) translation, the writer and editors to the published version.
+
+Output streams batch by batch: PROV-JSON sections are spooled to temporary files and joined at
+the end (relation ids renumbered so they stay unique); Turtle is written as one block of
+triples per batch (each with its ``@prefix`` lines, which Turtle allows to repeat).
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import defaultdict
+from collections.abc import Sequence
+from contextlib import ExitStack
+from typing import IO, Any
+
+from sqlmodel import Session, col, select
+
+from archive.export import Progress, iter_article_batches
+from archive.models import Article, Credit, Person, Service, Version
+
+__all__ = ["NAMESPACE", "article_document", "export_prov"]
+
+NAMESPACE = "urn:translation-archive:"
+_AUTHOR_ROLES = frozenset({"reporter", "writer", "translator"})
+
+
+def _new_document() -> Any:
+    from prov.model import ProvDocument
+
+    document = ProvDocument()
+    document.add_namespace("arch", NAMESPACE)
+    return document
+
+
+def _activity_type(version: Version, parent: Version | None) -> str:
+    if version.kind == "machine" or version.engine:
+        return "arch:MachineTranslation"
+    if parent is not None and parent.language != version.language:
+        return "arch:Translation"
+    if version.kind == "translation":
+        return "arch:Translation"
+    return "arch:Writing"
+
+
+def _role_target(role: str, versions: Sequence[Version]) -> Version | None:
+    """The version an article-level credit describes."""
+
+    def first(*kinds: str) -> Version | None:
+        for kind in kinds:
+            for version in versions:
+                if version.kind == kind:
+                    return version
+        return None
+
+    if role == "reporter":
+        return first("original", "published", "translation")
+    if role == "translator":
+        return first("translation", "published")
+    return first("published", "translation", "original")
+
+
+def article_document(*, session: Session, article: Article, document: Any | None = None) -> Any:
+    """The PROV records of one article, added to ``document`` (a new one if None)."""
+    from prov.model import PROV, PROV_ROLE, PROV_TYPE
+
+    doc = document if document is not None else _new_document()
+    versions = list(
+        session.exec(
+            select(Version)
+            .where(Version.article_id == article.id)
+            .order_by(col(Version.position), col(Version.id))
+        ).all()
+    )
+    by_id = {v.id: v for v in versions}
+    service = session.get(Service, article.service_id) if article.service_id else None
+    story_attributes: dict[Any, Any] = {
+        PROV_TYPE: doc.valid_qualified_name("arch:Story"),
+        "prov:label": article.title,
+    }
+    if article.date:
+        story_attributes["arch:date"] = article.date.isoformat()
+    if article.url:
+        story_attributes["arch:url"] = article.url
+    story = doc.entity(f"arch:article/{article.id}", story_attributes)
+    service_agent = None
+    if service is not None:
+        service_agent = _service_agent(doc, service)
+    activities: dict[int | None, Any] = {}
+    for version in versions:
+        attributes: dict[str, Any] = {
+            "prov:label": version.title or article.title,
+            "arch:kind": version.kind,
+            "arch:language": version.language,
+            "arch:sha256": version.sha256,
+        }
+        if version.encoding:
+            attributes["arch:encoding"] = version.encoding
+        entity = doc.entity(f"arch:version/{version.id}", attributes)
+        doc.specializationOf(entity, story)
+        parent = by_id.get(version.derived_from_id)
+        activity = doc.activity(
+            f"arch:activity/{version.id}",
+            other_attributes={
+                PROV_TYPE: doc.valid_qualified_name(_activity_type(version, parent)),
+                "prov:label": f"making version {version.id} ({version.kind}, {version.language})",
+            },
+        )
+        activities[version.id] = activity
+        doc.wasGeneratedBy(entity, activity)
+        if parent is not None:
+            doc.used(activity, f"arch:version/{parent.id}")
+            doc.wasDerivedFrom(entity, f"arch:version/{parent.id}", activity)
+        if version.revision_of_id in by_id:
+            doc.wasRevisionOf(entity, f"arch:version/{version.revision_of_id}")
+        if version.engine:
+            engine = _engine_agent(doc, version)
+            doc.wasAssociatedWith(
+                activity,
+                engine,
+                other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:engine")},
+            )
+            doc.wasAttributedTo(entity, engine)
+    rows = session.exec(
+        select(Credit, Person, Service)
+        .outerjoin(Person, col(Person.id) == col(Credit.person_id))
+        .outerjoin(Service, col(Service.id) == col(Credit.service_id))
+        .where(Credit.article_id == article.id)
+        .order_by(col(Credit.position), col(Credit.id))
+    ).all()
+    delegations: set[tuple[str, int | None]] = set()
+    associations: set[tuple[str, int | None, str]] = set()
+    for credit, person, credit_service in rows:
+        target = by_id.get(credit.version_id) if credit.version_id else None
+        target = target or _role_target(credit.role, versions)
+        if target is None:
+            continue
+        if person is not None:
+            agent = _agent(
+                doc,
+                f"arch:person/{person.id}",
+                {PROV_TYPE: PROV["Person"], "prov:label": person.name},
+            )
+        elif credit_service is not None:
+            agent = _service_agent(doc, credit_service)
+        else:
+            continue
+        activity = activities[target.id]
+        seen = (str(agent.identifier), target.id, credit.role)
+        if seen in associations:
+            continue  # the same credit held on the article and on the version
+        associations.add(seen)
+        doc.wasAssociatedWith(
+            activity,
+            agent,
+            other_attributes={PROV_ROLE: doc.valid_qualified_name(f"arch:{credit.role}")},
+        )
+        if credit.role in _AUTHOR_ROLES:
+            doc.wasAttributedTo(f"arch:version/{target.id}", agent)
+        if person is not None and service_agent is not None:
+            key = (f"arch:person/{person.id}", target.id)
+            if key not in delegations:
+                delegations.add(key)
+                doc.actedOnBehalfOf(agent, service_agent, activity)
+    return doc
+
+
+def _agent(doc: Any, identifier: str, attributes: dict[Any, Any]) -> Any:
+    """The agent ``identifier`` of ``doc``, declared once however often it is credited."""
+    found = doc.get_record(identifier)
+    return found[0] if found else doc.agent(identifier, attributes)
+
+
+def _service_agent(doc: Any, service: Service) -> Any:
+    from prov.model import PROV, PROV_TYPE
+
+    attributes: dict[Any, Any] = {PROV_TYPE: PROV["Organization"], "prov:label": service.name}
+    if service.organization:
+        attributes["arch:organization"] = service.organization
+    if service.language:
+        attributes["arch:language"] = service.language
+    return _agent(doc, f"arch:service/{service.id}", attributes)
+
+
+def _engine_agent(doc: Any, version: Version) -> Any:
+    from prov.model import PROV, PROV_TYPE
+
+    parts = [version.engine or "", version.engine_version or "", version.model_package or ""]
+    parts.append(version.model_version or "")
+    key = "/".join(p.replace("/", "_").replace(" ", "_") for p in parts)
+    attributes: dict[Any, Any] = {PROV_TYPE: PROV["SoftwareAgent"], "prov:label": version.engine}
+    for name in ("engine_version", "model_package", "model_version"):
+        value = getattr(version, name)
+        if value:
+            attributes[f"arch:{name}"] = value
+    return _agent(doc, f"arch:engine/{key}", attributes)
+
+
+def export_prov(
+    *,
+    session: Session,
+    out: IO[bytes],
+    fmt: str = "json",
+    article_ids: Sequence[int] | None = None,
+    progress: Progress | None = None,
+) -> int:
+    """Write the provenance of the articles (default: all) as PROV-JSON (``fmt="json"``) or
+    Turtle (``fmt="turtle"``); returns the number of articles."""
+    if fmt not in ("json", "turtle"):
+        raise ValueError(f"fmt must be 'json' or 'turtle', not {fmt!r}")
+    if fmt == "turtle":
+        return _export_turtle(session, out, article_ids, progress)
+    return _export_json(session, out, article_ids, progress)
+
+
+def _export_turtle(
+    session: Session, out: IO[bytes], article_ids: Sequence[int] | None, progress: Progress | None
+) -> int:
+    done = 0
+    for batch in iter_article_batches(session=session, article_ids=article_ids):
+        document = _new_document()
+        for article in batch:
+            article_document(session=session, article=article, document=document)
+        text = document.serialize(format="rdf", rdf_format="turtle")
+        out.write(text.encode("utf-8") if isinstance(text, str) else text)
+        out.write(b"\n")
+        done += len(batch)
+        if progress is not None:
+            progress(done)
+    return done
+
+
+def _export_json(
+    session: Session, out: IO[bytes], article_ids: Sequence[int] | None, progress: Progress | None
+) -> int:
+    spools: dict[str, IO[str]] = {}
+    stack = ExitStack()
+    seen: dict[str, set[str]] = defaultdict(set)
+    prefixes: dict[str, str] = {"arch": NAMESPACE}
+    counter = 0
+    done = 0
+    try:
+        for batch in iter_article_batches(session=session, article_ids=article_ids):
+            document = _new_document()
+            for article in batch:
+                article_document(session=session, article=article, document=document)
+            data = json.loads(document.serialize(format="json"))
+            prefixes.update(data.pop("prefix", {}))
+            for section, records in data.items():
+                spool = spools.get(section)
+                if spool is None:
+                    spool = spools[section] = stack.enter_context(
+                        tempfile.TemporaryFile("w+", encoding="utf-8")  # noqa: SIM115 (closed by the stack)
+                    )
+                for identifier, body in records.items():
+                    if identifier.startswith("_:"):
+                        counter += 1
+                        identifier = f"_:id{counter}"
+                    elif identifier in seen[section]:
+                        continue  # an agent already written by an earlier batch
+                    else:
+                        seen[section].add(identifier)
+                    spool.write(
+                        json.dumps(identifier, ensure_ascii=False)
+                        + ":"
+                        + json.dumps(body, ensure_ascii=False)
+                        + "\n"
+                    )
+            done += len(batch)
+            if progress is not None:
+                progress(done)
+        out.write(b'{"prefix":' + json.dumps(prefixes).encode())
+        for section, spool in spools.items():
+            out.write(b",\n" + json.dumps(section).encode() + b":{")
+            spool.seek(0)
+            first = True
+            for line in spool:
+                out.write((b"" if first else b",\n") + line.rstrip("\n").encode("utf-8"))
+                first = False
+            out.write(b"}")
+        out.write(b"}\n")
+    finally:
+        stack.close()
+    return done

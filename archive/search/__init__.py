@@ -1,0 +1,392 @@
+"""Full-text search over every version's segments, in every script, with provenance filters.
+
+>>> hits = search(session=session, query='defect translator:"Khin Maung Nyane" year:2021')
+
+The index holds each segment's derived text (Zawgyi converted, NFC, …), so text published in
+Zawgyi is found by a Unicode query. Build the SQL and run it in two steps: `search_sql`
+returns the statement and its parameters (print it, test it), `search` runs it. User terms are
+always quoted; raw FTS5 syntax only with ``raw=True``. Scores are ``-bm25``: higher is better.
+
+Only SQLite has a search back-end so far (`archive.search.sqlite`); on another database
+`search` raises `SearchUnavailable` and indexing is skipped, so imports still work.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import OperationalError
+from sqlmodel import Session, col, select
+
+from archive.errors import ArchiveError, SearchSyntaxError
+from archive.models import Segment, Version
+from archive.search.plan import Index, Leaf, ShortTerms, plan_query, route_term
+from archive.search.query import Filters, Query, Term, check_query_text, parse_query
+from archive.search.snippets import make_snippet
+from archive.search.text import has_spaceless
+
+__all__ = [
+    "MAX_LIMIT",
+    "SearchHit",
+    "SearchUnavailable",
+    "index_existing",
+    "index_version",
+    "parse_query",
+    "rebuild_index",
+    "search",
+    "search_sql",
+]
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+_BATCH = 500
+_RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_RAW_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
+
+
+class SearchUnavailable(ArchiveError):
+    """The archive's database has no search back-end (only SQLite has one so far)."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        super().__init__(f"search is not available on {dialect} archives yet (SQLite only)")
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One matching segment.
+
+    ``article_id, version_id, language, snippet, score`` are the ``search --json`` shape.
+    ``snippet`` is the segment's derived text (cut to a window around the first match) with
+    each match between « and »; ``highlights`` are the ``(start, end)`` offsets of the marked
+    text in ``snippet``. ``score`` is ``-bm25``: higher is better (0.0 for a scan).
+    """
+
+    article_id: int
+    version_id: int
+    language: str
+    snippet: str
+    score: float
+    segment_seq: int
+    title: str
+    kind: str
+    highlights: tuple[tuple[int, int], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``search --json`` item: exactly the five contract keys."""
+        return {
+            "article_id": self.article_id,
+            "version_id": self.version_id,
+            "language": self.language,
+            "snippet": self.snippet,
+            "score": self.score,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class _Compiled:
+    sql: str
+    params: dict[str, Any]
+    leaves: tuple[Leaf, ...]
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise ValueError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise ValueError(f"offset must be 0 or more, not {offset}")
+
+
+def _compile(
+    query: str,
+    *,
+    lang: str | None,
+    kind: str | None,
+    limit: int,
+    offset: int,
+    raw: bool,
+    dialect: str,
+    short_terms: ShortTerms,
+) -> _Compiled:
+    from archive.search import sqlite as backend
+
+    _check_page(limit, offset)
+    if dialect != "sqlite":
+        raise SearchUnavailable(dialect)
+    extra = f" lang:{_quote_value(lang)}" if lang else ""
+    extra += f" kind:{_quote_value(kind)}" if kind else ""
+    if raw:
+        check_query_text(query)
+        if not query.strip():
+            raise SearchSyntaxError(query, "the query is empty")
+        filters = parse_query(extra).filters
+        index: Index = "trigram" if has_spaceless(query) else "words"
+        sql, params = backend.compile_search(
+            [], filters, limit=limit, offset=offset, raw=(index, query)
+        )
+        return _Compiled(sql, params, _raw_leaves(query))
+    parsed = parse_query(query)
+    if extra:
+        parsed = _with_filters(parsed, parse_query(extra).filters)
+    clauses = plan_query(parsed, short_terms=short_terms)
+    if not any(not c.excluded for c in clauses):
+        if not parsed.clauses:
+            detail = "nothing to search for: add a word or a phrase"
+        elif all(c.excluded for c in parsed.clauses):
+            detail = "only excluded terms: add a word to look for"
+        else:
+            detail = "nothing searchable in the query (only punctuation?)"
+        raise SearchSyntaxError(query, detail)
+    sql, params = backend.compile_search(clauses, parsed.filters, limit=limit, offset=offset)
+    leaves = tuple(leaf for c in clauses if not c.excluded for leaf in c.leaves)
+    return _Compiled(sql, params, leaves)
+
+
+def _quote_value(value: str) -> str:
+    return '"' + value.replace('"', "") + '"'
+
+
+def _with_filters(parsed: Query, extra: Filters) -> Query:
+    from dataclasses import replace
+
+    f = parsed.filters
+    merged = replace(
+        f,
+        languages=f.languages + extra.languages,
+        kinds=f.kinds + extra.kinds,
+    )
+    return Query(clauses=parsed.clauses, filters=merged)
+
+
+def _raw_leaves(query: str) -> tuple[Leaf, ...]:
+    """Words of a raw FTS5 query, for marking matches (operators left out)."""
+    leaves = []
+    for word in _RAW_WORD.findall(query):
+        if word in _RAW_OPERATORS:
+            continue
+        leaf = route_term(Term(word))
+        if leaf is not None:
+            leaves.append(leaf)
+    return tuple(leaves)
+
+
+def search_sql(
+    *,
+    query: str,
+    lang: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    raw: bool = False,
+    dialect: str = "sqlite",
+    short_terms: ShortTerms = "bigram",
+) -> tuple[str, dict[str, Any]]:
+    """The SQL statement and bind parameters `search` would run for these arguments.
+
+    ``short_terms="scan"`` finds one- and two-character spaceless terms by a bounded scan of
+    the segment table instead of the bigram index (kept for the benchmark's comparison).
+
+    Raises:
+        SearchSyntaxError: the query cannot be understood.
+        SearchUnavailable: ``dialect`` has no search back-end.
+        ValueError: ``limit`` or ``offset`` is out of range.
+    """
+    compiled = _compile(
+        query,
+        lang=lang,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        raw=raw,
+        dialect=dialect,
+        short_terms=short_terms,
+    )
+    return compiled.sql, compiled.params
+
+
+def _dialect(session: Session) -> str:
+    return session.get_bind().dialect.name
+
+
+def search(
+    *,
+    session: Session,
+    query: str,
+    lang: str | None = None,
+    kind: str | None = None,
+    limit: int = 50,
+    offset: int = 0,
+    raw: bool = False,
+    short_terms: ShortTerms = "bigram",
+) -> list[SearchHit]:
+    """Segments matching ``query``, best first (see the module docs for the query language).
+
+    Raises:
+        SearchSyntaxError: the query cannot be understood (never a database error).
+        SearchUnavailable: the archive's database has no search back-end.
+        ValueError: ``limit`` or ``offset`` is out of range.
+    """
+    from sqlalchemy import text
+
+    compiled = _compile(
+        query,
+        lang=lang,
+        kind=kind,
+        limit=limit,
+        offset=offset,
+        raw=raw,
+        dialect=_dialect(session),
+        short_terms=short_terms,
+    )
+    try:
+        rows = session.connection().execute(text(compiled.sql), compiled.params).all()
+    except OperationalError as exc:
+        detail = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
+        if raw or any(word in detail for word in ("fts5", "MATCH", "syntax", "unterminated")):
+            raise SearchSyntaxError(query, f"FTS5: {detail}") from None
+        raise
+    hits = []
+    for _id, article_id, version_id, language, kind_, seq, body, title, score in rows:
+        snippet = make_snippet(body, compiled.leaves)
+        hits.append(
+            SearchHit(
+                article_id=article_id,
+                version_id=version_id,
+                language=language,
+                snippet=snippet.text,
+                score=round(float(score), 6),
+                segment_seq=seq,
+                title=title,
+                kind=kind_,
+                highlights=snippet.highlights,
+            )
+        )
+    return hits
+
+
+# --------------------------------------------------------------------------- indexing
+
+
+def _index_language(version: Version) -> str:
+    if version.language and version.language != "und":
+        return version.language
+    return version.detected_language or version.language or "und"
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+def _spans(version: Version, segments: Iterable[Segment]) -> list[tuple[int, int, int]]:
+    """``(seq, start, end)`` of each segment; a version never analysed (an archive older than
+    analysis, an import with ``--no-analyze``) is cut at blank lines, ``seq`` then counting
+    paragraphs, until analysis replaces those rows."""
+    spans = [(s.seq, s.start, s.end) for s in sorted(segments, key=lambda s: s.seq)]
+    if spans or not version.text.strip():
+        return spans
+    out: list[tuple[int, int, int]] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(version.text):
+        out.append((len(out), start, match.start()))
+        start = match.end()
+    out.append((len(out), start, len(version.text)))
+    return out
+
+
+def _rows_for(version: Version, segments: Iterable[Segment]) -> list[Any]:
+    from archive.analysis import derive_text
+    from archive.search.sqlite import IndexRow
+
+    assert version.id is not None
+    language = _index_language(version)
+    rows = []
+    for seq, start, end in _spans(version, segments):
+        derived = derive_text(version.text[start:end])
+        if not derived.strip():
+            continue
+        rows.append(
+            IndexRow(
+                article_id=version.article_id,
+                version_id=version.id,
+                seq=seq,
+                language=language,
+                kind=version.kind,
+                spaceless=has_spaceless(derived),
+                text=derived,
+            )
+        )
+    return rows
+
+
+def index_version(
+    *, session: Session, version: Version, segments: Sequence[Segment] | None = None
+) -> int:
+    """(Re)index one version's segments: its old index rows are deleted, then new ones added.
+
+    Called by `archive.ingest.analyze.analyze_version` with the segments it just wrote
+    (``segments=None`` reads them from the database). Returns how many rows were indexed;
+    on a database without a search back-end it does nothing and returns 0.
+    """
+    if _dialect(session) != "sqlite":
+        return 0
+    from archive.search import sqlite as backend
+
+    if segments is None:
+        segments = session.exec(select(Segment).where(Segment.version_id == version.id)).all()
+    conn = session.connection()
+    assert version.id is not None
+    backend.delete_versions(conn, [version.id])
+    return backend.insert_rows(conn, _rows_for(version, segments))
+
+
+def index_existing(conn: Connection) -> int:
+    """Index every analysed version through ``conn`` (the migration and `rebuild_index`).
+
+    Versions are read in id batches, so memory stays flat on a large archive.
+    """
+    if conn.dialect.name != "sqlite":
+        return 0
+    from archive.search import sqlite as backend
+
+    with Session(bind=conn) as session:
+        total = 0
+        last = 0
+        while True:
+            versions = session.exec(
+                select(Version)
+                .where(col(Version.id) > last)
+                .order_by(col(Version.id))
+                .limit(_BATCH)
+            ).all()
+            if not versions:
+                break
+            ids = [v.id for v in versions]
+            by_version: dict[int, list[Segment]] = {}
+            for segment in session.exec(
+                select(Segment).where(col(Segment.version_id).in_(ids))
+            ).all():
+                by_version.setdefault(segment.version_id, []).append(segment)
+            for version in versions:
+                assert version.id is not None
+                total += backend.insert_rows(
+                    conn, _rows_for(version, by_version.get(version.id, []))
+                )
+            last = ids[-1] or last
+            session.expunge_all()
+        return total
+
+
+def rebuild_index(*, session: Session) -> int:
+    """Drop every index row and index every analysed version again; returns the row count."""
+    if _dialect(session) != "sqlite":
+        return 0
+    from archive.search import sqlite as backend
+
+    conn = session.connection()
+    backend.clear_index(conn)
+    return index_existing(conn)

@@ -1,0 +1,254 @@
+"""The search query language, parsed into a small AST (never passed to FTS5 as typed).
+
+Grammar (``OR`` binds tighter than the implicit AND, as in FTS5)::
+
+    query   := item (SPACE item)*
+    item    := filter | "-" atom | "NOT" atom | atom ("OR" atom)*
+    atom    := '"' phrase '"' | word ["*"]
+    filter  := key ":" (word | '"' phrase '"')
+    key     := lang | kind | service | person | role | year
+             | reporter | translator | writer | editor | contributor
+
+``translator:NAME`` means a credit with role translator held by NAME; ``person:NAME role:R``
+likewise ties the name and the role to one credit. An unclosed quote runs to the end of the
+query. Anything else that cannot be understood raises `SearchSyntaxError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from archive.errors import SearchSyntaxError
+from archive.models import Role, VersionKind
+
+__all__ = [
+    "MAX_CLAUSES",
+    "MAX_QUERY_LENGTH",
+    "Clause",
+    "CreditFilter",
+    "Filters",
+    "Query",
+    "Term",
+    "parse_query",
+]
+
+MAX_QUERY_LENGTH = 1000
+MAX_CLAUSES = 32
+ROLES = tuple(r.value for r in Role)
+KINDS = tuple(k.value for k in VersionKind)
+FILTER_KEYS = frozenset({"lang", "kind", "service", "person", "role", "year", *ROLES})
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word or a quoted phrase, as typed (the compiler derives and quotes it)."""
+
+    text: str
+    phrase: bool = False
+    prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """Terms joined by OR; an excluded clause (``-term``) holds one term."""
+
+    terms: tuple[Term, ...]
+    excluded: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class CreditFilter:
+    """A credit the article must hold: a role, a name (person or service), or both."""
+
+    role: str | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Provenance filters, all combined with AND."""
+
+    languages: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    services: tuple[str, ...] = ()
+    credits: tuple[CreditFilter, ...] = ()
+    years: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A parsed query: text clauses (AND) and provenance filters."""
+
+    clauses: tuple[Clause, ...]
+    filters: Filters = field(default_factory=Filters)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    kind: str  # word | phrase | filter | minus | or | not
+    text: str = ""
+    key: str = ""
+    prefix: bool = False
+
+
+def check_query_text(query: str) -> None:
+    """Reject what no query may hold: NUL characters, and more than `MAX_QUERY_LENGTH`."""
+    if "\x00" in query:
+        raise SearchSyntaxError(query.replace("\x00", "\\0"), "the query holds a NUL character")
+    if len(query) > MAX_QUERY_LENGTH:
+        raise SearchSyntaxError(
+            query,
+            f"the query is too long ({len(query):,} characters; at most {MAX_QUERY_LENGTH:,})",
+        )
+
+
+def _read_phrase(query: str, i: int) -> tuple[str, int]:
+    """The phrase starting after the quote at ``i``, and the index after its closing quote."""
+    end = query.find('"', i + 1)
+    if end < 0:  # an unclosed quote runs to the end of the query
+        return query[i + 1 :], len(query)
+    return query[i + 1 : end], end + 1
+
+
+def _lex(query: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    i, n = 0, len(query)
+    while i < n:
+        char = query[i]
+        if char.isspace() or (ord(char) < 0x20):
+            i += 1
+            continue
+        if char == '"':
+            text, i = _read_phrase(query, i)
+            tokens.append(_Token("phrase", text))
+            continue
+        if char == "-" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] != "-":
+            tokens.append(_Token("minus"))
+            i += 1
+            continue
+        start = i
+        while i < n and not query[i].isspace() and query[i] != '"':
+            i += 1
+        word = query[start:i]
+        key, colon, value = word.partition(":")
+        if colon and key.lower() in FILTER_KEYS:
+            if not value and i < n and query[i] == '"':
+                value, i = _read_phrase(query, i)
+            if not value.strip():
+                raise SearchSyntaxError(query, f"{key}: needs a value (e.g. {key}:VALUE)")
+            tokens.append(_Token("filter", value.strip(), key=key.lower()))
+            continue
+        if word == "OR":
+            tokens.append(_Token("or"))
+        elif word == "NOT":
+            tokens.append(_Token("not"))
+        elif word == "AND":
+            continue  # AND is implicit
+        elif word == "-":
+            raise SearchSyntaxError(query, "'-' must be followed by a term to exclude")
+        else:
+            stripped = word.rstrip("*")
+            if not stripped:
+                raise SearchSyntaxError(query, "'*' must follow the start of a word (e.g. elect*)")
+            tokens.append(_Token("word", stripped, prefix=stripped != word))
+    return tokens
+
+
+def _year_range(query: str, value: str) -> tuple[int, int]:
+    for separator in ("..", "-"):
+        if separator in value:
+            first, _, last = value.partition(separator)
+            break
+    else:
+        first = last = value
+    try:
+        low, high = int(first), int(last)
+    except ValueError:
+        raise SearchSyntaxError(query, f"year:{value} is not a year (YYYY or YYYY..YYYY)") from None
+    if not (1 <= low <= 9999 and 1 <= high <= 9999) or low > high:
+        raise SearchSyntaxError(query, f"year:{value} is not a year range")
+    return low, high
+
+
+def _filters(query: str, items: list[_Token]) -> Filters:
+    languages: list[str] = []
+    kinds: list[str] = []
+    services: list[str] = []
+    years: list[tuple[int, int]] = []
+    names: list[str] = []
+    roles: list[str] = []
+    credits: list[CreditFilter] = []
+    for token in items:
+        key, value = token.key, token.text
+        if key == "lang":
+            languages.append(value)
+        elif key == "kind":
+            if value.lower() not in KINDS:
+                raise SearchSyntaxError(query, f"kind:{value} is not one of {', '.join(KINDS)}")
+            kinds.append(value.lower())
+        elif key == "service":
+            services.append(value)
+        elif key == "year":
+            years.append(_year_range(query, value))
+        elif key == "person":
+            names.append(value)
+        elif key == "role":
+            if value.lower() not in ROLES:
+                raise SearchSyntaxError(query, f"role:{value} is not one of {', '.join(ROLES)}")
+            roles.append(value.lower())
+        else:  # translator:NAME and the other roles
+            credits.append(CreditFilter(role=key, name=value))
+    for name in names:
+        credits.extend(CreditFilter(role=r, name=name) for r in roles or [None])  # type: ignore[list-item]
+    if not names:
+        credits.extend(CreditFilter(role=r) for r in roles)
+    return Filters(
+        languages=tuple(languages),
+        kinds=tuple(kinds),
+        services=tuple(services),
+        credits=tuple(credits),
+        years=tuple(years),
+    )
+
+
+def parse_query(query: str) -> Query:
+    """Parse a query typed by a person into a `Query`.
+
+    Raises:
+        SearchSyntaxError: the query cannot be understood (the detail says why).
+    """
+    check_query_text(query)
+    tokens = _lex(query)
+    clauses: list[Clause] = []
+    filter_tokens: list[_Token] = []
+    i = 0
+
+    def atom(at: int, after: str) -> Term:
+        if at >= len(tokens) or tokens[at].kind not in ("word", "phrase"):
+            raise SearchSyntaxError(query, f"{after} must be followed by a term")
+        token = tokens[at]
+        return Term(token.text, phrase=token.kind == "phrase", prefix=token.prefix)
+
+    while i < len(tokens):
+        token = tokens[i]
+        if token.kind == "filter":
+            filter_tokens.append(token)
+            i += 1
+        elif token.kind in ("minus", "not"):
+            label = "'-'" if token.kind == "minus" else "NOT"
+            clauses.append(Clause((atom(i + 1, label),), excluded=True))
+            i += 2
+            if i < len(tokens) and tokens[i].kind == "or":
+                raise SearchSyntaxError(query, "an excluded term cannot be joined with OR")
+        elif token.kind == "or":
+            raise SearchSyntaxError(query, "OR needs a term on each side")
+        else:
+            terms = [atom(i, "")]
+            i += 1
+            while i < len(tokens) and tokens[i].kind == "or":
+                terms.append(atom(i + 1, "OR"))
+                i += 2
+            clauses.append(Clause(tuple(terms)))
+    if len(clauses) > MAX_CLAUSES:
+        raise SearchSyntaxError(query, f"too many terms ({len(clauses)}; at most {MAX_CLAUSES})")
+    return Query(clauses=tuple(clauses), filters=_filters(query, filter_tokens))
