@@ -9,17 +9,19 @@ derived (Unicode, normalised) text of each version's segments and stores its bea
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
+from archive.errors import ArchiveError
 from archive.models import Alignment, AlignmentLink, Segment, Version, utcnow
 
 if TYPE_CHECKING:
     from archive.align import Bead
+    from archive.align.lexicon import Lexicon
     from archive.db import Archive
 
 log = logging.getLogger(__name__)
@@ -116,20 +118,51 @@ def _links(session: Session, alignment_id: int) -> list[AlignmentLink]:
     )
 
 
+# Alignments made another way than by the aligner, which re-aligning must leave alone.
+BY_CONSTRUCTION = frozenset({"mt-construction"})
+
+
+def _translator(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], list[str]] | None:
+    """An installed MT engine for the pair (the aligner's MT signal), or None."""
+    try:
+        from archive.mt import translator_for
+    except ImportError:  # the `mt` extra is not installed
+        return None
+    try:
+        return translator_for(src_lang, tgt_lang)
+    except ArchiveError as exc:
+        log.warning("MT signal unavailable for %s -> %s: %s", src_lang, tgt_lang, exc)
+        return None
+
+
 def align_pair(
-    *, session: Session, src: Version, tgt: Version, translate: object | None = None
+    *,
+    session: Session,
+    src: Version,
+    tgt: Version,
+    translate: Callable[[Sequence[str]], list[str]] | None = None,
+    use_mt: bool = True,
 ) -> Alignment:
-    """Align two versions and store the result, keeping every bead a person checked."""
+    """Align two versions and store the result, keeping every bead a person checked.
+
+    Where an MT package covers the pair (and ``use_mt``), the aligner also compares a machine
+    translation of the source with the target. An alignment made by construction (a machine
+    version's 1-1 links to its source) is returned unchanged.
+    """
     from archive.align import align_segments
 
     assert src.id is not None and tgt.id is not None
-    src_segments = version_segments(session=session, version=src)
-    tgt_segments = version_segments(session=session, version=tgt)
     alignment = session.exec(
         select(Alignment).where(
             Alignment.src_version_id == src.id, Alignment.tgt_version_id == tgt.id
         )
     ).first()
+    if alignment is not None and alignment.method in BY_CONSTRUCTION:
+        return alignment
+    src_segments = version_segments(session=session, version=src)
+    tgt_segments = version_segments(session=session, version=tgt)
+    if translate is None and use_mt:
+        translate = _translator(src.language, tgt.language)
     checked: list[Bead] = []
     checked_by: dict[tuple[tuple[int, ...], tuple[int, ...]], AlignmentLink] = {}
     if alignment is not None and alignment.id is not None:
@@ -138,7 +171,7 @@ def align_pair(
                 bead = link_to_bead(link)
                 checked.append(bead)
                 checked_by[(bead.src, bead.tgt)] = link
-    lexicon = _lexicon_for(session, src.language, tgt.language)
+    lexicon = lexicon_for(session, src.language, tgt.language)
     result = align_segments(
         [s.derived for s in src_segments],
         [s.derived for s in tgt_segments],
@@ -148,7 +181,7 @@ def align_pair(
         tgt_paragraphs=[s.paragraph for s in tgt_segments],
         fixed=checked,
         lexicon=lexicon,
-        translate=translate,  # type: ignore[arg-type]
+        translate=translate,
     )
     if alignment is None:
         alignment = Alignment(
@@ -193,12 +226,10 @@ def align_pair(
     return alignment
 
 
-def _lexicon_for(session: Session, src_lang: str, tgt_lang: str) -> object | None:
+def lexicon_for(session: Session, src_lang: str, tgt_lang: str) -> Lexicon | None:
     """The archive-wide learned lexicon for a language pair, if the archive has one."""
-    try:
-        from archive.lexicon_store import load_lexicon
-    except ImportError:
-        return None
+    from archive.lexicon_store import load_lexicon
+
     return load_lexicon(session=session, src_lang=src_lang, tgt_lang=tgt_lang)
 
 
@@ -212,8 +243,9 @@ def align_article(*, session: Session, article_id: int) -> list[Alignment]:
     return [align_pair(session=session, src=src, tgt=tgt) for src, tgt in alignment_pairs(versions)]
 
 
-def align_versions_of(archive: Archive, version_ids: Iterable[int]) -> int:
-    """Align the articles these versions belong to, one transaction per article."""
+def align_versions_of(archive: Archive, version_ids: Iterable[int], *, learn: bool = True) -> int:
+    """Align the articles these versions belong to, one transaction per article, then learn
+    the confident beads of the new alignments into the archive-wide lexicon."""
     with archive.session() as session:
         article_ids = sorted(
             set(
@@ -223,9 +255,19 @@ def align_versions_of(archive: Archive, version_ids: Iterable[int]) -> int:
             )
         )
     stored = 0
+    new_ids: list[int] = []
     for article_id in article_ids:
         with archive.session() as session, session.begin():
-            stored += len(align_article(session=session, article_id=article_id))
+            before = {a.id for a in article_alignments(session=session, article_id=article_id)}
+            for alignment in align_article(session=session, article_id=article_id):
+                stored += 1
+                if alignment.id not in before and alignment.id is not None:
+                    new_ids.append(alignment.id)
+    if learn and new_ids:
+        from archive.lexicon_store import learn_from_alignments
+
+        with archive.session() as session, session.begin():
+            learn_from_alignments(session=session, alignment_ids=new_ids)
     return stored
 
 

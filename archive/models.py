@@ -198,3 +198,19 @@ class ImportRecord(SQLModel, table=True):
     article_id: int | None = Field(default=None, foreign_key="article.id")
     blob_id: int | None = Field(default=None, foreign_key="rawblob.id")
     imported_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class LearnedLexicon(SQLModel, table=True):
+    """The archive-wide lexicon of a language pair, grown from confident beads of its articles.
+
+    Starts from the shipped seed lexicon; ``counts`` is the aligner's TSV form.
+    """
+
+    __table_args__ = (UniqueConstraint("src_lang", "tgt_lang"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    src_lang: str
+    tgt_lang: str
+    counts: str = Field(sa_column=Column(Text, nullable=False))
+    beads_learned: int = 0
+    updated_at: dt.datetime = Field(default_factory=utcnow)

@@ -13,7 +13,7 @@ import unicodedata
 from archive.analysis.segment import split_paragraphs
 from archive.analysis.zawgyi import zawgyi_to_unicode
 
-__all__ = ["derive_text", "normalize_burmese_order"]
+__all__ = ["derive_text", "fix_burmese_lookalikes", "normalize_burmese_order"]
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -51,6 +51,26 @@ def normalize_burmese_order(text: str) -> str:
     return _BURMESE_SIGNS.sub(_sort_signs, text)
 
 
+# Burmese text (Zawgyi-era above all) often types the digit zero ၀ for the letter wa ဝ, and the
+# digit four ၄ for the symbol ၎ in ၎င်း ("it, the said"): they look alike. In a letter context
+# (touching a Myanmar letter or sign, not another digit) they are the letters; a real number
+# keeps its digits, so number matching and search see the same thing the reader does.
+_DIGITS = "\u1040-\u1049\u1090-\u10990-9"
+_LETTERS = "\u1000-\u103f\u1050-\u108f"
+_WA_AS_ZERO = re.compile(
+    f"(?<![{_DIGITS}])\u1040(?![{_DIGITS}])(?=[{_LETTERS}])|(?<=[{_LETTERS}])\u1040(?![{_DIGITS}])"
+)
+_LAGAUNG_AS_FOUR = re.compile("(?<![" + _DIGITS + "])\u1044(?=\u1004\u103a\u1038)")
+
+
+def fix_burmese_lookalikes(text: str) -> str:
+    """``text`` with ၀ used as the letter ဝ, and ၄ used as ၎ in ၎င်း, made the letters."""
+    if "\u1040" not in text and "\u1044" not in text:
+        return text
+    text = _WA_AS_ZERO.sub("\u101d", text)
+    return _LAGAUNG_AS_FOUR.sub("\u104e", text)
+
+
 def derive_text(text: str) -> str:
     """The normalised derived form of ``text`` (a span or a whole text) for search/alignment.
 
@@ -74,5 +94,5 @@ def derive_text(text: str) -> str:
         text = "".join(parts)
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_ZERO_WIDTH).translate(_FULL_WIDTH)
-    text = normalize_burmese_order(text)
+    text = normalize_burmese_order(fix_burmese_lookalikes(text))
     return unicodedata.normalize("NFC", text)

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, app, emit_json, fail, opened, safe_text
+from archive.cli._common import DbOption, JsonOption, app, emit_json, fail, opened
 
 
 @app.command("align")
@@ -123,10 +123,10 @@ def align_files_command(
         fail(f"{exc.filename}: cannot read ({exc.strerror})")
     lexicon = None
     if db is not None:
-        from archive.alignments import _lexicon_for
+        from archive.alignments import lexicon_for
 
         with opened(db) as archive, archive.session() as session:
-            lexicon = _lexicon_for(session, src_lang, tgt_lang)
+            lexicon = lexicon_for(session, src_lang, tgt_lang)
     result = align_segments(
         s_text,
         t_text,
@@ -134,7 +134,7 @@ def align_files_command(
         tgt_lang=tgt_lang,
         src_paragraphs=s_para,
         tgt_paragraphs=t_para,
-        lexicon=lexicon,  # type: ignore[arg-type]
+        lexicon=lexicon,
     )
     beads = [
         {
@@ -173,12 +173,20 @@ def compare_command(
         typer.echo("No alignments yet: run `archive align ARTICLE_ID` first.")
         return
     for r in reports:
+        src: Any = r["src"]
+        tgt: Any = r["tgt"]
+        mismatches: Any = r["number_mismatches"]
+        dropped: Any = r["dropped"]
+        added: Any = r["added"]
+        carried: Any = r["carried"]
         typer.echo(
-            f"{r['src']['kind']} {r['src']['language']} (#{r['src']['id']}) → "
-            f"{r['tgt']['kind']} {r['tgt']['language']} (#{r['tgt']['id']}): "
-            f"{float(r['carried_share']) * 100:.0f}% of source sentences carried, "
-            f"{len(r['dropped'])} dropped, {len(r['added'])} added, "
-            f"{len(r['number_mismatches'])} number mismatches"
+            f"{src['kind']} {src['language']} (#{src['id']}) → "
+            f"{tgt['kind']} {tgt['language']} (#{tgt['id']}): "
+            f"{float(carried) * 100:.0f}% of source sentences carried, "
+            f"{len(dropped)} dropped, {len(added)} added, {len(mismatches)} number mismatches"
         )
-        for mismatch in r["number_mismatches"]:
-            typer.echo(f"    numbers differ: {safe_text(str(mismatch))}")
+        for mismatch in mismatches:
+            typer.echo(
+                f"    numbers differ: source {mismatch['src']} ≠ target {mismatch['tgt']} "
+                f"(only in source {mismatch['src_only']}, only in target {mismatch['tgt_only']})"
+            )

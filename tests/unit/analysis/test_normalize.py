@@ -59,3 +59,19 @@ def test_to_json_shape() -> None:
             }
         ],
     } == analyze_text(text).to_json()
+
+
+def test_burmese_lookalike_digits_become_letters_in_words_only() -> None:
+    from archive.analysis.normalize import fix_burmese_lookalikes
+
+    assert "ဝန်ကြီး" == fix_burmese_lookalikes("၀န်ကြီး")  # minister, typed with digit zero
+    assert "၎င်း" == fix_burmese_lookalikes("၄င်း")
+    assert "၁၀ ဦး" == fix_burmese_lookalikes("၁၀ ဦး")  # ten people: a number stays a number
+    assert "၄၅၃ ဦး" == fix_burmese_lookalikes("၄၅၃ ဦး")
+    assert "ဇူလိုင် ၂၆" == fix_burmese_lookalikes("ဇူလိုင် ၂၆")
+    assert "တပ်မတော် ၀" == fix_burmese_lookalikes("တပ်မတော် ၀")
+
+
+def test_derived_zawgyi_has_no_false_zero() -> None:
+    zawgyi = "ေ၀လအမ်ိဳးသားညီလာခံ"
+    assert "\u1040" not in derive_text(zawgyi)
