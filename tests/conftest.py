@@ -56,7 +56,9 @@ def pg_server() -> Iterator[PgServer]:
     """A real PostgreSQL server on 127.0.0.1 for this test session (skips, loudly, without one)."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
-        pytest.skip("PostgreSQL binaries not found (install postgresql-15): PostgreSQL tests SKIPPED")
+        pytest.skip(
+            "PostgreSQL binaries not found (install postgresql-15): PostgreSQL tests SKIPPED"
+        )
     # Not under pytest's tmp dir: that is private to root, and the server runs as `postgres`.
     root = Path(tempfile.mkdtemp(prefix="archive-pg-"))
     server = PgServer(root, bin_dir)

@@ -7,6 +7,7 @@ Started once per test session (per xdist worker) from the PostgreSQL binaries on
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import os
 import shutil
@@ -59,8 +60,10 @@ class PgServer:
             os.chmod(self.root, 0o700)
         self._run(
             str(self.bin_dir / "initdb"),
-            "-D", str(self.data),
-            "-U", "postgres",
+            "-D",
+            str(self.data),
+            "-U",
+            "postgres",
             "--auth=trust",
             "--encoding=UTF8",
             "--locale=C.UTF-8",
@@ -71,8 +74,17 @@ class PgServer:
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60"
         )
         self._run(
-            str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-o", options,
-            "-l", str(self.root / "server.log"), "-w", "-t", "60", "start",
+            str(self.bin_dir / "pg_ctl"),
+            "-D",
+            str(self.data),
+            "-o",
+            options,
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
         )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
@@ -84,10 +96,8 @@ class PgServer:
         raise RuntimeError(f"PostgreSQL did not start; see {self.root / 'server.log'}")
 
     def stop(self) -> None:
-        try:
+        with contextlib.suppress(subprocess.SubprocessError, OSError):
             self._run(str(self.bin_dir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "stop")
-        except (subprocess.SubprocessError, OSError):
-            pass
 
     def url(self, database: str = "postgres") -> str:
         return f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/{database}"
@@ -100,5 +110,5 @@ class PgServer:
         with psycopg.connect(
             f"host=127.0.0.1 port={self.port} user=postgres dbname=postgres", autocommit=True
         ) as conn:
-            conn.execute(f'CREATE DATABASE "{name}" TEMPLATE template0 ENCODING \'UTF8\'')
+            conn.execute(f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8'")
         return self.url(name)

@@ -42,7 +42,9 @@ def test_every_command_is_documented() -> None:
 def test_cli_reference_is_generated_from_the_code() -> None:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("cli_reference", REPO / "scripts" / "cli_reference.py")
+    spec = importlib.util.spec_from_file_location(
+        "cli_reference", REPO / "scripts" / "cli_reference.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
