@@ -1,0 +1,79 @@
+"""What the screens look like: SVG snapshots of the library, the reader, search and help.
+
+Update after a deliberate change with ``pytest tests/snapshots --snapshot-update`` and look at
+the SVGs (``__snapshots__/``) before committing them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Input
+
+from archive.db import Archive
+from tests.snapshots.tui_archive import build_sample
+from tui.app import make_app
+from tui.cells import restore_widths
+
+SIZE = (120, 36)
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture(autouse=True)
+def _no_cursor_blink(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A blinking cursor makes screenshots differ from run to run."""
+    monkeypatch.setattr(Input.cursor_blink, "_default", False)
+    yield
+    restore_widths()
+
+
+@pytest.fixture
+def sample(archive: Archive) -> dict[str, int]:
+    """The deterministic sample archive."""
+    return build_sample(archive)
+
+
+async def settle(pilot: Pilot[Any]) -> None:
+    """Let workers finish and their results reach the screen."""
+    for _ in range(4):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def test_library(snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]) -> None:
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=settle)
+
+
+def test_reader_burmese_english(
+    snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]
+) -> None:
+    async def open_reader(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "down")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=open_reader)
+
+
+def test_search(snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]) -> None:
+    async def search(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("s")
+        await pilot.press(*"defect*", "enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=search)
+
+
+def test_help(snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]) -> None:
+    async def help_screen(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=help_screen)

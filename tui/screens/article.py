@@ -1,0 +1,392 @@
+"""One article: its provenance, and two of its versions read side by side, bead by bead."""
+
+from __future__ import annotations
+
+import getpass
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+from textual.worker import get_current_worker
+
+from archive.alignments import (
+    AlignmentView,
+    merge_with_next,
+    realign,
+    set_checked,
+    split_link,
+)
+from archive.browse_queries import (
+    align_versions,
+    compare_view,
+    default_pair,
+    reader_alignment,
+)
+from archive.db import Archive
+from archive.errors import ArchiveError, ArticleNotFound
+from archive.provenance import get_article
+from archive.textsafe import visible_controls
+from tui.screens.version_pair import VersionPairScreen
+from tui.text import safe, safe_line
+from tui.widgets.bead_view import BeadView
+from tui.widgets.compare_panel import ComparePanel
+from tui.widgets.provenance_panel import ProvenancePanel
+
+Loaded = tuple[dict[str, Any], tuple[int, int] | None, AlignmentView | None]
+
+
+def _who() -> str | None:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return None
+
+
+def column_label(version: dict[str, Any] | Any) -> Text:
+    """A reader column heading: kind · language · script (Zawgyi flagged), literal."""
+    get = version.get if isinstance(version, dict) else lambda k: getattr(version, k, None)
+    label = Text()
+    label.append(str(get("kind")).capitalize(), style="bold")
+    label.append_text(safe_line(f" · {get('language')}"))
+    if get("script"):
+        label.append_text(safe_line(f" · {get('script')}"))
+    if get("encoding") == "zawgyi":
+        label.append(" · Zawgyi, shown as Unicode", style="bold yellow")
+    label.append(f"  #{get('id')}", style="dim")
+    return label
+
+
+def bead_containing(view: AlignmentView, version_id: int, seq: int) -> int:
+    """The index of the bead holding segment ``seq`` of ``version_id`` (0 if none does)."""
+    on_left = view.src.id == version_id
+    for index, bead in enumerate(view.beads):
+        side = bead.src if on_left else bead.tgt
+        if any(s.seq == seq for s in side):
+            return index
+    return 0
+
+
+class ArticleScreen(Screen[None]):
+    """Provenance on the left; the side-by-side reader on the right."""
+
+    AUTO_FOCUS = "#reader"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("c", "toggle_checked", "Check"),
+        Binding("m", "merge", "Merge"),
+        Binding("s", "split", "Split"),
+        Binding("a", "align", "Align"),
+        Binding("t", "translate", "Translate"),
+        Binding("v", "choose_versions", "Versions"),
+        Binding("p", "toggle_provenance", "Provenance"),
+        Binding("w", "toggle_changes", "What changed"),
+    ]
+
+    def __init__(
+        self, archive: Archive, article_id: int, *, focus: tuple[int, int] | None = None
+    ) -> None:
+        """``focus``: ``(version_id, segment_seq)`` to open at (a search hit)."""
+        super().__init__()
+        self.archive = archive
+        self.article_id = article_id
+        self.focus_target = focus
+        self.article: dict[str, Any] | None = None
+        self.pair: tuple[int, int] | None = None
+        self.view: AlignmentView | None = None
+
+    def compose(self) -> ComposeResult:
+        """Sidebar with provenance; reader pane with the summary, a note and the reader."""
+        yield Header()
+        with Horizontal(id="article-body"):
+            with VerticalScroll(id="sidebar"):
+                yield Static(id="article-heading")
+                yield ProvenancePanel(id="provenance")
+            with Vertical(id="reader-pane"):
+                yield ComparePanel(id="changes")
+                yield Static(id="reader-note")
+                yield BeadView(id="reader")
+                with VerticalScroll(id="single"):
+                    yield Static(id="single-text")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the article off the UI thread."""
+        for selector in ("#reader", "#single", "#changes", "#reader-note"):
+            self.query_one(selector).display = False
+        self.query_one("#reader-pane").loading = True
+        self._load(None)
+
+    # ------------------------------------------------------------------ loading
+
+    @property
+    def reader(self) -> BeadView:
+        """The side-by-side reader."""
+        return self.query_one(BeadView)
+
+    def _busy(self, busy: bool) -> None:
+        if self.is_attached:
+            self.query_one("#reader-pane").loading = busy
+
+    def _fail(self, message: str) -> None:
+        self._busy(False)
+        self.notify(message, severity="warning", markup=False)
+
+    @work(thread=True, exclusive=True, group="article")
+    def _load(self, pair: tuple[int, int] | None, cursor: int | None = None) -> None:
+        """Read the article and a pair of its versions (in a worker thread)."""
+        self._read(pair, cursor)
+
+    def _read(self, pair: tuple[int, int] | None, cursor: int | None) -> None:
+        """Read the article, choose a pair if none given, read its alignment and report.
+
+        Runs in a worker thread; hands the result to `_show` on the UI thread.
+        """
+        focus = self.focus_target
+        try:
+            with self.archive.session() as session:
+                article = get_article(session=session, article_id=self.article_id)
+                if pair is None:
+                    pair = default_pair(article["versions"], including=focus[0] if focus else None)
+                view = (
+                    reader_alignment(
+                        session=session, src_version_id=pair[0], tgt_version_id=pair[1]
+                    )
+                    if pair
+                    else None
+                )
+        except ArticleNotFound as exc:
+            self.app.call_from_thread(self._not_found, str(exc))
+            return
+        except ArchiveError as exc:
+            self.app.call_from_thread(self._fail, str(exc))
+            return
+        if view is not None and cursor is None and focus is not None:
+            cursor = bead_containing(view, *focus)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show, (article, pair, view), cursor)
+
+    def _not_found(self, message: str) -> None:
+        self._busy(False)
+        note = self.query_one("#reader-note", Static)
+        note.update(safe(message + "\n\nPress escape to go back."))
+        note.display = True
+
+    def _show(self, loaded: Loaded, cursor: int | None) -> None:
+        if not self.is_attached:
+            return
+        article, pair, view = loaded
+        self.article, self.pair, self.view = article, pair, view
+        self._busy(False)
+        self.sub_title = visible_controls(f"#{article['id']} {article['title']}")
+        heading = Text()
+        heading.append_text(safe(article["title"], style="bold"))
+        heading.append(f"\n#{article['id']} · {article.get('date') or 'undated'}", style="dim")
+        self.query_one("#article-heading", Static).update(heading)
+        sides = {pair[0]: "L", pair[1]: "R"} if pair else {}
+        self.query_one(ProvenancePanel).show(article, sides)
+        versions = article["versions"]
+        reader, single = self.reader, self.query_one("#single")
+        note = self.query_one("#reader-note", Static)
+        changes = self.query_one(ComparePanel)
+        reader.display = single.display = note.display = changes.display = False
+        if not versions:
+            note.update(Text("This article has no text versions.", style="italic"))
+            note.display = True
+        elif pair is None:
+            version = versions[0]
+            message = Text("Only one version: ", style="bold")
+            message.append_text(column_label(version))
+            message.append(
+                ".\nThere is nothing to read side by side. Import another version of this "
+                "story, or press t to make a machine translation (if a package is installed).",
+                style="italic",
+            )
+            note.update(message)
+            note.display = True
+            self.query_one("#single-text", Static).update(safe(version.get("text") or ""))
+            single.display = True
+        elif view is None:
+            by_id = {int(v["id"]): v for v in versions}
+            message = Text("Not aligned yet — press a to align\n\n", style="bold")
+            message.append_text(column_label(by_id[pair[0]]))
+            message.append("  ↔  ")
+            message.append_text(column_label(by_id[pair[1]]))
+            message.append("\n\nPress v to choose two other versions.", style="dim")
+            note.update(message)
+            note.display = True
+        else:
+            changes.computing()
+            changes.display = True
+            # After the first paint: the report derives every sentence, which takes a while.
+            self.call_after_refresh(self._compare, view)
+            reader.display = True
+            if not view.beads:
+                note.update(Text("The alignment has no beads (no sentences?).", style="italic"))
+                note.display = True
+            reader.show(
+                view.beads,
+                column_label(view.src),
+                column_label(view.tgt),
+                cursor=cursor if cursor is not None else 0,
+            )
+            reader.focus()
+
+    @work(thread=True, exclusive=True, group="compare")
+    def _compare(self, view: AlignmentView) -> None:
+        """The "what changed" report, after the reader is on screen (it derives every text)."""
+        try:
+            report = compare_view(view)
+        except (ArchiveError, ValueError) as exc:
+            self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
+            return
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._compared, view, report)
+
+    def _compared(self, view: AlignmentView, report: dict[str, Any]) -> None:
+        if self.is_attached and view is self.view:
+            self.query_one(ComparePanel).show_report(report, view)
+
+    # ------------------------------------------------------------------ editing beads
+
+    @work(thread=True, exclusive=True, group="article")
+    def _edit(self, operation: str, link_id: int | None, cursor: int) -> None:
+        """Change the alignment as asked, store it, and read it back."""
+        pair, view = self.pair, self.view
+        if pair is None:
+            return
+        try:
+            with self.archive.session() as session, session.begin():
+                if operation == "check" and link_id is not None and view is not None:
+                    bead = next(b for b in view.beads if b.link_id == link_id)
+                    set_checked(
+                        session=session, link_id=link_id, checked=not bead.checked, by=_who()
+                    )
+                elif operation == "merge" and link_id is not None:
+                    merge_with_next(session=session, link_id=link_id, by=_who())
+                elif operation == "split" and link_id is not None:
+                    split_link(session=session, link_id=link_id, by=_who())
+                elif operation == "align" and view is not None:
+                    realign(session=session, alignment_id=view.alignment_id)
+                elif operation == "align":
+                    align_versions(session=session, src_version_id=pair[0], tgt_version_id=pair[1])
+        except (ValueError, ArchiveError) as exc:
+            self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
+            return
+        self._read(pair, cursor)
+
+    def _current_link(self) -> int | None:
+        if self.view is None or not self.reader.display:
+            self.notify("No aligned bead here.", severity="warning")
+            return None
+        bead = self.reader.current
+        return bead.link_id if bead else None
+
+    def _start(self, operation: str, link_id: int | None) -> None:
+        self._busy(True)
+        self._edit(operation, link_id, self.reader.cursor)
+
+    def action_toggle_checked(self) -> None:
+        """Mark the bead under the cursor as checked by a person (or not)."""
+        link = self._current_link()
+        if link is not None:
+            self._start("check", link)
+
+    def action_merge(self) -> None:
+        """Merge the bead under the cursor with the next one."""
+        link = self._current_link()
+        if link is not None:
+            self._start("merge", link)
+
+    def action_split(self) -> None:
+        """Split the bead under the cursor."""
+        link = self._current_link()
+        if link is not None:
+            self._start("split", link)
+
+    def action_align(self) -> None:
+        """Align the pair (again, around the checked beads)."""
+        if self.pair is None:
+            self.notify("Only one version: nothing to align.", severity="warning")
+            return
+        self._start("align", None)
+
+    # ------------------------------------------------------------------ translation
+
+    def action_translate(self) -> None:
+        """Machine-translate the left version into the right one's language (else English)."""
+        if self.article is None or not self.article["versions"]:
+            return
+        by_id = {int(v["id"]): v for v in self.article["versions"]}
+        if self.pair is not None:
+            source, other = by_id[self.pair[0]], by_id[self.pair[1]]
+            target = other["language"] if other["language"] != source["language"] else "en"
+        else:
+            source = self.article["versions"][0]
+            target = "en"
+        if str(source["language"]).split("-")[0] == str(target).split("-")[0]:
+            target = "en" if not str(source["language"]).startswith("en") else target
+        self._busy(True)
+        self._translate(int(source["id"]), str(source["language"]), str(target))
+
+    @work(thread=True, exclusive=True, group="article")
+    def _translate(self, source_id: int, source_lang: str, target: str) -> None:
+        """Translate with an installed package, then read the source and its translation."""
+        missing = f"no translation package installed for {source_lang} -> {target}"
+        try:
+            from archive.mt import translate_article, translator_for
+        except ImportError:
+            self.app.call_from_thread(self._fail, missing)
+            return
+        try:
+            if translator_for(source_lang, target) is None:
+                self.app.call_from_thread(self._fail, missing)
+                return
+            result = translate_article(
+                self.archive, self.article_id, target, from_version_id=source_id
+            )
+        except (ArchiveError, ValueError, OSError, RuntimeError) as exc:
+            self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
+            return
+        self.app.call_from_thread(
+            self.notify,
+            f"Machine translation #{result.version_id} ({result.sentences} sentences)",
+            markup=False,
+        )
+        self._read((source_id, result.version_id), 0)
+
+    # ------------------------------------------------------------------ choosing versions
+
+    def action_choose_versions(self) -> None:
+        """Choose the two versions to read."""
+        if self.article is None or len(self.article["versions"]) < 2:
+            self.notify("This article has fewer than two versions.", severity="warning")
+            return
+
+        def chosen(pair: tuple[int, int] | None) -> None:
+            if pair is not None and pair != self.pair:
+                self._busy(True)
+                self._load(pair, 0)
+
+        self.app.push_screen(VersionPairScreen(self.article["versions"], self.pair), chosen)
+
+    @on(ProvenancePanel.VersionChosen)
+    def _version_chosen(self, event: ProvenancePanel.VersionChosen) -> None:
+        if self.pair is None or event.version_id in self.pair:
+            return
+        self._busy(True)
+        self._load((self.pair[0], event.version_id), 0)
+
+    def action_toggle_provenance(self) -> None:
+        """Show or hide the provenance sidebar (the reader takes the width)."""
+        sidebar = self.query_one("#sidebar")
+        sidebar.display = not sidebar.display
+
+    def action_toggle_changes(self) -> None:
+        """Open or close the "what changed" panel."""
+        panel = self.query_one(ComparePanel)
+        panel.collapsed = not panel.collapsed
