@@ -374,5 +374,7 @@ def _texts_by_seq(segments: Sequence[Any], derive: Any) -> list[str]:
     size = max((s.seq for s in segments), default=-1) + 1
     texts = [""] * size
     for segment in segments:
-        texts[segment.seq] = segment.derived or derive(segment.text)
+        # A reader's segments carry a display form only (Zawgyi converted, not normalised):
+        # comparison needs the full derived form, as the CLI's `compare` uses.
+        texts[segment.seq] = derive(segment.text)
     return texts
