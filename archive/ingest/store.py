@@ -12,6 +12,7 @@ from typing import TypeVar
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, SQLModel, col, select
 
+from archive.errors import ArchiveError
 from archive.ingest.records import ArticleRecord, CreditRecord
 from archive.models import (
     Article,
@@ -26,6 +27,46 @@ from archive.models import (
 log = logging.getLogger(__name__)
 
 T = TypeVar("T", bound=SQLModel)
+
+
+class UnstorableText(ArchiveError):
+    """A record holds text the archive's database cannot store (NUL on PostgreSQL)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field} {reason}")
+
+
+def _nul_field(record: ArticleRecord) -> str | None:
+    """The first field of ``record`` holding a NUL character, named as in a JSONL record."""
+    fields: list[tuple[str, str | None]] = [
+        ("title", record.title),
+        ("url", record.url),
+        ("service", record.service),
+        ("credit_line", record.credit_line),
+        *((f"urls[{i}]", u) for i, u in enumerate(record.urls)),
+    ]
+    credits = [("", record.credits)]
+    for i, version in enumerate(record.versions):
+        where = f"versions[{i}]."
+        fields += [
+            (where + "text", version.text),
+            (where + "title", version.title),
+            (where + "language", version.language),
+            (where + "kind", version.kind),
+        ]
+        credits.append((where, version.credits))
+    for where, items in credits:
+        for i, credit in enumerate(items):
+            here = f"{where}credits[{i}]."
+            fields += [
+                (here + "name", credit.name),
+                (here + "role", credit.role),
+                (here + "raw", credit.raw),
+                (here + "service", credit.service),
+            ]
+    return next((name for name, value in fields if value and "\x00" in value), None)
 
 
 def sha256_text(text: str) -> str:
@@ -165,7 +206,17 @@ def store_article(
     A record whose versions are all present changes nothing (``duplicate``); a version whose
     kind and language exist with other text becomes a new revision linked to the old one;
     nothing is ever overwritten.
+
+    Raises:
+        UnstorableText: on PostgreSQL, a field holds a NUL character (PostgreSQL text cannot
+            hold one; SQLite keeps the text exactly as given).
     """
+    if session.get_bind().dialect.name == "postgresql":
+        field = _nul_field(record)
+        if field is not None:
+            raise UnstorableText(
+                field, "holds a NUL character (U+0000), which PostgreSQL cannot store"
+            )
     service = ensure_service(session, record.service) if record.service else None
     service_key = service.key if service else None
     article = _find_article(session, record, service_key)

@@ -7,8 +7,11 @@ Zawgyi is found by a Unicode query. Build the SQL and run it in two steps: `sear
 returns the statement and its parameters (print it, test it), `search` runs it. User terms are
 always quoted; raw FTS5 syntax only with ``raw=True``. Scores are ``-bm25``: higher is better.
 
-Only SQLite has a search back-end so far (`archive.search.sqlite`); on another database
-`search` raises `SearchUnavailable` and indexing is skipped, so imports still work.
+Two back-ends share the query language, the planner and the result shape: SQLite (FTS5,
+`archive.search.sqlite`) and PostgreSQL (tsvector, pg_trgm and a bigram array,
+`archive.search.postgres`); scores differ between them (bm25 vs ts_rank), hit sets do not. On
+any other database `search` raises `SearchUnavailable` and indexing is skipped, so imports
+still work.
 """
 
 from __future__ import annotations
@@ -17,15 +20,15 @@ import logging
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DataError, OperationalError, ProgrammingError
 from sqlmodel import Session, col, select
 
 from archive.errors import ArchiveError, SearchSyntaxError
 from archive.models import Segment, Version
-from archive.search.plan import Index, Leaf, ShortTerms, plan_query, route_term
+from archive.search.plan import Index, Leaf, PlannedClause, ShortTerms, plan_query, route_term
 from archive.search.query import Filters, Query, Term, check_query_text, parse_query
 from archive.search.snippets import make_snippet
 from archive.search.text import has_spaceless
@@ -51,11 +54,46 @@ _RAW_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
 
 
 class SearchUnavailable(ArchiveError):
-    """The archive's database has no search back-end (only SQLite has one so far)."""
+    """The archive's database has no search back-end (SQLite and PostgreSQL have one)."""
 
     def __init__(self, dialect: str) -> None:
         self.dialect = dialect
-        super().__init__(f"search is not available on {dialect} archives yet (SQLite only)")
+        super().__init__(
+            f"search is not available on {dialect} archives (only SQLite and PostgreSQL)"
+        )
+
+
+class _Backend(Protocol):
+    """What a search back-end module provides (`archive.search.sqlite`, `.postgres`)."""
+
+    def compile_search(
+        self,
+        clauses: Sequence[PlannedClause],
+        filters: Filters,
+        *,
+        limit: int,
+        offset: int,
+        raw: tuple[Index, str] | None = None,
+    ) -> tuple[str, dict[str, Any]]: ...
+
+    def delete_versions(self, conn: Connection, version_ids: Sequence[int]) -> None: ...
+
+    def insert_rows(self, conn: Connection, rows: Iterable[Any]) -> int: ...
+
+    def clear_index(self, conn: Connection) -> None: ...
+
+
+def _backend(dialect: str) -> _Backend | None:
+    """The search back-end module for a database dialect, or None."""
+    if dialect == "sqlite":
+        from archive.search import sqlite
+
+        return sqlite
+    if dialect == "postgresql":
+        from archive.search import postgres
+
+        return postgres
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +132,7 @@ class _Compiled:
     sql: str
     params: dict[str, Any]
     leaves: tuple[Leaf, ...]
+    dialect: str = "sqlite"
 
 
 def _check_page(limit: int, offset: int) -> None:
@@ -114,10 +153,9 @@ def _compile(
     dialect: str,
     short_terms: ShortTerms,
 ) -> _Compiled:
-    from archive.search import sqlite as backend
-
     _check_page(limit, offset)
-    if dialect != "sqlite":
+    backend = _backend(dialect)
+    if backend is None:
         raise SearchUnavailable(dialect)
     extra = f" lang:{_quote_value(lang)}" if lang else ""
     extra += f" kind:{_quote_value(kind)}" if kind else ""
@@ -130,7 +168,7 @@ def _compile(
         sql, params = backend.compile_search(
             [], filters, limit=limit, offset=offset, raw=(index, query)
         )
-        return _Compiled(sql, params, _raw_leaves(query))
+        return _Compiled(sql, params, _raw_leaves(query), dialect)
     parsed = parse_query(query)
     if extra:
         parsed = _with_filters(parsed, parse_query(extra).filters)
@@ -145,7 +183,7 @@ def _compile(
         raise SearchSyntaxError(query, detail)
     sql, params = backend.compile_search(clauses, parsed.filters, limit=limit, offset=offset)
     leaves = tuple(leaf for c in clauses if not c.excluded for leaf in c.leaves)
-    return _Compiled(sql, params, leaves)
+    return _Compiled(sql, params, leaves, dialect)
 
 
 def _quote_value(value: str) -> str:
@@ -246,10 +284,11 @@ def search(
     )
     try:
         rows = session.connection().execute(text(compiled.sql), compiled.params).all()
-    except OperationalError as exc:
+    except (OperationalError, ProgrammingError, DataError) as exc:
         detail = str(exc.orig).splitlines()[0] if exc.orig is not None else str(exc)
         if raw or any(word in detail for word in ("fts5", "MATCH", "syntax", "unterminated")):
-            raise SearchSyntaxError(query, f"FTS5: {detail}") from None
+            engine = "FTS5" if compiled.dialect == "sqlite" else "tsquery"
+            raise SearchSyntaxError(query, f"{engine}: {detail}") from None
         raise
     hits = []
     for _id, article_id, version_id, language, kind_, seq, body, title, score in rows:
@@ -332,10 +371,9 @@ def index_version(
     (``segments=None`` reads them from the database). Returns how many rows were indexed;
     on a database without a search back-end it does nothing and returns 0.
     """
-    if _dialect(session) != "sqlite":
+    backend = _backend(_dialect(session))
+    if backend is None:
         return 0
-    from archive.search import sqlite as backend
-
     if segments is None:
         segments = session.exec(select(Segment).where(Segment.version_id == version.id)).all()
     conn = session.connection()
@@ -349,10 +387,9 @@ def index_existing(conn: Connection) -> int:
 
     Versions are read in id batches, so memory stays flat on a large archive.
     """
-    if conn.dialect.name != "sqlite":
+    backend = _backend(conn.dialect.name)
+    if backend is None:
         return 0
-    from archive.search import sqlite as backend
-
     with Session(bind=conn) as session:
         total = 0
         last = 0
@@ -383,10 +420,9 @@ def index_existing(conn: Connection) -> int:
 
 def rebuild_index(*, session: Session) -> int:
     """Drop every index row and index every analysed version again; returns the row count."""
-    if _dialect(session) != "sqlite":
+    backend = _backend(_dialect(session))
+    if backend is None:
         return 0
-    from archive.search import sqlite as backend
-
     conn = session.connection()
     backend.clear_index(conn)
     return index_existing(conn)

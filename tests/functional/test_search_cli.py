@@ -1,9 +1,11 @@
-"""``archive search`` through the real entry point: the JSON contract, the table, errors."""
+"""``archive search`` through the real entry point: the JSON contract, the table, errors.
+
+Each test runs on an SQLite file and on a PostgreSQL database (one sample archive of each).
+"""
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -12,18 +14,24 @@ from tests.functional.test_cli import run_cli
 from tests.unit.export.sample import build_sample
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("search") / "archive.db"
-    archive = open_archive(path)
+@pytest.fixture(
+    scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
+def db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The ``--db`` of a sample archive: an SQLite file, or a PostgreSQL URL."""
+    if request.param == "sqlite":
+        where = str(tmp_path_factory.mktemp("search") / "archive.db")
+    else:
+        where = request.getfixturevalue("pg_server").create_database()
+    archive = open_archive(where)
     try:
         build_sample(archive, align=False)
     finally:
         archive.close()
-    return path
+    return where
 
 
-def test_json_is_the_contract_shape(db: Path) -> None:
+def test_json_is_the_contract_shape(db: str) -> None:
     result = run_cli("search", "议员", "--db", db, "--json")
     assert 0 == result.returncode, result.stderr
     hits = json.loads(result.stdout)
@@ -33,7 +41,7 @@ def test_json_is_the_contract_shape(db: Path) -> None:
     assert "" == result.stderr
 
 
-def test_filters_and_options(db: Path) -> None:
+def test_filters_and_options(db: str) -> None:
     result = run_cli(
         "search",
         'AMs translator:"Khin Maung Nyane" year:2021',
@@ -49,7 +57,7 @@ def test_filters_and_options(db: Path) -> None:
     assert 1 == len(json.loads(limited.stdout))
 
 
-def test_readable_table(db: Path) -> None:
+def test_readable_table(db: str) -> None:
     result = run_cli("search", "ridicule", "--db", db)
     assert 0 == result.returncode, result.stderr
     assert "«ridicule»" in result.stdout and "Welsh AMs" in result.stdout
@@ -57,7 +65,7 @@ def test_readable_table(db: Path) -> None:
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "OR", "*", "NEAR(", "x" * 5000, "year:abc"])
-def test_bad_queries_are_one_line_errors(db: Path, query: str) -> None:
+def test_bad_queries_are_one_line_errors(db: str, query: str) -> None:
     result = run_cli("search", query, "--db", db)
     if result.returncode == 0:
         return  # a sensible answer is fine too
@@ -67,7 +75,8 @@ def test_bad_queries_are_one_line_errors(db: Path, query: str) -> None:
     assert "Traceback" not in result.stderr
 
 
-def test_raw_fts_errors_are_one_line(db: Path) -> None:
-    result = run_cli("search", 'NEAR("x', "--raw", "--db", db)
+def test_raw_syntax_errors_are_one_line(db: str) -> None:
+    bad = 'NEAR("x' if db.endswith(".db") else "(x &"
+    result = run_cli("search", bad, "--raw", "--db", db)
     assert 1 == result.returncode
     assert 1 == len(result.stderr.strip().splitlines())

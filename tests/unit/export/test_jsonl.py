@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlmodel import Session, col, select
 
 from archive.db import Archive, open_archive
@@ -16,6 +17,12 @@ from archive.ingest.records import record_from_json
 from archive.models import Alignment, AlignmentLink, Article, Version, utcnow
 from archive.provenance import article_credits
 from tests.unit.export.sample import build_sample
+
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """This module's archive: the same test on an SQLite file and a PostgreSQL database."""
+    return any_archive
 
 
 def _check_a_bead(archive: Archive) -> None:

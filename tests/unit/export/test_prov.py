@@ -5,11 +5,18 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
 from prov.model import ProvDocument
 
 from archive.db import Archive
 from archive.export.prov import export_prov
 from tests.unit.export.sample import build_sample
+
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """This module's archive: the same test on an SQLite file and a PostgreSQL database."""
+    return any_archive
 
 
 def _export(archive: Archive, fmt: str, ids: list[int] | None = None) -> bytes:

@@ -15,6 +15,13 @@ from archive.models import AlignmentLink, Version
 from tests.conftest import ntrex_lines
 from tests.unit.export.sample import Sample, build_sample, unicode_burmese
 
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """This module's archive: the same test on an SQLite file and a PostgreSQL database."""
+    return any_archive
+
+
 # The rules of the TMX 1.4b DTD (LISA OSCAR, tmx14.dtd) for what we write: the element
 # structure, the required header attributes, and segtype's values. Inline markup (bpt, ept,
 # ph, hi …) is left out because we never write it; an export using it would fail here.
