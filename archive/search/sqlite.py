@@ -194,7 +194,10 @@ def _person_subquery(name: str, params: _Params) -> str:
 
 
 def _credit_condition(credit: CreditFilter, params: _Params) -> str:
-    parts = ["c.article_id = s.article_id"]
+    # Not correlated with the outer row on purpose: SQLite computes a plain IN (SELECT …) once,
+    # where a correlated EXISTS re-ran the alias look-ups for every candidate segment (8.6 s
+    # for `translator:"NAME" word` on 10k articles).
+    parts = ["1 = 1"]
     if credit.role is not None:
         parts.append(f"c.role = {params.add(credit.role)}")
     if credit.name is not None:
@@ -202,7 +205,9 @@ def _credit_condition(credit: CreditFilter, params: _Params) -> str:
             f"(c.person_id IN ({_person_subquery(credit.name, params)}) "
             f"OR c.service_id IN ({_service_subquery(credit.name, params)}))"
         )
-    return "EXISTS (SELECT 1 FROM credit AS c WHERE " + " AND ".join(parts) + ")"
+    return (
+        "s.article_id IN (SELECT c.article_id FROM credit AS c WHERE " + " AND ".join(parts) + ")"
+    )
 
 
 def _filter_conditions(filters: Filters, params: _Params) -> list[str]:
