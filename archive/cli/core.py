@@ -34,18 +34,45 @@ def import_command(
     no_analyze: Annotated[
         bool, typer.Option("--no-analyze", help="Skip language/sentence analysis (bulk loads).")
     ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=1,
+            help="Worker processes for analysis and alignment (default: one per CPU, up to 4; "
+            "1 = everything in one process).",
+        ),
+    ] = None,
 ) -> None:
     """Import saved pages and JSONL records; re-running an import changes nothing.
 
+    Each article (its versions, segments, credits and alignments) is stored in one
+    transaction, so an interrupted import leaves only whole articles; run it again to finish.
+
     Example: archive import ~/pages/ records.jsonl
     """
-    from archive.ingest.pipeline import Importer, iter_files
+    from archive.ingest.pipeline import Importer, default_jobs, iter_files
+
+    names = ("imported", "revised", "duplicate", "failed", "skipped")
+    counts = dict.fromkeys(names, 0)
+    outcomes = []  # kept only for --json: a plain import's memory must not grow with its size
+
+    def record(outcome: Any) -> None:
+        counts[outcome.outcome] = counts.get(outcome.outcome, 0) + 1
+        if as_json:
+            outcomes.append(outcome)
+        _report_failure(outcome)
 
     with opened(db) as archive:
-        importer = Importer(archive, analyze=not no_analyze)
+        importer = Importer(
+            archive,
+            analyze=not no_analyze,
+            align=not no_align and not no_analyze,
+            jobs=jobs if jobs is not None else default_jobs(),
+        )
         files = list(iter_files(paths))
         console = _stderr_console()
-        outcomes = []
         if console.is_terminal and not as_json and files:
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -58,24 +85,19 @@ def import_command(
                 transient=True,
             ) as progress:
                 task = progress.add_task("", total=len(files))
-                for path in files:
+
+                def advance(path: Path, _done: int) -> None:
                     progress.update(task, description=path.name[:40])
-                    for outcome in importer.import_file(path):
-                        outcomes.append(outcome)
-                        _report_failure(outcome)
                     progress.advance(task)
+
+                for outcome in importer.iter_import(files, progress=advance):
+                    record(outcome)
         else:
-            for path in files:
-                for outcome in importer.import_file(path):
-                    outcomes.append(outcome)
-                    _report_failure(outcome)
-        aligned = 0
-        if not no_align and not no_analyze and importer.new_version_ids:
-            aligned = _align_new(archive, importer.new_version_ids)
-    counts = {
-        name: sum(1 for o in outcomes if o.outcome == name)
-        for name in ("imported", "revised", "duplicate", "failed", "skipped")
-    }
+            for outcome in importer.iter_import(files):
+                record(outcome)
+        aligned = importer.aligned
+    if importer.stopped:
+        typer.echo(f"archive: import stopped: {safe_text(importer.stopped)}", err=True)
     if as_json:
         emit_json(
             {
@@ -99,7 +121,7 @@ def import_command(
             f"{counts['duplicate']} already present, {counts['failed']} failed, "
             f"{counts['skipped']} skipped"
         )
-    if counts["failed"]:
+    if counts["failed"] or importer.stopped:
         raise typer.Exit(1)
 
 
@@ -110,13 +132,6 @@ def _report_failure(outcome: Any) -> None:
         )
     elif outcome.outcome == "skipped":
         typer.echo(f"archive: {safe_text(outcome.where)}: skipped, {outcome.detail}", err=True)
-
-
-def _align_new(archive: Any, version_ids: list[int]) -> int:
-    """Align the articles that gained versions; returns how many alignments were stored."""
-    from archive.alignments import align_versions_of
-
-    return align_versions_of(archive, version_ids)
 
 
 # --------------------------------------------------------------------------- queries
@@ -209,6 +224,10 @@ def show_command(
         typer.echo(safe_text(v["text"]))
 
 
+def _articles(n: int) -> str:
+    return f"{n:>4} article" + ("" if n == 1 else "s")
+
+
 @app.command("people")
 def people_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """List everyone credited, with their roles and article counts.
@@ -224,7 +243,7 @@ def people_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         return
     for r in rows:
         roles = ", ".join(f"{role} {n}" for role, n in sorted(r["roles"].items()))
-        typer.echo(f"{r['id']:>5}  {safe_text(r['name']):<30} {r['articles']:>4} articles  {roles}")
+        typer.echo(f"{r['id']:>5}  {safe_text(r['name']):<30} {_articles(r['articles'])}  {roles}")
 
 
 @app.command("services")
@@ -243,7 +262,7 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     for r in rows:
         typer.echo(
             f"{r['id']:>4}  {safe_text(r['name']):<32} {r['language'] or '-':<4} "
-            f"{r['organization'] or '-':<18} {r['articles']:>4} articles"
+            f"{r['organization'] or '-':<18} {_articles(r['articles'])}"
         )
 
 
@@ -277,16 +296,17 @@ def analyze_command(
             typer.echo(f"archive: {safe_text(str(exc))}", err=True)
             failed = True
             continue
-        data = analyze_text(decoded.text).to_json()
+        analysis = analyze_text(decoded.text)
+        data = analysis.to_json()
         data["file"] = str(path)
         data["source_encoding"] = decoded.encoding
         results.append(data)
         if not as_json:
-            sentences = sum(len(p["sentences"]) for p in data["paragraphs"])
+            sentences = sum(len(p.sentences) for p in analysis.paragraphs)
             typer.echo(
-                f"{path}: {data['language'] or 'unknown'} ({data['script'] or '?'}, "
-                f"{data['encoding']}, confidence {float(data['confidence']):.2f}); "
-                f"{len(data['paragraphs'])} paragraphs, {sentences} sentences"
+                f"{path}: {analysis.language or 'unknown'} ({analysis.script or '?'}, "
+                f"{analysis.encoding}, confidence {analysis.confidence:.2f}); "
+                f"{len(analysis.paragraphs)} paragraphs, {sentences} sentences"
             )
     if as_json:
         emit_json(results[0] if len(files) == 1 and results else results)

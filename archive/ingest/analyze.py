@@ -1,40 +1,90 @@
-"""Analysing a stored version: language, script, encoding, and its sentences as Segment rows."""
+"""Analysing a stored version: language, script, encoding, and its sentences as Segment rows.
+
+The work is split in two so that it can run in worker processes: `analyze_plain` is a pure
+function of the text (its result is small and picklable), and `write_analysis` records such a
+result on a version in the writer's session. `analyze_version` does both.
+"""
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import delete, insert
 from sqlmodel import Session, col
 
 from archive.models import Segment, Version
 
 
-def analyze_version(session: Session, version: Version) -> None:
-    """Record the analysis of ``version`` on it and (re)write its segments, in the session."""
+@dataclass(frozen=True, slots=True)
+class VersionAnalysis:
+    """What analysis found in one text, as plain values.
+
+    ``segments`` holds one ``(paragraph, sentence, start, end, language)`` tuple per sentence,
+    in order; ``start``/``end`` are Python string offsets into the text.
+    """
+
+    language: str | None
+    script: str | None
+    encoding: str
+    confidence: float
+    segments: tuple[tuple[int, int, int, int, str | None], ...]
+
+
+def language_hint(language: str | None) -> str | None:
+    """The declared language as a hint for detection (``und`` and empty mean none)."""
+    return language if language and language != "und" else None
+
+
+def analyze_plain(text: str, language: str | None) -> VersionAnalysis:
+    """Analyse ``text`` (declared as ``language``) without touching any database."""
     from archive.analysis import analyze_text
 
+    analysis = analyze_text(text, language_hint=language_hint(language))
+    segments = tuple(
+        (p_index, s_index, sentence.start, sentence.end, sentence.language)
+        for p_index, paragraph in enumerate(analysis.paragraphs)
+        for s_index, sentence in enumerate(paragraph.sentences)
+    )
+    return VersionAnalysis(
+        language=analysis.language,
+        script=analysis.script,
+        encoding=analysis.encoding,
+        confidence=round(float(analysis.confidence), 4),
+        segments=segments,
+    )
+
+
+def write_analysis(session: Session, version: Version, analysis: VersionAnalysis) -> None:
+    """Record ``analysis`` on ``version`` and (re)write its segments, in the session."""
     assert version.id is not None
-    hint = version.language if version.language and version.language != "und" else None
-    analysis = analyze_text(version.text, language_hint=hint)
     version.detected_language = analysis.language
     version.script = analysis.script
     version.encoding = analysis.encoding
-    version.confidence = round(float(analysis.confidence), 4)
+    version.confidence = analysis.confidence
     session.add(version)
     session.execute(delete(Segment).where(col(Segment.version_id) == version.id))
-    seq = 0
-    rows = []
-    for p_index, paragraph in enumerate(analysis.paragraphs):
-        for s_index, sentence in enumerate(paragraph.sentences):
-            rows.append(
-                Segment(
-                    version_id=version.id,
-                    seq=seq,
-                    paragraph=p_index,
-                    sentence=s_index,
-                    start=sentence.start,
-                    end=sentence.end,
-                    language=sentence.language,
-                )
-            )
-            seq += 1
-    session.add_all(rows)
+    rows: list[dict[str, Any]] = [
+        {
+            "version_id": version.id,
+            "seq": seq,
+            "paragraph": paragraph,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "language": language,
+        }
+        for seq, (paragraph, sentence, start, end, language) in enumerate(analysis.segments)
+    ]
+    if rows:
+        # One executemany through Core: ORM objects cost more than the analysis of short texts.
+        session.execute(insert(Segment), rows)
+    from archive.search import index_version
+
+    # The segments as written, so the index need not read them back.
+    index_version(session=session, version=version, segments=[Segment(**row) for row in rows])
+
+
+def analyze_version(session: Session, version: Version) -> None:
+    """Record the analysis of ``version`` on it and (re)write its segments, in the session."""
+    write_analysis(session, version, analyze_plain(version.text, version.language))

@@ -1,19 +1,32 @@
 """Importing files and folders: read, analyse, store one article per transaction, record it.
 
 One bad file never stops a batch: each failure becomes an outcome naming the file (and line)
-and the problem, and nothing already stored is touched.
+and the problem, and nothing already stored is touched. The one exception is a full disk or
+database (SQLite's ``SQLITE_FULL``): every later article would fail the same way, so the batch
+stops after reporting the article that did not fit, and `ImportSummary.stopped` says why.
+
+With ``jobs > 1`` the CPU-bound work of each record (reading a page, analysing every version,
+aligning the versions of a new article) runs in worker processes on plain values, and this
+process stays the only writer: it stores each article, its segments and its alignments in one
+transaction, in input order. A bounded window of records is in flight, so memory does not grow
+with the size of the input.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, col, select
 
 from archive.db import Archive
@@ -26,12 +39,32 @@ from archive.ingest.readers import (
     read_page,
 )
 from archive.ingest.records import ArticleRecord
-from archive.ingest.store import StoreResult, store_article
-from archive.models import ImportRecord, RawBlob, Version
+from archive.ingest.store import StoreResult, sha256_text, store_article
+from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
+
+if TYPE_CHECKING:
+    from archive.align import AlignmentResult
+    from archive.align.lexicon import Lexicon
+    from archive.ingest.analyze import VersionAnalysis
 
 log = logging.getLogger(__name__)
 
 DONE = ("imported", "revised", "duplicate")
+
+#: Records in flight per worker process, and the bytes of input in flight at most.
+WINDOW_PER_JOB = 8
+WINDOW_BYTES = 64 * 1024 * 1024
+
+SQLITE_FULL = 13
+
+#: Records prepared in this process before worker processes start (see `Importer.iter_import`).
+WARM_UP = 24
+
+#: Alignments learned from at a time (each batch in its own transaction, as the import goes):
+#: learning holds every pair of a batch in memory (~0.5 MB an alignment), and a killed import
+#: loses at most one batch of learning. This import's alignments all use the lexicons as they
+#: stood when it began, whatever it learns meanwhile, in one process or many.
+LEARN_BATCH = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +89,7 @@ class ImportSummary:
 
     outcomes: list[ImportOutcome] = field(default_factory=list)
     new_version_ids: list[int] = field(default_factory=list)
+    stopped: str | None = None  # why the batch stopped early (a full disk), else None
 
     def count(self, outcome: str) -> int:
         """How many outcomes were ``outcome``."""
@@ -81,141 +115,474 @@ def _hidden(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
+def default_jobs() -> int:
+    """Worker processes for analysis by default: one per CPU, at most 4 (see BENCHMARKS.md)."""
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
+
+
 Analyzer = Callable[[Session, Version], None]
 Progress = Callable[[Path, int], None]
 
 
-class Importer:
-    """Imports into one archive; keeps the ids of the versions it added (for alignment)."""
+# --------------------------------------------------------------------------- worker side
 
-    def __init__(self, archive: Archive, *, analyze: bool = True) -> None:
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a worker gets: a record, or a page's bytes to read first."""
+
+    record: ArticleRecord | None
+    page: tuple[str, bytes, str] | None  # (path, data, format)
+    analyze: bool
+    align: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """What a worker returns: the record, the analysis of each version, the alignments."""
+
+    record: ArticleRecord | None = None
+    error: str | None = None  # the page could not be read (ImportFailed.reason)
+    analyses: tuple[VersionAnalysis, ...] | None = None  # by version index
+    alignments: tuple[tuple[int, int, AlignmentResult], ...] | None = None  # (src, tgt, result)
+
+
+def _prepare(job: _Job) -> _Prepared:
+    """Read, analyse and align one record on plain values (runs in a worker process)."""
+    record = job.record
+    if job.page is not None:
+        path, data, fmt = job.page
+        try:
+            record = read_page(Path(path), data, fmt)
+        except ImportFailed as exc:
+            return _Prepared(error=exc.reason)
+    assert record is not None
+    if not job.analyze:
+        return _Prepared(record=record)
+    from archive.ingest.analyze import analyze_plain
+
+    analyses = tuple(analyze_plain(v.text, v.language) for v in record.versions)
+    alignments = _align_new_record(record, analyses) if job.align else None
+    return _Prepared(record=record, analyses=analyses, alignments=alignments)
+
+
+# The learned lexicons as they stood when the import began ((language, pivot) → TSV counts),
+# so that alignments made in workers use what `archive.alignments.lexicon_for` would read.
+_LEXICONS: dict[tuple[str, str], str] = {}
+_LEXICON_CACHE: dict[tuple[str, str], Lexicon] = {}
+
+
+def _set_lexicons(lexicons: dict[tuple[str, str], str]) -> None:
+    _LEXICONS.clear()
+    _LEXICONS.update(lexicons)
+    _LEXICON_CACHE.clear()
+
+
+def _init_worker(parent: int, lexicons: dict[tuple[str, str], str]) -> None:
+    """Worker start-up: the lexicon snapshot, and a watch on the importing process."""
+    _set_lexicons(lexicons)
+    _watch_parent(parent)
+
+
+def _snapshot_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
+    """`archive.lexicon_store.load_lexicon`, from the snapshot instead of the database."""
+    from archive.lexicon_store import _pair
+
+    pair = _pair(src_lang, tgt_lang)
+    if pair is None or pair not in _LEXICONS:
+        return None
+    if pair not in _LEXICON_CACHE:
+        from archive.align.lexicon import Lexicon
+
+        _LEXICON_CACHE[pair] = Lexicon.from_tsv(_LEXICONS[pair], pair[0], pair[1])
+    return _LEXICON_CACHE[pair]
+
+
+def _watch_parent(parent: int) -> None:
+    """Worker start-up: leave as soon as the importing process is gone.
+
+    A forked worker holds its own copy of the task pipe, so it would wait for work forever
+    after its parent was killed (``kill -9``); a daemon thread checks the parent instead.
+    """
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(0)
+
+    threading.Thread(target=watch, name="watch-parent", daemon=True).start()
+
+
+def _align_new_record(
+    record: ArticleRecord, analyses: Sequence[VersionAnalysis]
+) -> tuple[tuple[int, int, AlignmentResult], ...] | None:
+    """The alignments `archive.alignments.align_article` would store for this record if all
+    its versions are new (``tests/functional/test_concurrency.py`` holds the two equal)."""
+    from archive.align import align_segments
+    from archive.alignments import _translator, alignment_pairs
+    from archive.analysis import derive_text
+
+    stand_ins = [
+        Version(
+            id=index + 1,
+            article_id=0,
+            position=index,
+            kind=vrec.kind,
+            language=vrec.language,
+            text="",
+            sha256="",
+            derived_from_id=None if vrec.derived_from is None else vrec.derived_from + 1,
+        )
+        for index, vrec in enumerate(record.versions)
+    ]
+    derived: dict[int, list[str]] = {}
+    out: list[tuple[int, int, AlignmentResult]] = []
+    for src, tgt in alignment_pairs(stand_ins):
+        assert src.id is not None and tgt.id is not None
+        s, t = src.id - 1, tgt.id - 1
+        for index in (s, t):
+            if index not in derived:
+                text = record.versions[index].text
+                derived[index] = [
+                    derive_text(text[a:b]) for _, _, a, b, _ in analyses[index].segments
+                ]
+        src_lang, tgt_lang = record.versions[s].language, record.versions[t].language
+        result = align_segments(
+            derived[s],
+            derived[t],
+            src_lang=analyses[s].language or src_lang,
+            tgt_lang=analyses[t].language or tgt_lang,
+            src_paragraphs=[seg[0] for seg in analyses[s].segments],
+            tgt_paragraphs=[seg[0] for seg in analyses[t].segments],
+            lexicon=_snapshot_lexicon(src_lang, tgt_lang),
+            translate=_translator(src_lang, tgt_lang),
+        )
+        out.append((s, t, result))
+    return tuple(out)
+
+
+# --------------------------------------------------------------------------- writer side
+
+
+@dataclass(slots=True)
+class _Unit:
+    """A record (or page) waiting to be stored, with what identifies its input."""
+
+    source: str
+    line: int | None
+    raw: bytes
+    digest: str
+    file_digest: str | None
+    fmt: str
+    job: _Job
+    recheck: bool = False  # an identical input is ahead of it in the window
+
+
+@dataclass(slots=True)
+class _Slot:
+    """One place in the window: a ready outcome, or a unit and (maybe) its worker's future."""
+
+    outcome: ImportOutcome | None = None
+    unit: _Unit | None = None
+    future: Future[_Prepared] | None = None
+    path_done: Path | None = None  # a marker: every outcome of this file is ahead of it
+
+
+class Importer:
+    """Imports into one archive; keeps the ids of the versions it added.
+
+    Args:
+        archive: where to store.
+        analyze: analyse each new version (language, script, sentences → segments).
+        align: align the versions of each article that gained versions, in the same
+            transaction (needs ``analyze``); `aligned` counts the alignments stored.
+        jobs: worker processes for reading pages, analysis and alignment; 1 does everything
+            in this process (and honours a replaced `analyzer`).
+    """
+
+    def __init__(
+        self, archive: Archive, *, analyze: bool = True, align: bool = False, jobs: int = 1
+    ) -> None:
         self.archive = archive
         self.analyzer: Analyzer | None = None
         if analyze:
             from archive.ingest.analyze import analyze_version
 
             self.analyzer = analyze_version
+        self.align = align and analyze
+        self.jobs = max(1, jobs)
         self.new_version_ids: list[int] = []
+        self.aligned = 0
+        self.stopped: str | None = None
+        self._new_alignment_ids: list[int] = []
+
+    # -- public entry points ------------------------------------------------------------------
 
     def import_paths(
         self, paths: Iterable[str | Path], *, progress: Progress | None = None
     ) -> ImportSummary:
         """Import files and folders; ``progress(path, bytes_done)`` is called after each file."""
         summary = ImportSummary()
-        for path in iter_files(paths):
-            for outcome in self.import_file(path):
-                summary.outcomes.append(outcome)
-            if progress is not None:
-                progress(path, _size(path))
+        summary.outcomes.extend(self.iter_import(iter_files(paths), progress=progress))
         summary.new_version_ids = list(self.new_version_ids)
+        summary.stopped = self.stopped
         return summary
 
     def import_file(self, path: Path) -> Iterator[ImportOutcome]:
         """Import one file, yielding an outcome per article (per record for JSONL)."""
+        return self.iter_import([path])
+
+    def iter_import(
+        self, files: Iterable[Path], *, progress: Progress | None = None
+    ) -> Iterator[ImportOutcome]:
+        """Import files in order, yielding each outcome as soon as its article is stored.
+
+        Stops early (setting `stopped`) when the database or disk is full.
+        """
+        if self.align:
+            _set_lexicons(self._lexicon_snapshot())
+        if self.jobs > 1:
+            _one_blas_thread()
+        # The first records are done here: a small import never pays for workers, and the
+        # workers forked after them share the models this process has loaded by then.
+        pool: ProcessPoolExecutor | None = None
+        here = 0
+        window: deque[_Slot] = deque()
+        in_flight: Counter[str] = Counter()
+        limit = WINDOW_PER_JOB * self.jobs
+        held = 0
+        try:
+            for slot in self._slots(files, in_flight):
+                if slot.unit is not None:
+                    job = slot.unit.job
+                    worth = job.analyze or job.page is not None
+                    if pool is None and self.jobs > 1 and worth and here == WARM_UP:
+                        pool = self._open_pool()  # once: `here` grows past WARM_UP if None
+                    slot.future = self._submit(pool, slot.unit.job)
+                    here += slot.future is None
+                    held += len(slot.unit.raw)
+                window.append(slot)
+                while window and (
+                    pool is None or len(window) > limit or held > WINDOW_BYTES or _ready(window[0])
+                ):
+                    done = window.popleft()
+                    if done.unit is not None:
+                        held -= len(done.unit.raw)
+                    yield from self._finish(done, in_flight, progress)
+                    if self.stopped:
+                        break
+                if self.stopped:
+                    break
+            while window and not self.stopped:
+                yield from self._finish(window.popleft(), in_flight, progress)
+            self._learn()
+        finally:
+            for slot in window:
+                if slot.future is not None:
+                    slot.future.cancel()
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+    # -- producing units ----------------------------------------------------------------------
+
+    def _slots(self, files: Iterable[Path], in_flight: Counter[str]) -> Iterator[_Slot]:
+        for path in files:
+            try:
+                for slot in self._file_slots(path):
+                    if slot.unit is not None:
+                        unit = slot.unit
+                        unit.recheck = in_flight[unit.digest] > 0
+                        in_flight[unit.digest] += 1
+                    yield slot
+            except OSError as exc:
+                yield _Slot(
+                    outcome=ImportOutcome(
+                        str(path), None, "failed", detail=f"cannot read ({exc.strerror})"
+                    )
+                )
+            except Exception as exc:  # a reader's bug on odd input must not stop the batch
+                log.exception("unexpected error reading %s", path)
+                yield _Slot(outcome=ImportOutcome(str(path), None, "failed", detail=_oneline(exc)))
+            yield _Slot(path_done=path)
+
+    def _file_slots(self, path: Path) -> Iterator[_Slot]:
         source = str(path)
         fmt = file_format(path)
         if not path.exists():
-            yield ImportOutcome(source, None, "failed", detail="no such file or folder")
-            return
-        if fmt is None:
-            yield ImportOutcome(
-                source, None, "skipped", detail=f"unknown file type {path.suffix or '(none)'!r}"
+            yield _Slot(
+                outcome=ImportOutcome(source, None, "failed", detail="no such file or folder")
             )
             return
-        try:
-            if fmt == "jsonl":
-                yield from self._import_jsonl(path)
-            else:
-                yield self._import_page(path, fmt)
-        except OSError as exc:
-            yield ImportOutcome(source, None, "failed", detail=f"cannot read ({exc.strerror})")
-        except Exception as exc:  # a reader's bug on odd input must not stop the batch
-            log.exception("unexpected error reading %s", source)
-            reason = f"unexpected error: {type(exc).__name__}: {exc}".splitlines()[0]
-            yield ImportOutcome(source, None, "failed", detail=reason)
+        if fmt is None:
+            detail = f"unknown file type {path.suffix or '(none)'!r}"
+            yield _Slot(outcome=ImportOutcome(source, None, "skipped", detail=detail))
+            return
+        if fmt == "jsonl":
+            yield from self._jsonl_slots(path)
+        else:
+            yield self._page_slot(path, fmt)
 
-    def _import_page(self, path: Path, fmt: str) -> ImportOutcome:
+    def _page_slot(self, path: Path, fmt: str) -> _Slot:
         source = str(path)
         size = path.stat().st_size
         if size == 0:
-            return self._fail(source, None, b"", fmt, "empty file")
+            return _Slot(outcome=self._fail(source, None, b"", fmt, "empty file"))
         if size > MAX_PAGE_BYTES:
-            return ImportOutcome(
-                source,
-                None,
-                "failed",
-                detail=f"file too large ({size:,} bytes; pages are capped at {MAX_PAGE_BYTES:,})",
-            )
+            detail = f"file too large ({size:,} bytes; pages are capped at {MAX_PAGE_BYTES:,})"
+            return _Slot(outcome=ImportOutcome(source, None, "failed", detail=detail))
         data = path.read_bytes()
         digest = hashlib.sha256(data).hexdigest()
         done = self._already_done(digest)
         if done is not None:
-            return ImportOutcome(source, None, "duplicate", done, "already present")
-        try:
-            record = read_page(path, data, fmt)
-        except ImportFailed as exc:
-            return self._fail(source, None, data, fmt, exc.reason)
-        return self._store(source, None, data, digest, digest, fmt, record)
+            return _Slot(outcome=ImportOutcome(source, None, "duplicate", done, "already present"))
+        job = _Job(None, (source, data, fmt), self.analyzer is not None, self.align)
+        return _Slot(unit=_Unit(source, None, data, digest, digest, fmt, job))
 
-    def _import_jsonl(self, path: Path) -> Iterator[ImportOutcome]:
+    def _jsonl_slots(self, path: Path) -> Iterator[_Slot]:
         source = str(path)
         if path.stat().st_size == 0:
-            yield self._fail(source, None, b"", "jsonl", "empty file")
+            yield _Slot(outcome=self._fail(source, None, b"", "jsonl", "empty file"))
             return
         seen_any = False
         for item in iter_jsonl(path):
             seen_any = True
-            yield self._import_item(item)
+            yield self._item_slot(item)
         if not seen_any:
-            yield self._fail(source, None, b"", "jsonl", "no records (only blank lines)")
+            yield _Slot(
+                outcome=self._fail(source, None, b"", "jsonl", "no records (only blank lines)")
+            )
 
-    def _import_item(self, item: ReadItem) -> ImportOutcome:
-        digest = hashlib.sha256(item.raw.rstrip(b"\r\n")).hexdigest()
+    def _item_slot(self, item: ReadItem) -> _Slot:
         if item.error is not None or item.record is None:
-            return self._fail(item.source, item.line, item.raw, "jsonl", item.error or "unreadable")
+            reason = item.error or "unreadable"
+            return _Slot(outcome=self._fail(item.source, item.line, item.raw, "jsonl", reason))
+        digest = hashlib.sha256(item.raw.rstrip(b"\r\n")).hexdigest()
         done = self._already_done(digest)
         if done is not None:
-            return ImportOutcome(item.source, item.line, "duplicate", done, "already present")
-        return self._store(item.source, item.line, item.raw, digest, None, "jsonl", item.record)
+            return _Slot(
+                outcome=ImportOutcome(item.source, item.line, "duplicate", done, "already present")
+            )
+        job = _Job(item.record, None, self.analyzer is not None, self.align)
+        return _Slot(unit=_Unit(item.source, item.line, item.raw, digest, None, "jsonl", job))
+
+    # -- workers ------------------------------------------------------------------------------
+
+    def _open_pool(self) -> ProcessPoolExecutor | None:
+        import multiprocessing
+
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers start at once and share what this process already loaded; they never
+        # touch the database (only this process writes).
+        method = "fork" if "fork" in methods else "spawn"
+        try:
+            return ProcessPoolExecutor(
+                max_workers=self.jobs,
+                mp_context=multiprocessing.get_context(method),
+                initializer=_init_worker,
+                initargs=(os.getpid(), dict(_LEXICONS)),
+            )
+        except (OSError, NotImplementedError) as exc:
+            log.warning("no worker processes (%s); importing in one process", exc)
+            return None
+
+    def _submit(self, pool: ProcessPoolExecutor | None, job: _Job) -> Future[_Prepared] | None:
+        if pool is None or (job.page is None and not job.analyze):
+            return None  # nothing worth sending to a worker
+        if self.analyzer is not None and self.analyzer is not _default_analyzer():
+            return None  # a replaced analyzer runs at store time, in this process
+        try:
+            return pool.submit(_prepare, job)
+        except RuntimeError as exc:  # a broken pool (a worker was killed): carry on here
+            log.warning("worker pool unusable (%s); continuing in one process", exc)
+            return None
+
+    # -- storing ------------------------------------------------------------------------------
+
+    def _finish(
+        self, slot: _Slot, in_flight: Counter[str], progress: Progress | None
+    ) -> Iterator[ImportOutcome]:
+        if slot.path_done is not None:
+            if progress is not None:
+                progress(slot.path_done, _size(slot.path_done))
+            return
+        if slot.outcome is not None:
+            yield slot.outcome
+            return
+        unit = slot.unit
+        assert unit is not None
+        in_flight[unit.digest] -= 1
+        if in_flight[unit.digest] <= 0:
+            del in_flight[unit.digest]
+        yield self._store_unit(unit, slot.future)
+
+    def _store_unit(self, unit: _Unit, future: Future[_Prepared] | None) -> ImportOutcome:
+        prepared: _Prepared | None = None
+        try:
+            if future is not None:
+                try:
+                    prepared = future.result()
+                except BrokenProcessPool:  # a worker died (killed, out of memory): do it here
+                    log.warning("worker pool broken; preparing %s in this process", unit.source)
+                    prepared = _prepare(unit.job)
+            elif self.analyzer is None or self.analyzer is _default_analyzer():
+                prepared = _prepare(unit.job)  # what a worker would do, in this process
+            elif unit.job.page is not None:
+                # A replaced analyzer runs inside the transaction; only read the page here.
+                prepared = _prepare(_Job(None, unit.job.page, False, False))
+        except Exception as exc:  # a worker's bug (or death) on odd input fails this one only
+            log.warning("preparing %s failed: %s", unit.source, exc)
+            return ImportOutcome(unit.source, unit.line, "failed", detail=_oneline(exc))
+        if prepared is not None and prepared.error is not None:
+            return self._fail(unit.source, unit.line, unit.raw, unit.fmt, prepared.error)
+        record = prepared.record if prepared is not None else unit.job.record
+        assert record is not None
+        if unit.recheck:
+            done = self._already_done(unit.digest)
+            if done is not None:
+                return ImportOutcome(unit.source, unit.line, "duplicate", done, "already present")
+        return self._store(unit, record, prepared)
 
     def _already_done(self, digest: str) -> int | None:
         with self.archive.session() as session:
             row = session.exec(
-                select(ImportRecord)
+                select(ImportRecord.article_id)
                 .where(ImportRecord.sha256 == digest)
                 .where(col(ImportRecord.outcome).in_(DONE))
             ).first()
-            return row.article_id if row is not None else None
+            return row if row is not None else None
 
     def _store(
-        self,
-        source: str,
-        line: int | None,
-        raw: bytes,
-        digest: str,
-        file_digest: str | None,
-        fmt: str,
-        record: ArticleRecord,
+        self, unit: _Unit, record: ArticleRecord, prepared: _Prepared | None
     ) -> ImportOutcome:
         """Store one record in its own transaction, retrying once on a concurrent insert."""
+        source, line = unit.source, unit.line
+        analyzer = self.analyzer
+        if prepared is not None and prepared.analyses is not None:
+            analyzer = _precomputed(record, prepared.analyses)
         for attempt in (1, 2):
             try:
                 with self.archive.session() as session, session.begin():
-                    result = store_article(session=session, record=record, analyze=self.analyzer)
-                    blob = _ensure_blob(session, raw)
+                    result = store_article(session=session, record=record, analyze=analyzer)
+                    blob_id = _ensure_blob(session, unit.raw)
                     session.add(
                         ImportRecord(
                             source=source,
                             line=line,
-                            sha256=digest,
-                            file_sha256=file_digest,
-                            format=fmt,
+                            sha256=unit.digest,
+                            file_sha256=unit.file_digest,
+                            format=unit.fmt,
                             outcome=result.outcome,
                             article_id=result.article_id,
-                            blob_id=blob.id,
+                            blob_id=blob_id,
                         )
                     )
+                    aligned = self._align_stored(session, record, result, prepared)
                 self.new_version_ids.extend(result.new_version_ids)
+                self.aligned += aligned
+                if len(self._new_alignment_ids) >= LEARN_BATCH:
+                    self._learn()
                 return _outcome(source, line, result)
             except IntegrityError as exc:
                 if attempt == 2:
@@ -223,14 +590,89 @@ class Importer:
                 log.info("retrying %s after a concurrent insert", source)
             except ArchiveError as exc:
                 return ImportOutcome(source, line, "failed", detail=str(exc))
+            except OperationalError as exc:
+                reason = _db_reason(exc)
+                if _is_full(exc):
+                    self.stopped = reason
+                    reason += "; import stopped (earlier articles are stored)"
+                return ImportOutcome(source, line, "failed", detail=f"database error: {reason}")
             except SQLAlchemyError as exc:
-                reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+                reason = _db_reason(exc)
                 return ImportOutcome(source, line, "failed", detail=f"database error: {reason}")
             except Exception as exc:  # a bug on odd input must not stop the batch
                 log.exception("unexpected error storing %s", source)
-                reason = f"unexpected error: {type(exc).__name__}: {exc}"
-                return ImportOutcome(source, line, "failed", detail=reason.splitlines()[0])
+                return ImportOutcome(source, line, "failed", detail=_oneline(exc))
         raise AssertionError("unreachable")
+
+    def _align_stored(
+        self,
+        session: Session,
+        record: ArticleRecord,
+        result: StoreResult,
+        prepared: _Prepared | None,
+    ) -> int:
+        """Align the article's versions in the open transaction; returns how many were stored.
+
+        An aligner failure leaves the article stored without alignment (``archive align``
+        can do it later): storing never depends on the aligner.
+        """
+        if not self.align or not result.new_version_ids:
+            return 0
+        precomputed = prepared.alignments if prepared is not None else None
+        try:
+            with session.begin_nested():
+                if (
+                    precomputed is not None
+                    and result.outcome == "imported"
+                    and len(result.new_version_ids) == len(record.versions)
+                ):
+                    ids = result.new_version_ids
+                    for s, t, alignment in precomputed:
+                        self._new_alignment_ids.append(
+                            _store_alignment(session, result.article_id, ids[s], ids[t], alignment)
+                        )
+                    return len(precomputed)
+                from archive.alignments import align_article, article_alignments
+
+                before = {
+                    a.id for a in article_alignments(session=session, article_id=result.article_id)
+                }
+                stored = align_article(session=session, article_id=result.article_id)
+                self._new_alignment_ids.extend(
+                    a.id for a in stored if a.id is not None and a.id not in before
+                )
+                return len(stored)
+        except (SQLAlchemyError, OSError):
+            raise
+        except Exception as exc:
+            log.warning("article %s stored but not aligned: %s", result.article_id, _oneline(exc))
+            return 0
+
+    def _lexicon_snapshot(self) -> dict[tuple[str, str], str]:
+        """Every learned lexicon of the archive, as `_init_worker` takes them."""
+        from archive.models import LearnedLexicon
+
+        try:
+            with self.archive.session() as session:
+                rows = session.exec(select(LearnedLexicon)).all()
+                return {(r.src_lang, r.tgt_lang): r.counts for r in rows}
+        except SQLAlchemyError as exc:
+            log.warning("learned lexicons unreadable (%s); aligning with the seed lexicons", exc)
+            return {}
+
+    def _learn(self) -> None:
+        """Teach the archive-wide lexicon the confident beads of the alignments this import
+        stored, as `archive.alignments.align_versions_of` does after aligning a batch."""
+        ids, self._new_alignment_ids = self._new_alignment_ids, []
+        if not ids:
+            return
+        from archive.lexicon_store import learn_from_alignments
+
+        try:
+            with self.archive.session() as session, session.begin():
+                learn_from_alignments(session=session, alignment_ids=ids)
+        except SQLAlchemyError as exc:
+            log.warning("the learned lexicon was not updated: %s", _db_reason(exc))
 
     def _fail(
         self, source: str, line: int | None, raw: bytes, fmt: str, reason: str
@@ -240,7 +682,7 @@ class Importer:
         try:
             with self.archive.session() as session, session.begin():
                 known = session.exec(
-                    select(ImportRecord).where(
+                    select(ImportRecord.id).where(
                         ImportRecord.sha256 == digest,
                         ImportRecord.source == source,
                         ImportRecord.outcome == "failed",
@@ -262,14 +704,115 @@ class Importer:
         return ImportOutcome(source, line, "failed", detail=reason)
 
 
-def _ensure_blob(session: Session, raw: bytes) -> RawBlob:
+def _one_blas_thread() -> None:
+    """One BLAS thread per process when the import runs a process per CPU: the aligner's
+    small matrix products gain nothing from threads, and threads × workers oversubscribe the
+    CPUs. Takes effect only if numpy is not loaded yet (as in ``archive import``)."""
+    import sys
+
+    if "numpy" not in sys.modules:
+        for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(name, "1")
+
+
+def _default_analyzer() -> Analyzer:
+    from archive.ingest.analyze import analyze_version
+
+    return analyze_version
+
+
+def _ready(slot: _Slot) -> bool:
+    return slot.future is None or slot.future.done()
+
+
+def _precomputed(record: ArticleRecord, analyses: Sequence[VersionAnalysis]) -> Analyzer:
+    """An analyzer that writes the worker's results instead of analysing again."""
+    from archive.ingest.analyze import analyze_version, write_analysis
+
+    by_key = {
+        (sha256_text(v.text), v.kind, v.language): a
+        for v, a in zip(record.versions, analyses, strict=True)
+    }
+
+    def write(session: Session, version: Version) -> None:
+        found = by_key.get((version.sha256, version.kind, version.language))
+        if found is None:
+            analyze_version(session, version)
+        else:
+            write_analysis(session, version, found)
+
+    return write
+
+
+def _store_alignment(
+    session: Session, article_id: int, src_id: int, tgt_id: int, result: AlignmentResult
+) -> int:
+    """Store a computed alignment of two new versions (nothing checked yet), as `align_pair`
+    in `archive.alignments` does."""
+    alignment = Alignment(
+        article_id=article_id,
+        src_version_id=src_id,
+        tgt_version_id=tgt_id,
+        method=result.method,
+        aligner_version=result.version,
+    )
+    session.add(alignment)
+    session.flush()
+    assert alignment.id is not None
+    rows = []
+    src_cursor = tgt_cursor = 0
+    for position, bead in enumerate(result.beads):
+        s0 = bead.src[0] if bead.src else src_cursor
+        s1 = bead.src[-1] + 1 if bead.src else src_cursor
+        t0 = bead.tgt[0] if bead.tgt else tgt_cursor
+        t1 = bead.tgt[-1] + 1 if bead.tgt else tgt_cursor
+        src_cursor, tgt_cursor = s1, t1
+        rows.append(
+            {
+                "alignment_id": alignment.id,
+                "position": position,
+                "src_start": s0,
+                "src_end": s1,
+                "tgt_start": t0,
+                "tgt_end": t1,
+                "score": float(bead.score),
+                "method": result.method,
+                "checked": False,
+            }
+        )
+    if rows:
+        from sqlalchemy import insert
+
+        session.execute(insert(AlignmentLink), rows)
+    return alignment.id
+
+
+def _is_full(exc: OperationalError) -> bool:
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    if code is not None:
+        return int(code) & 0xFF == SQLITE_FULL
+    return "disk is full" in str(exc.orig) or "No space left" in str(exc.orig)
+
+
+def _db_reason(exc: SQLAlchemyError) -> str:
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
+def _oneline(exc: BaseException) -> str:
+    text = f"unexpected error: {type(exc).__name__}: {exc}"
+    return (text.splitlines() or [text])[0][:500]
+
+
+def _ensure_blob(session: Session, raw: bytes) -> int:
     digest = hashlib.sha256(raw).hexdigest()
-    blob = session.exec(select(RawBlob).where(RawBlob.sha256 == digest)).first()
-    if blob is None:
-        blob = RawBlob(sha256=digest, size=len(raw), compression="zlib", data=zlib.compress(raw, 6))
-        session.add(blob)
-        session.flush()
-    return blob
+    found = session.exec(select(RawBlob.id).where(RawBlob.sha256 == digest)).first()
+    if found is not None:
+        return found
+    blob = RawBlob(sha256=digest, size=len(raw), compression="zlib", data=zlib.compress(raw, 6))
+    session.add(blob)
+    session.flush()
+    assert blob.id is not None
+    return blob.id
 
 
 def read_blob(blob: RawBlob) -> bytes:
@@ -296,7 +839,11 @@ def import_paths(
     paths: Iterable[str | Path],
     *,
     analyze: bool = True,
+    align: bool = False,
+    jobs: int = 1,
     progress: Progress | None = None,
 ) -> ImportSummary:
     """Import files and folders into ``archive`` (see `Importer`)."""
-    return Importer(archive, analyze=analyze).import_paths(paths, progress=progress)
+    return Importer(archive, analyze=analyze, align=align, jobs=jobs).import_paths(
+        paths, progress=progress
+    )

@@ -17,6 +17,13 @@ from archive.models import Article, Credit, ImportRecord, Person, RawBlob, Segme
 from archive.provenance import ArticleFilter, get_article, list_articles, list_people
 from tests.conftest import SEED
 
+
+@pytest.fixture
+def archive(any_archive: Archive) -> Archive:
+    """This module's archive: the same test on an SQLite file and a PostgreSQL database."""
+    return any_archive
+
+
 PAGE = """Tuesday, March 2, 2021
 HomeAsia{title}
 
