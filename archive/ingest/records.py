@@ -82,6 +82,8 @@ def _credits(obj: dict[str, Any], where: str) -> list[CreditRecord]:
         name = _str_field(item, "name", required=True, where=here)
         assert role is not None and name is not None
         role = role.strip().lower()
+        if not _has_name(name):
+            raise RecordError(f"{here}name {name!r} has no letter or digit in it")
         if role not in ROLES:
             raise RecordError(f"{here}unknown role {role!r} (one of {', '.join(sorted(ROLES))})")
         kind = _str_field(item, "kind", required=False, where=here)
@@ -89,6 +91,11 @@ def _credits(obj: dict[str, Any], where: str) -> list[CreditRecord]:
             raise RecordError(f"{here}kind must be 'person' or 'service'")
         credits.append(CreditRecord(role=role, name=name.strip(), kind=kind))
     return credits
+
+
+def _has_name(text: str) -> bool:
+    """A name, or a service's name, needs at least one letter or digit."""
+    return any(ch.isalnum() for ch in text)
 
 
 def parse_date(value: str) -> dt.date:
@@ -146,13 +153,16 @@ def record_from_json(obj: Any) -> ArticleRecord:
             )
         )
     _check_acyclic(versions)
+    service = _str_field(obj, "service", required=False, where="")
+    if service is not None and not _has_name(service):
+        raise RecordError(f"field 'service' {service!r} has no letter or digit in it")
     url = _str_field(obj, "url", required=False, where="")
     return ArticleRecord(
         title=title,
         date=parse_date(date_text) if date_text else None,
         url=url.strip() if url else None,
         urls=[url.strip()] if url else [],
-        service=_str_field(obj, "service", required=False, where=""),
+        service=service,
         credit_line=_str_field(obj, "credit_line", required=False, where=""),
         credits=_credits(obj, ""),
         versions=versions,

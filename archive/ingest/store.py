@@ -113,6 +113,14 @@ def _add_alias(
             pass
 
 
+class UnnamedService(ArchiveError):
+    """A record names a service with no name in it ("Service", "The Language Service")."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        self.text = text
+        super().__init__(f"service {text!r} names no service ({detail})")
+
+
 def ensure_service(session: Session, text: str) -> Service:
     """The Service row for a service as named anywhere (registry key, alias, or a new name)."""
     from archive.ingest.services import SERVICES, resolve_service, service_key_for
@@ -131,7 +139,10 @@ def ensure_service(session: Session, text: str) -> Service:
             ),
         )
     else:
-        key = service_key_for(text)
+        try:
+            key = service_key_for(text)
+        except ValueError as exc:  # e.g. "The Service": words of a service, but no name
+            raise UnnamedService(text, str(exc)) from exc
         service = _get_or_create(
             session, Service, {"key": key}, lambda: Service(key=key, name=text.strip())
         )

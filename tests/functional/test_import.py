@@ -346,3 +346,23 @@ def test_legacy_encoded_page(archive: Archive, tmp_path: Path) -> None:
     with archive.session() as session:
         version = session.exec(select(Version)).one()
     assert "cp1252" == version.source_encoding
+
+
+def test_a_service_with_no_name_fails_that_record_only(archive: Archive, tmp_path: Path) -> None:
+    path = tmp_path / "r.jsonl"
+    bad = {
+        "title": "x",
+        "service": "The Language Service",
+        "versions": [{"kind": "published", "language": "en", "text": "A."}],
+    }
+    good = {
+        "title": "y",
+        "service": "RFA Lao",
+        "versions": [{"kind": "published", "language": "en", "text": "B."}],
+    }
+    path.write_text(json.dumps(bad) + "\n" + json.dumps(good) + "\n", encoding="utf-8")
+    summary = import_paths(archive, [path])
+    assert ["failed", "imported"] == [o.outcome for o in summary.outcomes]
+    assert (summary.outcomes[0].detail or "").startswith(
+        "service 'The Language Service' names no service"
+    )

@@ -41,6 +41,8 @@ def test_a_full_record() -> None:
         ({"date": "21/09/2021"}, "date '21/09/2021' is not YYYY-MM-DD"),
         ({"credits": [{"role": "boss", "name": "X"}]}, "credits[0]: unknown role 'boss'"),
         ({"credits": "Khin Maung Nyane"}, "field 'credits' must be a list"),
+        ({"service": "."}, "field 'service' '.' has no letter or digit in it"),
+        ({"credits": [{"role": "writer", "name": "—"}]}, "credits[0]: name '—' has no letter"),
     ],
 )
 def test_errors_name_the_field(change: dict[str, Any], message: str) -> None:
