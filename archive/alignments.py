@@ -300,10 +300,22 @@ class AlignmentView:
     beads: list[BeadView]
 
 
+def _segments_of(session: Session, version: Version) -> list[SegmentText]:
+    return version_segments(session=session, version=version)
+
+
 def get_alignment(
-    *, session: Session, src_version_id: int, tgt_version_id: int
+    *,
+    session: Session,
+    src_version_id: int,
+    tgt_version_id: int,
+    load_segments: Callable[[Session, Version], list[SegmentText]] = _segments_of,
 ) -> AlignmentView | None:
-    """The stored alignment of two versions (in either direction), or None."""
+    """The stored alignment of two versions (in either direction), or None.
+
+    ``load_segments`` reads each side's segments (by default with their derived text; a reader
+    that only shows text can pass a cheaper loader).
+    """
     for a, b, flipped in (
         (src_version_id, tgt_version_id, False),
         (tgt_version_id, src_version_id, True),
@@ -316,8 +328,8 @@ def get_alignment(
         src = session.get(Version, a)
         tgt = session.get(Version, b)
         assert src is not None and tgt is not None
-        src_segments = version_segments(session=session, version=src)
-        tgt_segments = version_segments(session=session, version=tgt)
+        src_segments = load_segments(session, src)
+        tgt_segments = load_segments(session, tgt)
         beads = []
         for link in _links(session, alignment.id):
             assert link.id is not None

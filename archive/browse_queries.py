@@ -17,14 +17,11 @@ from sqlmodel import Session, col, select
 
 from archive.alignments import (
     AlignmentView,
-    BeadView,
     SegmentText,
     align_pair,
     get_alignment,
 )
 from archive.models import (
-    Alignment,
-    AlignmentLink,
     Article,
     Credit,
     Person,
@@ -35,9 +32,8 @@ from archive.models import (
 )
 from archive.provenance import (
     ArticleFilter,
-    _article_query,
-    _headline_credits,
-    _service_names,
+    article_query,
+    article_rows,
     list_articles,
 )
 
@@ -167,35 +163,11 @@ def list_articles_sorted(
     expression = _sort_expression(sort)
     ordered = expression.desc() if descending else expression.asc()
     tiebreak = col(Article.id).desc() if descending else col(Article.id).asc()
-    statement = _article_query(session, filters).order_by(ordered.nulls_last(), tiebreak)
+    statement = article_query(session, filters).order_by(ordered.nulls_last(), tiebreak)
     statement = statement.offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
-    articles: Sequence[Article] = session.exec(statement).all()
-    ids = [a.id for a in articles]
-    languages: dict[int, list[str]] = {}
-    for article_id, language in session.exec(
-        select(Version.article_id, Version.language)
-        .where(col(Version.article_id).in_(ids))
-        .order_by(col(Version.article_id), col(Version.position), col(Version.id))
-    ).all():
-        seen = languages.setdefault(article_id, [])
-        if language not in seen:
-            seen.append(language)
-    services = _service_names(session, {a.service_id for a in articles if a.service_id})
-    credits = _headline_credits(session, ids)
-    return [
-        {
-            "id": a.id,
-            "title": a.title,
-            "date": a.date.isoformat() if a.date else None,
-            "service": services.get(a.service_id) if a.service_id else None,
-            "languages": languages.get(a.id or 0, []),
-            "translators": credits.get((a.id or 0, "translator"), []),
-            "writers": credits.get((a.id or 0, "writer"), []),
-        }
-        for a in articles
-    ]
+    return article_rows(session=session, articles=session.exec(statement).all())
 
 
 def _is_english(version: dict[str, Any]) -> bool:
@@ -295,47 +267,12 @@ def reader_alignment(
     article, and a reader shows the stored text (Zawgyi converted to Unicode, see
     `_plain_segments`): ``derived`` is otherwise left empty here.
     """
-    for a, b, flipped in (
-        (src_version_id, tgt_version_id, False),
-        (tgt_version_id, src_version_id, True),
-    ):
-        alignment = session.exec(
-            select(Alignment).where(Alignment.src_version_id == a, Alignment.tgt_version_id == b)
-        ).first()
-        if alignment is None or alignment.id is None:
-            continue
-        src, tgt = session.get(Version, a), session.get(Version, b)
-        assert src is not None and tgt is not None
-        src_segments, tgt_segments = _plain_segments(session, src), _plain_segments(session, tgt)
-        links = session.exec(
-            select(AlignmentLink)
-            .where(AlignmentLink.alignment_id == alignment.id)
-            .order_by(col(AlignmentLink.position))
-        ).all()
-        beads = []
-        for link in links:
-            assert link.id is not None
-            s = src_segments[link.src_start : link.src_end]
-            t = tgt_segments[link.tgt_start : link.tgt_end]
-            beads.append(
-                BeadView(
-                    link_id=link.id,
-                    position=link.position,
-                    src=t if flipped else s,
-                    tgt=s if flipped else t,
-                    score=link.score,
-                    method=link.method,
-                    checked=link.checked,
-                )
-            )
-        return AlignmentView(
-            alignment_id=alignment.id,
-            src=tgt if flipped else src,
-            tgt=src if flipped else tgt,
-            method=alignment.method,
-            beads=beads,
-        )
-    return None
+    return get_alignment(
+        session=session,
+        src_version_id=src_version_id,
+        tgt_version_id=tgt_version_id,
+        load_segments=_plain_segments,
+    )
 
 
 LOW_SCORE = 0.5

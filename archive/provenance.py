@@ -82,7 +82,8 @@ def person_ids_matching(session: Session, name: str) -> list[int]:
     return sorted({r for r in rows if r is not None})
 
 
-def _article_query(session: Session, filters: ArticleFilter) -> Any:
+def article_query(session: Session, filters: ArticleFilter) -> Any:
+    """The SELECT of the articles matching ``filters`` (unordered), to order or count."""
     statement = select(Article)
     if filters.service:
         statement = statement.where(
@@ -121,7 +122,7 @@ def _article_query(session: Session, filters: ArticleFilter) -> Any:
 
 def count_articles(*, session: Session, filters: ArticleFilter | None = None) -> int:
     """How many articles match."""
-    statement = _article_query(session, filters or ArticleFilter()).subquery()
+    statement = article_query(session, filters or ArticleFilter()).subquery()
     return int(session.exec(select(func.count()).select_from(statement)).one())
 
 
@@ -138,7 +139,7 @@ def list_articles(
     Ordered by date then id (newest first if asked); ``limit``/``offset`` page through a large
     archive without loading it whole.
     """
-    statement = _article_query(session, filters or ArticleFilter())
+    statement = article_query(session, filters or ArticleFilter())
     if newest_first:
         statement = statement.order_by(col(Article.date).desc(), col(Article.id).desc())
     else:
@@ -147,6 +148,11 @@ def list_articles(
     if limit is not None:
         statement = statement.limit(limit)
     articles: Sequence[Article] = session.exec(statement).all()
+    return article_rows(session=session, articles=articles)
+
+
+def article_rows(*, session: Session, articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """Articles in the ``list`` shape, plus ``translators`` and ``writers`` for the browser."""
     ids = [a.id for a in articles]
     languages: dict[int, list[str]] = defaultdict(list)
     for article_id, language in session.exec(
