@@ -579,6 +579,8 @@ class Importer:
                         )
                     )
                     aligned = self._align_stored(session, record, result, prepared)
+                    if unit.fmt == "jsonl":
+                        _restore_export_extensions(session, result.article_id, unit.raw)
                 self.new_version_ids.extend(result.new_version_ids)
                 self.aligned += aligned
                 if len(self._new_alignment_ids) >= LEARN_BATCH:
@@ -801,6 +803,25 @@ def _db_reason(exc: SQLAlchemyError) -> str:
 def _oneline(exc: BaseException) -> str:
     text = f"unexpected error: {type(exc).__name__}: {exc}"
     return (text.splitlines() or [text])[0][:500]
+
+
+def _restore_export_extensions(session: Session, article_id: int, raw: bytes) -> None:
+    """A record written by `archive export --format jsonl` carries what the import schema does
+    not: alignments with their checked marks, engine and analysis fields. Put them back, in the
+    article's transaction, after its own alignment (restored beads replace the aligner's)."""
+    if b'"sha256"' not in raw and b'"alignments"' not in raw:
+        return  # an ordinary record: nothing exported to restore
+    import json
+
+    from archive.export.jsonl import restore_extensions
+
+    try:
+        obj = json.loads(raw)
+    except ValueError:
+        return
+    result = restore_extensions(session=session, article_id=article_id, record=obj)
+    for skipped in result.skipped:
+        log.warning("article %s: not restored from the export: %s", article_id, skipped)
 
 
 def _ensure_blob(session: Session, raw: bytes) -> int:

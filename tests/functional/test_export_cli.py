@@ -68,3 +68,59 @@ def test_errors(db: Path, tmp_path: Path) -> None:
     assert 1 == missing.returncode
     assert "archive: article 99: no such article\n" == missing.stderr
     assert not (tmp_path / "x.jsonl").exists()
+
+
+def _beads(db: Path) -> list[tuple[int, int, int, int, int, int, bool]]:
+    """Every stored bead of an archive: (src version, tgt version, ranges…, checked)."""
+    from sqlmodel import select
+
+    from archive.db import open_archive
+    from archive.models import Alignment, AlignmentLink
+
+    archive = open_archive(db)
+    try:
+        with archive.session() as session:
+            rows = session.exec(
+                select(Alignment, AlignmentLink).join(
+                    AlignmentLink, AlignmentLink.alignment_id == Alignment.id
+                )
+            ).all()
+            return sorted(
+                (
+                    a.src_version_id,
+                    a.tgt_version_id,
+                    b.src_start,
+                    b.src_end,
+                    b.tgt_start,
+                    b.tgt_end,
+                    b.checked,
+                )
+                for a, b in rows
+            )
+    finally:
+        archive.close()
+
+
+def test_jsonl_export_restores_beads_and_checked_marks(tmp_path: Path) -> None:
+    from sqlmodel import col, select
+
+    from archive.alignments import set_checked
+    from archive.db import open_archive
+    from archive.models import AlignmentLink
+    from tests.conftest import CORPUS
+
+    source = tmp_path / "source.db"
+    assert 0 == run_cli("import", CORPUS / "ntrex128-sample.jsonl", "--db", source).returncode
+    archive = open_archive(source)
+    with archive.session() as session, session.begin():
+        first = session.exec(select(AlignmentLink).order_by(col(AlignmentLink.id))).first()
+        assert first is not None and first.id is not None
+        set_checked(session=session, link_id=first.id, by="tester")
+    archive.close()
+    out = tmp_path / "export.jsonl"
+    assert 0 == run_cli("export", "--format", "jsonl", "--out", out, "--db", source).returncode
+    fresh = tmp_path / "fresh.db"
+    assert 0 == run_cli("import", out, "--db", fresh).returncode
+    before, after = _beads(source), _beads(fresh)
+    assert before == after
+    assert 1 == sum(1 for bead in after if bead[-1])
