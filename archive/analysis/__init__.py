@@ -16,7 +16,7 @@ from archive.analysis.language import detect_language
 from archive.analysis.normalize import derive_text
 from archive.analysis.results import Encoding, Paragraph, Sentence, TextAnalysis
 from archive.analysis.scripts import detect_script
-from archive.analysis.zawgyi import zawgyi_probability, zawgyi_to_unicode
+from archive.analysis.zawgyi import readable_form, zawgyi_probability, zawgyi_to_unicode
 
 __all__ = [
     "Encoding",
@@ -27,6 +27,7 @@ __all__ = [
     "derive_text",
     "detect_language",
     "detect_script",
+    "readable_form",
     "zawgyi_probability",
     "zawgyi_to_unicode",
 ]

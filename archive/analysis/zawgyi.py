@@ -22,6 +22,7 @@ __all__ = [
     "UNICODE_BELOW",
     "ZAWGYI_ABOVE",
     "has_myanmar",
+    "readable_form",
     "zawgyi_probability",
     "zawgyi_to_unicode",
 ]
@@ -81,3 +82,14 @@ def zawgyi_to_unicode(text: str) -> str:
     if not has_myanmar(text):
         return text
     return str(_transliterator().transliterate(text))
+
+
+def readable_form(text: str) -> str:
+    """``text`` as a Unicode terminal can show it: Zawgyi converted, anything else unchanged.
+
+    For display only (titles, list cells); stored text is never altered. Only text that is
+    surely Zawgyi is converted: a wrong conversion would garble Unicode.
+    """
+    if not has_myanmar(text) or zawgyi_probability(text) <= ZAWGYI_ABOVE:
+        return text
+    return zawgyi_to_unicode(text)

@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import DataTable
 
+from archive.analysis import readable_form
 from archive.browse_queries import SortKey
 from tui.text import safe_line
 
@@ -44,7 +45,7 @@ def article_cells(article: dict[str, Any]) -> list[Text]:
     """The cells of one article row (``list_articles`` shape), every value literal."""
     return [
         safe_line(article.get("date") or "—", style="" if article.get("date") else "dim"),
-        safe_line(article.get("title")),
+        safe_line(readable_form(str(article.get("title") or ""))),
         safe_line(article.get("service") or "—", style="" if article.get("service") else "dim"),
         safe_line(compact_languages(article.get("languages") or [])),
         safe_line(", ".join(article.get("translators") or [])),

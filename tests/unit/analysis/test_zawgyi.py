@@ -81,3 +81,13 @@ def test_text_without_burmese_is_unicode_and_unconverted() -> None:
         zawgyi_to_unicode("abc ၁"),
         analyze_text("Plain English.").encoding,
     )
+
+
+def test_readable_form_converts_zawgyi_titles_only() -> None:
+    from archive.analysis import readable_form
+
+    zawgyi_title = "ေနျပည္ေတာ္ ဇူလုိင္ ၂၆"
+    assert "နေပြည်တော် ဇူလိုင် ၂၆" == readable_form(zawgyi_title)
+    unicode_title = "နေပြည်တော် ဇူလိုင် ၂၆"
+    assert unicode_title == readable_form(unicode_title)
+    assert "Junta raids [bold]village[/]" == readable_form("Junta raids [bold]village[/]")
