@@ -40,10 +40,21 @@ class SegmentText:
     language: str | None
 
 
-def version_segments(*, session: Session, version: Version) -> list[SegmentText]:
-    """The segments of ``version`` in order, with their exact and derived texts."""
-    from archive.analysis import derive_text
+def version_segments(
+    *,
+    session: Session,
+    version: Version,
+    derive: Callable[[str], str] | None = None,
+) -> list[SegmentText]:
+    """The segments of ``version`` in order, with their exact text and a second form of it.
 
+    ``derive`` makes that second form (default: `archive.analysis.derive_text`, the form
+    alignment, search and comparison use); a reader may pass a cheaper display conversion.
+    """
+    if derive is None:
+        from archive.analysis import derive_text
+
+        derive = derive_text
     rows = session.exec(
         select(Segment).where(Segment.version_id == version.id).order_by(col(Segment.seq))
     ).all()
@@ -57,7 +68,7 @@ def version_segments(*, session: Session, version: Version) -> list[SegmentText]
                 start=row.start,
                 end=row.end,
                 text=text,
-                derived=derive_text(text),
+                derived=derive(text),
                 language=row.language,
             )
         )

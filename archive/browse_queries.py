@@ -20,13 +20,13 @@ from archive.alignments import (
     SegmentText,
     align_pair,
     get_alignment,
+    version_segments,
 )
 from archive.models import (
     Article,
     Credit,
     Person,
     Role,
-    Segment,
     Service,
     Version,
 )
@@ -233,29 +233,15 @@ def align_versions(*, session: Session, src_version_id: int, tgt_version_id: int
 def _plain_segments(session: Session, version: Version) -> list[SegmentText]:
     """Segments for reading. A Zawgyi version's ``derived`` is its Unicode conversion, which a
     reader shows (no terminal font renders Zawgyi); other versions leave ``derived`` empty."""
-    rows = session.exec(
-        select(Segment).where(Segment.version_id == version.id).order_by(col(Segment.seq))
-    ).all()
-    convert = None
     if version.encoding == "zawgyi":
         from archive.analysis import zawgyi_to_unicode
 
-        convert = zawgyi_to_unicode
-    out = []
-    for row in rows:
-        text = version.text[row.start : row.end]
-        out.append(
-            SegmentText(
-                seq=row.seq,
-                paragraph=row.paragraph,
-                start=row.start,
-                end=row.end,
-                text=text,
-                derived=convert(text) if convert else "",
-                language=row.language,
-            )
-        )
-    return out
+        return version_segments(session=session, version=version, derive=zawgyi_to_unicode)
+    return version_segments(session=session, version=version, derive=_nothing)
+
+
+def _nothing(_text: str) -> str:
+    return ""
 
 
 def reader_alignment(
