@@ -133,7 +133,7 @@ def _links(session: Session, alignment_id: int) -> list[AlignmentLink]:
 BY_CONSTRUCTION = frozenset({"mt-construction"})
 
 
-def _translator(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], list[str]] | None:
+def mt_translator(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], list[str]] | None:
     """An installed MT engine for the pair (the aligner's MT signal), or None."""
     try:
         from archive.mt import translator_for
@@ -173,7 +173,7 @@ def align_pair(
     src_segments = version_segments(session=session, version=src)
     tgt_segments = version_segments(session=session, version=tgt)
     if translate is None and use_mt:
-        translate = _translator(src.language, tgt.language)
+        translate = mt_translator(src.language, tgt.language)
     checked: list[Bead] = []
     checked_by: dict[tuple[tuple[int, ...], tuple[int, ...]], AlignmentLink] = {}
     if alignment is not None and alignment.id is not None:

@@ -29,7 +29,7 @@ PIVOT = "en"
 _cache: dict[tuple[str, str, str], Lexicon] = {}
 
 
-def _pair(src_lang: str, tgt_lang: str) -> tuple[str, str] | None:
+def lexicon_pair(src_lang: str, tgt_lang: str) -> tuple[str, str] | None:
     """The lexicon's orientation for an aligned pair: the non-English language → English."""
     src, tgt = src_lang.split("-")[0], tgt_lang.split("-")[0]
     if tgt == PIVOT and src != PIVOT:
@@ -41,7 +41,7 @@ def _pair(src_lang: str, tgt_lang: str) -> tuple[str, str] | None:
 
 def load_lexicon(*, session: Session, src_lang: str, tgt_lang: str) -> Lexicon | None:
     """The learned lexicon for an aligned pair, or None (the aligner then uses its seed)."""
-    pair = _pair(src_lang, tgt_lang)
+    pair = lexicon_pair(src_lang, tgt_lang)
     if pair is None:
         return None
     row = session.exec(
@@ -80,7 +80,7 @@ def learn_from_alignments(*, session: Session, alignment_ids: Iterable[int]) -> 
         tgt = session.get(Version, alignment.tgt_version_id)
         if src is None or tgt is None or "machine" in (src.kind, tgt.kind):
             continue
-        pair = _pair(src.language, tgt.language)
+        pair = lexicon_pair(src.language, tgt.language)
         if pair is None:
             continue
         english_is_src = src.language.split("-")[0] == PIVOT

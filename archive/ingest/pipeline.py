@@ -186,9 +186,9 @@ def _init_worker(parent: int, lexicons: dict[tuple[str, str], str]) -> None:
 
 def _snapshot_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
     """`archive.lexicon_store.load_lexicon`, from the snapshot instead of the database."""
-    from archive.lexicon_store import _pair
+    from archive.lexicon_store import lexicon_pair
 
-    pair = _pair(src_lang, tgt_lang)
+    pair = lexicon_pair(src_lang, tgt_lang)
     if pair is None or pair not in _LEXICONS:
         return None
     if pair not in _LEXICON_CACHE:
@@ -221,7 +221,7 @@ def _align_new_record(
     """The alignments `archive.alignments.align_article` would store for this record if all
     its versions are new (``tests/functional/test_concurrency.py`` holds the two equal)."""
     from archive.align import align_segments
-    from archive.alignments import _translator, alignment_pairs
+    from archive.alignments import alignment_pairs, mt_translator
     from archive.analysis import derive_text
 
     stand_ins = [
@@ -257,7 +257,7 @@ def _align_new_record(
             src_paragraphs=[seg[0] for seg in analyses[s].segments],
             tgt_paragraphs=[seg[0] for seg in analyses[t].segments],
             lexicon=_snapshot_lexicon(src_lang, tgt_lang),
-            translate=_translator(src_lang, tgt_lang),
+            translate=mt_translator(src_lang, tgt_lang),
         )
         out.append((s, t, result))
     return tuple(out)
