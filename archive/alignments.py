@@ -210,9 +210,7 @@ def align_pair(
         alignment.created_at = utcnow()
         session.add(alignment)
     assert alignment.id is not None
-    old = _links(session, alignment.id)
     session.execute(delete(AlignmentLink).where(col(AlignmentLink.alignment_id) == alignment.id))
-    _ = old
     src_cursor = tgt_cursor = 0
     for position, bead in enumerate(result.beads):
         s0, s1, t0, t1 = _bead_to_link(bead, src_cursor, tgt_cursor)
