@@ -12,7 +12,15 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["BEAD_TYPES", "MATCH_TYPES", "Span", "best_path", "window_sums"]
+__all__ = [
+    "BEAD_TYPES",
+    "MATCH_TYPES",
+    "FloatArray",
+    "IntArray",
+    "Span",
+    "best_path",
+    "window_sums",
+]
 
 #: Every bead shape the aligner considers, as (source count, target count).
 BEAD_TYPES: tuple[tuple[int, int], ...] = (
@@ -25,6 +33,7 @@ MATCH_TYPES: tuple[tuple[int, int], ...] = tuple(t for t in BEAD_TYPES if t[0] a
 Span = tuple[int, int, int, int]
 
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
 
 
 def best_path(

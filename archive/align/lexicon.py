@@ -19,27 +19,73 @@ from numpy.typing import NDArray
 
 from archive.align.tokens import canonical_language, english_words, source_units
 
-__all__ = ["Lexicon", "load_seed_lexicon", "model1_counts"]
+__all__ = ["Lexicon", "PriorIndex", "load_seed_lexicon", "model1_counts"]
 
 _SMOOTHING = 2.0
 _TOP_K = 8
 _MIN_ASSOC = 0.04
 _NULL = "\0"
 FloatArray = NDArray[np.float64]
+IntArray = NDArray[np.int64]
+_ZERO = np.zeros(1, dtype=np.int64)
+
+
+class PriorIndex:
+    """A lexicon's counts as sorted integer keys, for looking up many (unit, word) at once.
+
+    Built once per lexicon (see `Lexicon.prior_index`); `model1_counts` starts from it.
+    """
+
+    __slots__ = ("keys", "units", "values", "words")
+
+    def __init__(self, counts: Mapping[str, Mapping[str, float]]) -> None:
+        self.units: dict[str, int] = {}
+        self.words: dict[str, int] = {}
+        keys: list[int] = []
+        values: list[float] = []
+        for u, ws in counts.items():
+            uid = self.units.setdefault(u, len(self.units))
+            for w, c in ws.items():
+                keys.append(uid << 32 | self.words.setdefault(w, len(self.words)))
+                values.append(c)
+        order = np.argsort(np.asarray(keys, dtype=np.int64), kind="stable")
+        self.keys = np.asarray(keys, dtype=np.int64)[order]
+        self.values = np.asarray(values, dtype=np.float64)[order]
+
+    def lookup(self, units: Sequence[str], words: Sequence[str]) -> tuple[IntArray, IntArray]:
+        """The index's ids of these units and words (-1 where unknown)."""
+        u = np.fromiter((self.units.get(x, -1) for x in units), dtype=np.int64, count=len(units))
+        w = np.fromiter((self.words.get(x, -1) for x in words), dtype=np.int64, count=len(words))
+        return u, w
+
+    def counts_of(self, unit_ids: IntArray, word_ids: IntArray) -> FloatArray:
+        """The count of each (unit id, word id) pair (0 where the index has none)."""
+        out = np.zeros(len(unit_ids))
+        if not len(self.keys):
+            return out
+        known = (unit_ids >= 0) & (word_ids >= 0)
+        keys = unit_ids[known] << 32 | word_ids[known]
+        pos = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        found = self.keys[pos] == keys
+        out[np.flatnonzero(known)[found]] = self.values[pos[found]]
+        return out
 
 
 def model1_counts(
     pairs: Sequence[tuple[Sequence[str], Sequence[str]]],
     *,
     iterations: int = 5,
-    prior: Mapping[str, Mapping[str, float]] | None = None,
+    prior: Mapping[str, Mapping[str, float]] | PriorIndex | None = None,
+    min_count: float = 0.0,
 ) -> dict[tuple[str, str], float]:
     """Expected counts of (unit, word) links under IBM Model 1, averaged over both directions.
 
     Args:
         pairs: (source units, target words) per sentence pair.
         iterations: EM iterations per direction.
-        prior: counts to start from (an existing lexicon), else a uniform start.
+        prior: counts to start from (an existing lexicon, or its `PriorIndex`), else a
+            uniform start.
+        min_count: leave out links whose expected count is below this.
 
     Returns:
         ``{(unit, word): expected count}`` over the pairs given (NULL links left out).
@@ -48,8 +94,8 @@ def model1_counts(
     words: dict[str, int] = {_NULL: 0}
     enc = [
         (
-            [units.setdefault(u, len(units)) for u in us],
-            [words.setdefault(w, len(words)) for w in ws],
+            np.fromiter((units.setdefault(u, len(units)) for u in us), np.int64, len(us)),
+            np.fromiter((words.setdefault(w, len(words)) for w in ws), np.int64, len(ws)),
         )
         for us, ws in pairs
         if us and ws
@@ -57,28 +103,30 @@ def model1_counts(
     if not enc:
         return {}
     n_words = len(words)
-    totals: dict[tuple[int, int], float] = {}
+    inv_units, inv_words = list(units), list(words)
+    index = PriorIndex(prior) if prior is not None and not isinstance(prior, PriorIndex) else prior
+    key_out, count_out = [], []
     for forward in (True, False):
         grp_parts, key_parts = [], []
         group = 0
         for us, ws in enc:
             given, emitted = (us, ws) if forward else (ws, us)
-            given_arr = np.asarray([0, *given], dtype=np.int64)
-            for e in emitted:
-                grp_parts.append(np.full(len(given_arr), group, dtype=np.int64))
-                key_parts.append(given_arr * n_words + e if forward else e * n_words + given_arr)
-                group += 1
+            given = np.concatenate((_ZERO, given))  # NULL may emit anything
+            if forward:
+                keys = given[None, :] * n_words + emitted[:, None]
+            else:
+                keys = emitted[:, None] * n_words + given[None, :]
+            key_parts.append(keys.ravel())
+            grp_parts.append(np.repeat(np.arange(group, group + len(emitted)), len(given)))
+            group += len(emitted)
         grp = np.concatenate(grp_parts)
         keys, pid = np.unique(np.concatenate(key_parts), return_inverse=True)
+        pid = pid.ravel()
         cond = (keys // n_words) if forward else (keys % n_words)  # the conditioning side
-        t: FloatArray
-        t = np.ones(len(keys))
-        if prior:
-            inv_u = {i: u for u, i in units.items()}
-            inv_w = {i: w for w, i in words.items()}
-            for k, key in enumerate(keys.tolist()):
-                u, w = inv_u[key // n_words], inv_w[key % n_words]
-                t[k] += prior.get(u, {}).get(w, 0.0)
+        t: FloatArray = np.ones(len(keys))
+        if index is not None:
+            unit_ids, word_ids = index.lookup(inv_units, inv_words)
+            t += index.counts_of(unit_ids[keys // n_words], word_ids[keys % n_words])
         counts = np.zeros(len(keys))
         for _ in range(max(1, iterations)):
             val = t[pid]
@@ -87,13 +135,18 @@ def model1_counts(
             counts = np.bincount(pid, weights=post, minlength=len(keys)).astype(np.float64)
             norm = np.bincount(cond, weights=counts)
             t = np.asarray(counts / norm[cond], dtype=np.float64)
-        for key, c in zip(keys.tolist(), counts.tolist(), strict=True):
-            u_id, w_id = divmod(key, n_words)
-            if u_id and w_id:
-                totals[(u_id, w_id)] = totals.get((u_id, w_id), 0.0) + c / 2
-    inv_units = list(units)
-    inv_words = list(words)
-    return {(inv_units[u], inv_words[w]): c for (u, w), c in totals.items()}
+        key_out.append(keys)
+        count_out.append(counts / 2)
+    keys, where = np.unique(np.concatenate(key_out), return_inverse=True)
+    totals = np.bincount(where.ravel(), weights=np.concatenate(count_out))
+    u_ids, w_ids = np.divmod(keys, n_words)
+    keep = np.flatnonzero((u_ids > 0) & (w_ids > 0) & (totals >= min_count))
+    return {
+        (inv_units[u], inv_words[w]): c
+        for u, w, c in zip(
+            u_ids[keep].tolist(), w_ids[keep].tolist(), totals[keep].tolist(), strict=True
+        )
+    }
 
 
 class Lexicon:
@@ -118,6 +171,7 @@ class Lexicon:
         self._cache: dict[str, list[tuple[str, float]]] | None = None
         self._features: dict[str, list[tuple[str, float]]] | None = None
         self._word_totals: dict[str, float] | None = None
+        self._index: PriorIndex | None = None
 
     def __len__(self) -> int:
         return sum(len(ws) for ws in self.counts.values())
@@ -144,7 +198,25 @@ class Lexicon:
         grow from every confident bead.
         """
         tokenised = [(self.units(s), self.words(t)) for s, t in pairs]
-        self.add_counts(model1_counts(tokenised, iterations=iterations, prior=self.counts or None))
+        self.add_counts(self.expected_counts(tokenised, iterations=iterations))
+
+    def expected_counts(
+        self,
+        tokenised: Sequence[tuple[Sequence[str], Sequence[str]]],
+        *,
+        iterations: int = 5,
+        min_count: float = 0.0,
+    ) -> dict[tuple[str, str], float]:
+        """What `learn` would add for these (units, words) pairs, without adding it: the
+        expected counts under IBM Model 1, starting from this lexicon's counts."""
+        prior = self.prior_index() if self.counts else None
+        return model1_counts(tokenised, iterations=iterations, prior=prior, min_count=min_count)
+
+    def prior_index(self) -> PriorIndex:
+        """This lexicon's counts as a `PriorIndex` (cached until the counts change)."""
+        if self._index is None:
+            self._index = PriorIndex(self.counts)
+        return self._index
 
     def add_counts(self, counts: Mapping[tuple[str, str], float]) -> None:
         """Add ``{(unit, word): count}`` to this lexicon."""
@@ -154,6 +226,7 @@ class Lexicon:
         self._cache = None
         self._features = None
         self._word_totals = None
+        self._index = None
 
     def update(self, other: Lexicon) -> None:
         """Add the counts of another lexicon of the same language pair."""

@@ -59,6 +59,7 @@ _ICU_TRANSLITERATORS = {
 _CAPITALISED = re.compile(r"\b[A-Z][a-zA-Z'’\-]+")
 
 
+@lru_cache(maxsize=65536)
 def skeleton(latin: str, *, keep: int = 3) -> str:
     """The consonant-class outline of a romanised word (``"Wales"`` → ``"WLS"``)."""
     w = unicodedata.normalize("NFKD", latin.lower())
@@ -137,13 +138,12 @@ def name_skeletons(text: str, lang: str | None, units: Sequence[str] | None = No
     if lang is None or lang == "vi":
         return []
     if lang == "en":
-        found = (skeleton(m.group()) for m in _CAPITALISED.finditer(text))
-        words = [m.group().lower() for m in _CAPITALISED.finditer(text)]
-        return [
-            s
-            for s, w in zip(found, words, strict=True)
-            if len(s) >= 2 and w not in ENGLISH_STOPWORDS
-        ]
+        out = []
+        for word in _CAPITALISED.findall(text):
+            s = skeleton(word)
+            if len(s) >= 2 and word.lower() not in ENGLISH_STOPWORDS:
+                out.append(s)
+        return out
     words = [u for u in (source_units(text, lang) if units is None else units) if u[0] != "·"]
     if lang in _HAN:
         words = _join_single_characters(words)

@@ -29,7 +29,10 @@ _MONTH_NAMES = (
 )  # fmt: skip
 _MONTHS_EN = {m: i + 1 for i, m in enumerate(_MONTH_NAMES)}
 _MONTHS_EN.update({k[:3]: v for k, v in list(_MONTHS_EN.items()) if k != "may"})
-_MONTH_WORD = re.compile(r"[A-Za-z]+")
+_MONTH_WORD = re.compile(
+    r"(?<![A-Za-z])(?:" + "|".join(sorted(_MONTHS_EN, key=len, reverse=True)) + r")(?![A-Za-z])",
+    re.IGNORECASE,
+)
 _MONTH_CJK = re.compile(r"(\d{1,2})\s?(?:月|월)")
 _MONTH_VI = re.compile(r"tháng\s+(\d{1,2})\b", re.IGNORECASE)
 _QUOTES = re.compile('["“”«»「」『』‘’„‟〝〞]')
@@ -45,6 +48,7 @@ _ZEROS = (
     0xFF10,
 )  # fmt: skip
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")
+_ANY_DIGIT = re.compile(r"\d")
 _DIGIT_TABLE = {zero + k: ord("0") + k for zero in _ZEROS for k in range(10)}
 
 
@@ -111,6 +115,8 @@ def months(text: str, lang: str | None) -> list[int]:
             month = _MONTHS_EN.get(w.lower())
             if month and (w[0].isupper() or len(w) > 3):
                 found.append(month)
+        return found
+    if not _ANY_DIGIT.search(text):
         return found
     ascii_text = ascii_digits(text)
     for regex in (_MONTH_CJK, _MONTH_VI):

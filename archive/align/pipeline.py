@@ -17,15 +17,17 @@ from itertools import pairwise
 import numpy as np
 
 from archive.align.anchors import cut_points
-from archive.align.kernels import FloatArray, Span, best_path
+from archive.align.kernels import FloatArray, IntArray, Span, best_path
 from archive.align.lexicon import Lexicon, load_seed_lexicon
 from archive.align.scoring import (
-    Features,
+    Coverage,
     ScoringConfig,
     SideVectors,
+    SparseFeatures,
     cosine_matrix,
+    coverage_similarity,
     match_costs,
-    segment_features,
+    segment_sparse,
     similarity_scale,
     vectorise,
 )
@@ -152,20 +154,21 @@ class Aligner:
         tgt_lang: str | None,
         lexicon: Lexicon | None,
         translate: Callable[[Sequence[str]], list[str]] | None,
-    ) -> tuple[list[Features], list[Features], bool]:
+    ) -> tuple[list[SparseFeatures], list[SparseFeatures], bool]:
         """Features of both sides; the flag says whether any lexicon was used."""
         lex_src, lex_tgt = self._lexicons(src_lang, tgt_lang, lexicon)
         cfg = self.config
-        src_f = [segment_features(s, src_lang, lexicon=lex_src, config=cfg) for s in src]
-        tgt_f = [segment_features(t, tgt_lang, lexicon=lex_tgt, config=cfg) for t in tgt]
+        src_f = [segment_sparse(s, src_lang, lexicon=lex_src, config=cfg) for s in src]
+        tgt_f = [segment_sparse(t, tgt_lang, lexicon=lex_tgt, config=cfg) for t in tgt]
         if translate is not None and src:
             mt = translate(list(src))
             if len(mt) != len(src):
                 raise ValueError(f"translate returned {len(mt)} texts for {len(src)} segments")
-            for feats, text in zip(src_f, mt, strict=True):
-                extra = segment_features(text, tgt_lang, lexicon=lex_tgt, config=cfg)
-                for key, weight in extra.items():
-                    feats[key] = feats.get(key, 0.0) + cfg.mt_weight * weight
+            src_f = [
+                feats
+                + segment_sparse(text, tgt_lang, lexicon=lex_tgt, config=cfg).scaled(cfg.mt_weight)
+                for feats, text in zip(src_f, mt, strict=True)
+            ]
         used = lex_src is not None or lex_tgt is not None
         return src_f, tgt_f, used
 
@@ -195,24 +198,39 @@ class Aligner:
         src_f, tgt_f, lexical = self.features(src, tgt, s_lang, t_lang, lexicon, translate)
         method = ("dp-lexical" if lexical else "dp-features") + ("+mt" if translate else "")
         lex_src, lex_tgt = self._lexicons(s_lang, t_lang, lexicon)
-        some_lexicon = lex_src or lex_tgt
-        src_vec, tgt_vec = vectorise(
+        # `is not None`, not truthiness: `len(Lexicon)` counts every entry.
+        some_lexicon = lex_src if lex_src is not None else lex_tgt
+        vectors = vectorise(
             src_f,
             tgt_f,
             self.config.dims,
-            word_counts=some_lexicon.word_totals() if some_lexicon else None,
+            word_counts=some_lexicon.word_totals() if some_lexicon is not None else None,
             global_idf=self.config.global_idf,
         )
+        src_vec, tgt_vec = vectors.src, vectors.tgt
         src_len = np.array([len(s.replace(" ", "")) for s in src], dtype=np.float64)
         tgt_len = np.array([len(t.replace(" ", "")) for t in tgt], dtype=np.float64)
         if length_ratio is None:
             length_ratio = float(tgt_len.sum() / src_len.sum()) if src_len.sum() > 0 else 1.0
             length_ratio = length_ratio if length_ratio > 0 else 1.0
         scale = self._scale(src_vec, tgt_vec)
+        coverage = vectors.coverage if self.config.coverage_weight > 0 else None
+        cov_scale = (0.0, 1.0) if coverage is None else self._coverage_scale(coverage, n, m)
         src_para = None if src_paragraphs is None else np.asarray(src_paragraphs, dtype=np.int64)
         tgt_para = None if tgt_paragraphs is None else np.asarray(tgt_paragraphs, dtype=np.int64)
         problem = _Problem(
-            src_vec, tgt_vec, src_len, tgt_len, src_para, tgt_para, scale, length_ratio
+            src_vec,
+            tgt_vec,
+            src_len,
+            tgt_len,
+            src_para,
+            tgt_para,
+            scale,
+            length_ratio,
+            src_rows=np.arange(n, dtype=np.int64),
+            tgt_rows=np.arange(m, dtype=np.int64),
+            coverage=coverage,
+            coverage_scale=cov_scale,
         )
         beads = self._align_with_fixed(problem, fixed_beads, n, m)
         return AlignmentResult(method=method, version=VERSION, beads=tuple(beads))
@@ -235,6 +253,19 @@ class Aligner:
         )
         top = float(np.median(sample.max(axis=1)))
         return background, max(top, background + 0.05)
+
+    def _coverage_scale(self, coverage: Coverage, n: int, m: int) -> tuple[float, float]:
+        """`similarity_scale` of the 1-1 coverage (on a diagonal sample for large inputs)."""
+        if n == 0 or m == 0:
+            return 0.0, 1.0
+        if n * m <= self.chunk_cells:
+            rows, cols = np.arange(n), np.arange(m)
+        else:
+            rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
+            centre = int(np.clip(rows.mean() * m / n, 0, m - 1))
+            cols = np.arange(max(0, centre - 100), min(m, centre + 100))
+        sims = coverage_similarity(coverage, rows, cols)[(1, 1)][1:, 1:]
+        return similarity_scale(np.nan_to_num(sims))
 
     def _align_with_fixed(self, problem: _Problem, fixed: list[Bead], n: int, m: int) -> list[Bead]:
         """Align the gaps between fixed match beads; put fixed beads back in place."""
@@ -291,6 +322,10 @@ class Aligner:
             scale=p.scale,
             length_ratio=p.ratio,
             config=cfg,
+            coverage=None
+            if p.coverage is None
+            else coverage_similarity(p.coverage, p.src_rows, p.tgt_rows),
+            coverage_scale=p.coverage_scale,
         )
         spans = best_path(costs, np.full(n, cfg.skip_cost), np.full(m, cfg.skip_cost))
         c11 = costs[(1, 1)][1:, 1:]
@@ -325,6 +360,11 @@ class _Problem:
     ratio: float
     src_barriers: np.ndarray | None = None
     tgt_barriers: np.ndarray | None = None
+    #: The rows' indices in the whole document (what coverage tables are indexed by).
+    src_rows: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    tgt_rows: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    coverage: Coverage | None = None
+    coverage_scale: tuple[float, float] = (0.0, 1.0)
 
     def take(self, s_ids: list[int], t_ids: list[int]) -> _Problem:
         """The rows ``s_ids`` and ``t_ids``; a hole between two ids becomes a barrier."""
@@ -340,6 +380,10 @@ class _Problem:
             self.ratio,
             np.diff(si) > 1,
             np.diff(ti) > 1,
+            self.src_rows[si],
+            self.tgt_rows[ti],
+            self.coverage,
+            self.coverage_scale,
         )
 
     def slice(self, i0: int, i1: int, j0: int, j1: int) -> _Problem:
@@ -355,6 +399,10 @@ class _Problem:
             self.ratio,
             None if self.src_barriers is None else self.src_barriers[i0 : max(i0, i1 - 1)],
             None if self.tgt_barriers is None else self.tgt_barriers[j0 : max(j0, j1 - 1)],
+            self.src_rows[i0:i1],
+            self.tgt_rows[j0:j1],
+            self.coverage,
+            self.coverage_scale,
         )
 
 

@@ -11,26 +11,31 @@ normalisation by random pairs). Lengths add a Gale-Church-like penalty.
 from __future__ import annotations
 
 import math
-import zlib
+import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 from numpy.typing import NDArray
 
-from archive.align.kernels import MATCH_TYPES, FloatArray, window_sums
+from archive.align.kernels import MATCH_TYPES, FloatArray, IntArray, window_sums
 from archive.align.lexicon import Lexicon
 from archive.align.names import name_skeletons
 from archive.align.numbers import marks, months, numbers
 from archive.align.tokens import english_words, latin_words, source_units
 
 __all__ = [
+    "Coverage",
+    "DocumentVectors",
     "Features",
     "ScoringConfig",
     "SideVectors",
     "Signals",
+    "SparseFeatures",
+    "coverage_similarity",
     "match_costs",
     "segment_features",
+    "segment_sparse",
     "similarity_scale",
     "vectorise",
 ]
@@ -69,9 +74,158 @@ class ScoringConfig:
     big_merge_penalty: float = 1.6
     paragraph_penalty: float = 0.5
     global_idf: float = 0.0
+    coverage_weight: float = 0.5
 
 
 # -- features ---------------------------------------------------------------------------------
+#
+# Feature keys are interned as integers, so that a document's features are a few numpy arrays
+# and a lexicon unit's expansion is looked up once per process, not rebuilt key by key. Word
+# keys (``w:``, ``u:``; weighted by idf) get even ids, the others odd ids.
+
+_KEY_IDS: dict[str, int] = {}
+_KEYS: list[str] = []
+_COUNTS = [0, 0]
+
+
+def _key_id(key: str) -> int:
+    """The interned id of a feature key (even for word keys, odd for the others)."""
+    kid = _KEY_IDS.get(key)
+    if kid is None:
+        other = 0 if key.startswith(("w:", "u:")) else 1
+        kid = _KEY_IDS[key] = 2 * _COUNTS[other] + other
+        _COUNTS[other] += 1
+        _KEYS.extend([""] * (kid + 1 - len(_KEYS)))
+        _KEYS[kid] = key
+    return kid
+
+
+_EMPTY_IDS: IntArray = np.zeros(0, dtype=np.int64)
+_EMPTY_WEIGHTS: FloatArray = np.zeros(0)
+
+
+@dataclass(frozen=True, slots=True)
+class SparseFeatures:
+    """One segment's features: interned key ids and their weights (an id may repeat).
+
+    The first ``len(lex_units)`` entries are lexicon expansions; ``lex_units[k]`` is the
+    interned id of the source unit entry ``k`` translates (what coverage counts).
+    """
+
+    ids: IntArray
+    weights: FloatArray
+    lex_units: IntArray = field(default_factory=lambda: _EMPTY_IDS)
+
+    def to_dict(self) -> Features:
+        """``{key: summed weight}``."""
+        out: Features = {}
+        for kid, w in zip(self.ids.tolist(), self.weights.tolist(), strict=True):
+            key = _KEYS[kid]
+            out[key] = out.get(key, 0.0) + w
+        return out
+
+    def scaled(self, factor: float) -> SparseFeatures:
+        """The same features with every weight times ``factor`` (no longer lexicon entries)."""
+        return SparseFeatures(self.ids, self.weights * factor)
+
+    def __add__(self, other: SparseFeatures) -> SparseFeatures:
+        """Both feature sets; only this one's lexicon entries stay marked as such."""
+        return SparseFeatures(
+            np.concatenate((self.ids, other.ids)),
+            np.concatenate((self.weights, other.weights)),
+            self.lex_units,
+        )
+
+
+#: Per lexicon: (its `word_totals` dict when cached, unit → expansion as id/weight arrays).
+#: The totals dict is rebuilt whenever counts are added, which invalidates the cache.
+_Expansion = tuple[IntArray, FloatArray, IntArray]
+_EXPANSIONS: weakref.WeakKeyDictionary[Lexicon, tuple[object, dict[str, _Expansion]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _expansions(lexicon: Lexicon) -> dict[str, _Expansion]:
+    token = lexicon.word_totals()
+    hit = _EXPANSIONS.get(lexicon)
+    if hit is None or hit[0] is not token:
+        hit = _EXPANSIONS[lexicon] = (token, {})
+    return hit[1]
+
+
+def _expand(lexicon: Lexicon, cache: dict[str, _Expansion], unit: str) -> _Expansion:
+    """``unit``'s lexicon features as (key ids, weights, the unit's id repeated); cached."""
+    feats = lexicon.features(unit)
+    hit = cache[unit] = (
+        np.fromiter((_key_id(k) for k, _ in feats), dtype=np.int64, count=len(feats)),
+        np.fromiter((w for _, w in feats), dtype=np.float64, count=len(feats)),
+        np.full(len(feats), _key_id("x:" + unit), dtype=np.int64),
+    )
+    return hit
+
+
+def segment_sparse(
+    text: str,
+    lang: str | None,
+    *,
+    lexicon: Lexicon | None,
+    config: ScoringConfig,
+) -> SparseFeatures:
+    """`segment_features` as interned ids and weights (what the aligner uses)."""
+    sig = config.signals
+    keys: list[str] = []
+    weights: list[float] = []
+    id_parts: list[IntArray] = []
+    weight_parts: list[FloatArray] = []
+    lex_units = _EMPTY_IDS
+
+    units: list[str] | None = None
+    if lang == "en":
+        words = english_words(text)
+        keys.extend("w:" + w for w in words)
+        weights.extend([1.0] * len(words))
+    else:
+        units = source_units(text, lang)
+        if sig.lexicon and lexicon is not None:
+            cache = _expansions(lexicon)
+            expanded = [cache[u] if u in cache else _expand(lexicon, cache, u) for u in units]
+            id_parts.extend(e[0] for e in expanded)
+            weight_parts.extend(e[1] for e in expanded)
+            if expanded:
+                lex_units = np.concatenate([e[2] for e in expanded])
+        if sig.names:
+            latin = latin_words(text)
+            keys.extend("w:" + w for w in latin)
+            weights.extend([config.latin_weight] * len(latin))
+        if lexicon is None and sig.lexicon:
+            # Same language, or no lexicon: compare the units themselves.
+            keys.extend("u:" + u for u in units)
+            weights.extend([1.0] * len(units))
+    if sig.numbers:
+        nums = numbers(text)
+        keys.extend("n:" + x for x in nums)
+        weights.extend([config.number_weight] * len(nums))
+        found = months(text, lang)
+        keys.extend(f"m:{x}" for x in found)
+        weights.extend([config.month_weight] * len(found))
+    if sig.names:
+        skels = name_skeletons(text, lang, units)
+        keys.extend("s:" + x for x in skels)
+        weights.extend([config.name_weight] * len(skels))
+    if sig.marks:
+        found_marks = marks(text)
+        keys.extend("q:" + x for x in found_marks)
+        weights.extend([config.mark_weight] * len(found_marks))
+    get = _KEY_IDS.get
+    id_parts.append(
+        np.fromiter(
+            ((get(k) if k in _KEY_IDS else _key_id(k)) for k in keys),
+            dtype=np.int64,
+            count=len(keys),
+        )
+    )
+    weight_parts.append(np.asarray(weights, dtype=np.float64))
+    return SparseFeatures(np.concatenate(id_parts), np.concatenate(weight_parts), lex_units)
 
 
 def segment_features(
@@ -80,112 +234,238 @@ def segment_features(
     *,
     lexicon: Lexicon | None,
     config: ScoringConfig,
-    mt_text: str | None = None,
 ) -> Features:
-    """The English-space features of one segment.
+    """The English-space features of one segment, as ``{key: weight}``.
 
     English text maps to its own word stems; other languages map through ``lexicon`` (if
     any). Numbers, months, names and marks are language-neutral keys.
     """
-    sig = config.signals
-    feats: Features = {}
-
-    def add(key: str, weight: float) -> None:
-        feats[key] = feats.get(key, 0.0) + weight
-
-    get = feats.get
-
-    units: list[str] | None = None
-    if lang == "en":
-        for w in english_words(text):
-            add("w:" + w, 1.0)
-    else:
-        units = source_units(text, lang)
-        if sig.lexicon and lexicon is not None:
-            for unit in units:
-                for key, weight in lexicon.features(unit):
-                    feats[key] = get(key, 0.0) + weight
-        if sig.names:
-            for w in latin_words(text):
-                add("w:" + w, config.latin_weight)
-        if lexicon is None and sig.lexicon:
-            # Same language, or no lexicon: compare the units themselves.
-            for unit in units:
-                add("u:" + unit, 1.0)
-        if mt_text:
-            for w in english_words(mt_text):
-                add("w:" + w, config.mt_weight)
-    if sig.numbers:
-        for num in numbers(text):
-            add("n:" + num, config.number_weight)
-        for month in months(text, lang):
-            add(f"m:{month}", config.month_weight)
-    if sig.names:
-        for skel in name_skeletons(text, lang, units):
-            add("s:" + skel, config.name_weight)
-    if sig.marks:
-        for mark in marks(text):
-            add("q:" + mark, config.mark_weight)
-    return feats
+    return segment_sparse(text, lang, lexicon=lexicon, config=config).to_dict()
 
 
-def _idf(features: Sequence[Features]) -> dict[str, float]:
-    """Inverse document frequency of word keys over the segments of one side."""
-    df: dict[str, int] = {}
-    for f in features:
-        for key in f:
-            if key.startswith(("w:", "u:")):
-                df[key] = df.get(key, 0) + 1
-    n = max(len(features), 1)
-    return {k: math.log(1.0 + n / c) for k, c in df.items()}
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    """What coverage similarity needs of a document where one side is expanded by a lexicon.
+
+    The expanded side is X (its units translate into English words), the other side Y
+    (English words). Columns are the document's feature columns (see `vectorise`).
+    """
+
+    #: Whether X is the source side.
+    x_is_src: bool
+    #: Per X row, the indices (into the unit table) of its units that have translations.
+    row_units: list[IntArray]
+    #: Per unit, its weight in the X side's content: strongest association times idf.
+    unit_weight: FloatArray
+    #: Unit ``u``'s translations are entries ``starts[u]:starts[u+1]`` of ``cols``/``assoc``;
+    #: ``assoc`` is scaled so that each unit's strongest translation is 1.
+    starts: IntArray
+    cols: IntArray
+    assoc: FloatArray
+    #: ``(rows of X, columns)``: the English words each X row explains, scaled as ``assoc``.
+    expansion: FloatArray
+    #: ``(rows of Y, columns)``: 1 where a Y row has the word.
+    words: FloatArray
+    #: Per column, the inverse document frequency of the word over Y rows.
+    idf: FloatArray
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentVectors:
+    """The feature vectors of both sides, and coverage tables where they apply."""
+
+    src: FloatArray
+    tgt: FloatArray
+    coverage: Coverage | None = None
 
 
 def vectorise(
-    src: Sequence[Features],
-    tgt: Sequence[Features],
+    src: Sequence[SparseFeatures],
+    tgt: Sequence[SparseFeatures],
     dims: int,
     *,
     word_counts: Mapping[str, float] | None = None,
     global_idf: float = 0.0,
-) -> tuple[FloatArray, FloatArray]:
-    """Hash both sides' features into ``(n, dims)`` and ``(m, dims)`` arrays.
+) -> DocumentVectors:
+    """Both sides' features as ``(n, d)`` and ``(m, d)`` arrays, and coverage tables.
 
+    Every key of the document gets its own column while there are at most ``dims`` of them;
+    beyond that, keys share columns (hashed by id), which keeps memory linear for long inputs.
     Word keys are weighted by their inverse document frequency on the target side (shared by
     both sides, so the weighting is symmetric), mixed (exponent ``global_idf``) with an
     inverse frequency from ``word_counts`` (a lexicon's English word totals) where given;
-    other keys keep their weights.
+    other keys keep their weights. Coverage tables are built when exactly one side carries
+    lexicon expansions.
     """
-    idf = _idf(tgt)
-    default_idf = math.log(1.0 + max(len(tgt), 1))
-    if word_counts and global_idf > 0:
+    n, m = len(src), len(tgt)
+    rows = [*src, *tgt]
+    sizes = [len(r.ids) for r in rows]
+    all_ids = np.concatenate([r.ids for r in rows]) if rows else _EMPTY_IDS
+    all_w = np.concatenate([r.weights for r in rows]) if rows else _EMPTY_WEIGHTS
+    vocab, cols = np.unique(all_ids, return_inverse=True)
+    width = len(vocab)
+    if width > dims:
+        cols = (vocab % dims)[cols]
+        width = dims
+    row_of = np.repeat(np.arange(n + m, dtype=np.int64), sizes)
+    is_word = (all_ids & 1) == 0
+    idf_src = _column_idf(row_of, cols, is_word, 0, n, width)
+    idf = _column_idf(row_of, cols, is_word, n, n + m, width)
+    if word_counts and global_idf > 0 and len(vocab) <= dims:
         total = sum(word_counts.values())
-        rare = math.log(1.0 + total / 1.0)
-        for key in list(idf):
-            g = math.log(1.0 + total / (word_counts.get(key[2:], 0.0) + 1.0)) / rare
-            idf[key] = idf[key] ** (1.0 - global_idf) * (g * default_idf) ** global_idf
-    index: dict[str, int] = {}
-    factor: dict[str, float] = {}
+        rare = math.log1p(total)
+        counts = np.array([word_counts.get(_KEYS[k][2:], 0.0) for k in vocab.tolist()])
+        g = np.log1p(total / (counts + 1.0)) / rare
+        idf = idf ** (1.0 - global_idf) * (g * math.log1p(max(m, 1))) ** global_idf
+    values = all_w * np.where(is_word, idf[cols], 1.0)
+    dense = np.asarray(
+        np.bincount(row_of * width + cols, weights=values, minlength=(n + m) * width),
+        dtype=np.float64,
+    ).reshape(n + m, width)
+    lex_src = any(len(r.lex_units) for r in src)
+    lex_tgt = any(len(r.lex_units) for r in tgt)
+    coverage = None
+    if lex_src != lex_tgt:
+        offsets = np.concatenate(([0], np.cumsum(sizes)))
+        coverage = _coverage_tables(
+            rows, offsets, cols, all_w, is_word, width, x_is_src=lex_src, n=n,
+            y_idf=idf if lex_src else idf_src,
+        )  # fmt: skip
+    return DocumentVectors(dense[:n], dense[n:], coverage)
 
-    def fill(rows: Sequence[Features]) -> FloatArray:
-        out = np.zeros((len(rows), dims))
-        r_idx: list[int] = []
-        c_idx: list[int] = []
-        weights: list[float] = []
-        for r, feats in enumerate(rows):
-            for key, weight in feats.items():
-                col = index.get(key)
-                if col is None:
-                    col = index[key] = zlib.crc32(key.encode("utf-8")) % dims
-                    factor[key] = idf.get(key, default_idf) if key.startswith(("w:", "u:")) else 1.0
-                r_idx.append(r)
-                c_idx.append(col)
-                weights.append(weight * factor[key])
-        np.add.at(
-            out, (np.asarray(r_idx, dtype=np.int64), np.asarray(c_idx, dtype=np.int64)), weights
-        )
-        return out
 
-    return fill(src), fill(tgt)
+def _column_idf(
+    row_of: IntArray, cols: IntArray, is_word: NDArray[np.bool_], lo: int, hi: int, width: int
+) -> FloatArray:
+    """Inverse document frequency of each word column over the rows ``lo .. hi-1``."""
+    inside = (row_of >= lo) & (row_of < hi) & is_word
+    pairs = np.unique(row_of[inside] * width + cols[inside])
+    df = np.bincount(pairs % width, minlength=width).astype(np.float64)
+    size = max(hi - lo, 1)
+    out: FloatArray = np.log1p(size / np.maximum(df, 1.0))
+    out[df == 0] = math.log1p(size)
+    return out
+
+
+def _coverage_tables(
+    rows: Sequence[SparseFeatures],
+    offsets: IntArray,
+    cols: IntArray,
+    weights: FloatArray,
+    is_word: NDArray[np.bool_],
+    width: int,
+    *,
+    x_is_src: bool,
+    n: int,
+    y_idf: FloatArray,
+) -> Coverage:
+    x_range = range(n) if x_is_src else range(n, len(rows))
+    y_range = range(n, len(rows)) if x_is_src else range(n)
+    nx, ny = len(x_range), len(y_range)
+    # Lexicon entries of X: (row, unit, column, association).
+    e_rows: list[IntArray] = []
+    e_pos: list[IntArray] = []
+    for k, r in enumerate(x_range):
+        size = len(rows[r].lex_units)
+        e_rows.append(np.full(size, k, dtype=np.int64))
+        e_pos.append(np.arange(offsets[r], offsets[r] + size))
+    e_row = np.concatenate(e_rows) if e_rows else _EMPTY_IDS
+    pos = np.concatenate(e_pos) if e_pos else _EMPTY_IDS
+    e_unit_raw = np.concatenate([rows[r].lex_units for r in x_range]) if nx else _EMPTY_IDS
+    units, e_unit = np.unique(e_unit_raw, return_inverse=True)
+    n_units = len(units)
+    e_col, e_w = cols[pos], weights[pos]
+    # Each unit's translations, once: unique (unit, column) pairs.
+    pair_keys, first = np.unique(e_unit * width + e_col, return_index=True)
+    p_unit, p_col, p_w = pair_keys // width, pair_keys % width, e_w[first]
+    starts = np.searchsorted(p_unit, np.arange(n_units + 1))
+    strongest = np.maximum.reduceat(p_w, starts[:-1]) if n_units else _EMPTY_WEIGHTS
+    assoc = p_w / strongest[p_unit]
+    # Which units each X row has (once per row), and how much each unit weighs.
+    row_unit = np.unique(e_row * max(n_units, 1) + e_unit)
+    ru_row, ru_unit = row_unit // max(n_units, 1), row_unit % max(n_units, 1)
+    df = np.bincount(ru_unit, minlength=n_units)
+    unit_weight = strongest * np.log1p(max(nx, 1) / np.maximum(df, 1))
+    bounds = np.searchsorted(ru_row, np.arange(nx + 1))
+    row_units = [ru_unit[bounds[k] : bounds[k + 1]] for k in range(nx)]
+    # What each X row explains: its units' translations, plus its own English words
+    # (Latin-script names, machine translation), each up to 1.
+    expansion = np.asarray(
+        np.bincount(
+            e_row * width + e_col,
+            weights=assoc[np.searchsorted(pair_keys, e_unit * width + e_col)],
+            minlength=nx * width,
+        ),
+        dtype=np.float64,
+    ).reshape(nx, width)
+    for k, r in enumerate(x_range):
+        lo, hi = offsets[r] + len(rows[r].lex_units), offsets[r + 1]
+        own = is_word[lo:hi]
+        np.add.at(expansion[k], cols[lo:hi][own], np.minimum(weights[lo:hi][own], 1.0))
+    words = np.zeros((ny, width))
+    for k, r in enumerate(y_range):
+        lo, hi = offsets[r], offsets[r + 1]
+        words[k, cols[lo:hi][is_word[lo:hi]]] = 1.0
+    return Coverage(x_is_src, row_units, unit_weight, starts, p_col, assoc, expansion, words, y_idf)
+
+
+def coverage_similarity(
+    cov: Coverage, src_rows: IntArray, tgt_rows: IntArray
+) -> dict[tuple[int, int], FloatArray]:
+    """How much of each bead's content its other side explains, per bead type.
+
+    For the rows ``src_rows`` × ``tgt_rows`` (indices into the document), per bead type
+    ``(a, b)`` an ``(n+1, m+1)`` array like `match_costs`'s: the harmonic mean of the share of
+    the X side's units (weighted) that have a translation on the Y side and the share of the Y
+    side's words (idf-weighted) that the X side's units translate to; each unit or word counts
+    at most once. NaN where neither side has anything to explain.
+    """
+    x_rows, y_rows = (src_rows, tgt_rows) if cov.x_is_src else (tgt_rows, src_rows)
+    nx, ny = len(x_rows), len(y_rows)
+    # The units of these X rows, and their translations.
+    parts = [cov.row_units[r] for r in x_rows.tolist()]
+    sizes = [len(p) for p in parts]
+    flat = np.concatenate(parts) if parts else _EMPTY_IDS
+    units, inverse = np.unique(flat, return_inverse=True)
+    weigh = np.zeros((nx, len(units)))
+    weigh[np.repeat(np.arange(nx), sizes), inverse] = cov.unit_weight[flat]
+    lo, hi = cov.starts[units], cov.starts[units + 1]
+    counts = hi - lo
+    entry = np.repeat(lo - np.concatenate(([0], np.cumsum(counts)[:-1])), counts) + np.arange(
+        counts.sum()
+    )
+    e_cols, e_assoc = cov.cols[entry], cov.assoc[entry]
+    unit_starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    words = cov.words[y_rows]
+    weighted = words * cov.idf
+    x_total = weigh.sum(axis=1)
+    y_total = weighted.sum(axis=1)
+    expansion = cov.expansion[x_rows]
+    x_num: dict[int, FloatArray] = {}
+    y_num: dict[int, FloatArray] = {}
+    for k in (1, 2, 3):
+        # Units explained by k consecutive Y rows: (nx, ny+1).
+        if len(units):
+            present = window_sums(words, k)[:, e_cols] * e_assoc
+            explained = np.minimum(np.add.reduceat(present, unit_starts, axis=1), 1.0)
+            x_num[k] = weigh @ explained.T
+        else:
+            x_num[k] = np.zeros((nx, ny + 1))
+        # Y words explained by k consecutive X rows: (nx+1, ny).
+        y_num[k] = np.minimum(window_sums(expansion, k), 1.0) @ weighted.T
+    x_den = {k: window_sums(x_total, k) for k in (1, 2, 3)}
+    y_den = {k: window_sums(y_total, k) for k in (1, 2, 3)}
+    out: dict[tuple[int, int], FloatArray] = {}
+    with np.errstate(invalid="ignore", divide="ignore"):
+        for a, b in MATCH_TYPES:
+            kx, ky = (a, b) if cov.x_is_src else (b, a)
+            cx = window_sums(x_num[ky], kx) / x_den[kx][:, None]
+            cy = window_sums(y_num[kx].T, ky).T / y_den[ky][None, :]
+            both = 2 * cx * cy / (cx + cy)
+            both = np.where(cx + cy == 0, 0.0, both)
+            sim = np.where(np.isnan(cx), cy, np.where(np.isnan(cy), cx, both))
+            out[(a, b)] = sim if cov.x_is_src else sim.T
+    return out
 
 
 # -- bead costs -------------------------------------------------------------------------------
@@ -284,6 +564,8 @@ def match_costs(
     scale: tuple[float, float],
     length_ratio: float,
     config: ScoringConfig,
+    coverage: Mapping[tuple[int, int], FloatArray] | None = None,
+    coverage_scale: tuple[float, float] = (0.0, 1.0),
 ) -> tuple[dict[tuple[int, int], FloatArray], dict[tuple[int, int], FloatArray]]:
     """Cost and rescaled similarity of every match bead ending at every grid point.
 
@@ -318,6 +600,11 @@ def match_costs(
         denom = np.sqrt(np.outer(src_norms[a][a:], tgt_norms[b][b:]))
         cos = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)
         s = (cos - background) / (top - background)
+        if coverage is not None and config.coverage_weight > 0:
+            c_bg, c_top = coverage_scale
+            cov = (coverage[(a, b)][a:, b:] - c_bg) / (c_top - c_bg)
+            mixed = (1.0 - config.coverage_weight) * s + config.coverage_weight * cov
+            s = np.where(np.isnan(cov), s, mixed)
         c = config.sim_weight * (a + b) / 2.0 * (1.0 - np.clip(s, -0.5, 1.0))
         if config.signals.length:
             c = c + config.length_weight * length_cost(

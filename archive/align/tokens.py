@@ -152,6 +152,7 @@ def _strip_korean(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=65536)
 def _is_latin(word: str) -> bool:
     return all("a" <= c.lower() <= "z" for c in word if c.isalpha())
 
