@@ -9,8 +9,8 @@ first stored, on top of the shipped seed lexicon.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from sqlmodel import Session, col, select
@@ -62,13 +62,132 @@ def load_lexicon(*, session: Session, src_lang: str, tgt_lang: str) -> Lexicon |
     return cached
 
 
+Counts = dict[tuple[str, str], float]
+# Expected counts below this are not kept from one batch of beads (the stored lexicon keeps
+# entries of at least 0.3 in all: a link this weak in one article rarely adds up to that).
+MIN_COUNT = 0.1
+
+
+def learnable_pairs(
+    *,
+    src_lang: str,
+    tgt_lang: str,
+    src_texts: Sequence[str],
+    tgt_texts: Sequence[str],
+    beads: Iterable[tuple[int, int, int, int, float, bool]],
+) -> tuple[tuple[str, str], list[tuple[str, str]]] | None:
+    """The (non-English, English) sentence pairs an alignment teaches its lexicon pair.
+
+    Args:
+        src_texts, tgt_texts: the derived text of each segment of the two versions.
+        beads: ``(src_start, src_end, tgt_start, tgt_end, score, checked)`` per bead; the
+            confident (or checked) ones with both sides non-empty are learned.
+
+    Returns:
+        ``(lexicon pair, [(source text, English text), ...])``, or None when the versions
+        have no lexicon pair (neither or both English).
+    """
+    pair = lexicon_pair(src_lang, tgt_lang)
+    if pair is None:
+        return None
+    english_is_src = src_lang.split("-")[0] == PIVOT
+    out: list[tuple[str, str]] = []
+    for s0, s1, t0, t1, score, checked in beads:
+        if s1 == s0 or t1 == t0 or not (score >= CONFIDENT or checked):
+            continue
+        s = " ".join(src_texts[s0:s1])
+        t = " ".join(tgt_texts[t0:t1])
+        out.append((t, s) if english_is_src else (s, t))
+    return pair, out
+
+
+def expected_counts(prior: Lexicon, text_pairs: Sequence[tuple[str, str]]) -> Counts:
+    """What learning these (source, English) pairs adds to the lexicon ``prior`` started
+    from (IBM Model 1 expected counts; links below `MIN_COUNT` left out)."""
+    tokenised = [(prior.units(s), prior.words(t)) for s, t in text_pairs]
+    return prior.expected_counts(tokenised, min_count=MIN_COUNT)
+
+
+def starting_lexicon(session: Session, pair: tuple[str, str], *, take: bool = False) -> Lexicon:
+    """The lexicon learning starts from: the stored one, else the shipped seed, else empty.
+
+    With ``take``, the caller may change the lexicon (it is not kept for the next caller).
+    """
+    row = _row(session, pair)
+    if row is not None:
+        return _row_lexicon(row, take=take)
+    from archive.align.lexicon import Lexicon, load_seed_lexicon
+
+    return load_seed_lexicon(*pair) or Lexicon(*pair)
+
+
+class PendingCounts:
+    """Counts learned from new alignments but not yet stored, per lexicon pair.
+
+    The import adds the counts its workers computed as it stores each article, and stores
+    them all at once every few hundred articles (`store`): cheap per article, and a killed
+    import loses only what it learned since the last store (the articles themselves are safe).
+    """
+
+    def __init__(self) -> None:
+        self.counts: dict[tuple[str, str], Counts] = {}
+        self.beads: Counter[tuple[str, str]] = Counter()
+        self.alignments = 0
+
+    def __len__(self) -> int:
+        """How many alignments the pending counts came from."""
+        return self.alignments
+
+    def add(
+        self, pair: tuple[str, str], counts: Mapping[tuple[str, str], float], beads: int
+    ) -> None:
+        """Add one alignment's counts (of ``beads`` learned beads) for ``pair``."""
+        into = self.counts.setdefault(pair, {})
+        for key, c in counts.items():
+            into[key] = into.get(key, 0.0) + c
+        self.beads[pair] += beads
+        self.alignments += 1
+
+    def store(self, session: Session) -> int:
+        """Add the pending counts to the stored lexicons; returns how many beads they came from.
+
+        The counts stay pending (call `clear` once the transaction committed). Each pair's row
+        is read again here, so counts another importer stored meanwhile are kept: only the
+        pending difference is added.
+        """
+        learned = 0
+        for pair, counts in self.counts.items():
+            if not counts and not self.beads[pair]:
+                continue
+            lexicon = starting_lexicon(session, pair, take=True)
+            lexicon.add_counts(counts)
+            pruned = lexicon.pruned()
+            row = _row(session, pair)
+            if row is None:
+                row = LearnedLexicon(src_lang=pair[0], tgt_lang=pair[1], counts="")
+            row.counts = pruned.to_tsv()
+            row.beads_learned += self.beads[pair]
+            row.updated_at = utcnow()
+            session.add(row)
+            session.flush()
+            _remember(row, pruned)
+            learned += self.beads[pair]
+            log.info("lexicon %s-%s learned %d beads", pair[0], pair[1], self.beads[pair])
+        return learned
+
+    def clear(self) -> None:
+        """Forget the pending counts (once stored, or when they could not be)."""
+        self.counts.clear()
+        self.beads.clear()
+        self.alignments = 0
+
+
 def learn_from_alignments(*, session: Session, alignment_ids: Iterable[int]) -> int:
-    """Learn the confident beads of these alignments into their pairs' lexicons.
+    """Learn the confident beads of these stored alignments into their pairs' lexicons.
 
     Machine versions are never learned from (they would teach the MT engine's habits).
     Returns how many beads were learned.
     """
-    from archive.align.lexicon import Lexicon, load_seed_lexicon
     from archive.alignments import version_segments
 
     by_pair: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
@@ -80,43 +199,60 @@ def learn_from_alignments(*, session: Session, alignment_ids: Iterable[int]) -> 
         tgt = session.get(Version, alignment.tgt_version_id)
         if src is None or tgt is None or "machine" in (src.kind, tgt.kind):
             continue
-        pair = lexicon_pair(src.language, tgt.language)
-        if pair is None:
+        if lexicon_pair(src.language, tgt.language) is None:
             continue
-        english_is_src = src.language.split("-")[0] == PIVOT
-        src_text = [s.derived for s in version_segments(session=session, version=src)]
-        tgt_text = [s.derived for s in version_segments(session=session, version=tgt)]
         links = session.exec(
             select(AlignmentLink)
             .where(AlignmentLink.alignment_id == alignment_id)
             .where((col(AlignmentLink.score) >= CONFIDENT) | col(AlignmentLink.checked))
         ).all()
-        for link in links:
-            if link.src_end == link.src_start or link.tgt_end == link.tgt_start:
-                continue
-            s = " ".join(src_text[link.src_start : link.src_end])
-            t = " ".join(tgt_text[link.tgt_start : link.tgt_end])
-            by_pair[pair].append((t, s) if english_is_src else (s, t))
-    learned = 0
-    for (lang, pivot), pairs in by_pair.items():
-        row = session.exec(
-            select(LearnedLexicon).where(
-                LearnedLexicon.src_lang == lang, LearnedLexicon.tgt_lang == pivot
-            )
-        ).first()
-        if row is not None:
-            lexicon = Lexicon.from_tsv(row.counts, lang, pivot)
-        else:
-            lexicon = load_seed_lexicon(lang, pivot) or Lexicon(lang, pivot)
-        lexicon.learn(pairs)
-        counts = lexicon.pruned().to_tsv()
-        if row is None:
-            row = LearnedLexicon(src_lang=lang, tgt_lang=pivot, counts=counts)
-        row.counts = counts
-        row.beads_learned += len(pairs)
-        row.updated_at = utcnow()
-        session.add(row)
-        learned += len(pairs)
-        log.info("lexicon %s-%s learned %d beads", lang, pivot, len(pairs))
-    session.flush()
-    return learned
+        found = learnable_pairs(
+            src_lang=src.language,
+            tgt_lang=tgt.language,
+            src_texts=[s.derived for s in version_segments(session=session, version=src)],
+            tgt_texts=[s.derived for s in version_segments(session=session, version=tgt)],
+            beads=[
+                (x.src_start, x.src_end, x.tgt_start, x.tgt_end, x.score, x.checked) for x in links
+            ],
+        )
+        if found is not None:
+            by_pair[found[0]].extend(found[1])
+    pending = PendingCounts()
+    for pair, text_pairs in by_pair.items():
+        pending.add(
+            pair, expected_counts(starting_lexicon(session, pair), text_pairs), len(text_pairs)
+        )
+    return pending.store(session)
+
+
+def _row(session: Session, pair: tuple[str, str]) -> LearnedLexicon | None:
+    return session.exec(
+        select(LearnedLexicon).where(
+            LearnedLexicon.src_lang == pair[0], LearnedLexicon.tgt_lang == pair[1]
+        )
+    ).first()
+
+
+# The lexicons this process read or stored last, by what identifies their row's state, so
+# that the next batch of learning need not parse the TSV again. Taken out by a caller that
+# changes it, put back under the new state after storing.
+_stored: dict[tuple[int | None, int, int], Lexicon] = {}
+
+
+def _row_lexicon(row: LearnedLexicon, *, take: bool) -> Lexicon:
+    key = (row.id, row.beads_learned, len(row.counts))
+    found = _stored.pop(key, None) if take else _stored.get(key)
+    if found is not None:
+        return found
+    from archive.align.lexicon import Lexicon
+
+    lexicon = Lexicon.from_tsv(row.counts, row.src_lang, row.tgt_lang)
+    if not take:
+        _remember(row, lexicon)
+    return lexicon
+
+
+def _remember(row: LearnedLexicon, lexicon: Lexicon) -> None:
+    if len(_stored) > 32:
+        _stored.clear()
+    _stored[(row.id, row.beads_learned, len(row.counts))] = lexicon

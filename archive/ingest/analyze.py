@@ -21,7 +21,9 @@ class VersionAnalysis:
     """What analysis found in one text, as plain values.
 
     ``segments`` holds one ``(paragraph, sentence, start, end, language)`` tuple per sentence,
-    in order; ``start``/``end`` are Python string offsets into the text.
+    in order; ``start``/``end`` are Python string offsets into the text. ``derived`` holds each
+    segment's derived text (`archive.analysis.derive_text`: what alignment and search use), so
+    the writer need not derive it again.
     """
 
     language: str | None
@@ -29,6 +31,7 @@ class VersionAnalysis:
     encoding: str
     confidence: float
     segments: tuple[tuple[int, int, int, int, str | None], ...]
+    derived: tuple[str, ...] = ()
 
 
 def language_hint(language: str | None) -> str | None:
@@ -38,7 +41,7 @@ def language_hint(language: str | None) -> str | None:
 
 def analyze_plain(text: str, language: str | None) -> VersionAnalysis:
     """Analyse ``text`` (declared as ``language``) without touching any database."""
-    from archive.analysis import analyze_text
+    from archive.analysis import analyze_text, derive_text
 
     analysis = analyze_text(text, language_hint=language_hint(language))
     segments = tuple(
@@ -52,18 +55,26 @@ def analyze_plain(text: str, language: str | None) -> VersionAnalysis:
         encoding=analysis.encoding,
         confidence=round(float(analysis.confidence), 4),
         segments=segments,
+        derived=tuple(derive_text(text[start:end]) for _, _, start, end, _ in segments),
     )
 
 
-def write_analysis(session: Session, version: Version, analysis: VersionAnalysis) -> None:
-    """Record ``analysis`` on ``version`` and (re)write its segments, in the session."""
+def write_analysis(
+    session: Session, version: Version, analysis: VersionAnalysis, *, fresh: bool = False
+) -> None:
+    """Record ``analysis`` on ``version`` and (re)write its segments, in the session.
+
+    ``fresh`` says the version was added in this transaction, so it has no segments or index
+    rows to delete yet.
+    """
     assert version.id is not None
     version.detected_language = analysis.language
     version.script = analysis.script
     version.encoding = analysis.encoding
     version.confidence = analysis.confidence
     session.add(version)
-    session.execute(delete(Segment).where(col(Segment.version_id) == version.id))
+    if not fresh:
+        session.execute(delete(Segment).where(col(Segment.version_id) == version.id))
     rows: list[dict[str, Any]] = [
         {
             "version_id": version.id,
@@ -81,8 +92,14 @@ def write_analysis(session: Session, version: Version, analysis: VersionAnalysis
         session.execute(insert(Segment), rows)
     from archive.search import index_version
 
-    # The segments as written, so the index need not read them back.
-    index_version(session=session, version=version, segments=[Segment(**row) for row in rows])
+    # The segments as written (and their derived texts), so the index reads nothing back.
+    index_version(
+        session=session,
+        version=version,
+        spans=[(seq, start, end) for seq, (_, _, start, end, _) in enumerate(analysis.segments)],
+        derived=analysis.derived or None,
+        fresh=fresh,
+    )
 
 
 def analyze_version(session: Session, version: Version) -> None:

@@ -40,12 +40,17 @@ from archive.ingest.readers import (
 )
 from archive.ingest.records import ArticleRecord
 from archive.ingest.store import StoreResult, sha256_text, store_article
+from archive.lexicon_store import PendingCounts
 from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
 
 if TYPE_CHECKING:
     from archive.align import AlignmentResult
     from archive.align.lexicon import Lexicon
     from archive.ingest.analyze import VersionAnalysis
+    from archive.lexicon_store import Counts
+
+#: What one alignment teaches the archive-wide lexicon: (lexicon pair, counts, beads learned).
+Learned = tuple[tuple[str, str], "Counts", int]
 
 log = logging.getLogger(__name__)
 
@@ -60,11 +65,13 @@ SQLITE_FULL = 13
 #: Records prepared in this process before worker processes start (see `Importer.iter_import`).
 WARM_UP = 24
 
-#: Alignments learned from at a time (each batch in its own transaction, as the import goes):
-#: learning holds every pair of a batch in memory (~0.5 MB an alignment), and a killed import
-#: loses at most one batch of learning. This import's alignments all use the lexicons as they
-#: stood when it began, whatever it learns meanwhile, in one process or many.
-LEARN_BATCH = 200
+#: Alignments whose learning is stored at a time (each batch in its own transaction, as the
+#: import goes). Workers compute what each alignment teaches (expected counts) beside the
+#: alignment; this process only adds counts up, so a batch costs one write per language pair,
+#: and a killed import loses at most one batch of learning (never an article). This import's
+#: alignments all use the lexicons as they stood when it began, whatever it learns meanwhile,
+#: in one process or many.
+LEARN_BATCH = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +152,7 @@ class _Prepared:
     error: str | None = None  # the page could not be read (ImportFailed.reason)
     analyses: tuple[VersionAnalysis, ...] | None = None  # by version index
     alignments: tuple[tuple[int, int, AlignmentResult], ...] | None = None  # (src, tgt, result)
+    learned: tuple[Learned | None, ...] | None = None  # per alignment
 
 
 def _prepare(job: _Job) -> _Prepared:
@@ -162,8 +170,10 @@ def _prepare(job: _Job) -> _Prepared:
     from archive.ingest.analyze import analyze_plain
 
     analyses = tuple(analyze_plain(v.text, v.language) for v in record.versions)
-    alignments = _align_new_record(record, analyses) if job.align else None
-    return _Prepared(record=record, analyses=analyses, alignments=alignments)
+    if not job.align:
+        return _Prepared(record=record, analyses=analyses)
+    alignments, learned = _align_new_record(record, analyses)
+    return _Prepared(record=record, analyses=analyses, alignments=alignments, learned=learned)
 
 
 # The learned lexicons as they stood when the import began ((language, pivot) → TSV counts),
@@ -198,6 +208,20 @@ def _snapshot_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
     return _LEXICON_CACHE[pair]
 
 
+def _learning_prior(pair: tuple[str, str]) -> Lexicon:
+    """The lexicon learning starts from, as `archive.lexicon_store.starting_lexicon` would
+    read it when the import began: the learned one, else the shipped seed, else empty."""
+    found = _snapshot_lexicon(*pair)
+    if found is not None:
+        return found
+    key = ("seed:" + pair[0], pair[1])
+    if key not in _LEXICON_CACHE:
+        from archive.align.lexicon import Lexicon, load_seed_lexicon
+
+        _LEXICON_CACHE[key] = load_seed_lexicon(*pair) or Lexicon(*pair)
+    return _LEXICON_CACHE[key]
+
+
 def _watch_parent(parent: int) -> None:
     """Worker start-up: leave as soon as the importing process is gone.
 
@@ -217,12 +241,15 @@ def _watch_parent(parent: int) -> None:
 
 def _align_new_record(
     record: ArticleRecord, analyses: Sequence[VersionAnalysis]
-) -> tuple[tuple[int, int, AlignmentResult], ...] | None:
+) -> tuple[tuple[tuple[int, int, AlignmentResult], ...], tuple[Learned | None, ...]]:
     """The alignments `archive.alignments.align_article` would store for this record if all
-    its versions are new (``tests/functional/test_concurrency.py`` holds the two equal)."""
+    its versions are new (``tests/functional/test_concurrency.py`` holds the two equal), and
+    what each teaches the archive-wide lexicon (as `archive.lexicon_store.learn_from_alignments`
+    would learn it; None for a pair with no lexicon or a machine version)."""
     from archive.align import align_segments
     from archive.alignments import alignment_pairs, mt_translator
     from archive.analysis import derive_text
+    from archive.lexicon_store import expected_counts, learnable_pairs
 
     stand_ins = [
         Version(
@@ -239,13 +266,14 @@ def _align_new_record(
     ]
     derived: dict[int, list[str]] = {}
     out: list[tuple[int, int, AlignmentResult]] = []
+    learned: list[Learned | None] = []
     for src, tgt in alignment_pairs(stand_ins):
         assert src.id is not None and tgt.id is not None
         s, t = src.id - 1, tgt.id - 1
         for index in (s, t):
             if index not in derived:
                 text = record.versions[index].text
-                derived[index] = [
+                derived[index] = list(analyses[index].derived) or [
                     derive_text(text[a:b]) for _, _, a, b, _ in analyses[index].segments
                 ]
         src_lang, tgt_lang = record.versions[s].language, record.versions[t].language
@@ -260,7 +288,22 @@ def _align_new_record(
             translate=mt_translator(src_lang, tgt_lang),
         )
         out.append((s, t, result))
-    return tuple(out)
+        found = None
+        if "machine" not in (src.kind, tgt.kind):
+            found = learnable_pairs(
+                src_lang=src_lang,
+                tgt_lang=tgt_lang,
+                src_texts=derived[s],
+                tgt_texts=derived[t],
+                beads=[(*span, False) for span in bead_spans(result)],
+            )
+        if found is None:
+            learned.append(None)
+        else:
+            pair, text_pairs = found
+            counts = expected_counts(_learning_prior(pair), text_pairs) if text_pairs else {}
+            learned.append((pair, counts, len(text_pairs)))
+    return tuple(out), tuple(learned)
 
 
 # --------------------------------------------------------------------------- writer side
@@ -316,7 +359,9 @@ class Importer:
         self.new_version_ids: list[int] = []
         self.aligned = 0
         self.stopped: str | None = None
-        self._new_alignment_ids: list[int] = []
+        self._new_alignment_ids: list[int] = []  # aligned here: learned from the database
+        self._pending = PendingCounts()  # learned by the workers: counts to store
+        self._staged: list[Learned] = []  # the article being stored: pending once committed
 
     # -- public entry points ------------------------------------------------------------------
 
@@ -562,6 +607,7 @@ class Importer:
         if prepared is not None and prepared.analyses is not None:
             analyzer = _precomputed(record, prepared.analyses)
         for attempt in (1, 2):
+            self._staged = []
             try:
                 with self.archive.session() as session, session.begin():
                     result = store_article(session=session, record=record, analyze=analyzer)
@@ -583,7 +629,9 @@ class Importer:
                         _restore_export_extensions(session, result.article_id, unit.raw)
                 self.new_version_ids.extend(result.new_version_ids)
                 self.aligned += aligned
-                if len(self._new_alignment_ids) >= LEARN_BATCH:
+                for pair, counts, beads in self._staged:
+                    self._pending.add(pair, counts, beads)
+                if len(self._new_alignment_ids) + len(self._pending) >= LEARN_BATCH:
                     self._learn()
                 return _outcome(source, line, result)
             except IntegrityError as exc:
@@ -629,10 +677,15 @@ class Importer:
                     and len(result.new_version_ids) == len(record.versions)
                 ):
                     ids = result.new_version_ids
-                    for s, t, alignment in precomputed:
-                        self._new_alignment_ids.append(
-                            _store_alignment(session, result.article_id, ids[s], ids[t], alignment)
+                    learned = prepared.learned if prepared is not None else None
+                    for index, (s, t, alignment) in enumerate(precomputed):
+                        new_id = _store_alignment(
+                            session, result.article_id, ids[s], ids[t], alignment
                         )
+                        if learned is None:  # not learned by the worker: learn it here
+                            self._new_alignment_ids.append(new_id)
+                        elif (taught := learned[index]) is not None:
+                            self._staged.append(taught)
                     return len(precomputed)
                 from archive.alignments import align_article, article_alignments
 
@@ -664,17 +717,24 @@ class Importer:
 
     def _learn(self) -> None:
         """Teach the archive-wide lexicon the confident beads of the alignments this import
-        stored, as `archive.alignments.align_versions_of` does after aligning a batch."""
+        stored: the counts the workers computed, and those of alignments made here (learned
+        from the database, as `archive.alignments.align_versions_of` does after a batch)."""
         ids, self._new_alignment_ids = self._new_alignment_ids, []
-        if not ids:
+        if not ids and not len(self._pending):
             return
         from archive.lexicon_store import learn_from_alignments
 
-        try:
-            with self.archive.session() as session, session.begin():
-                learn_from_alignments(session=session, alignment_ids=ids)
-        except SQLAlchemyError as exc:
-            log.warning("the learned lexicon was not updated: %s", _db_reason(exc))
+        for attempt in (1, 2):  # once more if another importer wrote the lexicon meanwhile
+            try:
+                with self.archive.session() as session, session.begin():
+                    if ids:
+                        learn_from_alignments(session=session, alignment_ids=ids)
+                    self._pending.store(session)
+                break
+            except SQLAlchemyError as exc:
+                if attempt == 2:
+                    log.warning("the learned lexicon was not updated: %s", _db_reason(exc))
+        self._pending.clear()
 
     def _fail(
         self, source: str, line: int | None, raw: bytes, fmt: str, reason: str
@@ -741,7 +801,8 @@ def _precomputed(record: ArticleRecord, analyses: Sequence[VersionAnalysis]) -> 
         if found is None:
             analyze_version(session, version)
         else:
-            write_analysis(session, version, found)
+            # `store_article` analyses only the versions it just added.
+            write_analysis(session, version, found, fresh=True)
 
     return write
 
@@ -761,32 +822,40 @@ def _store_alignment(
     session.add(alignment)
     session.flush()
     assert alignment.id is not None
-    rows = []
-    src_cursor = tgt_cursor = 0
-    for position, bead in enumerate(result.beads):
-        s0 = bead.src[0] if bead.src else src_cursor
-        s1 = bead.src[-1] + 1 if bead.src else src_cursor
-        t0 = bead.tgt[0] if bead.tgt else tgt_cursor
-        t1 = bead.tgt[-1] + 1 if bead.tgt else tgt_cursor
-        src_cursor, tgt_cursor = s1, t1
-        rows.append(
-            {
-                "alignment_id": alignment.id,
-                "position": position,
-                "src_start": s0,
-                "src_end": s1,
-                "tgt_start": t0,
-                "tgt_end": t1,
-                "score": float(bead.score),
-                "method": result.method,
-                "checked": False,
-            }
-        )
+    rows = [
+        {
+            "alignment_id": alignment.id,
+            "position": position,
+            "src_start": s0,
+            "src_end": s1,
+            "tgt_start": t0,
+            "tgt_end": t1,
+            "score": score,
+            "method": result.method,
+            "checked": False,
+        }
+        for position, (s0, s1, t0, t1, score) in enumerate(bead_spans(result))
+    ]
     if rows:
         from sqlalchemy import insert
 
         session.execute(insert(AlignmentLink), rows)
     return alignment.id
+
+
+def bead_spans(result: AlignmentResult) -> list[tuple[int, int, int, int, float]]:
+    """Each bead as ``(src_start, src_end, tgt_start, tgt_end, score)``, as links store it
+    (an empty side is an empty range where the bead sits)."""
+    out = []
+    src_cursor = tgt_cursor = 0
+    for bead in result.beads:
+        s0 = bead.src[0] if bead.src else src_cursor
+        s1 = bead.src[-1] + 1 if bead.src else src_cursor
+        t0 = bead.tgt[0] if bead.tgt else tgt_cursor
+        t1 = bead.tgt[-1] + 1 if bead.tgt else tgt_cursor
+        src_cursor, tgt_cursor = s1, t1
+        out.append((s0, s1, t0, t1, float(bead.score)))
+    return out
 
 
 def _is_full(exc: OperationalError) -> bool:

@@ -337,15 +337,24 @@ def _spans(version: Version, segments: Iterable[Segment]) -> list[tuple[int, int
     return out
 
 
-def _rows_for(version: Version, segments: Iterable[Segment]) -> list[Any]:
+def _rows_for(
+    version: Version,
+    spans: Sequence[tuple[int, int, int]],
+    derived_texts: Sequence[str] | None = None,
+) -> list[Any]:
     from archive.analysis import derive_text
     from archive.search.sqlite import IndexRow
 
     assert version.id is not None
     language = _index_language(version)
     rows = []
-    for seq, start, end in _spans(version, segments):
-        derived = derive_text(version.text[start:end])
+    if derived_texts is not None and len(derived_texts) != len(spans):
+        derived_texts = None  # not the texts of these spans: derive them here
+    for index, (seq, start, end) in enumerate(spans):
+        if derived_texts is not None:
+            derived = derived_texts[index]
+        else:
+            derived = derive_text(version.text[start:end])
         if not derived.strip():
             continue
         rows.append(
@@ -363,23 +372,41 @@ def _rows_for(version: Version, segments: Iterable[Segment]) -> list[Any]:
 
 
 def index_version(
-    *, session: Session, version: Version, segments: Sequence[Segment] | None = None
+    *,
+    session: Session,
+    version: Version,
+    segments: Sequence[Segment] | None = None,
+    spans: Sequence[tuple[int, int, int]] | None = None,
+    derived: Sequence[str] | None = None,
+    fresh: bool = False,
 ) -> int:
     """(Re)index one version's segments: its old index rows are deleted, then new ones added.
 
-    Called by `archive.ingest.analyze.analyze_version` with the segments it just wrote
-    (``segments=None`` reads them from the database). Returns how many rows were indexed;
-    on a database without a search back-end it does nothing and returns 0.
+    Args:
+        segments: the version's segments; ``spans`` gives them as ``(seq, start, end)``
+            instead; with neither, they are read from the database.
+        derived: the derived text of each segment, when the caller has it (else derived here).
+        fresh: the version was added in this transaction: there are no old rows to delete.
+
+    Called by `archive.ingest.analyze.write_analysis` with the segments it just wrote. Returns
+    how many rows were indexed; on a database without a search back-end it does nothing and
+    returns 0.
     """
     backend = _backend(_dialect(session))
     if backend is None:
         return 0
-    if segments is None:
-        segments = session.exec(select(Segment).where(Segment.version_id == version.id)).all()
+    if spans is None:
+        if segments is None:
+            segments = session.exec(select(Segment).where(Segment.version_id == version.id)).all()
+        spans = _spans(version, segments)
+    elif not spans:
+        spans = _spans(version, [])
+        derived = None
     conn = session.connection()
     assert version.id is not None
-    backend.delete_versions(conn, [version.id])
-    return backend.insert_rows(conn, _rows_for(version, segments))
+    if not fresh:
+        backend.delete_versions(conn, [version.id])
+    return backend.insert_rows(conn, _rows_for(version, spans, derived))
 
 
 def index_existing(conn: Connection) -> int:
@@ -411,7 +438,7 @@ def index_existing(conn: Connection) -> int:
             for version in versions:
                 assert version.id is not None
                 total += backend.insert_rows(
-                    conn, _rows_for(version, by_version.get(version.id, []))
+                    conn, _rows_for(version, _spans(version, by_version.get(version.id, [])))
                 )
             last = ids[-1] or last
             session.expunge_all()
