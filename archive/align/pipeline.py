@@ -38,7 +38,7 @@ __all__ = ["VERSION", "Aligner", "AlignmentResult", "Bead", "align_segments"]
 log = logging.getLogger(__name__)
 
 #: Stored with every result; bump when the beads for the same input may change.
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 #: Sub-problems up to this many cells are aligned whole; longer ones are cut at anchors.
 CHUNK_CELLS = 200 * 200
 

@@ -75,6 +75,10 @@ class ScoringConfig:
     paragraph_penalty: float = 0.5
     global_idf: float = 0.0
     coverage_weight: float = 0.5
+    #: A merge bead costs this much times how far its least-supported sentence falls short
+    #: of `support_floor` (rescaled similarity of one sentence with the other side).
+    support_weight: float = 0.5
+    support_floor: float = 0.3
 
 
 # -- features ---------------------------------------------------------------------------------
@@ -557,6 +561,51 @@ def cosine_matrix(src: FloatArray, tgt: FloatArray) -> FloatArray:
     return np.divide(g, denom, out=np.zeros_like(g), where=denom > 0)
 
 
+class _Support:
+    """How well each single sentence inside a merge bead is supported by the bead's other side.
+
+    A real split keeps a good share of the similarity in each half; a sentence that was added
+    or dropped beside a real match has background similarity, although the bead as a whole,
+    carried by its matching sentence, may still look good.
+    """
+
+    def __init__(
+        self,
+        gram: FloatArray,
+        src_norms: Mapping[int, FloatArray],
+        tgt_norms: Mapping[int, FloatArray],
+        scale: tuple[float, float],
+    ) -> None:
+        self.n, self.m = gram.shape
+        self.gram = gram
+        self.src_norms, self.tgt_norms = src_norms, tgt_norms
+        self.background, self.top = scale
+
+    def _rescale(self, dot: FloatArray, denom: FloatArray) -> FloatArray:
+        cos = np.divide(dot, denom, out=np.zeros_like(dot), where=denom > 0)
+        return (cos - self.background) / (self.top - self.background)
+
+    def weakest(self, a: int, b: int) -> FloatArray:
+        """``(n+1-a, m+1-b)``: per bead ``(a, b)`` ending at each grid point, the least
+        support of any sentence on a side with more than one (``inf`` where none has)."""
+        n, m = self.n, self.m
+        out = np.full((n + 1 - a, m + 1 - b), np.inf)
+        if b > 1:
+            # Target sentence k against the source window of a rows ending at i: (n+1-a, m).
+            dot = window_sums(self.gram, a)[a:]
+            denom = np.sqrt(np.outer(self.src_norms[a][a:], self.tgt_norms[1][1:]))
+            sup = self._rescale(dot, denom)
+            for lag in range(b):
+                out = np.minimum(out, sup[:, lag : m + 1 - b + lag])
+        if a > 1:
+            dot = window_sums(self.gram.T, b)[b:].T  # (n, m+1-b)
+            denom = np.sqrt(np.outer(self.src_norms[1][1:], self.tgt_norms[b][b:]))
+            sup = self._rescale(dot, denom)
+            for lag in range(a):
+                out = np.minimum(out, sup[lag : n + 1 - a + lag, :])
+        return out
+
+
 def match_costs(
     src: SideVectors,
     tgt: SideVectors,
@@ -585,6 +634,7 @@ def match_costs(
     tgt_norms = {b: _window_norms(tgt.vectors, b) for b in (1, 2, 3)}
     src_len = {a: window_sums(src.lengths, a) for a in (1, 2, 3)}
     tgt_len = {b: window_sums(tgt.lengths, b) for b in (1, 2, 3)}
+    support = _Support(gram, src_norms, tgt_norms, scale) if config.support_weight > 0 else None
     for a, b in MATCH_TYPES:
         cost = np.full((n + 1, m + 1), np.inf)
         sim = np.zeros((n + 1, m + 1))
@@ -612,6 +662,9 @@ def match_costs(
             )
         if (a, b) != (1, 1):
             c = c + (config.big_merge_penalty if a + b > 3 else config.merge_penalty)
+            if support is not None:
+                shortfall = np.clip(config.support_floor - support.weakest(a, b), 0.0, None)
+                c = c + config.support_weight * shortfall
             c = c + config.paragraph_penalty * (
                 _crosses(_para_changes(src.paragraphs), a, n)[a:, None]
                 + _crosses(_para_changes(tgt.paragraphs), b, m)[None, b:]
