@@ -58,7 +58,8 @@ def _fold_latin_marks(text: str) -> str:
     name: removing them would merge different people. Marks with no letter under them
     (after a space or punctuation) are debris and go too.
     """
-    decomposed = unicodedata.normalize("NFD", text.translate(_LATIN_FOLDS))
+    # Fold after decomposing: "Ǿ" is "Ø" and an acute only once decomposed.
+    decomposed = unicodedata.normalize("NFD", text).translate(_LATIN_FOLDS)
     kept: list[str] = []
     drop_marks = True
     for ch in decomposed:
