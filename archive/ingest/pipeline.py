@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Table
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
-from sqlmodel import Session, col, select
+from sqlmodel import Session, select
 
 from archive.db import Archive
 from archive.errors import ArchiveError, ImportFailed
@@ -39,9 +40,14 @@ from archive.ingest.readers import (
     read_page,
 )
 from archive.ingest.records import ArticleRecord
-from archive.ingest.store import StoreResult, sha256_text, store_article
+from archive.ingest.store import Lookups, StoreResult, store_article
 from archive.lexicon_store import PendingCounts
 from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
+
+_IMPORT_RECORD: Table = ImportRecord.__table__  # type: ignore[attr-defined]
+_BLOB: Table = RawBlob.__table__  # type: ignore[attr-defined]
+_ALIGNMENT: Table = Alignment.__table__  # type: ignore[attr-defined]
+_LINK: Table = AlignmentLink.__table__  # type: ignore[attr-defined]
 
 if TYPE_CHECKING:
     from archive.align import AlignmentResult
@@ -362,6 +368,7 @@ class Importer:
         self._new_alignment_ids: list[int] = []  # aligned here: learned from the database
         self._pending = PendingCounts()  # learned by the workers: counts to store
         self._staged: list[Learned] = []  # the article being stored: pending once committed
+        self._lookups = Lookups()  # services and people found so far
 
     # -- public entry points ------------------------------------------------------------------
 
@@ -590,47 +597,23 @@ class Importer:
         return self._store(unit, record, prepared)
 
     def _already_done(self, digest: str) -> int | None:
-        with self.archive.session() as session:
-            row = session.exec(
-                select(ImportRecord.article_id)
-                .where(ImportRecord.sha256 == digest)
-                .where(col(ImportRecord.outcome).in_(DONE))
-            ).first()
-            return row if row is not None else None
+        """The article of an earlier import of the same input, or None."""
+        r = _IMPORT_RECORD.c
+        with self.archive.engine.connect() as conn:
+            return conn.execute(
+                select(r.article_id).where(r.sha256 == digest).where(r.outcome.in_(DONE)).limit(1)
+            ).scalar()
 
     def _store(
         self, unit: _Unit, record: ArticleRecord, prepared: _Prepared | None
     ) -> ImportOutcome:
         """Store one record in its own transaction, retrying once on a concurrent insert."""
         source, line = unit.source, unit.line
-        analyzer = self.analyzer
-        if prepared is not None and prepared.analyses is not None:
-            analyzer = _precomputed(record, prepared.analyses)
         for attempt in (1, 2):
-            self._staged = []
             try:
-                with self.archive.session() as session, session.begin():
-                    result = store_article(session=session, record=record, analyze=analyzer)
-                    blob_id = _ensure_blob(session, unit.raw)
-                    session.add(
-                        ImportRecord(
-                            source=source,
-                            line=line,
-                            sha256=unit.digest,
-                            file_sha256=unit.file_digest,
-                            format=unit.fmt,
-                            outcome=result.outcome,
-                            article_id=result.article_id,
-                            blob_id=blob_id,
-                        )
-                    )
-                    aligned = self._align_stored(session, record, result, prepared)
-                    if unit.fmt == "jsonl":
-                        _restore_export_extensions(session, result.article_id, unit.raw)
+                result, aligned = self._store_once(unit, record, prepared)
                 self.new_version_ids.extend(result.new_version_ids)
                 self.aligned += aligned
-                for pair, counts, beads in self._staged:
-                    self._pending.add(pair, counts, beads)
                 if len(self._new_alignment_ids) + len(self._pending) >= LEARN_BATCH:
                     self._learn()
                 return _outcome(source, line, result)
@@ -653,6 +636,37 @@ class Importer:
                 log.exception("unexpected error storing %s", source)
                 return ImportOutcome(source, line, "failed", detail=_oneline(exc))
         raise AssertionError("unreachable")
+
+    def _store_once(
+        self, unit: _Unit, record: ArticleRecord, prepared: _Prepared | None
+    ) -> tuple[StoreResult, int]:
+        """One transaction: the article, its import record and raw bytes, its alignments.
+
+        Returns the store's result and how many alignments were stored. What the transaction
+        looked up or learned is kept only once it committed.
+        """
+        analyses = prepared.analyses if prepared is not None else None
+        self._staged = []
+        try:
+            with self.archive.session() as session, session.begin():
+                result = store_article(
+                    session=session,
+                    record=record,
+                    analyze=self.analyzer if analyses is None else None,
+                    analyses=analyses,
+                    lookups=self._lookups,
+                )
+                _store_import_record(session, unit, result)
+                aligned = self._align_stored(session, record, result, prepared)
+                if unit.fmt == "jsonl":
+                    _restore_export_extensions(session, result.article_id, unit.raw)
+        except BaseException:
+            self._lookups.discard()
+            raise
+        self._lookups.commit()
+        for pair, counts, beads in self._staged:
+            self._pending.add(pair, counts, beads)
+        return result, aligned
 
     def _align_stored(
         self,
@@ -787,44 +801,28 @@ def _ready(slot: _Slot) -> bool:
     return slot.future is None or slot.future.done()
 
 
-def _precomputed(record: ArticleRecord, analyses: Sequence[VersionAnalysis]) -> Analyzer:
-    """An analyzer that writes the worker's results instead of analysing again."""
-    from archive.ingest.analyze import analyze_version, write_analysis
-
-    by_key = {
-        (sha256_text(v.text), v.kind, v.language): a
-        for v, a in zip(record.versions, analyses, strict=True)
-    }
-
-    def write(session: Session, version: Version) -> None:
-        found = by_key.get((version.sha256, version.kind, version.language))
-        if found is None:
-            analyze_version(session, version)
-        else:
-            # `store_article` analyses only the versions it just added.
-            write_analysis(session, version, found, fresh=True)
-
-    return write
-
-
 def _store_alignment(
     session: Session, article_id: int, src_id: int, tgt_id: int, result: AlignmentResult
 ) -> int:
     """Store a computed alignment of two new versions (nothing checked yet), as `align_pair`
     in `archive.alignments` does."""
-    alignment = Alignment(
-        article_id=article_id,
-        src_version_id=src_id,
-        tgt_version_id=tgt_id,
-        method=result.method,
-        aligner_version=result.version,
-    )
-    session.add(alignment)
-    session.flush()
-    assert alignment.id is not None
+    from sqlalchemy import insert
+
+    conn = session.connection()
+    key = conn.execute(
+        insert(_ALIGNMENT).values(
+            article_id=article_id,
+            src_version_id=src_id,
+            tgt_version_id=tgt_id,
+            method=result.method,
+            aligner_version=result.version,
+        )
+    ).inserted_primary_key
+    assert key is not None
+    alignment_id = int(key[0])
     rows = [
         {
-            "alignment_id": alignment.id,
+            "alignment_id": alignment_id,
             "position": position,
             "src_start": s0,
             "src_end": s1,
@@ -837,10 +835,8 @@ def _store_alignment(
         for position, (s0, s1, t0, t1, score) in enumerate(bead_spans(result))
     ]
     if rows:
-        from sqlalchemy import insert
-
-        session.execute(insert(AlignmentLink), rows)
-    return alignment.id
+        conn.execute(insert(_LINK), rows)
+    return alignment_id
 
 
 def bead_spans(result: AlignmentResult) -> list[tuple[int, int, int, int, float]]:
@@ -893,16 +889,39 @@ def _restore_export_extensions(session: Session, article_id: int, raw: bytes) ->
         log.warning("article %s: not restored from the export: %s", article_id, skipped)
 
 
+def _store_import_record(session: Session, unit: _Unit, result: StoreResult) -> None:
+    """What was imported from where, with its outcome and the input's exact bytes."""
+    from sqlalchemy import insert
+
+    session.connection().execute(
+        insert(_IMPORT_RECORD).values(
+            source=unit.source,
+            line=unit.line,
+            sha256=unit.digest,
+            file_sha256=unit.file_digest,
+            format=unit.fmt,
+            outcome=result.outcome,
+            article_id=result.article_id,
+            blob_id=_ensure_blob(session, unit.raw),
+        )
+    )
+
+
 def _ensure_blob(session: Session, raw: bytes) -> int:
+    from sqlalchemy import insert
+
+    conn = session.connection()
     digest = hashlib.sha256(raw).hexdigest()
-    found = session.exec(select(RawBlob.id).where(RawBlob.sha256 == digest)).first()
+    found = conn.execute(select(_BLOB.c.id).where(_BLOB.c.sha256 == digest)).scalar()
     if found is not None:
-        return found
-    blob = RawBlob(sha256=digest, size=len(raw), compression="zlib", data=zlib.compress(raw, 6))
-    session.add(blob)
-    session.flush()
-    assert blob.id is not None
-    return blob.id
+        return int(found)
+    key = conn.execute(
+        insert(_BLOB).values(
+            sha256=digest, size=len(raw), compression="zlib", data=zlib.compress(raw, 6)
+        )
+    ).inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def read_blob(blob: RawBlob) -> bytes:

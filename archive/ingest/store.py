@@ -1,16 +1,23 @@
-"""Storing one article record: one transaction, deduplicated by hash, corrections as revisions."""
+"""Storing one article record: one transaction, deduplicated by hash, corrections as revisions.
+
+Rows are written with SQLAlchemy Core statements, several rows of a table in one executemany:
+building ORM objects and flushing them one by one cost more than everything else the writer of
+an import does (see BENCHMARKS.md). The functions still take the ORM session and run in its
+transaction, so the caller commits or rolls back the whole article at once.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection, Table, insert, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, SQLModel, col, select
+from sqlmodel import Session
 
 from archive.errors import ArchiveError
 from archive.ingest.records import ArticleRecord, CreditRecord
@@ -19,14 +26,25 @@ from archive.models import (
     Credit,
     Person,
     PersonAlias,
+    Segment,
     Service,
     ServiceAlias,
     Version,
 )
 
+if TYPE_CHECKING:
+    from archive.ingest.analyze import VersionAnalysis
+
 log = logging.getLogger(__name__)
 
-T = TypeVar("T", bound=SQLModel)
+_ARTICLE: Table = Article.__table__  # type: ignore[attr-defined]
+_VERSION: Table = Version.__table__  # type: ignore[attr-defined]
+_CREDIT: Table = Credit.__table__  # type: ignore[attr-defined]
+_SEGMENT: Table = Segment.__table__  # type: ignore[attr-defined]
+_SERVICE: Table = Service.__table__  # type: ignore[attr-defined]
+_SERVICE_ALIAS: Table = ServiceAlias.__table__  # type: ignore[attr-defined]
+_PERSON: Table = Person.__table__  # type: ignore[attr-defined]
+_PERSON_ALIAS: Table = PersonAlias.__table__  # type: ignore[attr-defined]
 
 
 class UnstorableText(ArchiveError):
@@ -74,41 +92,88 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _get_or_create(
-    session: Session, model: type[T], lookup: dict[str, object], make: Callable[[], T]
-) -> T:
-    """Find a row by its unique key or insert it; a concurrent insert of the same key wins."""
-    statement = select(model)
-    for name, value in lookup.items():
-        statement = statement.where(getattr(model, name) == value)
-    row = session.exec(statement).first()
-    if row is not None:
-        return row
-    row = make()
+class Lookups:
+    """The services and people an importer found or made, by how records name them, so that
+    storing the next article need not look them up (or check their aliases) again.
+
+    What a transaction finds or makes is held apart until the caller says it committed
+    (`commit`); after a rollback (`discard`) none of it is kept, so every id kept here is a
+    committed row's. Services and people are never deleted, so such an id stays valid.
+    """
+
+    def __init__(self) -> None:
+        self._services: dict[str, tuple[int, str]] = {}  # as named → (id, key)
+        self._people: dict[str, int] = {}  # as named → id
+        self._new_services: dict[str, tuple[int, str]] = {}
+        self._new_people: dict[str, int] = {}
+
+    def service(self, text: str) -> tuple[int, str] | None:
+        """The (id, key) of a service as named, if known."""
+        found = self._new_services.get(text)
+        return found if found is not None else self._services.get(text)
+
+    def person(self, name: str) -> int | None:
+        """The id of a person as named, if known."""
+        found = self._new_people.get(name)
+        return found if found is not None else self._people.get(name)
+
+    def add_service(self, text: str, found: tuple[int, str]) -> None:
+        """Remember a service (and its alias) found or made in the current transaction."""
+        self._new_services[text] = found
+
+    def add_person(self, name: str, person_id: int) -> None:
+        """Remember a person (and their alias) found or made in the current transaction."""
+        self._new_people[name] = person_id
+
+    def commit(self) -> None:
+        """The current transaction committed: keep what it found or made."""
+        self._services.update(self._new_services)
+        self._people.update(self._new_people)
+        self.discard()
+
+    def discard(self) -> None:
+        """The current transaction rolled back: forget what it found or made."""
+        self._new_services.clear()
+        self._new_people.clear()
+
+
+def _get_or_create(session: Session, table: Table, key: str, values: dict[str, Any]) -> int:
+    """The id of the row with this unique ``key``, inserted if missing; a concurrent insert of
+    the same key wins (a savepoint, then the other writer's row is read)."""
+    conn = session.connection()
+    statement = select(table.c.id).where(table.c.key == key)
+    found = conn.execute(statement).scalar()
+    if found is not None:
+        return int(found)
     try:
         with session.begin_nested():
-            session.add(row)
-            session.flush()
+            # session.connection() inside the block: that is what emits the SAVEPOINT.
+            new_id = (
+                session.connection()
+                .execute(insert(table).values(key=key, **values))
+                .inserted_primary_key
+            )
+            assert new_id is not None
+            return int(new_id[0])
     except IntegrityError:
-        found = session.exec(statement).first()
+        found = conn.execute(statement).scalar()
         if found is None:
             raise
-        return found
-    return row
+        return int(found)
 
 
-def _add_alias(
-    session: Session, model: type[SQLModel], owner: str, owner_id: int, alias: str
-) -> None:
-    column = getattr(model, owner)
-    exists = session.exec(
-        select(model).where(column == owner_id).where(model.alias == alias)  # type: ignore[attr-defined]
+def _add_alias(session: Session, table: Table, owner: str, owner_id: int, alias: str) -> None:
+    conn = session.connection()
+    column = table.c[owner]
+    exists = conn.execute(
+        select(table.c.id).where(column == owner_id).where(table.c.alias == alias)
     ).first()
     if exists is None:
         try:
             with session.begin_nested():
-                session.add(model(**{owner: owner_id, "alias": alias}))
-                session.flush()
+                session.connection().execute(
+                    insert(table).values({owner: owner_id, "alias": alias})
+                )
         except IntegrityError:
             pass
 
@@ -121,46 +186,62 @@ class UnnamedService(ArchiveError):
         super().__init__(f"service {text!r} names no service ({detail})")
 
 
-def ensure_service(session: Session, text: str) -> Service:
-    """The Service row for a service as named anywhere (registry key, alias, or a new name)."""
+def service_ref(session: Session, text: str, *, lookups: Lookups | None = None) -> tuple[int, str]:
+    """The (id, key) of the Service row for a service as named anywhere (registry key, alias,
+    or a new name), made if missing; the spelling is kept as an alias."""
+    if lookups is not None and (known := lookups.service(text)) is not None:
+        return known
     from archive.ingest.services import SERVICES, resolve_service, service_key_for
 
     info = next((s for s in SERVICES if s.key == text), None) or resolve_service(text)
     if info is not None:
-        service = _get_or_create(
-            session,
-            Service,
-            {"key": info.key},
-            lambda: Service(
-                key=info.key,
-                name=info.name,
-                organization=info.organization,
-                language=info.language,
-            ),
-        )
+        key = info.key
+        values: dict[str, Any] = {
+            "name": info.name,
+            "organization": info.organization,
+            "language": info.language,
+        }
     else:
         try:
             key = service_key_for(text)
         except ValueError as exc:  # e.g. "The Service": words of a service, but no name
             raise UnnamedService(text, str(exc)) from exc
-        service = _get_or_create(
-            session, Service, {"key": key}, lambda: Service(key=key, name=text.strip())
-        )
-    assert service.id is not None
-    if text != service.key:
-        _add_alias(session, ServiceAlias, "service_id", service.id, text.strip())
+        values = {"name": text.strip()}
+    service_id = _get_or_create(session, _SERVICE, key, values)
+    if text != key:
+        _add_alias(session, _SERVICE_ALIAS, "service_id", service_id, text.strip())
+    if lookups is not None:
+        lookups.add_service(text, (service_id, key))
+    return service_id, key
+
+
+def person_ref(session: Session, name: str, *, lookups: Lookups | None = None) -> int:
+    """The id of the Person row for a name, found again by its normalised key (made if
+    missing); the spelling is kept as an alias."""
+    if lookups is not None and (known := lookups.person(name)) is not None:
+        return known
+    from archive.ingest.names import clean_person_name, person_key
+
+    clean = clean_person_name(name)
+    key = person_key(clean)
+    person_id = _get_or_create(session, _PERSON, key, {"name": clean})
+    _add_alias(session, _PERSON_ALIAS, "person_id", person_id, clean)
+    if lookups is not None:
+        lookups.add_person(name, person_id)
+    return person_id
+
+
+def ensure_service(session: Session, text: str) -> Service:
+    """The Service row for a service as named anywhere (registry key, alias, or a new name)."""
+    service = session.get(Service, service_ref(session, text)[0])
+    assert service is not None
     return service
 
 
 def ensure_person(session: Session, name: str) -> Person:
     """The Person row for a name, found again by its normalised key; spellings become aliases."""
-    from archive.ingest.names import clean_person_name, person_key
-
-    clean = clean_person_name(name)
-    key = person_key(clean)
-    person = _get_or_create(session, Person, {"key": key}, lambda: Person(key=key, name=clean))
-    assert person.id is not None
-    _add_alias(session, PersonAlias, "person_id", person.id, clean)
+    person = session.get(Person, person_ref(session, name))
+    assert person is not None
     return person
 
 
@@ -185,25 +266,46 @@ class StoreResult:
     new_version_ids: tuple[int, ...]
 
 
-def _find_article(
-    session: Session, record: ArticleRecord, service_key: str | None
-) -> Article | None:
+def _find_article(conn: Connection, record: ArticleRecord, service_key: str | None) -> Any:
+    """The stored article this record tells (by URL, else by service + title + date), or None.
+
+    One look-up for both identities; the URL's wins. (A copy stored without a URL is found
+    by its title identity, which is all a record without a URL could have stored under.)
+    """
     by_title = title_identity(service_key, record.title, record.date)
-    if record.url:
-        found = session.exec(
-            select(Article).where(Article.identity == url_identity(record.url))
-        ).first()
-        if found is not None:
-            return found
-    found = session.exec(select(Article).where(Article.identity == by_title)).first()
-    if found is not None:
-        return found
-    if record.url:
-        # An earlier copy stored without a URL but with this service, title and date.
-        return session.exec(
-            select(Article).where(Article.identity == by_title, col(Article.url).is_(None))
-        ).first()
-    return None
+    by_url = url_identity(record.url) if record.url else None
+    wanted = [by_title] if by_url is None else [by_url, by_title]
+    a = _ARTICLE.c
+    rows = conn.execute(
+        select(a.id, a.identity, a.date, a.service_id, a.url, a.urls, a.credit_line).where(
+            a.identity.in_(wanted)
+        )
+    ).all()
+    by_identity = {row.identity: row for row in rows}
+    return next((by_identity[i] for i in wanted if i in by_identity), None)
+
+
+@dataclass(slots=True)
+class _Stored:
+    """What the version loop needs of a stored version."""
+
+    id: int
+    kind: str
+    language: str
+    sha256: str
+    revision_of_id: int | None
+
+
+@dataclass(slots=True)
+class NewVersion:
+    """A version this transaction added, as plain values (what indexing it needs)."""
+
+    id: int
+    article_id: int
+    kind: str
+    language: str
+    text: str
+    detected_language: str | None
 
 
 def store_article(
@@ -211,6 +313,8 @@ def store_article(
     session: Session,
     record: ArticleRecord,
     analyze: Callable[[Session, Version], None] | None = None,
+    analyses: Sequence[VersionAnalysis] | None = None,
+    lookups: Lookups | None = None,
 ) -> StoreResult:
     """Store one article record in the session's current transaction (the caller commits).
 
@@ -218,183 +322,306 @@ def store_article(
     kind and language exist with other text becomes a new revision linked to the old one;
     nothing is ever overwritten.
 
+    Args:
+        analyze: called on each version this adds (an ORM object), to analyse it.
+        analyses: the analysis of each of the record's versions, by index, computed ahead
+            (`archive.ingest.analyze.analyze_plain`): written with the versions it adds,
+            their segments and their search index rows, instead of calling ``analyze``.
+        lookups: services and people already found by this importer (see `Lookups`; the
+            caller commits or discards it with the transaction).
+
     Raises:
         UnstorableText: on PostgreSQL, a field holds a NUL character (PostgreSQL text cannot
             hold one; SQLite keeps the text exactly as given).
     """
-    if session.get_bind().dialect.name == "postgresql":
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
         field = _nul_field(record)
         if field is not None:
             raise UnstorableText(
                 field, "holds a NUL character (U+0000), which PostgreSQL cannot store"
             )
-    service = ensure_service(session, record.service) if record.service else None
-    service_key = service.key if service else None
-    article = _find_article(session, record, service_key)
-    is_new = article is None
-    if article is None:
+    if analyses is not None and len(analyses) != len(record.versions):
+        raise ValueError("one analysis per version of the record is needed")
+    service = service_ref(session, record.service, lookups=lookups) if record.service else None
+    service_id, service_key = service if service is not None else (None, None)
+    found = _find_article(conn, record, service_key)
+    is_new = found is None
+    if found is None:
         identity = (
             url_identity(record.url)
             if record.url
             else title_identity(service_key, record.title, record.date)
         )
-        article = Article(
-            identity=identity,
-            title=record.title,
-            date=record.date,
-            service_id=service.id if service else None,
-            url=record.url,
-            urls=json.dumps(record.urls, ensure_ascii=False),
-            credit_line=record.credit_line,
-        )
-        session.add(article)
-        session.flush()
+        inserted = conn.execute(
+            insert(_ARTICLE).values(
+                identity=identity,
+                title=record.title,
+                date=record.date,
+                service_id=service_id,
+                url=record.url,
+                urls=json.dumps(record.urls, ensure_ascii=False),
+                credit_line=record.credit_line,
+            )
+        ).inserted_primary_key
+        assert inserted is not None
+        article_id = int(inserted[0])
+        existing: list[_Stored] = []
     else:
-        _merge_article_fields(article, record, service)
-    assert article.id is not None
+        article_id = int(found.id)
+        _merge_article_fields(conn, found, record, service_id)
+        v = _VERSION.c
+        existing = [
+            _Stored(row.id, row.kind, row.language, row.sha256, row.revision_of_id)
+            for row in conn.execute(
+                select(v.id, v.kind, v.language, v.sha256, v.revision_of_id)
+                .where(v.article_id == article_id)
+                .order_by(v.id)
+            )
+        ]
 
-    existing = list(
-        session.exec(
-            select(Version).where(Version.article_id == article.id).order_by(col(Version.id))
-        )
-    )
     index_to_id: dict[int, int] = {}
-    new_versions: list[tuple[int, Version]] = []
+    new_versions: list[tuple[int, NewVersion]] = []
+    late_parents: list[tuple[int, int]] = []  # (version id, record index of its parent)
     revised = False
     for index, vrec in enumerate(record.versions):
         digest = sha256_text(vrec.text)
         same = next(
             (
-                v
-                for v in existing
-                if v.sha256 == digest and v.kind == vrec.kind and v.language == vrec.language
+                s
+                for s in existing
+                if s.sha256 == digest and s.kind == vrec.kind and s.language == vrec.language
             ),
             None,
         )
         if same is not None:
-            assert same.id is not None
             index_to_id[index] = same.id
             continue
-        superseded = {v.revision_of_id for v in existing if v.revision_of_id is not None}
+        superseded = {s.revision_of_id for s in existing if s.revision_of_id is not None}
         previous = next(
             (
-                v
-                for v in reversed(existing)
-                if v.kind == vrec.kind and v.language == vrec.language and v.id not in superseded
+                s
+                for s in reversed(existing)
+                if s.kind == vrec.kind and s.language == vrec.language and s.id not in superseded
             ),
             None,
         )
         if previous is not None:
             revised = True
-        version = Version(
-            article_id=article.id,
-            position=len(existing),
-            kind=vrec.kind,
-            language=vrec.language,
-            title=vrec.title,
-            text=vrec.text,
-            sha256=digest,
-            revision_of_id=previous.id if previous else None,
-            source_encoding=vrec.source_encoding,
+        parent = vrec.derived_from
+        values: dict[str, Any] = {
+            "article_id": article_id,
+            "position": len(existing),
+            "kind": vrec.kind,
+            "language": vrec.language,
+            "title": vrec.title,
+            "text": vrec.text,
+            "sha256": digest,
+            "revision_of_id": previous.id if previous else None,
+            "source_encoding": vrec.source_encoding,
+            "derived_from_id": index_to_id.get(parent) if parent is not None else None,
+        }
+        if analyses is not None:
+            analysis = analyses[index]
+            values |= {
+                "detected_language": analysis.language,
+                "script": analysis.script,
+                "encoding": analysis.encoding,
+                "confidence": analysis.confidence,
+            }
+        key = conn.execute(insert(_VERSION).values(values)).inserted_primary_key
+        assert key is not None
+        version_id = int(key[0])
+        if parent is not None and parent not in index_to_id:
+            late_parents.append((version_id, parent))
+        existing.append(
+            _Stored(version_id, vrec.kind, vrec.language, digest, values["revision_of_id"])
         )
-        session.add(version)
-        session.flush()
-        assert version.id is not None
-        existing.append(version)
-        index_to_id[index] = version.id
-        new_versions.append((index, version))
+        index_to_id[index] = version_id
+        new_versions.append(
+            (
+                index,
+                NewVersion(
+                    version_id,
+                    article_id,
+                    vrec.kind,
+                    vrec.language,
+                    vrec.text,
+                    values.get("detected_language"),
+                ),
+            )
+        )
+    for version_id, parent in late_parents:  # a parent later in the record than its child
+        conn.execute(
+            update(_VERSION)
+            .where(_VERSION.c.id == version_id)
+            .values(derived_from_id=index_to_id[parent])
+        )
 
-    for index, version in new_versions:
-        parent = record.versions[index].derived_from
-        if parent is not None:
-            version.derived_from_id = index_to_id[parent]
-            session.add(version)
-        if analyze is not None:
+    if analyses is not None:
+        _write_analyses(session, [(version, analyses[index]) for index, version in new_versions])
+    elif analyze is not None:
+        for _, new in new_versions:
+            version = session.get(Version, new.id)
+            assert version is not None
             analyze(session, version)
 
-    added_credits = _store_credits(session, article.id, record.credits, version_id=None)
+    held_by: dict[int | None, _Held] = {}
+    added_ids = {version.id for _, version in new_versions}
+    credit_rows = _credit_rows(
+        session,
+        article_id,
+        record.credits,
+        version_id=None,
+        fresh=is_new,
+        held_by=held_by,
+        lookups=lookups,
+    )
     for index, vrec in enumerate(record.versions):
-        added_credits += _store_credits(
-            session, article.id, vrec.credits, version_id=index_to_id[index]
+        credit_rows += _credit_rows(
+            session,
+            article_id,
+            vrec.credits,
+            version_id=index_to_id[index],
+            fresh=index_to_id[index] in added_ids,
+            held_by=held_by,
+            lookups=lookups,
         )
-    session.flush()
+    if credit_rows:
+        conn.execute(insert(_CREDIT), credit_rows)
 
     if is_new:
         outcome = "imported"
-    elif revised or new_versions or added_credits:
+    elif revised or new_versions or credit_rows:
         outcome = "revised"
     else:
         outcome = "duplicate"
     return StoreResult(
         outcome=outcome,
-        article_id=article.id,
-        new_version_ids=tuple(v.id for _, v in new_versions if v.id is not None),
+        article_id=article_id,
+        new_version_ids=tuple(v.id for _, v in new_versions),
     )
 
 
-def _merge_article_fields(article: Article, record: ArticleRecord, service: Service | None) -> None:
+def _write_analyses(session: Session, done: Sequence[tuple[NewVersion, VersionAnalysis]]) -> None:
+    """The segments and search index rows of versions just added, in one statement each."""
+    rows: list[dict[str, Any]] = [
+        {
+            "version_id": version.id,
+            "seq": seq,
+            "paragraph": paragraph,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "language": language,
+        }
+        for version, analysis in done
+        for seq, (paragraph, sentence, start, end, language) in enumerate(analysis.segments)
+    ]
+    if rows:
+        session.connection().execute(insert(_SEGMENT), rows)
+    from archive.search import index_new_versions
+
+    index_new_versions(
+        session=session,
+        versions=[
+            (
+                version,
+                [(seq, start, end) for seq, (_, _, start, end, _) in enumerate(a.segments)],
+                a.derived or None,
+            )
+            for version, a in done
+        ],
+    )
+
+
+def _merge_article_fields(
+    conn: Connection, found: Any, record: ArticleRecord, service_id: int | None
+) -> None:
     """Fill what an earlier copy lacked; never overwrite what is stored."""
-    changed = False
-    if article.date is None and record.date is not None:
-        article.date, changed = record.date, True
-    if article.service_id is None and service is not None:
-        article.service_id, changed = service.id, True
-    if article.url is None and record.url:
-        article.url, changed = record.url, True
-    if article.credit_line is None and record.credit_line:
-        article.credit_line, changed = record.credit_line, True
-    urls = json.loads(article.urls or "[]")
-    for url in record.urls:
-        if url not in urls:
-            urls.append(url)
-            changed = True
-    if changed:
-        article.urls = json.dumps(urls, ensure_ascii=False)
+    changes: dict[str, Any] = {}
+    if found.date is None and record.date is not None:
+        changes["date"] = record.date
+    if found.service_id is None and service_id is not None:
+        changes["service_id"] = service_id
+    if found.url is None and record.url:
+        changes["url"] = record.url
+    if found.credit_line is None and record.credit_line:
+        changes["credit_line"] = record.credit_line
+    urls = json.loads(found.urls or "[]")
+    more = [url for url in dict.fromkeys(record.urls) if url not in urls]
+    if changes or more:
+        changes["urls"] = json.dumps(urls + more, ensure_ascii=False)
+        conn.execute(update(_ARTICLE).where(_ARTICLE.c.id == found.id).values(changes))
 
 
-def _store_credits(
-    session: Session, article_id: int, credits: list[CreditRecord], *, version_id: int | None
-) -> int:
-    """Add the credits not already held; returns how many were added."""
+@dataclass(slots=True)
+class _Held:
+    """The credits one article (or one of its versions) holds, as this transaction goes."""
+
+    identities: set[tuple[str, int | None, int | None]]
+    count: int
+
+
+def _credit_rows(
+    session: Session,
+    article_id: int,
+    credits: list[CreditRecord],
+    *,
+    version_id: int | None,
+    fresh: bool,
+    held_by: dict[int | None, _Held],
+    lookups: Lookups | None,
+) -> list[dict[str, Any]]:
+    """The credit rows to add (those not already held); ``fresh``: the article or version was
+    added in this transaction, so it holds no credits yet. ``held_by`` carries what is held
+    (and the rows to add before these) from one call to the next."""
     from archive.ingest.services import resolve_service
 
-    present = session.exec(
-        select(Credit).where(Credit.article_id == article_id, Credit.version_id == version_id)
-    ).all()
-    held = {(c.role, c.person_id, c.service_id) for c in present}
-    position = len(present)
-    added = 0
-    identity: tuple[str, int | None, int | None]
+    held = held_by.get(version_id)
+    if held is None:
+        held = held_by[version_id] = _Held(set(), 0)
+        if not fresh:
+            c = _CREDIT.c
+            same_version = (
+                c.version_id.is_(None) if version_id is None else c.version_id == version_id
+            )
+            present = (
+                session.connection()
+                .execute(
+                    select(c.role, c.person_id, c.service_id).where(
+                        c.article_id == article_id, same_version
+                    )
+                )
+                .all()
+            )
+            held.identities = {(row.role, row.person_id, row.service_id) for row in present}
+            held.count = len(present)
+    rows: list[dict[str, Any]] = []
     for credit in credits:
         kind = credit.kind
         if kind is None:
             kind = "service" if resolve_service(credit.name) is not None else "person"
+        person_id: int | None = None
+        service_id: int | None = None
         if kind == "service":
-            service = ensure_service(session, credit.service or credit.name)
-            identity = (credit.role, None, service.id)
-            row = Credit(
-                article_id=article_id,
-                version_id=version_id,
-                service_id=service.id,
-                role=credit.role,
-                position=position,
-                raw=credit.raw,
-            )
+            service_id = service_ref(session, credit.service or credit.name, lookups=lookups)[0]
         else:
-            person = ensure_person(session, credit.name)
-            identity = (credit.role, person.id, None)
-            row = Credit(
-                article_id=article_id,
-                version_id=version_id,
-                person_id=person.id,
-                role=credit.role,
-                position=position,
-                raw=credit.raw,
-            )
-        if identity in held:
+            person_id = person_ref(session, credit.name, lookups=lookups)
+        identity = (credit.role, person_id, service_id)
+        if identity in held.identities:
             continue
-        held.add(identity)
-        session.add(row)
-        position += 1
-        added += 1
-    return added
+        held.identities.add(identity)
+        rows.append(
+            {
+                "article_id": article_id,
+                "version_id": version_id,
+                "person_id": person_id,
+                "service_id": service_id,
+                "role": credit.role,
+                "position": held.count,
+                "raw": credit.raw,
+            }
+        )
+        held.count += 1
+    return rows

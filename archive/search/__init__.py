@@ -38,6 +38,7 @@ __all__ = [
     "SearchHit",
     "SearchUnavailable",
     "index_existing",
+    "index_new_versions",
     "index_version",
     "parse_query",
     "rebuild_index",
@@ -312,7 +313,24 @@ def search(
 # --------------------------------------------------------------------------- indexing
 
 
-def _index_language(version: Version) -> str:
+class Indexable(Protocol):
+    """What indexing needs of a version: a `Version` row, or the plain values of one."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def article_id(self) -> int: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def language(self) -> str: ...
+    @property
+    def detected_language(self) -> str | None: ...
+    @property
+    def text(self) -> str: ...
+
+
+def _index_language(version: Indexable) -> str:
     if version.language and version.language != "und":
         return version.language
     return version.detected_language or version.language or "und"
@@ -321,7 +339,7 @@ def _index_language(version: Version) -> str:
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
-def _spans(version: Version, segments: Iterable[Segment]) -> list[tuple[int, int, int]]:
+def _spans(version: Indexable, segments: Iterable[Segment]) -> list[tuple[int, int, int]]:
     """``(seq, start, end)`` of each segment; a version never analysed (an archive older than
     analysis, an import with ``--no-analyze``) is cut at blank lines, ``seq`` then counting
     paragraphs, until analysis replaces those rows."""
@@ -338,7 +356,7 @@ def _spans(version: Version, segments: Iterable[Segment]) -> list[tuple[int, int
 
 
 def _rows_for(
-    version: Version,
+    version: Indexable,
     spans: Sequence[tuple[int, int, int]],
     derived_texts: Sequence[str] | None = None,
 ) -> list[Any]:
@@ -407,6 +425,26 @@ def index_version(
     if not fresh:
         backend.delete_versions(conn, [version.id])
     return backend.insert_rows(conn, _rows_for(version, spans, derived))
+
+
+def index_new_versions(
+    *,
+    session: Session,
+    versions: Iterable[tuple[Indexable, Sequence[tuple[int, int, int]], Sequence[str] | None]],
+) -> int:
+    """Index versions added in this transaction (so nothing of theirs is indexed yet), all in
+    one insert: each with its segments as ``(seq, start, end)`` and, when the caller has them,
+    their derived texts. Returns how many rows were indexed (0 without a search back-end)."""
+    backend = _backend(_dialect(session))
+    if backend is None:
+        return 0
+    rows = []
+    for version, spans, derived in versions:
+        if spans:
+            rows += _rows_for(version, spans, derived)
+        else:
+            rows += _rows_for(version, _spans(version, []))
+    return backend.insert_rows(session.connection(), rows)
 
 
 def index_existing(conn: Connection) -> int:

@@ -14,7 +14,7 @@ from sqlmodel import Session, col, select
 from archive.alignments import align_article, article_alignments
 from archive.db import open_archive
 from archive.ingest.store import ensure_person
-from archive.models import AlignmentLink, Person
+from archive.models import AlignmentLink
 from tests.conftest import REPO
 from tests.functional.test_faults import (
     archive_cli,
@@ -72,7 +72,9 @@ def test_the_same_person_created_by_another_process_meanwhile_is_one_row(
     key = person_key("Khin Maung Nyane")
     raced: list[int] = []
 
-    def other_writer_first(*_args: Any) -> None:
+    def other_writer_first(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if raced or not statement.startswith("INSERT INTO person "):
+            return
         conn = sqlite3.connect(db, timeout=30)
         with conn:
             cursor = conn.execute(
@@ -81,13 +83,13 @@ def test_the_same_person_created_by_another_process_meanwhile_is_one_row(
             raced.append(int(cursor.lastrowid or 0))
         conn.close()
 
-    event.listen(Person, "before_insert", other_writer_first, once=True)
+    event.listen(archive.engine, "before_cursor_execute", other_writer_first)
     try:
         with Session(archive.engine) as session, session.begin():
             person = ensure_person(session, "Khin Maung Nyane")
             person_id = person.id
     finally:
-        event.remove(Person, "before_insert", other_writer_first)
+        event.remove(archive.engine, "before_cursor_execute", other_writer_first)
         archive.close()
     assert raced == [person_id], "ours must be the row the other writer committed"
     conn = sqlite3.connect(db)
