@@ -12,7 +12,9 @@ our aligner, its ablations, and Gale-Church.
 
 ``--dev`` evaluates on a development part of the *training* documents with a lexicon learned
 on the rest of them: the setting used to tune the weights, so the test documents stay unseen.
-``--lexicon-fraction 0.5`` learns the lexicon on a seeded half of those training documents
+``--chunk 5`` cuts documents into 5-line pieces (short documents: the similarity scale is
+estimated from few sentences); ``--concat`` aligns all of them as one long pair (the anchored
+path). ``--lexicon-fraction 0.5`` learns the lexicon on a seeded half of those training documents
 only: a stress test for text whose vocabulary the lexicon has not seen. ``--set name=value``
 overrides a `ScoringConfig` weight (for tuning).
 """
@@ -164,16 +166,37 @@ def make_runners(
     }
 
 
-def build_pairs(data: Ntrex, lang: str, docs: list[str], seed: int) -> list[Pair]:
-    """One perturbed pair per document, seeded by language and document."""
+def build_pairs(
+    data: Ntrex, lang: str, docs: list[str], seed: int, *, chunk: int = 0, concat: bool = False
+) -> list[Pair]:
+    """One perturbed pair per document, seeded by language and document.
+
+    ``chunk`` cuts each document into pieces of that many lines first (short documents);
+    ``concat`` makes one pair of all the documents, one after another (a long document).
+    """
     by_doc: dict[str, list[int]] = {}
     for k, d in enumerate(data.documents):
         by_doc.setdefault(d, []).append(k)
-    pairs = []
+    pieces: list[tuple[str, list[int]]] = []
     for d in docs:
-        rng = random.Random(f"{seed}:{lang}:{d}")
         idx = by_doc[d]
-        foreign = [data.english[k] for k, dd in enumerate(data.documents) if dd != d]
+        step = chunk or len(idx)
+        # A whole document keeps its own name: the seeds (and figures) of earlier runs hold.
+        pieces.extend(
+            (d if not chunk else f"{d}:{k}", idx[k : k + step]) for k in range(0, len(idx), step)
+        )
+    if concat:
+        pieces = [("all", [k for _, idx in pieces for k in idx])]
+    inside = set(docs)
+    pairs = []
+    for name, idx in pieces:
+        rng = random.Random(f"{seed}:{lang}:{name}")
+        own = {data.documents[k] for k in idx}
+        foreign = [
+            data.english[k]
+            for k, dd in enumerate(data.documents)
+            if dd not in own and (concat is False or dd not in inside)
+        ]
         pairs.append(
             perturb(
                 [data.texts[lang][k] for k in idx],
@@ -193,6 +216,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rows", default="", help="comma-separated rows (default: all)")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--dev", action="store_true", help="tune on a dev part of training docs")
+    parser.add_argument(
+        "--chunk", type=int, default=0, help="cut documents into pieces of this many lines"
+    )
+    parser.add_argument(
+        "--concat", action="store_true", help="align all documents as one long pair"
+    )
     parser.add_argument(
         "--lexicon-fraction",
         type=float,
@@ -247,7 +276,7 @@ def main(argv: list[str] | None = None) -> None:
     )
     totals: dict[str, list[Tally]] = {name: [] for name in runners}
     for lang in langs:
-        pairs = build_pairs(data, lang, test, args.seed)
+        pairs = build_pairs(data, lang, test, args.seed, chunk=args.chunk, concat=args.concat)
         n_beads = sum(len(p.gold) for p in pairs)
         n_other = sum(1 for p in pairs for b in p.gold if (len(b[0]), len(b[1])) != (1, 1))
         for name, run in runners.items():

@@ -215,7 +215,9 @@ class Aligner:
             length_ratio = length_ratio if length_ratio > 0 else 1.0
         scale = self._scale(src_vec, tgt_vec)
         coverage = vectors.coverage if self.config.coverage_weight > 0 else None
-        cov_scale = (0.0, 1.0) if coverage is None else self._coverage_scale(coverage, n, m)
+        cov_scale, cov_whole = (0.0, 1.0), None
+        if coverage is not None:
+            cov_scale, cov_whole = self._coverage_scale(coverage, n, m)
         src_para = None if src_paragraphs is None else np.asarray(src_paragraphs, dtype=np.int64)
         tgt_para = None if tgt_paragraphs is None else np.asarray(tgt_paragraphs, dtype=np.int64)
         problem = _Problem(
@@ -231,6 +233,7 @@ class Aligner:
             tgt_rows=np.arange(m, dtype=np.int64),
             coverage=coverage,
             coverage_scale=cov_scale,
+            coverage_whole=cov_whole,
         )
         beads = self._align_with_fixed(problem, fixed_beads, n, m)
         return AlignmentResult(method=method, version=VERSION, beads=tuple(beads))
@@ -254,18 +257,23 @@ class Aligner:
         top = float(np.median(sample.max(axis=1)))
         return background, max(top, background + 0.05)
 
-    def _coverage_scale(self, coverage: Coverage, n: int, m: int) -> tuple[float, float]:
-        """`similarity_scale` of the 1-1 coverage (on a diagonal sample for large inputs)."""
+    def _coverage_scale(
+        self, coverage: Coverage, n: int, m: int
+    ) -> tuple[tuple[float, float], dict[tuple[int, int], FloatArray] | None]:
+        """`similarity_scale` of the 1-1 coverage (on a diagonal sample for large inputs),
+        and for inputs aligned whole, the coverage of the whole document (computed once)."""
         if n == 0 or m == 0:
-            return 0.0, 1.0
+            return (0.0, 1.0), None
+        whole = None
         if n * m <= self.chunk_cells:
-            rows, cols = np.arange(n), np.arange(m)
+            whole = coverage_similarity(coverage, np.arange(n), np.arange(m))
+            sims = whole[(1, 1)][1:, 1:]
         else:
             rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
             centre = int(np.clip(rows.mean() * m / n, 0, m - 1))
             cols = np.arange(max(0, centre - 100), min(m, centre + 100))
-        sims = coverage_similarity(coverage, rows, cols)[(1, 1)][1:, 1:]
-        return similarity_scale(np.nan_to_num(sims))
+            sims = coverage_similarity(coverage, rows, cols)[(1, 1)][1:, 1:]
+        return similarity_scale(np.nan_to_num(sims)), whole
 
     def _align_with_fixed(self, problem: _Problem, fixed: list[Bead], n: int, m: int) -> list[Bead]:
         """Align the gaps between fixed match beads; put fixed beads back in place."""
@@ -322,9 +330,7 @@ class Aligner:
             scale=p.scale,
             length_ratio=p.ratio,
             config=cfg,
-            coverage=None
-            if p.coverage is None
-            else coverage_similarity(p.coverage, p.src_rows, p.tgt_rows),
+            coverage=p.piece_coverage(),
             coverage_scale=p.coverage_scale,
         )
         spans = best_path(costs, np.full(n, cfg.skip_cost), np.full(m, cfg.skip_cost))
@@ -365,6 +371,20 @@ class _Problem:
     tgt_rows: IntArray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     coverage: Coverage | None = None
     coverage_scale: tuple[float, float] = (0.0, 1.0)
+    #: `coverage_similarity` of every row of the document, when that was computed already.
+    coverage_whole: dict[tuple[int, int], FloatArray] | None = None
+
+    def piece_coverage(self) -> dict[tuple[int, int], FloatArray] | None:
+        """The coverage similarity of this (sub-)problem's rows, or None without coverage."""
+        if self.coverage is None:
+            return None
+        whole = self.coverage_whole
+        if whole is not None and whole[(1, 1)].shape == (
+            len(self.src_rows) + 1,
+            len(self.tgt_rows) + 1,
+        ):
+            return whole  # ascending subsets of the same size: all the rows
+        return coverage_similarity(self.coverage, self.src_rows, self.tgt_rows)
 
     def take(self, s_ids: list[int], t_ids: list[int]) -> _Problem:
         """The rows ``s_ids`` and ``t_ids``; a hole between two ids becomes a barrier."""
@@ -384,6 +404,7 @@ class _Problem:
             self.tgt_rows[ti],
             self.coverage,
             self.coverage_scale,
+            self.coverage_whole,
         )
 
     def slice(self, i0: int, i1: int, j0: int, j1: int) -> _Problem:
@@ -403,6 +424,7 @@ class _Problem:
             self.tgt_rows[j0:j1],
             self.coverage,
             self.coverage_scale,
+            self.coverage_whole,
         )
 
 
