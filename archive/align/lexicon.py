@@ -176,6 +176,10 @@ class Lexicon:
         self.counts: dict[str, dict[str, float]] = {u: dict(ws) for u, ws in (counts or {}).items()}
         #: Whether lookups also consult the pair's bilingual dictionary (`dictionary_for`).
         self.dictionary = dictionary
+        #: Characters of ``tgt_lang`` per character of ``src_lang`` (spaces left out) over the
+        #: sentence pairs the archive learned from; None until it learned any. Not part of
+        #: `to_tsv`: the archive stores it beside the counts.
+        self.length_ratio: float | None = None
         self._cache: dict[str, list[tuple[str, float]]] | None = None
         self._features: dict[str, list[tuple[str, float]]] | None = None
         self._word_totals: dict[str, float] | None = None
@@ -253,7 +257,9 @@ class Lexicon:
             kept = {w: round(c, 2) for w, c in best if c >= min_count}
             if kept:
                 out[u] = kept
-        return Lexicon(self.src_lang, self.tgt_lang, out, dictionary=self.dictionary)
+        smaller = Lexicon(self.src_lang, self.tgt_lang, out, dictionary=self.dictionary)
+        smaller.length_ratio = self.length_ratio
+        return smaller
 
     # -- lookup -----------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""Bead costs: the support of each sentence inside a merge bead."""
+"""Bead costs: the support of each sentence inside a merge bead; the expected length ratio."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from dataclasses import replace
 import numpy as np
 import pytest
 
-from archive.align import align_segments
+from archive.align import Lexicon, align_segments
+from archive.align.pipeline import _learned_ratio, expected_length_ratio
 from archive.align.scoring import ScoringConfig, SideVectors, match_costs
 
 LANGS = ["my", "km", "lo", "bo", "ug", "ko", "vi", "zh-Hans", "zh-Hant", "yue"]
@@ -46,3 +47,20 @@ def test_an_english_sentence_added_between_two_is_its_own_bead(
     tgt = [*eng[:4], added, *eng[4:]]
     beads = {(b.src, b.tgt) for b in align_segments(src, tgt, src_lang=lang, tgt_lang="en").beads}
     assert ((), (4,)) in beads
+
+
+def test_a_learned_length_ratio_is_blended_with_the_documents_own() -> None:
+    assert 2.0 == expected_length_ratio(100, 200, None)
+    assert 1.0 == pytest.approx(expected_length_ratio(100, 200, 0.5))  # sqrt(2 x 0.5)
+    assert 2.0 == expected_length_ratio(100, 200, float("nan"))
+    assert 1.0 == expected_length_ratio(0, 0, None)
+
+
+def test_the_learned_ratio_follows_the_pair_orientation() -> None:
+    lexicon = Lexicon("ko")
+    lexicon.length_ratio = 2.0  # English characters per Korean character
+    assert 2.0 == _learned_ratio(lexicon, "ko", "en")
+    assert 0.5 == _learned_ratio(lexicon, "en", "ko")
+    assert _learned_ratio(lexicon, "km", "en") is None
+    assert 2.0 == lexicon.pruned().length_ratio
+    assert _learned_ratio(Lexicon("ko"), "ko", "en") is None
