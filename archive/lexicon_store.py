@@ -159,10 +159,17 @@ class PendingCounts:
         for pair, counts in self.counts.items():
             if not counts and not self.beads[pair]:
                 continue
-            lexicon = starting_lexicon(session, pair, take=True)
-            lexicon.add_counts(counts)
-            pruned = lexicon.pruned()
             row = _row(session, pair)
+            kept = _stored.pop(_state(row), None) if row is not None else None
+            if kept is not None:
+                # What this process stored last, already pruned: only the units these counts
+                # touch can change, so only they are pruned again (the same result as pruning
+                # everything, at a fraction of the cost on a large lexicon).
+                pruned = _add_pruned(kept, counts)
+            else:
+                lexicon = starting_lexicon(session, pair, take=True)
+                lexicon.add_counts(counts)
+                pruned = lexicon.pruned()
             if row is None:
                 row = LearnedLexicon(src_lang=pair[0], tgt_lang=pair[1], counts="")
             row.counts = pruned.to_tsv()
@@ -236,11 +243,17 @@ def _row(session: Session, pair: tuple[str, str]) -> LearnedLexicon | None:
 # The lexicons this process read or stored last, by what identifies their row's state, so
 # that the next batch of learning need not parse the TSV again. Taken out by a caller that
 # changes it, put back under the new state after storing.
-_stored: dict[tuple[int | None, int, int], Lexicon] = {}
+_stored: dict[tuple[int | None, int, int], Lexicon] = {}  # by `_state`
+
+
+def _state(row: LearnedLexicon) -> tuple[int | None, int, int]:
+    """What identifies a stored lexicon row's content: another importer's store changes it,
+    and the row of another archive opened by this process differs in it."""
+    return (row.id, row.beads_learned, hash(row.counts))
 
 
 def _row_lexicon(row: LearnedLexicon, *, take: bool) -> Lexicon:
-    key = (row.id, row.beads_learned, len(row.counts))
+    key = _state(row)
     found = _stored.pop(key, None) if take else _stored.get(key)
     if found is not None:
         return found
@@ -255,4 +268,22 @@ def _row_lexicon(row: LearnedLexicon, *, take: bool) -> Lexicon:
 def _remember(row: LearnedLexicon, lexicon: Lexicon) -> None:
     if len(_stored) > 32:
         _stored.clear()
-    _stored[(row.id, row.beads_learned, len(row.counts))] = lexicon
+    _stored[_state(row)] = lexicon
+
+
+def _add_pruned(lexicon: Lexicon, counts: Mapping[tuple[str, str], float]) -> Lexicon:
+    """``lexicon.add_counts(counts)`` then ``.pruned()``, for a ``lexicon`` that is itself the
+    result of ``pruned()``: pruning leaves an already pruned unit as it is, so only the units
+    ``counts`` touch are pruned (changes ``lexicon`` in place and returns it)."""
+    from archive.align.lexicon import Lexicon
+
+    lexicon.add_counts(counts)
+    touched = dict.fromkeys(u for u, _ in counts)
+    rows = Lexicon(lexicon.src_lang, lexicon.tgt_lang, {u: lexicon.counts[u] for u in touched})
+    pruned = rows.pruned().counts
+    for unit in touched:
+        if unit in pruned:
+            lexicon.counts[unit] = pruned[unit]
+        else:
+            del lexicon.counts[unit]
+    return lexicon

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session, select
 
@@ -43,11 +43,6 @@ from archive.ingest.records import ArticleRecord
 from archive.ingest.store import Lookups, StoreResult, store_article
 from archive.lexicon_store import PendingCounts
 from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
-
-_IMPORT_RECORD: Table = ImportRecord.__table__  # type: ignore[attr-defined]
-_BLOB: Table = RawBlob.__table__  # type: ignore[attr-defined]
-_ALIGNMENT: Table = Alignment.__table__  # type: ignore[attr-defined]
-_LINK: Table = AlignmentLink.__table__  # type: ignore[attr-defined]
 
 if TYPE_CHECKING:
     from archive.align import AlignmentResult
@@ -78,6 +73,24 @@ WARM_UP = 24
 #: alignments all use the lexicons as they stood when it began, whatever it learns meanwhile,
 #: in one process or many.
 LEARN_BATCH = 500
+
+_IMPORT_RECORD: Table = ImportRecord.__table__  # type: ignore[attr-defined]
+_BLOB: Table = RawBlob.__table__  # type: ignore[attr-defined]
+_ALIGNMENT: Table = Alignment.__table__  # type: ignore[attr-defined]
+_LINK: Table = AlignmentLink.__table__  # type: ignore[attr-defined]
+
+# Statements built once: SQLAlchemy then only binds each article's values.
+_DONE_BEFORE = (
+    select(_IMPORT_RECORD.c.article_id)
+    .where(_IMPORT_RECORD.c.sha256 == bindparam("digest"))
+    .where(_IMPORT_RECORD.c.outcome.in_(DONE))
+    .limit(1)
+)
+_INSERT_IMPORT_RECORD = insert(_IMPORT_RECORD)
+_FIND_BLOB = select(_BLOB.c.id).where(_BLOB.c.sha256 == bindparam("digest"))
+_INSERT_BLOB = insert(_BLOB)
+_INSERT_ALIGNMENT = insert(_ALIGNMENT)
+_INSERT_LINK = insert(_LINK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -598,11 +611,8 @@ class Importer:
 
     def _already_done(self, digest: str) -> int | None:
         """The article of an earlier import of the same input, or None."""
-        r = _IMPORT_RECORD.c
         with self.archive.engine.connect() as conn:
-            return conn.execute(
-                select(r.article_id).where(r.sha256 == digest).where(r.outcome.in_(DONE)).limit(1)
-            ).scalar()
+            return conn.execute(_DONE_BEFORE, {"digest": digest}).scalar()
 
     def _store(
         self, unit: _Unit, record: ArticleRecord, prepared: _Prepared | None
@@ -806,17 +816,16 @@ def _store_alignment(
 ) -> int:
     """Store a computed alignment of two new versions (nothing checked yet), as `align_pair`
     in `archive.alignments` does."""
-    from sqlalchemy import insert
-
     conn = session.connection()
     key = conn.execute(
-        insert(_ALIGNMENT).values(
-            article_id=article_id,
-            src_version_id=src_id,
-            tgt_version_id=tgt_id,
-            method=result.method,
-            aligner_version=result.version,
-        )
+        _INSERT_ALIGNMENT,
+        {
+            "article_id": article_id,
+            "src_version_id": src_id,
+            "tgt_version_id": tgt_id,
+            "method": result.method,
+            "aligner_version": result.version,
+        },
     ).inserted_primary_key
     assert key is not None
     alignment_id = int(key[0])
@@ -835,7 +844,7 @@ def _store_alignment(
         for position, (s0, s1, t0, t1, score) in enumerate(bead_spans(result))
     ]
     if rows:
-        conn.execute(insert(_LINK), rows)
+        conn.execute(_INSERT_LINK, rows)
     return alignment_id
 
 
@@ -891,34 +900,30 @@ def _restore_export_extensions(session: Session, article_id: int, raw: bytes) ->
 
 def _store_import_record(session: Session, unit: _Unit, result: StoreResult) -> None:
     """What was imported from where, with its outcome and the input's exact bytes."""
-    from sqlalchemy import insert
-
     session.connection().execute(
-        insert(_IMPORT_RECORD).values(
-            source=unit.source,
-            line=unit.line,
-            sha256=unit.digest,
-            file_sha256=unit.file_digest,
-            format=unit.fmt,
-            outcome=result.outcome,
-            article_id=result.article_id,
-            blob_id=_ensure_blob(session, unit.raw),
-        )
+        _INSERT_IMPORT_RECORD,
+        {
+            "source": unit.source,
+            "line": unit.line,
+            "sha256": unit.digest,
+            "file_sha256": unit.file_digest,
+            "format": unit.fmt,
+            "outcome": result.outcome,
+            "article_id": result.article_id,
+            "blob_id": _ensure_blob(session, unit.raw),
+        },
     )
 
 
 def _ensure_blob(session: Session, raw: bytes) -> int:
-    from sqlalchemy import insert
-
     conn = session.connection()
     digest = hashlib.sha256(raw).hexdigest()
-    found = conn.execute(select(_BLOB.c.id).where(_BLOB.c.sha256 == digest)).scalar()
+    found = conn.execute(_FIND_BLOB, {"digest": digest}).scalar()
     if found is not None:
         return int(found)
     key = conn.execute(
-        insert(_BLOB).values(
-            sha256=digest, size=len(raw), compression="zlib", data=zlib.compress(raw, 6)
-        )
+        _INSERT_BLOB,
+        {"sha256": digest, "size": len(raw), "compression": "zlib", "data": zlib.compress(raw, 6)},
     ).inserted_primary_key
     assert key is not None
     return int(key[0])

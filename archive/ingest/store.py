@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Table, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
@@ -45,6 +45,15 @@ _SERVICE: Table = Service.__table__  # type: ignore[attr-defined]
 _SERVICE_ALIAS: Table = ServiceAlias.__table__  # type: ignore[attr-defined]
 _PERSON: Table = Person.__table__  # type: ignore[attr-defined]
 _PERSON_ALIAS: Table = PersonAlias.__table__  # type: ignore[attr-defined]
+
+# Statements built once: SQLAlchemy then only binds each article's values.
+_FIND_ARTICLE = select(
+    *(_ARTICLE.c[n] for n in ("id", "identity", "date", "service_id", "url", "urls", "credit_line"))
+).where(_ARTICLE.c.identity.in_(bindparam("identities", expanding=True)))
+_INSERT_ARTICLE = insert(_ARTICLE)
+_INSERT_VERSION = insert(_VERSION)
+_INSERT_CREDIT = insert(_CREDIT)
+_INSERT_SEGMENT = insert(_SEGMENT)
 
 
 class UnstorableText(ArchiveError):
@@ -275,12 +284,7 @@ def _find_article(conn: Connection, record: ArticleRecord, service_key: str | No
     by_title = title_identity(service_key, record.title, record.date)
     by_url = url_identity(record.url) if record.url else None
     wanted = [by_title] if by_url is None else [by_url, by_title]
-    a = _ARTICLE.c
-    rows = conn.execute(
-        select(a.id, a.identity, a.date, a.service_id, a.url, a.urls, a.credit_line).where(
-            a.identity.in_(wanted)
-        )
-    ).all()
+    rows = conn.execute(_FIND_ARTICLE, {"identities": wanted}).all()
     by_identity = {row.identity: row for row in rows}
     return next((by_identity[i] for i in wanted if i in by_identity), None)
 
@@ -354,15 +358,16 @@ def store_article(
             else title_identity(service_key, record.title, record.date)
         )
         inserted = conn.execute(
-            insert(_ARTICLE).values(
-                identity=identity,
-                title=record.title,
-                date=record.date,
-                service_id=service_id,
-                url=record.url,
-                urls=json.dumps(record.urls, ensure_ascii=False),
-                credit_line=record.credit_line,
-            )
+            _INSERT_ARTICLE,
+            {
+                "identity": identity,
+                "title": record.title,
+                "date": record.date,
+                "service_id": service_id,
+                "url": record.url,
+                "urls": json.dumps(record.urls, ensure_ascii=False),
+                "credit_line": record.credit_line,
+            },
         ).inserted_primary_key
         assert inserted is not None
         article_id = int(inserted[0])
@@ -429,7 +434,7 @@ def store_article(
                 "encoding": analysis.encoding,
                 "confidence": analysis.confidence,
             }
-        key = conn.execute(insert(_VERSION).values(values)).inserted_primary_key
+        key = conn.execute(_INSERT_VERSION, values).inserted_primary_key
         assert key is not None
         version_id = int(key[0])
         if parent is not None and parent not in index_to_id:
@@ -488,7 +493,7 @@ def store_article(
             lookups=lookups,
         )
     if credit_rows:
-        conn.execute(insert(_CREDIT), credit_rows)
+        conn.execute(_INSERT_CREDIT, credit_rows)
 
     if is_new:
         outcome = "imported"
@@ -519,7 +524,7 @@ def _write_analyses(session: Session, done: Sequence[tuple[NewVersion, VersionAn
         for seq, (paragraph, sentence, start, end, language) in enumerate(analysis.segments)
     ]
     if rows:
-        session.connection().execute(insert(_SEGMENT), rows)
+        session.connection().execute(_INSERT_SEGMENT, rows)
     from archive.search import index_new_versions
 
     index_new_versions(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from itertools import pairwise
 
 __all__ = [
@@ -75,12 +74,6 @@ def _hex(char: str) -> str:
     return f"{ord(char):06x}"
 
 
-def _run_grams(run: str) -> Iterator[str]:
-    for i in range(len(run) - 1):
-        yield _hex(run[i]) + _hex(run[i + 1])
-    yield _hex(run[-1])
-
-
 def bigram_document(text: str) -> str:
     """The bigram index's document for ``text``: every character pair of each spaceless run,
     then the run's last character alone, each as a 12- (or 6-) hex-digit token.
@@ -89,7 +82,12 @@ def bigram_document(text: str) -> str:
     combining marks; the lone last character lets a one-character query match at the end of
     a run as well (``"4e2d"*`` matches any pair starting with 中, and 中 at a run's end).
     """
-    return " ".join(token for run in spaceless_runs(text) for token in _run_grams(run))
+    tokens: list[str] = []
+    for run in spaceless_runs(text):
+        hexes = [f"{ord(char):06x}" for char in run]  # each character once (it is in 2 pairs)
+        tokens += map(str.__add__, hexes, hexes[1:])
+        tokens.append(hexes[-1])
+    return " ".join(tokens)
 
 
 def bigram_query(text: str) -> str | None:

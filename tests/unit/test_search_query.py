@@ -135,6 +135,12 @@ def test_bigram_document_and_query_agree() -> None:
     assert '"004e2d"*' == bigram_query("中")
 
 
+def test_bigram_document_of_several_runs_and_lone_characters() -> None:
+    # Each run: its pairs, then its last character; a one-character run is just itself.
+    assert "004e2d0056fd 0056fd 00ac00 020000" == bigram_document("中国 a 가 b 𠀀")
+    assert "" == bigram_document("no spaceless text")
+
+
 def test_raw_mode_passes_fts_syntax() -> None:
     sql, params = search_sql(query="soldier* NEAR(junta defect)", raw=True)
     assert "soldier* NEAR(junta defect)" in params.values()
