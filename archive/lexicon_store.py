@@ -116,9 +116,26 @@ def starting_lexicon(session: Session, pair: tuple[str, str], *, take: bool = Fa
     row = _row(session, pair)
     if row is not None:
         return _row_lexicon(row, take=take)
-    from archive.align.lexicon import Lexicon, load_seed_lexicon
+    seed = seed_lexicon(pair)
+    if not take:
+        return seed
+    from archive.align.lexicon import Lexicon
 
-    return load_seed_lexicon(*pair) or Lexicon(*pair)
+    return Lexicon(seed.src_lang, seed.tgt_lang, seed.counts, dictionary=seed.dictionary)
+
+
+_seeds: dict[tuple[str, str], Lexicon] = {}
+
+
+def seed_lexicon(pair: tuple[str, str]) -> Lexicon:
+    """The shipped seed lexicon of a lexicon pair (empty if none ships), read once per process
+    and shared: callers must not change it (`starting_lexicon` with ``take`` gives a copy)."""
+    found = _seeds.get(pair)
+    if found is None:
+        from archive.align.lexicon import Lexicon, load_seed_lexicon
+
+        found = _seeds[pair] = load_seed_lexicon(*pair) or Lexicon(*pair)
+    return found
 
 
 class PendingCounts:

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from sqlalchemy import Table, bindparam, insert
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
@@ -57,8 +57,11 @@ log = logging.getLogger(__name__)
 
 DONE = ("imported", "revised", "duplicate")
 
-#: Records in flight per worker process, and the bytes of input in flight at most.
-WINDOW_PER_JOB = 8
+#: Records in flight per worker process, and the bytes of input in flight at most. The window
+#: keeps the workers busy while this process does something slow between articles (storing a
+#: batch of learned counts takes a few hundred ms): 48 records a worker is ~0.25 s of their
+#: work, and ~1.5 MB of results.
+WINDOW_PER_JOB = 48
 WINDOW_BYTES = 64 * 1024 * 1024
 
 SQLITE_FULL = 13
@@ -209,7 +212,8 @@ def _set_lexicons(lexicons: dict[tuple[str, str], str]) -> None:
 
 def _init_worker(parent: int, lexicons: dict[tuple[str, str], str]) -> None:
     """Worker start-up: the lexicon snapshot, and a watch on the importing process."""
-    _set_lexicons(lexicons)
+    if lexicons != _LEXICONS:  # a forked worker already holds them, and what it parsed of them
+        _set_lexicons(lexicons)
     _watch_parent(parent)
 
 
@@ -233,12 +237,9 @@ def _learning_prior(pair: tuple[str, str]) -> Lexicon:
     found = _snapshot_lexicon(*pair)
     if found is not None:
         return found
-    key = ("seed:" + pair[0], pair[1])
-    if key not in _LEXICON_CACHE:
-        from archive.align.lexicon import Lexicon, load_seed_lexicon
+    from archive.lexicon_store import seed_lexicon
 
-        _LEXICON_CACHE[key] = load_seed_lexicon(*pair) or Lexicon(*pair)
-    return _LEXICON_CACHE[key]
+    return seed_lexicon(pair)
 
 
 def _watch_parent(parent: int) -> None:
@@ -258,6 +259,17 @@ def _watch_parent(parent: int) -> None:
     threading.Thread(target=watch, name="watch-parent", daemon=True).start()
 
 
+@dataclass(frozen=True, slots=True)
+class _StandIn:
+    """What `archive.alignments.alignment_pairs` reads of a version (the record's versions are
+    not stored yet; building `Version` rows just to choose the pairs cost more than that)."""
+
+    id: int  # the version's index in the record, plus one
+    kind: str
+    derived_from_id: int | None
+    revision_of_id: None = None  # all of a new record's versions are current
+
+
 def _align_new_record(
     record: ArticleRecord, analyses: Sequence[VersionAnalysis]
 ) -> tuple[tuple[tuple[int, int, AlignmentResult], ...], tuple[Learned | None, ...]]:
@@ -271,14 +283,9 @@ def _align_new_record(
     from archive.lexicon_store import expected_counts, learnable_pairs
 
     stand_ins = [
-        Version(
+        _StandIn(
             id=index + 1,
-            article_id=0,
-            position=index,
             kind=vrec.kind,
-            language=vrec.language,
-            text="",
-            sha256="",
             derived_from_id=None if vrec.derived_from is None else vrec.derived_from + 1,
         )
         for index, vrec in enumerate(record.versions)
@@ -286,7 +293,7 @@ def _align_new_record(
     derived: dict[int, list[str]] = {}
     out: list[tuple[int, int, AlignmentResult]] = []
     learned: list[Learned | None] = []
-    for src, tgt in alignment_pairs(stand_ins):
+    for src, tgt in alignment_pairs(cast("list[Version]", stand_ins)):
         assert src.id is not None and tgt.id is not None
         s, t = src.id - 1, tgt.id - 1
         for index in (s, t):

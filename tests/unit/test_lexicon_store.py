@@ -97,3 +97,14 @@ def test_storing_batch_after_batch_prunes_as_pruning_everything_would(
         counts, beads = stored(db_path)
         assert reference.counts == store._stored[(1, beads, hash(counts))].counts
     assert 5 == len(incremental)  # every batch after the first pruned only what it touched
+
+
+def test_the_seed_is_read_once_and_learning_changes_only_a_copy(archive: Archive) -> None:
+    pair = ("my", "en")
+    with Session(archive.engine) as session:
+        shared = store.starting_lexicon(session, pair)
+        assert shared is store.seed_lexicon(pair) and len(shared) > 0
+        taken = store.starting_lexicon(session, pair, take=True)
+        assert taken is not shared and taken.counts == shared.counts
+        taken.add_counts({("never-a-burmese-unit", "cat"): 5.0})
+        assert "never-a-burmese-unit" not in store.starting_lexicon(session, pair).counts
