@@ -9,6 +9,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlmodel import Session, col, select
 
 from archive.alignments import align_article, article_alignments
@@ -203,3 +204,34 @@ def _links(session: Session, article_id: int) -> list[tuple[Any, ...]]:
             )
         )
     return out
+
+
+def test_an_import_with_workers_leaves_the_collector_as_it_found_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The writer freezes what it loaded before forking its workers (they share it, and the
+    collector stops walking it); the freeze must not outlive the import in a caller's process."""
+    import gc
+
+    import archive.ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "WARM_UP", 2)  # workers after two records here
+    folder = generate(tmp_path / "in", 6)
+    archive = open_archive(tmp_path / "archive.db")
+    frozen: list[int] = []
+    real_open = pipeline.Importer._open_pool
+
+    def open_pool(self: pipeline.Importer) -> Any:
+        pool = real_open(self)
+        frozen.append(gc.get_freeze_count())
+        return pool
+
+    monkeypatch.setattr(pipeline.Importer, "_open_pool", open_pool)
+    try:
+        summary = pipeline.Importer(archive, align=True, jobs=2).import_paths([folder])
+    finally:
+        archive.close()
+    assert 6 == summary.count("imported")
+    assert frozen and frozen[0] > 0
+    assert 0 == gc.get_freeze_count()
+    assert_whole(tmp_path / "archive.db", articles=6)
