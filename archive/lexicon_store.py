@@ -3,7 +3,9 @@ word associations for their language pair, so alignment improves as the collecti
 
 Like hunalign's realign, but persistent and shared by all articles: each new alignment's
 confident beads (and every bead a person checked) are learned once, when the alignment is
-first stored, on top of the shipped seed lexicon.
+first stored, on top of the shipped seed lexicon. The same beads teach the pair's length
+ratio in this archive (characters of English per character of the other language), which
+the aligner blends with each document's own ratio.
 """
 
 from __future__ import annotations
@@ -56,13 +58,16 @@ def load_lexicon(*, session: Session, src_lang: str, tgt_lang: str) -> Lexicon |
     if cached is None:
         from archive.align.lexicon import Lexicon
 
-        cached = Lexicon.from_tsv(row.counts, pair[0], pair[1])
+        cached = with_length_ratio(Lexicon.from_tsv(row.counts, pair[0], pair[1]), row)
         _cache.clear()  # one pair at a time is what import and align use
         _cache[key] = cached
     return cached
 
 
 Counts = dict[tuple[str, str], float]
+#: Characters of learned text (the non-English side) before the archive's length ratio is used:
+#: about fifty sentences, so one odd article cannot set it.
+MIN_RATIO_CHARS = 2000.0
 # Expected counts below this are not kept from one batch of beads (the stored lexicon keeps
 # entries of at least 0.3 in all: a link this weak in one article rarely adds up to that).
 MIN_COUNT = 0.1
@@ -108,6 +113,22 @@ def expected_counts(prior: Lexicon, text_pairs: Sequence[tuple[str, str]]) -> Co
     return prior.expected_counts(tokenised, min_count=MIN_COUNT)
 
 
+def text_lengths(text_pairs: Sequence[tuple[str, str]]) -> tuple[float, float]:
+    """Characters (spaces left out, as the aligner counts them) of each side of these
+    (source, English) pairs."""
+    return (
+        float(sum(len(s.replace(" ", "")) for s, _ in text_pairs)),
+        float(sum(len(t.replace(" ", "")) for _, t in text_pairs)),
+    )
+
+
+def with_length_ratio(lexicon: Lexicon, row: LearnedLexicon) -> Lexicon:
+    """``lexicon`` with the length ratio its row learned (None while it learned too little)."""
+    enough = row.src_chars >= MIN_RATIO_CHARS and row.tgt_chars > 0
+    lexicon.length_ratio = row.tgt_chars / row.src_chars if enough else None
+    return lexicon
+
+
 def starting_lexicon(session: Session, pair: tuple[str, str], *, take: bool = False) -> Lexicon:
     """The lexicon learning starts from: the stored one, else the shipped seed, else empty.
 
@@ -149,6 +170,7 @@ class PendingCounts:
     def __init__(self) -> None:
         self.counts: dict[tuple[str, str], Counts] = {}
         self.beads: Counter[tuple[str, str]] = Counter()
+        self.chars: dict[tuple[str, str], tuple[float, float]] = {}
         self.alignments = 0
 
     def __len__(self) -> int:
@@ -156,13 +178,20 @@ class PendingCounts:
         return self.alignments
 
     def add(
-        self, pair: tuple[str, str], counts: Mapping[tuple[str, str], float], beads: int
+        self,
+        pair: tuple[str, str],
+        counts: Mapping[tuple[str, str], float],
+        beads: int,
+        chars: tuple[float, float] = (0.0, 0.0),
     ) -> None:
-        """Add one alignment's counts (of ``beads`` learned beads) for ``pair``."""
+        """Add one alignment's counts (of ``beads`` learned beads) for ``pair``, and the
+        characters of each side of those beads (`text_lengths`)."""
         into = self.counts.setdefault(pair, {})
         for key, c in counts.items():
             into[key] = into.get(key, 0.0) + c
         self.beads[pair] += beads
+        src, tgt = self.chars.get(pair, (0.0, 0.0))
+        self.chars[pair] = (src + chars[0], tgt + chars[1])
         self.alignments += 1
 
     def store(self, session: Session) -> int:
@@ -191,10 +220,13 @@ class PendingCounts:
                 row = LearnedLexicon(src_lang=pair[0], tgt_lang=pair[1], counts="")
             row.counts = pruned.to_tsv()
             row.beads_learned += self.beads[pair]
+            src_chars, tgt_chars = self.chars.get(pair, (0.0, 0.0))
+            row.src_chars = (row.src_chars or 0.0) + src_chars
+            row.tgt_chars = (row.tgt_chars or 0.0) + tgt_chars
             row.updated_at = utcnow()
             session.add(row)
             session.flush()
-            _remember(row, pruned)
+            _remember(row, with_length_ratio(pruned, row))
             learned += self.beads[pair]
             log.info("lexicon %s-%s learned %d beads", pair[0], pair[1], self.beads[pair])
         return learned
@@ -203,6 +235,7 @@ class PendingCounts:
         """Forget the pending counts (once stored, or when they could not be)."""
         self.counts.clear()
         self.beads.clear()
+        self.chars.clear()
         self.alignments = 0
 
 
@@ -244,7 +277,10 @@ def learn_from_alignments(*, session: Session, alignment_ids: Iterable[int]) -> 
     pending = PendingCounts()
     for pair, text_pairs in by_pair.items():
         pending.add(
-            pair, expected_counts(starting_lexicon(session, pair), text_pairs), len(text_pairs)
+            pair,
+            expected_counts(starting_lexicon(session, pair), text_pairs),
+            len(text_pairs),
+            text_lengths(text_pairs),
         )
     return pending.store(session)
 
@@ -276,7 +312,7 @@ def _row_lexicon(row: LearnedLexicon, *, take: bool) -> Lexicon:
         return found
     from archive.align.lexicon import Lexicon
 
-    lexicon = Lexicon.from_tsv(row.counts, row.src_lang, row.tgt_lang)
+    lexicon = with_length_ratio(Lexicon.from_tsv(row.counts, row.src_lang, row.tgt_lang), row)
     if not take:
         _remember(row, lexicon)
     return lexicon

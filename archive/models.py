@@ -203,7 +203,9 @@ class ImportRecord(SQLModel, table=True):
 class LearnedLexicon(SQLModel, table=True):
     """The archive-wide lexicon of a language pair, grown from confident beads of its articles.
 
-    Starts from the shipped seed lexicon; ``counts`` is the aligner's TSV form.
+    Starts from the shipped seed lexicon; ``counts`` is the aligner's TSV form. ``src_chars``
+    and ``tgt_chars`` total the characters (spaces left out) of the sentence pairs learned from,
+    on each side: their ratio is the pair's length ratio in this archive.
     """
 
     __table_args__ = (UniqueConstraint("src_lang", "tgt_lang"),)
@@ -213,4 +215,6 @@ class LearnedLexicon(SQLModel, table=True):
     tgt_lang: str
     counts: str = Field(sa_column=Column(Text, nullable=False))
     beads_learned: int = 0
+    src_chars: float = 0.0
+    tgt_chars: float = 0.0
     updated_at: dt.datetime = Field(default_factory=utcnow)

@@ -35,3 +35,28 @@ def test_a_new_archive_is_at_the_newest_schema(tmp_path: Path) -> None:
         assert schema_head() == current_revision(archive.engine)
     finally:
         archive.close()
+
+
+def test_a_learned_lexicon_keeps_its_counts_and_starts_learning_lengths(tmp_path: Path) -> None:
+    from alembic import command
+
+    from archive.db import _alembic_config, create_archive_engine
+
+    path = tmp_path / "at-0004.db"
+    engine = create_archive_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "0004")
+        conn.exec_driver_sql(
+            "INSERT INTO learnedlexicon (src_lang, tgt_lang, counts, beads_learned, updated_at)"
+            " VALUES ('ko', 'en', '고양이\tcat\t2', 5, '2026-11-30 00:00:00')"
+        )
+    engine.dispose()
+    archive = open_archive(path)
+    try:
+        with archive.engine.connect() as conn:
+            rows = conn.exec_driver_sql(
+                "SELECT counts, beads_learned, src_chars, tgt_chars FROM learnedlexicon"
+            ).all()
+        assert [("고양이\tcat\t2", 5, 0.0, 0.0)] == [tuple(r) for r in rows]
+    finally:
+        archive.close()

@@ -108,3 +108,23 @@ def test_the_seed_is_read_once_and_learning_changes_only_a_copy(archive: Archive
         assert taken is not shared and taken.counts == shared.counts
         taken.add_counts({("never-a-burmese-unit", "cat"): 5.0})
         assert "never-a-burmese-unit" not in store.starting_lexicon(session, pair).counts
+
+
+def test_the_length_ratio_is_learned_once_there_is_enough_text(archive: Archive) -> None:
+    pending = PendingCounts()
+    pending.add(PAIR, {("ka", "cat"): 1.0}, 3, (1000.0, 2100.0))
+    store_pending(archive, pending)
+    with Session(archive.engine) as session:
+        first = store.load_lexicon(session=session, src_lang="xx", tgt_lang="en")
+    assert first is not None and first.length_ratio is None  # 1,000 characters: too few
+    pending.add(PAIR, {("ka", "cat"): 1.0}, 4, (1500.0, 2900.0))
+    store_pending(archive, pending)
+    with Session(archive.engine) as session:
+        loaded = store.load_lexicon(session=session, src_lang="en", tgt_lang="xx")
+        starting = store.starting_lexicon(session, PAIR)
+    assert loaded is not None and 2.0 == loaded.length_ratio  # 5,000 / 2,500
+    assert 2.0 == starting.length_ratio
+
+
+def test_text_lengths_leave_spaces_out() -> None:
+    assert (5.0, 10.0) == store.text_lengths([("ab c", "cat dog"), ("de", "bird")])
