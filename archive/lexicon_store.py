@@ -122,10 +122,16 @@ def text_lengths(text_pairs: Sequence[tuple[str, str]]) -> tuple[float, float]:
     )
 
 
-def with_length_ratio(lexicon: Lexicon, row: LearnedLexicon) -> Lexicon:
-    """``lexicon`` with the length ratio its row learned (None while it learned too little)."""
+def learned_ratio(row: LearnedLexicon) -> float | None:
+    """The length ratio a lexicon row learned (English per source character), or None while
+    it learned too little text to tell."""
     enough = row.src_chars >= MIN_RATIO_CHARS and row.tgt_chars > 0
-    lexicon.length_ratio = row.tgt_chars / row.src_chars if enough else None
+    return row.tgt_chars / row.src_chars if enough else None
+
+
+def with_length_ratio(lexicon: Lexicon, row: LearnedLexicon) -> Lexicon:
+    """``lexicon`` with the length ratio its row learned (`learned_ratio`)."""
+    lexicon.length_ratio = learned_ratio(row)
     return lexicon
 
 

@@ -42,7 +42,7 @@ from archive.ingest.readers import (
 )
 from archive.ingest.records import ArticleRecord
 from archive.ingest.store import Lookups, StoreResult, store_article
-from archive.lexicon_store import PendingCounts
+from archive.lexicon_store import PendingCounts, learned_ratio
 from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
 
 if TYPE_CHECKING:
@@ -51,8 +51,9 @@ if TYPE_CHECKING:
     from archive.ingest.analyze import VersionAnalysis
     from archive.lexicon_store import Counts
 
-#: What one alignment teaches the archive-wide lexicon: (lexicon pair, counts, beads learned).
-Learned = tuple[tuple[str, str], "Counts", int]
+#: What one alignment teaches the archive-wide lexicon: (lexicon pair, counts, beads learned,
+#: characters of each side of those beads).
+Learned = tuple[tuple[str, str], "Counts", int, tuple[float, float]]
 
 log = logging.getLogger(__name__)
 
@@ -199,19 +200,21 @@ def _prepare(job: _Job) -> _Prepared:
     return _Prepared(record=record, analyses=analyses, alignments=alignments, learned=learned)
 
 
-# The learned lexicons as they stood when the import began ((language, pivot) → TSV counts),
-# so that alignments made in workers use what `archive.alignments.lexicon_for` would read.
-_LEXICONS: dict[tuple[str, str], str] = {}
+# The learned lexicons as they stood when the import began ((language, pivot) → (TSV counts,
+# learned length ratio)), so that alignments made in workers use what
+# `archive.alignments.lexicon_for` would read.
+Snapshot = dict[tuple[str, str], tuple[str, float | None]]
+_LEXICONS: Snapshot = {}
 _LEXICON_CACHE: dict[tuple[str, str], Lexicon] = {}
 
 
-def _set_lexicons(lexicons: dict[tuple[str, str], str]) -> None:
+def _set_lexicons(lexicons: Snapshot) -> None:
     _LEXICONS.clear()
     _LEXICONS.update(lexicons)
     _LEXICON_CACHE.clear()
 
 
-def _init_worker(parent: int, lexicons: dict[tuple[str, str], str]) -> None:
+def _init_worker(parent: int, lexicons: Snapshot) -> None:
     """Worker start-up: the lexicon snapshot, and a watch on the importing process."""
     if lexicons != _LEXICONS:  # a forked worker already holds them, and what it parsed of them
         _set_lexicons(lexicons)
@@ -228,7 +231,9 @@ def _snapshot_lexicon(src_lang: str, tgt_lang: str) -> Lexicon | None:
     if pair not in _LEXICON_CACHE:
         from archive.align.lexicon import Lexicon
 
-        _LEXICON_CACHE[pair] = Lexicon.from_tsv(_LEXICONS[pair], pair[0], pair[1])
+        counts, ratio = _LEXICONS[pair]
+        lexicon = _LEXICON_CACHE[pair] = Lexicon.from_tsv(counts, pair[0], pair[1])
+        lexicon.length_ratio = ratio
     return _LEXICON_CACHE[pair]
 
 
@@ -281,7 +286,7 @@ def _align_new_record(
     from archive.align import align_segments
     from archive.alignments import alignment_pairs, mt_translator
     from archive.analysis import derive_text
-    from archive.lexicon_store import expected_counts, learnable_pairs
+    from archive.lexicon_store import expected_counts, learnable_pairs, text_lengths
 
     stand_ins = [
         _StandIn(
@@ -329,7 +334,7 @@ def _align_new_record(
         else:
             pair, text_pairs = found
             counts = expected_counts(_learning_prior(pair), text_pairs) if text_pairs else {}
-            learned.append((pair, counts, len(text_pairs)))
+            learned.append((pair, counts, len(text_pairs), text_lengths(text_pairs)))
     return tuple(out), tuple(learned)
 
 
@@ -689,8 +694,8 @@ class Importer:
             self._lookups.discard()
             raise
         self._lookups.commit()
-        for pair, counts, beads in self._staged:
-            self._pending.add(pair, counts, beads)
+        for pair, counts, beads, chars in self._staged:
+            self._pending.add(pair, counts, beads, chars)
         return result, aligned
 
     def _align_stored(
@@ -742,14 +747,14 @@ class Importer:
             log.warning("article %s stored but not aligned: %s", result.article_id, _oneline(exc))
             return 0
 
-    def _lexicon_snapshot(self) -> dict[tuple[str, str], str]:
+    def _lexicon_snapshot(self) -> Snapshot:
         """Every learned lexicon of the archive, as `_init_worker` takes them."""
         from archive.models import LearnedLexicon
 
         try:
             with self.archive.session() as session:
                 rows = session.exec(select(LearnedLexicon)).all()
-                return {(r.src_lang, r.tgt_lang): r.counts for r in rows}
+                return {(r.src_lang, r.tgt_lang): (r.counts, learned_ratio(r)) for r in rows}
         except SQLAlchemyError as exc:
             log.warning("learned lexicons unreadable (%s); aligning with the seed lexicons", exc)
             return {}

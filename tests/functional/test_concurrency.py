@@ -155,6 +155,10 @@ def _dump(db: Path) -> dict[str, list[tuple[Any, ...]]]:
             "search": conn.execute(
                 "SELECT version_id, seq, text FROM search_segment ORDER BY version_id, seq"
             ).fetchall(),
+            "lexicon": conn.execute(
+                "SELECT src_lang, tgt_lang, beads_learned, round(src_chars, 6), "
+                "round(tgt_chars, 6) FROM learnedlexicon ORDER BY src_lang, tgt_lang"
+            ).fetchall(),
         }
     finally:
         conn.close()
@@ -168,6 +172,8 @@ def test_worker_processes_build_the_archive_one_process_builds(tmp_path: Path) -
     first, second = _dump(one), _dump(two)
     assert 80 == len(first["version"])
     assert first == second
+    # Both learned how long each side of their confident beads was (the length ratio).
+    assert first["lexicon"] and all(src > 0 and tgt > 0 for *_, src, tgt in first["lexicon"])
 
     # And the alignments computed ahead (in workers) are what `align_article` stores, given
     # the learned lexicon the import started from (none: the import taught it afterwards).
