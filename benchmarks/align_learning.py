@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     from sqlmodel import select
 
     from archive.db import open_archive
+    from archive.lexicon_store import with_length_ratio
     from archive.models import LearnedLexicon
 
     archive = open_archive(str(db))
@@ -110,23 +111,25 @@ def main(argv: list[str] | None = None) -> None:
         print(done.stderr.strip())
 
     archive = open_archive(str(db))
-    learned: dict[str, tuple[Lexicon, int]] = {}
+    learned: dict[str, tuple[Lexicon, Lexicon, int]] = {}  # without and with the ratio
     with archive.session() as session:
         for stored in session.exec(select(LearnedLexicon)).all():
-            learned[stored.src_lang] = (
-                Lexicon.from_tsv(stored.counts, stored.src_lang, stored.tgt_lang),
-                stored.beads_learned,
+            counts = Lexicon.from_tsv(stored.counts, stored.src_lang, stored.tgt_lang)
+            both = with_length_ratio(
+                Lexicon.from_tsv(stored.counts, stored.src_lang, stored.tgt_lang), stored
             )
+            learned[stored.src_lang] = (counts, both, stored.beads_learned)
     archive.close()
 
     aligner = Aligner(use_seed_lexicon=False)
-    print(f"{'lang':8} {'beads learned':>13} {'before: strict':>15} {'1-0/0-1':>8}"
-          f" {'after: strict':>14} {'1-0/0-1':>8}")  # fmt: skip
-    means = [0.0, 0.0, 0.0, 0.0]
+    print("strict F1 / 1-0,0-1 F1 with the starting lexicon, with the learned one, and with the")
+    print("learned one and the learned length ratio (en chars per source char)")
+    print(f"{'lang':8} {'beads':>6} {'ratio':>6} {'before':>13} {'learned':>13} {'+ ratio':>13}")
+    means = [0.0] * 6
     for lang in langs:
         pairs = build_pairs(data, lang, test, 1)
-        row = []
-        for lexicon in (starting[lang], learned[lang][0]):
+        row: list[float] = []
+        for lexicon in (starting[lang], learned[lang][0], learned[lang][1]):
             tally = Tally()
             for pair in pairs:
                 result = aligner.align(
@@ -135,11 +138,11 @@ def main(argv: list[str] | None = None) -> None:
                 tally.add(pair.gold, [(b.src, b.tgt) for b in result.beads])
             row.extend([tally.strict, tally.skips])
         means = [a + b / len(langs) for a, b in zip(means, row, strict=True)]
-        print(
-            f"{lang:8} {learned[lang][1]:13d} {row[0]:15.3f} {row[1]:8.3f}"
-            f" {row[2]:14.3f} {row[3]:8.3f}"
-        )
-    print(f"{'mean':8} {'':13} {means[0]:15.3f} {means[1]:8.3f} {means[2]:14.3f} {means[3]:8.3f}")
+        ratio = learned[lang][1].length_ratio
+        cells = " ".join(f"{row[k]:.3f} / {row[k + 1]:.3f}" for k in (0, 2, 4))
+        print(f"{lang:8} {learned[lang][2]:6d} {ratio or 0:6.2f} {cells}")
+    cells = " ".join(f"{means[k]:.3f} / {means[k + 1]:.3f}" for k in (0, 2, 4))
+    print(f"{'mean':8} {'':6} {'':6} {cells}")
 
 
 if __name__ == "__main__":
