@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
+from collections.abc import Iterator
+from pathlib import Path
+
 import pytest
 
-from archive.align import Aligner, Lexicon
+from archive.align import Aligner, Lexicon, dictionary
 from archive.align.dictionary import dictionary_for, entry_words
 
 
@@ -78,3 +82,60 @@ def test_the_dictionary_alone_aligns_text_no_lexicon_has_seen(
     with_dictionary = found(Lexicon(lang))
     assert with_dictionary >= len(gold) - 3
     assert with_dictionary > found(Lexicon(lang, dictionary=False))
+
+
+@pytest.fixture
+def fresh_cache() -> Iterator[None]:
+    """No dictionary opened in this process yet (each test has its own cache directory)."""
+    dictionary._cedict.cache_clear()
+    yield
+    dictionary._cedict.cache_clear()
+
+
+def test_the_dictionary_is_built_once_then_read_from_its_cache_file(
+    fresh_cache: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    built = dictionary_for("zh-Hans")
+    assert built is not None and built.path == dictionary.cache_path("simplified")
+    assert built.path.is_file()
+    dictionary._cedict.cache_clear()
+
+    def no_parsing(form: str) -> None:
+        raise AssertionError("the cache file should have been used")
+
+    monkeypatch.setattr(dictionary, "_parse_cedict", no_parsing)
+    again = dictionary_for("zh-Hans")
+    assert again is not None and "presiden" in again.words("总统")
+    assert built.word_totals == again.word_totals
+
+
+def test_a_damaged_cache_file_is_rebuilt(fresh_cache: None) -> None:
+    path = dictionary.cache_path("traditional")
+    path.parent.mkdir(parents=True)
+    path.write_bytes(b"not a database")
+    found = dictionary_for("zh-Hant")
+    assert found is not None and "presiden" in found.words("總統")
+    assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+def test_without_a_writable_cache_the_dictionary_stays_in_memory(
+    fresh_cache: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocked = tmp_path / "not-a-dir"
+    blocked.write_text("a file where the cache directory would be")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    found = dictionary_for("yue")
+    assert found is not None and found.path is None
+    assert "presiden" in found.words("總統")
+
+
+def _lookup_in_child(unit: str) -> list[str]:
+    found = dictionary_for("zh-Hans")
+    return found.words(unit) if found is not None else []
+
+
+def test_a_forked_process_reads_the_dictionary_its_parent_opened(fresh_cache: None) -> None:
+    parent = dictionary_for("zh-Hans")
+    assert parent is not None and parent.words("总统")  # the parent's connection is open
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        assert parent.words("总统") == pool.apply(_lookup_in_child, ("总统",))
