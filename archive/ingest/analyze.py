@@ -59,6 +59,22 @@ def analyze_plain(text: str, language: str | None) -> VersionAnalysis:
     )
 
 
+def segment_rows(version_id: int, analysis: VersionAnalysis) -> list[dict[str, Any]]:
+    """The `Segment` rows of one analysed version, as insert parameters."""
+    return [
+        {
+            "version_id": version_id,
+            "seq": seq,
+            "paragraph": paragraph,
+            "sentence": sentence,
+            "start": start,
+            "end": end,
+            "language": language,
+        }
+        for seq, (paragraph, sentence, start, end, language) in enumerate(analysis.segments)
+    ]
+
+
 def write_analysis(
     session: Session, version: Version, analysis: VersionAnalysis, *, fresh: bool = False
 ) -> None:
@@ -75,18 +91,7 @@ def write_analysis(
     session.add(version)
     if not fresh:
         session.execute(delete(Segment).where(col(Segment.version_id) == version.id))
-    rows: list[dict[str, Any]] = [
-        {
-            "version_id": version.id,
-            "seq": seq,
-            "paragraph": paragraph,
-            "sentence": sentence,
-            "start": start,
-            "end": end,
-            "language": language,
-        }
-        for seq, (paragraph, sentence, start, end, language) in enumerate(analysis.segments)
-    ]
+    rows = segment_rows(version.id, analysis)
     if rows:
         # One executemany through Core: ORM objects cost more than the analysis of short texts.
         session.execute(insert(Segment), rows)

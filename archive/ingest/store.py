@@ -510,19 +510,9 @@ def store_article(
 
 def _write_analyses(session: Session, done: Sequence[tuple[NewVersion, VersionAnalysis]]) -> None:
     """The segments and search index rows of versions just added, in one statement each."""
-    rows: list[dict[str, Any]] = [
-        {
-            "version_id": version.id,
-            "seq": seq,
-            "paragraph": paragraph,
-            "sentence": sentence,
-            "start": start,
-            "end": end,
-            "language": language,
-        }
-        for version, analysis in done
-        for seq, (paragraph, sentence, start, end, language) in enumerate(analysis.segments)
-    ]
+    from archive.ingest.analyze import segment_rows
+
+    rows = [row for version, analysis in done for row in segment_rows(version.id, analysis)]
     if rows:
         session.connection().execute(_INSERT_SEGMENT, rows)
     from archive.search import index_new_versions

@@ -10,6 +10,7 @@ import pytest
 
 from archive.align import Aligner, Lexicon, dictionary
 from archive.align.dictionary import dictionary_for, entry_words
+from tests.unit.align.samples import perturbed
 
 
 def test_each_chinese_variety_reads_its_own_headword_form() -> None:
@@ -56,23 +57,12 @@ def test_the_dictionary_informs_lookups_but_is_never_stored() -> None:
     assert [] == Lexicon("zh-Hant", dictionary=False).translations("總統")
 
 
-def _perturbed(ntrex: dict[str, list[str]], lang: str) -> tuple[list[str], list[str], set[object]]:
-    """The sample document with a merge, a dropped sentence and an added English one."""
-    src, eng = ntrex[lang], ntrex["en"]
-    tgt = [eng[0], eng[1] + " " + eng[2], *eng[3:6], *eng[7:], "Stocks fell sharply on Monday."]
-    gold = {((0,), (0,)), ((1, 2), (1,)), ((6,), ())}
-    gold |= {((k,), (k - 1,)) for k in range(3, 6)}
-    gold |= {((k,), (k - 2,)) for k in range(7, len(src))}
-    gold.add(((), (len(tgt) - 1,)))
-    return src, tgt, gold
-
-
 @pytest.mark.parametrize("lang", ["zh-Hans", "zh-Hant", "yue"])
 def test_the_dictionary_alone_aligns_text_no_lexicon_has_seen(
     ntrex: dict[str, list[str]], lang: str
 ) -> None:
     """With no learned or shipped lexicon at all, the dictionary carries the alignment."""
-    src, tgt, gold = _perturbed(ntrex, lang)
+    src, tgt, gold = perturbed(ntrex, lang)
     aligner = Aligner(use_seed_lexicon=False)
 
     def found(lexicon: Lexicon) -> int:

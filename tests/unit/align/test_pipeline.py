@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.align import AlignmentResult, Bead, Lexicon, align_gale_church, align_segments
+from tests.unit.align.samples import perturbed
 
 WORDS = ["cat", "dog", "rain", "2019", "Wales", "猫", "狗", "雨", "ကြောင်", "၁၂", "the", "sleeps"]
 
@@ -90,22 +91,11 @@ def test_bad_fixed_beads_are_refused() -> None:
         )
 
 
-def _perturbed(ntrex: dict[str, list[str]], lang: str) -> tuple[list[str], list[str], set[object]]:
-    """The sample document with a merge, a drop and an added English sentence."""
-    src, eng = ntrex[lang], ntrex["en"]
-    tgt = [eng[0], eng[1] + " " + eng[2], *eng[3:6], *eng[7:], "Stocks fell sharply on Monday."]
-    gold = {((0,), (0,)), ((1, 2), (1,)), ((6,), ())}
-    gold |= {((k,), (k - 1,)) for k in range(3, 6)}
-    gold |= {((k,), (k - 2,)) for k in range(7, len(src))}
-    gold.add(((), (len(tgt) - 1,)))
-    return src, tgt, gold
-
-
 @pytest.mark.parametrize(
     "lang", ["my", "km", "lo", "bo", "ug", "ko", "vi", "zh-Hans", "zh-Hant", "yue"]
 )
 def test_quality_on_held_out_ntrex(ntrex: dict[str, list[str]], lang: str) -> None:
-    src, tgt, gold = _perturbed(ntrex, lang)
+    src, tgt, gold = perturbed(ntrex, lang)
     result = align_segments(src, tgt, src_lang=lang, tgt_lang="en")
     _check_cover(result, len(src), len(tgt))
     found = {(b.src, b.tgt) for b in result.beads}
@@ -114,7 +104,7 @@ def test_quality_on_held_out_ntrex(ntrex: dict[str, list[str]], lang: str) -> No
 
 
 def test_english_as_source_and_mt_signal(ntrex: dict[str, list[str]]) -> None:
-    src, tgt, _ = _perturbed(ntrex, "ko")
+    src, tgt, _ = perturbed(ntrex, "ko")
     forward = align_segments(src, tgt, src_lang="ko", tgt_lang="en")
     backward = align_segments(tgt, src, src_lang="en", tgt_lang="ko")
     assert [(b.src, b.tgt) for b in forward.beads] == [(b.tgt, b.src) for b in backward.beads]
