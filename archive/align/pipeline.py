@@ -132,13 +132,12 @@ def _learned_ratio(
 ) -> float | None:
     """The learned target/source length ratio for this pair, from the lexicon's orientation."""
     ratio = lexicon.length_ratio if lexicon is not None else None
-    if ratio is None or ratio <= 0:
+    if lexicon is None or ratio is None or ratio <= 0:
         return None
-    if lexicon is not None and lexicon.src_lang == src_lang and lexicon.tgt_lang == tgt_lang:
+    pair = (lexicon.src_lang, lexicon.tgt_lang)
+    if pair == (src_lang, tgt_lang):
         return ratio
-    if lexicon is not None and lexicon.src_lang == tgt_lang and lexicon.tgt_lang == src_lang:
-        return 1.0 / ratio
-    return None
+    return 1.0 / ratio if pair == (tgt_lang, src_lang) else None
 
 
 def _sigmoid(x: float) -> float:
