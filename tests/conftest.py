@@ -13,10 +13,11 @@ from archive.db import Archive, open_archive
 from tests.pgserver import PgServer, find_bin_dir
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+DATA = REPO / "tests" / "data"
 CORPUS = REPO / "corpus"
 SEED = CORPUS / "pages" / "rfa-myanmar-defectors-2021.txt"
-NTREX = SHARED / "data" / "ntrex128"
+NTREX = DATA / "ntrex128"  # a copy of NTREX-128 (CC BY-SA 4.0), licence beside it
+MYANMAR_TOOLS = DATA / "myanmar-tools"  # google/myanmar-tools test data (Apache-2.0)
 
 
 @pytest.fixture(autouse=True)

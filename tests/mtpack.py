@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-NTREX = SHARED / "data" / "ntrex128"
+NTREX = Path(__file__).resolve().parent / "data" / "ntrex128"
 
 
 def training_lines(codes: Sequence[str] = ("eng", "khm"), limit: int = 300) -> list[str]:

@@ -7,25 +7,17 @@ from pathlib import Path
 import pytest
 
 from archive.analysis.ntrex import NtrexDocument, read_documents
-
-NTREX = Path("/work/shared/data/ntrex128")
-MYANMAR_TOOLS = Path("/work/shared/data/myanmar-tools")
-
-
-def _need(path: Path) -> Path:
-    if not path.exists():
-        pytest.skip(f"{path} is not on this machine")
-    return path
+from tests.conftest import MYANMAR_TOOLS, NTREX
 
 
 @pytest.fixture(scope="session")
 def ntrex() -> Path:
-    return _need(NTREX)
+    return NTREX
 
 
 @pytest.fixture(scope="session")
 def myanmar_tools() -> Path:
-    return _need(MYANMAR_TOOLS)
+    return MYANMAR_TOOLS
 
 
 def ntrex_document(root: Path, code: str, index: int) -> NtrexDocument:
