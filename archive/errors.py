@@ -57,3 +57,39 @@ class InvalidModelPackage(ArchiveError):
 
 class DatabaseError(ArchiveError):
     """The archive database could not be opened or written."""
+
+
+class ArchiveMissing(DatabaseError):
+    """No archive exists where a command that does not create one was pointed."""
+
+    def __init__(self, location: str) -> None:
+        self.location = location
+        super().__init__(f"no archive at {location} (archive import creates one)")
+
+
+class NotAnArchive(DatabaseError):
+    """The database exists but holds no archive (another program's file or database)."""
+
+    def __init__(self, location: str, detail: str = "") -> None:
+        self.location = location
+        super().__init__(f"{location}: not an archive{f' ({detail})' if detail else ''}")
+
+
+class SchemaMismatch(DatabaseError):
+    """The archive's schema is newer than this program, or older and may not be upgraded here."""
+
+    def __init__(self, location: str, revision: str, head: str | None, *, newer: bool) -> None:
+        self.location = location
+        self.revision = revision
+        self.head = head
+        if newer:
+            reason = (
+                f"archive schema {revision} is newer than this version of the archive knows "
+                f"(newest: {head}); upgrade translation-archive to open it"
+            )
+        else:
+            reason = (
+                f"archive schema {revision} is older than this version needs ({head}); "
+                "run `archive db upgrade` (or any import) to upgrade it"
+            )
+        super().__init__(f"{location}: {reason}")

@@ -7,9 +7,12 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
+
+if TYPE_CHECKING:
+    from archive.db import OpenMode
 
 app = typer.Typer(
     name="archive",
@@ -50,11 +53,15 @@ def emit_json(data: Any) -> None:
 
 
 @contextmanager
-def opened(db: str | None) -> Iterator[Any]:
-    """Open the archive; library errors become one line on stderr."""
+def opened(db: str | None, *, mode: OpenMode = "write", upgrade: bool = True) -> Iterator[Any]:
+    """Open the archive (see `archive.db.OpenMode`); library errors become one line on stderr.
+
+    Only ``import``, ``db init`` and the target of ``db copy`` open with ``mode="create"``;
+    a command that only reads opens with ``mode="read"`` and writes nothing at all.
+    """
     from archive.db import open_archive
 
-    archive = open_archive(db)
+    archive = open_archive(db, mode=mode, upgrade=upgrade)
     try:
         yield archive
     finally:

@@ -125,7 +125,7 @@ def align_files_command(
     if db is not None:
         from archive.alignments import lexicon_for
 
-        with opened(db) as archive, archive.session() as session:
+        with opened(db, mode="read") as archive, archive.session() as session:
             lexicon = lexicon_for(session, src_lang, tgt_lang)
     result = align_segments(
         s_text,
@@ -164,7 +164,7 @@ def compare_command(
     """
     from archive.alignments import compare_article
 
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         reports = compare_article(session=session, article_id=article_id)
     if as_json:
         emit_json(reports)

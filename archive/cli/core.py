@@ -64,7 +64,7 @@ def import_command(
             outcomes.append(outcome)
         _report_failure(outcome)
 
-    with opened(db) as archive:
+    with opened(db, mode="create") as archive:
         importer = Importer(
             archive,
             analyze=not no_analyze,
@@ -171,7 +171,7 @@ def list_command(
         since=parse_day(since, end=False),
         until=parse_day(until, end=True),
     )
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         rows = list_articles(session=session, filters=filters)
     if as_json:
         emit_json(
@@ -201,7 +201,7 @@ def show_command(
     """
     from archive.provenance import get_article
 
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         data = get_article(session=session, article_id=article_id)
     if as_json:
         emit_json(data)
@@ -236,7 +236,7 @@ def people_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """
     from archive.provenance import list_people
 
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         rows = list_people(session=session)
     if as_json:
         emit_json(rows)
@@ -254,7 +254,7 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """
     from archive.provenance import list_services
 
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         rows = list_services(session=session)
     if as_json:
         emit_json(rows)
@@ -325,7 +325,7 @@ def browse_command(db: DbOption = None) -> None:
     """
     from archive.db import open_archive
 
-    archive = open_archive(db)
+    archive = open_archive(db, mode="write")
     try:
         from tui.app import make_app
     except ImportError:

@@ -1,4 +1,5 @@
-"""``archive db``: where the archive lives and moving it (``db info``, ``db copy``)."""
+"""``archive db``: where the archive lives, making and upgrading it, moving it (``info``, ``init``,
+``upgrade``, ``copy``)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,20 @@ from typing import Annotated, Any
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, _stderr_console, app, emit_json, fail, opened
+from archive.cli._common import (
+    DbOption,
+    JsonOption,
+    _stderr_console,
+    app,
+    emit_json,
+    fail,
+    opened,
+    safe_text,
+)
 
 db_app = typer.Typer(
-    help="The archive's database: what it is (info) and moving it to another one (copy).\n\n"
+    help="The archive's database: what it is (info), making (init) and upgrading (upgrade) it, "
+    "and moving it to another one (copy).\n\n"
     "Example: archive db copy --to postgresql://archivist@db.example.org/archive",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -27,7 +38,7 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     """
     from archive.dbcopy import archive_info
 
-    with opened(db) as archive:
+    with opened(db, mode="read", upgrade=False) as archive:
         info = archive_info(archive)
     if as_json:
         emit_json(info.to_json())
@@ -38,6 +49,37 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     typer.echo(f"schema:  {info.revision} ({state})")
     for name, count in info.counts.items():
         typer.echo(f"  {name:<16} {count:>10,}")
+
+
+@db_app.command("init")
+def init_command(db: DbOption = None) -> None:
+    """Create an empty archive (or upgrade an existing one to the newest schema).
+
+    Example: archive db init --db ~/archives/myanmar.db
+    """
+    from archive.db import schema_head
+
+    with opened(db, mode="create") as archive:
+        typer.echo(f"archive ready at {safe_text(_shown(archive.url))} (schema {schema_head()})")
+
+
+@db_app.command("upgrade")
+def upgrade_command(db: DbOption = None) -> None:
+    """Upgrade an existing archive to the newest schema (read commands never do it themselves).
+
+    Example: archive db upgrade --db team.db
+    """
+    from archive.db import schema_head
+
+    with opened(db, mode="write") as archive:
+        typer.echo(f"{safe_text(_shown(archive.url))}: schema {schema_head()}")
+
+
+def _shown(url: str) -> str:
+    from archive.db import locate
+
+    where = locate(url)
+    return str(where.path) if where.path is not None else where.shown
 
 
 @contextmanager
@@ -93,7 +135,11 @@ def copy_command(
     """
     from archive.dbcopy import copy_archive
 
-    with opened(db) as source, opened(to) as target, _progress_bar(not as_json) as progress:
+    with (
+        opened(db, mode="read") as source,
+        opened(to, mode="create") as target,
+        _progress_bar(not as_json) as progress,
+    ):
         try:
             report = copy_archive(source, target, force=force, progress=progress)
         except ValueError as exc:

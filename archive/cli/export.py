@@ -75,7 +75,7 @@ def export_command(
             f"{fmt!r} is not a format (one of: {', '.join(FORMATS)})", param_hint="--format"
         )
     ids = list(article_ids or [])
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         total = count_articles(session=session, article_ids=ids or None)
         kwargs: dict[str, Any] = {"session": session, "article_ids": ids or None}
         with _progress(total, f"exporting {fmt}") as progress, _output(out) as stream:

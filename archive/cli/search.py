@@ -37,7 +37,7 @@ def search_command(
     """
     from archive.search import search
 
-    with opened(db) as archive, archive.session() as session:
+    with opened(db, mode="read") as archive, archive.session() as session:
         hits = search(
             session=session,
             query=query,
