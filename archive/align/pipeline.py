@@ -17,7 +17,7 @@ from itertools import pairwise
 import numpy as np
 
 from archive.align.anchors import cut_points
-from archive.align.kernels import FloatArray, IntArray, Span, best_path
+from archive.align.kernels import FloatArray, IntArray, Span, best_path, windowed_path
 from archive.align.lexicon import Lexicon, load_seed_lexicon
 from archive.align.scoring import (
     Coverage,
@@ -48,6 +48,11 @@ log = logging.getLogger(__name__)
 VERSION = "1.1.0"
 #: Sub-problems up to this many cells are aligned whole; longer ones are cut at anchors.
 CHUNK_CELLS = 200 * 200
+#: A piece (between anchors) up to this many cells is one DP; a larger one is solved in
+#: windows of `DP_WINDOW` segments along the diagonal (`archive.align.kernels.windowed_path`),
+#: so that time and memory stay linear when anchors are scarce (short or unrelated segments).
+DP_CELLS = 500 * 500
+DP_WINDOW = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +83,8 @@ class AlignmentResult:
     method: str
     version: str
     beads: tuple[Bead, ...]
+    #: How many DP cells the aligner filled: its cost, not part of the result (not stored).
+    dp_cells: int = field(default=0, compare=False)
 
     def to_json(self) -> dict[str, object]:
         """``{"method", "version", "beads": [{"src", "tgt", "score"}]}``."""
@@ -151,6 +158,8 @@ class Aligner:
     config: ScoringConfig = field(default_factory=ScoringConfig)
     use_seed_lexicon: bool = True
     chunk_cells: int = CHUNK_CELLS
+    dp_cells: int = DP_CELLS
+    dp_window: int = DP_WINDOW
     _seeds: dict[str, Lexicon | None] = field(default_factory=dict, repr=False)
 
     def seed_lexicon(self, lang: str | None) -> Lexicon | None:
@@ -271,8 +280,8 @@ class Aligner:
             coverage_scale=cov_scale,
             coverage_whole=cov_whole,
         )
-        beads = self._align_with_fixed(problem, fixed_beads, n, m)
-        return AlignmentResult(method=method, version=VERSION, beads=tuple(beads))
+        beads, cells = self._align_with_fixed(problem, fixed_beads, n, m)
+        return AlignmentResult(method=method, version=VERSION, beads=tuple(beads), dp_cells=cells)
 
     def _scale(self, src_vec: FloatArray, tgt_vec: FloatArray) -> tuple[float, float]:
         n, m = src_vec.shape[0], tgt_vec.shape[0]
@@ -311,29 +320,39 @@ class Aligner:
             sims = coverage_similarity(coverage, rows, cols)[(1, 1)][1:, 1:]
         return similarity_scale(np.nan_to_num(sims)), whole
 
-    def _align_with_fixed(self, problem: _Problem, fixed: list[Bead], n: int, m: int) -> list[Bead]:
-        """Align the gaps between fixed match beads; put fixed beads back in place."""
+    def _align_with_fixed(
+        self, problem: _Problem, fixed: list[Bead], n: int, m: int
+    ) -> tuple[list[Bead], int]:
+        """Align the gaps between fixed match beads; put fixed beads back in place.
+
+        Returns the beads and the DP cells filled."""
         skip_src = {i for b in fixed if not b.tgt for i in b.src}
         skip_tgt = {j for b in fixed if not b.src for j in b.tgt}
         matches = sorted((b for b in fixed if b.src and b.tgt), key=lambda b: b.src[0])
         out: list[Bead] = []
+        cells = 0
         s_cur = t_cur = 0
         for bead in [*matches, None]:
             s_end = bead.src[0] if bead else n
             t_end = bead.tgt[0] if bead else m
             s_ids = [i for i in range(s_cur, s_end) if i not in skip_src]
             t_ids = [j for j in range(t_cur, t_end) if j not in skip_tgt]
-            gap = self._align_gap(problem, s_ids, t_ids)
+            gap, gap_cells = self._align_gap(problem, s_ids, t_ids)
+            cells += gap_cells
             out.extend(_reinsert(gap, fixed, range(s_cur, s_end), range(t_cur, t_end)))
             if bead is not None:
                 out.append(bead)
                 s_cur, t_cur = bead.src[-1] + 1, bead.tgt[-1] + 1
-        return out
+        return out, cells
 
-    def _align_gap(self, problem: _Problem, s_ids: list[int], t_ids: list[int]) -> list[Bead]:
-        """Align the segments ``s_ids`` × ``t_ids`` (ascending, maybe with holes)."""
+    def _align_gap(
+        self, problem: _Problem, s_ids: list[int], t_ids: list[int]
+    ) -> tuple[list[Bead], int]:
+        """Align the segments ``s_ids`` × ``t_ids`` (ascending, maybe with holes); beads and
+        DP cells."""
         if not s_ids or not t_ids:
-            return [Bead((i,), (), 1.0) for i in s_ids] + [Bead((), (j,), 1.0) for j in t_ids]
+            skips = [Bead((i,), (), 1.0) for i in s_ids] + [Bead((), (j,), 1.0) for j in t_ids]
+            return skips, 0
         sub = problem.take(s_ids, t_ids)
         pieces = [(0, len(s_ids), 0, len(t_ids))]
         if len(s_ids) * len(t_ids) > self.chunk_cells:
@@ -344,8 +363,11 @@ class Aligner:
             bounds = [(0, 0), *cuts, (len(s_ids), len(t_ids))]
             pieces = [(a[0], b[0], a[1], b[1]) for a, b in pairwise(bounds)]
         beads: list[Bead] = []
+        cells = 0
         for i0, i1, j0, j1 in pieces:
-            for span, score in self._align_piece(sub.slice(i0, i1, j0, j1)):
+            scored, piece_cells = self._align_piece(sub.slice(i0, i1, j0, j1))
+            cells += piece_cells
+            for span, score in scored:
                 a0, a1, b0, b1 = span
                 beads.append(
                     Bead(
@@ -354,10 +376,24 @@ class Aligner:
                         score,
                     )
                 )
-        return beads
+        return beads, cells
 
-    def _align_piece(self, p: _Problem) -> list[tuple[Span, float]]:
-        """DP over one sub-problem; spans with scores."""
+    def _align_piece(self, p: _Problem) -> tuple[list[tuple[Span, float]], int]:
+        """DP over one sub-problem, in windows if it is large; spans with scores, and cells."""
+        scores: dict[Span, float] = {}
+
+        def solve(i0: int, i1: int, j0: int, j1: int) -> list[Span]:
+            local = self._solve(p if (i0, i1, j0, j1) == (0, n, 0, m) else p.slice(i0, i1, j0, j1))
+            for (a0, a1, b0, b1), score in local:
+                scores[(a0 + i0, a1 + i0, b0 + j0, b1 + j0)] = score
+            return [span for span, _ in local]
+
+        n, m = p.src_vec.shape[0], p.tgt_vec.shape[0]
+        path = windowed_path(solve, n, m, max_cells=self.dp_cells, window=self.dp_window)
+        return [(span, scores[span]) for span in path.spans], path.cells
+
+    def _solve(self, p: _Problem) -> list[tuple[Span, float]]:
+        """One DP over a whole (sub-)problem; spans with scores."""
         cfg = self.config
         n, m = p.src_vec.shape[0], p.tgt_vec.shape[0]
         costs, _ = match_costs(
