@@ -7,7 +7,6 @@ No I/O, no state: arrays in, bead spans out.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -159,9 +158,9 @@ def windowed_path(
         if left_n * left_m <= max_cells:
             i1, j1 = n, m
         else:
-            scale = window / max(left_n, left_m)
-            i1 = i + min(left_n, max(1, math.ceil(scale * left_n)))
-            j1 = j + min(left_m, max(1, math.ceil(scale * left_m)))
+            longer = max(left_n, left_m)  # ceil(window * left / longer), in integers
+            i1 = i + min(left_n, max(1, -(-window * left_n // longer)))
+            j1 = j + min(left_m, max(1, -(-window * left_m // longer)))
         local = solve(i, i1, j, j1)
         cells += (i1 - i + 1) * (j1 - j + 1)
         if (i1, j1) == (n, m):
