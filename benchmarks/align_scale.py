@@ -69,7 +69,11 @@ def ntrex_pair(size: int) -> tuple[list[str], list[str]]:
     lines, eng = data.texts["ko"], data.english
     reps = -(-size * 4 // 3 // len(lines)) + 1
     pair = perturb(lines * reps, eng * reps, "ko", random.Random(5), eng)
-    gold = [b for b in pair.gold if not b[0] or b[0][-1] < size]
+    gold = []
+    for bead in pair.gold:  # the beads up to the size asked for
+        if bead[0] and bead[0][-1] >= size:
+            break
+        gold.append(bead)
     n_src = max(k for b in gold for k in b[0]) + 1
     n_tgt = max(k for b in gold for k in b[1]) + 1
     return list(pair.src[:n_src]), list(pair.tgt[:n_tgt])
