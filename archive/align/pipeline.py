@@ -19,6 +19,7 @@ import numpy as np
 from archive.align.anchors import cut_points
 from archive.align.kernels import FloatArray, IntArray, Span, best_path, windowed_path
 from archive.align.lexicon import Lexicon, load_seed_lexicon
+from archive.align.rows import SparseRows
 from archive.align.scoring import (
     Coverage,
     ScoringConfig,
@@ -283,22 +284,20 @@ class Aligner:
         beads, cells = self._align_with_fixed(problem, fixed_beads, n, m)
         return AlignmentResult(method=method, version=VERSION, beads=tuple(beads), dp_cells=cells)
 
-    def _scale(self, src_vec: FloatArray, tgt_vec: FloatArray) -> tuple[float, float]:
+    def _scale(self, src_vec: SparseRows, tgt_vec: SparseRows) -> tuple[float, float]:
         n, m = src_vec.shape[0], tgt_vec.shape[0]
         if n == 0 or m == 0:
             return 0.0, 1.0
         if n * m <= self.chunk_cells:
-            return similarity_scale(cosine_matrix(src_vec, tgt_vec))
+            return similarity_scale(cosine_matrix(src_vec.dense(), tgt_vec.dense()))
         # Large inputs: estimate from a diagonal band of a sample of rows.
         rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
         cols = np.clip((rows * m / n).astype(np.int64), 0, m - 1)
         lo = max(0, int(cols.min()) - 40)
-        sample = cosine_matrix(src_vec[rows], tgt_vec[lo : int(cols.max()) + 41])
-        background = float(
-            cosine_matrix(
-                src_vec[rows], tgt_vec[np.random.default_rng(0).integers(0, m, 200)]
-            ).mean()
-        )
+        sampled = src_vec[rows].dense()
+        sample = cosine_matrix(sampled, tgt_vec[lo : int(cols.max()) + 41].dense())
+        others = tgt_vec[np.random.default_rng(0).integers(0, m, 200)].dense()
+        background = float(cosine_matrix(sampled, others).mean())
         top = float(np.median(sample.max(axis=1)))
         return background, max(top, background + 0.05)
 
@@ -397,8 +396,8 @@ class Aligner:
         cfg = self.config
         n, m = p.src_vec.shape[0], p.tgt_vec.shape[0]
         costs, _ = match_costs(
-            SideVectors(p.src_vec, p.src_len, p.src_para, p.src_barriers),
-            SideVectors(p.tgt_vec, p.tgt_len, p.tgt_para, p.tgt_barriers),
+            SideVectors(p.src_vec.dense(), p.src_len, p.src_para, p.src_barriers),
+            SideVectors(p.tgt_vec.dense(), p.tgt_len, p.tgt_para, p.tgt_barriers),
             scale=p.scale,
             length_ratio=p.ratio,
             config=cfg,
@@ -428,8 +427,8 @@ class Aligner:
 class _Problem:
     """The arrays of one (sub-)problem; paragraphs may carry barriers as unique indices."""
 
-    src_vec: FloatArray
-    tgt_vec: FloatArray
+    src_vec: SparseRows
+    tgt_vec: SparseRows
     src_len: FloatArray
     tgt_len: FloatArray
     src_para: np.ndarray | None
