@@ -3,7 +3,8 @@
 `Aligner` holds the configuration and the seed-lexicon cache; `align_segments` is the one
 call most code needs. The steps: orient the pair, turn segments into vectors
 (`archive.align.scoring`), cut long problems at anchors (`archive.align.anchors`), run the
-DP on each piece (`archive.align.kernels`), and score every bead.
+DP on each piece, in windows along the diagonal when a piece is large
+(`archive.align.kernels`), and score every bead.
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Stored with every result; bump when the beads for the same input may change.
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 #: Sub-problems up to this many cells are aligned whole; longer ones are cut at anchors.
 CHUNK_CELLS = 200 * 200
 #: A piece (between anchors) up to this many cells is one DP; a larger one is solved in
@@ -304,20 +305,14 @@ class Aligner:
     def _coverage_scale(
         self, coverage: Coverage, n: int, m: int
     ) -> tuple[tuple[float, float], dict[tuple[int, int], FloatArray] | None]:
-        """`similarity_scale` of the 1-1 coverage (on a diagonal sample for large inputs),
+        """`similarity_scale` of the 1-1 coverage (estimated from samples for large inputs),
         and for inputs aligned whole, the coverage of the whole document (computed once)."""
         if n == 0 or m == 0:
             return (0.0, 1.0), None
-        whole = None
         if n * m <= self.chunk_cells:
             whole = coverage_similarity(coverage, np.arange(n), np.arange(m))
-            sims = whole[(1, 1)][1:, 1:]
-        else:
-            rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
-            centre = int(np.clip(rows.mean() * m / n, 0, m - 1))
-            cols = np.arange(max(0, centre - 100), min(m, centre + 100))
-            sims = coverage_similarity(coverage, rows, cols)[(1, 1)][1:, 1:]
-        return similarity_scale(np.nan_to_num(sims)), whole
+            return similarity_scale(np.nan_to_num(whole[(1, 1)][1:, 1:])), whole
+        return _sampled_coverage_scale(coverage, n, m), None
 
     def _align_with_fixed(
         self, problem: _Problem, fixed: list[Bead], n: int, m: int
@@ -421,6 +416,41 @@ class Aligner:
                 score = _sigmoid(4.0 * (best - 2 * cfg.skip_cost))
             out.append((span, score))
         return out
+
+
+def _sampled_coverage_scale(
+    coverage: Coverage, n: int, m: int, *, blocks: int = 8, rows: int = 40, slack: int = 40
+) -> tuple[float, float]:
+    """`similarity_scale` of a long document's 1-1 coverage, in time linear in its length.
+
+    The whole table's mean is taken from 200 rows against 200 random columns; its typical
+    best match from ``blocks`` blocks of ``rows`` consecutive rows along the length-scaled
+    diagonal, with ``slack`` rows and columns around them (where their best matches lie).
+    The estimate comes within ~0.02 of the whole table's (1,500-sentence NTREX pairs).
+    A sample of rows from all over the document against the middle columns (the estimate
+    used before) finds few matches, so its "typical match" was nearly the background: that
+    cost 0.03-0.035 strict F1 on those pairs (Korean 0.887 against 0.919, Burmese 0.904
+    against 0.939).
+    """
+    rng = np.random.default_rng(0)
+    spread = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
+    others = np.sort(rng.integers(0, m, len(spread)))
+    background_sims = coverage_similarity(coverage, spread, others)[(1, 1)][1:, 1:]
+    background = float(np.nan_to_num(background_sims).mean())
+    best: list[FloatArray] = []
+    for start in np.linspace(0, max(0, n - rows), num=blocks).astype(np.int64).tolist():
+        # The block's rows against their columns and ``slack`` more each side: each row's
+        # best; the columns whose best rows lie in the block: each of those columns' best.
+        r = np.arange(start, min(n, start + rows))
+        lo, hi = int(start * m / n), int((start + len(r)) * m / n)
+        c0, c1 = max(0, lo - slack), min(m, hi + slack)
+        r0, r1 = max(0, start - slack), min(n, start + len(r) + slack)
+        wide = coverage_similarity(coverage, np.arange(r0, r1), np.arange(c0, c1))[(1, 1)]
+        sims = np.nan_to_num(wide[1:, 1:])
+        best.append(sims[start - r0 : start - r0 + len(r)].max(axis=1))
+        best.append(sims[:, lo - c0 : max(lo, hi) - c0].max(axis=0))
+    top = float(np.median(np.concatenate(best)))
+    return background, max(top, background + 0.05)
 
 
 @dataclass(frozen=True, slots=True)
