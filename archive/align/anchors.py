@@ -1,10 +1,11 @@
 """Anchors: confident 1-1 pairs that cut a long alignment problem into short chunks.
 
 Long inputs are never compared all against all. Similarities are computed in a corridor around
-the length-scaled diagonal, block by block; pairs that are each other's best match with a clear
-margin become candidate anchors; the longest monotone chain of them is kept; and the grid
-points between two *consecutive* anchors ``(i, j)``, ``(i+1, j+1)`` become cut points (a bead
-boundary that any sensible alignment shares). Time and memory grow linearly with length.
+the length-scaled diagonal (at most `MAX_CORRIDOR` wide), block by block; pairs that are each
+other's best match with a clear margin become candidate anchors; the longest monotone chain
+of them is kept; and the grid points between two *consecutive* anchors ``(i, j)``,
+``(i+1, j+1)`` become cut points (a bead boundary that any sensible alignment shares).
+Time and memory grow linearly with length.
 """
 
 from __future__ import annotations
@@ -15,12 +16,30 @@ from itertools import pairwise
 import numpy as np
 
 from archive.align.kernels import FloatArray
+from archive.align.rows import SparseRows
 
-__all__ = ["corridor_best", "cut_points", "longest_chain"]
+__all__ = ["MAX_CORRIDOR", "corridor_best", "cut_points", "longest_chain"]
+
+#: The widest corridor (each side of the diagonal) searched for anchors: wider would make
+#: the search quadratic in time on long documents (10% of 20,000 is 2,000 each side).
+MAX_CORRIDOR = 400
+
+Vectors = FloatArray | SparseRows
+
+
+def _block(x: Vectors, r0: int, r1: int) -> FloatArray:
+    """Rows ``r0 .. r1-1`` as a dense array."""
+    return x[r0:r1].dense() if isinstance(x, SparseRows) else x[r0:r1]
+
+
+def _norms(x: Vectors, block: int = 1024) -> FloatArray:
+    """Each row's Euclidean norm, a block of rows at a time."""
+    parts = [_block(x, r0, r0 + block) for r0 in range(0, x.shape[0], block)]
+    return np.concatenate([np.sqrt(np.einsum("ij,ij->i", p, p)) for p in parts] or [np.zeros(0)])
 
 
 def corridor_best(
-    src: FloatArray, tgt: FloatArray, *, width: int, block: int = 256
+    src: Vectors, tgt: Vectors, *, width: int, block: int = 256
 ) -> tuple[FloatArray, FloatArray, np.ndarray, np.ndarray]:
     """Best and second-best cosines per row and per column within a diagonal corridor.
 
@@ -30,8 +49,8 @@ def corridor_best(
         best source row (-1 where the corridor never reaches it).
     """
     n, m = src.shape[0], tgt.shape[0]
-    ns = np.sqrt(np.einsum("ij,ij->i", src, src)) + 1e-12
-    nt = np.sqrt(np.einsum("ij,ij->i", tgt, tgt)) + 1e-12
+    ns = _norms(src) + 1e-12
+    nt = _norms(tgt) + 1e-12
     row_best = np.full(n, -1.0)
     row_second = np.full(n, -1.0)
     row_arg = np.full(n, -1, dtype=np.int64)
@@ -44,7 +63,7 @@ def corridor_best(
         c1 = min(m, int(r1 * slope) + width + 1)
         if c0 >= c1:
             continue
-        cos = (src[r0:r1] @ tgt[c0:c1].T) / np.outer(ns[r0:r1], nt[c0:c1])
+        cos = (_block(src, r0, r1) @ _block(tgt, c0, c1).T) / np.outer(ns[r0:r1], nt[c0:c1])
         rows = np.arange(r0, r1)
         centre = (rows * slope).astype(np.int64)[:, None]
         cols = np.arange(c0, c1)[None, :]
@@ -89,8 +108,8 @@ def longest_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 def cut_points(
-    src: FloatArray,
-    tgt: FloatArray,
+    src: Vectors,
+    tgt: Vectors,
     *,
     threshold: float,
     min_margin: float,
@@ -100,15 +119,16 @@ def cut_points(
     """Grid points ``(i, j)`` (0 < i < n, 0 < j < m) where the problem can be cut.
 
     Args:
-        src, tgt: segment vectors, ``(n, d)`` and ``(m, d)``.
+        src, tgt: segment vectors, ``(n, d)`` and ``(m, d)`` (dense or sparse rows).
         threshold: least cosine for an anchor.
         min_margin: least lead of an anchor's cosine over the row's second best.
         spacing: preferred distance (in source segments) between cuts.
-        width: half-width of the comparison corridor (default: 10% of the longer side, ≥ 40).
+        width: half-width of the comparison corridor (default: 10% of the longer side, at
+            least 40 and at most `MAX_CORRIDOR`).
     """
     n, m = src.shape[0], tgt.shape[0]
     if width is None:
-        width = max(40, max(n, m) // 10)
+        width = min(MAX_CORRIDOR, max(40, max(n, m) // 10))
     row_best, row_margin, row_arg, col_arg = corridor_best(src, tgt, width=width)
     candidates = [
         (i, int(row_arg[i]))

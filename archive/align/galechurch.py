@@ -7,8 +7,15 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from archive.align.kernels import MATCH_TYPES, FloatArray, best_path, window_sums
-from archive.align.pipeline import VERSION, AlignmentResult, Bead
+from archive.align.kernels import (
+    MATCH_TYPES,
+    FloatArray,
+    Span,
+    best_path,
+    window_sums,
+    windowed_path,
+)
+from archive.align.pipeline import DP_CELLS, DP_WINDOW, VERSION, AlignmentResult, Bead
 
 __all__ = ["align_gale_church", "gale_church_costs"]
 
@@ -44,11 +51,20 @@ def gale_church_costs(
 
 
 def align_gale_church(src: Sequence[str], tgt: Sequence[str]) -> AlignmentResult:
-    """Align by character lengths only (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2; all scores 0.5)."""
+    """Align by character lengths only (beads 1-1, 1-0, 0-1, 2-1, 1-2, 2-2; all scores 0.5).
+
+    Long inputs are solved in windows along the diagonal, as the main aligner's pieces are.
+    """
     src_len = np.array([len(s) for s in src], dtype=np.float64)
     tgt_len = np.array([len(t) for t in tgt], dtype=np.float64)
     ratio = float(tgt_len.sum() / src_len.sum()) if src_len.sum() > 0 else 1.0
-    costs, skip_src, skip_tgt = gale_church_costs(src_len, tgt_len, ratio or 1.0)
-    spans = best_path(costs, skip_src, skip_tgt)
-    beads = tuple(Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), 0.5) for a0, a1, b0, b1 in spans)
-    return AlignmentResult(method="gale-church", version=VERSION, beads=beads)
+
+    def solve(i0: int, i1: int, j0: int, j1: int) -> list[Span]:
+        costs, skip_src, skip_tgt = gale_church_costs(src_len[i0:i1], tgt_len[j0:j1], ratio or 1.0)
+        return best_path(costs, skip_src, skip_tgt)
+
+    path = windowed_path(solve, len(src), len(tgt), max_cells=DP_CELLS, window=DP_WINDOW)
+    beads = tuple(
+        Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), 0.5) for a0, a1, b0, b1 in path.spans
+    )
+    return AlignmentResult(method="gale-church", version=VERSION, beads=beads, dp_cells=path.cells)

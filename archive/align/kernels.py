@@ -7,7 +7,8 @@ No I/O, no state: arrays in, bead spans out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -18,8 +19,10 @@ __all__ = [
     "FloatArray",
     "IntArray",
     "Span",
+    "WindowedPath",
     "best_path",
     "window_sums",
+    "windowed_path",
 ]
 
 #: Every bead shape the aligner considers, as (source count, target count).
@@ -106,6 +109,68 @@ def best_path(
         i, j = i - a, j - b
     spans.reverse()
     return spans
+
+
+class WindowedPath(NamedTuple):
+    """The spans of `windowed_path` and the DP cells it filled (its cost in time and memory)."""
+
+    spans: list[Span]
+    cells: int
+
+
+def windowed_path(
+    solve: Callable[[int, int, int, int], Sequence[Span]],
+    n: int,
+    m: int,
+    *,
+    max_cells: int,
+    window: int,
+) -> WindowedPath:
+    """A bead path through an ``n`` × ``m`` grid, solved in windows along the diagonal.
+
+    A grid of at most ``max_cells`` cells is solved whole. A larger one is solved window by
+    window: from the current grid point ``(i, j)`` a window reaching ``window`` segments
+    further on the side with more left (and proportionally on the other) is solved, since its
+    last beads are bent towards the window's corner, only the beads ending in its first half
+    (by ``i + j``; at least one bead) are kept, and the next window starts where they end.
+    The path is therefore allowed to stray from the diagonal by up to half a window in each
+    window, and cells grow linearly: at most ``max(max_cells, window²)`` per window, one
+    window per ~``window / 2`` segments.
+
+    Args:
+        solve: ``solve(i0, i1, j0, j1)`` is the best path through source ``i0 .. i1-1`` and
+            target ``j0 .. j1-1``, as spans local to that window (first starts at (0, 0), last
+            ends at ``(i1-i0, j1-j0)``, consecutive spans touch).
+        n, m: the grid's size.
+        max_cells: the largest grid solved in one piece.
+        window: the longer side of a window (at least 2).
+
+    Returns:
+        Spans in whole-grid coordinates with `best_path`'s invariants, and the cells filled.
+    """
+    if window < 2:
+        raise ValueError(f"window must be at least 2, not {window}")
+    spans: list[Span] = []
+    cells = 0
+    i = j = 0
+    while i < n or j < m:
+        left_n, left_m = n - i, m - j
+        if left_n * left_m <= max_cells:
+            i1, j1 = n, m
+        else:
+            longer = max(left_n, left_m)  # ceil(window * left / longer), in integers
+            i1 = i + min(left_n, max(1, -(-window * left_n // longer)))
+            j1 = j + min(left_m, max(1, -(-window * left_m // longer)))
+        local = solve(i, i1, j, j1)
+        cells += (i1 - i + 1) * (j1 - j + 1)
+        if (i1, j1) == (n, m):
+            keep = list(local)
+        else:
+            half = (i1 - i + j1 - j) // 2
+            keep = [s for s in local if s[1] + s[3] <= half] or list(local[:1])
+        spans.extend((a0 + i, a1 + i, b0 + j, b1 + j) for a0, a1, b0, b1 in keep)
+        i, j = i + keep[-1][1], j + keep[-1][3]
+    return WindowedPath(spans, cells)
 
 
 def window_sums(values: FloatArray, width: int) -> FloatArray:

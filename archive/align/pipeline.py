@@ -3,7 +3,8 @@
 `Aligner` holds the configuration and the seed-lexicon cache; `align_segments` is the one
 call most code needs. The steps: orient the pair, turn segments into vectors
 (`archive.align.scoring`), cut long problems at anchors (`archive.align.anchors`), run the
-DP on each piece (`archive.align.kernels`), and score every bead.
+DP on each piece, in windows along the diagonal when a piece is large
+(`archive.align.kernels`), and score every bead.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from itertools import pairwise
 import numpy as np
 
 from archive.align.anchors import cut_points
-from archive.align.kernels import FloatArray, IntArray, Span, best_path
+from archive.align.kernels import FloatArray, IntArray, Span, best_path, windowed_path
 from archive.align.lexicon import Lexicon, load_seed_lexicon
+from archive.align.rows import SparseRows
 from archive.align.scoring import (
     Coverage,
     ScoringConfig,
@@ -45,9 +47,14 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 #: Stored with every result; bump when the beads for the same input may change.
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 #: Sub-problems up to this many cells are aligned whole; longer ones are cut at anchors.
 CHUNK_CELLS = 200 * 200
+#: A piece (between anchors) up to this many cells is one DP; a larger one is solved in
+#: windows of `DP_WINDOW` segments along the diagonal (`archive.align.kernels.windowed_path`),
+#: so that time and memory stay linear when anchors are scarce (short or unrelated segments).
+DP_CELLS = 500 * 500
+DP_WINDOW = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +85,8 @@ class AlignmentResult:
     method: str
     version: str
     beads: tuple[Bead, ...]
+    #: How many DP cells the aligner filled: its cost, not part of the result (not stored).
+    dp_cells: int = field(default=0, compare=False)
 
     def to_json(self) -> dict[str, object]:
         """``{"method", "version", "beads": [{"src", "tgt", "score"}]}``."""
@@ -151,6 +160,8 @@ class Aligner:
     config: ScoringConfig = field(default_factory=ScoringConfig)
     use_seed_lexicon: bool = True
     chunk_cells: int = CHUNK_CELLS
+    dp_cells: int = DP_CELLS
+    dp_window: int = DP_WINDOW
     _seeds: dict[str, Lexicon | None] = field(default_factory=dict, repr=False)
 
     def seed_lexicon(self, lang: str | None) -> Lexicon | None:
@@ -271,69 +282,71 @@ class Aligner:
             coverage_scale=cov_scale,
             coverage_whole=cov_whole,
         )
-        beads = self._align_with_fixed(problem, fixed_beads, n, m)
-        return AlignmentResult(method=method, version=VERSION, beads=tuple(beads))
+        beads, cells = self._align_with_fixed(problem, fixed_beads, n, m)
+        return AlignmentResult(method=method, version=VERSION, beads=tuple(beads), dp_cells=cells)
 
-    def _scale(self, src_vec: FloatArray, tgt_vec: FloatArray) -> tuple[float, float]:
+    def _scale(self, src_vec: SparseRows, tgt_vec: SparseRows) -> tuple[float, float]:
         n, m = src_vec.shape[0], tgt_vec.shape[0]
         if n == 0 or m == 0:
             return 0.0, 1.0
         if n * m <= self.chunk_cells:
-            return similarity_scale(cosine_matrix(src_vec, tgt_vec))
+            return similarity_scale(cosine_matrix(src_vec.dense(), tgt_vec.dense()))
         # Large inputs: estimate from a diagonal band of a sample of rows.
         rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
         cols = np.clip((rows * m / n).astype(np.int64), 0, m - 1)
         lo = max(0, int(cols.min()) - 40)
-        sample = cosine_matrix(src_vec[rows], tgt_vec[lo : int(cols.max()) + 41])
-        background = float(
-            cosine_matrix(
-                src_vec[rows], tgt_vec[np.random.default_rng(0).integers(0, m, 200)]
-            ).mean()
-        )
+        sampled = src_vec[rows].dense()
+        sample = cosine_matrix(sampled, tgt_vec[lo : int(cols.max()) + 41].dense())
+        others = tgt_vec[np.random.default_rng(0).integers(0, m, 200)].dense()
+        background = float(cosine_matrix(sampled, others).mean())
         top = float(np.median(sample.max(axis=1)))
         return background, max(top, background + 0.05)
 
     def _coverage_scale(
         self, coverage: Coverage, n: int, m: int
     ) -> tuple[tuple[float, float], dict[tuple[int, int], FloatArray] | None]:
-        """`similarity_scale` of the 1-1 coverage (on a diagonal sample for large inputs),
+        """`similarity_scale` of the 1-1 coverage (estimated from samples for large inputs),
         and for inputs aligned whole, the coverage of the whole document (computed once)."""
         if n == 0 or m == 0:
             return (0.0, 1.0), None
-        whole = None
         if n * m <= self.chunk_cells:
             whole = coverage_similarity(coverage, np.arange(n), np.arange(m))
-            sims = whole[(1, 1)][1:, 1:]
-        else:
-            rows = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
-            centre = int(np.clip(rows.mean() * m / n, 0, m - 1))
-            cols = np.arange(max(0, centre - 100), min(m, centre + 100))
-            sims = coverage_similarity(coverage, rows, cols)[(1, 1)][1:, 1:]
-        return similarity_scale(np.nan_to_num(sims)), whole
+            return similarity_scale(np.nan_to_num(whole[(1, 1)][1:, 1:])), whole
+        return _sampled_coverage_scale(coverage, n, m), None
 
-    def _align_with_fixed(self, problem: _Problem, fixed: list[Bead], n: int, m: int) -> list[Bead]:
-        """Align the gaps between fixed match beads; put fixed beads back in place."""
+    def _align_with_fixed(
+        self, problem: _Problem, fixed: list[Bead], n: int, m: int
+    ) -> tuple[list[Bead], int]:
+        """Align the gaps between fixed match beads; put fixed beads back in place.
+
+        Returns the beads and the DP cells filled."""
         skip_src = {i for b in fixed if not b.tgt for i in b.src}
         skip_tgt = {j for b in fixed if not b.src for j in b.tgt}
         matches = sorted((b for b in fixed if b.src and b.tgt), key=lambda b: b.src[0])
         out: list[Bead] = []
+        cells = 0
         s_cur = t_cur = 0
         for bead in [*matches, None]:
             s_end = bead.src[0] if bead else n
             t_end = bead.tgt[0] if bead else m
             s_ids = [i for i in range(s_cur, s_end) if i not in skip_src]
             t_ids = [j for j in range(t_cur, t_end) if j not in skip_tgt]
-            gap = self._align_gap(problem, s_ids, t_ids)
+            gap, gap_cells = self._align_gap(problem, s_ids, t_ids)
+            cells += gap_cells
             out.extend(_reinsert(gap, fixed, range(s_cur, s_end), range(t_cur, t_end)))
             if bead is not None:
                 out.append(bead)
                 s_cur, t_cur = bead.src[-1] + 1, bead.tgt[-1] + 1
-        return out
+        return out, cells
 
-    def _align_gap(self, problem: _Problem, s_ids: list[int], t_ids: list[int]) -> list[Bead]:
-        """Align the segments ``s_ids`` × ``t_ids`` (ascending, maybe with holes)."""
+    def _align_gap(
+        self, problem: _Problem, s_ids: list[int], t_ids: list[int]
+    ) -> tuple[list[Bead], int]:
+        """Align the segments ``s_ids`` × ``t_ids`` (ascending, maybe with holes); beads and
+        DP cells."""
         if not s_ids or not t_ids:
-            return [Bead((i,), (), 1.0) for i in s_ids] + [Bead((), (j,), 1.0) for j in t_ids]
+            skips = [Bead((i,), (), 1.0) for i in s_ids] + [Bead((), (j,), 1.0) for j in t_ids]
+            return skips, 0
         sub = problem.take(s_ids, t_ids)
         pieces = [(0, len(s_ids), 0, len(t_ids))]
         if len(s_ids) * len(t_ids) > self.chunk_cells:
@@ -344,8 +357,11 @@ class Aligner:
             bounds = [(0, 0), *cuts, (len(s_ids), len(t_ids))]
             pieces = [(a[0], b[0], a[1], b[1]) for a, b in pairwise(bounds)]
         beads: list[Bead] = []
+        cells = 0
         for i0, i1, j0, j1 in pieces:
-            for span, score in self._align_piece(sub.slice(i0, i1, j0, j1)):
+            scored, piece_cells = self._align_piece(sub.slice(i0, i1, j0, j1))
+            cells += piece_cells
+            for span, score in scored:
                 a0, a1, b0, b1 = span
                 beads.append(
                     Bead(
@@ -354,15 +370,29 @@ class Aligner:
                         score,
                     )
                 )
-        return beads
+        return beads, cells
 
-    def _align_piece(self, p: _Problem) -> list[tuple[Span, float]]:
-        """DP over one sub-problem; spans with scores."""
+    def _align_piece(self, p: _Problem) -> tuple[list[tuple[Span, float]], int]:
+        """DP over one sub-problem, in windows if it is large; spans with scores, and cells."""
+        scores: dict[Span, float] = {}
+
+        def solve(i0: int, i1: int, j0: int, j1: int) -> list[Span]:
+            local = self._solve(p if (i0, i1, j0, j1) == (0, n, 0, m) else p.slice(i0, i1, j0, j1))
+            for (a0, a1, b0, b1), score in local:
+                scores[(a0 + i0, a1 + i0, b0 + j0, b1 + j0)] = score
+            return [span for span, _ in local]
+
+        n, m = p.src_vec.shape[0], p.tgt_vec.shape[0]
+        path = windowed_path(solve, n, m, max_cells=self.dp_cells, window=self.dp_window)
+        return [(span, scores[span]) for span in path.spans], path.cells
+
+    def _solve(self, p: _Problem) -> list[tuple[Span, float]]:
+        """One DP over a whole (sub-)problem; spans with scores."""
         cfg = self.config
         n, m = p.src_vec.shape[0], p.tgt_vec.shape[0]
         costs, _ = match_costs(
-            SideVectors(p.src_vec, p.src_len, p.src_para, p.src_barriers),
-            SideVectors(p.tgt_vec, p.tgt_len, p.tgt_para, p.tgt_barriers),
+            SideVectors(p.src_vec.dense(), p.src_len, p.src_para, p.src_barriers),
+            SideVectors(p.tgt_vec.dense(), p.tgt_len, p.tgt_para, p.tgt_barriers),
             scale=p.scale,
             length_ratio=p.ratio,
             config=cfg,
@@ -388,12 +418,47 @@ class Aligner:
         return out
 
 
+def _sampled_coverage_scale(
+    coverage: Coverage, n: int, m: int, *, blocks: int = 8, rows: int = 40, slack: int = 40
+) -> tuple[float, float]:
+    """`similarity_scale` of a long document's 1-1 coverage, in time linear in its length.
+
+    The whole table's mean is taken from 200 rows against 200 random columns; its typical
+    best match from ``blocks`` blocks of ``rows`` consecutive rows along the length-scaled
+    diagonal, with ``slack`` rows and columns around them (where their best matches lie).
+    The estimate comes within ~0.02 of the whole table's (1,500-sentence NTREX pairs).
+    A sample of rows from all over the document against the middle columns (the estimate
+    used before) finds few matches, so its "typical match" was nearly the background: that
+    cost 0.03-0.035 strict F1 on those pairs (Korean 0.887 against 0.919, Burmese 0.904
+    against 0.939).
+    """
+    rng = np.random.default_rng(0)
+    spread = np.linspace(0, n - 1, num=min(n, 200)).astype(np.int64)
+    others = np.sort(rng.integers(0, m, len(spread)))
+    background_sims = coverage_similarity(coverage, spread, others)[(1, 1)][1:, 1:]
+    background = float(np.nan_to_num(background_sims).mean())
+    best: list[FloatArray] = []
+    for start in np.linspace(0, max(0, n - rows), num=blocks).astype(np.int64).tolist():
+        # The block's rows against their columns and ``slack`` more each side: each row's
+        # best; the columns whose best rows lie in the block: each of those columns' best.
+        r = np.arange(start, min(n, start + rows))
+        lo, hi = int(start * m / n), int((start + len(r)) * m / n)
+        c0, c1 = max(0, lo - slack), min(m, hi + slack)
+        r0, r1 = max(0, start - slack), min(n, start + len(r) + slack)
+        wide = coverage_similarity(coverage, np.arange(r0, r1), np.arange(c0, c1))[(1, 1)]
+        sims = np.nan_to_num(wide[1:, 1:])
+        best.append(sims[start - r0 : start - r0 + len(r)].max(axis=1))
+        best.append(sims[:, lo - c0 : max(lo, hi) - c0].max(axis=0))
+    top = float(np.median(np.concatenate(best)))
+    return background, max(top, background + 0.05)
+
+
 @dataclass(frozen=True, slots=True)
 class _Problem:
     """The arrays of one (sub-)problem; paragraphs may carry barriers as unique indices."""
 
-    src_vec: FloatArray
-    tgt_vec: FloatArray
+    src_vec: SparseRows
+    tgt_vec: SparseRows
     src_len: FloatArray
     tgt_len: FloatArray
     src_para: np.ndarray | None

@@ -22,6 +22,7 @@ from archive.align.kernels import MATCH_TYPES, FloatArray, IntArray, window_sums
 from archive.align.lexicon import Lexicon
 from archive.align.names import name_skeletons
 from archive.align.numbers import marks, months, numbers
+from archive.align.rows import SparseRows
 from archive.align.tokens import english_words, latin_words, source_units
 
 __all__ = [
@@ -267,19 +268,19 @@ class Coverage:
     cols: IntArray
     assoc: FloatArray
     #: ``(rows of X, columns)``: the English words each X row explains, scaled as ``assoc``.
-    expansion: FloatArray
+    expansion: SparseRows
     #: ``(rows of Y, columns)``: 1 where a Y row has the word.
-    words: FloatArray
+    words: SparseRows
     #: Per column, the inverse document frequency of the word over Y rows.
     idf: FloatArray
 
 
 @dataclass(frozen=True, slots=True)
 class DocumentVectors:
-    """The feature vectors of both sides, and coverage tables where they apply."""
+    """The feature vectors of both sides (sparse rows), and coverage tables where they apply."""
 
-    src: FloatArray
-    tgt: FloatArray
+    src: SparseRows
+    tgt: SparseRows
     coverage: Coverage | None = None
 
 
@@ -291,7 +292,7 @@ def vectorise(
     word_counts: Mapping[str, float] | None = None,
     global_idf: float = 0.0,
 ) -> DocumentVectors:
-    """Both sides' features as ``(n, d)`` and ``(m, d)`` arrays, and coverage tables.
+    """Both sides' features as ``(n, d)`` and ``(m, d)`` sparse rows, and coverage tables.
 
     Every key of the document gets its own column while there are at most ``dims`` of them;
     beyond that, keys share columns (hashed by id), which keeps memory linear for long inputs.
@@ -322,10 +323,7 @@ def vectorise(
         g = np.log1p(total / (counts + 1.0)) / rare
         idf = idf ** (1.0 - global_idf) * (g * math.log1p(max(m, 1))) ** global_idf
     values = all_w * np.where(is_word, idf[cols], 1.0)
-    dense = np.asarray(
-        np.bincount(row_of * width + cols, weights=values, minlength=(n + m) * width),
-        dtype=np.float64,
-    ).reshape(n + m, width)
+    matrix = SparseRows.from_entries(row_of, cols, values, n_rows=n + m, width=width)
     lex_src = any(len(r.lex_units) for r in src)
     lex_tgt = any(len(r.lex_units) for r in tgt)
     coverage = None
@@ -335,7 +333,7 @@ def vectorise(
             rows, offsets, cols, all_w, is_word, width, x_is_src=lex_src, n=n,
             y_idf=idf if lex_src else idf_src,
         )  # fmt: skip
-    return DocumentVectors(dense[:n], dense[n:], coverage)
+    return DocumentVectors(matrix[:n], matrix[n:], coverage)
 
 
 def _column_idf(
@@ -394,22 +392,32 @@ def _coverage_tables(
     row_units = [ru_unit[bounds[k] : bounds[k + 1]] for k in range(nx)]
     # What each X row explains: its units' translations, plus its own English words
     # (Latin-script names, machine translation), each up to 1.
-    expansion = np.asarray(
-        np.bincount(
-            e_row * width + e_col,
-            weights=assoc[np.searchsorted(pair_keys, e_unit * width + e_col)],
-            minlength=nx * width,
-        ),
-        dtype=np.float64,
-    ).reshape(nx, width)
+    # Entries are summed in this order: the lexicon's, then each row's own words.
+    x_rows: list[IntArray] = [e_row]
+    x_cols: list[IntArray] = [e_col]
+    x_values: list[FloatArray] = [assoc[np.searchsorted(pair_keys, e_unit * width + e_col)]]
     for k, r in enumerate(x_range):
         lo, hi = offsets[r] + len(rows[r].lex_units), offsets[r + 1]
         own = is_word[lo:hi]
-        np.add.at(expansion[k], cols[lo:hi][own], np.minimum(weights[lo:hi][own], 1.0))
-    words = np.zeros((ny, width))
+        x_cols.append(cols[lo:hi][own])
+        x_rows.append(np.full(len(x_cols[-1]), k, dtype=np.int64))
+        x_values.append(np.minimum(weights[lo:hi][own], 1.0))
+    expansion = SparseRows.from_entries(
+        np.concatenate(x_rows),
+        np.concatenate(x_cols),
+        np.concatenate(x_values),
+        n_rows=nx,
+        width=width,
+    )
+    y_rows: list[IntArray] = [_EMPTY_IDS]
+    y_cols: list[IntArray] = [_EMPTY_IDS]
     for k, r in enumerate(y_range):
         lo, hi = offsets[r], offsets[r + 1]
-        words[k, cols[lo:hi][is_word[lo:hi]]] = 1.0
+        y_cols.append(cols[lo:hi][is_word[lo:hi]])
+        y_rows.append(np.full(len(y_cols[-1]), k, dtype=np.int64))
+    words = SparseRows.from_entries(
+        np.concatenate(y_rows), np.concatenate(y_cols), None, n_rows=ny, width=width
+    )
     return Coverage(x_is_src, row_units, unit_weight, starts, p_col, assoc, expansion, words, y_idf)
 
 
@@ -440,11 +448,11 @@ def coverage_similarity(
     )
     e_cols, e_assoc = cov.cols[entry], cov.assoc[entry]
     unit_starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-    words = cov.words[y_rows]
+    words = cov.words[y_rows].dense()
     weighted = words * cov.idf
     x_total = weigh.sum(axis=1)
     y_total = weighted.sum(axis=1)
-    expansion = cov.expansion[x_rows]
+    expansion = cov.expansion[x_rows].dense()
     x_num: dict[int, FloatArray] = {}
     y_num: dict[int, FloatArray] = {}
     for k in (1, 2, 3):

@@ -140,7 +140,7 @@ def paragraph_encodings(text: str, spans: list[tuple[int, int]]) -> tuple[list[E
             continue
         probability = zawgyi_probability(_detection_sample(part))
         probabilities.append(probability)
-        weight = len(_MYANMAR_CHARS.findall(part))
+        weight = len(part) - len(_MYANMAR_CHARS.sub("", part))  # no list of every letter
         zawgyi_weight += probability * weight
         unicode_weight += (1.0 - probability) * weight
     document: Encoding = "zawgyi" if zawgyi_weight > unicode_weight else "unicode"

@@ -23,6 +23,7 @@ shad grammar and nothing of Lao. The rules here are, per terminator:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 
 __all__ = [
@@ -255,21 +256,48 @@ def _shad_ends(text: str, start: int, a: int, b: int, end: int) -> bool:
     return syllable not in TIBETAN_CONNECTORS
 
 
-def _quote_open(text: str, start: int, pos: int, closer: str) -> bool:
+class _QuoteCounts:
+    """How often a quotation mark occurs in ``text[a:b]``, in time logarithmic in the span.
+
+    A sentence that never ends (thousands of ``a. b. c.``) would make counting from its
+    start at every terminator quadratic; each mark's offsets in the paragraph are found
+    once, on first use, and counted by bisection.
+    """
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self._text, self._start, self._end = text, start, end
+        self._offsets: dict[str, list[int]] = {}
+
+    def count(self, mark: str, a: int, b: int) -> int:
+        offsets = self._offsets.get(mark)
+        if offsets is None:
+            offsets = self._offsets[mark] = []
+            at = self._text.find(mark, self._start, self._end)
+            while at >= 0:
+                offsets.append(at)
+                at = self._text.find(mark, at + 1, self._end)
+        return bisect_left(offsets, b) - bisect_left(offsets, a)
+
+
+_OPENER_OF = {"”": "“", "»": "«", "’": "‘", "」": "「", "』": "『"}
+
+
+def _quote_open(quotes: _QuoteCounts, start: int, pos: int, closer: str) -> bool:
     """Whether a quotation opened in ``text[start:pos]`` is still waiting for ``closer``."""
-    segment = text[start:pos]
     if closer == '"':
-        return segment.count('"') % 2 == 1
-    opener = {"”": "“", "»": "«", "’": "‘", "」": "「", "』": "『"}.get(closer)
-    return opener is not None and segment.count(opener) > segment.count(closer)
+        return quotes.count('"', start, pos) % 2 == 1
+    opener = _OPENER_OF.get(closer)
+    return opener is not None and quotes.count(opener, start, pos) > quotes.count(
+        closer, start, pos
+    )
 
 
-def _absorb(text: str, pos: int, end: int, sentence_start: int) -> int:
+def _absorb(text: str, pos: int, end: int, sentence_start: int, quotes: _QuoteCounts) -> int:
     """Move ``pos`` past closing quotes, brackets, more terminators and zero-width marks."""
     while True:
         while pos < end:
             char = text[pos]
-            if char == '"' and not _straight_quote_closes(text, sentence_start, pos, end):
+            if char == '"' and not _straight_quote_closes(text, sentence_start, pos, end, quotes):
                 break
             if char in _CLOSERS or char in _ZERO_WIDTH or char in _TERMINATORS:
                 pos += 1
@@ -279,7 +307,7 @@ def _absorb(text: str, pos: int, end: int, sentence_start: int) -> int:
         nxt = pos
         while nxt < end and text[nxt] in " \u00a0":
             nxt += 1
-        if nxt < end and nxt > pos and _quote_open(text, sentence_start, pos, text[nxt]):
+        if nxt < end and nxt > pos and _quote_open(quotes, sentence_start, pos, text[nxt]):
             after = nxt + 1
             if after >= end or text[after].isspace() or text[after] in _TERMINATORS:
                 pos = after
@@ -287,7 +315,9 @@ def _absorb(text: str, pos: int, end: int, sentence_start: int) -> int:
         return pos
 
 
-def _straight_quote_closes(text: str, sentence_start: int, pos: int, end: int) -> bool:
+def _straight_quote_closes(
+    text: str, sentence_start: int, pos: int, end: int, quotes: _QuoteCounts
+) -> bool:
     """Whether the ``"`` at ``pos``, right after a terminator, closes a quotation.
 
     It does when a quotation is open in the sentence, or when white space follows it;
@@ -296,7 +326,7 @@ def _straight_quote_closes(text: str, sentence_start: int, pos: int, end: int) -
     after = pos + 1
     if after >= end or text[after].isspace() or text[after] in _CLOSERS:
         return True
-    return text.count('"', sentence_start, pos) % 2 == 1
+    return quotes.count('"', sentence_start, pos) % 2 == 1
 
 
 def _next_nonspace(text: str, pos: int, end: int) -> int:
@@ -321,6 +351,7 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[int]:
     """End offsets of sentences inside the paragraph ``text[start:end]`` (punctuation rules)."""
     sentence_start = start
     pos = start
+    quotes = _QuoteCounts(text, start, end)
     while True:
         match = _CANDIDATE.search(text, pos, end)
         if match is None:
@@ -335,7 +366,7 @@ def _boundaries(text: str, start: int, end: int) -> Iterator[int]:
                     yield a
                     sentence_start = nxt
             continue
-        stop = _absorb(text, b, end, sentence_start)
+        stop = _absorb(text, b, end, sentence_start, quotes)
         nxt = _next_nonspace(text, stop, end)
         if nxt >= end:
             return
