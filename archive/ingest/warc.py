@@ -257,15 +257,19 @@ class _WarcReader:
             except StopIteration:
                 break
             except (ArchiveLoadFailed, ValueError, OSError, EOFError) as exc:
+                offset = reader.offset  # past the record before, if it was read to its end
                 told = False
                 if pending is not None:  # the record before ran into this one
                     told = reader.bad_boundary
                     yield from self._settle(pending, reader)
                 raise _Resync(
-                    offset, None if told else f"no WARC record here ({_first_line(exc)})"
+                    offset,
+                    None
+                    if told
+                    else f"not a readable WARC record ({_first_line(exc)}); skipped to the next",
                 ) from exc
             except Exception as exc:  # zlib.error and the like: damaged compressed data
-                raise _Resync(offset, f"unreadable ({_first_line(exc)})") from exc
+                raise _Resync(reader.offset, f"unreadable ({_first_line(exc)})") from exc
             if pending is not None:
                 yield from self._settle(pending, reader)
             self.tally.read += 1
@@ -426,8 +430,12 @@ def _quiet_iterator(handle: IO[bytes]) -> Any:
 
 
 def _first_line(exc: BaseException) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text.splitlines()[0][:200]
+    """The gist of a reader's error, without the binary it may quote."""
+    text = (str(exc).strip() or type(exc).__name__).splitlines()[0]
+    text = text.split(", first line:", 1)[0]
+    if not text.isprintable() or not text.isascii():
+        return "damaged data"
+    return text[:120]
 
 
 def _too_large(length: int) -> str:
