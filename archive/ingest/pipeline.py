@@ -576,12 +576,7 @@ class Importer:
                 yield _Slot(repeat=item.capture)
             else:
                 if item.charset_note is not None:
-                    log.warning(
-                        "%s: record at offset %s: %s",
-                        source,
-                        item.capture.offset,
-                        item.charset_note,
-                    )
+                    log.warning("%s: %s: %s", source, item.capture.where, item.charset_note)
                 digest = item.capture.payload_sha256
                 page = (item.capture.target_uri, item.payload, "warc")
                 job = _Job(None, page, self.analyzer is not None, self.align)
@@ -604,7 +599,7 @@ class Importer:
             with self.archive.session() as session, session.begin():
                 article_id = store_repeat(session=session, capture=capture)
         except SQLAlchemyError as exc:
-            detail = f"record at offset {capture.offset}: database error: {_db_reason(exc)}"
+            detail = f"{capture.where}: database error: {_db_reason(exc)}"
             return ImportOutcome(source, None, "failed", detail=detail)
         if article_id is None:
             return ImportOutcome(source, None, "skipped", detail="repeat of a page not imported")
@@ -693,7 +688,7 @@ class Importer:
         if prepared is not None and prepared.error is not None:
             if unit.capture is not None:  # a captured page: name the record, skip non-stories
                 outcome = "skipped" if prepared.error in NOT_ARTICLE else "failed"
-                detail = f"record at offset {unit.capture.offset}: {prepared.error}"
+                detail = f"{unit.capture.where}: {prepared.error}"
                 return ImportOutcome(unit.source, None, outcome, detail=detail)
             return self._fail(unit.source, unit.line, unit.raw, unit.fmt, prepared.error)
         record = prepared.record if prepared is not None else unit.job.record

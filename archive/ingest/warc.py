@@ -69,6 +69,11 @@ class CaptureInfo:
     software: str | None = None
     redirected_from: str | None = None
 
+    @property
+    def where(self) -> str:
+        """``record at offset N`` (``… of archive/x.warc.gz`` inside a WACZ)."""
+        return _record_at(self.warc_file, self.offset)
+
 
 @dataclass(frozen=True, slots=True)
 class WarcPage:
@@ -97,11 +102,14 @@ class WarcError:
     @property
     def detail(self) -> str:
         """``record at offset N: problem`` (the WARC inside a WACZ named too)."""
-        inside = self.warc_file.partition("!")[2]
-        where = f" of {inside}" if inside else ""
         if self.offset is None:
             return self.problem
-        return f"record at offset {self.offset}{where}: {self.problem}"
+        return f"{_record_at(self.warc_file, self.offset)}: {self.problem}"
+
+
+def _record_at(warc_file: str, offset: int) -> str:
+    inside = warc_file.partition("!")[2]
+    return f"record at offset {offset}" + (f" of {inside}" if inside else "")
 
 
 WarcItem = WarcPage | WarcRepeat | WarcError
