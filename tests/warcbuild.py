@@ -41,9 +41,16 @@ def article_html(
 
 
 def index_html(links: list[tuple[str, str]]) -> str:
-    """A section front: nothing but headlines linking to stories."""
-    items = "\n".join(f'<li><a href="{href}">{text}</a></li>' for href, text in links)
-    return f"<html><head><title>Asia</title></head><body><ul>{items}</ul></body></html>"
+    """A section front: cards of a headline linking to a story and a one-line teaser."""
+    cards = "\n".join(
+        f'<div class="card"><h2><a href="{href}">{text}</a></h2>'
+        f"<p>Residents told reporters on Sunday what happened in {text.lower()}.</p></div>"
+        for href, text in links
+    )
+    return (
+        "<html><head><title>Asia — Radio Free Asia</title></head><body>"
+        f'<nav><a href="/">Home</a></nav><main><h1>Asia</h1>{cards}</main></body></html>'
+    )
 
 
 @dataclass

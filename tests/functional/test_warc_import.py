@@ -78,7 +78,11 @@ def crawl(*, gzip: bool = True) -> tuple[WarcBuilder, dict[str, int]]:
     """A crawl of the three pages with what a crawler also saves: assets, a section front."""
     builder = WarcBuilder(gzip=gzip)
     offsets = {}
-    builder.response(f"{BASE}/", index_html([(u, u.rsplit("/", 1)[1]) for u in pages()]).encode())
+    headlines = [
+        (url, f"Story {n} from the border township as fighting spreads")
+        for n, url in enumerate(pages())
+    ]
+    builder.response(f"{BASE}/", index_html(headlines * 3).encode())
     for url, html in pages().items():
         offsets[url] = builder.offset()
         builder.response(url, html.encode("utf-8"), date="2021-09-24T06:30:00Z")
