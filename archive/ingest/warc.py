@@ -646,10 +646,14 @@ def _mostly_links(payload: bytes, story: str) -> bool:
         text = " ".join(element.text_content().split())
         if text and text not in blocks:
             blocks[text] = element
-    listed = 0
+    listed = 0.0
     for line in lines:
-        if line in anchors or _beside_headline(blocks.get(line)):
+        block = blocks.get(line)
+        if line in anchors or _beside_headline(block):
             listed += len(line)
+        elif block is not None:  # a run of links read as one line
+            linked = sum(len(" ".join(a.text_content().split())) for a in block.iter("a"))
+            listed += min(len(line), linked)
     return listed / total > 0.5
 
 
