@@ -43,14 +43,8 @@ from archive.ingest.readers import (
 )
 from archive.ingest.records import ArticleRecord
 from archive.ingest.store import Lookups, StoreResult, store_article
-from archive.ingest.warc import (
-    NOT_ARTICLE,
-    CaptureInfo,
-    Tally,
-    WarcError,
-    read_captured_page,
-    warc_format,
-)
+from archive.ingest.warc import CaptureInfo, Tally, WarcError, warc_format
+from archive.ingest.webpage import NOT_ARTICLE, read_captured_page
 from archive.lexicon_store import PendingCounts, learned_ratio
 from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
 

@@ -8,18 +8,15 @@ from pathlib import Path
 import pytest
 
 from archive.ingest.warc import (
-    INDEX_PAGE,
-    NO_TEXT,
-    NotAnArticle,
     Tally,
     WarcError,
     WarcPage,
     WarcRepeat,
     _as_declared,
     iter_warc_items,
-    read_captured_page,
     warc_format,
 )
+from archive.ingest.webpage import INDEX_PAGE, NO_TEXT, NotAnArticle, read_captured_page
 from tests.warcbuild import WarcBuilder, article_html, index_html
 
 STORY = [
