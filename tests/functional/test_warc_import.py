@@ -446,3 +446,24 @@ def test_worker_processes_read_captured_pages_like_this_process(tmp_path: Path) 
 
     assert 30 == count(two, Version)
     assert facts(one) == facts(two)
+
+
+def test_a_folder_of_web_archives_and_pages_imports_them_all(tmp_path: Path) -> None:
+    folder = tmp_path / "crawls"
+    folder.mkdir()
+    urls = list(pages())
+    first, second = WarcBuilder(), WarcBuilder(gzip=False)
+    first.response(urls[0], pages()[urls[0]].encode())
+    second.response(urls[1], pages()[urls[1]].encode())
+    first.save(folder / "one.warc.gz")
+    write_wacz(folder / "two.wacz", {"two.warc": second.data()})
+    (folder / "three.html").write_text(pages()[urls[2]], encoding="utf-8")
+    archive = open_archive(tmp_path / "a.db")
+
+    summary = import_paths(archive, [folder], align=False)
+
+    assert ["imported"] * 3 == [o.outcome for o in summary.outcomes]
+    captures = {a["title"]: a["versions"][0]["capture"] for a in all_articles(archive)}
+    files = sorted(c["file"] for c in captures.values() if c is not None)
+    assert [str(folder / "one.warc.gz"), f"{folder / 'two.wacz'}!archive/two.warc"] == files
+    assert [None] == [c for c in captures.values() if c is None]  # the saved page
