@@ -23,7 +23,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -659,7 +659,13 @@ class Importer:
         if in_flight[unit.digest] <= 0:
             del in_flight[unit.digest]
         outcome = self._store_unit(unit, slot.future)
-        if unit.capture is None or self.warc.count(outcome):
+        if unit.capture is None:
+            yield outcome
+            return
+        where = unit.capture.where
+        if outcome.outcome == "failed" and not (outcome.detail or "").startswith(where):
+            outcome = replace(outcome, detail=f"{where}: {outcome.detail}")
+        if self.warc.count(outcome):  # a quiet skip is only counted
             yield outcome
 
     def _store_unit(self, unit: _Unit, future: Future[_Prepared] | None) -> ImportOutcome:

@@ -467,3 +467,30 @@ def test_a_folder_of_web_archives_and_pages_imports_them_all(tmp_path: Path) -> 
     files = sorted(c["file"] for c in captures.values() if c is not None)
     assert [str(folder / "one.warc.gz"), f"{folder / 'two.wacz'}!archive/two.warc"] == files
     assert [None] == [c for c in captures.values() if c is None]  # the saved page
+
+
+def test_a_page_that_fails_to_store_is_named_by_its_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from archive.ingest import pipeline
+    from archive.ingest.store import UnstorableText
+
+    real = pipeline.store_article
+
+    def refuse_korean(**kwargs: Any) -> Any:
+        if kwargs["record"].versions[0].language == "ko":
+            raise UnstorableText("text", "holds a NUL character (U+0000)")
+        return real(**kwargs)
+
+    monkeypatch.setattr(pipeline, "store_article", refuse_korean)
+    builder, offsets = crawl()
+    archive = open_archive(tmp_path / "a.db")
+
+    summary = import_paths(archive, [builder.save(tmp_path / "c.warc.gz")], align=False)
+
+    (failed,) = summary.failed
+    korean = next(u for u in offsets if "/korean/" in u)
+    assert failed.detail is not None
+    assert failed.detail.startswith(f"record at offset {offsets[korean]}: ")
+    assert "NUL character" in failed.detail
+    assert 2 == summary.count("imported")
