@@ -231,6 +231,13 @@ def show_command(
             f"--- version #{v['id']}: {v['kind']}, {v['language']} "
             f"({v['script'] or '?'}, {v['encoding'] or '?'}){extra}{engine}"
         )
+        for capture in v.get("captures") or ([v["capture"]] if v.get("capture") else []):
+            typer.echo(
+                safe_text(
+                    f"captured {capture['time'] or '(time unknown)'} from {capture['uri']} "
+                    f"({capture['file']} @{capture['offset']})"
+                )
+            )
         typer.echo(safe_text(v["text"]))
 
 

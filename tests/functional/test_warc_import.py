@@ -494,3 +494,24 @@ def test_a_page_that_fails_to_store_is_named_by_its_record(
     assert failed.detail.startswith(f"record at offset {offsets[korean]}: ")
     assert "NUL character" in failed.detail
     assert 2 == summary.count("imported")
+
+
+def test_show_prints_each_capture_above_its_version(tmp_path: Path) -> None:
+    url, html = next(iter(pages().items()))
+    builder = WarcBuilder()
+    first = builder.offset()
+    builder.response(url, html.encode(), date="2021-09-21T10:00:00Z")
+    second = builder.offset()
+    builder.response(url, html.encode(), date="2021-09-22T10:00:00Z")
+    warc = builder.save(tmp_path / "c.warc.gz")
+    db = tmp_path / "a.db"
+    assert 0 == run_cli("import", warc, "--db", db, "--no-align", "-j", "1").returncode
+
+    result = run_cli("show", "1", "--db", db)
+
+    assert 0 == result.returncode, result.stderr
+    lines = [line for line in result.stdout.splitlines() if line.startswith("captured ")]
+    assert [
+        f"captured 2021-09-21T10:00:00Z from {url} ({warc} @{first})",
+        f"captured 2021-09-22T10:00:00Z from {url} ({warc} @{second})",
+    ] == lines
