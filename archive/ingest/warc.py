@@ -215,6 +215,13 @@ def _listed_warcs(wacz: zipfile.ZipFile, names: set[str], source: str) -> list[s
     return [p for p in paths if isinstance(p, str) and p.startswith("archive/")]
 
 
+@dataclass(frozen=True, slots=True)
+class _Skip:
+    """A record that is not an article page, and why (counted once it is read whole)."""
+
+    reason: str
+
+
 class _Resync(Exception):
     """Reading must start again at the next record found after ``offset``."""
 
@@ -256,7 +263,7 @@ class _WarcReader:
         self.handle.seek(start)
         reader = _quiet_iterator(self.handle)
         records = iter(reader)
-        pending: tuple[Any, int, WarcItem | None] | None = None
+        pending: tuple[Any, int, WarcItem | _Skip] | None = None
         while True:
             offset = reader.offset
             try:
@@ -284,11 +291,19 @@ class _WarcReader:
                 raise _Resync(reader.offset, "not a WARC record (an ARC file, or not an archive)")
             self.tally.read += 1
             offset = reader.offset
-            pending = (record, offset, self._item(record, offset))
+            try:
+                item = self._item(record, offset)
+            except _Resync:
+                raise
+            except Exception as exc:  # a payload warcio cannot decode (bad chunking, gzip …)
+                item = WarcError(self.name, offset, f"unreadable payload ({_first_line(exc)})")
+            pending = (record, offset, item)
         if pending is not None:
             yield from self._settle(pending, reader)
 
-    def _settle(self, pending: tuple[Any, int, WarcItem | None], reader: Any) -> Iterator[WarcItem]:
+    def _settle(
+        self, pending: tuple[Any, int, WarcItem | _Skip], reader: Any
+    ) -> Iterator[WarcItem]:
         """Yield a record's item once the reader has passed its end (and so knows it whole)."""
         record, offset, item = pending
         missing = getattr(record.raw_stream, "limit", 0)
@@ -306,24 +321,24 @@ class _WarcReader:
             self.tally.failed += 1
             yield WarcError(self.name, offset, "declared Content-Length does not end the record")
             return
-        if item is not None:
-            if isinstance(item, WarcError):
-                self.tally.failed += 1
-            yield item
+        if isinstance(item, _Skip):
+            self.tally.skipped[item.reason] += 1
+            return
+        if isinstance(item, WarcError):
+            self.tally.failed += 1
+        yield item
 
-    def _item(self, record: Any, offset: int) -> WarcItem | None:
-        """The item of one record (None when it is only counted)."""
+    def _item(self, record: Any, offset: int) -> WarcItem | _Skip:
+        """The item of one record, or why it is skipped (it is then only counted)."""
         kind = record.rec_type
         headers = record.rec_headers
         if kind == "warcinfo":
             self.software = _software(record) or self.software
-            self.tally.skipped["warcinfo"] += 1
-            return None
+            return _Skip("warcinfo")
         if kind == "revisit":
             return self._revisit(record, offset)
         if kind not in ("response", "resource"):
-            self.tally.skipped[kind or "unknown"] += 1
-            return None
+            return _Skip(kind or "unknown")
         uri = headers.get_header("WARC-Target-URI") or ""
         status = _status(record)
         if status is not None and 300 <= status < 400:
@@ -332,15 +347,12 @@ class _WarcReader:
                 from urllib.parse import urljoin
 
                 self._remember(self.redirects, urljoin(uri, location), uri, _REDIRECTS_KEPT)
-            self.tally.skipped["redirect"] += 1
-            return None
+            return _Skip("redirect")
         if status is not None and status != 200:
-            self.tally.skipped[f"HTTP {status}"] += 1
-            return None
+            return _Skip(f"HTTP {status}")
         mime, charset = _content_type(record)
         if mime not in _HTML_TYPES:
-            self.tally.skipped[_type_reason(mime)] += 1
-            return None
+            return _Skip(_type_reason(mime))
         if record.length is not None and record.length > MAX_RECORD_BYTES + 65536:
             return WarcError(self.name, offset, _too_large(record.length))
         payload = _read_capped(record)
@@ -359,13 +371,12 @@ class _WarcReader:
         payload, note = _as_declared(payload, charset)
         return WarcPage(capture, payload, note)
 
-    def _revisit(self, record: Any, offset: int) -> WarcItem | None:
+    def _revisit(self, record: Any, offset: int) -> WarcItem | _Skip:
         headers = record.rec_headers
         declared = headers.get_header("WARC-Payload-Digest")
         status = _status(record)
         if not declared or (status is not None and status != 200):
-            self.tally.skipped["revisit (not of a page)"] += 1
-            return None
+            return _Skip("revisit (not of a page)")
         uri = headers.get_header("WARC-Target-URI") or ""
         return WarcRepeat(self._capture(headers, uri, offset, ""))
 
