@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import StrEnum
 
-from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import BigInteger, Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -198,6 +198,29 @@ class ImportRecord(SQLModel, table=True):
     article_id: int | None = Field(default=None, foreign_key="article.id")
     blob_id: int | None = Field(default=None, foreign_key="rawblob.id")
     imported_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Capture(SQLModel, table=True):
+    """A web-archive (WARC) record a version was read from: the capture is its provenance.
+
+    One version may have several captures (the same story captured twice); ``record_id`` is
+    the record's ``WARC-Record-ID``, unique by the WARC standard, so importing the same record
+    again (from a copy of the file, or its WACZ) adds nothing.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    version_id: int = Field(foreign_key="version.id", index=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    target_uri: str = Field(sa_column=Column(Text, nullable=False))
+    captured_at: dt.datetime | None = None  # WARC-Date (UTC)
+    record_id: str = Field(unique=True, index=True)  # WARC-Record-ID
+    payload_digest: str | None = Field(default=None, index=True)  # WARC-Payload-Digest
+    payload_sha256: str = Field(index=True)  # of the HTTP payload as read
+    warc_file: str = Field(sa_column=Column(Text, nullable=False))  # the WARC (in a WACZ: z!w)
+    warc_offset: int = Field(sa_column=Column(BigInteger, nullable=False))
+    software: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    redirected_from: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    created_at: dt.datetime = Field(default_factory=utcnow)
 
 
 class LearnedLexicon(SQLModel, table=True):

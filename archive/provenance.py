@@ -267,8 +267,24 @@ def get_article(*, session: Session, article_id: int, with_text: bool = True) ->
         ),
         "credit_line": article.credit_line,
         "credits": article_credits(session=session, article_id=article_id),
-        "versions": [version_json(v, with_text=with_text) for v in versions],
+        "versions": _with_captures(
+            session, [version_json(v, with_text=with_text) for v in versions]
+        ),
     }
+
+
+def _with_captures(session: Session, versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each version's web-archive capture (``"capture"``: the first; ``"captures"``: all of
+    them when there are several), for versions read from a WARC or WACZ."""
+    from archive.ingest.captures import version_captures
+
+    found = version_captures(session=session, version_ids=[v["id"] for v in versions])
+    for data in versions:
+        captures = found.get(data["id"], [])
+        data["capture"] = captures[0] if captures else None
+        if len(captures) > 1:
+            data["captures"] = captures
+    return versions
 
 
 def article_credits(*, session: Session, article_id: int) -> list[dict[str, Any]]:

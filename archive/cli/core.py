@@ -25,7 +25,10 @@ from archive.errors import ArchiveError
 
 @app.command("import")
 def import_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Files or folders (.txt, .html, .jsonl, .warc, .warc.gz, .wacz)."),
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
     no_align: Annotated[
@@ -45,12 +48,15 @@ def import_command(
         ),
     ] = None,
 ) -> None:
-    """Import saved pages and JSONL records; re-running an import changes nothing.
+    """Import saved pages, JSONL records and web archives; re-running an import changes nothing.
 
     Each article (its versions, segments, credits and alignments) is stored in one
     transaction, so an interrupted import leaves only whole articles; run it again to finish.
+    From a WARC or WACZ, each HTML page is read like a saved page and keeps its capture (URI,
+    time, record id, digest, file and offset); images, scripts and index pages are counted
+    and skipped.
 
-    Example: archive import ~/pages/ records.jsonl
+    Example: archive import ~/pages/ records.jsonl crawl.warc.gz
     """
     from archive.ingest.pipeline import Importer, default_jobs, iter_files
 
@@ -96,6 +102,7 @@ def import_command(
             for outcome in importer.iter_import(files):
                 record(outcome)
         aligned = importer.aligned
+        web = importer.warc
     if importer.stopped:
         typer.echo(f"archive: import stopped: {safe_text(importer.stopped)}", err=True)
     if as_json:
@@ -103,6 +110,7 @@ def import_command(
             {
                 **counts,
                 "aligned": aligned,
+                **({"warc": web.as_json()} if web.read else {}),
                 "items": [
                     {
                         "source": o.source,
@@ -121,6 +129,8 @@ def import_command(
             f"{counts['duplicate']} already present, {counts['failed']} failed, "
             f"{counts['skipped']} skipped"
         )
+        if web.read:
+            typer.echo(web.summary())
     if counts["failed"] or importer.stopped:
         raise typer.Exit(1)
 
@@ -221,6 +231,13 @@ def show_command(
             f"--- version #{v['id']}: {v['kind']}, {v['language']} "
             f"({v['script'] or '?'}, {v['encoding'] or '?'}){extra}{engine}"
         )
+        for capture in v.get("captures") or ([v["capture"]] if v.get("capture") else []):
+            typer.echo(
+                safe_text(
+                    f"captured {capture['time'] or '(time unknown)'} from {capture['uri']} "
+                    f"({capture['file']} @{capture['offset']})"
+                )
+            )
         typer.echo(safe_text(v["text"]))
 
 

@@ -16,7 +16,11 @@ The model, per article:
 - credits become ``wasAssociatedWith`` the activity, with the role (``arch:reporter``,
   ``arch:translator``, ``arch:writer`` …) and ``wasAttributedTo`` for authorship. An article's
   own credits go to the version they describe: the reporter to the original, the translator
-  to the (first) translation, the writer and editors to the published version.
+  to the (first) translation, the writer and editors to the published version;
+- a version read from a web archive ``wasDerivedFrom`` each of its captures
+  (``arch:capture/ID``, type ``arch:WebCapture``: target URI, WARC-Record-ID, payload digest,
+  WARC file and offset), which ``wasGeneratedBy`` a capturing activity at the capture time,
+  associated with the crawler (a ``prov:SoftwareAgent`` named by the WARC's warcinfo record).
 
 Output streams batch by batch: PROV-JSON sections are spooled to temporary files and joined at
 the end (relation ids renumbered so they stay unique); Turtle is written as one block of
@@ -35,7 +39,7 @@ from typing import IO, Any
 from sqlmodel import Session, col, select
 
 from archive.export import Progress, iter_article_batches
-from archive.models import Article, Credit, Person, Service, Version
+from archive.models import Article, Capture, Credit, Person, Service, Version
 
 __all__ = ["NAMESPACE", "article_document", "export_prov"]
 
@@ -131,6 +135,7 @@ def article_document(*, session: Session, article: Article, document: Any | None
             doc.wasDerivedFrom(entity, f"arch:version/{parent.id}", activity)
         if version.revision_of_id in by_id:
             doc.wasRevisionOf(entity, f"arch:version/{version.revision_of_id}")
+        _add_captures(doc, session, entity, version)
         if version.engine:
             engine = _engine_agent(doc, version)
             doc.wasAssociatedWith(
@@ -181,6 +186,53 @@ def article_document(*, session: Session, article: Article, document: Any | None
                 delegations.add(key)
                 doc.actedOnBehalfOf(agent, service_agent, activity)
     return doc
+
+
+def _add_captures(doc: Any, session: Session, entity: Any, version: Version) -> None:
+    """Each WARC capture the version was read from: an entity it was derived from."""
+    from prov.model import PROV, PROV_ROLE, PROV_TYPE
+
+    captures = session.exec(
+        select(Capture)
+        .where(Capture.version_id == version.id)
+        .order_by(col(Capture.captured_at), col(Capture.id))
+    ).all()
+    for capture in captures:
+        attributes: dict[Any, Any] = {
+            PROV_TYPE: doc.valid_qualified_name("arch:WebCapture"),
+            "prov:label": f"capture of {capture.target_uri}",
+            "arch:uri": capture.target_uri,
+            "arch:recordId": capture.record_id,
+            "arch:payloadDigest": capture.payload_digest or f"sha256:{capture.payload_sha256}",
+            "arch:warcFile": capture.warc_file,
+            "arch:warcOffset": capture.warc_offset,
+        }
+        if capture.redirected_from:
+            attributes["arch:redirectedFrom"] = capture.redirected_from
+        found = doc.get_record(f"arch:capture/{capture.id}")
+        captured = found[0] if found else doc.entity(f"arch:capture/{capture.id}", attributes)
+        when = capture.captured_at
+        capturing = doc.activity(
+            f"arch:capturing/{capture.id}",
+            when,
+            when,
+            {PROV_TYPE: doc.valid_qualified_name("arch:Capturing")},
+        )
+        doc.wasGeneratedBy(captured, capturing, when)
+        if capture.software:
+            key = "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in capture.software)
+            crawler = _agent(
+                doc,
+                f"arch:crawler/{key}",
+                {PROV_TYPE: PROV["SoftwareAgent"], "prov:label": capture.software},
+            )
+            doc.wasAssociatedWith(
+                capturing,
+                crawler,
+                other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:crawler")},
+            )
+            doc.wasAttributedTo(captured, crawler)
+        doc.wasDerivedFrom(entity, captured)
 
 
 def _agent(doc: Any, identifier: str, attributes: dict[Any, Any]) -> Any:

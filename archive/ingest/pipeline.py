@@ -23,7 +23,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -33,6 +33,7 @@ from sqlmodel import Session, select
 
 from archive.db import Archive
 from archive.errors import ArchiveError, ImportFailed
+from archive.ingest.captures import store_capture, store_repeat
 from archive.ingest.readers import (
     MAX_PAGE_BYTES,
     ReadItem,
@@ -42,6 +43,8 @@ from archive.ingest.readers import (
 )
 from archive.ingest.records import ArticleRecord
 from archive.ingest.store import Lookups, StoreResult, store_article
+from archive.ingest.warc import CaptureInfo, Tally, WarcError, warc_format
+from archive.ingest.webpage import NOT_ARTICLE, read_captured_page
 from archive.lexicon_store import PendingCounts, learned_ratio
 from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Version
 
@@ -185,7 +188,10 @@ def _prepare(job: _Job) -> _Prepared:
     if job.page is not None:
         path, data, fmt = job.page
         try:
-            record = read_page(Path(path), data, fmt)
+            if fmt == "warc":  # a captured page: ``path`` is its URI
+                record = read_captured_page(data, path)
+            else:
+                record = read_page(Path(path), data, fmt)
         except ImportFailed as exc:
             return _Prepared(error=exc.reason)
     assert record is not None
@@ -353,6 +359,7 @@ class _Unit:
     fmt: str
     job: _Job
     recheck: bool = False  # an identical input is ahead of it in the window
+    capture: CaptureInfo | None = None  # the WARC record it was read from
 
 
 @dataclass(slots=True)
@@ -363,6 +370,7 @@ class _Slot:
     unit: _Unit | None = None
     future: Future[_Prepared] | None = None
     path_done: Path | None = None  # a marker: every outcome of this file is ahead of it
+    repeat: CaptureInfo | None = None  # a capture of a page stored before this slot
 
 
 class Importer:
@@ -395,6 +403,7 @@ class Importer:
         self._pending = PendingCounts()  # learned by the workers: counts to store
         self._staged: list[Learned] = []  # the article being stored: pending once committed
         self._lookups = Lookups()  # services and people found so far
+        self.warc = Tally()  # what was read of web archives (WARC, WACZ)
 
     # -- public entry points ------------------------------------------------------------------
 
@@ -494,6 +503,9 @@ class Importer:
                 outcome=ImportOutcome(source, None, "failed", detail="no such file or folder")
             )
             return
+        if warc_format(path) is not None:
+            yield from self._warc_slots(path)
+            return
         if fmt is None:
             detail = f"unknown file type {path.suffix or '(none)'!r}"
             yield _Slot(outcome=ImportOutcome(source, None, "skipped", detail=detail))
@@ -546,6 +558,47 @@ class Importer:
         job = _Job(item.record, None, self.analyzer is not None, self.align)
         return _Slot(unit=_Unit(item.source, item.line, item.raw, digest, None, "jsonl", job))
 
+    def _warc_slots(self, path: Path) -> Iterator[_Slot]:
+        """A slot per article page of a WARC or WACZ (`archive.ingest.warc`)."""
+        from archive.ingest.warc import WarcRepeat, iter_warc_items
+
+        source = str(path)
+        for item in iter_warc_items(path, self.warc):
+            if isinstance(item, WarcError):
+                yield _Slot(outcome=ImportOutcome(source, None, "failed", detail=item.detail))
+            elif isinstance(item, WarcRepeat) or self._captured_before(item.capture):
+                yield _Slot(repeat=item.capture)
+            else:
+                if item.charset_note is not None:
+                    log.warning("%s: %s: %s", source, item.capture.where, item.charset_note)
+                digest = item.capture.payload_sha256
+                page = (item.capture.target_uri, item.payload, "warc")
+                job = _Job(None, page, self.analyzer is not None, self.align)
+                unit = _Unit(source, None, item.payload, digest, None, "warc", job)
+                unit.capture = item.capture
+                yield _Slot(unit=unit)
+
+    def _captured_before(self, capture: CaptureInfo) -> bool:
+        from archive.models import Capture
+
+        with self.archive.session() as session:
+            found = session.exec(
+                select(Capture.id).where(Capture.payload_sha256 == capture.payload_sha256)
+            ).first()
+        return found is not None
+
+    def _store_repeat(self, source: str, capture: CaptureInfo) -> ImportOutcome:
+        """A capture of a payload stored before (a revisit, a duplicate): one more capture."""
+        try:
+            with self.archive.session() as session, session.begin():
+                article_id = store_repeat(session=session, capture=capture)
+        except SQLAlchemyError as exc:
+            detail = f"{capture.where}: database error: {_db_reason(exc)}"
+            return ImportOutcome(source, None, "failed", detail=detail)
+        if article_id is None:
+            return ImportOutcome(source, None, "skipped", detail="repeat of a page not imported")
+        return ImportOutcome(source, None, "duplicate", article_id, "captured again")
+
     # -- workers ------------------------------------------------------------------------------
 
     def _open_pool(self) -> ProcessPoolExecutor | None:
@@ -595,12 +648,25 @@ class Importer:
         if slot.outcome is not None:
             yield slot.outcome
             return
+        if slot.repeat is not None:
+            outcome = self._store_repeat(slot.repeat.warc_file.partition("!")[0], slot.repeat)
+            if self.warc.count(outcome):
+                yield outcome
+            return
         unit = slot.unit
         assert unit is not None
         in_flight[unit.digest] -= 1
         if in_flight[unit.digest] <= 0:
             del in_flight[unit.digest]
-        yield self._store_unit(unit, slot.future)
+        outcome = self._store_unit(unit, slot.future)
+        if unit.capture is None:
+            yield outcome
+            return
+        where = unit.capture.where
+        if outcome.outcome == "failed" and not (outcome.detail or "").startswith(where):
+            outcome = replace(outcome, detail=f"{where}: {outcome.detail}")
+        if self.warc.count(outcome):  # a quiet skip is only counted
+            yield outcome
 
     def _store_unit(self, unit: _Unit, future: Future[_Prepared] | None) -> ImportOutcome:
         prepared: _Prepared | None = None
@@ -620,10 +686,14 @@ class Importer:
             log.warning("preparing %s failed: %s", unit.source, exc)
             return ImportOutcome(unit.source, unit.line, "failed", detail=_oneline(exc))
         if prepared is not None and prepared.error is not None:
+            if unit.capture is not None:  # a captured page: name the record, skip non-stories
+                outcome = "skipped" if prepared.error in NOT_ARTICLE else "failed"
+                detail = f"{unit.capture.where}: {prepared.error}"
+                return ImportOutcome(unit.source, None, outcome, detail=detail)
             return self._fail(unit.source, unit.line, unit.raw, unit.fmt, prepared.error)
         record = prepared.record if prepared is not None else unit.job.record
         assert record is not None
-        if unit.recheck:
+        if unit.recheck and unit.capture is None:  # a capture is stored even for a duplicate
             done = self._already_done(unit.digest)
             if done is not None:
                 return ImportOutcome(unit.source, unit.line, "duplicate", done, "already present")
@@ -687,6 +757,10 @@ class Importer:
                     lookups=self._lookups,
                 )
                 _store_import_record(session, unit, result)
+                if unit.capture is not None:
+                    store_capture(
+                        session=session, capture=unit.capture, record=record, result=result
+                    )
                 aligned = self._align_stored(session, record, result, prepared)
                 if unit.fmt == "jsonl":
                     _restore_export_extensions(session, result.article_id, unit.raw)

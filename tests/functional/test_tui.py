@@ -558,3 +558,40 @@ async def test_translate_with_an_installed_package_reads_the_machine_version(
             assert "Machine · en" in label
     finally:
         engine.clear_caches()
+
+
+async def test_provenance_panel_lists_the_web_captures_of_each_version(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from archive.ingest.pipeline import import_paths
+    from tests.warcbuild import SOFTWARE, WarcBuilder, article_html
+
+    url = "https://www.rfa.org/english/news/myanmar/captured-04192024.html"
+    story = [
+        "Villagers said soldiers had burned 35 houses on Sunday, forcing 1,200 people to flee.",
+        "“We could only carry our children,” one resident told RFA on Monday.",
+    ]
+    html = article_html(
+        "Troops Burn Village Houses",
+        story,
+        date="2024-04-19",
+        credit_line="Reported by RFA's Myanmar Service. Written in English by Eugene Whong.",
+    )
+    builder = WarcBuilder()
+    builder.response(url, html.encode(), date="2024-04-19T09:15:00Z")
+    second = builder.offset()
+    builder.response(url, html.encode(), date="2024-04-20T09:15:00Z")
+    summary = import_paths(archive, [builder.save(tmp_path / "c.warc.gz")], align=False)
+    article_id = summary.outcomes[0].article_id
+    assert article_id is not None
+
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, app, article_id)
+        lines = str(screen.query_one("#captures", Static).render()).splitlines()
+        assert screen.query_one("#captures-heading").display
+        assert 4 == len(lines)  # two captures of the one version, two lines each
+        assert lines[0].startswith("#") and "2024-04-19 09:15:00Z" in lines[0]
+        assert url in lines[0] and SOFTWARE in lines[0]
+        assert lines[3].strip().startswith(f"{tmp_path / 'c.warc.gz'} @{second} · sha1:")
+        assert "2024-04-20 09:15:00Z" in lines[2]

@@ -1,5 +1,5 @@
-"""The provenance of an article: service → reporter → translator → writer → editors, and its
-versions as a tree by ``derived_from``."""
+"""The provenance of an article: service → reporter → translator → writer → editors, its
+versions as a tree by ``derived_from``, and the web captures they were read from."""
 
 from __future__ import annotations
 
@@ -78,6 +78,28 @@ def version_label(version: dict[str, Any], sides: dict[int, str]) -> Text:
     return label
 
 
+def captures_text(article: dict[str, Any]) -> Text:
+    """The web-archive captures of each version, one a line: when, what, by which crawler, and
+    where in which WARC (empty when no version came from a web archive)."""
+    out = Text()
+    for version in article.get("versions", []):
+        captures = version.get("captures") or (
+            [version["capture"]] if version.get("capture") else []
+        )
+        for capture in captures:
+            if out:
+                out.append("\n")
+            out.append(f"#{version['id']} ", style="dim")
+            out.append_text(safe_line((capture.get("time") or "time unknown").replace("T", " ")))
+            out.append_text(safe_line(f"  {capture.get('uri') or ''}"))
+            if capture.get("software"):
+                out.append_text(safe_line(f"  by {capture['software']}", style="dim"))
+            where = f"{capture.get('file')} @{capture.get('offset')}"
+            out.append("\n   ")
+            out.append_text(safe_line(f"{where} · {capture.get('digest')}", style="dim"))
+    return out
+
+
 class ProvenancePanel(Vertical):
     """Who made an article and which versions it has."""
 
@@ -85,6 +107,8 @@ class ProvenancePanel(Vertical):
     ProvenancePanel { height: auto; }
     ProvenancePanel > #chain { padding: 0 1; height: auto; }
     ProvenancePanel > #versions-heading { padding: 1 1 0 1; text-style: bold; height: auto; }
+    ProvenancePanel > #captures-heading { padding: 1 1 0 1; text-style: bold; height: auto; }
+    ProvenancePanel > #captures { padding: 0 1; height: auto; }
     ProvenancePanel > Tree {
         height: auto;
         max-height: 16;
@@ -114,10 +138,16 @@ class ProvenancePanel(Vertical):
         tree.show_root = False
         tree.guide_depth = 2
         yield tree
+        yield Static("Captured", id="captures-heading")
+        yield Static(id="captures")
 
     def show(self, article: dict[str, Any], sides: dict[int, str]) -> None:
         """Show an article (``show --json`` shape); ``sides`` marks the versions on screen."""
         self.query_one("#chain", Static).update(chain_text(article))
+        captures = captures_text(article)
+        self.query_one("#captures", Static).update(captures)
+        self.query_one("#captures-heading").display = bool(captures)
+        self.query_one("#captures").display = bool(captures)
         tree: Tree[int] = self.query_one("#version-tree", Tree)
         tree.clear()
         versions: Sequence[dict[str, Any]] = article.get("versions", [])
