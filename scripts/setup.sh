@@ -33,7 +33,7 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: installing the archive${extras:+ with [$extras]} into .venv from uv.lock (first time: a few minutes)" >&2
   # uv itself lives beside the environment, not in it: `uv sync` removes what the lock lacks.
   tools=".venv/.setup-tools"
-  if [ "$("$tools/bin/uv" --version 2>/dev/null)" != "uv $uv_version" ]; then
+  if [ "$("$tools/bin/uv" --version 2>/dev/null | cut -d" " -f1-2)" != "uv $uv_version" ]; then
     rm -rf "$tools"
     "$python" -m pip install -q --disable-pip-version-check --target "$tools" "uv==$uv_version"
   fi
