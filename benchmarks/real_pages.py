@@ -1,6 +1,6 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|all] [--json OUT]
+    python benchmarks/real_pages.py [--set repo|shared|all] [--json OUT] [--jobs N]
                                     [--pages DIR --gold FILE] [--archive CLI] [--keep DIR]
 
 Two sets of real pages (saved text and saved HTML, site chrome included):
@@ -29,6 +29,7 @@ import sys
 import tempfile
 import unicodedata
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -314,8 +315,58 @@ def score_story(g: Json, version: Json | None, zawgyi: Zawgyi, problems: list[st
     return story
 
 
-def score_set(archive: Path, page_set: PageSet, workdir: Path) -> list[Json]:
-    """Import one set into a fresh archive and score every page of its gold."""
+def score_page(
+    g: Json, item: Json | None, runner: Runner, page_set: PageSet, zawgyi: Zawgyi
+) -> Json:
+    """Read one imported page back (show, analyze) and score it against its gold."""
+    problems: list[str] = []
+    r: Json = {"set": page_set.name, "file": g["file"], "problems": problems}
+    r["import"] = item["outcome"] if item else "missing"
+    show: Json | None = None
+    if not item or item["outcome"] not in _OK_OUTCOMES:
+        detail = item.get("detail") if item else "no result for file"
+        problems.append(f"import {r['import']}: {detail}")
+    else:
+        show, done = runner.json("show", str(item["article_id"]), "--json", "--db", str(runner.db))
+        if show is None:
+            problems.append(f"show crashed rc={done.returncode}: {done.stderr[-300:]}")
+    analysis, done = runner.json("analyze", str(page_set.pages / g["file"]), "--json")
+    if analysis is None:
+        problems.append(f"analyze failed rc={done.returncode}: {done.stderr.strip()[-300:]}")
+    r["analyze_language"] = analysis.get("language") if analysis else None
+    r["analyze_encoding"] = analysis.get("encoding") if analysis else None
+
+    r["title"] = score_title(g, show, zawgyi, problems)
+    r["date"] = score_date(g, show, problems)
+    languages = [g["language"], *g.get("language_alt", [])]
+    version = show["versions"][0] if show and show.get("versions") else None
+    stored = version.get("language") if version else None
+    r["language"] = {
+        "gold": g["language"],
+        "got": stored,
+        "ok": stored in languages if version else False,
+        "analyze": r["analyze_language"],
+        "analyze_ok": r["analyze_language"] in languages,
+    }
+    if version and not r["language"]["ok"]:
+        problems.append(f"language: stored {stored}, truth {g['language']}")
+    if not r["language"]["analyze_ok"]:
+        problems.append(f"analyze language: {r['analyze_language']}, truth {g['language']}")
+    encoding = r["analyze_encoding"]
+    if g.get("encoding") and encoding and g["encoding"] != encoding:
+        problems.append(f"encoding: analyze says {encoding}, truth {g['encoding']}")
+    r["credits"] = score_credits(g, show, problems)
+    r["service"] = score_service(g, show, problems)
+    r["story"] = score_story(g, version, zawgyi, problems)
+    return r
+
+
+def score_set(archive: Path, page_set: PageSet, workdir: Path, jobs: int = 2) -> list[Json]:
+    """Import one set into a fresh archive and score every page of its gold.
+
+    The import is one command; reading pages back runs `jobs` CLI processes at a time
+    (each `show` and `analyze` is a fresh process, so this is where the time goes).
+    """
     gold = load_gold(page_set.gold, page_set.pages)
     runner = Runner(archive, workdir)
     zawgyi = Zawgyi(archive)
@@ -325,54 +376,14 @@ def score_set(archive: Path, page_set: PageSet, workdir: Path) -> list[Json]:
         crash = f"import rc={done.returncode}, stdout not JSON; stderr: {done.stderr[-800:]}"
         imported = {"items": []}
     by_file = {Path(item["source"]).name: item for item in imported.get("items", [])}
-
-    results: list[Json] = []
-    for g in gold:
-        problems: list[str] = []
-        r: Json = {"set": page_set.name, "file": g["file"], "problems": problems}
-        if crash and not results:
-            r["import_crash"] = crash
-        item = by_file.get(g["file"])
-        r["import"] = item["outcome"] if item else "missing"
-        show: Json | None = None
-        if not item or item["outcome"] not in _OK_OUTCOMES:
-            detail = item.get("detail") if item else "no result for file"
-            problems.append(f"import {r['import']}: {detail}")
-        else:
-            show, done = runner.json(
-                "show", str(item["article_id"]), "--json", "--db", str(runner.db)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        results = list(
+            pool.map(
+                lambda g: score_page(g, by_file.get(g["file"]), runner, page_set, zawgyi), gold
             )
-            if show is None:
-                problems.append(f"show crashed rc={done.returncode}: {done.stderr[-300:]}")
-        analysis, done = runner.json("analyze", str(page_set.pages / g["file"]), "--json")
-        if analysis is None:
-            problems.append(f"analyze failed rc={done.returncode}: {done.stderr.strip()[-300:]}")
-        r["analyze_language"] = analysis.get("language") if analysis else None
-        r["analyze_encoding"] = analysis.get("encoding") if analysis else None
-
-        r["title"] = score_title(g, show, zawgyi, problems)
-        r["date"] = score_date(g, show, problems)
-        languages = [g["language"], *g.get("language_alt", [])]
-        version = show["versions"][0] if show and show.get("versions") else None
-        stored = version.get("language") if version else None
-        r["language"] = {
-            "gold": g["language"],
-            "got": stored,
-            "ok": stored in languages if version else False,
-            "analyze": r["analyze_language"],
-            "analyze_ok": r["analyze_language"] in languages,
-        }
-        if version and not r["language"]["ok"]:
-            problems.append(f"language: stored {stored}, truth {g['language']}")
-        if not r["language"]["analyze_ok"]:
-            problems.append(f"analyze language: {r['analyze_language']}, truth {g['language']}")
-        encoding = r["analyze_encoding"]
-        if g.get("encoding") and encoding and g["encoding"] != encoding:
-            problems.append(f"encoding: analyze says {encoding}, truth {g['encoding']}")
-        r["credits"] = score_credits(g, show, problems)
-        r["service"] = score_service(g, show, problems)
-        r["story"] = score_story(g, version, zawgyi, problems)
-        results.append(r)
+        )
+    if crash and results:
+        results[0]["import_crash"] = crash
     return results
 
 
@@ -521,6 +532,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, help="also write totals and every page result here")
     parser.add_argument("--keep", type=Path, help="work folder to keep (default: temporary)")
+    parser.add_argument(
+        "--jobs", type=int, default=2, help="archive CLI processes at a time when reading back"
+    )
     args = parser.parse_args(argv)
     if not args.archive.exists():
         parser.error(f"no archive CLI at {args.archive} (give one with --archive)")
@@ -534,10 +548,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.keep:
                 workdir = args.keep / page_set.name
                 workdir.mkdir(parents=True, exist_ok=True)
-                by_set[page_set.name] = score_set(args.archive, page_set, workdir)
+                by_set[page_set.name] = score_set(args.archive, page_set, workdir, args.jobs)
             else:
                 with tempfile.TemporaryDirectory(prefix="realpages-") as tmp:
-                    by_set[page_set.name] = score_set(args.archive, page_set, Path(tmp))
+                    by_set[page_set.name] = score_set(args.archive, page_set, Path(tmp), args.jobs)
         except (GoldError, OSError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
