@@ -1,0 +1,131 @@
+"""The real-pages benchmark: its gold loader, its scoring, and one page through the real CLI."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.real_pages import (
+    REPO_SET,
+    GoldError,
+    PageSet,
+    load_gold,
+    norm_service,
+    score_credits,
+    score_set,
+    totals,
+)
+
+PAGE = """\
+Home > News > Asia
+
+Villagers protest dam on the Sekong river
+
+By Chan Dara and Ly Sok, Mekong Wire
+12 March 2019
+
+Hundreds of villagers gathered on Monday to protest a dam planned upstream of their farms.
+
+They said the company had not told them how many families would have to move.
+
+Share this story
+"""
+
+
+def gold_line(**override: object) -> str:
+    entry: dict[str, object] = {
+        "file": "sekong-dam.txt",
+        "title": "Villagers protest dam on the Sekong river",
+        "date": "2019-03-12",
+        "language": "en",
+        "credits": [
+            {"role": "reporter", "name": "Chan Dara"},
+            {"role": "reporter", "name": "Ly Sok"},
+        ],
+        "service": "Mekong Wire",
+        "source": "written for this test",
+        "truncated": False,
+        "notes": "",
+        "story_first": "Hundreds of villagers gathered on Monday",
+        "story_last": "would have to move.",
+        "junk_lines": ["Share this story", "Home > News > Asia"],
+        "junk_substrings": [],
+        "byline_line": "By Chan Dara and Ly Sok, Mekong Wire",
+    }
+    entry.update(override)
+    return json.dumps(entry, ensure_ascii=False)
+
+
+@pytest.fixture
+def page_set(tmp_path: Path) -> PageSet:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "sekong-dam.txt").write_text(PAGE, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(gold_line() + "\n", encoding="utf-8")
+    return PageSet("test", pages, gold)
+
+
+def test_load_gold_reads_every_line(page_set: PageSet) -> None:
+    gold = load_gold(page_set.gold, page_set.pages)
+    assert ["sekong-dam.txt"] == [g["file"] for g in gold]
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "gold.jsonl:1: not JSON"),
+        (json.dumps({"file": "x.txt"}), "gold.jsonl:1: missing title"),
+        (gold_line(date="12/03/2019"), "gold.jsonl:1: date '12/03/2019' is not YYYY-MM-DD"),
+        (gold_line(file="absent.txt"), "gold.jsonl:1: no page absent.txt"),
+    ],
+)
+def test_load_gold_names_the_line_and_the_problem(
+    page_set: PageSet, line: str, message: str
+) -> None:
+    page_set.gold.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        load_gold(page_set.gold, page_set.pages)
+
+
+def test_the_repo_gold_follows_the_schema_and_names_its_pages() -> None:
+    gold = load_gold(REPO_SET / "gold.jsonl", REPO_SET / "pages")
+    assert len(gold) >= 110
+    assert len({g["file"] for g in gold}) == len(gold)
+
+
+def test_credits_count_role_and_name_and_forgive_credits_other() -> None:
+    g = json.loads(gold_line(credits_other=[{"role": "photographer", "name": "Hem Sina"}]))
+    show = {
+        "credits": [
+            {"role": "reporter", "name": "chan  dara", "kind": "person"},
+            {"role": "editor", "name": "Ly Sok", "kind": "person"},
+            {"role": "photographer", "name": "Hem Sina", "kind": "person"},
+            {"role": "source", "name": "Mekong Wire", "kind": "organisation"},
+        ]
+    }
+    problems: list[str] = []
+    result = score_credits(g, show, problems)
+    assert (1, 1, 1) == (result["tp"], result["fp"], result["fn"])
+    assert ["credit missed: reporter 'ly sok'", "credit wrong/extra: editor 'ly sok'"] == problems
+
+
+def test_service_names_are_compared_loosely() -> None:
+    assert norm_service("RFA's Burmese Service") == norm_service("Radio Free Asia Myanmar")
+
+
+def test_one_written_page_through_the_real_cli(page_set: PageSet, tmp_path: Path) -> None:
+    """The runner's mechanics only: how well the importer does is the benchmark's figure."""
+    archive = Path(sys.executable).parent / "archive"
+    results = score_set(archive, page_set, tmp_path / "work")
+    t = totals(results)
+    assert (1, 1, []) == (t["pages"], t["imported"], t["failed"])
+    page = results[0]
+    assert "Villagers protest dam on the Sekong river" == page["title"]["gold"]
+    assert isinstance(page["title"]["got"], str)
+    assert page["story"]["chars"] > 0
+    assert 2 == t["credits"]["gold_credits"]
+    assert t["credits"]["tp"] + t["credits"]["fn"] == 2
