@@ -330,6 +330,10 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
     labels = _labels_in(inner)
     if not labels or labels[0][0] != 0:
         return _read_after_label(inner, raw)
+    if inner == text.strip() and any(
+        end < len(inner) and inner[end - 1].isalpha() for _start, end, _role in labels
+    ):
+        return None  # a label glued to the name ("記者張三") only counts inside brackets
     entries: list[CreditEntry] = []
     for number, (_start, label_end, role) in enumerate(labels):
         end = labels[number + 1][0] if number + 1 < len(labels) else len(inner)
@@ -681,13 +685,30 @@ def find_credit_lines(
 # --- credits inside the story -----------------------------------------------------------
 
 _NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?"
-_HAS_THIS_REPORT = re.compile(
-    rf"""(?:(?P<org>\b[A-Z][\w ]{{1,30}}?)['’]s\s+)?
-        (?P<names>{_NAME_WORDS}(?:\s+and\s+{_NAME_WORDS})?)\s+
-        (?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that)\s+
-        (?:report|story)\b""",
-    re.VERBOSE,
+_REPORT_VERB = re.compile(
+    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that)\s+"
+    r"(?:report|story)\b"
 )
+_POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s$")
+
+
+def _reporters_before(text: str, end: int) -> tuple[str, str | None]:
+    """The capitalised names just before ``end`` ("VOA's Narin Sun| has this report"), and
+    the outlet whose they are ("VOA"), read backwards to the sentence's edge."""
+    words = text[:end].split()
+    taken: list[str] = []
+    while words:
+        word = words.pop()
+        if word[-1] in '.,;:!?"“”)' and taken:
+            break
+        if possessive := _POSSESSIVE.match(word):
+            return " ".join(reversed(taken)), possessive["org"]
+        if not (word[0].isupper() or word in ("and", "&")):
+            break
+        taken.append(word)
+    return " ".join(reversed(taken)), None
+
+
 _NARRATED = re.compile(rf"\b(?:narrated|read|voiced)\s+by\s+(?P<names>{_NAME_WORDS})(?=[.,;)]|$)")
 # "BANGKOK (Reuters) -", "PHNOM PENH, Jan 2 (Xinhua) --", "SEOUL, May 3 (AP) —"
 _AGENCY_DATELINE = re.compile(r"^[^()\n]{2,60}?\((?P<agency>[^()\d]{2,30})\)\s*[-–—]")
@@ -709,16 +730,18 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     """
     text = _fold(paragraph)
     entries: list[CreditEntry] = []
-    for match in _HAS_THIS_REPORT.finditer(text):
-        org = _organisation(match["org"] or "")
-        found = _names(match["names"], "reporter", match.group(), strict_case=True)
+    for verb in _REPORT_VERB.finditer(text):
+        names, owner = _reporters_before(text, verb.start())
+        org = _organisation(owner or "")
+        raw = text[max(0, verb.start() - len(names) - len(owner or "") - 3) : verb.end()]
+        found = _names(names, "reporter", raw, strict_case=True) if names else None
         if found:
             entries.extend(
                 CreditEntry(e.role, e.name, e.kind, org.key if org else e.service_key, e.raw)
                 for e in found
             )
             if org is not None:
-                entries.append(_org_entry("source", org, match.group()))
+                entries.append(_org_entry("source", org, raw))
     for match in _NARRATED.finditer(text):
         entries.extend(_names(match["names"], "narrator", match.group(), strict_case=True) or [])
     if dateline := _AGENCY_DATELINE.match(text):
@@ -737,4 +760,53 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
                 bracket["b"], bracket["b"]
             )
             entries.extend(found_b or [])
+    return tuple(_dedupe(entries))
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+_CREDIT_ATTRIBUTE = re.compile(r"byline|author|editor|reporter|writer|credit|contributor|liabil",
+                               re.IGNORECASE)  # fmt: skip
+_META_AUTHOR = frozenset({"author", "byl", "byline", "dc.creator", "sailthru.author"})
+_MAX_ELEMENT_CHARS = 80
+
+
+def html_credits(html: str) -> tuple[CreditEntry, ...]:
+    """Credits a saved HTML page states in its markup rather than in the story text.
+
+    Reads the page's byline elements (class, id or itemprop naming a byline, author or
+    editor, with short text: "By JEFFREY GETTLEMAN", "责任编辑：崔宁宁", "[责任编辑：alonliu]"),
+    short paragraphs that are labelled credit lines ("作者︱春春"), and the ``author``/``byl``
+    meta tags when they hold a full name. Every text must read as a credit line.
+    """
+    import lxml.html  # heavy; only HTML imports need it
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    entries: list[CreditEntry] = []
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
+            continue
+        if element.tag == "meta":
+            name = (element.get("name") or element.get("property") or "").casefold()
+            content = " ".join((element.get("content") or "").split())
+            if name in _META_AUTHOR and content:
+                line = content if content[:3].casefold() == "by " else f"By {content}"
+                found = [e for e in read_credit_line(line) if len(e.name.split()) >= 2]
+                entries.extend(found)
+            continue
+        attributes = " ".join(element.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _MAX_ELEMENT_CHARS:
+            continue
+        if _CREDIT_ATTRIBUTE.search(attributes) or (
+            element.tag in ("p", "strong", "b", "span", "div") and len(element) <= 2
+        ):
+            found_here = read_credit_line(text)
+            if found_here and not _CREDIT_ATTRIBUTE.search(attributes):
+                # Outside a byline element only labelled lines count, not a bare "By" name.
+                found_here = tuple(e for e in found_here if not _BY.match(_fold(text)))
+            entries.extend(found_here)
     return tuple(_dedupe(entries))

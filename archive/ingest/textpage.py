@@ -271,9 +271,13 @@ def _find_credits(
         last = first + bottom.indices[0] - 1
     if first <= last:
         entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
-        entries += credits_in_prose(texts[first])
-        if last > first:
-            entries += credits_in_prose(texts[last])
+        # The story's first two and last three lines: a lead's dateline or bracketed byline,
+        # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
+        ends = sorted(
+            {*range(first, min(first + 2, last + 1)), *range(max(first, last - 2), last + 1)}
+        )
+        for index in ends:
+            entries += credits_in_prose(texts[index])
     for index in range(last + 1, len(lines)):
         if index in dropped:
             entries += read_credit_line(dropped[index])
