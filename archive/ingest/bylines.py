@@ -556,6 +556,7 @@ def _is_place_line(text: str) -> bool:
     parts = [p.strip() for p in text.split(",")]
     return (
         len(text) <= 50
+        and _is_latin(text)  # in scripts without case a place looks like any short line
         and 1 <= len(parts) <= 3
         and all(_plausible_name(clean_person_name(p), strict_case=True) for p in parts)
         and ("," in text or len(parts[0].split()) <= 2)
