@@ -187,9 +187,7 @@ def _names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Credit
             owner = _organisation(staff["org"] or "")
             if owner is not None:
                 entries.append(_org_entry(role, owner, raw))
-            elif staff["org"]:
-                return None
-            continue
+            continue  # "By Gateway reporters": the outlet's staff, no one by name
         name = _clean(part)
         split = name.split() if _HAN.search(name) or _HANGUL.search(name) else [name]
         for one in split:
@@ -369,15 +367,32 @@ def _read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
     return names or None
 
 
+_NAME_EMAIL = re.compile(
+    r"^(?P<name>[^@\d|]{2,40}?)\s*(?:기자|특파원|reporter)?\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$",
+    re.IGNORECASE,
+)
+
+
+def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
+    """A reporter's name with an e-mail address: "김찬년 mbc@example.com"."""
+    match = _NAME_EMAIL.match(text)
+    if match is None:
+        return None
+    found = _names(match["name"], "reporter", raw, strict_case=True)
+    return found if found and all(e.kind == "person" for e in found) else None
+
+
 def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     """ "By NAME", "By NAME and NAME", "By RFA Khmer", "By Staff reporters", "By NAME | DATE"."""
     match = _BY.match(text)
     if match is None:
         return None
     rest = match["rest"].split("|")[0].strip()
-    # Without "and", a comma after the first name introduces a place or a job title.
-    if not re.search(r"\band\b|&", rest) and "," in rest:
-        rest = rest.split(",")[0]
+    # Without "and", one comma after the name introduces a place or a job title ("By A,
+    # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
+    parts = rest.split(",")
+    if not re.search(r"\band\b|&", rest) and len(parts) == 2:
+        rest = parts[0]
     rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
     entries = _names(rest, "writer", raw, strict_case=True)
     if entries is None:
@@ -396,7 +411,12 @@ def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
     match = _NAME_BAR_DATE.match(text)
     if match is None:
         return None
-    return _names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
+    found = _names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
+    # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
+    return [
+        CreditEntry("source", e.name, e.kind, e.service_key, raw) if e.kind == "service" else e
+        for e in found or []
+    ] or None
 
 
 def _read_slashed(text: str, raw: str) -> list[CreditEntry] | None:
@@ -449,6 +469,9 @@ def _read_source_line(text: str, raw: str) -> list[CreditEntry] | None:
     """An agency line on its own: "— AFP", "(Xinhua)", "Source: Reuters", "AP/Reuters"."""
     if len(text) > _MAX_SOURCE_CHARS:
         return None
+    head, bar, tail = text.partition("|")
+    if bar and any(ch.isdigit() for ch in tail):
+        text = head  # "Source: Xinhua| Published: 2022-06-16"
     match = _SOURCE_LINE.match(text)
     if match is None:
         return None
@@ -500,6 +523,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_labelled,
     _read_slashed,
     _read_name_bar_date,
+    _read_name_email,
 )
 
 
@@ -712,7 +736,20 @@ def _reporters_before(text: str, end: int) -> tuple[str, str | None]:
 
 _NARRATED = re.compile(rf"\b(?:narrated|read|voiced)\s+by\s+(?P<names>{_NAME_WORDS})(?=[.,;)]|$)")
 # "BANGKOK (Reuters) -", "PHNOM PENH, Jan 2 (Xinhua) --", "SEOUL, May 3 (AP) —"
-_AGENCY_DATELINE = re.compile(r"^[^()\n]{2,60}?\((?P<agency>[^()\d]{2,30})\)\s*[-–—]")
+_AGENCY_DATELINE = re.compile(
+    r"^(?:[^()\n]{2,60}?\((?P<agency>[^()\d]{2,30})\)\s*[-–—]"
+    r"|\((?P<first>[^()\d]{2,30})\)\s+[^\W\d_][^\n]{0,60}?\s[-–—])"
+)
+# Korean broadcast and print credits in the story: "홍길동 기자 = …" opening the lead,
+# "홍길동 기자의 보도입니다", "김철수 특파원이 단독 보도합니다", "KBS 뉴스 홍길동입니다".
+_KOREAN_LEAD = re.compile(r"^(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)\s*=")
+_KOREAN_REPORTS = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:의|이|가)?\s*(?:단독\s*)?"
+    r"(?:보도입니다|보도합니다|취재했습니다|전합니다)"
+)
+_KOREAN_SIGN_OFF = re.compile(
+    r"(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
+)
 # "(서울=연합뉴스) 홍길동 기자 =": Korean wire dateline with the reporter.
 _KOREAN_DATELINE = re.compile(
     r"^[(\[](?P<place>[^=()]{1,20})=(?P<agency>[^()\]]{1,20})[)\]]\s*(?P<rest>[^=]{0,40}?)\s*=",
@@ -746,7 +783,7 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     for match in _NARRATED.finditer(text):
         entries.extend(_names(match["names"], "narrator", match.group(), strict_case=True) or [])
     if dateline := _AGENCY_DATELINE.match(text):
-        info = _organisation(dateline["agency"])
+        info = _organisation(dateline["agency"] or dateline["first"])
         if info is not None and info.is_organization:
             entries.append(_org_entry("source", info, dateline.group()))
     if wire := _KOREAN_DATELINE.match(text):
@@ -755,6 +792,11 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, wire.group()))
         if wire["rest"]:
             entries.extend(_read_after_label(wire["rest"], wire.group()) or [])
+    for korean in (_KOREAN_LEAD.match(text), *_KOREAN_REPORTS.finditer(text)):
+        if korean is not None:
+            entries.append(CreditEntry("reporter", korean["name"], "person", None, korean.group()))
+    if sign_off := _KOREAN_SIGN_OFF.search(text):
+        entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
         if bracket := pattern.search(text):
             found_b = _read_labelled(bracket["b"], bracket["b"]) or _read_slashed(

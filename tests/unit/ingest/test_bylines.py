@@ -85,6 +85,17 @@ def _is_date(line: str) -> bool:
         ),
         ("— AFP", [("source", "AFP", "service")]),
         ("(Xinhua)", [("source", "Xinhua", "service")]),
+        ("Source: Xinhua| Published: 2022-06-16", [("source", "Xinhua", "service")]),
+        ("Xinhua | Updated: 2021-12-05 10:41", [("source", "Xinhua", "service")]),
+        (
+            "by Somsak Vong, Zhang Wei, Lin Hao",
+            [
+                ("writer", "Somsak Vong", "person"),
+                ("writer", "Zhang Wei", "person"),
+                ("writer", "Lin Hao", "person"),
+            ],
+        ),
+        ("최지훈 mbc@example.com", [("reporter", "최지훈", "person")]),
         ("Source: Anadolu Agency", [("source", "Anadolu Agency", "service")]),
         (
             "AP/Reuters",
@@ -167,6 +178,8 @@ def test_uyghur_presentation_forms_are_read_as_plain_letters() -> None:
         "Copyright © 1998-2023, RFA",
         "Reuters reported the figures on Monday, citing officials.",
         "He contributed to the fund for years.",
+        "Contact us at info@example.com",
+        "By Gateway reporters and more",
     ],
 )
 def test_story_sentences_are_not_credit_lines(line: str) -> None:
@@ -257,6 +270,11 @@ def test_a_labelled_byline_with_story_after_it_does_not_close_the_story() -> Non
         ("研究结果发表在《自然》上。（编译/赵子健）", [("translator", "赵子健", "person")]),
         ("The minister has this report in hand, officials said.", []),
         ("A photo of the camp. [Rina Das/BenarNews]", []),
+        ("(Reuters) YANGON, Myanmar - Late on Monday…", [("source", "Reuters", "service")]),
+        ("최지훈 기자 =정부는 3일 발표했다.", [("reporter", "최지훈", "person")]),
+        ("…라고 말했습니다. 최지훈 기자의 보도입니다.", [("reporter", "최지훈", "person")]),
+        ("…밝혔습니다. KBS 뉴스 최지훈입니다.", [("reporter", "최지훈", "person")]),
+        ("기자회견에서 그는 말했다.", []),
     ],
 )
 def test_credits_in_prose(paragraph: str, expected: list[tuple[str, str, str]]) -> None:
