@@ -235,6 +235,13 @@ def test_a_name_alone_on_the_last_line_is_a_credit() -> None:
     )
 
 
+@pytest.mark.parametrize("last", ["Latest News", "Keep Reading", "Most Popular", "Asia Pacific"])
+def test_title_case_furniture_on_the_last_line_is_not_a_name(last: str) -> None:
+    lines = ["Thirty families protested on Friday.", "Police watched.", last]
+    assert find_credit_lines(lines, is_furniture=_is_date) is None
+    assert find_byline([last, "2024.05.09", "Police watched."], is_furniture=_is_date) is None
+
+
 def test_a_list_of_names_closing_a_story_is_not_a_credit() -> None:
     lines = ["The winners were:", "Sok Dara", "Chan Vibol"]
     assert find_credit_lines(lines, is_furniture=_is_date) is None
