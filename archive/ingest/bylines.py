@@ -84,6 +84,7 @@ _STAFF = re.compile(
 )
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로며면다요")
 
 
 # Compatibility forms worth folding before reading: Arabic presentation forms (Uyghur pages
@@ -130,6 +131,10 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
         return True
     if _HAN.search(name):
         return all(1 < len(w) <= 4 for w in words)
+    if _HANGUL.search(name):
+        # Korean names are two to four syllables; a word ending in a particle or a verb
+        # ending ("사건을", "취재한") is running text.
+        return all(1 < len(w) <= 4 and w[-1] not in _HANGUL_ENDINGS for w in words)
     return True
 
 

@@ -179,6 +179,8 @@ def test_uyghur_presentation_forms_are_read_as_plain_letters() -> None:
         "Reuters reported the figures on Monday, citing officials.",
         "He contributed to the fund for years.",
         "Contact us at info@example.com",
+        "이번 사건을 취재한 기자",
+        "记者 了解到，该公司已经停产。",
         "By Gateway reporters and more",
     ],
 )
