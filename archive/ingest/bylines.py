@@ -282,6 +282,12 @@ _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
 )
 
 
+# Labels under which a Latin-script name may be lower case: Uyghur in Latin script writes
+# names so ("Muxbirimiz qutlan"), Chinese pages give editors' user ids ("责任编辑：alonliu").
+# Under every other label a lower-case word is running text ("Dịch bệnh lây lan").
+_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|[\u3400-\u9fff])", re.IGNORECASE)
+
+
 def _labels_in(text: str) -> list[tuple[int, int, Role]]:
     """(start, end, role) of every label standing at a word boundary in ``text``."""
     found: list[tuple[int, int, Role]] = []
@@ -338,9 +344,10 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
     ):
         return None  # a label glued to the name ("記者張三") only counts inside brackets
     entries: list[CreditEntry] = []
-    for number, (_start, label_end, role) in enumerate(labels):
+    for number, (label_start, label_end, role) in enumerate(labels):
         end = labels[number + 1][0] if number + 1 < len(labels) else len(inner)
         body = inner[label_end:end]
+        lower_case_names = _LOWER_CASE_NAME_LABELS.match(inner[label_start:label_end]) is not None
         # "編譯周虹汶/綜合報導", "記者張三/台北報導": drop the place-and-wire part.
         segments = [s for s in re.split(r"\s*/\s*", body) if s.strip()]
         segments = [s for s in segments if not _REPORT_TAIL.search(s.strip())] or segments[:1]
@@ -352,7 +359,7 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
                     return None
                 found.append(_org_entry("source", info, raw))
                 continue
-            names = _names(segment, role, raw, strict_case=False)
+            names = _names(segment, role, raw, strict_case=not lower_case_names)
             if names is None:
                 return None
             found.extend(names)
@@ -703,6 +710,8 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
     line = _fold(" ".join(text.split()))
     if len(line) > _MAX_NAME_CHARS + 30 or _organisation(line) is not None:
         return ()
+    if _HAN.search(line) or _HANGUL.search(line):
+        return ()  # Chinese and Korean pages label their credits; a short line is a phrase
     entries = _names(line, "reporter", text, strict_case=True)
     if not entries or len(entries) > 2 or entries[0].kind != "person":
         return ()

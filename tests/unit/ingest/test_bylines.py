@@ -180,6 +180,9 @@ def test_uyghur_presentation_forms_are_read_as_plain_letters() -> None:
         "He contributed to the fund for years.",
         "Contact us at info@example.com",
         "이번 사건을 취재한 기자",
+        "Dịch bệnh lây lan nhanh",
+        "Ảnh hưởng của bão",
+        "Nguồn tin cho biết",
         "记者 了解到，该公司已经停产。",
         "By Gateway reporters and more",
     ],
@@ -242,6 +245,12 @@ def test_title_case_furniture_on_the_last_line_is_not_a_name(last: str) -> None:
     lines = ["Thirty families protested on Friday.", "Police watched.", last]
     assert find_credit_lines(lines, is_furniture=_is_date) is None
     assert find_byline([last, "2024.05.09", "Police watched."], is_furniture=_is_date) is None
+
+
+@pytest.mark.parametrize("last", ["责任编辑", "返回搜狐", "더보기"])
+def test_a_short_chinese_or_korean_last_line_is_not_a_name(last: str) -> None:
+    lines = ["第一段。", "第二段。", last]
+    assert find_credit_lines(lines, is_furniture=_is_date) is None
 
 
 def test_a_list_of_names_closing_a_story_is_not_a_credit() -> None:
