@@ -979,6 +979,7 @@ def html_credits(html: str) -> tuple[CreditEntry, ...]:
     except (ValueError, lxml.etree.ParserError):
         return ()
     entries: list[CreditEntry] = []
+    by_line: str | None = None
     for element in root.iter():
         if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
             continue
@@ -998,8 +999,13 @@ def html_credits(html: str) -> tuple[CreditEntry, ...]:
             element.tag in ("p", "strong", "b", "span", "div") and len(element) <= 2
         ):
             found_here = read_credit_line(text)
-            if found_here and not _CREDIT_ATTRIBUTE.search(attributes):
-                # Outside a byline element only labelled lines count, not a bare "By" name.
-                found_here = tuple(e for e in found_here if not _BY.match(_fold(text)))
+            is_by = _BY.match(_fold(text)) is not None
+            if found_here and is_by and not _CREDIT_ATTRIBUTE.search(attributes):
+                continue  # outside a byline element only labelled lines count
+            if found_here and is_by:
+                # The story's byline is the first; later ones head related stories or comments.
+                if by_line is not None and text != by_line and not by_line.endswith(text):
+                    continue
+                by_line = text
             entries.extend(found_here)
     return tuple(_dedupe(entries))

@@ -392,3 +392,12 @@ def test_html_byline_elements_and_meta_author() -> None:
         ("writer", "周小雨", "person"),
         ("editor", "黄雅婷", "person"),
     ] == [(e.role, e.name, e.kind) for e in html_credits(html)]
+
+
+def test_html_takes_the_story_byline_not_those_of_related_stories() -> None:
+    html = """<html><body><article>
+    <p class="byline">By Dara Keo</p><p>The story, long enough to be a story here.</p>
+    </article><aside><ul>
+    <li><span class="byline">By Other Writer</span> Another story</li>
+    </ul></aside></body></html>"""
+    assert [("writer", "Dara Keo")] == [(e.role, e.name) for e in html_credits(html)]
