@@ -897,6 +897,8 @@ _KOREAN_REPORTS = re.compile(
     r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:의|이|가)?\s*(?:단독\s*)?"
     r"(?:보도입니다|보도합니다|취재했습니다|전합니다)"
 )
+# Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
+_BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
 _KOREAN_SIGN_OFF = re.compile(
     r"(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
@@ -945,6 +947,10 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     for korean in (_KOREAN_LEAD.match(text), *_KOREAN_REPORTS.finditer(text)):
         if korean is not None:
             entries.append(CreditEntry("reporter", korean["name"], "person", None, korean.group()))
+    for burmese in _BURMESE_REPORTER.finditer(text):
+        name = burmese["name"]
+        if not name.startswith(("တစ်", "များ")):  # "a reporter", "reporters"
+            entries.append(CreditEntry("reporter", name, "person", None, burmese.group()))
     if sign_off := _KOREAN_SIGN_OFF.search(text):
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
