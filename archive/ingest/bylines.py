@@ -288,13 +288,26 @@ _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
 _LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|[\u3400-\u9fff])", re.IGNORECASE)
 
 
+# Any label at all, to find where one may stand before trying each (most lines have none).
+_ANY_LABEL = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _LABEL_PATTERNS), re.IGNORECASE)
+
+
 def _labels_in(text: str) -> list[tuple[int, int, Role]]:
-    """(start, end, role) of every label standing at a word boundary in ``text``."""
+    """(start, end, role) of every label standing at a word boundary in ``text``.
+
+    Empty unless a label opens the text (the only lines :func:`_read_labelled` reads).
+    """
+    if _ANY_LABEL.match(text) is None:
+        return []
     found: list[tuple[int, int, Role]] = []
     position = 0
     while position < len(text):
         boundary = position == 0 or not (text[position - 1].isalnum() or text[position - 1] == "_")
-        if boundary and (not found or position >= found[-1][1]):
+        if (
+            boundary
+            and (not found or position >= found[-1][1])
+            and _ANY_LABEL.match(text, position)
+        ):
             for pattern, role in _LABEL_PATTERNS:
                 match = pattern.match(text, position)
                 if match is not None and match.end() < len(text):
@@ -827,11 +840,17 @@ def find_credit_lines(
         lines: The story's lines, stripped, in order (furniture at the very end removed).
         is_furniture: Whether a line is page furniture.
     """
-    readings = [read_credit_line(line) for line in lines]
+    cache: dict[int, tuple[CreditEntry, ...]] = {}
+
+    def reading(index: int) -> tuple[CreditEntry, ...]:
+        if index not in cache:
+            cache[index] = read_credit_line(lines[index])
+        return cache[index]
+
     for offset in range(len(lines) - 1, -1, -1):
         if len(lines) - 1 - offset > _MAX_LINES_AFTER_CREDIT:
             break
-        entries = readings[offset]
+        entries = reading(offset)
         if not entries and offset == len(lines) - 1:
             entries = _bare_name(lines[offset])
             if entries and offset and _bare_name(lines[offset - 1]):
@@ -839,7 +858,7 @@ def find_credit_lines(
         if not entries:
             continue
         top = offset
-        while top > 0 and readings[top - 1]:
+        while top > 0 and reading(top - 1):
             top -= 1
         if top == 0:
             return None
@@ -850,7 +869,7 @@ def find_credit_lines(
             continue
         found: list[CreditEntry] = []
         for index in range(top, offset + 1):
-            found.extend(readings[index] or entries)
+            found.extend(reading(index) or entries)
         return CreditLines(
             tuple(range(top, len(lines))), tuple(range(top, offset + 1)), tuple(_dedupe(found))
         )
