@@ -290,7 +290,9 @@ def _find_credits(
         if key not in seen:
             seen.add(key)
             unique.append(entry)
-    credit_line = "\n".join(raw) if raw else None
+    # The credit line is one stretch of the page: the closing credit lines, else the byline
+    # (each credit keeps the line it was read from as its raw text).
+    credit_line = raw[-1] if raw else None
     # An agency or outlet credited only as a source (a footer, a dateline) is not where the
     # story was reported: it does not make the article's service.
     service = originating_service(tuple(e for e in unique if e.role != "source"))

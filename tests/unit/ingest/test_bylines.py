@@ -365,7 +365,7 @@ def test_end_lines_leave_the_story_and_footer_sources_are_read() -> None:
     assert page.credits.service_key is None
 
 
-def test_byline_and_closing_line_are_both_kept_in_the_credit_line() -> None:
+def test_byline_and_closing_line_both_credit_and_the_closing_one_is_the_credit_line() -> None:
     text = (
         "Title of the Story Here\n"
         "By Dara Keo\n"
@@ -374,8 +374,12 @@ def test_byline_and_closing_line_are_both_kept_in_the_credit_line() -> None:
         "Reported by Sok Chenda for RFA’s Khmer Service.\n"
     )
     page = parse_text_page(text)
-    assert "By Dara Keo\nReported by Sok Chenda for RFA’s Khmer Service." == page.credit_line
+    assert "Reported by Sok Chenda for RFA’s Khmer Service." == page.credit_line
     assert page.credits is not None
+    assert [
+        ("writer", "Dara Keo", "By Dara Keo"),
+        ("reporter", "Sok Chenda", "Reported by Sok Chenda for RFA’s Khmer Service."),
+    ] == [(e.role, e.name, e.raw) for e in page.credits.entries]
     assert "rfa-khmer" == page.credits.service_key
     assert text[page.body_start : page.body_end] == page.body
     assert "First paragraph of the story.\nLast paragraph of the story." == page.body
