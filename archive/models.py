@@ -35,6 +35,9 @@ class Role(StrEnum):
     WRITER = "writer"
     EDITOR = "editor"
     CONTRIBUTOR = "contributor"
+    PHOTOGRAPHER = "photographer"
+    NARRATOR = "narrator"
+    SOURCE = "source"  # an agency or outlet credited as the source of the story
 
 
 class Service(SQLModel, table=True):

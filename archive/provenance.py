@@ -303,12 +303,21 @@ def article_credits(*, session: Session, article_id: int) -> list[dict[str, Any]
             {
                 "role": credit.role,
                 "name": name,
-                "kind": "person" if person else "service",
+                "kind": _credit_kind(person, service),
                 "raw": credit.raw,
                 "version_id": credit.version_id,
             }
         )
     return out
+
+
+def _credit_kind(person: Person | None, service: Service | None) -> str:
+    """``person``; ``organization`` for a whole agency or outlet; else ``service``."""
+    if person is not None:
+        return "person"
+    if service is not None and service.organization and service.name == service.organization:
+        return "organization"
+    return "service"
 
 
 def list_people(*, session: Session) -> list[dict[str, Any]]:

@@ -154,7 +154,10 @@ def list_command(
     person: Annotated[str | None, typer.Option(help="A person credited on the article.")] = None,
     role: Annotated[
         str | None,
-        typer.Option(help="reporter | translator | writer | editor | contributor."),
+        typer.Option(
+            help="reporter | translator | writer | editor | contributor | photographer |"
+            " narrator | source."
+        ),
     ] = None,
     lang: Annotated[str | None, typer.Option(help="A language of one of its versions.")] = None,
     since: Annotated[str | None, typer.Option(help="YYYY[-MM[-DD]], inclusive.")] = None,

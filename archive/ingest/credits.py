@@ -30,10 +30,20 @@ __all__ = [
     "ParsedCredits",
     "Role",
     "looks_like_credit_line",
+    "originating_service",
     "parse_credit_line",
 ]
 
-Role = Literal["reporter", "translator", "writer", "editor", "contributor"]
+Role = Literal[
+    "reporter",
+    "translator",
+    "writer",
+    "editor",
+    "contributor",
+    "photographer",
+    "narrator",
+    "source",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +84,8 @@ class ParsedCredits:
 # --- role phrases -----------------------------------------------------------------------
 
 _ROLE_WORD = r"""(?:reported|reporting|translated|translation|written|writing
-                   |edited|editing|contributed|contributions?|contributing)"""
+                   |edited|editing|contributed|contributions?|contributing|narrated
+                   |photos?|photographs?|photographed|photography)"""
 _ROLE_WORD_RE = re.compile(rf"\b{_ROLE_WORD}\b", re.IGNORECASE | re.VERBOSE)
 
 # What may qualify a role word before "by": "in English", "from (the) Burmese",
@@ -119,6 +130,13 @@ _ROLE_OF_WORD: dict[str, Role] = {
     "contribution": "contributor",
     "contributions": "contributor",
     "contributing": "contributor",
+    "narrated": "narrator",
+    "photo": "photographer",
+    "photos": "photographer",
+    "photograph": "photographer",
+    "photographs": "photographer",
+    "photographed": "photographer",
+    "photography": "photographer",
 }
 
 # --- sentences --------------------------------------------------------------------------
@@ -138,8 +156,10 @@ _ITEM_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+and\s+|\s*&\s*", re.IG
 _TRAILING_PUNCTUATION = " \t\n\r\f\v\u00a0,;&:—–-"
 _TRAILING_WORDS = frozenset({"and", "with", "while"})
 _FOR_SERVICE = re.compile(
-    r"^(?P<who>.+?)\s+(?P<prep>for|of|with|from|at)\s+(?P<service>\S.*)$", re.IGNORECASE
+    r"^(?P<who>.+?)\s+(?P<prep>for|of|with|from|at|in)\s+(?P<service>\S.*)$", re.IGNORECASE
 )
+# Prepositions that may introduce a place rather than a service ("X in Bangkok").
+_PLACE_PREPOSITIONS = frozenset({"in", "from", "at"})
 _SERVICE_WORDS = re.compile(
     r"""\b(?:RFA|Radio\s+Free\s+Asia|VOA|Voice\s+of\s+America|Benar\s?News)\b
         | \b(?:service|services|staff)\W*$""",
@@ -284,6 +304,10 @@ def _split_service(item: str) -> tuple[str, str | None]:
     service = match["service"]
     if (match["prep"].casefold() == "for" and service[0].isupper()) or _looks_like_service(service):
         return match["who"], service
+    if match["prep"].casefold() in _PLACE_PREPOSITIONS and _is_person_name(
+        clean_person_name(match["who"])
+    ):
+        return match["who"], None  # "Panu Wongcha-um in Bangkok": the place is not a credit
     return item, None
 
 
@@ -387,7 +411,7 @@ def _read(text: str) -> _Reading:
     return _Reading(tuple(entries), credit_sentences, other_sentences, rejected, starts_with_role)
 
 
-def _originating_service(entries: tuple[CreditEntry, ...]) -> str | None:
+def originating_service(entries: tuple[CreditEntry, ...]) -> str | None:
     """The service the story came from: the reporters' service, else any service named."""
     for wanted in (True, False):
         for entry in entries:
@@ -407,7 +431,7 @@ def parse_credit_line(text: str) -> ParsedCredits:
     Never raises: sentences it cannot read are skipped.
     """
     reading = _read(text)
-    return ParsedCredits(reading.entries, _originating_service(reading.entries), text)
+    return ParsedCredits(reading.entries, originating_service(reading.entries), text)
 
 
 def looks_like_credit_line(text: str) -> bool:

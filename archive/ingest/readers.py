@@ -117,6 +117,7 @@ def record_from_html(html: str, *, source: str, encoding: str) -> ArticleRecord:
     if title:
         record.title = title
         record.versions[0].title = title
+    _add_html_credits(record, html)
     date_text = getattr(document, "date", None)
     if record.date is None and date_text:
         from archive.ingest.records import parse_date
@@ -124,6 +125,16 @@ def record_from_html(html: str, *, source: str, encoding: str) -> ArticleRecord:
         with suppress(RecordError):
             record.date = parse_date(date_text)
     return record
+
+
+def _add_html_credits(record: ArticleRecord, html: str) -> None:
+    """Add the credits the page's markup states (byline elements, meta author) to a record."""
+    from archive.ingest.bylines import html_credits
+    from archive.ingest.credits import ParsedCredits
+
+    held = {(c.role, c.name.casefold()) for c in record.credits}
+    found = [e for e in html_credits(html) if (e.role, e.name.casefold()) not in held]
+    record.credits += _credit_records(ParsedCredits(tuple(found), None, ""))
 
 
 @dataclass(frozen=True, slots=True)

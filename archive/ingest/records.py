@@ -87,8 +87,10 @@ def _credits(obj: dict[str, Any], where: str) -> list[CreditRecord]:
         if role not in ROLES:
             raise RecordError(f"{here}unknown role {role!r} (one of {', '.join(sorted(ROLES))})")
         kind = _str_field(item, "kind", required=False, where=here)
-        if kind is not None and kind not in ("person", "service"):
-            raise RecordError(f"{here}kind must be 'person' or 'service'")
+        if kind is not None and kind not in ("person", "service", "organization"):
+            raise RecordError(f"{here}kind must be 'person', 'service' or 'organization'")
+        if kind == "organization":  # an agency or outlet is stored as a Service row
+            kind = "service"
         credits.append(CreditRecord(role=role, name=name.strip(), kind=kind))
     return credits
 

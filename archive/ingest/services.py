@@ -26,6 +26,9 @@ class ServiceInfo:
         organization: The organisation, e.g. ``"Radio Free Asia"``.
         language: ISO 639 code of the service's language (``"my"``, ``"yue"`` …).
         aliases: Other spellings worth storing as aliases (display forms, not keys).
+
+    An entry whose ``name`` is its ``organization`` is a whole agency or outlet (Reuters,
+    BenarNews, Yonhap …) rather than one language service of it.
     """
 
     key: str
@@ -33,6 +36,11 @@ class ServiceInfo:
     organization: str
     language: str
     aliases: tuple[str, ...]
+
+    @property
+    def is_organization(self) -> bool:
+        """Whether this entry is a whole agency or outlet rather than a language service."""
+        return self.name == self.organization
 
 
 # Organisations: (short form used in keys and names, full name, spellings normalised to the
@@ -62,6 +70,59 @@ _BENARNEWS_LANGUAGES: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("malay", "Malay", "ms", ("malay", "malaysian", "malaysia")),
     ("thai", "Thai", "th", ("thai", "thailand")),
 )
+
+# Agencies and outlets credited as a whole (a source line, "By Reuters", "Copyright RFA"):
+# (key, name, home language, spellings). Spellings are matched after normalisation (lower
+# case, punctuation to spaces, a leading "the" dropped), in any script.
+_OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
+    ("rfa", "Radio Free Asia", "en",
+     ("rfa", "自由亚洲电台", "自由亞洲電台", "자유아시아방송", "អាស៊ីសេរី", "វិទ្យុអាស៊ីសេរី",
+      "ວິທະຍຸເອເຊຍເສລີ", "ວິທຍຸເອເຊັຽເສຣີ", "အာအက်ဖ်အေ", "ཨེ་ཤེ་ཡ་རང་དབང་རླུང་འཕྲིན་ཁང་",
+      "erkin asiya radiosi", "ئەركىن ئاسىيا رادىيوسى", "đài á châu tự do")),
+    ("voa", "Voice of America", "en",
+     ("voa", "美国之音", "美國之音", "미국의소리", "미국의 소리", "វីអូអេ", "đài tiếng nói hoa kỳ")),
+    ("reuters", "Reuters", "en", ("reuters", "thomson reuters", "路透社", "로이터", "로이터통신")),
+    ("afp", "AFP", "fr",
+     ("afp", "agence france presse", "agence france-presse", "法新社", "afp통신", "AFP통신")),
+    ("ap", "Associated Press", "en", ("ap", "associated press", "美联社", "美聯社", "ap통신")),
+    ("xinhua", "Xinhua", "zh", ("xinhua", "xinhua news agency", "新华社", "新華社", "新华网")),
+    ("anadolu", "Anadolu Agency", "tr", ("anadolu", "anadolu agency", "anadolu ajansı")),
+    ("yonhap", "Yonhap", "ko", ("yonhap", "yonhap news agency", "연합뉴스", "聯合新聞")),
+    ("kyodo", "Kyodo News", "ja", ("kyodo", "kyodo news", "共同社", "共同通信")),
+    ("cna", "Central News Agency", "zh", ("cna", "central news agency", "中央社", "中央通讯社",
+                                           "中央通訊社")),
+    ("bbc", "BBC", "en", ("bbc", "bbc news", "british broadcasting corporation")),
+    ("irrawaddy", "The Irrawaddy", "en", ("irrawaddy", "ဧရာဝတီ")),
+    ("dpa", "dpa", "de", ("dpa", "deutsche presse agentur")),
+    ("efe", "EFE", "es", ("efe", "agencia efe")),
+    ("bernama", "Bernama", "ms", ("bernama",)),
+    ("antara", "Antara", "id", ("antara", "antara news")),
+    ("upi", "UPI", "en", ("upi", "united press international")),
+    ("rfi", "RFI", "fr", ("rfi", "radio france internationale", "法广")),
+    ("dw", "Deutsche Welle", "de", ("dw", "deutsche welle", "德国之声", "德國之聲")),
+    ("daily-nk", "Daily NK", "ko", ("daily nk", "dailynk", "데일리nk", "데일리엔케이")),
+    ("korea-times", "The Korea Times", "en", ("korea times",)),
+    ("korea-herald", "The Korea Herald", "en", ("korea herald",)),
+    ("liberty-times", "Liberty Times", "zh", ("liberty times", "自由時報", "自由时报")),
+    ("cambodia-daily", "The Cambodia Daily", "en", ("cambodia daily",)),
+    ("phnom-penh-post", "The Phnom Penh Post", "en", ("phnom penh post",)),
+    ("khmer-times", "Khmer Times", "en", ("khmer times",)),
+    ("vnexpress", "VnExpress", "vi", ("vnexpress",)),
+    ("tuoi-tre", "Tuổi Trẻ", "vi", ("tuổi trẻ", "tuoi tre")),
+    ("thanh-nien", "Thanh Niên", "vi", ("thanh niên", "thanh nien")),
+    ("vna", "Vietnam News Agency", "vi", ("vna", "ttxvn", "vietnam news agency")),
+    ("tibet-times", "Tibet Times", "bo", ("tibet times", "བོད་ཀྱི་དུས་བབ")),
+    ("phayul", "Phayul", "en", ("phayul",)),
+    ("global-times", "Global Times", "zh", ("global times", "环球时报", "環球時報")),
+    ("peoples-daily", "People’s Daily", "zh", ("people daily", "peoples daily", "人民日报",
+                                                "人民日報")),
+    ("china-news-service", "China News Service", "zh",
+     ("china news service", "china news", "中新社", "中新网")),
+    ("mizzima", "Mizzima", "my", ("mizzima",)),
+    ("dvb", "Democratic Voice of Burma", "my", ("dvb", "democratic voice of burma")),
+    ("kpl", "KPL", "lo", ("kpl", "lao news agency", "ຂປລ")),
+    ("akp", "AKP", "km", ("akp", "agence kampuchea presse")),
+)  # fmt: skip
 
 # Words that say "this is a service" but carry no identity; dropped before lookup.
 _FILLER_WORDS = frozenset({"service", "services", "language", "section", "desk", "program"})
@@ -104,7 +165,19 @@ def _build_registry() -> tuple[tuple[ServiceInfo, ...], dict[str, ServiceInfo]]:
         ServiceInfo("benarnews", "BenarNews", "BenarNews", "en", ("Benar News",)),
         ["benarnews"],
     )
+    for key, name, code, spellings in _OUTLETS:
+        lookup_forms = [" ".join(_spelling_tokens(s)) for s in spellings]
+        add(ServiceInfo(key, name, name, code, ()), [f for f in lookup_forms if f])
     return tuple(services), lookup
+
+
+def _spelling_tokens(spelling: str) -> list[str]:
+    """A registry spelling as lookup tokens (the same folding :func:`_normalise` applies)."""
+    folded = unicodedata.normalize("NFKC", spelling).casefold().replace("-", " ")
+    tokens = re.sub(r"[^\w\s]|_", " ", folded).split()
+    while tokens and tokens[0] == "the":
+        tokens.pop(0)
+    return tokens
 
 
 SERVICES, _LOOKUP = _build_registry()

@@ -23,7 +23,15 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from archive.ingest.credits import ParsedCredits, looks_like_credit_line, parse_credit_line
+from archive.ingest.bylines import (
+    credits_in_prose,
+    find_byline,
+    find_credit_lines,
+    find_inline_bylines,
+    is_credit_line,
+    read_credit_line,
+)
+from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -182,7 +190,7 @@ def _looks_like_title(text: str) -> bool:
     if len(text) > _MAX_TITLE_CHARS or not _is_substantial(text):
         return False
     ending = text.rstrip("\"'”’)»]")
-    return bool(ending) and ending[-1] not in ".,;:" and not looks_like_credit_line(text)
+    return bool(ending) and ending[-1] not in ".,;:" and not is_credit_line(text)
 
 
 def _title_from_breadcrumb(text: str) -> str | None:
@@ -223,30 +231,73 @@ def _lines(text: str) -> Iterator[_Line]:
             start = newline.end()
 
 
-def _credit_block(lines: list[_Line], first: int, last: int) -> tuple[int, int] | None:
-    """Indices (inclusive) of the credit line(s) among ``lines[first:last + 1]``, if any.
+@dataclass(frozen=True, slots=True)
+class _Credits:
+    """The credit lines found on a page and what they say."""
 
-    The credit line is normally the last story paragraph; a few lines of furniture may
-    follow it. Consecutive credit-like lines ("Reported by …" / "Written in English by …"
-    on separate lines) form one block. A credit line heading the story (a byline) counts
-    when none closes it.
+    first: int  # the story's first line, once the byline is off
+    last: int  # the story's last line, once the closing credit lines are off
+    credit_line: str | None
+    credits: ParsedCredits | None
+
+
+def _find_credits(
+    text: str, lines: list[_Line], first: int, last: int, dropped: dict[int, str]
+) -> _Credits:
+    """Take the byline off the top and the credit lines off the bottom of the story.
+
+    The lines taken go to ``dropped`` (they stay in the page, as furniture); credits in
+    the story's first and last paragraphs and in the footer's source or permission lines
+    are read too, though those lines stay where they are.
     """
-    credit = [looks_like_credit_line(line.text) for line in lines[first : last + 1]]
-    for offset in range(len(credit) - 1, -1, -1):
-        if not credit[offset]:
-            continue
-        if len(credit) - 1 - offset > _MAX_LINES_AFTER_CREDIT:
-            break
-        top = offset
-        while top > 0 and credit[top - 1]:
-            top -= 1
-        return first + top, first + offset
-    if credit and credit[0]:
-        bottom = 0
-        while bottom + 1 < len(credit) and credit[bottom + 1]:
-            bottom += 1
-        return first, first + bottom
-    return None
+    texts = [line.text for line in lines]
+    raw: list[str] = []
+    entries: list[CreditEntry] = []
+    top = find_byline(texts[first : last + 1], is_furniture=_is_chrome) if first <= last else None
+    if top is not None:
+        for offset in top.indices:
+            dropped[first + offset] = texts[first + offset]
+        raw += [texts[first + offset] for offset in top.credit_indices]
+        entries += top.entries
+        first += len(top.indices)
+    bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
+    if bottom is not None:
+        block = [first + offset for offset in bottom.credit_indices]
+        raw.append(text[lines[block[0]].start : lines[block[-1]].end])
+        entries += bottom.entries
+        for offset in bottom.indices:
+            if first + offset not in block:
+                dropped[first + offset] = texts[first + offset]
+        last = first + bottom.indices[0] - 1
+    if first <= last:
+        entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
+        # The story's first two and last three lines: a lead's dateline or bracketed byline,
+        # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
+        ends = sorted(
+            {*range(first, min(first + 2, last + 1)), *range(max(first, last - 2), last + 1)}
+        )
+        for index in ends:
+            entries += credits_in_prose(texts[index])
+    for index in range(last + 1, len(lines)):
+        if index in dropped:
+            entries += read_credit_line(dropped[index])
+    if not entries and not raw:
+        return _Credits(first, last, None, None)
+    seen: set[tuple[str, str, str]] = set()
+    unique = []
+    for entry in entries:
+        key = (entry.role, entry.kind, entry.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            unique.append(entry)
+    # The credit line is one stretch of the page: the closing credit lines, else the byline
+    # (each credit keeps the line it was read from as its raw text).
+    credit_line = raw[-1] if raw else None
+    # An agency or outlet credited only as a source (a footer, a dateline) is not where the
+    # story was reported: it does not make the article's service.
+    service = originating_service(tuple(e for e in unique if e.role != "source"))
+    parsed = ParsedCredits(tuple(unique), service, credit_line or "")
+    return _Credits(first, last, credit_line, parsed)
 
 
 def parse_text_page(text: str) -> ParsedPage:
@@ -298,20 +349,9 @@ def parse_text_page(text: str) -> ParsedPage:
         dropped[last] = lines[last].text
         last -= 1
 
-    credit_line: str | None = None
-    credits: ParsedCredits | None = None
-    story_first, story_last = first, last
-    block = _credit_block(lines, first, last) if first <= last else None
-    if block is not None:
-        top, bottom = block
-        credit_line = text[lines[top].start : lines[bottom].end]
-        credits = parse_credit_line(credit_line)
-        if top > first:
-            story_last = top - 1
-            for index in range(bottom + 1, last + 1):
-                dropped[index] = lines[index].text
-        else:
-            story_first = bottom + 1
+    found = _find_credits(text, lines, first, last, dropped)
+    story_first, story_last = found.first, found.last
+    credit_line, credits = found.credit_line, found.credits
 
     if story_first <= story_last:
         body_start, body_end = lines[story_first].start, lines[story_last].end

@@ -7,7 +7,8 @@ Grammar (``OR`` binds tighter than the implicit AND, as in FTS5)::
     atom    := '"' phrase '"' | word ["*"]
     filter  := key ":" (word | '"' phrase '"')
     key     := lang | kind | service | person | role | year
-             | reporter | translator | writer | editor | contributor
+             | reporter | translator | writer | editor | contributor | photographer
+             | narrator | source
 
 ``translator:NAME`` means a credit with role translator held by NAME; ``person:NAME role:R``
 likewise ties the name and the role to one credit. An unclosed quote runs to the end of the

@@ -57,9 +57,36 @@ def test_services_resolve_with_language(spelling: str, key: str, language: str) 
     assert (key, language) == (info.key, info.language)
 
 
-@pytest.mark.parametrize("text", ["Burmese", "Reuters", "", "   ", "Eugene Whong", "RFA"])
+@pytest.mark.parametrize("text", ["Burmese", "", "   ", "Eugene Whong", "Phnom Penh", "Staff"])
 def test_non_services_do_not_resolve(text: str) -> None:
     assert resolve_service(text) is None
+
+
+@pytest.mark.parametrize(
+    ("spelling", "key"),
+    [
+        ("Reuters", "reuters"),
+        ("RFA", "rfa"),
+        ("Radio Free Asia", "rfa"),
+        ("the Associated Press", "ap"),
+        ("Agence France-Presse", "afp"),
+        ("新华社", "xinhua"),
+        ("Anadolu Agency", "anadolu"),
+        ("연합뉴스", "yonhap"),
+        ("The Irrawaddy", "irrawaddy"),
+        ("Voice of America", "voa"),
+    ],
+)
+def test_agencies_and_outlets_resolve_as_organisations(spelling: str, key: str) -> None:
+    info = resolve_service(spelling)
+    assert info is not None
+    assert (key, True) == (info.key, info.is_organization)
+
+
+def test_language_services_are_not_organisations() -> None:
+    info = resolve_service("RFA Khmer")
+    assert info is not None
+    assert ("rfa-khmer", False) == (info.key, info.is_organization)
 
 
 def test_registry_keys_are_unique_and_resolve_to_themselves() -> None:

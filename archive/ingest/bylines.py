@@ -1,0 +1,1036 @@
+"""Bylines and credit lines in every common form, outlet and script, read line by line.
+
+:mod:`archive.ingest.credits` reads the credit *sentence* ("Reported by … Translated by …").
+This module decides which *lines* of a page are credits and reads the other forms:
+
+- labelled lines: ``By NAME and NAME``, ``记者 NAME``, ``〔編譯NAME/綜合報導〕``, ``NAME 기자``,
+  ``Phóng viên: NAME``, ``ដោយ NAME``, ``ໂດຍ NAME``, ``Muxbirimiz NAME`` …;
+- end lines: ``NAME contributed to this report``, ``(Reporting by …; Editing by …)``, an
+  agency line (``— AFP``, ``Source: Xinhua``), ``Copyright © RFA. Used with permission``;
+- lines that are credits by their place: a name alone under the headline (above the date
+  line or a place line), or alone as the story's last line;
+- credits inside the first or last paragraph, which stay in the story: ``VOA's NAME has
+  this report``, ``BANGKOK (Reuters) -``, ``〔記者NAME／台北報導〕``, ``（编译/NAME）``.
+
+Structural rules (position, length, label words, the shape of a name) decide; lists hold
+only label words and the registry's outlet names. Precision comes first: a line is a credit
+only if every part of it reads as one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
+from archive.ingest.names import clean_person_name
+from archive.ingest.services import ServiceInfo, resolve_service
+
+__all__ = [
+    "CreditLines",
+    "credits_in_prose",
+    "find_byline",
+    "find_credit_lines",
+    "find_inline_bylines",
+    "is_credit_line",
+    "read_credit_line",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class CreditLines:
+    """Lines of a page found to be credits.
+
+    Attributes:
+        indices: Offsets (into the sequence searched) of the lines that leave the story:
+            the credit lines and the date or place lines that belong to a byline.
+        credit_indices: Those of ``indices`` that hold credits.
+        entries: The credits read from them, in page order.
+    """
+
+    indices: tuple[int, ...]
+    credit_indices: tuple[int, ...]
+    entries: tuple[CreditEntry, ...]
+
+
+# --- names ------------------------------------------------------------------------------
+
+_MAX_LINE_CHARS = 160
+_MAX_NAME_CHARS = 40
+_MAX_NAME_WORDS = 5
+# Characters a name may hold besides letters and marks: spaces, dots of initials,
+# apostrophes, hyphens, the middle dot of transliterated names, the Tibetan tsheg, ZWNJ/ZWJ.
+_NAME_EXTRA = frozenset(" .'’ʼ-·་\u200c\u200d")
+_NAME_PARTICLES = frozenset(
+    {"de", "da", "di", "del", "van", "von", "der", "den", "du", "dos", "la", "le", "bin",
+     "binti", "ibn", "al", "el", "y", "ter", "ten", "zu", "văn", "thị"}
+)  # fmt: skip
+_TITLES = re.compile(
+    r"^(?:(?:mr|mrs|ms|dr|prof|sir|dame|rev|lok|lok\s+srey|ông|bà|anh|chị)\.?\s+"
+    r"|លោកស្រី\s*|លោក\s*|ທ່ານ\s*|ທ້າວ\s*|ນາງ\s*)",
+    re.IGNORECASE,
+)
+_EMAIL = re.compile(r"\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?")
+_PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
+# A Latin outlet tag glued to a name in another script: "ទេព សុរ៉ាវីRFA".
+_GLUED_TAG = re.compile(r"(?<=[^\x00-\x7f\s])(?P<tag>[A-Z][A-Za-z]{1,12})$")
+_SLASH_TAG = re.compile(r"\s*/\s*(?P<tag>[^/]+)$")
+_STAFF = re.compile(
+    r"^(?:(?P<org>.+?)\s+)?(?:staff(?:\s+(?:reporters?|writers?|correspondents?))?"
+    r"|(?:our\s+)?correspondents?|reporters|agencies|news\s+desk|newsroom)$",
+    re.IGNORECASE,
+)
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+_HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로며면다요")
+
+
+# Compatibility forms worth folding before reading: Arabic presentation forms (Uyghur pages
+# saved from old sites), full-width and vertical punctuation. Other text is kept as written
+# (NFKC would change Lao and Tibetan vowel signs).
+_FOLD_RANGES = ((0xFB50, 0xFDFF), (0xFE30, 0xFE4F), (0xFE70, 0xFEFF), (0xFF00, 0xFFEF))
+
+
+def _fold(text: str) -> str:
+    """``text`` with compatibility forms (see :data:`_FOLD_RANGES`) replaced by plain ones."""
+    return "".join(
+        unicodedata.normalize("NFKC", ch)
+        if any(low <= ord(ch) <= high for low, high in _FOLD_RANGES)
+        else ch
+        for ch in text
+    )
+
+
+def _is_latin(text: str) -> bool:
+    """Whether the letters of a text are Latin (names in Latin script have case)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
+
+
+def _plausible_name(name: str, *, strict_case: bool) -> bool:
+    """Whether a cleaned text has the shape of a person's name in any script.
+
+    ``strict_case``: in Latin script every word must be capitalised (or a particle), as
+    names in running English are; labelled lines in other languages may be lower case
+    ("Muxbirimiz qutlan", "责任编辑：alonliu").
+    """
+    if not name or len(name) > _MAX_NAME_CHARS or not name[0].isalpha():
+        return False
+    if not all(ch in _NAME_EXTRA or unicodedata.category(ch)[0] in "LM" for ch in name):
+        return False
+    words = name.split()
+    if len(words) > _MAX_NAME_WORDS:
+        return False
+    if _is_latin(name):
+        if strict_case:
+            return all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words) and (
+                words[0].casefold() not in _NAME_PARTICLES
+            )
+        return True
+    if _HAN.search(name):
+        return all(1 < len(w) <= 4 for w in words)
+    if _HANGUL.search(name):
+        # Korean names are two to four syllables; a word ending in a particle or a verb
+        # ending ("사건을", "취재한") is running text.
+        return all(1 < len(w) <= 4 and w[-1] not in _HANGUL_ENDINGS for w in words)
+    return True
+
+
+def _clean(text: str) -> str:
+    """A name as written, without the email, title or parenthesised place around it."""
+    text = _EMAIL.sub("", text)
+    text = _PARENTHESES.sub("", text)
+    text = clean_person_name(text).strip(" \t:：-–—|/")
+    text = _TITLES.sub("", text)
+    return clean_person_name(text.rstrip("།༎ "))
+
+
+def _organisation(text: str) -> ServiceInfo | None:
+    """The registry entry a text names, if it names a known service, agency or outlet."""
+    text = text.strip(" \t.,;:()[]-–—/|")
+    return resolve_service(text) if text else None
+
+
+def _org_entry(role: Role, info: ServiceInfo, raw: str) -> CreditEntry:
+    return CreditEntry(role, info.name, "service", info.key, raw)
+
+
+def _names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[CreditEntry] | None:
+    """Read a list of names ("A and B", "A, B", "张三 李四"); None if any part is not one.
+
+    An item may carry an outlet ("NAME/BenarNews", "NAMERFA", "NAME for RFA") that becomes a
+    credit of its own; a service or outlet may stand for a person ("By RFA Khmer");
+    "staff" lines ("By Staff reporters", "BenarNews staff") credit the outlet, if named.
+    """
+    entries: list[CreditEntry] = []
+    parts = [p for p in re.split(r"\s*(?:,|，|、|;|&|\band\b|\bvà\b|និង|ແລະ|및)\s*", text) if p]
+    if not parts:
+        return None
+    for part in parts:
+        part = part.strip()
+        if not part:
+            continue
+        tags: list[str] = []
+        if (slash := _SLASH_TAG.search(part)) and _organisation(slash["tag"]) is not None:
+            tags.append(slash["tag"])
+            part = part[: slash.start()]
+        for prep in (" for ", " of ", " with "):
+            head, found, tail = part.partition(prep)
+            if found and _organisation(tail) is not None:
+                tags.append(tail)
+                part = head
+        if (glued := _GLUED_TAG.search(part)) and _organisation(glued["tag"]) is not None:
+            tags.append(glued["tag"])
+            part = part[: glued.start()]
+        org = _organisation(part)
+        if org is not None:
+            entries.append(_org_entry(role, org, raw))
+            continue
+        if staff := _STAFF.match(part.strip()):
+            owner = _organisation(staff["org"] or "")
+            if owner is not None:
+                entries.append(_org_entry(role, owner, raw))
+            continue  # "By Gateway reporters": the outlet's staff, no one by name
+        name = _clean(part)
+        split = name.split() if _HAN.search(name) or _HANGUL.search(name) else [name]
+        for one in split:
+            if not _plausible_name(one, strict_case=strict_case):
+                return None
+            service = _organisation(tags[0]) if tags else None
+            entries.append(CreditEntry(role, one, "person", service.key if service else None, raw))
+        for tag in tags:
+            info = _organisation(tag)
+            if info is not None and info.is_organization:
+                entries.append(_org_entry("source", info, raw))
+    return entries
+
+
+# --- labelled lines ---------------------------------------------------------------------
+
+# Labels written before the name: (label, role, needs a separator after it). A separator
+# is required where the label is also an everyday word that could open a sentence.
+_BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
+    ("本报记者", "reporter", False), ("本報記者", "reporter", False),
+    ("特约记者", "reporter", False), ("特約記者", "reporter", False),
+    ("记者", "reporter", False), ("記者", "reporter", False),
+    ("编译", "translator", False), ("編譯", "translator", False),
+    ("翻译", "translator", False), ("翻譯", "translator", False),
+    ("译者", "translator", False), ("譯者", "translator", False),
+    ("责任编辑", "editor", False), ("責任編輯", "editor", False),
+    ("责编", "editor", False), ("責編", "editor", False),
+    ("编辑", "editor", False), ("編輯", "editor", False),
+    ("作者", "writer", False), ("撰文", "writer", False), ("撰稿", "writer", False),
+    ("文", "writer", True), ("摄影", "photographer", False), ("攝影", "photographer", False),
+    ("来源", "source", True), ("來源", "source", True), ("稿源", "source", True),
+    ("기자", "reporter", True), ("특파원", "reporter", True), ("편집", "editor", True),
+    ("글", "writer", True), ("사진", "photographer", True),
+    ("phóng viên", "reporter", True), ("pv", "reporter", True),
+    ("biên tập viên", "editor", True), ("biên tập", "editor", True),
+    ("người dịch", "translator", True), ("dịch giả", "translator", True),
+    ("dịch", "translator", True), ("tác giả", "writer", True), ("ảnh", "photographer", True),
+    ("theo", "source", True), ("nguồn", "source", True),
+    ("អ្នកយកព័ត៌មាន", "reporter", True), ("ដោយ", "reporter", True),
+    ("ນັກຂ່າວ", "reporter", True), ("ໂດຍ", "reporter", True),
+    ("သတင်းထောက်", "reporter", True), ("ဘာသာပြန်", "translator", True),
+    ("ရေးသားသူ", "writer", True), ("ဆောင်းပါးရှင်", "writer", True),
+    ("རྩོམ་སྒྲིག་པ", "editor", True), ("རྩོམ་པ་པོ", "writer", True),
+    ("مۇخبىرىمىز", "reporter", True), ("مۇخبىر", "reporter", True),
+    ("muxbirimiz", "reporter", True), ("muxbir", "reporter", True),
+    ("мухбиримиз", "reporter", True), ("мухбир", "reporter", True),
+    ("reporter", "reporter", True), ("reporting", "reporter", True),
+    ("correspondent", "reporter", True), ("writer", "writer", True),
+    ("editor", "editor", True), ("editing", "editor", True),
+    ("translator", "translator", True), ("translation", "translator", True),
+    ("narrator", "narrator", True), ("photos?", "photographer", True),
+    ("source", "source", True), ("sources", "source", True),
+)  # fmt: skip
+# Labels written after the name (Korean): "홍길동 기자", "홍길동 특파원".
+_AFTER_LABELS: tuple[tuple[str, Role], ...] = (
+    ("기자", "reporter"), ("특파원", "reporter"), ("편집", "editor"),
+)  # fmt: skip
+_OPEN = "([{〔【「<"
+_CLOSE = ")]}〕】」>"
+_PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།]+\s*"
+# Labels that are English words: they need punctuation after them ("Source: …").
+_ENGLISH_LABELS = frozenset(
+    {"reporter", "reporting", "correspondent", "writer", "editor", "editing", "translator",
+     "translation", "narrator", "photos?", "source", "sources"}
+)  # fmt: skip
+
+
+def _label_pattern(label: str, needs_separator: bool) -> re.Pattern[str]:
+    """How one label stands before a name.
+
+    English labels need punctuation after them ("Source: …", not "Sources said"); other
+    labels that are everyday words need at least a space; Chinese labels may be glued to
+    the name ("記者張三").
+    """
+    if label in _ENGLISH_LABELS:
+        tail = _PUNCT_SEPARATOR
+    elif needs_separator:
+        tail = rf"(?:{_PUNCT_SEPARATOR}|\s+)"
+    else:
+        tail = rf"(?:{_PUNCT_SEPARATOR}|\s*)"
+    return re.compile(rf"(?:{label}){tail}", re.IGNORECASE)
+
+
+_LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
+    (_label_pattern(label, sep), role)
+    for label, role, sep in sorted(_BEFORE_LABELS, key=lambda item: -len(item[0]))
+)
+
+
+# Labels under which a Latin-script name may be lower case: Uyghur in Latin script writes
+# names so ("Muxbirimiz qutlan"), Chinese pages give editors' user ids ("责任编辑：alonliu").
+# Under every other label a lower-case word is running text ("Dịch bệnh lây lan").
+_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|[\u3400-\u9fff])", re.IGNORECASE)
+
+
+# Any label at all, to find where one may stand before trying each (most lines have none).
+_ANY_LABEL = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _LABEL_PATTERNS), re.IGNORECASE)
+
+
+def _labels_in(text: str) -> list[tuple[int, int, Role]]:
+    """(start, end, role) of every label standing at a word boundary in ``text``.
+
+    Empty unless a label opens the text (the only lines :func:`_read_labelled` reads).
+    """
+    if _ANY_LABEL.match(text) is None:
+        return []
+    found: list[tuple[int, int, Role]] = []
+    position = 0
+    while position < len(text):
+        boundary = position == 0 or not (text[position - 1].isalnum() or text[position - 1] == "_")
+        if (
+            boundary
+            and (not found or position >= found[-1][1])
+            and _ANY_LABEL.match(text, position)
+        ):
+            for pattern, role in _LABEL_PATTERNS:
+                match = pattern.match(text, position)
+                if match is not None and match.end() < len(text):
+                    found.append((position, match.end(), role))
+                    position = match.end()
+                    break
+            else:
+                position += 1
+            continue
+        position += 1
+    return found
+
+
+_AFTER_LABEL = re.compile(
+    rf"^(?P<names>.+?)\s*(?P<label>{'|'.join(label for label, _ in _AFTER_LABELS)})"
+    rf"(?:\s*[=:]|\s+[\w.+-]+@[\w.-]+|\s*$)"
+)
+# "By NAME", "Story by NAME", "BY NAME | DATE"
+_BY = re.compile(r"^(?:(?:story|words|text|article|report|interview)\s+)?by\s+(?P<rest>.+)$",
+                 re.IGNORECASE)  # fmt: skip
+# "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
+_NAME_BAR_DATE = re.compile(r"^(?P<name>[^|\d]+?)\s*\|\s*(?P<rest>[^|]*\d[^|]*)$")
+# "(NAME/NAME, Phnom Penh)": names joined by slashes, a place, in brackets.
+_SLASHED = re.compile(
+    r"^[(\[](?P<names>[^()\[\]/,]+(?:/[^()\[\]/,]+)+)(?:,\s*(?P<place>[^()\[\]]+))?[)\]]$"
+)
+# Chinese "place + report/wire" tails inside a bracket byline: "台北報導", "综合报道", "北京电".
+_REPORT_TAIL = re.compile(r"(?:報導|报道|報道|電|电|讯|訊|外電|外电)$")
+
+
+def _strip_brackets(text: str) -> str:
+    """The text inside a pair of brackets enclosing the whole line, else the text."""
+    text = text.strip()
+    if len(text) > 2 and text[0] in _OPEN and text[-1] in _CLOSE:
+        return text[1:-1].strip()
+    return text
+
+
+def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
+    """A line made only of labels and the names they introduce, else None."""
+    inner = _strip_brackets(text)
+    labels = _labels_in(inner)
+    if not labels or labels[0][0] != 0:
+        return _read_after_label(inner, raw)
+    if inner == text.strip() and any(
+        end < len(inner) and inner[end - 1].isalpha() for _start, end, _role in labels
+    ):
+        return None  # a label glued to the name ("記者張三") only counts inside brackets
+    entries: list[CreditEntry] = []
+    for number, (label_start, label_end, role) in enumerate(labels):
+        end = labels[number + 1][0] if number + 1 < len(labels) else len(inner)
+        body = inner[label_end:end]
+        lower_case_names = _LOWER_CASE_NAME_LABELS.match(inner[label_start:label_end]) is not None
+        # "編譯周虹汶/綜合報導", "記者張三/台北報導": drop the place-and-wire part.
+        segments = [s for s in re.split(r"\s*/\s*", body) if s.strip()]
+        segments = [s for s in segments if not _REPORT_TAIL.search(s.strip())] or segments[:1]
+        found: list[CreditEntry] = []
+        for segment in segments:
+            if role == "source":
+                info = _organisation(segment)
+                if info is None:
+                    return None
+                found.append(_org_entry("source", info, raw))
+                continue
+            names = _names(segment, role, raw, strict_case=not lower_case_names)
+            if names is None:
+                return None
+            found.extend(names)
+        if not found:
+            return None
+        entries.extend(found)
+    return entries
+
+
+def _read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
+    """Korean bylines: "홍길동 기자", "홍길동 특파원 hong@example.com", "홍길동·김철수 기자"."""
+    match = _AFTER_LABEL.match(text)
+    if match is None:
+        return None
+    role: Role = dict(_AFTER_LABELS)[match["label"]]
+    names = _names(match["names"].replace("·", ","), role, raw, strict_case=False)
+    return names or None
+
+
+_NAME_EMAIL = re.compile(
+    r"^(?P<name>[^@\d|]{2,40}?)\s*(?:기자|특파원|reporter)?\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$",
+    re.IGNORECASE,
+)
+
+
+def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
+    """A reporter's name with an e-mail address: "김찬년 mbc@example.com"."""
+    match = _NAME_EMAIL.match(text)
+    if match is None:
+        return None
+    found = _names(match["name"], "reporter", raw, strict_case=True)
+    return found if found and all(e.kind == "person" for e in found) else None
+
+
+def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
+    """ "By NAME", "By NAME and NAME", "By RFA Khmer", "By Staff reporters", "By NAME | DATE"."""
+    match = _BY.match(text)
+    if match is None:
+        return None
+    rest = match["rest"].split("|")[0].strip()
+    # Without "and", one comma after the name introduces a place or a job title ("By A,
+    # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
+    parts = rest.split(",")
+    if not re.search(r"\band\b|&", rest) and len(parts) == 2:
+        rest = parts[0]
+    rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
+    entries = _names(rest, "writer", raw, strict_case=True)
+    if entries is None:
+        return None
+    # An outlet or service that wrote the story reported it.
+    return [
+        CreditEntry("reporter", e.name, e.kind, e.service_key, raw)
+        if e.kind == "service" and e.role == "writer"
+        else e
+        for e in entries
+    ] or ([] if _STAFF.match(rest.strip()) else None)
+
+
+def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
+    """ "NAME | DATE" (a byline with its date)."""
+    match = _NAME_BAR_DATE.match(text)
+    if match is None:
+        return None
+    found = _names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
+    # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
+    return [
+        CreditEntry("source", e.name, e.kind, e.service_key, raw) if e.kind == "service" else e
+        for e in found or []
+    ] or None
+
+
+def _read_slashed(text: str, raw: str) -> list[CreditEntry] | None:
+    """ "(NAME/NAME, Phnom Penh)": reporters named in brackets."""
+    match = _SLASHED.match(text)
+    if match is None:
+        return None
+    entries: list[CreditEntry] = []
+    for part in match["names"].split("/"):
+        found = _names(part, "reporter", raw, strict_case=True)
+        if not found or any(e.kind != "person" for e in found):
+            return None  # "[NAME/BenarNews]" closing a caption is a photo credit
+        entries.extend(found)
+    return entries
+
+
+# --- end lines --------------------------------------------------------------------------
+
+_CONTRIBUTED = re.compile(
+    r"""^(?P<names>.+?)\s+(?:also\s+)?contributed
+        (?:\s+(?:reporting|(?:additional\s+)?reporting|to\s+(?:this|the)\s+(?:report|story|article)
+              (?:\s+from\s+[^.]+)?))?\s*\.?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_PERMISSION = re.compile(
+    r"""^(?:copyright\s*)?(?:©|\(c\))?\s*(?:copyright\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?,?\s*)?
+        (?P<holder>[^.,]+?)[.,]?\s*(?:all\s+rights\s+reserved\.?\s*)?
+        (?:used|reprinted|republished|reproduced)\s+with\s+(?:the\s+)?permission
+        (?:\s+of\s+(?P<of>[^.,]+))?.*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_SOURCE_LINE = re.compile(
+    r"""^[-–—(\[\s]*(?:(?:source|sources|with|via|from|theo|nguồn|来源|來源)\s*[:：]?\s*)?
+        (?P<orgs>[^()\[\]]+?)[)\]\s.]*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_SOURCE_CHARS = 80
+
+
+def _read_permission(text: str, raw: str) -> list[CreditEntry] | None:
+    """ "Copyright © 1998-2024, RFA. Used with permission." → RFA credited as the source."""
+    match = _PERMISSION.match(text)
+    if match is None:
+        return None
+    info = _organisation(match["of"] or "") or _organisation(match["holder"])
+    return [_org_entry("source", info, raw)] if info is not None else None
+
+
+def _read_source_line(text: str, raw: str) -> list[CreditEntry] | None:
+    """An agency line on its own: "— AFP", "(Xinhua)", "Source: Reuters", "AP/Reuters"."""
+    if len(text) > _MAX_SOURCE_CHARS:
+        return None
+    head, bar, tail = text.partition("|")
+    if bar and any(ch.isdigit() for ch in tail):
+        text = head  # "Source: Xinhua| Published: 2022-06-16"
+    match = _SOURCE_LINE.match(text)
+    if match is None:
+        return None
+    entries: list[CreditEntry] = []
+    for part in re.split(r"\s*(?:/|,|\band\b|&|;)\s*", match["orgs"]):
+        if not part.strip():
+            continue
+        info = _organisation(part)
+        if info is None:
+            return None
+        entries.append(_org_entry("source", info, raw))
+    return entries or None
+
+
+def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
+    """ "NAME and NAME contributed to this report." / "BenarNews staff contributed." """
+    match = _CONTRIBUTED.match(text)
+    if match is None:
+        return None
+    return _names(match["names"], "contributor", raw, strict_case=True) or None
+
+
+def _read_service_first(text: str, raw: str) -> list[CreditEntry] | None:
+    """ "RFA's Lao Service. Translated by … Written in English by …": the reporter part was
+    cut, the service that reported is left first."""
+    head, dot, rest = text.partition(". ")
+    info = _organisation(head)
+    if not dot or info is None or not looks_like_credit_line(rest):
+        return None
+    return [_org_entry("reporter", info, raw), *parse_credit_line(rest).entries]
+
+
+def _read_sentence_form(text: str, raw: str) -> list[CreditEntry] | None:
+    """The credit sentence of :mod:`archive.ingest.credits`, bare or in brackets (Reuters)."""
+    for candidate in (text, _strip_brackets(text)):
+        if looks_like_credit_line(candidate):
+            entries = parse_credit_line(candidate).entries
+            return [CreditEntry(e.role, e.name, e.kind, e.service_key, raw) for e in entries]
+    return None
+
+
+_READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
+    _read_sentence_form,
+    _read_service_first,
+    _read_by,
+    _read_contributed,
+    _read_permission,
+    _read_source_line,
+    _read_labelled,
+    _read_slashed,
+    _read_name_bar_date,
+    _read_name_email,
+)
+
+
+def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
+    """The credits a whole line holds, if the line is a credit or byline line; else ``()``.
+
+    A line counts only if all of it reads as credits (labels, names, outlets, a place or a
+    date), so story sentences that merely mention a reporter are never taken.
+
+    >>> [(e.role, e.name) for e in read_credit_line("By Yi Whan-woo and Kim Jae-kyoung")]
+    [('writer', 'Yi Whan-woo'), ('writer', 'Kim Jae-kyoung')]
+    """
+    line = " ".join(text.split())
+    if not line or len(line) > _MAX_LINE_CHARS * 4:
+        return ()
+    normal = _fold(line)
+    for reader in _READERS:
+        if reader is not _read_sentence_form and len(normal) > _MAX_LINE_CHARS:
+            continue
+        entries = reader(normal, line)
+        if entries is not None and (entries or reader is _read_by):
+            return tuple(_dedupe(entries))
+    return ()
+
+
+def is_credit_line(text: str) -> bool:
+    """Whether a whole line is a credit or byline line (see :func:`read_credit_line`).
+
+    "By Staff reporters" is one though it credits no one by name.
+    """
+    line = _fold(" ".join(text.split()))
+    if bool(read_credit_line(text)):
+        return True
+    match = _BY.match(line)
+    return match is not None and _STAFF.match(match["rest"].split("|")[0].strip()) is not None
+
+
+# Words of page furniture and section names that a Title Case line ("Latest News", "Keep
+# Reading", "Asia Pacific") shares with no person's name: a name alone never holds one.
+_FURNITURE_WORDS = frozenset(
+    [
+        "news",
+        "stories",
+        "story",
+        "related",
+        "latest",
+        "more",
+        "read",
+        "reading",
+        "keep",
+        "popular",
+        "share",
+        "comments",
+        "comment",
+        "video",
+        "videos",
+        "photo",
+        "photos",
+        "home",
+        "next",
+        "previous",
+        "post",
+        "posts",
+        "article",
+        "articles",
+        "top",
+        "most",
+        "continue",
+        "click",
+        "here",
+        "subscribe",
+        "follow",
+        "us",
+        "back",
+        "print",
+        "email",
+        "tags",
+        "topics",
+        "categories",
+        "link",
+        "links",
+        "source",
+        "sources",
+        "advertisement",
+        "sponsored",
+        "watch",
+        "listen",
+        "audio",
+        "download",
+        "contact",
+        "about",
+        "privacy",
+        "policy",
+        "terms",
+        "login",
+        "register",
+        "search",
+        "menu",
+        "trending",
+        "recommended",
+        "also",
+        "see",
+        "view",
+        "all",
+        "leave",
+        "reply",
+        "update",
+        "updated",
+        "published",
+        "copyright",
+        "rights",
+        "reserved",
+        "page",
+        "report",
+        "reports",
+        "world",
+        "asia",
+        "pacific",
+        "europe",
+        "americas",
+        "africa",
+        "middle",
+        "east",
+        "politics",
+        "business",
+        "economy",
+        "opinion",
+        "sport",
+        "sports",
+        "analysis",
+        "feature",
+        "features",
+        "interview",
+        "editorial",
+        "commentary",
+        "exclusive",
+        "breaking",
+        "live",
+        "radio",
+        "service",
+        "services",
+        "program",
+        "programs",
+        "podcast",
+        "newsletter",
+        "blog",
+        "blogs",
+        "gallery",
+        "multimedia",
+        "the",
+        "of",
+        "and",
+        "for",
+        "in",
+        "on",
+        "with",
+        "from",
+        "to",
+        "by",
+        "at",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+    ]
+)
+
+
+def _bare_name(text: str) -> tuple[CreditEntry, ...]:
+    """A line that is only a person's name ("Ben Sokhean", "ခင်မောင်စိုး(ဝါရှင်တန်ဒီစီ)")."""
+    line = _fold(" ".join(text.split()))
+    if len(line) > _MAX_NAME_CHARS + 30 or _organisation(line) is not None:
+        return ()
+    if _HAN.search(line) or _HANGUL.search(line):
+        return ()  # Chinese and Korean pages label their credits; a short line is a phrase
+    entries = _names(line, "reporter", text, strict_case=True)
+    if not entries or len(entries) > 2 or entries[0].kind != "person":
+        return ()
+    words = entries[0].name.split()
+    if _is_latin(entries[0].name) and (
+        len(words) < 2
+        or entries[0].name.isupper()
+        or any(w.casefold().strip(".") in _FURNITURE_WORDS for w in words)
+    ):
+        return ()
+    return tuple(entries)
+
+
+def _is_place_line(text: str) -> bool:
+    """A short "City, Country" line under a byline."""
+    parts = [p.strip() for p in text.split(",")]
+    return (
+        len(text) <= 50
+        and _is_latin(text)  # in scripts without case a place looks like any short line
+        and 1 <= len(parts) <= 3
+        and all(_plausible_name(clean_person_name(p), strict_case=True) for p in parts)
+        and ("," in text or len(parts[0].split()) <= 2)
+    )
+
+
+def _dedupe(entries: Sequence[CreditEntry]) -> list[CreditEntry]:
+    seen: set[tuple[str, str, str]] = set()
+    kept: list[CreditEntry] = []
+    for entry in entries:
+        key = (entry.role, entry.kind, entry.name.casefold())
+        if key not in seen:
+            seen.add(key)
+            kept.append(entry)
+    return kept
+
+
+# --- where credit lines stand -----------------------------------------------------------
+
+_MAX_DECK_LINES = 2
+_MAX_DECK_CHARS = 120
+_MAX_LINES_AFTER_CREDIT = 3
+
+
+def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) -> CreditLines | None:
+    """The byline at the top of a story, if there is one.
+
+    ``lines`` are the stripped lines from just under the headline on. A byline is a
+    labelled credit line ("By …", "记者 …", "Muxbirimiz …") on the first line, or on one of
+    the next two under a short deck when a date line follows it, or a name alone on the
+    first line when a date, a place line or another credit line follows it. The date and
+    place lines under a byline, and the deck above it, go with it (they are not story text).
+
+    Args:
+        lines: The page's lines from under the headline, stripped, in order.
+        is_furniture: Whether a line is page furniture (a date line, a share widget …).
+    """
+    for start in range(min(len(lines), _MAX_DECK_LINES + 1)):
+        if start and len(lines[start - 1]) > _MAX_DECK_CHARS:
+            break
+        entries = list(read_credit_line(lines[start]))
+        staff_only = not entries and is_credit_line(lines[start])
+        if not entries and not staff_only:
+            if start:
+                continue
+            name = _bare_name(lines[start])
+            following = lines[start + 1] if start + 1 < len(lines) else ""
+            if not name or not following:
+                continue
+            if not (
+                is_furniture(following) or _is_place_line(following) or is_credit_line(following)
+            ):
+                continue
+            entries = list(name)
+        credit = [start]
+        stop = start + 1
+        while stop < len(lines) and (more := read_credit_line(lines[stop])):
+            entries.extend(more)
+            credit.append(stop)
+            stop += 1
+        if start and not (stop < len(lines) and is_furniture(lines[stop])):
+            continue  # under a deck, only a byline with its date line is taken as one
+        while stop < len(lines) and (is_furniture(lines[stop]) or _is_place_line(lines[stop])):
+            stop += 1
+        if stop >= len(lines):
+            return None  # nothing would be left of the story
+        return CreditLines(tuple(range(stop)), tuple(credit), tuple(_dedupe(entries)))
+    return None
+
+
+def find_inline_bylines(
+    lines: Sequence[str], *, is_furniture: Callable[[str], bool]
+) -> tuple[CreditEntry, ...]:
+    """Credits of labelled byline lines standing inside the story with a date line under
+    them (a byline below a long deck or in a reposted page); the lines stay where they are.
+    """
+    entries: list[CreditEntry] = []
+    for index, line in enumerate(lines[:-1]):
+        if is_furniture(lines[index + 1]) and not looks_like_credit_line(line):
+            entries.extend(read_credit_line(line))
+    return tuple(entries)
+
+
+def find_credit_lines(
+    lines: Sequence[str], *, is_furniture: Callable[[str], bool]
+) -> CreditLines | None:
+    """The credit lines closing a story, if there are any.
+
+    The credit line is normally the last story paragraph, with at most a few furniture
+    lines after it; consecutive credit lines form one block. A person's name alone on the
+    last line counts as a credit line. A block is never the whole story.
+
+    Args:
+        lines: The story's lines, stripped, in order (furniture at the very end removed).
+        is_furniture: Whether a line is page furniture.
+    """
+    cache: dict[int, tuple[CreditEntry, ...]] = {}
+
+    def reading(index: int) -> tuple[CreditEntry, ...]:
+        if index not in cache:
+            cache[index] = read_credit_line(lines[index])
+        return cache[index]
+
+    for offset in range(len(lines) - 1, -1, -1):
+        if len(lines) - 1 - offset > _MAX_LINES_AFTER_CREDIT:
+            break
+        entries = reading(offset)
+        if not entries and offset == len(lines) - 1:
+            entries = _bare_name(lines[offset])
+            if entries and offset and _bare_name(lines[offset - 1]):
+                entries = ()  # a list of names is not a credit line
+        if not entries:
+            continue
+        top = offset
+        while top > 0 and reading(top - 1):
+            top -= 1
+        if top == 0:
+            return None
+        # Only the credit sentence ("Reported by …") may have a few story-like lines after
+        # it (related links, a share line); any other credit line closes the story.
+        sentence = any(looks_like_credit_line(line) for line in lines[top : offset + 1])
+        if not sentence and not all(is_furniture(line) for line in lines[offset + 1 :]):
+            continue
+        found: list[CreditEntry] = []
+        for index in range(top, offset + 1):
+            found.extend(reading(index) or entries)
+        return CreditLines(
+            tuple(range(top, len(lines))), tuple(range(top, offset + 1)), tuple(_dedupe(found))
+        )
+    return None
+
+
+# --- credits inside the story -----------------------------------------------------------
+
+_NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?"
+_REPORT_VERB = re.compile(
+    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that)\s+"
+    r"(?:report|story)\b"
+)
+_POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s$")
+
+
+def _reporters_before(text: str, end: int) -> tuple[str, str | None]:
+    """The capitalised names just before ``end`` ("VOA's Narin Sun| has this report"), and
+    the outlet whose they are ("VOA"), read backwards to the sentence's edge."""
+    words = text[:end].split()
+    taken: list[str] = []
+    while words:
+        word = words.pop()
+        if word[-1] in '.,;:!?"“”)' and taken:
+            break
+        if possessive := _POSSESSIVE.match(word):
+            return " ".join(reversed(taken)), possessive["org"]
+        if not (word[0].isupper() or word in ("and", "&")):
+            break
+        taken.append(word)
+    return " ".join(reversed(taken)), None
+
+
+_NARRATED = re.compile(rf"\b(?:narrated|read|voiced)\s+by\s+(?P<names>{_NAME_WORDS})(?=[.,;)]|$)")
+# "BANGKOK (Reuters) -", "PHNOM PENH, Jan 2 (Xinhua) --", "SEOUL, May 3 (AP) —"
+_AGENCY_DATELINE = re.compile(
+    r"^(?:[^()\n]{2,60}?\((?P<agency>[^()\d]{2,30})\)\s*[-–—]"
+    r"|\((?P<first>[^()\d]{2,30})\)\s+[^\W\d_][^\n]{0,60}?\s[-–—])"
+)
+# Korean broadcast and print credits in the story: "홍길동 기자 = …" opening the lead,
+# "홍길동 기자의 보도입니다", "김철수 특파원이 단독 보도합니다", "KBS 뉴스 홍길동입니다".
+_KOREAN_LEAD = re.compile(r"^(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)\s*=")
+_KOREAN_REPORTS = re.compile(
+    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:의|이|가)?\s*(?:단독\s*)?"
+    r"(?:보도입니다|보도합니다|취재했습니다|전합니다)"
+)
+# Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
+_BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
+_KOREAN_SIGN_OFF = re.compile(
+    r"(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
+)
+# "(서울=연합뉴스) 홍길동 기자 =": Korean wire dateline with the reporter.
+_KOREAN_DATELINE = re.compile(
+    r"^[(\[](?P<place>[^=()]{1,20})=(?P<agency>[^()\]]{1,20})[)\]]\s*(?P<rest>[^=]{0,40}?)\s*=",
+)
+# A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
+_LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
+_END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
+
+
+def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
+    """Credits written into a story paragraph (its first or last); the text stays in the story.
+
+    Reads "VOA's NAME has this report … narrated by NAME", an agency dateline
+    ("BANGKOK (Reuters) -"), a Korean wire dateline ("(서울=연합뉴스) 홍길동 기자 ="), and a
+    bracketed credit that opens or closes the paragraph ("〔記者…／台北報導〕", "（编译/…）").
+    """
+    text = _fold(paragraph)
+    entries: list[CreditEntry] = []
+    for verb in _REPORT_VERB.finditer(text):
+        names, owner = _reporters_before(text, verb.start())
+        org = _organisation(owner or "")
+        raw = text[max(0, verb.start() - len(names) - len(owner or "") - 3) : verb.end()]
+        found = _names(names, "reporter", raw, strict_case=True) if names else None
+        if found:
+            entries.extend(
+                CreditEntry(e.role, e.name, e.kind, org.key if org else e.service_key, e.raw)
+                for e in found
+            )
+            if org is not None:
+                entries.append(_org_entry("source", org, raw))
+    for match in _NARRATED.finditer(text):
+        entries.extend(_names(match["names"], "narrator", match.group(), strict_case=True) or [])
+    if dateline := _AGENCY_DATELINE.match(text):
+        info = _organisation(dateline["agency"] or dateline["first"])
+        if info is not None and info.is_organization:
+            entries.append(_org_entry("source", info, dateline.group()))
+    if wire := _KOREAN_DATELINE.match(text):
+        info = _organisation(wire["agency"])
+        if info is not None:
+            entries.append(_org_entry("source", info, wire.group()))
+        if wire["rest"]:
+            entries.extend(_read_after_label(wire["rest"], wire.group()) or [])
+    for korean in (_KOREAN_LEAD.match(text), *_KOREAN_REPORTS.finditer(text)):
+        if korean is not None:
+            entries.append(CreditEntry("reporter", korean["name"], "person", None, korean.group()))
+    for burmese in _BURMESE_REPORTER.finditer(text):
+        name = burmese["name"]
+        if not name.startswith(("တစ်", "များ")):  # "a reporter", "reporters"
+            entries.append(CreditEntry("reporter", name, "person", None, burmese.group()))
+    if sign_off := _KOREAN_SIGN_OFF.search(text):
+        entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
+    for pattern in (_LEAD_BRACKET, _END_BRACKET):
+        if bracket := pattern.search(text):
+            found_b = _read_labelled(bracket["b"], bracket["b"]) or _read_slashed(
+                bracket["b"], bracket["b"]
+            )
+            entries.extend(found_b or [])
+    return tuple(_dedupe(entries))
+
+
+# --- HTML -------------------------------------------------------------------------------
+
+_CREDIT_ATTRIBUTE = re.compile(r"byline|author|editor|reporter|writer|credit|contributor|liabil",
+                               re.IGNORECASE)  # fmt: skip
+_META_AUTHOR = frozenset({"author", "byl", "byline", "dc.creator", "sailthru.author"})
+_MAX_ELEMENT_CHARS = 80
+
+
+def html_credits(html: str) -> tuple[CreditEntry, ...]:
+    """Credits a saved HTML page states in its markup rather than in the story text.
+
+    Reads the page's byline elements (class, id or itemprop naming a byline, author or
+    editor, with short text: "By JEFFREY GETTLEMAN", "责任编辑：崔宁宁", "[责任编辑：alonliu]"),
+    short paragraphs that are labelled credit lines ("作者︱春春"), and the ``author``/``byl``
+    meta tags when they hold a full name. Every text must read as a credit line.
+    """
+    import lxml.html  # heavy; only HTML imports need it
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return ()
+    entries: list[CreditEntry] = []
+    by_line: str | None = None
+    for element in root.iter():
+        if not isinstance(element.tag, str) or element.tag in ("script", "style", "head"):
+            continue
+        if element.tag == "meta":
+            name = (element.get("name") or element.get("property") or "").casefold()
+            content = " ".join((element.get("content") or "").split())
+            if name in _META_AUTHOR and content:
+                line = content if content[:3].casefold() == "by " else f"By {content}"
+                found = [e for e in read_credit_line(line) if len(e.name.split()) >= 2]
+                entries.extend(found)
+            continue
+        attributes = " ".join(element.get(a) or "" for a in ("class", "id", "itemprop", "rel"))
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > _MAX_ELEMENT_CHARS:
+            continue
+        if _CREDIT_ATTRIBUTE.search(attributes) or (
+            element.tag in ("p", "strong", "b", "span", "div") and len(element) <= 2
+        ):
+            found_here = read_credit_line(text)
+            is_by = _BY.match(_fold(text)) is not None
+            if found_here and is_by and not _CREDIT_ATTRIBUTE.search(attributes):
+                continue  # outside a byline element only labelled lines count
+            if found_here and is_by:
+                # The story's byline is the first; later ones head related stories or comments.
+                if by_line is not None and text != by_line and not by_line.endswith(text):
+                    continue
+                by_line = text
+            entries.extend(found_here)
+    return tuple(_dedupe(entries))
