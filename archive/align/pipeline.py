@@ -55,6 +55,10 @@ CHUNK_CELLS = 200 * 200
 #: so that time and memory stay linear when anchors are scarce (short or unrelated segments).
 DP_CELLS = 500 * 500
 DP_WINDOW = 500
+#: A document with more segments than this on a side is aligned in sections of this many
+#: along the diagonal (each section's features, vectors and coverage built for it alone), so
+#: that memory is bounded whatever the input's length. Not with fixed (checked) beads.
+SECTION = 5000
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,6 +166,7 @@ class Aligner:
     chunk_cells: int = CHUNK_CELLS
     dp_cells: int = DP_CELLS
     dp_window: int = DP_WINDOW
+    section: int = SECTION
     _seeds: dict[str, Lexicon | None] = field(default_factory=dict, repr=False)
 
     def seed_lexicon(self, lang: str | None) -> Lexicon | None:
@@ -240,6 +245,61 @@ class Aligner:
             if paras is not None and len(paras) != size:
                 raise ValueError(f"{name}_paragraphs has {len(paras)} entries for {size} segments")
         fixed_beads = _check_fixed(fixed, n, m)
+        if max(n, m) <= self.section or fixed_beads:
+            return self._align_whole(
+                src, tgt, src_lang, tgt_lang, src_paragraphs, tgt_paragraphs, fixed_beads,
+                lexicon, translate, length_ratio,
+            )  # fmt: skip
+        if length_ratio is None:
+            length_ratio = expected_length_ratio(
+                sum(len(s.replace(" ", "")) for s in src),
+                sum(len(t.replace(" ", "")) for t in tgt),
+                _learned_ratio(lexicon, canonical_language(src_lang), canonical_language(tgt_lang)),
+            )
+        scores: dict[Span, float] = {}
+        parts: list[AlignmentResult] = []
+
+        def solve(i0: int, i1: int, j0: int, j1: int) -> list[Span]:
+            part = self._align_whole(
+                src[i0:i1], tgt[j0:j1], src_lang, tgt_lang,
+                None if src_paragraphs is None else src_paragraphs[i0:i1],
+                None if tgt_paragraphs is None else tgt_paragraphs[j0:j1],
+                [], lexicon, translate, length_ratio,
+            )  # fmt: skip
+            parts.append(part)
+            spans: list[Span] = []
+            i, j = 0, 0
+            for bead in part.beads:
+                span = (i, i + len(bead.src), j, j + len(bead.tgt))
+                scores[(span[0] + i0, span[1] + i0, span[2] + j0, span[3] + j0)] = bead.score
+                spans.append(span)
+                i, j = span[1], span[3]
+            return spans
+
+        # Every window is one section: at most `section` segments on its longer side.
+        path = windowed_path(solve, n, m, max_cells=0, window=self.section)
+        beads = tuple(
+            Bead(tuple(range(a0, a1)), tuple(range(b0, b1)), scores[(a0, a1, b0, b1)])
+            for a0, a1, b0, b1 in path.spans
+        )
+        cells = sum(part.dp_cells for part in parts)
+        return AlignmentResult(parts[0].method, VERSION, beads, dp_cells=cells)
+
+    def _align_whole(
+        self,
+        src: Sequence[str],
+        tgt: Sequence[str],
+        src_lang: str | None,
+        tgt_lang: str | None,
+        src_paragraphs: Sequence[int] | None,
+        tgt_paragraphs: Sequence[int] | None,
+        fixed_beads: list[Bead],
+        lexicon: Lexicon | None,
+        translate: Callable[[Sequence[str]], list[str]] | None,
+        length_ratio: float | None,
+    ) -> AlignmentResult:
+        """Align two segment lists as one document (fixed beads already checked)."""
+        n, m = len(src), len(tgt)
         s_lang, t_lang = canonical_language(src_lang), canonical_language(tgt_lang)
         src_f, tgt_f, lexical = self.features(src, tgt, s_lang, t_lang, lexicon, translate)
         method = ("dp-lexical" if lexical else "dp-features") + ("+mt" if translate else "")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.align import Aligner, align_gale_church
+from archive.align import Aligner, Bead, align_gale_church
 from archive.align.kernels import MATCH_TYPES, FloatArray, Span, best_path, windowed_path
 from tests.unit.align.samples import perturbed
 from tests.unit.align.test_pipeline import _check_cover
@@ -133,3 +133,24 @@ def test_a_long_input_fills_a_bounded_number_of_dp_cells() -> None:
     gale = align_gale_church(src, tgt)
     _check_cover(gale, n, m)
     assert 0 < gale.dp_cells < n * m / 2
+
+
+def test_long_documents_are_aligned_in_sections(ntrex: dict[str, list[str]]) -> None:
+    """Sections of 8 segments: each side covered once, in order, and the gold beads found."""
+    src, tgt, gold = perturbed(ntrex, "vi")
+    result = Aligner(section=8).align(src, tgt, src_lang="vi", tgt_lang="en")
+    _check_cover(result, len(src), len(tgt))
+    found = {(b.src, b.tgt) for b in result.beads}
+    assert len(found & gold) >= len(gold) - 3, sorted(gold - found)
+    whole = Aligner().align(src, tgt, src_lang="vi", tgt_lang="en")
+    assert result.method == whole.method
+    # Overlapping sections fill more cells than one DP of the whole document would.
+    assert result.dp_cells > 0
+
+
+def test_sections_keep_checked_beads_by_aligning_whole(ntrex: dict[str, list[str]]) -> None:
+    src, tgt, _ = perturbed(ntrex, "vi")
+    fixed = [Bead((4,), (3,), 1.0, checked=True)]
+    result = Aligner(section=8).align(src, tgt, src_lang="vi", tgt_lang="en", fixed=fixed)
+    _check_cover(result, len(src), len(tgt))
+    assert fixed[0] in result.beads
