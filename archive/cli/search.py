@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, app, emit_json, opened, safe_text
+from archive.cli._common import DbOption, JsonOption, app, emit_json, opened
 
 
 @app.command("search")
@@ -53,10 +53,12 @@ def search_command(
     if not hits:
         typer.echo("No matches.")
         return
+    from archive.display import readable_line
+
     typer.echo(f"{'article':>7}  {'version':>7}  {'lang':<8} {'kind':<11} {'score':>7}  snippet")
     for hit in hits:
         typer.echo(
             f"{hit.article_id:>7}  {hit.version_id:>7}  {hit.language[:8]:<8} {hit.kind[:11]:<11} "
-            f"{hit.score:>7.2f}  {safe_text(hit.snippet)}"
+            f"{hit.score:>7.2f}  {readable_line(hit.snippet)}"
         )
-        typer.echo(f"{'':>36}{safe_text(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")
+        typer.echo(f"{'':>36}{readable_line(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")
