@@ -29,6 +29,22 @@ def search_command(
     raw: Annotated[
         bool, typer.Option("--raw", help="Pass QUERY to SQLite FTS5 as it is (FTS5 syntax).")
     ] = False,
+    one_form: Annotated[
+        bool,
+        typer.Option(
+            "--one-form",
+            help="Chinese: find only the form typed (Traditional or Simplified); by default "
+            "each finds the other (Cantonese too).",
+        ),
+    ] = False,
+    fold_diacritics: Annotated[
+        bool,
+        typer.Option(
+            "--fold-diacritics",
+            help="Vietnamese: let words without tone and vowel marks find words with them "
+            "(by default Việt does not find viết).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search the text of every version, best match first (Zawgyi text is found in Unicode).
@@ -46,6 +62,8 @@ def search_command(
             limit=limit,
             offset=offset,
             raw=raw,
+            han_variants=not one_form,
+            fold_diacritics=fold_diacritics,
         )
     if as_json:
         emit_json([hit.to_json() for hit in hits])

@@ -153,6 +153,8 @@ def _compile(
     raw: bool,
     dialect: str,
     short_terms: ShortTerms,
+    han_variants: bool = True,
+    fold_diacritics: bool = False,
 ) -> _Compiled:
     _check_page(limit, offset)
     backend = _backend(dialect)
@@ -173,7 +175,12 @@ def _compile(
     parsed = parse_query(query)
     if extra:
         parsed = _with_filters(parsed, parse_query(extra).filters)
-    clauses = plan_query(parsed, short_terms=short_terms)
+    clauses = plan_query(
+        parsed,
+        short_terms=short_terms,
+        han_variants=han_variants,
+        fold_diacritics=fold_diacritics,
+    )
     if not any(not c.excluded for c in clauses):
         if not parsed.clauses:
             detail = "nothing to search for: add a word or a phrase"
@@ -225,11 +232,16 @@ def search_sql(
     raw: bool = False,
     dialect: str = "sqlite",
     short_terms: ShortTerms = "bigram",
+    han_variants: bool = True,
+    fold_diacritics: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """The SQL statement and bind parameters `search` would run for these arguments.
 
     ``short_terms="scan"`` finds one- and two-character spaceless terms by a bounded scan of
     the segment table instead of the bigram index (kept for the benchmark's comparison).
+    ``han_variants=False`` finds Chinese only in the form typed (Traditional or Simplified);
+    by default each finds the other. ``fold_diacritics=True`` lets a term without Vietnamese
+    tone and vowel marks find words with them (by default they are kept: ``việt`` ≠ ``viết``).
 
     Raises:
         SearchSyntaxError: the query cannot be understood.
@@ -245,6 +257,8 @@ def search_sql(
         raw=raw,
         dialect=dialect,
         short_terms=short_terms,
+        han_variants=han_variants,
+        fold_diacritics=fold_diacritics,
     )
     return compiled.sql, compiled.params
 
@@ -263,8 +277,11 @@ def search(
     offset: int = 0,
     raw: bool = False,
     short_terms: ShortTerms = "bigram",
+    han_variants: bool = True,
+    fold_diacritics: bool = False,
 ) -> list[SearchHit]:
-    """Segments matching ``query``, best first (see the module docs for the query language).
+    """Segments matching ``query``, best first (see the module docs for the query language;
+    `search_sql` for ``han_variants`` and ``fold_diacritics``).
 
     Raises:
         SearchSyntaxError: the query cannot be understood (never a database error).
@@ -282,6 +299,8 @@ def search(
         raw=raw,
         dialect=_dialect(session),
         short_terms=short_terms,
+        han_variants=han_variants,
+        fold_diacritics=fold_diacritics,
     )
     try:
         rows = session.connection().execute(text(compiled.sql), compiled.params).all()
