@@ -142,7 +142,13 @@ def _report_failure(outcome: Any) -> None:
 def list_command(
     db: DbOption = None,
     service: Annotated[str | None, typer.Option(help="Service name, key or alias.")] = None,
-    person: Annotated[str | None, typer.Option(help="A person credited on the article.")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option(
+            help="A person credited on the article: whole name parts, any order, any case, "
+            'aliases too ("Khin Maung" finds Khin Maung Nyane).'
+        ),
+    ] = None,
     role: Annotated[
         str | None,
         typer.Option(help="reporter | translator | writer | editor | contributor."),
@@ -275,18 +281,31 @@ def _articles(n: int) -> str:
 
 
 @app.command("people")
-def people_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+def people_command(
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only people with these name parts (any order, any case, aliases too); "
+            "the whole name first."
+        ),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """List everyone credited, with their roles and article counts.
 
-    Example: archive people --json
+    Example: archive people "khin maung"   /   archive people --json
     """
     from archive.display import readable_line
     from archive.provenance import list_people
 
     with opened(db) as archive, archive.session() as session:
-        rows = list_people(session=session)
+        rows = list_people(session=session, query=query)
     if as_json:
         emit_json(rows)
+        return
+    if not rows:
+        typer.echo("No one matches." if query is not None else "No one is credited yet.")
         return
     for r in rows:
         roles = ", ".join(f"{role} {n}" for role, n in sorted(r["roles"].items()))

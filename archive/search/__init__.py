@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -28,6 +28,7 @@ from sqlmodel import Session, col, select
 
 from archive.errors import ArchiveError, SearchSyntaxError
 from archive.models import Segment, Version
+from archive.provenance import person_ids_matching
 from archive.search.plan import Index, Leaf, PlannedClause, ShortTerms, plan_query, route_term
 from archive.search.query import Filters, Query, Term, check_query_text, parse_query
 from archive.search.snippets import make_snippet
@@ -155,6 +156,7 @@ def _compile(
     short_terms: ShortTerms,
     han_variants: bool = True,
     fold_diacritics: bool = False,
+    people: Callable[[str], list[int]] | None = None,
 ) -> _Compiled:
     _check_page(limit, offset)
     backend = _backend(dialect)
@@ -175,6 +177,8 @@ def _compile(
     parsed = parse_query(query)
     if extra:
         parsed = _with_filters(parsed, parse_query(extra).filters)
+    if people is not None and parsed.filters.credits:
+        parsed = _with_people(parsed, people)
     clauses = plan_query(
         parsed,
         short_terms=short_terms,
@@ -208,6 +212,17 @@ def _with_filters(parsed: Query, extra: Filters) -> Query:
         kinds=f.kinds + extra.kinds,
     )
     return Query(clauses=parsed.clauses, filters=merged)
+
+
+def _with_people(parsed: Query, people: Callable[[str], list[int]]) -> Query:
+    """The query with each credit filter's people looked up by ``people(name)``."""
+    from dataclasses import replace
+
+    credits = tuple(
+        replace(c, person_ids=tuple(people(c.name))) if c.name is not None else c
+        for c in parsed.filters.credits
+    )
+    return Query(clauses=parsed.clauses, filters=replace(parsed.filters, credits=credits))
 
 
 def _raw_leaves(query: str) -> tuple[Leaf, ...]:
@@ -301,6 +316,7 @@ def search(
         short_terms=short_terms,
         han_variants=han_variants,
         fold_diacritics=fold_diacritics,
+        people=lambda name: person_ids_matching(session, name),
     )
     try:
         rows = session.connection().execute(text(compiled.sql), compiled.params).all()

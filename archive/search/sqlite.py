@@ -233,10 +233,12 @@ def _credit_condition(credit: CreditFilter, params: _Params) -> str:
     if credit.role is not None:
         parts.append(f"c.role = {params.add(credit.role)}")
     if credit.name is not None:
-        parts.append(
-            f"(c.person_id IN ({_person_subquery(credit.name, params)}) "
-            f"OR c.service_id IN ({_service_subquery(credit.name, params)}))"
-        )
+        if credit.person_ids is not None:
+            ids = ", ".join(params.add(i) for i in credit.person_ids) or "NULL"
+            people = f"c.person_id IN ({ids})"
+        else:
+            people = f"c.person_id IN ({_person_subquery(credit.name, params)})"
+        parts.append(f"({people} OR c.service_id IN ({_service_subquery(credit.name, params)}))")
     return (
         "s.article_id IN (SELECT c.article_id FROM credit AS c WHERE " + " AND ".join(parts) + ")"
     )
