@@ -75,24 +75,8 @@ def import_command(
         files = list(iter_files(paths))
         console = _stderr_console()
         if console.is_terminal and not as_json and files:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            with Progress(
-                TextColumn("importing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                console=console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("", total=len(files))
-
-                def advance(path: Path, _done: int) -> None:
-                    progress.update(task, description=path.name[:40])
-                    progress.advance(task)
-
-                for outcome in importer.iter_import(files, progress=advance):
-                    record(outcome)
+            for outcome in _with_progress(importer, files, console):
+                record(outcome)
         else:
             for outcome in importer.iter_import(files):
                 record(outcome)
@@ -124,6 +108,43 @@ def import_command(
         )
     if counts["failed"] or importer.stopped:
         raise typer.Exit(1)
+
+
+def _with_progress(importer: Any, files: list[Path], console: Any) -> Any:
+    """The import's outcomes, with a progress bar on stderr: bytes read of the whole input,
+    records (articles or JSONL lines) done, their rate, and the time left by bytes."""
+    import time
+
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    total = sum(path.stat().st_size for path in files if path.is_file())
+    started = time.monotonic()
+    with Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[records]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=max(total, 1), records="0 records")
+        for done, outcome in enumerate(importer.iter_import(files), start=1):
+            rate = done / max(time.monotonic() - started, 1e-6)
+            progress.update(
+                task,
+                advance=outcome.size,
+                records=f"{done:,} records, {rate:,.1f}/s",
+                description=Path(outcome.source).name[:40],
+            )
+            yield outcome
 
 
 def _report_failure(outcome: Any) -> None:

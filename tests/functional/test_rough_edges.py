@@ -191,3 +191,33 @@ def test_align_files_unknown_language_is_an_error(option: str, tmp_path: Path) -
     assert "" == result.stdout
     assert "'xx' is not a language code" in result.stderr
     assert option in result.stderr
+
+
+def test_import_progress_counts_records_and_bytes_of_one_big_jsonl(tmp_path: Path) -> None:
+    """A single JSONL file used to show ``importing 0/1`` for its whole run."""
+    import io
+
+    from rich.console import Console
+
+    from archive.cli.core import _with_progress
+    from archive.db import open_archive
+    from archive.ingest.pipeline import Importer
+
+    records = [
+        {"title": f"Story {n}", "versions": [{"kind": "original", "language": "en", "text": t}]}
+        for n, t in enumerate(["One sentence here.", "Another one.", "A third story."])
+    ]
+    path = write_jsonl(tmp_path / "big.jsonl", *records)
+    archive = open_archive(tmp_path / "archive.db")
+    try:
+        screen = io.StringIO()
+        console = Console(file=screen, force_terminal=True, width=200)
+        importer = Importer(archive, align=False, jobs=1)
+        outcomes = list(_with_progress(importer, [path], console))
+    finally:
+        archive.close()
+    assert ["imported"] * 3 == [o.outcome for o in outcomes]
+    assert path.stat().st_size == sum(o.size for o in outcomes)  # every byte accounted for
+    shown = screen.getvalue()
+    assert "3 records" in shown
+    assert "/s" in shown
