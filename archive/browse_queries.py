@@ -43,6 +43,7 @@ __all__ = [
     "align_versions",
     "compare_view",
     "default_pair",
+    "filter_problems",
     "list_articles_sorted",
     "parse_article_filter",
     "reader_alignment",
@@ -67,10 +68,22 @@ def parse_article_filter(text: str) -> ArticleFilter:
     the other roles), ``service:NAME``, ``lang:CODE``, ``year:YYYY`` or ``year:YYYY..YYYY``;
     ``since:``/``until:`` take ISO dates. Quote values with spaces (``person:"Khin Maung
     Nyane"``). A bare four-digit year is ``year:``; other words match the title. A key with no
-    value yet (mid-typing) or a value that is not understood is ignored.
+    value yet (mid-typing) or a value that is not understood is ignored, and
+    `filter_problems` says why.
     """
+    return _parse(text)[0]
+
+
+def filter_problems(text: str) -> list[str]:
+    """What the library filter ``text`` holds that is not understood, one sentence each
+    (``year:20x is not a year: write year:2021 or year:2019..2021``); empty when all is."""
+    return _parse(text)[1]
+
+
+def _parse(text: str) -> tuple[ArticleFilter, list[str]]:
     fields: dict[str, Any] = {}
     words: list[str] = []
+    problems: list[str] = []
     for match in _TOKEN.finditer(text):
         key = (match.group("key") or "").lower()
         quoted, phrase = match.group("quoted"), match.group("phrase")
@@ -90,24 +103,31 @@ def parse_article_filter(text: str) -> ArticleFilter:
             fields["person"] = value
         elif key in _ROLES:
             fields["person"], fields["role"] = value, key
-        elif key == "role" and value.lower() in _ROLES:
-            fields["role"] = value.lower()
+        elif key == "role":
+            if value.lower() in _ROLES:
+                fields["role"] = value.lower()
+            else:
+                problems.append(f"role:{value} is not a role: one of {', '.join(sorted(_ROLES))}")
         elif key == "service":
             fields["service"] = value
         elif key in ("lang", "language"):
             fields["language"] = value
-        elif key == "year" and (year := _YEAR.match(value)):
-            fields.update(_year_fields(year))
+        elif key == "year":
+            year = _YEAR.match(value)
+            if year and all(1000 <= int(y) <= 2999 for y in year.groups() if y is not None):
+                fields.update(_year_fields(year))
+            else:
+                problems.append(f"year:{value} is not a year: write year:2021 or year:2019..2021")
         elif key in ("since", "until"):
             try:
                 fields[key] = dt.date.fromisoformat(value)
             except ValueError:
-                continue
+                problems.append(f"{key}:{value} is not a date: write {key}:2021-04-19")
         else:
             words.append(match.group(0))
     if words:
         fields["text"] = " ".join(words)
-    return ArticleFilter(**fields)
+    return ArticleFilter(**fields), problems
 
 
 def _year_fields(match: re.Match[str]) -> dict[str, dt.date]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -64,22 +64,54 @@ def service_ids_matching(session: Session, text: str) -> list[int]:
     return sorted({r for r in rows if r is not None})
 
 
-def person_ids_matching(session: Session, name: str) -> list[int]:
-    """People whose normalised key or a recorded spelling matches ``name``."""
+def find_people(*, session: Session, query: str) -> list[tuple[int, int]]:
+    """People a name query finds, best first: ``[(person_id, rank)]``.
+
+    Every part of ``query`` must be a whole part of the person's name or of one of their
+    recorded spellings (aliases), in any order, case and Latin diacritics aside (the
+    normalised person key, `archive.ingest.names.person_key`): ``"Khin Maung"`` and
+    ``"maung khin"`` find Khin Maung Nyane, ``"Khin Mau"`` does not. Rank 0: the whole name
+    (or an alias) is the query; 1: the query's parts stand in that order in it; 2: in another
+    order. Ties are ordered by name.
+    """
     from archive.ingest.names import person_key
 
-    key = person_key(name)
-    rows = session.exec(
-        select(Person.id)
-        .outerjoin(PersonAlias, col(PersonAlias.person_id) == col(Person.id))
-        .where(
-            or_(
-                col(Person.key) == key,
-                func.lower(col(PersonAlias.alias)) == name.strip().casefold(),
-            )
-        )
-    ).all()
-    return sorted({r for r in rows if r is not None})
+    wanted = person_key(query).split()
+    if not wanted:
+        return []
+    need = Counter(wanted)
+    best: dict[int, int] = {}
+
+    def consider(person_id: int, key: str) -> None:
+        parts = key.split()
+        if need - Counter(parts):
+            return
+        n = len(wanted)
+        if parts == wanted:
+            rank = 0
+        elif any(parts[i : i + n] == wanted for i in range(len(parts) - n + 1)):
+            rank = 1
+        else:
+            rank = 2
+        best[person_id] = min(rank, best.get(person_id, rank))
+
+    first = wanted[0]
+    for person_id, key in session.exec(select(Person.id, Person.key)).all():
+        if person_id is not None and first in key:
+            consider(person_id, key)
+    for person_id, alias in session.exec(select(PersonAlias.person_id, PersonAlias.alias)).all():
+        key = person_key(alias)
+        if first in key:
+            consider(person_id, key)
+    names = dict(
+        session.exec(select(Person.id, Person.name).where(col(Person.id).in_(list(best)))).all()
+    )
+    return sorted(best.items(), key=lambda item: (item[1], names.get(item[0], ""), item[0]))
+
+
+def person_ids_matching(session: Session, name: str) -> list[int]:
+    """People ``name`` finds (`find_people`: whole name parts, any order, aliases too)."""
+    return sorted(person_id for person_id, _rank in find_people(session=session, query=name))
 
 
 def article_query(session: Session, filters: ArticleFilter) -> Any:
@@ -132,18 +164,22 @@ def list_articles(
     filters: ArticleFilter | None = None,
     limit: int | None = None,
     offset: int = 0,
-    newest_first: bool = False,
+    newest_first: bool = True,
 ) -> list[dict[str, Any]]:
     """Articles matching ``filters``: ``[{"id","title","date","service","languages"}]``.
 
-    Ordered by date then id (newest first if asked); ``limit``/``offset`` page through a large
+    Ordered by date, newest first (oldest first with ``newest_first=False``), then by id the
+    same way; articles with no date come last either way, on every database (SQLite puts
+    NULL first and PostgreSQL last unless told). ``limit``/``offset`` page through a large
     archive without loading it whole.
     """
     statement = article_query(session, filters or ArticleFilter())
     if newest_first:
-        statement = statement.order_by(col(Article.date).desc(), col(Article.id).desc())
+        statement = statement.order_by(
+            col(Article.date).desc().nulls_last(), col(Article.id).desc()
+        )
     else:
-        statement = statement.order_by(col(Article.date), col(Article.id))
+        statement = statement.order_by(col(Article.date).asc().nulls_last(), col(Article.id))
     statement = statement.offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
@@ -320,9 +356,19 @@ def _credit_kind(person: Person | None, service: Service | None) -> str:
     return "service"
 
 
-def list_people(*, session: Session) -> list[dict[str, Any]]:
-    """Everyone credited: ``[{"id","name","aliases","roles":{role: n},"articles"}]``."""
-    people = session.exec(select(Person).order_by(col(Person.name))).all()
+def list_people(*, session: Session, query: str | None = None) -> list[dict[str, Any]]:
+    """Everyone credited: ``[{"id","name","aliases","roles":{role: n},"articles"}]``.
+
+    With ``query``, only the people it finds (`find_people`), best match first.
+    """
+    if query is None:
+        people = list(session.exec(select(Person).order_by(col(Person.name))).all())
+    else:
+        ranked = [pid for pid, _rank in find_people(session=session, query=query)]
+        rows = {
+            p.id: p for p in session.exec(select(Person).where(col(Person.id).in_(ranked))).all()
+        }
+        people = [rows[pid] for pid in ranked if pid in rows]
     aliases: dict[int, list[str]] = defaultdict(list)
     for alias in session.exec(select(PersonAlias).order_by(col(PersonAlias.id))).all():
         aliases[alias.person_id].append(alias.alias)

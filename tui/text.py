@@ -1,4 +1,6 @@
-"""Turning archive data into display text: never markup, control characters made visible."""
+"""Turning archive data into display text: never markup, control characters made visible,
+Zawgyi-encoded Burmese shown as Unicode (no terminal font renders Zawgyi; the stored text is
+never changed)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from collections.abc import Iterable, Sequence
 from rich.style import Style
 from rich.text import Text
 
+from archive.display import readable
 from archive.textsafe import visible_controls
 
 __all__ = ["highlighted", "join_names", "safe", "safe_line"]
@@ -16,8 +19,9 @@ _WHITESPACE = re.compile(r"[ \t\n\r\f\v]+")
 
 
 def safe(value: object, style: str | Style = "") -> Text:
-    """``value`` as literal text (never parsed as markup), with control characters visible."""
-    return Text(visible_controls("" if value is None else str(value)), style=style)
+    """``value`` as literal text (never parsed as markup), with control characters visible and
+    Zawgyi converted to Unicode (`archive.display.readable`)."""
+    return Text(readable("" if value is None else str(value)), style=style)
 
 
 def safe_line(value: object, style: str | Style = "") -> Text:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from archive.analysis.analyze import analyze_text
 from archive.analysis.language import detect_language
-from archive.analysis.normalize import derive_text
+from archive.analysis.normalize import derive_text, unicode_burmese
 from archive.analysis.results import Encoding, Paragraph, Sentence, TextAnalysis
 from archive.analysis.scripts import detect_script
 from archive.analysis.zawgyi import readable_form, zawgyi_probability, zawgyi_to_unicode
@@ -28,6 +28,7 @@ __all__ = [
     "detect_language",
     "detect_script",
     "readable_form",
+    "unicode_burmese",
     "zawgyi_probability",
     "zawgyi_to_unicode",
 ]

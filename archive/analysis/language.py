@@ -35,6 +35,7 @@ __all__ = [
     "LanguageGuess",
     "detect_language",
     "guess_language",
+    "is_language_code",
     "language_for_script",
 ]
 
@@ -293,3 +294,29 @@ def detect_language(text: str) -> tuple[str | None, float]:
     """
     guess = guess_language(text)
     return guess.language, guess.confidence
+
+
+def is_language_code(code: str) -> bool:
+    """Whether ``code`` is a BCP-47 tag whose language ICU knows (``en``, ``zh-Hant``, ``yue``).
+
+    ``xx``, ``english`` or an empty string are not: a typo must not pass as a language.
+
+    >>> is_language_code("zh-Hant"), is_language_code("yue"), is_language_code("xx")
+    (True, True, False)
+    """
+    import icu
+
+    language = icu.Locale.forLanguageTag(code.strip()).getLanguage()
+    return bool(language) and language in _iso_languages()
+
+
+_ISO_LANGUAGES: frozenset[str] | None = None
+
+
+def _iso_languages() -> frozenset[str]:
+    global _ISO_LANGUAGES
+    if _ISO_LANGUAGES is None:
+        import icu
+
+        _ISO_LANGUAGES = frozenset(icu.Locale.getISOLanguages())
+    return _ISO_LANGUAGES

@@ -13,7 +13,12 @@ import unicodedata
 from archive.analysis.segment import split_paragraphs
 from archive.analysis.zawgyi import zawgyi_to_unicode
 
-__all__ = ["derive_text", "fix_burmese_lookalikes", "normalize_burmese_order"]
+__all__ = [
+    "derive_text",
+    "fix_burmese_lookalikes",
+    "normalize_burmese_order",
+    "unicode_burmese",
+]
 
 _ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"))
 _FULL_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -71,28 +76,39 @@ def fix_burmese_lookalikes(text: str) -> str:
     return _LAGAUNG_AS_FOUR.sub("\u104e", text)
 
 
-def derive_text(text: str) -> str:
-    """The normalised derived form of ``text`` (a span or a whole text) for search/alignment.
+def unicode_burmese(text: str) -> str:
+    """``text`` with its Zawgyi paragraphs converted to Unicode Burmese, nothing else changed.
 
-    Zawgyi is detected and converted paragraph by paragraph (undecided paragraphs follow
-    the text as a whole); then NFC, zero-width characters removed, full-width ASCII folded,
-    Burmese sign order normalised. Offsets into the result do not match the original.
+    Each paragraph is detected on its own (undecided paragraphs follow the text as a whole),
+    so a text mixing the two encodings comes out all Unicode. Text without Myanmar characters
+    is returned as it is. This is the form to *show* a stored text in: terminals have no
+    Zawgyi font. Offsets into the result do not match the original where it converted.
     """
     from archive.analysis.analyze import paragraph_encodings
 
-    if any("\u1000" <= c <= "\u109f" for c in text):
-        spans = split_paragraphs(text)
-        encodings, _ = paragraph_encodings(text, spans)
-        parts: list[str] = []
-        previous = 0
-        for (start, end), encoding in zip(spans, encodings, strict=True):
-            parts.append(text[previous:start])
-            paragraph = text[start:end]
-            parts.append(zawgyi_to_unicode(paragraph) if encoding == "zawgyi" else paragraph)
-            previous = end
-        parts.append(text[previous:])
-        text = "".join(parts)
-    text = unicodedata.normalize("NFC", text)
+    if not any("\u1000" <= c <= "\u109f" for c in text):
+        return text
+    spans = split_paragraphs(text)
+    encodings, _ = paragraph_encodings(text, spans)
+    parts: list[str] = []
+    previous = 0
+    for (start, end), encoding in zip(spans, encodings, strict=True):
+        parts.append(text[previous:start])
+        paragraph = text[start:end]
+        parts.append(zawgyi_to_unicode(paragraph) if encoding == "zawgyi" else paragraph)
+        previous = end
+    parts.append(text[previous:])
+    return "".join(parts)
+
+
+def derive_text(text: str) -> str:
+    """The normalised derived form of ``text`` (a span or a whole text) for search/alignment.
+
+    Zawgyi is detected and converted paragraph by paragraph (`unicode_burmese`); then NFC,
+    zero-width characters removed, full-width ASCII folded, Burmese sign order normalised.
+    Offsets into the result do not match the original.
+    """
+    text = unicodedata.normalize("NFC", unicode_burmese(text))
     text = text.translate(_ZERO_WIDTH).translate(_FULL_WIDTH)
     text = normalize_burmese_order(fix_burmese_lookalikes(text))
     return unicodedata.normalize("NFC", text)

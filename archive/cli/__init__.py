@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Annotated
 
 import typer
 
@@ -34,12 +35,59 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("translation-archive")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            number = "unknown"
+        typer.echo(f"archive {number}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    show_version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            callback=_print_version,
+            is_eager=True,
+            help="Print the archive's version and exit.",
+        ),
+    ] = False,
+) -> None:
+    """Options of the ``archive`` command itself (the commands are registered above)."""
+
+
+#: Modules of the optional extras: which extra brings each, and what it is for.
+_EXTRA_OF = {
+    "ctranslate2": ("mt", "machine translation"),
+    "sentencepiece": ("mt", "machine translation"),
+    "argostranslate": ("mt", "machine translation"),
+    "psycopg": ("postgres", "a PostgreSQL archive"),
+}
+
+
 def main() -> None:
     """Entry point of the ``archive`` console script."""
     try:
         app(prog_name="archive")
     except ArchiveError as exc:
         typer.echo(f"archive: {safe_text(str(exc))}", err=True)
+        sys.exit(1)
+    except ModuleNotFoundError as exc:
+        extra = _EXTRA_OF.get((exc.name or "").partition(".")[0])
+        if extra is None or os.environ.get("ARCHIVE_DEBUG"):
+            raise
+        typer.echo(
+            f"archive: {extra[1]} needs the optional '{extra[0]}' dependencies "
+            f"(missing: {exc.name}); install them with: "
+            f"pip install 'translation-archive[{extra[0]}]'",
+            err=True,
+        )
         sys.exit(1)
     except KeyboardInterrupt:
         typer.echo("archive: interrupted", err=True)

@@ -56,8 +56,10 @@ def align_command(
     if as_json:
         emit_json(results)
     else:
+        from archive.display import plural
+
         articles = len({r["article_id"] for r in results})
-        typer.echo(f"{len(results)} alignments stored for {articles} articles")
+        typer.echo(f"{plural(len(results), 'alignment')} stored for {plural(articles, 'article')}")
 
 
 def _read_segments(path: Path, *, presegmented: bool) -> tuple[list[str], list[int], list[int]]:
@@ -104,6 +106,10 @@ def align_files_command(
     ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
+    show_text: Annotated[
+        bool,
+        typer.Option("--text", help="Print each bead's sentences side by side (source | target)."),
+    ] = False,
 ) -> None:
     """Align two text files (no archive needed) and print the beads.
 
@@ -112,7 +118,14 @@ def align_files_command(
     Example: archive align-files my.txt en.txt --src-lang my --tgt-lang en --presegmented --json
     """
     from archive.align import align_segments
+    from archive.analysis.language import is_language_code
 
+    for option, code in (("--src-lang", src_lang), ("--tgt-lang", tgt_lang)):
+        if not is_language_code(code):
+            raise typer.BadParameter(
+                f"{code!r} is not a language code (BCP-47, e.g. my, en, zh-Hant)",
+                param_hint=option,
+            )
     for path in (src, tgt):
         if not path.is_file():
             fail(f"{path}: no such file")
@@ -147,9 +160,40 @@ def align_files_command(
     if as_json:
         emit_json({"method": result.method, "version": result.version, "beads": beads})
         return
+    if show_text:
+        _print_side_by_side(result.beads, s_text, t_text, s_index, t_index)
+        typer.echo(f"{len(beads)} beads ({result.method})")
+        return
     for bead in beads:
         typer.echo(f"{bead['src']!s:>14} ↔ {bead['tgt']!s:<14} {bead['score']:.2f}")
     typer.echo(f"{len(beads)} beads ({result.method})")
+
+
+def _print_side_by_side(
+    beads: Any, s_text: list[str], t_text: list[str], s_index: list[int], t_index: list[int]
+) -> None:
+    """A table of the beads: indices, source sentences, target sentences, score."""
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    from archive.display import readable
+
+    table = Table(show_lines=True, expand=True)
+    table.add_column("src", no_wrap=True)
+    table.add_column("source")
+    table.add_column("tgt", no_wrap=True)
+    table.add_column("target")
+    table.add_column("score", justify="right", no_wrap=True)
+    for bead in beads:
+        table.add_row(
+            Text(" ".join(str(s_index[i]) for i in bead.src) or "-"),
+            Text(readable(" ".join(s_text[i] for i in bead.src)) or "(none)"),
+            Text(" ".join(str(t_index[j]) for j in bead.tgt) or "-"),
+            Text(readable(" ".join(t_text[j] for j in bead.tgt)) or "(none)"),
+            Text(f"{float(bead.score):.2f}"),
+        )
+    Console(highlight=False, soft_wrap=False).print(table)
 
 
 @app.command("compare")
@@ -163,8 +207,12 @@ def compare_command(
     Example: archive compare 12 --json
     """
     from archive.alignments import compare_article
+    from archive.errors import ArticleNotFound
+    from archive.models import Article
 
     with opened(db, mode="read") as archive, archive.session() as session:
+        if session.get(Article, article_id) is None:
+            raise ArticleNotFound(article_id)
         reports = compare_article(session=session, article_id=article_id)
     if as_json:
         emit_json(reports)

@@ -14,6 +14,7 @@ from archive.cli._common import (
     _stderr_console,
     app,
     emit_json,
+    fail,
     opened,
     parse_day,
     safe_text,
@@ -80,24 +81,8 @@ def import_command(
         files = list(iter_files(paths))
         console = _stderr_console()
         if console.is_terminal and not as_json and files:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            with Progress(
-                TextColumn("importing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                console=console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("", total=len(files))
-
-                def advance(path: Path, _done: int) -> None:
-                    progress.update(task, description=path.name[:40])
-                    progress.advance(task)
-
-                for outcome in importer.iter_import(files, progress=advance):
-                    record(outcome)
+            for outcome in _with_progress(importer, files, console):
+                record(outcome)
         else:
             for outcome in importer.iter_import(files):
                 record(outcome)
@@ -135,6 +120,43 @@ def import_command(
         raise typer.Exit(1)
 
 
+def _with_progress(importer: Any, files: list[Path], console: Any) -> Any:
+    """The import's outcomes, with a progress bar on stderr: bytes read of the whole input,
+    records (articles or JSONL lines) done, their rate, and the time left by bytes."""
+    import time
+
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    total = sum(path.stat().st_size for path in files if path.is_file())
+    started = time.monotonic()
+    with Progress(
+        TextColumn("importing"),
+        BarColumn(),
+        DownloadColumn(),
+        TextColumn("{task.fields[records]}"),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("", total=max(total, 1), records="0 records")
+        for done, outcome in enumerate(importer.iter_import(files), start=1):
+            rate = done / max(time.monotonic() - started, 1e-6)
+            progress.update(
+                task,
+                advance=outcome.size,
+                records=f"{done:,} records, {rate:,.1f}/s",
+                description=Path(outcome.source).name[:40],
+            )
+            yield outcome
+
+
 def _report_failure(outcome: Any) -> None:
     if outcome.outcome == "failed":
         typer.echo(
@@ -151,7 +173,13 @@ def _report_failure(outcome: Any) -> None:
 def list_command(
     db: DbOption = None,
     service: Annotated[str | None, typer.Option(help="Service name, key or alias.")] = None,
-    person: Annotated[str | None, typer.Option(help="A person credited on the article.")] = None,
+    person: Annotated[
+        str | None,
+        typer.Option(
+            help="A person credited on the article: whole name parts, any order, any case, "
+            'aliases too ("Khin Maung" finds Khin Maung Nyane).'
+        ),
+    ] = None,
     role: Annotated[
         str | None,
         typer.Option(
@@ -195,10 +223,12 @@ def list_command(
         filtered = any(v is not None for v in astuple(filters))
         typer.echo("No articles match." if filtered else "The archive is empty.")
         return
+    from archive.display import readable_line
+
     for r in rows:
         typer.echo(
-            f"{r['id']:>6}  {r['date'] or '----------'}  {safe_text(r['title'])[:70]}  "
-            f"[{safe_text(r['service'] or '-')}; {', '.join(r['languages'])}]"
+            f"{r['id']:>6}  {r['date'] or '----------'}  {readable_line(r['title'])[:70]}  "
+            f"[{readable_line(r['service'] or '-')}; {', '.join(r['languages'])}]"
         )
 
 
@@ -207,32 +237,61 @@ def show_command(
     article_id: Annotated[int, typer.Argument(help="The article's id (see `archive list`).")],
     db: DbOption = None,
     as_json: JsonOption = False,
+    text_of: Annotated[
+        int | None,
+        typer.Option(
+            "--text",
+            metavar="VERSION_ID",
+            help="Print only this version's text, in Unicode (Zawgyi converted); the stored "
+            "text is unchanged (--json has it exactly).",
+        ),
+    ] = None,
+    derived: Annotated[
+        bool,
+        typer.Option(
+            "--derived",
+            help="With --text: the derived form search and alignment use (Unicode, NFC, "
+            "zero-width characters removed, Burmese sign order normalised).",
+        ),
+    ] = False,
 ) -> None:
     """Show an article: its service, credits and every version with its text.
 
-    Example: archive show 1 --json
+    Text is shown in Unicode: Zawgyi-encoded Burmese is converted for display only.
+
+    Example: archive show 1 --json   /   archive show 1 --text 1
     """
+    from archive.display import readable, readable_line
     from archive.provenance import get_article
 
+    if derived and text_of is None:
+        raise typer.BadParameter("--derived needs --text VERSION_ID", param_hint="--derived")
+    if text_of is not None and as_json:
+        raise typer.BadParameter("--text prints text, not JSON: give one of them")
     with opened(db, mode="read") as archive, archive.session() as session:
         data = get_article(session=session, article_id=article_id)
+    if text_of is not None:
+        _print_version_text(data, text_of, derived=derived)
+        return
     if as_json:
         emit_json(data)
         return
-    typer.echo(f"#{data['id']}  {safe_text(data['title'])}")
+    typer.echo(f"#{data['id']}  {readable_line(data['title'])}")
     typer.echo(f"date: {data['date'] or 'unknown'}")
     if data["service"]:
         s = data["service"]
-        typer.echo(f"service: {s['name']} ({s['organization'] or '-'}, {s['language'] or '-'})")
+        details = ", ".join(x for x in (s["organization"], s["language"]) if x)
+        typer.echo(f"service: {readable_line(s['name'])}" + (f" ({details})" if details else ""))
     for c in data["credits"]:
-        typer.echo(f"  {c['role']:<12} {safe_text(c['name'])}  ({c['kind']})")
+        typer.echo(f"  {c['role']:<12} {readable_line(c['name'])}  ({c['kind']})")
     for v in data["versions"]:
         extra = f", derived from #{v['derived_from']}" if v["derived_from"] else ""
         engine = f", engine {v['engine']}" if v["engine"] else ""
+        shown = ", shown in Unicode" if v["encoding"] == "zawgyi" else ""
         typer.echo("")
         typer.echo(
             f"--- version #{v['id']}: {v['kind']}, {v['language']} "
-            f"({v['script'] or '?'}, {v['encoding'] or '?'}){extra}{engine}"
+            f"({v['script'] or '?'}, {v['encoding'] or '?'}{shown}){extra}{engine}"
         )
         for capture in v.get("captures") or ([v["capture"]] if v.get("capture") else []):
             typer.echo(
@@ -241,7 +300,21 @@ def show_command(
                     f"({capture['file']} @{capture['offset']})"
                 )
             )
-        typer.echo(safe_text(v["text"]))
+        typer.echo(readable(v["text"]))
+
+
+def _print_version_text(data: dict[str, Any], version_id: int, *, derived: bool) -> None:
+    """One version's text of the article in ``data``: Unicode for display, or its derived form."""
+    from archive.analysis import derive_text
+    from archive.display import readable
+
+    for v in data["versions"]:
+        if v["id"] == version_id:
+            text = str(v["text"])
+            typer.echo(readable(derive_text(text) if derived else text))
+            return
+    known = ", ".join(f"#{v['id']}" for v in data["versions"]) or "none"
+    fail(f"article {data['id']}: no version {version_id} (its versions: {known})")
 
 
 def _articles(n: int) -> str:
@@ -249,21 +322,37 @@ def _articles(n: int) -> str:
 
 
 @app.command("people")
-def people_command(db: DbOption = None, as_json: JsonOption = False) -> None:
+def people_command(
+    query: Annotated[
+        str | None,
+        typer.Argument(
+            help="Only people with these name parts (any order, any case, aliases too); "
+            "the whole name first."
+        ),
+    ] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
     """List everyone credited, with their roles and article counts.
 
-    Example: archive people --json
+    Example: archive people "khin maung"   /   archive people --json
     """
+    from archive.display import readable_line
     from archive.provenance import list_people
 
     with opened(db, mode="read") as archive, archive.session() as session:
-        rows = list_people(session=session)
+        rows = list_people(session=session, query=query)
     if as_json:
         emit_json(rows)
         return
+    if not rows:
+        typer.echo("No one matches." if query is not None else "No one is credited yet.")
+        return
     for r in rows:
         roles = ", ".join(f"{role} {n}" for role, n in sorted(r["roles"].items()))
-        typer.echo(f"{r['id']:>5}  {safe_text(r['name']):<30} {_articles(r['articles'])}  {roles}")
+        typer.echo(
+            f"{r['id']:>5}  {readable_line(r['name']):<30} {_articles(r['articles'])}  {roles}"
+        )
 
 
 @app.command("services")

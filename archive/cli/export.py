@@ -60,7 +60,25 @@ def export_command(
     ] = None,
     derived: Annotated[
         bool,
-        typer.Option("--derived", help="tmx: write derived text (Zawgyi converted, NFC)."),
+        typer.Option(
+            "--derived", help="tmx: write the derived text (Zawgyi converted, NFC, normalised)."
+        ),
+    ] = False,
+    stored: Annotated[
+        bool,
+        typer.Option(
+            "--stored",
+            help="tmx: write the stored text exactly (Zawgyi stays Zawgyi); by default Zawgyi "
+            "is converted to Unicode, the stored encoding kept in a prop.",
+        ),
+    ] = False,
+    keep_unpaired: Annotated[
+        bool,
+        typer.Option(
+            "--keep-unpaired",
+            help="tmx: keep sentences one version added (or dropped) as notes of the nearest "
+            "unit; by default they are left out (a unit needs two languages).",
+        ),
     ] = False,
     db: DbOption = None,
 ) -> None:
@@ -74,6 +92,8 @@ def export_command(
         raise typer.BadParameter(
             f"{fmt!r} is not a format (one of: {', '.join(FORMATS)})", param_hint="--format"
         )
+    if derived and stored:
+        raise typer.BadParameter("--derived and --stored exclude each other", param_hint="--stored")
     ids = list(article_ids or [])
     with opened(db, mode="read") as archive, archive.session() as session:
         total = count_articles(session=session, article_ids=ids or None)
@@ -87,7 +107,11 @@ def export_command(
             elif fmt == "tmx":
                 from archive.export.tmx import export_tmx
 
-                export_tmx(derived=derived, **kwargs)
+                export_tmx(
+                    text="derived" if derived else "stored" if stored else "unicode",
+                    unpaired="note" if keep_unpaired else "omit",
+                    **kwargs,
+                )
             else:
                 from archive.export.prov import export_prov
 

@@ -35,6 +35,24 @@ app.add_typer(
 INSTALL_HINT = "install one with: archive mt install FILE.argosmodel"
 
 
+#: What `pip` installs for the commands that run a model (the `mt` extra of pyproject.toml).
+MT_EXTRA_HINT = (
+    "machine translation needs the optional 'mt' dependencies; install them with: "
+    "pip install 'translation-archive[mt]' (in a source checkout: .venv/bin/pip install -e '.[mt]')"
+)
+
+
+def _require_mt_extra(command: str) -> None:
+    """Fail with one line naming the extra to install when the `mt` dependencies are absent."""
+    import importlib
+
+    for module in ("ctranslate2", "sentencepiece"):
+        try:
+            importlib.import_module(module)
+        except ImportError:
+            fail(f"mt {command}: {MT_EXTRA_HINT} (missing: {module})")
+
+
 def _missing(exc: ModelPackageMissing) -> str:
     return f"{exc} ({INSTALL_HINT})"
 
@@ -53,6 +71,7 @@ def install_command(
     """
     from archive.mt.packages import install_package
 
+    _require_mt_extra("install")
     try:
         result = install_package(file, force=force)
     except ArchiveError as exc:
@@ -205,6 +224,7 @@ def translate_command(
     """
     from archive.mt.store import articles_lacking, translate_article
 
+    _require_mt_extra("translate")
     if (article_id is None) == (not all_articles):
         raise typer.BadParameter("give an ARTICLE_ID or --all (not both)")
     if all_articles and from_version is not None:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, app, emit_json, opened, safe_text
+from archive.cli._common import DbOption, JsonOption, app, emit_json, opened
 
 
 @app.command("search")
@@ -29,6 +29,22 @@ def search_command(
     raw: Annotated[
         bool, typer.Option("--raw", help="Pass QUERY to SQLite FTS5 as it is (FTS5 syntax).")
     ] = False,
+    one_form: Annotated[
+        bool,
+        typer.Option(
+            "--one-form",
+            help="Chinese: find only the form typed (Traditional or Simplified); by default "
+            "each finds the other (Cantonese too).",
+        ),
+    ] = False,
+    fold_diacritics: Annotated[
+        bool,
+        typer.Option(
+            "--fold-diacritics",
+            help="Vietnamese: let words without tone and vowel marks find words with them "
+            "(by default Việt does not find viết).",
+        ),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search the text of every version, best match first (Zawgyi text is found in Unicode).
@@ -46,6 +62,8 @@ def search_command(
             limit=limit,
             offset=offset,
             raw=raw,
+            han_variants=not one_form,
+            fold_diacritics=fold_diacritics,
         )
     if as_json:
         emit_json([hit.to_json() for hit in hits])
@@ -53,10 +71,12 @@ def search_command(
     if not hits:
         typer.echo("No matches.")
         return
+    from archive.display import readable_line
+
     typer.echo(f"{'article':>7}  {'version':>7}  {'lang':<8} {'kind':<11} {'score':>7}  snippet")
     for hit in hits:
         typer.echo(
             f"{hit.article_id:>7}  {hit.version_id:>7}  {hit.language[:8]:<8} {hit.kind[:11]:<11} "
-            f"{hit.score:>7.2f}  {safe_text(hit.snippet)}"
+            f"{hit.score:>7.2f}  {readable_line(hit.snippet)}"
         )
-        typer.echo(f"{'':>36}{safe_text(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")
+        typer.echo(f"{'':>36}{readable_line(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")

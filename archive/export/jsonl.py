@@ -267,6 +267,11 @@ def _restore_version_fields(session: Session, version: Version, item: dict[str, 
         if getattr(version, name) is None and isinstance(item.get(name), str):
             setattr(version, name, item[name])
             changed = True
+    # The byte encoding of the file the text was first imported from: an import of the JSONL
+    # export reads UTF-8 JSON, which says nothing of the original file.
+    if version.source_encoding is None and isinstance(item.get("source_encoding"), str):
+        version.source_encoding = item["source_encoding"]
+        changed = True
     details = item.get("engine_details")
     if version.engine_details is None and details is not None:
         version.engine_details = json.dumps(details, ensure_ascii=False)

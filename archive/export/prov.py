@@ -13,10 +13,15 @@ The model, per article:
   human translation, ``arch:MachineTranslation`` for MT; the activity ``used`` the version it
   was made from, which the version ``wasDerivedFrom`` (a revision ``wasRevisionOf`` the text it
   corrects);
+- the story ``wasAttributedTo`` its service (the publisher), and the activity that made the
+  published version (else the original) ``wasAssociatedWith`` the service in the role
+  ``arch:publisher``;
 - credits become ``wasAssociatedWith`` the activity, with the role (``arch:reporter``,
   ``arch:translator``, ``arch:writer`` …) and ``wasAttributedTo`` for authorship. An article's
   own credits go to the version they describe: the reporter to the original, the translator
-  to the (first) translation, the writer and editors to the published version;
+  to the (first) translation, the writer and editors to the published version; when the
+  article has no version of that kind, to its first version; with no version at all, the
+  story itself ``wasAttributedTo`` the agent (with ``prov:role``). No credit is left out;
 - a version read from a web archive ``wasDerivedFrom`` each of its captures
   (``arch:capture/ID``, type ``arch:WebCapture``: target URI, WARC-Record-ID, payload digest,
   WARC file and offset), which ``wasGeneratedBy`` a capturing activity at the capture time,
@@ -79,6 +84,8 @@ def _role_target(role: str, versions: Sequence[Version]) -> Version | None:
         return first("original", "published", "translation")
     if role == "translator":
         return first("translation", "published")
+    if role == "publisher":
+        return first("published", "original")
     return first("published", "translation", "original")
 
 
@@ -108,6 +115,11 @@ def article_document(*, session: Session, article: Article, document: Any | None
     service_agent = None
     if service is not None:
         service_agent = _service_agent(doc, service)
+        doc.wasAttributedTo(
+            story,
+            service_agent,
+            other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:publisher")},
+        )
     activities: dict[int | None, Any] = {}
     for version in versions:
         attributes: dict[str, Any] = {
@@ -144,6 +156,13 @@ def article_document(*, session: Session, article: Article, document: Any | None
                 other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:engine")},
             )
             doc.wasAttributedTo(entity, engine)
+    published = _role_target("publisher", versions)
+    if service_agent is not None and published is not None:
+        doc.wasAssociatedWith(
+            activities[published.id],
+            service_agent,
+            other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:publisher")},
+        )
     rows = session.exec(
         select(Credit, Person, Service)
         .outerjoin(Person, col(Person.id) == col(Credit.person_id))
@@ -155,9 +174,7 @@ def article_document(*, session: Session, article: Article, document: Any | None
     associations: set[tuple[str, int | None, str]] = set()
     for credit, person, credit_service in rows:
         target = by_id.get(credit.version_id) if credit.version_id else None
-        target = target or _role_target(credit.role, versions)
-        if target is None:
-            continue
+        target = target or _role_target(credit.role, versions) or next(iter(versions), None)
         if person is not None:
             agent = _agent(
                 doc,
@@ -168,16 +185,18 @@ def article_document(*, session: Session, article: Article, document: Any | None
             agent = _service_agent(doc, credit_service)
         else:
             continue
+        role = doc.valid_qualified_name(f"arch:{credit.role}")
+        if target is None:  # an article with no version: the credit describes the story
+            if (str(agent.identifier), None, credit.role) not in associations:
+                associations.add((str(agent.identifier), None, credit.role))
+                doc.wasAttributedTo(story, agent, other_attributes={PROV_ROLE: role})
+            continue
         activity = activities[target.id]
         seen = (str(agent.identifier), target.id, credit.role)
         if seen in associations:
             continue  # the same credit held on the article and on the version
         associations.add(seen)
-        doc.wasAssociatedWith(
-            activity,
-            agent,
-            other_attributes={PROV_ROLE: doc.valid_qualified_name(f"arch:{credit.role}")},
-        )
+        doc.wasAssociatedWith(activity, agent, other_attributes={PROV_ROLE: role})
         if credit.role in _AUTHOR_ROLES:
             doc.wasAttributedTo(f"arch:version/{target.id}", agent)
         if person is not None and service_agent is not None:

@@ -10,11 +10,18 @@ every target version aligned to exactly those segments. Properties (``prop``):
 - on each target ``tuv``: ``x-version``, ``x-kind``, ``x-bead-type``, ``x-score``,
   ``x-checked``, ``x-method``; on the source ``tuv``: ``x-version``, ``x-kind``.
 
-Texts are the stored text of the segments (from the first segment's start to the last one's
-end). With ``derived=True`` they are the derived text instead (Zawgyi converted to Unicode,
-NFC …), which translation tools can use. A ``tuv`` of a Zawgyi-encoded version says so in
-``x-encoding``. Characters XML 1.0 cannot hold are replaced (see `xml_safe`) and counted in
+Texts are Unicode, as translation memories expect: the stored text of the segments (from the
+first segment's start to the last one's end) with Zawgyi-encoded Burmese converted to Unicode
+(``text="unicode"``, the default); ``text="stored"`` writes the stored text exactly, and
+``text="derived"`` the derived text (Zawgyi converted, NFC …). A ``tuv`` of a Zawgyi-encoded
+version keeps the stored encoding in ``x-encoding`` (and ``x-converted`` says when its text
+was converted). Characters XML 1.0 cannot hold are replaced (see `xml_safe`) and counted in
 ``x-replaced-chars``; JSONL is the lossless format.
+
+A translation unit needs two languages: a bead with one side only (a sentence one version
+added, or dropped) would be a ``tu`` with one ``tuv``, which translation tools reject or
+misuse, so it is left out; with ``unpaired="note"`` its text is kept as a ``note`` of the
+article's nearest ``tu`` ("added in translation my #14: …").
 """
 
 from __future__ import annotations
@@ -32,7 +39,10 @@ from sqlmodel import Session, col, select
 from archive.export import Progress, iter_article_batches
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version
 
-__all__ = ["CREATION_TOOL", "export_tmx", "xml_safe"]
+__all__ = ["CREATION_TOOL", "TEXT_FORMS", "export_tmx", "xml_safe"]
+
+#: What text a ``tuv`` holds: Unicode (Zawgyi converted), the stored text, or the derived text.
+TEXT_FORMS = ("unicode", "stored", "derived")
 
 CREATION_TOOL = "translation-archive"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -81,16 +91,18 @@ def _segment_bounds(session: Session, version_ids: Sequence[int]) -> dict[int, l
     return out
 
 
-def _span_text(
-    version: Version, segments: list[Segment], start: int, end: int, derived: bool
-) -> str:
+def _span_text(version: Version, segments: list[Segment], start: int, end: int, form: str) -> str:
     if start >= end or end > len(segments):
         return ""
     text = version.text[segments[start].start : segments[end - 1].end]
-    if derived:
+    if form == "derived":
         from archive.analysis import derive_text
 
         return derive_text(text)
+    if form == "unicode" and version.encoding == "zawgyi":
+        from archive.analysis import unicode_burmese
+
+        return unicode_burmese(text)
     return text
 
 
@@ -155,26 +167,48 @@ def _tuv(language: str, text: str, props: list[tuple[str, object]]) -> Any:
     return tuv
 
 
-def _version_props(version: Version) -> list[tuple[str, object]]:
+def _version_props(version: Version, form: str) -> list[tuple[str, object]]:
     props: list[tuple[str, object]] = [("x-version", version.id), ("x-kind", version.kind)]
     if version.encoding == "zawgyi":
         props.append(("x-encoding", "zawgyi"))
+        if form != "stored":
+            props.append(("x-converted", "zawgyi-to-unicode"))
     return props
 
 
-def _tu(unit: _Unit, segments: dict[int, list[Segment]], derived: bool) -> Any | None:
+@dataclass(frozen=True, slots=True)
+class _Unpaired:
+    """The text of a bead with one side only: what the TMX leaves out (or keeps as a note)."""
+
+    what: str  # "added" | "dropped"
+    version: Version
+    text: str
+
+    def note(self) -> str:
+        v = self.version
+        return f"{self.what} in {v.kind} {v.language} #{v.id}: {self.text}"
+
+
+def _tu(unit: _Unit, segments: dict[int, list[Segment]], form: str) -> Any | _Unpaired | None:
+    """The ``tu`` of a unit; an `_Unpaired` when fewer than two versions have text in it."""
     from lxml import etree
 
     source = unit.source
     assert source.id is not None
-    source_text = _span_text(source, segments[source.id], *unit.span, derived)
+    source_text = _span_text(source, segments[source.id], *unit.span, form)
     targets = []
     for target, link in unit.targets:
         assert target.id is not None
-        text = _span_text(target, segments[target.id], link.tgt_start, link.tgt_end, derived)
-        targets.append((target, link, text))
-    if not source_text and not any(t for _, _, t in targets):
+        text = _span_text(target, segments[target.id], link.tgt_start, link.tgt_end, form)
+        if text.strip():
+            targets.append((target, link, text))
+    if not source_text.strip() and not targets:
         return None
+    if not targets:
+        return _Unpaired("dropped" if unit.targets else "added", source, source_text)
+    if not source_text.strip():
+        target, _link, text = targets[0]
+        return _Unpaired("added", target, text) if len(targets) == 1 else None
     tu = etree.Element("tu", srclang=source.language)
     tu.append(_prop("x-article", unit.article_id))
     tu.append(_prop("x-source-version", source.id))
@@ -187,10 +221,10 @@ def _tu(unit: _Unit, segments: dict[int, list[Segment]], derived: bool) -> Any |
     else:
         span = unit.span[1] - unit.span[0]
         tu.append(_prop("x-bead-type", f"0-{span}"))
-    tu.append(_tuv(source.language, source_text, _version_props(source)))
+    tu.append(_tuv(source.language, source_text, _version_props(source, form)))
     for target, link, text in targets:
         props = [
-            *_version_props(target),
+            *_version_props(target, form),
             ("x-bead-type", _bead_type(link)),
             ("x-score", f"{link.score:.4f}"),
             ("x-checked", str(link.checked).lower()),
@@ -202,6 +236,41 @@ def _tu(unit: _Unit, segments: dict[int, list[Segment]], derived: bool) -> Any |
     return tu
 
 
+def _article_tus(
+    units: list[_Unit], segments: dict[int, list[Segment]], form: str, *, notes: bool
+) -> list[Any]:
+    """The ``tu`` of one article's units; one-sided beads dropped, or noted on the nearest
+    ``tu`` (the one before, else the one after)."""
+    tus: list[Any] = []
+    pending: list[_Unpaired] = []  # notes waiting for a first tu
+    for unit in units:
+        made = _tu(unit, segments, form)
+        if made is None:
+            continue
+        if isinstance(made, _Unpaired):
+            if notes:
+                pending.append(made)
+                if tus:
+                    _add_notes(tus[-1], pending)
+                    pending = []
+            continue
+        tus.append(made)
+        if pending:
+            _add_notes(made, pending)
+            pending = []
+    return tus
+
+
+def _add_notes(tu: Any, unpaired: list[_Unpaired]) -> None:
+    """Notes go first in a ``tu`` (the DTD: notes and props, then the tuvs)."""
+    from lxml import etree
+
+    for item in reversed(unpaired):
+        note = etree.Element("note")
+        note.text = xml_safe(item.note())[0]
+        tu.insert(0, note)
+
+
 def export_tmx(
     *,
     session: Session,
@@ -210,12 +279,26 @@ def export_tmx(
     progress: Progress | None = None,
     derived: bool = False,
     srclang: str = "*all*",
+    text: str = "unicode",
+    unpaired: str = "omit",
 ) -> int:
     """Write a TMX 1.4b document of every stored alignment; returns the number of ``tu``.
 
-    The document is streamed with lxml's ``xmlfile``: one ``tu`` in memory at a time.
+    Args:
+        text: ``unicode`` (default; Zawgyi converted), ``stored`` or ``derived`` (see the
+            module docs); ``derived=True`` is ``text="derived"``.
+        unpaired: ``omit`` (default) leaves out beads with one side only; ``note`` keeps their
+            text as a ``note`` of the article's nearest ``tu``.
+
+    The document is streamed with lxml's ``xmlfile``: one article's ``tu`` in memory at a time.
     """
     from lxml import etree
+
+    form = "derived" if derived else text
+    if form not in TEXT_FORMS:
+        raise ValueError(f"text must be one of {', '.join(TEXT_FORMS)}, not {text!r}")
+    if unpaired not in ("omit", "note"):
+        raise ValueError(f"unpaired must be 'omit' or 'note', not {unpaired!r}")
 
     units_written = 0
     now = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -242,11 +325,10 @@ def export_tmx(
                 for batch in iter_article_batches(session=session, article_ids=article_ids):
                     for article in batch:
                         units, segments = _units(session, article)
-                        for unit in units:
-                            tu = _tu(unit, segments, derived)
-                            if tu is not None:
-                                xf.write(tu, pretty_print=True)
-                                units_written += 1
+                        tus = _article_tus(units, segments, form, notes=unpaired == "note")
+                        for tu in tus:
+                            xf.write(tu, pretty_print=True)
+                        units_written += len(tus)
                     done += len(batch)
                     if progress is not None:
                         progress(done)

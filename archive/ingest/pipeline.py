@@ -110,6 +110,8 @@ class ImportOutcome:
     outcome: str  # imported | revised | duplicate | failed | skipped
     article_id: int | None = None
     detail: str | None = None
+    #: Bytes of input this outcome accounts for (the page, or the JSONL line), for progress.
+    size: int = 0
 
     @property
     def where(self) -> str:
@@ -527,7 +529,9 @@ class Importer:
         digest = hashlib.sha256(data).hexdigest()
         done = self._already_done(digest)
         if done is not None:
-            return _Slot(outcome=ImportOutcome(source, None, "duplicate", done, "already present"))
+            return _Slot(
+                outcome=ImportOutcome(source, None, "duplicate", done, "already present", size)
+            )
         job = _Job(None, (source, data, fmt), self.analyzer is not None, self.align)
         return _Slot(unit=_Unit(source, None, data, digest, digest, fmt, job))
 
@@ -553,7 +557,9 @@ class Importer:
         done = self._already_done(digest)
         if done is not None:
             return _Slot(
-                outcome=ImportOutcome(item.source, item.line, "duplicate", done, "already present")
+                outcome=ImportOutcome(
+                    item.source, item.line, "duplicate", done, "already present", len(item.raw)
+                )
             )
         job = _Job(item.record, None, self.analyzer is not None, self.align)
         return _Slot(unit=_Unit(item.source, item.line, item.raw, digest, None, "jsonl", job))
@@ -658,7 +664,7 @@ class Importer:
         in_flight[unit.digest] -= 1
         if in_flight[unit.digest] <= 0:
             del in_flight[unit.digest]
-        outcome = self._store_unit(unit, slot.future)
+        outcome = replace(self._store_unit(unit, slot.future), size=len(unit.raw))
         if unit.capture is None:
             yield outcome
             return
@@ -881,7 +887,7 @@ class Importer:
                     )
         except SQLAlchemyError:
             log.warning("could not record the failure of %s", source)
-        return ImportOutcome(source, line, "failed", detail=reason)
+        return ImportOutcome(source, line, "failed", detail=reason, size=len(raw))
 
 
 def _one_blas_thread() -> None:

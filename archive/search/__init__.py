@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -28,6 +28,7 @@ from sqlmodel import Session, col, select
 
 from archive.errors import ArchiveError, SearchSyntaxError
 from archive.models import Segment, Version
+from archive.provenance import person_ids_matching
 from archive.search.plan import Index, Leaf, PlannedClause, ShortTerms, plan_query, route_term
 from archive.search.query import Filters, Query, Term, check_query_text, parse_query
 from archive.search.snippets import make_snippet
@@ -153,6 +154,9 @@ def _compile(
     raw: bool,
     dialect: str,
     short_terms: ShortTerms,
+    han_variants: bool = True,
+    fold_diacritics: bool = False,
+    people: Callable[[str], list[int]] | None = None,
 ) -> _Compiled:
     _check_page(limit, offset)
     backend = _backend(dialect)
@@ -173,7 +177,14 @@ def _compile(
     parsed = parse_query(query)
     if extra:
         parsed = _with_filters(parsed, parse_query(extra).filters)
-    clauses = plan_query(parsed, short_terms=short_terms)
+    if people is not None and parsed.filters.credits:
+        parsed = _with_people(parsed, people)
+    clauses = plan_query(
+        parsed,
+        short_terms=short_terms,
+        han_variants=han_variants,
+        fold_diacritics=fold_diacritics,
+    )
     if not any(not c.excluded for c in clauses):
         if not parsed.clauses:
             detail = "nothing to search for: add a word or a phrase"
@@ -203,6 +214,17 @@ def _with_filters(parsed: Query, extra: Filters) -> Query:
     return Query(clauses=parsed.clauses, filters=merged)
 
 
+def _with_people(parsed: Query, people: Callable[[str], list[int]]) -> Query:
+    """The query with each credit filter's people looked up by ``people(name)``."""
+    from dataclasses import replace
+
+    credits = tuple(
+        replace(c, person_ids=tuple(people(c.name))) if c.name is not None else c
+        for c in parsed.filters.credits
+    )
+    return Query(clauses=parsed.clauses, filters=replace(parsed.filters, credits=credits))
+
+
 def _raw_leaves(query: str) -> tuple[Leaf, ...]:
     """Words of a raw FTS5 query, for marking matches (operators left out)."""
     leaves = []
@@ -225,11 +247,16 @@ def search_sql(
     raw: bool = False,
     dialect: str = "sqlite",
     short_terms: ShortTerms = "bigram",
+    han_variants: bool = True,
+    fold_diacritics: bool = False,
 ) -> tuple[str, dict[str, Any]]:
     """The SQL statement and bind parameters `search` would run for these arguments.
 
     ``short_terms="scan"`` finds one- and two-character spaceless terms by a bounded scan of
     the segment table instead of the bigram index (kept for the benchmark's comparison).
+    ``han_variants=False`` finds Chinese only in the form typed (Traditional or Simplified);
+    by default each finds the other. ``fold_diacritics=True`` lets a term without Vietnamese
+    tone and vowel marks find words with them (by default they are kept: ``việt`` ≠ ``viết``).
 
     Raises:
         SearchSyntaxError: the query cannot be understood.
@@ -245,6 +272,8 @@ def search_sql(
         raw=raw,
         dialect=dialect,
         short_terms=short_terms,
+        han_variants=han_variants,
+        fold_diacritics=fold_diacritics,
     )
     return compiled.sql, compiled.params
 
@@ -263,8 +292,11 @@ def search(
     offset: int = 0,
     raw: bool = False,
     short_terms: ShortTerms = "bigram",
+    han_variants: bool = True,
+    fold_diacritics: bool = False,
 ) -> list[SearchHit]:
-    """Segments matching ``query``, best first (see the module docs for the query language).
+    """Segments matching ``query``, best first (see the module docs for the query language;
+    `search_sql` for ``han_variants`` and ``fold_diacritics``).
 
     Raises:
         SearchSyntaxError: the query cannot be understood (never a database error).
@@ -282,6 +314,9 @@ def search(
         raw=raw,
         dialect=_dialect(session),
         short_terms=short_terms,
+        han_variants=han_variants,
+        fold_diacritics=fold_diacritics,
+        people=lambda name: person_ids_matching(session, name),
     )
     try:
         rows = session.connection().execute(text(compiled.sql), compiled.params).all()

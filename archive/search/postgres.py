@@ -1,19 +1,25 @@
 """The PostgreSQL back-end of search: index upkeep and queries, as raw SQL (same interface as
 `archive.search.sqlite`).
 
-The table is made by migration ``0004``::
+The table is made by migrations ``0004`` and ``0008``::
 
     search_segment   id, article_id, version_id, seq, language, kind, spaceless, text,
-                     words  tsvector, GIN         -- the words, as SQLite's unicode61 sees them
+                     main, loose                  -- search forms, as on SQLite
+                     words  tsvector, GIN         -- the words of main (weight D) and of
+                                                     loose (weight A), as unicode61 sees them
                      grams  text[], GIN           -- pairs and single characters of the
-                                                     spaceless runs (spaceless rows only)
-                     text   gin_trgm_ops, GIN     -- trigram index (spaceless rows only)
+                                                     spaceless runs of main (spaceless rows)
+                     main   gin_trgm_ops, GIN     -- trigram index (spaceless rows only)
 
 The ``words`` vector is written as a ``tsvector`` literal built here (`words_document`): the
-words are cut and folded in Python exactly as the SQLite ``unicode61`` index cuts and folds
-them (`archive.search.text.word_spans`, `fold_word`), so both engines find the same words;
-lexemes are stored as given, as the ``simple`` configuration would. Queries are ``tsquery``
-literals built the same way (`words_query`), never parsed by PostgreSQL from user text.
+words of the search forms (`archive.search.text.search_forms`: Han folded, diacritics removed
+except in Vietnamese) are cut and case-folded in Python exactly as the SQLite ``unicode61``
+index does (`archive.search.text.word_spans`), so both engines find the same words; lexemes
+are stored as given, as the ``simple`` configuration would. The ``loose`` words (Vietnamese
+without marks) carry weight A at the same positions, so a query restricted to weight D
+(``'việt':D``) sees only ``main`` and a diacritic-folding query sees both. Queries are
+``tsquery`` literals built the same way (`words_query`), never parsed by PostgreSQL from user
+text.
 
 Routing is the planner's (`archive.search.plan`): ``words`` leaves become tsquery matches,
 ``trigram`` leaves ``ILIKE '%…%'`` (served by pg_trgm for three characters or more),
@@ -25,6 +31,7 @@ they are not SQLite's bm25 values and may order hits differently (see docs/searc
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import Any
@@ -33,10 +40,10 @@ from sqlalchemy import Connection, text
 
 from archive.search.plan import Index, Leaf, PlannedClause
 from archive.search.query import Filters
-from archive.search.sqlite import IndexRow
+from archive.search.sqlite import IndexRow, exact_conditions
 from archive.search.sqlite import _filter_conditions as filter_conditions
 from archive.search.sqlite import _Params as Params
-from archive.search.text import fold_word, spaceless_runs, word_spans
+from archive.search.text import fold_han, spaceless_runs, strip_diacritics, word_spans
 
 __all__ = [
     "clear_index",
@@ -60,17 +67,20 @@ def _lexeme(word: str) -> str:
 
 
 def _words(body: str) -> list[str]:
-    return [fold_word(body[a:b]) for a, b in word_spans(body)]
+    """The words of a search form, case folded (its diacritics are already as indexed)."""
+    return [unicodedata.normalize("NFC", body[a:b].casefold()) for a, b in word_spans(body)]
 
 
-def words_document(body: str) -> str:
-    """A ``tsvector`` literal of ``body``'s words with their positions (1-based)."""
-    positions: dict[str, list[int]] = {}
-    for i, word in enumerate(_words(body), start=1):
-        if word and len(word) <= _MAX_LEXEME:
-            positions.setdefault(word, []).append(min(i, _MAX_POSITION))
+def words_document(main: str, loose: str = "") -> str:
+    """A ``tsvector`` literal of the words of ``main`` (weight D, the default) and ``loose``
+    (weight A) with their positions (1-based)."""
+    positions: dict[str, dict[int, str]] = {}
+    for body, weight in ((main, ""), (loose, "A")):
+        for i, word in enumerate(_words(body), start=1):
+            if word and len(word) <= _MAX_LEXEME:
+                positions.setdefault(word, {}).setdefault(min(i, _MAX_POSITION), weight)
     return " ".join(
-        _lexeme(word) + ":" + ",".join(str(p) for p in sorted(set(where)))
+        _lexeme(word) + ":" + ",".join(f"{p}{where[p]}" for p in sorted(where))
         for word, where in positions.items()
     )
 
@@ -84,20 +94,38 @@ def grams_document(body: str) -> list[str]:
     return sorted(grams)
 
 
-def words_query(leaf: Leaf) -> str | None:
-    """A ``tsquery`` literal for a ``words`` leaf: a word, a phrase (``<->``), a prefix (``:*``)."""
-    words = [w for w in _words(leaf.text) if w and len(w) <= _MAX_LEXEME]
+def _phrase(text: str, *, prefix: bool, weights: str) -> str | None:
+    words = [w for w in _words(text) if w and len(w) <= _MAX_LEXEME]
     if not words:
         return None
-    parts = [_lexeme(w) for w in words]
-    if leaf.prefix:
-        parts[-1] += ":*"
+    parts = [_lexeme(w) + (":" + weights if weights else "") for w in words]
+    if prefix:
+        parts[-1] = _lexeme(words[-1]) + ":*" + weights
     return " <-> ".join(parts) if len(parts) > 1 else parts[0]
+
+
+def words_query(leaf: Leaf) -> str | None:
+    """A ``tsquery`` literal for a ``words`` leaf: a word, a phrase (``<->``), a prefix (``:*``).
+
+    As typed or without diacritics, among the ``main`` words (weight D); a ``loose`` leaf:
+    without diacritics, among all words (see the module docs)."""
+    text = fold_han(leaf.text)
+    bare = strip_diacritics(text)
+    if leaf.loose:
+        return _phrase(bare, prefix=leaf.prefix, weights="")
+    forms = [
+        q
+        for form in dict.fromkeys((text, bare))
+        if (q := _phrase(form, prefix=leaf.prefix, weights="D")) is not None
+    ]
+    if not forms:
+        return None
+    return forms[0] if len(forms) == 1 else " | ".join(f"({q})" for q in forms)
 
 
 def _bigram_terms(leaf: Leaf) -> list[str]:
     out: list[str] = []
-    for run in spaceless_runs(leaf.text):
+    for run in spaceless_runs(fold_han(leaf.text)):
         out.extend([run] if len(run) == 1 else [a + b for a, b in pairwise(run)])
     return out
 
@@ -121,27 +149,31 @@ def delete_versions(conn: Connection, version_ids: Sequence[int]) -> None:
 
 def insert_rows(conn: Connection, rows: Iterable[IndexRow]) -> int:
     """Add rows to the index (words vector and grams computed here)."""
-    batch: list[dict[str, Any]] = [
-        {
-            "a": r.article_id,
-            "v": r.version_id,
-            "seq": r.seq,
-            "lang": r.language,
-            "kind": r.kind,
-            "sl": r.spaceless,
-            "text": r.text,
-            "words": words_document(r.text),
-            "grams": grams_document(r.text) if r.spaceless else None,
-        }
-        for r in rows
-    ]
+    batch: list[dict[str, Any]] = []
+    for r in rows:
+        main, loose = r.forms
+        batch.append(
+            {
+                "a": r.article_id,
+                "v": r.version_id,
+                "seq": r.seq,
+                "lang": r.language,
+                "kind": r.kind,
+                "sl": r.spaceless,
+                "text": r.text,
+                "main": main,
+                "loose": loose,
+                "words": words_document(main, loose),
+                "grams": grams_document(main) if r.spaceless else None,
+            }
+        )
     if not batch:
         return 0
     conn.execute(
         text(
             "INSERT INTO search_segment(article_id, version_id, seq, language, kind, spaceless, "
-            "text, words, grams) VALUES (:a, :v, :seq, :lang, :kind, :sl, :text, "
-            "CAST(:words AS tsvector), CAST(:grams AS text[]))"
+            "text, main, loose, words, grams) VALUES (:a, :v, :seq, :lang, :kind, :sl, :text, "
+            ":main, :loose, CAST(:words AS tsvector), CAST(:grams AS text[]))"
         ),
         batch,
     )
@@ -163,13 +195,13 @@ def _leaf_condition(leaf: Leaf, params: Params) -> str | None:
             return None
         return f"s.words @@ CAST({params.add(query)} AS tsquery)"
     if leaf.index == "trigram":
-        return f"(s.spaceless AND s.text ILIKE {params.add(_like_pattern(leaf.text))})"
+        return f"(s.spaceless AND s.main ILIKE {params.add(_like_pattern(fold_han(leaf.text)))})"
     if leaf.index == "bigram":
         terms = _bigram_terms(leaf)
         if not terms:
             return None
         return f"(s.spaceless AND s.grams @> CAST({params.add(terms)} AS text[]))"
-    return f"(s.spaceless AND strpos(s.text, {params.add(leaf.text)}) > 0)"
+    return f"(s.spaceless AND strpos(s.main, {params.add(fold_han(leaf.text))}) > 0)"
 
 
 def _clause_condition(clause: PlannedClause, params: Params) -> str | None:
@@ -193,10 +225,10 @@ def _clause_condition(clause: PlannedClause, params: Params) -> str | None:
 
 def _substring_score(leaf: Leaf, params: Params) -> str:
     """Occurrences of the leaf's text per log-length of the segment (0 where absent)."""
-    needle = params.add(leaf.text.casefold())
+    needle = params.add(fold_han(leaf.text).casefold())
     return (
-        f"((length(s.text) - length(replace(lower(s.text), {needle}, ''))) "
-        f"/ greatest(length({needle}), 1)::float8 / (1 + ln(1 + length(s.text))))"
+        f"((length(s.main) - length(replace(lower(s.main), {needle}, ''))) "
+        f"/ greatest(length({needle}), 1)::float8 / (1 + ln(1 + length(s.main))))"
     )
 
 
@@ -253,6 +285,7 @@ def compile_search(
     else:
         score = _score(clauses, params)
         where.extend(c for clause in clauses if (c := _clause_condition(clause, params)))
+        where.extend(exact_conditions(clauses, params, find="strpos"))
     where.extend(filter_conditions(filters, params))
     sql = _SELECT.format(
         score=score,

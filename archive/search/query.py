@@ -63,6 +63,9 @@ class CreditFilter:
 
     role: str | None = None
     name: str | None = None
+    #: The people ``name`` finds, when the caller looked them up (`archive.provenance`'s
+    #: name-part matching); None: the back-end matches ``name`` by person key and alias.
+    person_ids: tuple[int, ...] | None = None
 
 
 @dataclass(frozen=True, slots=True)

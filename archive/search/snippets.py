@@ -9,11 +9,12 @@ snippet string (between the marks) for a UI that styles them instead.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from archive.search.plan import Leaf
-from archive.search.text import fold_word, spaceless_runs, word_spans
+from archive.search.text import fold_han, fold_word, spaceless_runs, word_spans
 
 __all__ = ["MARK_CLOSE", "MARK_OPEN", "SNIPPET_CHARS", "Snippet", "find_matches", "make_snippet"]
 
@@ -33,6 +34,8 @@ class Snippet:
 
 
 def _substring_matches(text: str, needle: str) -> list[tuple[int, int]]:
+    # fold_han keeps lengths, so offsets in the folded text are offsets in the text.
+    text, needle = fold_han(text), fold_han(needle)
     folded = text.casefold()
     haystack, target = (folded, needle.casefold()) if len(folded) == len(text) else (text, needle)
     spans = []
@@ -43,17 +46,36 @@ def _substring_matches(text: str, needle: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_key(word: str, *, loose: bool) -> tuple[str, str]:
+    """``(as typed, without diacritics)``, case folded; with ``loose`` both without."""
+    bare = fold_word(word)
+    return (bare if loose else unicodedata.normalize("NFC", word.casefold())), bare
+
+
+def _same_word(found: tuple[str, str], wanted: tuple[str, str], *, prefix: bool) -> bool:
+    """Equal as typed, or equal without diacritics where one side has none (``Viet`` and
+    ``Việt``, ``resume`` and ``résumé``), never two different marked forms (``việt``, ``viết``)."""
+
+    def same(a: str, b: str) -> bool:
+        return a.startswith(b) if prefix else a == b
+
+    (f_typed, f_bare), (w_typed, w_bare) = found, wanted
+    if same(f_typed, w_typed):
+        return True
+    return same(f_bare, w_bare) and (f_typed == f_bare or w_typed == w_bare)
+
+
 def _word_matches(text: str, leaf: Leaf) -> list[tuple[int, int]]:
-    wanted = [fold_word(leaf.text[a:b]) for a, b in word_spans(leaf.text)]
+    wanted = [_word_key(leaf.text[a:b], loose=leaf.loose) for a, b in word_spans(leaf.text)]
     if not wanted:
         return []
     spans = word_spans(text)
-    words = [fold_word(text[a:b]) for a, b in spans]
+    words = [_word_key(text[a:b], loose=leaf.loose) for a, b in spans]
     out = []
     for i in range(len(words) - len(wanted) + 1):
-        ok = all(words[i + j] == wanted[j] for j in range(len(wanted) - 1))
+        ok = all(_same_word(words[i + j], wanted[j], prefix=False) for j in range(len(wanted) - 1))
         last = words[i + len(wanted) - 1]
-        if ok and (last.startswith(wanted[-1]) if leaf.prefix else last == wanted[-1]):
+        if ok and _same_word(last, wanted[-1], prefix=leaf.prefix):
             out.append((spans[i][0], spans[i + len(wanted) - 1][1]))
     return out
 

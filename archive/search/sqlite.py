@@ -1,14 +1,17 @@
 """The SQLite back-end of search: FTS5 index upkeep and queries, as raw SQL.
 
-The tables are made by migration ``0002`` (one dedented template there)::
+The tables are made by migration ``0008`` (one dedented template there)::
 
-    search_segment   id, article_id, version_id, seq, language, kind, spaceless, text
-                     -- one row per segment; ``text`` is the DERIVED text
-    search_words     FTS5 unicode61 (remove_diacritics 2, marks are letters), external
+    search_segment   id, article_id, version_id, seq, language, kind, spaceless, text,
+                     main, loose
+                     -- one row per segment; ``text`` is the DERIVED text (snippets),
+                     -- ``main``/``loose`` its search forms (`archive.search.text.search_forms`)
+    search_words     FTS5 unicode61 (remove_diacritics 0: diacritics are folded in Python, not
+                     in Vietnamese; marks are letters) over ``main`` and ``loose``, external
                      content = search_segment, kept by triggers
-    search_trigram   FTS5 trigram, external content = search_segment, only rows with
-                     spaceless-script text (``spaceless = 1``), kept by triggers
-    search_bigram    FTS5 contentless, hex character pairs of the spaceless runs
+    search_trigram   FTS5 trigram over ``main``, external content = search_segment, only rows
+                     with spaceless-script text (``spaceless = 1``), kept by triggers
+    search_bigram    FTS5 contentless, hex character pairs of the spaceless runs of ``main``
                      (`archive.search.text.bigram_document`), kept here in Python
 
 The bigram index is contentless, so deleting a row means inserting FTS5's ``'delete'`` command
@@ -25,7 +28,7 @@ from sqlalchemy import Connection, text
 
 from archive.search.plan import PREFERENCE, Index, Leaf, PlannedClause
 from archive.search.query import CreditFilter, Filters
-from archive.search.text import bigram_document
+from archive.search.text import bigram_document, search_forms
 
 __all__ = ["IndexRow", "clear_index", "compile_search", "delete_versions", "insert_rows"]
 
@@ -48,6 +51,11 @@ class IndexRow:
     spaceless: bool
     text: str
 
+    @property
+    def forms(self) -> tuple[str, str]:
+        """The indexed search forms of ``text``: ``(main, loose)``."""
+        return search_forms(self.text, self.language)
+
 
 # --------------------------------------------------------------------------- upkeep
 
@@ -56,7 +64,7 @@ def delete_versions(conn: Connection, version_ids: Sequence[int]) -> None:
     """Remove every index row of these versions (all three indexes)."""
     for version_id in version_ids:
         old = conn.execute(
-            text("SELECT id, text FROM search_segment WHERE version_id = :v AND spaceless = 1"),
+            text("SELECT id, main FROM search_segment WHERE version_id = :v AND spaceless = 1"),
             {"v": version_id},
         ).all()
         if old:
@@ -72,31 +80,35 @@ def delete_versions(conn: Connection, version_ids: Sequence[int]) -> None:
 
 def insert_rows(conn: Connection, rows: Iterable[IndexRow]) -> int:
     """Add rows to the index (the triggers fill words and trigram; bigram is filled here)."""
-    batch: list[dict[str, Any]] = [
-        {
-            "a": r.article_id,
-            "v": r.version_id,
-            "seq": r.seq,
-            "lang": r.language,
-            "kind": r.kind,
-            "sl": int(r.spaceless),
-            "text": r.text,
-        }
-        for r in rows
-    ]
+    batch: list[dict[str, Any]] = []
+    for r in rows:
+        main, loose = r.forms
+        batch.append(
+            {
+                "a": r.article_id,
+                "v": r.version_id,
+                "seq": r.seq,
+                "lang": r.language,
+                "kind": r.kind,
+                "sl": int(r.spaceless),
+                "text": r.text,
+                "main": main,
+                "loose": loose,
+            }
+        )
     if not batch:
         return 0
     conn.execute(
         text(
             "INSERT INTO search_segment(article_id, version_id, seq, language, kind, spaceless, "
-            "text) VALUES (:a, :v, :seq, :lang, :kind, :sl, :text)"
+            "text, main, loose) VALUES (:a, :v, :seq, :lang, :kind, :sl, :text, :main, :loose)"
         ),
         batch,
     )
     versions = sorted({int(b["v"]) for b in batch if b["sl"]})
     for version_id in versions:
         fresh = conn.execute(
-            text("SELECT id, text FROM search_segment WHERE version_id = :v AND spaceless = 1"),
+            text("SELECT id, main FROM search_segment WHERE version_id = :v AND spaceless = 1"),
             {"v": version_id},
         ).all()
         conn.execute(
@@ -131,7 +143,7 @@ def _match_subquery(index: Index, expr: str, params: _Params) -> str:
     if index == "scan":
         return (
             "SELECT id FROM search_segment WHERE spaceless = 1 "
-            f"AND instr(text, {params.add(expr)}) > 0"
+            f"AND instr(main, {params.add(expr)}) > 0"
         )
     table = TABLES[index]
     return f"SELECT rowid FROM {table} WHERE {table} MATCH {params.add(expr)}"
@@ -146,7 +158,7 @@ def _clause_condition(clause: PlannedClause, params: _Params) -> str:
     for index, leaves in by_index.items():
         if index == "scan":
             parts.extend(
-                f"(s.spaceless = 1 AND instr(s.text, {params.add(leaf.expr)}) > 0)"
+                f"(s.spaceless = 1 AND instr(s.main, {params.add(leaf.expr)}) > 0)"
                 for leaf in leaves
             )
         else:
@@ -154,6 +166,26 @@ def _clause_condition(clause: PlannedClause, params: _Params) -> str:
             parts.append(f"s.id IN ({_match_subquery(index, expr, params)})")
     condition = " OR ".join(parts)
     return f"NOT ({condition})" if clause.excluded else f"({condition})"
+
+
+def exact_conditions(
+    clauses: Sequence[PlannedClause], params: _Params, *, find: str = "instr"
+) -> list[str]:
+    """For each wanted clause with a term to be found only as typed (`Leaf.exact`): the
+    segment's derived text holds one of its terms as typed (``find`` is SQLite's ``instr`` or
+    PostgreSQL's ``strpos``). The indexes matched the folded forms; this keeps one form."""
+    out = []
+    for clause in clauses:
+        if clause.excluded or all(leaf.exact is None for leaf in clause.leaves):
+            continue
+        options = [
+            "1 = 1"
+            if leaf.exact is None
+            else f"{find}(lower(s.text), lower({params.add(leaf.exact)})) > 0"
+            for leaf in clause.leaves
+        ]
+        out.append("(" + " OR ".join(options) + ")")
+    return out
 
 
 def _fts_expression(clauses: Sequence[PlannedClause], excluded: Sequence[PlannedClause]) -> str:
@@ -201,10 +233,12 @@ def _credit_condition(credit: CreditFilter, params: _Params) -> str:
     if credit.role is not None:
         parts.append(f"c.role = {params.add(credit.role)}")
     if credit.name is not None:
-        parts.append(
-            f"(c.person_id IN ({_person_subquery(credit.name, params)}) "
-            f"OR c.service_id IN ({_service_subquery(credit.name, params)}))"
-        )
+        if credit.person_ids is not None:
+            ids = ", ".join(params.add(i) for i in credit.person_ids) or "NULL"
+            people = f"c.person_id IN ({ids})"
+        else:
+            people = f"c.person_id IN ({_person_subquery(credit.name, params)})"
+        parts.append(f"({people} OR c.service_id IN ({_service_subquery(credit.name, params)}))")
     return (
         "s.article_id IN (SELECT c.article_id FROM credit AS c WHERE " + " AND ".join(parts) + ")"
     )
@@ -279,6 +313,7 @@ def compile_search(
         if driver == "scan":
             rest = list(clauses)
             where.extend(_clause_condition(c, params) for c in rest)
+            where.extend(exact_conditions(clauses, params))
             where.extend(_filter_conditions(filters, params))
             sql = _SELECT_SCAN.format(
                 where="\n  AND ".join(where),
@@ -297,7 +332,7 @@ def compile_search(
             if index == "scan":
                 branches.append(
                     "SELECT id, 0.0 AS score FROM search_segment WHERE spaceless = 1 "
-                    f"AND instr(text, {params.add(expr)}) > 0"
+                    f"AND instr(main, {params.add(expr)}) > 0"
                 )
             else:
                 table = TABLES[index]
@@ -313,6 +348,7 @@ def compile_search(
         rowid, score = "hits.id", "hits.score"
         rest = [c for c in clauses if c is not first]
     where.extend(_clause_condition(c, params) for c in rest)
+    where.extend(exact_conditions(clauses, params))
     where.extend(_filter_conditions(filters, params))
     if len(where) == 1 and source in TABLES.values():
         # Nothing but the MATCH: rank and cut inside FTS5, then join only the page of hits

@@ -10,17 +10,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from itertools import pairwise
 
 __all__ = [
     "SPACELESS_RANGES",
     "bigram_document",
     "bigram_query",
+    "fold_han",
     "fold_word",
+    "has_han",
     "has_spaceless",
     "has_word_chars",
     "is_spaceless",
+    "keeps_diacritics",
+    "search_forms",
     "spaceless_runs",
+    "strip_diacritics",
     "word_spans",
 ]
 
@@ -137,3 +143,77 @@ def fold_word(word: str) -> str:
         if not (unicodedata.category(c) == "Mn" and 0x0300 <= ord(c) <= 0x036F)
     )
     return unicodedata.normalize("NFC", kept)
+
+
+# --------------------------------------------------------------------------- search forms
+#
+# The indexes hold a *search form* of each segment's derived text (`search_forms`), never shown:
+# Han characters folded to their Simplified form, so Traditional, Simplified and Cantonese text
+# find each other; Latin diacritics removed, except in Vietnamese, where tone marks and vowel
+# marks make different words (việt "Viet", viết "write"), so Vietnamese keeps them and gets a
+# second, mark-less form for searches that ask to fold them.
+
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+_OPENCC_CONFIGS = ("hk2s.json", "tw2s.json", "t2s.json")
+_converters: list[object] = []
+
+
+def has_han(text: str) -> bool:
+    """Whether ``text`` holds a Han (Chinese) character."""
+    return _HAN.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _simplified(char: str) -> str:
+    if not _converters:
+        import opencc
+
+        _converters.extend(opencc.OpenCC(name) for name in _OPENCC_CONFIGS)
+    for converter in _converters:
+        out = str(converter.convert(char))  # type: ignore[attr-defined]
+        if out != char and len(out) == 1:
+            return out
+    return char
+
+
+def fold_han(text: str) -> str:
+    """``text`` with each Han character in its Simplified form (OpenCC's Hong Kong, Taiwan and
+    generic Traditional-to-Simplified tables); every other character is kept.
+
+    Character by character, so the result has the same length as ``text`` and offsets carry
+    over, and a query folds exactly as the text it should find (a phrase table would fold a
+    word differently inside and outside its context).
+
+    >>> fold_han("總統 點解 總统")
+    '总统 点解 总统'
+    """
+    if not has_han(text):
+        return text
+    return _HAN.sub(lambda m: _simplified(m.group()), text)
+
+
+def strip_diacritics(text: str) -> str:
+    """``text`` with the Latin combining diacritics (U+0300–U+036F) removed, case kept."""
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if not 0x0300 <= ord(c) <= 0x036F)
+    return unicodedata.normalize("NFC", kept)
+
+
+def keeps_diacritics(language: str | None) -> bool:
+    """Whether text in ``language`` is searched with its diacritics by default (Vietnamese)."""
+    return bool(language) and (language == "vi" or str(language).startswith("vi-"))
+
+
+def search_forms(text: str, language: str | None) -> tuple[str, str]:
+    """The two indexed forms of a segment's derived ``text``: ``(main, loose)``.
+
+    ``main``: Han folded to Simplified; Latin diacritics removed unless the language keeps them
+    (`keeps_diacritics`). ``loose``: for a language that keeps them, ``main`` without them (what
+    a diacritic-folding search looks in); otherwise empty. Both have no case folding (the
+    indexes fold case).
+    """
+    main = fold_han(text)
+    if keeps_diacritics(language):
+        loose = strip_diacritics(main)
+        return main, loose if loose != main else ""
+    return strip_diacritics(main), ""

@@ -360,6 +360,14 @@ async def test_v_chooses_another_pair(archive: Archive, sample: dict[str, int]) 
         await pilot.press("v")
         await pilot.pause()
         assert isinstance(app.screen, VersionPairScreen)
+        # It opens on the left list, and says so in words, not only by colour (issue #20).
+        assert app.focused is not None and "left-versions" == app.focused.id
+        assert "▶ Left — choosing" == str(app.screen.query_one("#left-label").render())
+        assert "Right" == str(app.screen.query_one("#right-label").render()).strip()
+        await pilot.press("right")
+        assert "▶ Right — choosing" == str(app.screen.query_one("#right-label").render())
+        assert app.screen.query_one("#right-versions").has_class("choosing")
+        assert not app.screen.query_one("#left-versions").has_class("choosing")
         await pilot.press("left", "down", "down")  # left side: km
         await pilot.press("right", "down", "down")  # right side: zh-Hans -> km -> ug
         await pilot.press("enter")

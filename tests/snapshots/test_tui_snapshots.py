@@ -77,3 +77,31 @@ def test_help(snap_compare: SnapCompare, archive: Archive, sample: dict[str, int
         await pilot.pause()
 
     assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=help_screen)
+
+
+def test_reader_at_80x24(
+    snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]
+) -> None:
+    """The default layout on a small terminal: the reader takes the width (issue #20)."""
+
+    async def open_reader(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=(80, 24), run_before=open_reader)
+
+
+def test_version_chooser(
+    snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]
+) -> None:
+    """The side being chosen says so in words and by its border, not only by colour."""
+
+    async def choose(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("v")
+        await pilot.pause()
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=choose)

@@ -6,7 +6,7 @@ import getpass
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -28,9 +28,9 @@ from archive.browse_queries import (
     reader_alignment,
 )
 from archive.db import Archive
+from archive.display import readable_line
 from archive.errors import ArchiveError, ArticleNotFound
 from archive.provenance import get_article
-from archive.textsafe import visible_controls
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
 from tui.widgets.bead_view import BeadView
@@ -38,6 +38,10 @@ from tui.widgets.compare_panel import ComparePanel
 from tui.widgets.provenance_panel import ProvenancePanel
 
 Loaded = tuple[dict[str, Any], tuple[int, int] | None, AlignmentView | None]
+
+#: Terminal width from which the provenance sidebar (38 cells) is shown by default: below it,
+#: the reader's two columns would be under ~30 cells each.
+SIDEBAR_FROM = 110
 
 
 def _who() -> str | None:
@@ -98,6 +102,7 @@ class ArticleScreen(Screen[None]):
         self.article: dict[str, Any] | None = None
         self.pair: tuple[int, int] | None = None
         self.view: AlignmentView | None = None
+        self._sidebar_chosen: bool | None = None  # set once the reader presses p
 
     def compose(self) -> ComposeResult:
         """Sidebar with provenance; reader pane with the summary, a note and the reader."""
@@ -118,6 +123,7 @@ class ArticleScreen(Screen[None]):
         """Load the article off the UI thread."""
         for selector in ("#reader", "#single", "#changes", "#reader-note"):
             self.query_one(selector).display = False
+        self._fit_sidebar(self.app.size.width)
         self.query_one("#reader-pane").loading = True
         self._load(None)
 
@@ -182,7 +188,7 @@ class ArticleScreen(Screen[None]):
         article, pair, view = loaded
         self.article, self.pair, self.view = article, pair, view
         self._busy(False)
-        self.sub_title = visible_controls(f"#{article['id']} {article['title']}")
+        self.sub_title = readable_line(f"#{article['id']} {article['title']}")
         heading = Text()
         heading.append_text(safe(article["title"], style="bold"))
         heading.append(f"\n#{article['id']} · {article.get('date') or 'undated'}", style="dim")
@@ -381,10 +387,21 @@ class ArticleScreen(Screen[None]):
         self._busy(True)
         self._load((self.pair[0], event.version_id), 0)
 
+    def on_resize(self, event: events.Resize) -> None:
+        """Keep the default layout readable as the terminal changes size."""
+        self._fit_sidebar(event.size.width)
+
+    def _fit_sidebar(self, width: int) -> None:
+        """The sidebar by default only where the reader keeps room for two readable columns:
+        on an 80-column terminal the reader takes the whole width (p shows the sidebar)."""
+        if self._sidebar_chosen is None:
+            self.query_one("#sidebar").display = width >= SIDEBAR_FROM
+
     def action_toggle_provenance(self) -> None:
         """Show or hide the provenance sidebar (the reader takes the width)."""
         sidebar = self.query_one("#sidebar")
         sidebar.display = not sidebar.display
+        self._sidebar_chosen = bool(sidebar.display)
 
     def action_toggle_changes(self) -> None:
         """Open or close the "what changed" panel."""

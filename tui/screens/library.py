@@ -16,6 +16,7 @@ from textual.worker import get_current_worker
 from archive.browse_queries import (
     SORT_KEYS,
     SortKey,
+    filter_problems,
     list_articles_sorted,
     parse_article_filter,
 )
@@ -23,6 +24,7 @@ from archive.db import Archive
 from archive.errors import ArchiveError
 from archive.provenance import ArticleFilter, count_articles
 from tui.screens.article import ArticleScreen
+from tui.text import safe_line
 from tui.widgets.article_table import ArticleTable
 
 FILTER_HELP = (
@@ -73,6 +75,7 @@ class LibraryScreen(Screen[None]):
         """Filter, table, and the empty-archive note."""
         yield Header()
         yield Input(placeholder=FILTER_HELP, id="filter")
+        yield Static(id="filter-problem")
         yield ArticleTable(id="articles")
         yield Static(id="empty")
         yield Footer()
@@ -80,6 +83,7 @@ class LibraryScreen(Screen[None]):
     def on_mount(self) -> None:
         """Load the first page."""
         self.query_one("#empty").display = False
+        self.query_one("#filter-problem").display = False
         self.query_one(ArticleTable).focus()
         self.reload()
 
@@ -187,15 +191,28 @@ class LibraryScreen(Screen[None]):
 
     def _apply_filter(self, value: str) -> None:
         filters = parse_article_filter(value)
+        self._show_problems(filter_problems(value))
         if filters != self.filters:
             self.filters = filters
             self.reload()
+
+    def _show_problems(self, problems: list[str]) -> None:
+        """What the filter holds that is not understood, under it (ignored, not matched)."""
+        line = self.query_one("#filter-problem", Static)
+        line.display = bool(problems)
+        if problems:
+            text = Text("Not understood (ignored): ", style="bold")
+            text.append_text(safe_line("; ".join(problems)))
+            line.update(text)
 
     @on(Input.Submitted, "#filter")
     def _filter_submitted(self, event: Input.Submitted) -> None:
         if self._debounce is not None:
             self._debounce.stop()
         self._apply_filter(event.value)
+        problems = filter_problems(event.value)
+        if problems:
+            self.notify("; ".join(problems), title="Filter", severity="warning", markup=False)
         self.table.focus()
 
     def set_filter(self, text: str) -> None:

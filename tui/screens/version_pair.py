@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -55,15 +55,28 @@ class VersionPairScreen(ModalScreen[tuple[int, int] | None]):
             yield Label("Read which two versions side by side?", id="pair-heading")
             with Horizontal(id="pair-lists"):
                 with Vertical():
-                    yield Label("Left", classes="pair-side")
+                    yield Label(
+                        self._side_label("left", False), id="left-label", classes="pair-side"
+                    )
                     yield OptionList(*self._options(), id="left-versions")
                 with Vertical():
-                    yield Label("Right", classes="pair-side")
+                    yield Label(
+                        self._side_label("right", False), id="right-label", classes="pair-side"
+                    )
                     yield OptionList(*self._options(), id="right-versions")
             yield Label(
                 "↑↓ choose · ←→ or tab: other side · enter: read · escape: cancel",
                 id="pair-hint",
             )
+
+    @staticmethod
+    def _side_label(side: str, focused: bool) -> Text:
+        """``▶ Left — choosing`` on the focused side: focus shown by shape and words, not
+        only by colour."""
+        name = side.capitalize()
+        if focused:
+            return Text(f"▶ {name} — choosing", style="bold reverse")
+        return Text(f"  {name}", style="bold")
 
     def _options(self) -> list[Option]:
         return [Option(version_option_text(v), id=str(v["id"])) for v in self.versions]
@@ -75,7 +88,14 @@ class VersionPairScreen(ModalScreen[tuple[int, int] | None]):
         right = self.query_one("#right-versions", OptionList)
         left.highlighted = ids.index(self.left) if self.left in ids else 0
         right.highlighted = ids.index(self.right) if self.right in ids else 0
-        right.focus()
+        left.focus()  # the first choice is the left side; tab or → moves to the right
+
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """Say which side is being chosen, in words and by the list's border."""
+        for side in ("left", "right"):
+            focused = event.widget.id == f"{side}-versions"
+            self.query_one(f"#{side}-label", Label).update(self._side_label(side, focused))
+            self.query_one(f"#{side}-versions", OptionList).set_class(focused, "choosing")
 
     def _remember(self, option_list: OptionList, option: Option) -> None:
         if option.id is None:

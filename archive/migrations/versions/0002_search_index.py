@@ -7,7 +7,8 @@ Create Date: 2026-11-26 10:00:00
 ``search_segment`` holds one row per segment with its derived text (the content table);
 ``search_words`` (unicode61) and ``search_trigram`` (trigram, spaceless-script rows only) are
 external-content FTS5 tables kept by triggers; ``search_bigram`` is contentless and kept by
-``archive.search`` (its tokens are computed in Python). Existing archives are indexed here.
+``archive.search`` (its tokens are computed in Python). Existing archives are indexed by
+migration 0008 (which remakes these tables).
 On PostgreSQL nothing is created: its search back-end comes with its own migration.
 """
 
@@ -101,9 +102,7 @@ def upgrade() -> None:
         return
     for statement in _statements(SCHEMA):
         op.execute(statement)
-    from archive.search import index_existing
-
-    index_existing(bind)
+    # Existing archives are indexed by migration 0008, whose tables the code of today writes.
 
 
 def downgrade() -> None:

@@ -15,7 +15,7 @@ aliases), which refuse values over ~2.7 kB, with hash or md5 expression indexes 
 length: SQLite stores such values, so PostgreSQL must too.
 
 On SQLite nothing changes (its search tables come with migration 0002). Existing archives are
-indexed here.
+indexed by migration 0008.
 """
 
 from __future__ import annotations
@@ -102,9 +102,7 @@ def upgrade() -> None:
         return
     for statement in _statements(SEARCH) + _statements(KEYS):
         op.execute(statement)
-    from archive.search import index_existing
-
-    index_existing(bind)
+    # Existing archives are indexed by migration 0008, whose tables the code of today writes.
 
 
 def downgrade() -> None:

@@ -59,7 +59,9 @@ def test_analyses_computed_ahead_are_written_with_the_versions(
         db_path, 'SELECT version_id, seq, start, "end" FROM segment ORDER BY version_id, seq'
     )[:5]
     assert 6 == rows(db_path, "SELECT count(*) FROM search_segment")[0][0]
-    assert [(1,)] == rows(db_path, "SELECT count(*) FROM search_words WHERE text MATCH 'hai'")
+    assert [(1,)] == rows(
+        db_path, "SELECT count(*) FROM search_words WHERE search_words MATCH 'hai'"
+    )
 
 
 def test_storing_the_same_record_again_changes_nothing(archive: Archive, db_path: Path) -> None:

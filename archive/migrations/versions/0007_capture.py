@@ -1,6 +1,6 @@
 """captures: the WARC record each version imported from a web archive was read from
 
-Revision ID: 0006d
+Revision ID: 0007
 Revises: 0005
 Create Date: 2026-12-06
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0006d"
+revision = "0007"
 down_revision = "0005"
 branch_labels = None
 depends_on = None
