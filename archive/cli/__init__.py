@@ -10,10 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
-import typer
-
 from archive.cli import core  # noqa: F401  (registers the commands)
-from archive.cli._common import app, safe_text
+from archive.cli._common import app, echo, safe_line
 from archive.errors import ArchiveError
 
 __all__ = ["app", "main"]
@@ -39,16 +37,22 @@ def main() -> None:
     try:
         app(prog_name="archive")
     except ArchiveError as exc:
-        typer.echo(f"archive: {safe_text(str(exc))}", err=True)
+        echo(f"archive: {safe_line(str(exc))}", err=True)
+        sys.exit(1)
+    except UnicodeEncodeError as exc:  # undecodable bytes of an argument (lone surrogates)
+        if os.environ.get("ARCHIVE_DEBUG"):
+            raise
+        bad = safe_line(exc.object[exc.start : exc.end])
+        echo(f"archive: an argument holds bytes that are not UTF-8 text ({bad})", err=True)
         sys.exit(1)
     except KeyboardInterrupt:
-        typer.echo("archive: interrupted", err=True)
+        echo("archive: interrupted", err=True)
         sys.exit(130)
     except Exception as exc:  # last resort: one line, never a traceback, unless asked
         if os.environ.get("ARCHIVE_DEBUG"):
             raise
-        typer.echo(
-            f"archive: internal error: {type(exc).__name__}: {safe_text(str(exc))[:300]} "
+        echo(
+            f"archive: internal error: {type(exc).__name__}: {safe_line(str(exc))[:300]} "
             "(set ARCHIVE_DEBUG=1 for a traceback)",
             err=True,
         )

@@ -13,9 +13,11 @@ from archive.cli._common import (
     JsonOption,
     _stderr_console,
     app,
+    echo,
     emit_json,
     opened,
     parse_day,
+    safe_line,
     safe_text,
 )
 from archive.errors import ArchiveError
@@ -97,7 +99,7 @@ def import_command(
                 record(outcome)
         aligned = importer.aligned
     if importer.stopped:
-        typer.echo(f"archive: import stopped: {safe_text(importer.stopped)}", err=True)
+        echo(f"archive: import stopped: {safe_line(importer.stopped)}", err=True)
     if as_json:
         emit_json(
             {
@@ -116,7 +118,7 @@ def import_command(
             }
         )
     else:
-        typer.echo(
+        echo(
             f"{counts['imported']} imported, {counts['revised']} updated, "
             f"{counts['duplicate']} already present, {counts['failed']} failed, "
             f"{counts['skipped']} skipped"
@@ -127,11 +129,9 @@ def import_command(
 
 def _report_failure(outcome: Any) -> None:
     if outcome.outcome == "failed":
-        typer.echo(
-            f"archive: {safe_text(outcome.where)}: {safe_text(outcome.detail or '')}", err=True
-        )
+        echo(f"archive: {safe_line(outcome.where)}: {safe_line(outcome.detail or '')}", err=True)
     elif outcome.outcome == "skipped":
-        typer.echo(f"archive: {safe_text(outcome.where)}: skipped, {outcome.detail}", err=True)
+        echo(f"archive: {safe_line(outcome.where)}: skipped, {safe_line(outcome.detail)}", err=True)
 
 
 # --------------------------------------------------------------------------- queries
@@ -180,12 +180,12 @@ def list_command(
         return
     if not rows:
         filtered = any(v is not None for v in astuple(filters))
-        typer.echo("No articles match." if filtered else "The archive is empty.")
+        echo("No articles match." if filtered else "The archive is empty.")
         return
     for r in rows:
-        typer.echo(
-            f"{r['id']:>6}  {r['date'] or '----------'}  {safe_text(r['title'])[:70]}  "
-            f"[{safe_text(r['service'] or '-')}; {', '.join(r['languages'])}]"
+        echo(
+            f"{r['id']:>6}  {r['date'] or '----------'}  {safe_line(r['title'])[:70]}  "
+            f"[{safe_line(r['service'] or '-')}; {safe_line(', '.join(r['languages']))}]"
         )
 
 
@@ -206,22 +206,25 @@ def show_command(
     if as_json:
         emit_json(data)
         return
-    typer.echo(f"#{data['id']}  {safe_text(data['title'])}")
-    typer.echo(f"date: {data['date'] or 'unknown'}")
+    echo(f"#{data['id']}  {safe_line(data['title'])}")
+    echo(f"date: {data['date'] or 'unknown'}")
     if data["service"]:
         s = data["service"]
-        typer.echo(f"service: {s['name']} ({s['organization'] or '-'}, {s['language'] or '-'})")
+        echo(
+            f"service: {safe_line(s['name'])} ({safe_line(s['organization'] or '-')}, "
+            f"{safe_line(s['language'] or '-')})"
+        )
     for c in data["credits"]:
-        typer.echo(f"  {c['role']:<12} {safe_text(c['name'])}  ({c['kind']})")
+        echo(f"  {c['role']:<12} {safe_line(c['name'])}  ({c['kind']})")
     for v in data["versions"]:
         extra = f", derived from #{v['derived_from']}" if v["derived_from"] else ""
         engine = f", engine {v['engine']}" if v["engine"] else ""
-        typer.echo("")
-        typer.echo(
-            f"--- version #{v['id']}: {v['kind']}, {v['language']} "
+        echo("")
+        echo(
+            f"--- version #{v['id']}: {v['kind']}, {safe_line(v['language'])} "
             f"({v['script'] or '?'}, {v['encoding'] or '?'}){extra}{engine}"
         )
-        typer.echo(safe_text(v["text"]))
+        echo(safe_text(v["text"]))
 
 
 def _articles(n: int) -> str:
@@ -243,7 +246,7 @@ def people_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         return
     for r in rows:
         roles = ", ".join(f"{role} {n}" for role, n in sorted(r["roles"].items()))
-        typer.echo(f"{r['id']:>5}  {safe_text(r['name']):<30} {_articles(r['articles'])}  {roles}")
+        echo(f"{r['id']:>5}  {safe_line(r['name']):<30} {_articles(r['articles'])}  {roles}")
 
 
 @app.command("services")
@@ -260,9 +263,9 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         emit_json(rows)
         return
     for r in rows:
-        typer.echo(
-            f"{r['id']:>4}  {safe_text(r['name']):<32} {r['language'] or '-':<4} "
-            f"{r['organization'] or '-':<18} {_articles(r['articles'])}"
+        echo(
+            f"{r['id']:>4}  {safe_line(r['name']):<32} {safe_line(r['language'] or '-'):<4} "
+            f"{safe_line(r['organization'] or '-'):<18} {_articles(r['articles'])}"
         )
 
 
@@ -282,18 +285,19 @@ def analyze_command(
     """
     from archive.analysis import analyze_text
     from archive.ingest.decode import decode_bytes
+    from archive.ingest.readers import MAX_PAGE_BYTES, read_capped
 
     results: list[dict[str, Any]] = []
     failed = False
     for path in files:
         try:
-            decoded = decode_bytes(path.read_bytes(), source=str(path))
+            decoded = decode_bytes(read_capped(path, MAX_PAGE_BYTES), source=str(path))
         except OSError as exc:
-            typer.echo(f"archive: {path}: cannot read ({exc.strerror})", err=True)
+            echo(f"archive: {safe_line(path)}: cannot read ({exc.strerror})", err=True)
             failed = True
             continue
         except ArchiveError as exc:
-            typer.echo(f"archive: {safe_text(str(exc))}", err=True)
+            echo(f"archive: {safe_line(exc)}", err=True)
             failed = True
             continue
         analysis = analyze_text(decoded.text)
@@ -303,8 +307,9 @@ def analyze_command(
         results.append(data)
         if not as_json:
             sentences = sum(len(p.sentences) for p in analysis.paragraphs)
-            typer.echo(
-                f"{path}: {analysis.language or 'unknown'} ({analysis.script or '?'}, "
+            echo(
+                f"{safe_line(path)}: {analysis.language or 'unknown'} "
+                f"({analysis.script or '?'}, "
                 f"{analysis.encoding}, confidence {analysis.confidence:.2f}); "
                 f"{len(analysis.paragraphs)} paragraphs, {sentences} sentences"
             )

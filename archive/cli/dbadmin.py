@@ -8,7 +8,16 @@ from typing import Annotated, Any
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, _stderr_console, app, emit_json, fail, opened
+from archive.cli._common import (
+    DbOption,
+    JsonOption,
+    _stderr_console,
+    app,
+    echo,
+    emit_json,
+    fail,
+    opened,
+)
 
 db_app = typer.Typer(
     help="The archive's database: what it is (info) and moving it to another one (copy).\n\n"
@@ -33,11 +42,11 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         emit_json(info.to_json())
         return
     state = "up to date" if info.revision == info.head else f"newest is {info.head}"
-    typer.echo(f"archive: {info.url}")
-    typer.echo(f"engine:  {info.dialect}")
-    typer.echo(f"schema:  {info.revision} ({state})")
+    echo(f"archive: {info.url}")
+    echo(f"engine:  {info.dialect}")
+    echo(f"schema:  {info.revision} ({state})")
     for name, count in info.counts.items():
-        typer.echo(f"  {name:<16} {count:>10,}")
+        echo(f"  {name:<16} {count:>10,}")
 
 
 @contextmanager
@@ -110,4 +119,4 @@ def copy_command(
             }
         )
         return
-    typer.echo(report.summary())
+    echo(report.summary())

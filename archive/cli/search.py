@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, app, emit_json, opened, safe_text
+from archive.cli._common import (
+    DbOption,
+    JsonOption,
+    app,
+    echo,
+    emit_json,
+    opened,
+    safe_text,
+)
 
 
 @app.command("search")
@@ -51,12 +59,12 @@ def search_command(
         emit_json([hit.to_json() for hit in hits])
         return
     if not hits:
-        typer.echo("No matches.")
+        echo("No matches.")
         return
-    typer.echo(f"{'article':>7}  {'version':>7}  {'lang':<8} {'kind':<11} {'score':>7}  snippet")
+    echo(f"{'article':>7}  {'version':>7}  {'lang':<8} {'kind':<11} {'score':>7}  snippet")
     for hit in hits:
-        typer.echo(
+        echo(
             f"{hit.article_id:>7}  {hit.version_id:>7}  {hit.language[:8]:<8} {hit.kind[:11]:<11} "
             f"{hit.score:>7.2f}  {safe_text(hit.snippet)}"
         )
-        typer.echo(f"{'':>36}{safe_text(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")
+        echo(f"{'':>36}{safe_text(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")

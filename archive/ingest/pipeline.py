@@ -38,6 +38,7 @@ from archive.ingest.readers import (
     ReadItem,
     file_format,
     iter_jsonl,
+    read_capped,
     read_page,
 )
 from archive.ingest.records import ArticleRecord
@@ -494,6 +495,10 @@ class Importer:
                 outcome=ImportOutcome(source, None, "failed", detail="no such file or folder")
             )
             return
+        if not path.is_file():
+            detail = "is a folder" if path.is_dir() else "not a regular file"
+            yield _Slot(outcome=ImportOutcome(source, None, "failed", detail=detail))
+            return
         if fmt is None:
             detail = f"unknown file type {path.suffix or '(none)'!r}"
             yield _Slot(outcome=ImportOutcome(source, None, "skipped", detail=detail))
@@ -506,12 +511,15 @@ class Importer:
     def _page_slot(self, path: Path, fmt: str) -> _Slot:
         source = str(path)
         size = path.stat().st_size
-        if size == 0:
-            return _Slot(outcome=self._fail(source, None, b"", fmt, "empty file"))
         if size > MAX_PAGE_BYTES:
             detail = f"file too large ({size:,} bytes; pages are capped at {MAX_PAGE_BYTES:,})"
             return _Slot(outcome=ImportOutcome(source, None, "failed", detail=detail))
-        data = path.read_bytes()
+        try:
+            data = read_capped(path, MAX_PAGE_BYTES)
+        except ImportFailed as exc:
+            return _Slot(outcome=ImportOutcome(source, None, "failed", detail=exc.reason))
+        if not data:
+            return _Slot(outcome=self._fail(source, None, b"", fmt, "empty file"))
         digest = hashlib.sha256(data).hexdigest()
         done = self._already_done(digest)
         if done is not None:
