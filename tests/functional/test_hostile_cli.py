@@ -1,0 +1,90 @@
+"""The ``archive`` command under hostile input (issue 21): nothing lost, nothing garbled,
+nothing overwritten, no raw escape byte on the terminal, never an "internal error"."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.functional.test_cli import run_cli
+
+GOOD = {
+    "title": "A good story",
+    "date": "2021-01-01",
+    "versions": [{"kind": "published", "language": "en", "text": "A good story. It is short."}],
+}
+
+
+def _jsonl(path: Path, *records: dict[str, object] | str) -> Path:
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def small_db(tmp_path: Path) -> Path:
+    db = tmp_path / "archive.db"
+    result = run_cli("import", _jsonl(tmp_path / "good.jsonl", GOOD), "--db", db, "--no-align")
+    assert 0 == result.returncode, result.stderr
+    return db
+
+
+def _assert_clean(stderr: str) -> None:
+    assert "internal error" not in stderr
+    assert "Traceback" not in stderr
+    assert "\x1b" not in stderr
+
+
+# --------------------------------------------------------------------------- 1: export --out
+
+
+def test_export_refuses_the_archive_itself_and_keeps_it(small_db: Path, tmp_path: Path) -> None:
+    before = small_db.read_bytes()
+    os.link(small_db, tmp_path / "hard.db")
+    (tmp_path / "link.db").symlink_to(small_db)
+    for target in (small_db, tmp_path / "hard.db", tmp_path / "link.db", tmp_path):
+        result = run_cli("export", "--out", target, "--db", small_db)
+        assert 1 == result.returncode
+        assert 1 == len(result.stderr.splitlines()), result.stderr
+        assert result.stderr.startswith(f"archive: {target}: "), result.stderr
+    assert before == small_db.read_bytes()
+    listed = run_cli("list", "--json", "--db", small_db)
+    assert ["A good story"] == [r["title"] for r in json.loads(listed.stdout)]
+
+
+def test_export_dash_is_stdout_and_a_fifo_is_refused(small_db: Path, tmp_path: Path) -> None:
+    result = run_cli("export", "--out", "-", "--db", small_db)
+    assert 0 == result.returncode, result.stderr
+    assert ["A good story"] == [json.loads(line)["title"] for line in result.stdout.splitlines()]
+    fifo = tmp_path / "pipe.jsonl"
+    os.mkfifo(fifo)
+    refused = run_cli("export", "--out", fifo, "--db", small_db)
+    assert 1 == refused.returncode
+    assert refused.stderr.startswith(f"archive: {fifo}: is not a regular file"), refused.stderr
+    missing = run_cli("export", "--out", tmp_path / "no" / "x.jsonl", "--db", small_db)
+    assert 1 == missing.returncode
+    assert "does not exist" in missing.stderr
+
+
+# --------------------------------------------------------------------------- 2: JSONL lines
+
+
+def test_bad_jsonl_lines_fail_alone_and_later_lines_import(tmp_path: Path) -> None:
+    path = _jsonl(
+        tmp_path / "records.jsonl",
+        "[" * 100_000 + "]" * 100_000,
+        '{"title": "x", "n": ' + "9" * 5_000 + "}",
+        "{not json",
+        {**GOOD, "title": "After the bad lines"},
+    )
+    result = run_cli("import", path, "--db", tmp_path / "a.db", "--no-align", "--json")
+    assert 1 == result.returncode
+    _assert_clean(result.stderr)
+    errors = result.stderr.splitlines()
+    prefixes = [f"archive: {path}:{n}: " for n in (1, 2, 3)]
+    assert prefixes == [line[: len(prefixes[0])] for line in errors]
+    summary = json.loads(result.stdout)
+    assert (1, 3) == (summary["imported"], summary["failed"])
