@@ -130,6 +130,8 @@ def import_command(
 def _report_failure(outcome: Any) -> None:
     if outcome.outcome == "failed":
         echo(f"archive: {safe_line(outcome.where)}: {safe_line(outcome.detail or '')}", err=True)
+    elif outcome.outcome in ("imported", "revised") and outcome.detail:
+        echo(f"archive: {safe_line(outcome.where)}: {safe_line(outcome.detail)}", err=True)
     elif outcome.outcome == "skipped":
         echo(f"archive: {safe_line(outcome.where)}: skipped, {safe_line(outcome.detail)}", err=True)
 
@@ -304,6 +306,7 @@ def analyze_command(
         data = analysis.to_json()
         data["file"] = str(path)
         data["source_encoding"] = decoded.encoding
+        data["repaired_bytes"] = list(decoded.repaired)
         results.append(data)
         if not as_json:
             sentences = sum(len(p.sentences) for p in analysis.paragraphs)
@@ -313,6 +316,9 @@ def analyze_command(
                 f"{analysis.encoding}, confidence {analysis.confidence:.2f}); "
                 f"{len(analysis.paragraphs)} paragraphs, {sentences} sentences"
             )
+            note = decoded.repair_note()
+            if note:
+                echo(f"archive: {safe_line(path)}: {note}", err=True)
     if as_json:
         emit_json(results[0] if len(files) == 1 and results else results)
     if failed:

@@ -654,7 +654,7 @@ class Importer:
                 self.aligned += aligned
                 if len(self._new_alignment_ids) + len(self._pending) >= LEARN_BATCH:
                     self._learn()
-                return _outcome(source, line, result)
+                return _outcome(source, line, result, record.read_note)
             except IntegrityError as exc:
                 if attempt == 2:
                     return ImportOutcome(source, line, "failed", detail=f"conflict: {exc.orig}")
@@ -694,7 +694,7 @@ class Importer:
                     analyses=analyses,
                     lookups=self._lookups,
                 )
-                _store_import_record(session, unit, result)
+                _store_import_record(session, unit, result, record.read_note)
                 aligned = self._align_stored(session, record, result, prepared)
                 if unit.fmt == "jsonl":
                     _restore_export_extensions(session, result.article_id, unit.raw)
@@ -926,7 +926,9 @@ def _restore_export_extensions(session: Session, article_id: int, raw: bytes) ->
         log.warning("article %s: not restored from the export: %s", article_id, skipped)
 
 
-def _store_import_record(session: Session, unit: _Unit, result: StoreResult) -> None:
+def _store_import_record(
+    session: Session, unit: _Unit, result: StoreResult, detail: str | None = None
+) -> None:
     """What was imported from where, with its outcome and the input's exact bytes."""
     session.connection().execute(
         _INSERT_IMPORT_RECORD,
@@ -937,6 +939,7 @@ def _store_import_record(session: Session, unit: _Unit, result: StoreResult) -> 
             "file_sha256": unit.file_digest,
             "format": unit.fmt,
             "outcome": result.outcome,
+            "detail": detail,
             "article_id": result.article_id,
             "blob_id": _ensure_blob(session, unit.raw),
         },
@@ -964,8 +967,10 @@ def read_blob(blob: RawBlob) -> bytes:
     return bytes(blob.data)
 
 
-def _outcome(source: str, line: int | None, result: StoreResult) -> ImportOutcome:
-    detail = "already present" if result.outcome == "duplicate" else None
+def _outcome(
+    source: str, line: int | None, result: StoreResult, note: str | None = None
+) -> ImportOutcome:
+    detail = "already present" if result.outcome == "duplicate" else note
     return ImportOutcome(source, line, result.outcome, result.article_id, detail)
 
 

@@ -149,8 +149,11 @@ def read_page(path: Path, data: bytes, fmt: str) -> ArticleRecord:
     source = str(path)
     decoded = decode_bytes(data, source=source)
     if fmt == "html":
-        return record_from_html(decoded.text, source=source, encoding=decoded.encoding)
-    return record_from_page_text(decoded.text, source=source, encoding=decoded.encoding)
+        record = record_from_html(decoded.text, source=source, encoding=decoded.encoding)
+    else:
+        record = record_from_page_text(decoded.text, source=source, encoding=decoded.encoding)
+    record.read_note = decoded.repair_note()
+    return record
 
 
 def read_capped(path: Path, limit: int) -> bytes:

@@ -48,6 +48,7 @@ class ArticleRecord:
     credit_line: str | None = None
     credits: list[CreditRecord] = field(default_factory=list)
     versions: list[VersionRecord] = field(default_factory=list)
+    read_note: str | None = None  # how reading it repaired the input (bytes replaced), if at all
 
 
 class RecordError(ValueError):

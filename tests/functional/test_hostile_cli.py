@@ -88,3 +88,24 @@ def test_bad_jsonl_lines_fail_alone_and_later_lines_import(tmp_path: Path) -> No
     assert prefixes == [line[: len(prefixes[0])] for line in errors]
     summary = json.loads(result.stdout)
     assert (1, 3) == (summary["imported"], summary["failed"])
+
+
+# --------------------------------------------------------------------------- 3: mostly UTF-8
+
+
+def test_a_stray_byte_in_utf8_is_repaired_recorded_and_never_mojibake(tmp_path: Path) -> None:
+    page = tmp_path / "cafe.txt"
+    text = "Le café du coin a rouvert – enfin.\n\nLes habitués sont revenus au café très tôt.\n"
+    page.write_bytes(text.encode().replace("–".encode(), b"\x96"))
+    db = tmp_path / "a.db"
+    result = run_cli("import", page, "--db", db, "--no-align", "--json")
+    assert 0 == result.returncode, result.stderr
+    [item] = json.loads(result.stdout)["items"]
+    offset = text.index("–")
+    offset = len(text[:offset].encode())
+    expected = f"UTF-8 with 1 invalid byte replaced by U+FFFD (at byte {offset})"
+    assert ("imported", expected) == (item["outcome"], item["detail"])
+    shown = json.loads(run_cli("show", str(item["article_id"]), "--db", db, "--json").stdout)
+    [version] = shown["versions"]
+    assert "café" in version["text"] and "Ã" not in version["text"]
+    assert "\ufffd" in version["text"]

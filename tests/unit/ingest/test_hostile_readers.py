@@ -129,3 +129,34 @@ def test_fuzz_jsonl_a_hostile_line_never_stops_the_file(tmp_path: Path, hostile:
     assert items[-1].record is not None and "Last" == items[-1].record.title
     assert all(item.line == 1 for item in items[:-1])
     assert all(item.error is None or "\n" not in item.error for item in items)
+
+
+@FUZZ
+@given(
+    text=st.text(min_size=1, max_size=200),
+    codec=st.sampled_from(["utf-8", "utf-16", "cp1252", "gb18030", "euc-kr", "koi8-r"]),
+    cut=st.integers(min_value=0, max_value=3),
+    stray=st.binary(max_size=3),
+)
+def test_fuzz_decode_is_exact_for_utf8_and_total_for_the_rest(
+    text: str, codec: str, cut: int, stray: bytes
+) -> None:
+    from archive.ingest.decode import decode_bytes
+
+    data = text.encode(codec, errors="replace")
+    mangled = data[: len(data) - cut] + stray
+    for raw in (data, mangled):
+        try:
+            decoded = decode_bytes(raw, source="f.txt")
+        except ImportFailed as exc:
+            assert "\n" not in str(exc)
+            continue
+        if decoded.repaired:
+            assert "utf-8" == decoded.encoding
+            assert decoded.text.count("\ufffd") >= len(decoded.repaired)
+    if codec == "utf-8" and text.strip() and "\x00" not in text:
+        try:
+            exact = decode_bytes(data)
+        except ImportFailed:
+            return  # control characters: refused as binary, which is fine
+        assert (text, ()) == (exact.text, exact.repaired)
