@@ -109,3 +109,28 @@ def test_a_stray_byte_in_utf8_is_repaired_recorded_and_never_mojibake(tmp_path: 
     [version] = shown["versions"]
     assert "café" in version["text"] and "Ã" not in version["text"]
     assert "\ufffd" in version["text"]
+
+
+# --------------------------------------------------------------------------- 6: folders
+
+
+def test_folder_loops_and_unreadable_names_are_counted_failures(tmp_path: Path) -> None:
+    tree = tmp_path / "tree"
+    (tree / "sub").mkdir(parents=True)
+    _jsonl(tree / "sub" / "good.jsonl", GOOD)
+    (tree / "sub" / "up").symlink_to("..")
+    (tree / "self").symlink_to("self")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    result = run_cli(
+        "import", tree, tmp_path / "missing.txt", fifo, "--db", tmp_path / "a.db", "--no-align"
+    )
+    assert 1 == result.returncode
+    _assert_clean(result.stderr)
+    assert "1 imported, 0 updated, 0 already present, 4 failed, 0 skipped\n" == result.stdout
+    assert [
+        f"archive: {tree / 'self'}: symbolic link loop",
+        f"archive: {tree / 'sub' / 'up'}: symbolic link loop (leads back to a folder above it)",
+        f"archive: {tmp_path / 'missing.txt'}: no such file or folder",
+        f"archive: {fifo}: not a regular file",
+    ] == result.stderr.splitlines()
