@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterator
 from contextlib import suppress
@@ -13,6 +12,7 @@ from typing import BinaryIO
 from archive.errors import ImportFailed
 from archive.ingest.decode import decode_bytes
 from archive.ingest.records import ArticleRecord, CreditRecord, RecordError, VersionRecord
+from archive.jsonsafe import parse_json_line
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
@@ -24,8 +24,6 @@ SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 # any record needs, or hold an integer longer than any id.
 MAX_PAGE_BYTES = 50 * 1024 * 1024
 MAX_RECORD_BYTES = 50 * 1024 * 1024
-MAX_JSON_DEPTH = 64
-MAX_NUMBER_CHARS = 40
 
 
 def file_format(path: Path) -> str | None:
@@ -176,72 +174,6 @@ def read_capped(path: Path, limit: int) -> bytes:
     if len(data) > limit:
         raise ImportFailed(path, f"file too large (over {limit:,} bytes; the cap is {limit:,})")
     return data
-
-
-class _NumberTooLong(ValueError):
-    """A JSON number longer than `MAX_NUMBER_CHARS`."""
-
-
-def _check_number(text: str) -> str:
-    if len(text) > MAX_NUMBER_CHARS:
-        raise _NumberTooLong(
-            f"number too long ({len(text):,} characters; at most {MAX_NUMBER_CHARS})"
-        )
-    return text
-
-
-def _bounded_int(text: str) -> int:
-    return int(_check_number(text))
-
-
-def _bounded_float(text: str) -> float:
-    return float(_check_number(text))
-
-
-def _depth_exceeds(line: str, limit: int) -> bool:
-    """Whether the JSON text nests arrays/objects deeper than ``limit`` (checked before parsing,
-    so a hostile line never reaches the recursive decoder). Brackets inside strings count too,
-    which only ever over-estimates; the exact depth is then checked on the decoded value."""
-    if line.count("[") + line.count("{") <= limit:
-        return False
-    depth = 0
-    in_string = escaped = False
-    for char in line:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif char in "]}":
-            depth -= 1
-    return False
-
-
-def parse_json_line(line: str) -> object:
-    """One JSONL line decoded with bounded nesting depth and number size.
-
-    Raises:
-        ValueError: malformed JSON, nested deeper than `MAX_JSON_DEPTH`, or a number longer
-            than `MAX_NUMBER_CHARS` (the message says which).
-    """
-    if _depth_exceeds(line, MAX_JSON_DEPTH):
-        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
-    try:
-        return json.loads(line, parse_int=_bounded_int, parse_float=_bounded_float)
-    except json.JSONDecodeError as exc:
-        raise ValueError(f"malformed JSON ({exc.msg})") from None
-    except _NumberTooLong as exc:
-        raise ValueError(str(exc)) from None
-    except RecursionError:
-        raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels") from None
 
 
 def _iter_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
