@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -67,8 +68,39 @@ def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _set_readonly_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def readonly_sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite archive that this process cannot write (the file or its folder is
+    read-only), else None. Such an archive is opened read-only and immutable: SQLite then needs
+    no ``-wal``/``-shm`` file beside it, so read commands work (issue 21)."""
+    if not url.startswith("sqlite:///"):
+        return None
+    path = Path(url.removeprefix("sqlite:///"))
+    if not path.is_file():
+        return None
+    if os.access(path, os.W_OK) and os.access(path.parent, os.W_OK):
+        return None
+    return path
+
+
 def create_archive_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout."""
+    """An engine for ``url``; SQLite gets WAL, foreign keys and a busy timeout (or, for a file
+    this process cannot write, a read-only immutable connection)."""
+    readonly = readonly_sqlite_path(url)
+    if readonly is not None:
+        from urllib.parse import quote
+
+        uri = f"file:{quote(str(readonly))}?mode=ro&immutable=1"
+        engine = create_engine(
+            "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+        event.listen(engine, "connect", _set_readonly_pragmas)
+        return engine
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _set_sqlite_pragmas)
@@ -106,11 +138,29 @@ def migrate(engine: Engine) -> None:
     from alembic import command
 
     head = schema_head()
-    if current_revision(engine) == head:
+    current = current_revision(engine)
+    if current == head:
         return
+    _check_known_revision(engine, current)
     log.info("migrating %s to %s", engine.url.render_as_string(hide_password=True), head)
     with engine.begin() as conn:
         command.upgrade(_alembic_config(conn), "head")
+
+
+def _check_known_revision(engine: Engine, revision: str | None) -> None:
+    """Refuse a schema this program does not know (written by a newer version) in words."""
+    if revision is None:
+        return
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    known = {rev.revision for rev in script.walk_revisions()}
+    if revision not in known:
+        where = _display(engine.url.render_as_string(hide_password=False))
+        raise DatabaseError(
+            f"{where}: the archive's schema (revision {revision}) is newer than this version "
+            "of the archive program knows; upgrade the program to open it"
+        )
 
 
 @dataclass

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
+from sqlalchemy.exc import SQLAlchemyError
+
 from archive.cli import core  # noqa: F401  (registers the commands)
 from archive.cli._common import app, echo, safe_line
 from archive.errors import ArchiveError
@@ -32,10 +34,18 @@ def _register_optional() -> None:
 _register_optional()
 
 
+def _arguments() -> list[str]:
+    try:
+        from archive.cli.search import dash_queries
+    except ModuleNotFoundError:
+        return sys.argv[1:]
+    return dash_queries(sys.argv[1:])
+
+
 def main() -> None:
     """Entry point of the ``archive`` console script."""
     try:
-        app(prog_name="archive")
+        app(args=_arguments(), prog_name="archive")
     except ArchiveError as exc:
         echo(f"archive: {safe_line(str(exc))}", err=True)
         sys.exit(1)
@@ -45,6 +55,19 @@ def main() -> None:
         bad = safe_line(exc.object[exc.start : exc.end])
         echo(f"archive: an argument holds bytes that are not UTF-8 text ({bad})", err=True)
         sys.exit(1)
+    except SQLAlchemyError as exc:  # one line naming the problem, never the SQL
+        reason = str(getattr(exc, "orig", None) or type(exc).__name__).splitlines()[0]
+        if "readonly" in reason.replace(" ", "") or "read-only" in reason:
+            reason = "the archive is read-only, and this command writes to it"
+        echo(f"archive: database error: {safe_line(reason)}", err=True)
+        sys.exit(1)
+    except OverflowError:  # an id or offset beyond what the database's integers hold
+        echo(
+            "archive: a number given is too large: ids, offsets and counts are at most "
+            f"{2**63 - 1} (64 bits)",
+            err=True,
+        )
+        sys.exit(2)
     except KeyboardInterrupt:
         echo("archive: interrupted", err=True)
         sys.exit(130)

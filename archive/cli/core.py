@@ -174,7 +174,10 @@ def list_command(
         until=parse_day(until, end=True),
     )
     with opened(db) as archive, archive.session() as session:
-        rows = list_articles(session=session, filters=filters)
+        try:
+            rows = list_articles(session=session, filters=filters)
+        except ValueError as exc:  # a filter that names nothing ("--service ' '")
+            raise typer.BadParameter(str(exc)) from None
     if as_json:
         emit_json(
             [{k: r[k] for k in ("id", "title", "date", "service", "languages")} for r in rows]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -33,13 +33,18 @@ def search_command(
         str | None, typer.Option(help="original | translation | published | machine.")
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="At most this many hits.")] = 50,
-    offset: Annotated[int, typer.Option(min=0, help="Skip this many hits (paging).")] = 0,
+    offset: Annotated[
+        int, typer.Option(min=0, max=2**63 - 1, help="Skip this many hits (paging).")
+    ] = 0,
     raw: Annotated[
         bool, typer.Option("--raw", help="Pass QUERY to SQLite FTS5 as it is (FTS5 syntax).")
     ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Search the text of every version, best match first (Zawgyi text is found in Unicode).
+
+    A query may start with a dash (an exclusion such as -police): every word that is not one
+    of this command's options is part of the query, and so is everything after --.
 
     Example: archive search 'defect translator:"Khin Maung Nyane" year:2021' --lang en
     """
@@ -68,3 +73,34 @@ def search_command(
             f"{hit.score:>7.2f}  {safe_text(hit.snippet)}"
         )
         echo(f"{'':>36}{safe_text(hit.title)[:70]}  (sentence {hit.segment_seq + 1})")
+
+
+def dash_queries(args: list[str]) -> list[str]:
+    """``archive search`` arguments with every word that is not one of the command's options
+    joined into the one query after ``--``: ``archive search story -police`` searches for
+    "story -police" instead of failing on an unknown option ``-p``. Other commands' arguments
+    are returned unchanged."""
+    if not args or args[0] != "search":
+        return args
+    command: Any = typer.main.get_command(app)  # typer's own (vendored) click objects
+    options: dict[str, Any] = {}
+    for param in command.commands["search"].params:
+        if param.param_type_name == "option":
+            for name in (*param.opts, *param.secondary_opts):
+                options[name] = param
+    kept: list[str] = ["search"]
+    words: list[str] = []
+    rest = iter(args[1:])
+    for arg in rest:
+        if arg == "--":
+            words.extend(rest)
+            break
+        name = arg.split("=", 1)[0]
+        if arg == "--help" or name in options:
+            kept.append(arg)
+            option = options.get(name)
+            if option is not None and not option.is_flag and "=" not in arg:
+                kept.append(next(rest, ""))
+            continue
+        words.append(arg)
+    return [*kept, "--", " ".join(words)] if words else kept

@@ -134,3 +134,133 @@ def test_folder_loops_and_unreadable_names_are_counted_failures(tmp_path: Path) 
         f"archive: {tmp_path / 'missing.txt'}: no such file or folder",
         f"archive: {fifo}: not a regular file",
     ] == result.stderr.splitlines()
+
+
+# --------------------------------------------------------------------------- 10: messages
+
+TWO_VERSIONS = {
+    "title": "Two versions",
+    "date": "2021-02-02",
+    "versions": [
+        {"kind": "original", "language": "vi", "text": "Người dân biểu tình. Cảnh sát đến."},
+        {
+            "kind": "published",
+            "language": "en",
+            "text": "People protested. The police came.",
+            "derived_from": 0,
+        },
+    ],
+}
+BIG = "9" * 30
+
+
+def test_ids_beyond_64_bits_and_empty_filters_are_clear_errors(small_db: Path) -> None:
+    for args in (
+        ["show", BIG],
+        ["export", BIG],
+        ["align", BIG],
+        ["compare", BIG],
+        ["mt", "translate", BIG],
+        ["search", "story", "--offset", BIG],
+        ["list", "--service", " "],
+    ):
+        result = run_cli(*args, "--db", small_db)
+        assert 2 == result.returncode, (args, result.stderr)
+        _assert_clean(result.stderr)
+        assert result.stderr.strip(), args
+
+
+def test_a_newer_schema_is_named_not_an_internal_error(small_db: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(small_db) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    result = run_cli("list", "--db", small_db)
+    assert 1 == result.returncode
+    assert [
+        f"archive: {small_db}: the archive's schema (revision 9999_future) is newer than this "
+        "version of the archive program knows; upgrade the program to open it"
+    ] == result.stderr.splitlines()
+
+
+def test_a_leading_dash_query_searches(small_db: Path) -> None:
+    for args in (["search", "-police"], ["search", "--db", small_db, "--", "-police"]):
+        result = run_cli(*args, "--db", small_db) if "--" not in args else run_cli(*args)
+        _assert_clean(result.stderr)
+        assert "No such option" not in result.stderr
+        assert result.stderr.startswith("archive: search query '-police'"), result.stderr
+    hit = run_cli("search", "story", "-police", "--json", "--db", small_db)
+    assert 0 == hit.returncode, hit.stderr
+    assert [1] == [h["article_id"] for h in json.loads(hit.stdout)]
+    excluded = run_cli("search", "story", "-good", "--json", "--db", small_db)
+    assert [] == json.loads(excluded.stdout)
+
+
+def test_lone_surrogates_in_arguments_are_one_line(small_db: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "search",
+            b"caf\xff".decode(errors="surrogateescape"),
+            "--db",
+            str(small_db),
+        ],
+        capture_output=True,
+        cwd=REPO,
+        timeout=120,
+    )
+    assert 1 == result.returncode
+    assert b"archive: an argument holds bytes that are not UTF-8 text (<U+DCFF>)\n" == result.stderr
+
+
+READ_ONLY = (
+    "import os, sys\n"
+    "real = os.access\n"
+    "os.access = lambda p, m, **k: False if m & os.W_OK else real(p, m, **k)\n"
+    "from archive.cli import main\n"
+    "sys.argv[0] = 'archive'\n"
+    "main()\n"
+)
+
+
+def test_read_commands_work_on_an_archive_that_cannot_be_written(tmp_path: Path) -> None:
+    # Tests may run as root, who can write anywhere: the process is told, as a user in a
+    # read-only folder would be, that nothing here is writable.
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    db = tmp_path / "archive.db"
+    records = _jsonl(tmp_path / "r.jsonl", GOOD, TWO_VERSIONS)
+    assert 0 == run_cli("import", records, "--db", db, "--no-align").returncode
+    before = sorted(p.name for p in tmp_path.iterdir())
+    content = db.read_bytes()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-c", READ_ONLY, *args, "--db", str(db)],
+            capture_output=True,
+            text=True,
+            cwd=REPO,
+            timeout=300,
+        )
+
+    listed = run("list", "--json")
+    assert 0 == listed.returncode, listed.stderr
+    assert {"A good story", "Two versions"} == {r["title"] for r in json.loads(listed.stdout)}
+    assert 0 == run("show", "1").returncode
+    aligned = run("align", "2")
+    assert 1 == aligned.returncode
+    assert [
+        "archive: database error: the archive is read-only, and this command writes to it"
+    ] == aligned.stderr.splitlines()
+    assert before == sorted(p.name for p in tmp_path.iterdir())  # no -wal, no -shm
+    assert content == db.read_bytes()
