@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import astuple
 from pathlib import Path
 from typing import Annotated, Any
@@ -66,38 +68,54 @@ def import_command(
             outcomes.append(outcome)
         _report_failure(outcome)
 
-    with opened(db) as archive:
-        importer = Importer(
-            archive,
-            analyze=not no_analyze,
-            align=not no_align and not no_analyze,
-            jobs=jobs if jobs is not None else default_jobs(),
+    try:
+        with opened(db) as archive:
+            importer = Importer(
+                archive,
+                analyze=not no_analyze,
+                align=not no_align and not no_analyze,
+                jobs=jobs if jobs is not None else default_jobs(),
+            )
+            files = list(iter_files(paths))
+            console = _stderr_console()
+            if console.is_terminal and not as_json and files:
+                from rich.markup import escape
+                from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+                with Progress(
+                    TextColumn("importing"),
+                    BarColumn(),
+                    MofNCompleteColumn(),
+                    TextColumn("{task.description}"),
+                    console=console,
+                    transient=True,
+                ) as progress:
+                    task = progress.add_task("", total=len(files))
+
+                    def advance(path: Path, _done: int) -> None:
+                        name = escape(safe_line(path.name)[:40])  # a name is never markup
+                        progress.update(task, description=name)
+                        progress.advance(task)
+
+                    with _stop_on_ctrl_c() as stop:
+                        for outcome in importer.iter_import(files, progress=advance):
+                            record(outcome)
+                            if stop:
+                                raise KeyboardInterrupt
+            else:
+                with _stop_on_ctrl_c() as stop:
+                    for outcome in importer.iter_import(files):
+                        record(outcome)
+                        if stop:
+                            raise KeyboardInterrupt
+            aligned = importer.aligned
+    except KeyboardInterrupt:
+        echo(
+            f"archive: interrupted; stored before it: {_summary(counts)} (every stored article "
+            "is whole; run the same import again to finish)",
+            err=True,
         )
-        files = list(iter_files(paths))
-        console = _stderr_console()
-        if console.is_terminal and not as_json and files:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-            with Progress(
-                TextColumn("importing"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("{task.description}"),
-                console=console,
-                transient=True,
-            ) as progress:
-                task = progress.add_task("", total=len(files))
-
-                def advance(path: Path, _done: int) -> None:
-                    progress.update(task, description=path.name[:40])
-                    progress.advance(task)
-
-                for outcome in importer.iter_import(files, progress=advance):
-                    record(outcome)
-        else:
-            for outcome in importer.iter_import(files):
-                record(outcome)
-        aligned = importer.aligned
+        raise typer.Exit(130) from None
     if importer.stopped:
         echo(f"archive: import stopped: {safe_line(importer.stopped)}", err=True)
     if as_json:
@@ -118,13 +136,40 @@ def import_command(
             }
         )
     else:
-        echo(
-            f"{counts['imported']} imported, {counts['revised']} updated, "
-            f"{counts['duplicate']} already present, {counts['failed']} failed, "
-            f"{counts['skipped']} skipped"
-        )
+        echo(_summary(counts))
     if counts["failed"] or importer.stopped:
         raise typer.Exit(1)
+
+
+@contextmanager
+def _stop_on_ctrl_c() -> Iterator[list[int]]:
+    """A list that becomes non-empty on the first Ctrl-C, so the import stops between two
+    articles and its counts are exact; a second Ctrl-C interrupts at once."""
+    import signal
+    import threading
+
+    requested: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield requested
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        requested.append(signum)
+        signal.signal(signal.SIGINT, previous)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield requested
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return (
+        f"{counts['imported']} imported, {counts['revised']} updated, "
+        f"{counts['duplicate']} already present, {counts['failed']} failed, "
+        f"{counts['skipped']} skipped"
+    )
 
 
 def _report_failure(outcome: Any) -> None:

@@ -276,6 +276,11 @@ def _set_lexicons(lexicons: Snapshot) -> None:
 
 def _init_worker(parent: int, lexicons: Snapshot) -> None:
     """Worker start-up: the lexicon snapshot, and a watch on the importing process."""
+    import signal
+
+    # Ctrl-C reaches the whole process group: the importing process decides when to stop
+    # (after the article it is storing), so a worker must not die of it mid-article.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if lexicons != _LEXICONS:  # a forked worker already holds them, and what it parsed of them
         _set_lexicons(lexicons)
     _watch_parent(parent)

@@ -264,3 +264,64 @@ def test_read_commands_work_on_an_archive_that_cannot_be_written(tmp_path: Path)
     ] == aligned.stderr.splitlines()
     assert before == sorted(p.name for p in tmp_path.iterdir())  # no -wal, no -shm
     assert content == db.read_bytes()
+
+
+def test_ctrl_c_during_import_says_what_was_stored(tmp_path: Path) -> None:
+    import re
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+    import time
+
+    from tests.conftest import REPO
+
+    records = [
+        {
+            **GOOD,
+            "title": f"Story {n}",
+            "versions": [{**GOOD["versions"][0], "text": f"Story {n}."}],
+        }  # type: ignore[dict-item]
+        for n in range(3000)
+    ]
+    path = _jsonl(tmp_path / "many.jsonl", *records)
+    db = tmp_path / "archive.db"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "archive.cli",
+            "import",
+            str(path),
+            "--db",
+            str(db),
+            "--no-align",
+            "--jobs",
+            "1",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=REPO,
+    )
+    deadline = time.monotonic() + 240
+    stored = 0
+    while stored < 5 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.3)
+        try:
+            with sqlite3.connect(db, timeout=1) as conn:
+                stored = conn.execute("SELECT count(*) FROM article").fetchone()[0]
+        except sqlite3.Error:
+            continue
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=120)
+    assert 130 == process.returncode, stderr
+    match = re.fullmatch(
+        r"archive: interrupted; stored before it: (\d+) imported, 0 updated, 0 already present, "
+        r"0 failed, 0 skipped \(every stored article is whole; run the same import again to "
+        r"finish\)\n",
+        stderr,
+    )
+    assert match, stderr
+    with sqlite3.connect(db) as conn:
+        assert int(match.group(1)) == conn.execute("SELECT count(*) FROM article").fetchone()[0]
