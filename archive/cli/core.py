@@ -324,22 +324,42 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @app.command("analyze")
 def analyze_command(
-    files: Annotated[list[Path], typer.Argument(help="Text files to analyse.")],
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Text files to analyse (with --stored: article ids, default all)."),
+    ] = None,
     as_json: JsonOption = False,
+    stored: Annotated[
+        bool,
+        typer.Option(
+            "--stored",
+            help="Analyse the archive's versions imported with --no-analyze (of the articles "
+            "given, else all): their sentences replace their paragraphs in the search index.",
+        ),
+    ] = False,
+    db: DbOption = None,
 ) -> None:
     """Language, script, encoding (Zawgyi too), paragraphs and sentences of text files.
 
-    Offsets are Python string indices into each file's text as decoded.
+    Offsets are Python string indices into each file's text as decoded. With --stored, the
+    archive's own versions imported with --no-analyze are analysed instead (then run
+    `archive align --all` to align them).
 
     Example: archive analyze article.txt --json
     """
+    if stored:
+        _analyze_stored(files or [], db=db, as_json=as_json)
+        return
+    if not files:
+        raise typer.BadParameter("name at least one file (or use --stored)", param_hint="FILES")
+    paths = [Path(name) for name in files]
     from archive.analysis import analyze_text
     from archive.ingest.decode import decode_bytes
     from archive.ingest.readers import MAX_PAGE_BYTES, read_capped
 
     results: list[dict[str, Any]] = []
     failed = False
-    for path in files:
+    for path in paths:
         try:
             decoded = decode_bytes(read_capped(path, MAX_PAGE_BYTES), source=str(path))
         except OSError as exc:
@@ -368,9 +388,29 @@ def analyze_command(
             if note:
                 echo(f"archive: {safe_line(path)}: {note}", err=True)
     if as_json:
-        emit_json(results[0] if len(files) == 1 and results else results)
+        emit_json(results[0] if len(paths) == 1 and results else results)
     if failed:
         raise typer.Exit(1)
+
+
+def _analyze_stored(ids: list[str], *, db: str | None, as_json: bool) -> None:
+    from archive.ingest.analyze import analyze_stored
+
+    article_ids = []
+    for text in ids:
+        if not text.isdecimal():
+            raise typer.BadParameter(f"{safe_line(text)!s} is not an article id", param_hint="IDS")
+        article_ids.append(int(text))
+    with opened(db) as archive, archive.session() as session:
+        if article_ids:
+            from archive.export import count_articles
+
+            count_articles(session=session, article_ids=article_ids)  # unknown id: one line
+        done = analyze_stored(session=session, article_ids=article_ids or None)
+    if as_json:
+        emit_json({"analyzed": done})
+        return
+    echo(f"{len(done)} version{'' if len(done) == 1 else 's'} analysed")
 
 
 # --------------------------------------------------------------------------- browse

@@ -470,6 +470,12 @@ def store_article(
             version = session.get(Version, new.id)
             assert version is not None
             analyze(session, version)
+    elif new_versions:
+        # Not analysed (import --no-analyze): searchable by paragraph until it is
+        # (`archive analyze --stored` replaces these rows with its sentences).
+        from archive.search import index_new_versions
+
+        index_new_versions(session=session, versions=[(v, [], None) for _, v in new_versions])
 
     held_by: dict[int | None, _Held] = {}
     added_ids = {version.id for _, version in new_versions}

@@ -325,3 +325,37 @@ def test_ctrl_c_during_import_says_what_was_stored(tmp_path: Path) -> None:
     assert match, stderr
     with sqlite3.connect(db) as conn:
         assert int(match.group(1)) == conn.execute("SELECT count(*) FROM article").fetchone()[0]
+
+
+# --------------------------------------------------------------------------- 5: --no-analyze
+
+
+def test_no_analyze_imports_are_searchable_and_analysed_later(tmp_path: Path) -> None:
+    import sqlite3
+
+    db = tmp_path / "archive.db"
+    records = _jsonl(tmp_path / "r.jsonl", GOOD, TWO_VERSIONS)
+    assert 0 == run_cli("import", records, "--db", db, "--no-analyze").returncode
+    found = run_cli("search", "police", "--db", db, "--json")
+    assert 0 == found.returncode, found.stderr
+    assert [2] == [hit["article_id"] for hit in json.loads(found.stdout)]
+    with sqlite3.connect(db) as conn:
+        assert 0 == conn.execute("SELECT count(*) FROM segment").fetchone()[0]
+
+    analysed = run_cli("analyze", "--stored", "2", "--db", db, "--json")
+    assert 0 == analysed.returncode, analysed.stderr
+    assert 2 == len(json.loads(analysed.stdout)["analyzed"])
+    rest = run_cli("analyze", "--stored", "--db", db, "--json")
+    assert 1 == len(json.loads(rest.stdout)["analyzed"])
+    again = run_cli("analyze", "--stored", "--db", db)
+    assert "0 versions analysed\n" == again.stdout
+    with sqlite3.connect(db) as conn:
+        # sentence segments now: two on each side of article 2, two in article 1
+        assert 6 == conn.execute("SELECT count(*) FROM segment").fetchone()[0]
+    aligned = run_cli("align", "--all", "--db", db, "--json")
+    assert 0 == aligned.returncode, aligned.stderr
+    assert [2] == sorted({r["article_id"] for r in json.loads(aligned.stdout)})
+    hits = json.loads(run_cli("search", "police", "--db", db, "--json").stdout)
+    assert ["The police came."] == [
+        hit["snippet"].replace("«", "").replace("»", "") for hit in hits
+    ]
