@@ -359,3 +359,30 @@ def test_no_analyze_imports_are_searchable_and_analysed_later(tmp_path: Path) ->
     assert ["The police came."] == [
         hit["snippet"].replace("«", "").replace("»", "") for hit in hits
     ]
+
+
+# --------------------------------------------------------------------------- 7: escapes
+
+
+def test_a_file_name_never_forges_a_line_or_sends_an_escape(tmp_path: Path) -> None:
+    hostile = tmp_path / "a\nb\x1b]0;PWN\x07\x9b2J.txt"
+    hostile.write_bytes(b"\xff\xfe\x00\x00 binary \x00")
+    result = run_cli("import", hostile, "--db", tmp_path / "a.db")
+    assert 1 == result.returncode
+    _assert_clean(result.stderr)
+    assert not any(ch in result.stderr for ch in "\x07\x9b")
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"archive: {tmp_path}/a\u2424b\u241b]0;PWN\u2407<U+009B>2J.txt: ")
+    analysed = run_cli("analyze", hostile)
+    assert 1 == len(analysed.stderr.splitlines()) and "\x1b" not in analysed.stderr
+
+
+def test_json_output_escapes_c1_controls_and_keeps_the_data(tmp_path: Path) -> None:
+    record = {**GOOD, "title": "Title \x9b31m with C1 \x1b[0m and \u2028 separator"}
+    db = tmp_path / "a.db"
+    assert 0 == run_cli("import", _jsonl(tmp_path / "r.jsonl", record), "--db", db).returncode
+    result = run_cli("list", "--json", "--db", db)
+    assert not any(ch in result.stdout for ch in "\x1b\x9b\u2028")
+    assert [record["title"]] == [r["title"] for r in json.loads(result.stdout)]
+    shown = run_cli("list", "--db", db)
+    assert not any(ch in shown.stdout for ch in "\x1b\x9b\u2028")

@@ -366,3 +366,20 @@ def test_index_fields_never_reach_the_terminal_raw(tmp_path: Path) -> None:
     assert (0, "") == (code, err)
     assert 1 == len(out.splitlines()), out
     assert not any(ch in out for ch in "\x1b\x07")
+
+
+def test_mt_list_shows_a_tampered_installed_package_safely(mt_dir: Path) -> None:
+    folder = mt_dir / "translate-my_en"
+    (folder / "model").mkdir(parents=True)
+    metadata = {
+        "from_code": "my",
+        "to_code": "en",
+        "package_version": "1.0\x1b]0;PWN\x07\nfake line",
+        "type": "translate",
+    }
+    (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    code, out, _ = archive_cmd("mt", "list")
+    assert 0 == code
+    assert 1 == len(out.splitlines()), out
+    assert not any(ch in out for ch in "\x1b\x07")
+    assert "1.0\u241b]0;PWN\u2407\u2424fake line" in out

@@ -13,13 +13,8 @@ from hypothesis import strategies as st
 
 from archive.errors import ImportFailed
 from archive.ingest import readers
-from archive.ingest.readers import (
-    MAX_JSON_DEPTH,
-    MAX_NUMBER_CHARS,
-    iter_jsonl,
-    parse_json_line,
-    read_capped,
-)
+from archive.ingest.readers import iter_jsonl, read_capped
+from archive.jsonsafe import MAX_JSON_DEPTH, MAX_NUMBER_CHARS, parse_json_line
 
 GOOD = {
     "title": "Good",
@@ -160,3 +155,27 @@ def test_fuzz_decode_is_exact_for_utf8_and_total_for_the_rest(
         except ImportFailed:
             return  # control characters: refused as binary, which is fine
         assert (text, ()) == (exact.text, exact.repaired)
+
+
+@FUZZ
+@given(
+    value=_json_values,
+    noise=st.text(max_size=40),
+    depth=st.integers(min_value=0, max_value=200),
+)
+def test_fuzz_bounded_json_agrees_with_json_or_says_why(
+    value: object, noise: str, depth: int
+) -> None:
+    text = "[" * depth + json.dumps(value) + "]" * depth
+    for candidate in (text, noise, text[: len(text) // 2], text + noise):
+        try:
+            expected = json.loads(candidate)
+        except (ValueError, RecursionError):
+            expected = ValueError
+        try:
+            got = parse_json_line(candidate)
+        except ValueError as exc:
+            assert "\n" not in str(exc)
+            continue
+        assert expected == got or expected is ValueError  # never a different value
+        assert expected is not ValueError  # parsed only what json parses
