@@ -5,6 +5,7 @@ traceback (JSONL records, package metadata, package indexes)."""
 from __future__ import annotations
 
 import json
+import re
 
 __all__ = ["MAX_JSON_DEPTH", "MAX_NUMBER_CHARS", "parse_json_line"]
 
@@ -33,30 +34,22 @@ def _bounded_float(text: str) -> float:
     return float(_check_number(text))
 
 
+# A complete JSON string (its brackets are text, not nesting), and a bracket.
+_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
+_BRACKET = re.compile(r"[\[\]{}]")
+
+
 def _depth_exceeds(line: str, limit: int) -> bool:
-    """Whether the JSON text nests arrays/objects deeper than ``limit`` (checked before parsing,
-    so a hostile line never reaches the recursive decoder). Brackets inside strings count too,
-    which only ever over-estimates; the exact depth is then checked on the decoded value."""
+    """Whether the JSON text nests arrays/objects deeper than ``limit``, found before parsing
+    so that a hostile line never reaches the recursive decoder. Brackets inside strings are
+    not counted (an unterminated string's are, which only over-estimates a broken line)."""
     if line.count("[") + line.count("{") <= limit:
         return False
     depth = 0
-    in_string = escaped = False
-    for char in line:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
-            depth += 1
-            if depth > limit:
-                return True
-        elif char in "]}":
-            depth -= 1
+    for bracket in _BRACKET.findall(_STRING.sub("", line)):
+        depth += 1 if bracket in "[{" else -1
+        if depth > limit:
+            return True
     return False
 
 
