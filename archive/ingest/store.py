@@ -473,9 +473,13 @@ def store_article(
     elif new_versions:
         # Not analysed (import --no-analyze): searchable by paragraph until it is
         # (`archive analyze --stored` replaces these rows with its sentences).
-        from archive.search import index_new_versions
+        from archive.search import index_new_versions, index_ready
 
-        index_new_versions(session=session, versions=[(v, [], None) for _, v in new_versions])
+        if index_ready(session=session):
+            no_spans: list[tuple[int, int, int]] = []
+            index_new_versions(
+                session=session, versions=[(v, no_spans, None) for _, v in new_versions]
+            )
 
     held_by: dict[int | None, _Held] = {}
     added_ids = {version.id for _, version in new_versions}
