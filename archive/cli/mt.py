@@ -221,6 +221,12 @@ def translate_command(
         raise typer.BadParameter("give an ARTICLE_ID or --all (not both)")
     if all_articles and from_version is not None:
         raise typer.BadParameter("--from-version needs one ARTICLE_ID, not --all")
+    from archive.ingest.records import is_language_tag
+
+    if not is_language_tag(to):
+        raise typer.BadParameter(
+            f"{to!r} is not a language code (BCP-47: en, my, zh-Hant)", param_hint="--to"
+        )
     with opened(db) as archive:
         if article_id is not None:
             try:

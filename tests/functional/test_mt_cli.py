@@ -383,3 +383,9 @@ def test_mt_list_shows_a_tampered_installed_package_safely(mt_dir: Path) -> None
     assert 1 == len(out.splitlines()), out
     assert not any(ch in out for ch in "\x1b\x07")
     assert "1.0\u241b]0;PWN\u2407\u2424fake line" in out
+
+
+def test_translate_refuses_a_target_language_that_is_not_a_code(tmp_path: Path) -> None:
+    code, out, err = archive_cmd("mt", "translate", "1", "--to", "en\n", "--db", tmp_path / "a.db")
+    assert (2, "") == (code, out)
+    assert "'en\\n' is not a language code" in err
