@@ -65,9 +65,16 @@ def check_target(path: Path, *, protect: Iterable[Path] = ()) -> os.stat_result 
             raise ExportTargetRefused(path, f"cannot write: the folder {parent} {what}")
         return None
     if stat.S_ISLNK(link.st_mode):
-        raise ExportTargetRefused(
-            path, "is a symbolic link; name the file itself (an export never writes through links)"
-        )
+        try:
+            target_is_file = stat.S_ISREG(path.stat().st_mode)
+        except OSError:
+            target_is_file = True  # a broken link: the link itself is what is refused
+        if target_is_file:
+            raise ExportTargetRefused(
+                path,
+                "is a symbolic link; name the file itself (an export never writes through links)",
+            )
+        link = path.stat()  # /dev/stdout and the like: say what it leads to
     if stat.S_ISDIR(link.st_mode):
         raise ExportTargetRefused(path, "is a folder; name a file to write")
     if not stat.S_ISREG(link.st_mode):
