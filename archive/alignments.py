@@ -369,6 +369,8 @@ def set_checked(
     *, session: Session, link_id: int, checked: bool = True, by: str | None = None
 ) -> None:
     """Mark a bead as checked (or not) by a person; re-alignment keeps checked beads."""
+    if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
+        raise ValueError(f"checker's name {by!r} holds control characters")
     link = session.get(AlignmentLink, link_id)
     if link is None:
         raise ValueError(f"no bead {link_id}")
@@ -381,6 +383,8 @@ def set_checked(
 
 def merge_with_next(*, session: Session, link_id: int, by: str | None = None) -> AlignmentLink:
     """Merge a bead with the one after it into one checked bead (a person's correction)."""
+    if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
+        raise ValueError(f"checker's name {by!r} holds control characters")
     link = session.get(AlignmentLink, link_id)
     if link is None:
         raise ValueError(f"no bead {link_id}")
@@ -407,6 +411,8 @@ def split_link(*, session: Session, link_id: int, by: str | None = None) -> list
     A bead with one side of several segments and the other empty splits into a first segment
     and the rest; a 1-1, 1-0 or 0-1 bead cannot be split.
     """
+    if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
+        raise ValueError(f"checker's name {by!r} holds control characters")
     link = session.get(AlignmentLink, link_id)
     if link is None:
         raise ValueError(f"no bead {link_id}")

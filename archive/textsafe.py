@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Lone surrogates (undecodable bytes of a file name or argument) cannot be printed at all.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _placeholder(match: re.Match[str]) -> str:
@@ -26,3 +27,10 @@ def _placeholder(match: re.Match[str]) -> str:
 def visible_controls(text: str) -> str:
     """``text`` with every control character (except newline and tab) shown as a symbol."""
     return _CONTROL.sub(_placeholder, text)
+
+
+def one_line(text: str) -> str:
+    """``text`` made safe for one line of terminal output: like `visible_controls`, and a
+    newline or tab shows as its symbol too, so a file name or a package's metadata can never
+    forge a second output line."""
+    return visible_controls(text).replace("\n", "\u2424").replace("\t", "\u2409")

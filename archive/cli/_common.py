@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
@@ -43,13 +44,26 @@ JsonOption = Annotated[
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """One line on stderr, then exit."""
-    typer.echo(f"archive: {message}", err=True)
+    echo(f"archive: {safe_line(message)}", err=True)
     raise typer.Exit(code)
 
 
+def echo(message: str, *, err: bool = False) -> None:
+    """The one edge where the CLI prints text: control characters (escape sequences from a
+    story, a file name, a package's metadata) are shown as symbols, never sent raw. Values
+    that must stay on one line (names, paths) go through `safe_line` first."""
+    typer.echo(safe_text(message), err=err)
+
+
+# JSON escapes control characters below U+0020 itself; these it leaves raw (ensure_ascii=False).
+_JSON_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029]")
+
+
 def emit_json(data: Any) -> None:
-    """One JSON document on stdout."""
-    typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
+    """One JSON document on stdout (DEL and C1 controls written as ``\\uXXXX`` escapes, so the
+    data is unchanged and no control byte reaches the terminal)."""
+    text = json.dumps(data, ensure_ascii=False, indent=2, default=str)
+    typer.echo(_JSON_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text))
 
 
 @contextmanager
@@ -79,6 +93,14 @@ def safe_text(text: str) -> str:
     from archive.textsafe import visible_controls
 
     return visible_controls(text)
+
+
+def safe_line(text: object) -> str:
+    """A value from outside (a file name, package metadata) for one line of output: controls,
+    newlines and tabs made visible."""
+    from archive.textsafe import one_line
+
+    return one_line(str(text))
 
 
 def parse_day(value: str | None, *, end: bool) -> dt.date | None:

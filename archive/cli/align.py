@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, app, emit_json, fail, opened
+from archive.cli._common import DbOption, JsonOption, app, echo, emit_json, fail, opened
 
 
 @app.command("align")
@@ -59,7 +59,7 @@ def align_command(
         from archive.display import plural
 
         articles = len({r["article_id"] for r in results})
-        typer.echo(f"{plural(len(results), 'alignment')} stored for {plural(articles, 'article')}")
+        echo(f"{plural(len(results), 'alignment')} stored for {plural(articles, 'article')}")
 
 
 def _read_segments(path: Path, *, presegmented: bool) -> tuple[list[str], list[int], list[int]]:
@@ -162,11 +162,11 @@ def align_files_command(
         return
     if show_text:
         _print_side_by_side(result.beads, s_text, t_text, s_index, t_index)
-        typer.echo(f"{len(beads)} beads ({result.method})")
+        echo(f"{len(beads)} beads ({result.method})")
         return
     for bead in beads:
-        typer.echo(f"{bead['src']!s:>14} ↔ {bead['tgt']!s:<14} {bead['score']:.2f}")
-    typer.echo(f"{len(beads)} beads ({result.method})")
+        echo(f"{bead['src']!s:>14} ↔ {bead['tgt']!s:<14} {bead['score']:.2f}")
+    echo(f"{len(beads)} beads ({result.method})")
 
 
 def _print_side_by_side(
@@ -218,7 +218,7 @@ def compare_command(
         emit_json(reports)
         return
     if not reports:
-        typer.echo("No alignments yet: run `archive align ARTICLE_ID` first.")
+        echo("No alignments yet: run `archive align ARTICLE_ID` first.")
         return
     for r in reports:
         src: Any = r["src"]
@@ -227,14 +227,14 @@ def compare_command(
         dropped: Any = r["dropped"]
         added: Any = r["added"]
         carried: Any = r["carried"]
-        typer.echo(
+        echo(
             f"{src['kind']} {src['language']} (#{src['id']}) → "
             f"{tgt['kind']} {tgt['language']} (#{tgt['id']}): "
             f"{float(carried) * 100:.0f}% of source sentences carried, "
             f"{len(dropped)} dropped, {len(added)} added, {len(mismatches)} number mismatches"
         )
         for mismatch in mismatches:
-            typer.echo(
+            echo(
                 f"    numbers differ: source {mismatch['src']} ≠ target {mismatch['tgt']} "
                 f"(only in source {mismatch['src_only']}, only in target {mismatch['tgt_only']})"
             )

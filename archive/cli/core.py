@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import astuple
 from pathlib import Path
 from typing import Annotated, Any
@@ -13,11 +15,12 @@ from archive.cli._common import (
     JsonOption,
     _stderr_console,
     app,
+    echo,
     emit_json,
     fail,
     opened,
     parse_day,
-    safe_text,
+    safe_line,
 )
 from archive.errors import ArchiveError
 
@@ -71,25 +74,37 @@ def import_command(
             outcomes.append(outcome)
         _report_failure(outcome)
 
-    with opened(db, mode="create") as archive:
-        importer = Importer(
-            archive,
-            analyze=not no_analyze,
-            align=not no_align and not no_analyze,
-            jobs=jobs if jobs is not None else default_jobs(),
+    try:
+        with opened(db, mode="create") as archive:
+            importer = Importer(
+                archive,
+                analyze=not no_analyze,
+                align=not no_align and not no_analyze,
+                jobs=jobs if jobs is not None else default_jobs(),
+            )
+            files = list(iter_files(paths))
+            console = _stderr_console()
+            stream = (
+                _with_progress(importer, files, console)
+                if console.is_terminal and not as_json and files
+                else importer.iter_import(files)
+            )
+            with _stop_on_ctrl_c() as stop:
+                for outcome in stream:
+                    record(outcome)
+                    if stop:
+                        raise KeyboardInterrupt
+            aligned = importer.aligned
+            web = importer.warc
+    except KeyboardInterrupt:
+        echo(
+            f"archive: interrupted; stored before it: {_summary(counts)} (every stored article "
+            "is whole; run the same import again to finish)",
+            err=True,
         )
-        files = list(iter_files(paths))
-        console = _stderr_console()
-        if console.is_terminal and not as_json and files:
-            for outcome in _with_progress(importer, files, console):
-                record(outcome)
-        else:
-            for outcome in importer.iter_import(files):
-                record(outcome)
-        aligned = importer.aligned
-        web = importer.warc
+        raise typer.Exit(130) from None
     if importer.stopped:
-        typer.echo(f"archive: import stopped: {safe_text(importer.stopped)}", err=True)
+        echo(f"archive: import stopped: {safe_line(importer.stopped)}", err=True)
     if as_json:
         emit_json(
             {
@@ -109,22 +124,19 @@ def import_command(
             }
         )
     else:
-        typer.echo(
-            f"{counts['imported']} imported, {counts['revised']} updated, "
-            f"{counts['duplicate']} already present, {counts['failed']} failed, "
-            f"{counts['skipped']} skipped"
-        )
+        echo(_summary(counts))
         if web.read:
-            typer.echo(web.summary())
+            echo(web.summary())
     if counts["failed"] or importer.stopped:
         raise typer.Exit(1)
 
 
-def _with_progress(importer: Any, files: list[Path], console: Any) -> Any:
+def _with_progress(importer: Any, files: list[Any], console: Any) -> Any:
     """The import's outcomes, with a progress bar on stderr: bytes read of the whole input,
     records (articles or JSONL lines) done, their rate, and the time left by bytes."""
     import time
 
+    from rich.markup import escape
     from rich.progress import (
         BarColumn,
         DownloadColumn,
@@ -133,7 +145,7 @@ def _with_progress(importer: Any, files: list[Path], console: Any) -> Any:
         TimeRemainingColumn,
     )
 
-    total = sum(path.stat().st_size for path in files if path.is_file())
+    total = sum(p.stat().st_size for p in files if isinstance(p, Path) and p.is_file())
     started = time.monotonic()
     with Progress(
         TextColumn("importing"),
@@ -152,18 +164,49 @@ def _with_progress(importer: Any, files: list[Path], console: Any) -> Any:
                 task,
                 advance=outcome.size,
                 records=f"{done:,} records, {rate:,.1f}/s",
-                description=Path(outcome.source).name[:40],
+                description=escape(safe_line(Path(outcome.source).name)[:40]),  # never markup
             )
             yield outcome
 
 
+@contextmanager
+def _stop_on_ctrl_c() -> Iterator[list[int]]:
+    """A list that becomes non-empty on the first Ctrl-C, so the import stops between two
+    articles and its counts are exact; a second Ctrl-C interrupts at once."""
+    import signal
+    import threading
+
+    requested: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield requested
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        requested.append(signum)
+        signal.signal(signal.SIGINT, previous)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield requested
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _summary(counts: dict[str, int]) -> str:
+    return (
+        f"{counts['imported']} imported, {counts['revised']} updated, "
+        f"{counts['duplicate']} already present, {counts['failed']} failed, "
+        f"{counts['skipped']} skipped"
+    )
+
+
 def _report_failure(outcome: Any) -> None:
     if outcome.outcome == "failed":
-        typer.echo(
-            f"archive: {safe_text(outcome.where)}: {safe_text(outcome.detail or '')}", err=True
-        )
+        echo(f"archive: {safe_line(outcome.where)}: {safe_line(outcome.detail or '')}", err=True)
+    elif outcome.outcome in ("imported", "revised") and outcome.detail:
+        echo(f"archive: {safe_line(outcome.where)}: {safe_line(outcome.detail)}", err=True)
     elif outcome.outcome == "skipped":
-        typer.echo(f"archive: {safe_text(outcome.where)}: skipped, {outcome.detail}", err=True)
+        echo(f"archive: {safe_line(outcome.where)}: skipped, {safe_line(outcome.detail)}", err=True)
 
 
 # --------------------------------------------------------------------------- queries
@@ -213,7 +256,10 @@ def list_command(
         until=parse_day(until, end=True),
     )
     with opened(db, mode="read") as archive, archive.session() as session:
-        rows = list_articles(session=session, filters=filters)
+        try:
+            rows = list_articles(session=session, filters=filters)
+        except ValueError as exc:  # a filter that names nothing ("--service ' '")
+            raise typer.BadParameter(str(exc)) from None
     if as_json:
         emit_json(
             [{k: r[k] for k in ("id", "title", "date", "service", "languages")} for r in rows]
@@ -221,14 +267,14 @@ def list_command(
         return
     if not rows:
         filtered = any(v is not None for v in astuple(filters))
-        typer.echo("No articles match." if filtered else "The archive is empty.")
+        echo("No articles match." if filtered else "The archive is empty.")
         return
     from archive.display import readable_line
 
     for r in rows:
-        typer.echo(
+        echo(
             f"{r['id']:>6}  {r['date'] or '----------'}  {readable_line(r['title'])[:70]}  "
-            f"[{readable_line(r['service'] or '-')}; {', '.join(r['languages'])}]"
+            f"[{readable_line(r['service'] or '-')}; {safe_line(', '.join(r['languages']))}]"
         )
 
 
@@ -276,31 +322,31 @@ def show_command(
     if as_json:
         emit_json(data)
         return
-    typer.echo(f"#{data['id']}  {readable_line(data['title'])}")
-    typer.echo(f"date: {data['date'] or 'unknown'}")
+    echo(f"#{data['id']}  {readable_line(data['title'])}")
+    echo(f"date: {data['date'] or 'unknown'}")
     if data["service"]:
         s = data["service"]
         details = ", ".join(x for x in (s["organization"], s["language"]) if x)
-        typer.echo(f"service: {readable_line(s['name'])}" + (f" ({details})" if details else ""))
+        echo(f"service: {readable_line(s['name'])}" + (f" ({details})" if details else ""))
     for c in data["credits"]:
-        typer.echo(f"  {c['role']:<12} {readable_line(c['name'])}  ({c['kind']})")
+        echo(f"  {c['role']:<12} {readable_line(c['name'])}  ({c['kind']})")
     for v in data["versions"]:
         extra = f", derived from #{v['derived_from']}" if v["derived_from"] else ""
         engine = f", engine {v['engine']}" if v["engine"] else ""
         shown = ", shown in Unicode" if v["encoding"] == "zawgyi" else ""
-        typer.echo("")
-        typer.echo(
-            f"--- version #{v['id']}: {v['kind']}, {v['language']} "
+        echo("")
+        echo(
+            f"--- version #{v['id']}: {v['kind']}, {safe_line(v['language'])} "
             f"({v['script'] or '?'}, {v['encoding'] or '?'}{shown}){extra}{engine}"
         )
         for capture in v.get("captures") or ([v["capture"]] if v.get("capture") else []):
-            typer.echo(
-                safe_text(
+            echo(
+                safe_line(
                     f"captured {capture['time'] or '(time unknown)'} from {capture['uri']} "
                     f"({capture['file']} @{capture['offset']})"
                 )
             )
-        typer.echo(readable(v["text"]))
+        echo(readable(v["text"]))
 
 
 def _print_version_text(data: dict[str, Any], version_id: int, *, derived: bool) -> None:
@@ -311,7 +357,7 @@ def _print_version_text(data: dict[str, Any], version_id: int, *, derived: bool)
     for v in data["versions"]:
         if v["id"] == version_id:
             text = str(v["text"])
-            typer.echo(readable(derive_text(text) if derived else text))
+            echo(readable(derive_text(text) if derived else text))
             return
     known = ", ".join(f"#{v['id']}" for v in data["versions"]) or "none"
     fail(f"article {data['id']}: no version {version_id} (its versions: {known})")
@@ -346,13 +392,11 @@ def people_command(
         emit_json(rows)
         return
     if not rows:
-        typer.echo("No one matches." if query is not None else "No one is credited yet.")
+        echo("No one matches." if query is not None else "No one is credited yet.")
         return
     for r in rows:
         roles = ", ".join(f"{role} {n}" for role, n in sorted(r["roles"].items()))
-        typer.echo(
-            f"{r['id']:>5}  {readable_line(r['name']):<30} {_articles(r['articles'])}  {roles}"
-        )
+        echo(f"{r['id']:>5}  {readable_line(r['name']):<30} {_articles(r['articles'])}  {roles}")
 
 
 @app.command("services")
@@ -369,9 +413,9 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         emit_json(rows)
         return
     for r in rows:
-        typer.echo(
-            f"{r['id']:>4}  {safe_text(r['name']):<32} {r['language'] or '-':<4} "
-            f"{r['organization'] or '-':<18} {_articles(r['articles'])}"
+        echo(
+            f"{r['id']:>4}  {safe_line(r['name']):<32} {safe_line(r['language'] or '-'):<4} "
+            f"{safe_line(r['organization'] or '-'):<18} {_articles(r['articles'])}"
         )
 
 
@@ -380,47 +424,93 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
 
 @app.command("analyze")
 def analyze_command(
-    files: Annotated[list[Path], typer.Argument(help="Text files to analyse.")],
+    files: Annotated[
+        list[str] | None,
+        typer.Argument(help="Text files to analyse (with --stored: article ids, default all)."),
+    ] = None,
     as_json: JsonOption = False,
+    stored: Annotated[
+        bool,
+        typer.Option(
+            "--stored",
+            help="Analyse the archive's versions imported with --no-analyze (of the articles "
+            "given, else all): their sentences replace their paragraphs in the search index.",
+        ),
+    ] = False,
+    db: DbOption = None,
 ) -> None:
     """Language, script, encoding (Zawgyi too), paragraphs and sentences of text files.
 
-    Offsets are Python string indices into each file's text as decoded.
+    Offsets are Python string indices into each file's text as decoded. With --stored, the
+    archive's own versions imported with --no-analyze are analysed instead (then run
+    `archive align --all` to align them).
 
     Example: archive analyze article.txt --json
     """
+    if stored:
+        _analyze_stored(files or [], db=db, as_json=as_json)
+        return
+    if not files:
+        raise typer.BadParameter("name at least one file (or use --stored)", param_hint="FILES")
+    paths = [Path(name) for name in files]
     from archive.analysis import analyze_text
     from archive.ingest.decode import decode_bytes
+    from archive.ingest.readers import MAX_PAGE_BYTES, read_capped
 
     results: list[dict[str, Any]] = []
     failed = False
-    for path in files:
+    for path in paths:
         try:
-            decoded = decode_bytes(path.read_bytes(), source=str(path))
+            decoded = decode_bytes(read_capped(path, MAX_PAGE_BYTES), source=str(path))
         except OSError as exc:
-            typer.echo(f"archive: {path}: cannot read ({exc.strerror})", err=True)
+            echo(f"archive: {safe_line(path)}: cannot read ({exc.strerror})", err=True)
             failed = True
             continue
         except ArchiveError as exc:
-            typer.echo(f"archive: {safe_text(str(exc))}", err=True)
+            echo(f"archive: {safe_line(exc)}", err=True)
             failed = True
             continue
         analysis = analyze_text(decoded.text)
         data = analysis.to_json()
         data["file"] = str(path)
         data["source_encoding"] = decoded.encoding
+        data["repaired_bytes"] = list(decoded.repaired)
         results.append(data)
         if not as_json:
             sentences = sum(len(p.sentences) for p in analysis.paragraphs)
-            typer.echo(
-                f"{path}: {analysis.language or 'unknown'} ({analysis.script or '?'}, "
+            echo(
+                f"{safe_line(path)}: {analysis.language or 'unknown'} "
+                f"({analysis.script or '?'}, "
                 f"{analysis.encoding}, confidence {analysis.confidence:.2f}); "
                 f"{len(analysis.paragraphs)} paragraphs, {sentences} sentences"
             )
+            note = decoded.repair_note()
+            if note:
+                echo(f"archive: {safe_line(path)}: {note}", err=True)
     if as_json:
-        emit_json(results[0] if len(files) == 1 and results else results)
+        emit_json(results[0] if len(paths) == 1 and results else results)
     if failed:
         raise typer.Exit(1)
+
+
+def _analyze_stored(ids: list[str], *, db: str | None, as_json: bool) -> None:
+    from archive.ingest.analyze import analyze_stored
+
+    article_ids = []
+    for text in ids:
+        if not text.isdecimal():
+            raise typer.BadParameter(f"{safe_line(text)!s} is not an article id", param_hint="IDS")
+        article_ids.append(int(text))
+    with opened(db) as archive, archive.session() as session:
+        if article_ids:
+            from archive.export import count_articles
+
+            count_articles(session=session, article_ids=article_ids)  # unknown id: one line
+        done = analyze_stored(session=session, article_ids=article_ids or None)
+    if as_json:
+        emit_json({"analyzed": done})
+        return
+    echo(f"{len(done)} version{'' if len(done) == 1 else 's'} analysed")
 
 
 # --------------------------------------------------------------------------- browse

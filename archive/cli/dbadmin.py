@@ -14,6 +14,7 @@ from archive.cli._common import (
     JsonOption,
     _stderr_console,
     app,
+    echo,
     emit_json,
     fail,
     opened,
@@ -44,11 +45,11 @@ def info_command(db: DbOption = None, as_json: JsonOption = False) -> None:
         emit_json(info.to_json())
         return
     state = "up to date" if info.revision == info.head else f"newest is {info.head}"
-    typer.echo(f"archive: {info.url}")
-    typer.echo(f"engine:  {info.dialect}")
-    typer.echo(f"schema:  {info.revision} ({state})")
+    echo(f"archive: {info.url}")
+    echo(f"engine:  {info.dialect}")
+    echo(f"schema:  {info.revision} ({state})")
     for name, count in info.counts.items():
-        typer.echo(f"  {name:<16} {count:>10,}")
+        echo(f"  {name:<16} {count:>10,}")
 
 
 @db_app.command("init")
@@ -60,7 +61,7 @@ def init_command(db: DbOption = None) -> None:
     from archive.db import schema_head
 
     with opened(db, mode="create") as archive:
-        typer.echo(f"archive ready at {safe_text(_shown(archive.url))} (schema {schema_head()})")
+        echo(f"archive ready at {safe_text(_shown(archive.url))} (schema {schema_head()})")
 
 
 @db_app.command("upgrade")
@@ -72,7 +73,7 @@ def upgrade_command(db: DbOption = None) -> None:
     from archive.db import schema_head
 
     with opened(db, mode="write") as archive:
-        typer.echo(f"{safe_text(_shown(archive.url))}: schema {schema_head()}")
+        echo(f"{safe_text(_shown(archive.url))}: schema {schema_head()}")
 
 
 def _shown(url: str) -> str:
@@ -156,4 +157,4 @@ def copy_command(
             }
         )
         return
-    typer.echo(report.summary())
+    echo(report.summary())

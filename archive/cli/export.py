@@ -14,21 +14,22 @@ from archive.cli._common import DbOption, _stderr_console, app, opened
 
 
 @contextmanager
-def _output(out: str | None) -> Iterator[IO[bytes]]:
-    """The binary stream to write: stdout for ``-`` or no --out, else the file (replaced only
-    once the export is complete, so a failed export never leaves half a file)."""
+def _output(out: str | None, archive_url: str) -> Iterator[IO[bytes]]:
+    """The binary stream to write: stdout for ``-`` or no --out, else a new or regular file
+    (never the archive's own file), replaced only once the export is complete."""
     if out is None or out == "-":
         yield sys.stdout.buffer
         sys.stdout.buffer.flush()
         return
-    path = Path(out)
-    partial = path.with_name(path.name + ".partial")
-    try:
-        with partial.open("wb") as handle:
-            yield handle
-        partial.replace(path)
-    finally:
-        partial.unlink(missing_ok=True)
+    from archive.export.output import open_output
+
+    protect = (
+        [Path(archive_url.removeprefix("sqlite:///"))]
+        if archive_url.startswith("sqlite:///")
+        else []
+    )
+    with open_output(Path(out), protect=protect) as handle:
+        yield handle
 
 
 @contextmanager
@@ -98,7 +99,7 @@ def export_command(
     with opened(db, mode="read") as archive, archive.session() as session:
         total = count_articles(session=session, article_ids=ids or None)
         kwargs: dict[str, Any] = {"session": session, "article_ids": ids or None}
-        with _progress(total, f"exporting {fmt}") as progress, _output(out) as stream:
+        with _progress(total, f"exporting {fmt}") as progress, _output(out, archive.url) as stream:
             kwargs.update(out=stream, progress=progress)
             if fmt == "jsonl":
                 from archive.export.jsonl import export_jsonl

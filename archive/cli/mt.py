@@ -9,8 +9,17 @@ from typing import Annotated, Any
 
 import typer
 
-from archive.cli._common import DbOption, JsonOption, _stderr_console, app, emit_json, fail, opened
-from archive.cli._common import safe_text as _safe
+from archive.cli._common import (
+    DbOption,
+    JsonOption,
+    _stderr_console,
+    app,
+    echo,
+    emit_json,
+    fail,
+    opened,
+)
+from archive.cli._common import safe_line as _safe
 from archive.errors import ArchiveError, ModelPackageMissing
 
 mt_app = typer.Typer(
@@ -87,16 +96,18 @@ def install_command(
         )
         return
     if result.status == "unchanged":
-        typer.echo(
-            f"{package.name} {package.package_version} is already installed (--force to reinstall)"
+        echo(
+            f"{_safe(package.name)} {_safe(package.package_version)} is already installed "
+            "(--force to reinstall)"
         )
     elif result.status == "replaced":
-        typer.echo(
-            f"replaced {package.name} {result.previous_version} with "
-            f"{package.package_version} ({package.pair})"
+        echo(
+            f"replaced {_safe(package.name)} {_safe(result.previous_version)} with "
+            f"{_safe(package.package_version)} ({_safe(package.pair)})"
         )
     else:
-        typer.echo(f"installed {package.name} {package.package_version} ({package.pair})")
+        name, version = _safe(package.name), _safe(package.package_version)
+        echo(f"installed {name} {version} ({_safe(package.pair)})")
 
 
 @mt_app.command("list")
@@ -113,12 +124,12 @@ def list_command(as_json: JsonOption = False) -> None:
         emit_json([p.to_json() for p in packages])
         return
     if not packages:
-        typer.echo(f"No translation packages installed (in {packages_dir()}); {INSTALL_HINT}")
+        echo(f"No translation packages installed (in {_safe(packages_dir())}); {INSTALL_HINT}")
         return
     for p in packages:
-        typer.echo(
-            f"{p.pair:<10} {p.name:<22} {p.package_version:<8} "
-            f"{p.size / 1024**2:>8.1f} MB  {p.path}"
+        echo(
+            f"{_safe(p.pair):<10} {_safe(p.name):<22} {_safe(p.package_version):<8} "
+            f"{p.size / 1024**2:>8.1f} MB  {_safe(p.path)}"
         )
 
 
@@ -137,7 +148,7 @@ def remove_command(
         package = remove_package(source, target)
     except ArchiveError as exc:
         fail(_safe(str(exc)))
-    typer.echo(f"removed {package.name} {package.package_version}")
+    echo(f"removed {_safe(package.name)} {_safe(package.package_version)}")
 
 
 @mt_app.command("available")
@@ -163,7 +174,8 @@ def available_command(
         return
     for e in entries:
         names = f"{e.from_name} -> {e.to_name}" if e.from_name or e.to_name else ""
-        typer.echo(f"{e.from_code + '->' + e.to_code:<10} {e.package_version:<8} {_safe(names)}")
+        pair = _safe(e.from_code + "->" + e.to_code)
+        echo(f"{pair:<10} {_safe(e.package_version):<8} {_safe(names)}")
 
 
 @mt_app.command("download")
@@ -196,7 +208,7 @@ def download_command(
     verb = {"unchanged": "already installed:", "replaced": "replaced with"}.get(
         result.status, "installed"
     )
-    typer.echo(f"{verb} {package.name} {package.package_version} ({package.pair})")
+    echo(f"{verb} {_safe(package.name)} {_safe(package.package_version)} ({_safe(package.pair)})")
 
 
 @mt_app.command("translate")
@@ -229,6 +241,12 @@ def translate_command(
         raise typer.BadParameter("give an ARTICLE_ID or --all (not both)")
     if all_articles and from_version is not None:
         raise typer.BadParameter("--from-version needs one ARTICLE_ID, not --all")
+    from archive.ingest.records import is_language_tag
+
+    if not is_language_tag(to):
+        raise typer.BadParameter(
+            f"{to!r} is not a language code (BCP-47: en, my, zh-Hant)", param_hint="--to"
+        )
     with opened(db) as archive:
         if article_id is not None:
             try:
@@ -260,7 +278,7 @@ def translate_command(
     if as_json:
         emit_json({"translated": [r.to_json() for r in results], "failed": failures})
     else:
-        typer.echo(f"{len(results)} translated, {len(failures)} failed")
+        echo(f"{len(results)} translated, {len(failures)} failed")
     if failures:
         raise typer.Exit(1)
 
@@ -287,7 +305,7 @@ def _progress(*, quiet: bool) -> Iterator[Any]:
 
 def _say(result: Any) -> None:
     verb = "created" if result.created else "already had"
-    typer.echo(
+    echo(
         f"article {result.article_id}: {verb} machine version #{result.version_id} "
         f"({result.language}, {result.sentences} sentences, from version "
         f"#{result.source_version_id}, {result.model_package} {result.model_version})"
@@ -311,10 +329,10 @@ def _translate_many(
             failures.append({"article_id": article_id, "error": _missing(exc)})
             if (exc.source, exc.target) not in missing_pairs:
                 missing_pairs.add((exc.source, exc.target))
-                typer.echo(f"archive: {_missing(exc)}", err=True)
+                echo(f"archive: {_missing(exc)}", err=True)
         except ArchiveError as exc:
             failures.append({"article_id": article_id, "error": str(exc)})
-            typer.echo(f"archive: article {article_id}: {_safe(str(exc))}", err=True)
+            echo(f"archive: article {article_id}: {_safe(str(exc))}", err=True)
 
     with _progress(quiet=quiet) as bar:
         task = bar.add_task("", total=len(ids)) if bar else None

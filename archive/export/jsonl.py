@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,6 +46,10 @@ log = logging.getLogger(__name__)
 
 _ENGINE_FIELDS = ("engine", "engine_version", "model_package", "model_version")
 _ANALYSIS_FIELDS = ("source_encoding", "detected_language", "script", "encoding", "confidence")
+
+# A reviewer's name or a method is one line of plain text: control characters are refused on
+# import (they would break a TMX export and could reach a terminal).
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def _credit_json(credit: Credit, person: Person | None, service: Service | None) -> dict[str, Any]:
@@ -363,6 +368,9 @@ def _restore_alignment(
         s, t = _as_int_list(bead.get("src")), _as_int_list(bead.get("tgt"))
         if s is None or t is None or not isinstance(bead.get("score"), int | float):
             return f"{where}.beads[{n}]: malformed bead"
+        checked_by, method = bead.get("checked_by"), bead.get("method")
+        if any(isinstance(v, str) and _CONTROL.search(v) for v in (checked_by, method)):
+            return f"{where}.beads[{n}]: checked_by or method holds control characters"
         if any(x >= limits[0] for x in s) or any(y >= limits[1] for y in t):
             return f"{where}.beads[{n}]: segments differ from the export's (re-analysed?)"
         s0, s1 = (s[0], s[-1] + 1) if s else (cursor[0], cursor[0])

@@ -150,14 +150,14 @@ def _prop(kind: str, value: object) -> Any:
     from lxml import etree
 
     element = etree.Element("prop", type=kind)
-    element.text = str(value)
+    element.text = xml_safe(str(value))[0]  # every exporter is total: no value can break it
     return element
 
 
 def _tuv(language: str, text: str, props: list[tuple[str, object]]) -> Any:
     from lxml import etree
 
-    tuv = etree.Element("tuv", {XML_LANG: language})
+    tuv = etree.Element("tuv", {XML_LANG: xml_safe(language)[0]})
     safe, replaced = xml_safe(text)
     for kind, value in props:
         tuv.append(_prop(kind, value))
@@ -209,7 +209,7 @@ def _tu(unit: _Unit, segments: dict[int, list[Segment]], form: str) -> Any | _Un
     if not source_text.strip():
         target, _link, text = targets[0]
         return _Unpaired("added", target, text) if len(targets) == 1 else None
-    tu = etree.Element("tu", srclang=source.language)
+    tu = etree.Element("tu", srclang=xml_safe(source.language)[0])
     tu.append(_prop("x-article", unit.article_id))
     tu.append(_prop("x-source-version", source.id))
     links = [link for _, link, _ in targets]

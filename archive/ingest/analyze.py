@@ -7,6 +7,7 @@ result on a version in the writer's session. `analyze_version` does both.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,3 +111,58 @@ def write_analysis(
 def analyze_version(session: Session, version: Version) -> None:
     """Record the analysis of ``version`` on it and (re)write its segments, in the session."""
     write_analysis(session, version, analyze_plain(version.text, version.language))
+
+
+def unanalysed_versions(*, session: Session, article_ids: Sequence[int] | None = None) -> list[int]:
+    """The ids of versions never analysed (no detected script, no segments), of ``article_ids``
+    or of the whole archive, in id order."""
+    from sqlmodel import select
+
+    query = select(Version.id).where(col(Version.script).is_(None))
+    query = query.where(~select(Segment.id).where(Segment.version_id == Version.id).exists())
+    if article_ids:
+        query = query.where(col(Version.article_id).in_(list(article_ids)))
+    found = session.exec(query.order_by(col(Version.id))).all()
+    return [version_id for version_id in found if version_id is not None]
+
+
+def analyze_stored(
+    *,
+    session: Session,
+    article_ids: Sequence[int] | None = None,
+    every: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[int]:
+    """Analyse stored versions that were imported without analysis (``--no-analyze``): their
+    sentences become segments and replace their paragraph rows in the search index.
+
+    Each version is committed on its own, so an interrupted run keeps what it finished.
+
+    Args:
+        article_ids: only these articles (default: all).
+        every: re-analyse every version of them, analysed or not.
+        progress: called with (done, total) after each version.
+
+    Returns:
+        The ids of the versions analysed.
+    """
+    from sqlmodel import select
+
+    if every:
+        query = select(Version.id).order_by(col(Version.id))
+        if article_ids:
+            query = query.where(col(Version.article_id).in_(list(article_ids)))
+        ids = [version_id for version_id in session.exec(query).all() if version_id is not None]
+    else:
+        ids = unanalysed_versions(session=session, article_ids=article_ids)
+    done: list[int] = []
+    session.commit()  # end the read; each version is then its own transaction
+    for version_id in ids:
+        version = session.get(Version, version_id)
+        assert version is not None
+        analyze_version(session, version)
+        session.commit()
+        done.append(version_id)
+        if progress is not None:
+            progress(len(done), len(ids))
+    return done

@@ -14,6 +14,7 @@ with the size of the input.
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import logging
@@ -39,6 +40,7 @@ from archive.ingest.readers import (
     ReadItem,
     file_format,
     iter_jsonl,
+    read_capped,
     read_page,
 )
 from archive.ingest.records import ArticleRecord
@@ -137,18 +139,76 @@ class ImportSummary:
         return [o for o in self.outcomes if o.outcome == "failed"]
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Every file named or below a named folder, in a stable order (folders recursively)."""
+@dataclass(frozen=True, slots=True)
+class Unreadable:
+    """An entry of a folder that cannot be imported: a loop, a broken link, no permission."""
+
+    path: Path
+    reason: str
+
+
+def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Unreadable]:
+    """Every file named or below a named folder, in a stable order (folders recursively).
+
+    Symbolic links to folders are followed unless they loop back to a folder being walked;
+    a loop, a broken link or a folder that cannot be listed is yielded as `Unreadable`, so it
+    is counted and named as a failure, never skipped in silence. Hidden entries are skipped.
+    """
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path))
+            yield from _walk(path, ())
         else:
             yield path
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def _walk(folder: Path, ancestors: tuple[tuple[int, int], ...]) -> Iterator[Path | Unreadable]:
+    try:
+        info = folder.stat()
+        here = (info.st_dev, info.st_ino)
+        if here in ancestors:
+            yield Unreadable(folder, "symbolic link loop (leads back to a folder above it)")
+            return
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError as exc:
+        yield Unreadable(folder, f"cannot read folder ({_strerror(exc)})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        try:
+            is_dir = entry.is_dir()
+            is_file = not is_dir and entry.is_file()
+        except OSError as exc:
+            problem = _link_problem(path) if entry.is_symlink() else None
+            yield Unreadable(path, problem or f"cannot read ({_strerror(exc)})")
+            continue
+        if is_dir:
+            yield from _walk(path, (*ancestors, here))
+        elif is_file:
+            yield path
+        elif entry.is_symlink():
+            yield Unreadable(path, _link_problem(path))
+        else:
+            yield Unreadable(path, "not a regular file")
+
+
+def _strerror(exc: OSError) -> str:
+    return exc.strerror or type(exc).__name__
+
+
+def _link_problem(path: Path) -> str:
+    try:
+        path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop"
+        if exc.errno == errno.ENOENT:
+            return "broken symbolic link (its target does not exist)"
+        return f"cannot read ({_strerror(exc)})"
+    return "symbolic link to something that is not a file or folder"
 
 
 def default_jobs() -> int:
@@ -224,6 +284,11 @@ def _set_lexicons(lexicons: Snapshot) -> None:
 
 def _init_worker(parent: int, lexicons: Snapshot) -> None:
     """Worker start-up: the lexicon snapshot, and a watch on the importing process."""
+    import signal
+
+    # Ctrl-C reaches the whole process group: the importing process decides when to stop
+    # (after the article it is storing), so a worker must not die of it mid-article.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if lexicons != _LEXICONS:  # a forked worker already holds them, and what it parsed of them
         _set_lexicons(lexicons)
     _watch_parent(parent)
@@ -424,7 +489,7 @@ class Importer:
         return self.iter_import([path])
 
     def iter_import(
-        self, files: Iterable[Path], *, progress: Progress | None = None
+        self, files: Iterable[Path | Unreadable], *, progress: Progress | None = None
     ) -> Iterator[ImportOutcome]:
         """Import files in order, yielding each outcome as soon as its article is stored.
 
@@ -477,8 +542,15 @@ class Importer:
 
     # -- producing units ----------------------------------------------------------------------
 
-    def _slots(self, files: Iterable[Path], in_flight: Counter[str]) -> Iterator[_Slot]:
+    def _slots(
+        self, files: Iterable[Path | Unreadable], in_flight: Counter[str]
+    ) -> Iterator[_Slot]:
         for path in files:
+            if isinstance(path, Unreadable):
+                outcome = ImportOutcome(str(path.path), None, "failed", detail=path.reason)
+                yield _Slot(outcome=outcome)
+                yield _Slot(path_done=path.path)
+                continue
             try:
                 for slot in self._file_slots(path):
                     if slot.unit is not None:
@@ -505,6 +577,10 @@ class Importer:
                 outcome=ImportOutcome(source, None, "failed", detail="no such file or folder")
             )
             return
+        if not path.is_file():
+            detail = "is a folder" if path.is_dir() else "not a regular file"
+            yield _Slot(outcome=ImportOutcome(source, None, "failed", detail=detail))
+            return
         if warc_format(path) is not None:
             yield from self._warc_slots(path)
             return
@@ -520,12 +596,15 @@ class Importer:
     def _page_slot(self, path: Path, fmt: str) -> _Slot:
         source = str(path)
         size = path.stat().st_size
-        if size == 0:
-            return _Slot(outcome=self._fail(source, None, b"", fmt, "empty file"))
         if size > MAX_PAGE_BYTES:
             detail = f"file too large ({size:,} bytes; pages are capped at {MAX_PAGE_BYTES:,})"
             return _Slot(outcome=ImportOutcome(source, None, "failed", detail=detail))
-        data = path.read_bytes()
+        try:
+            data = read_capped(path, MAX_PAGE_BYTES)
+        except ImportFailed as exc:
+            return _Slot(outcome=ImportOutcome(source, None, "failed", detail=exc.reason))
+        if not data:
+            return _Slot(outcome=self._fail(source, None, b"", fmt, "empty file"))
         digest = hashlib.sha256(data).hexdigest()
         done = self._already_done(digest)
         if done is not None:
@@ -722,7 +801,7 @@ class Importer:
                 self.aligned += aligned
                 if len(self._new_alignment_ids) + len(self._pending) >= LEARN_BATCH:
                     self._learn()
-                return _outcome(source, line, result)
+                return _outcome(source, line, result, record.read_note)
             except IntegrityError as exc:
                 if attempt == 2:
                     return ImportOutcome(source, line, "failed", detail=f"conflict: {exc.orig}")
@@ -762,7 +841,7 @@ class Importer:
                     analyses=analyses,
                     lookups=self._lookups,
                 )
-                _store_import_record(session, unit, result)
+                _store_import_record(session, unit, result, record.read_note)
                 if unit.capture is not None:
                     store_capture(
                         session=session, capture=unit.capture, record=record, result=result
@@ -998,7 +1077,9 @@ def _restore_export_extensions(session: Session, article_id: int, raw: bytes) ->
         log.warning("article %s: not restored from the export: %s", article_id, skipped)
 
 
-def _store_import_record(session: Session, unit: _Unit, result: StoreResult) -> None:
+def _store_import_record(
+    session: Session, unit: _Unit, result: StoreResult, detail: str | None = None
+) -> None:
     """What was imported from where, with its outcome and the input's exact bytes."""
     session.connection().execute(
         _INSERT_IMPORT_RECORD,
@@ -1009,6 +1090,7 @@ def _store_import_record(session: Session, unit: _Unit, result: StoreResult) -> 
             "file_sha256": unit.file_digest,
             "format": unit.fmt,
             "outcome": result.outcome,
+            "detail": detail,
             "article_id": result.article_id,
             "blob_id": _ensure_blob(session, unit.raw),
         },
@@ -1036,8 +1118,10 @@ def read_blob(blob: RawBlob) -> bytes:
     return bytes(blob.data)
 
 
-def _outcome(source: str, line: int | None, result: StoreResult) -> ImportOutcome:
-    detail = "already present" if result.outcome == "duplicate" else None
+def _outcome(
+    source: str, line: int | None, result: StoreResult, note: str | None = None
+) -> ImportOutcome:
+    detail = "already present" if result.outcome == "duplicate" else note
     return ImportOutcome(source, line, result.outcome, result.article_id, detail)
 
 

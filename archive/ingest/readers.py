@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from archive.errors import ImportFailed
 from archive.ingest.decode import decode_bytes
 from archive.ingest.records import ArticleRecord, CreditRecord, RecordError, VersionRecord
+from archive.jsonsafe import parse_json_line
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
-# Pages are read whole; beyond this they are refused (JSONL is streamed and has no cap).
+# Input limits (README "Input limits"): pages are read whole and refused beyond this size;
+# JSONL is streamed, but one line (one record) may not exceed its own cap, nest deeper than
+# any record needs, or hold an integer longer than any id.
 MAX_PAGE_BYTES = 50 * 1024 * 1024
+MAX_RECORD_BYTES = 50 * 1024 * 1024
 
 
 def file_format(path: Path) -> str | None:
@@ -153,26 +158,75 @@ def read_page(path: Path, data: bytes, fmt: str) -> ArticleRecord:
     source = str(path)
     decoded = decode_bytes(data, source=source)
     if fmt == "html":
-        return record_from_html(decoded.text, source=source, encoding=decoded.encoding)
-    return record_from_page_text(decoded.text, source=source, encoding=decoded.encoding)
+        record = record_from_html(decoded.text, source=source, encoding=decoded.encoding)
+    else:
+        record = record_from_page_text(decoded.text, source=source, encoding=decoded.encoding)
+    record.read_note = decoded.repair_note()
+    return record
+
+
+def read_capped(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Reads no more than ``limit + 1`` bytes, so a device that never ends (``/dev/zero``) or a
+    file that grows while it is read is refused instead of filling memory.
+
+    Raises:
+        ImportFailed: not a regular file, or larger than ``limit``.
+        OSError: the file cannot be opened or read.
+    """
+    import stat
+
+    with path.open("rb") as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise ImportFailed(path, "not a regular file")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise ImportFailed(path, f"file too large (over {limit:,} bytes; the cap is {limit:,})")
+    return data
+
+
+def _iter_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None]]:
+    """``(line number, bytes)`` of each line; ``None`` for a line longer than ``limit``
+    (its bytes are skipped in bounded chunks, never held whole)."""
+    number = 0
+    while True:
+        raw = handle.readline(limit + 1)
+        if not raw:
+            return
+        number += 1
+        if len(raw) <= limit or raw.endswith(b"\n"):
+            yield number, raw
+            continue
+        while raw and not raw.endswith(b"\n"):
+            raw = handle.readline(1024 * 1024)
+        yield number, None
 
 
 def iter_jsonl(path: Path) -> Iterator[ReadItem]:
     """Stream a JSONL file record by record; a bad line is an error item, the rest go on."""
     source = str(path)
     with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
+        for number, raw in _iter_lines(handle, MAX_RECORD_BYTES):
+            if raw is None:
+                detail = f"line too long (over {MAX_RECORD_BYTES:,} bytes; the cap is per record)"
+                yield ReadItem(source, number, b"", error=detail)
+                continue
             if not raw.strip():
                 continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
-                yield ReadItem(source, number, raw, error=f"invalid UTF-8 ({exc.reason})")
+                where = f"byte {exc.start + 1} of the line"
+                yield ReadItem(
+                    source, number, raw, error=f"invalid UTF-8 ({exc.reason} at {where})"
+                )
                 continue
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ReadItem(source, number, raw, error=f"malformed JSON ({exc.msg})")
+                obj = parse_json_line(line)
+            except ValueError as exc:
+                yield ReadItem(source, number, raw, error=str(exc))
                 continue
             try:
                 record = _record_from_json(obj)

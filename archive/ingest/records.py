@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,10 +49,22 @@ class ArticleRecord:
     credit_line: str | None = None
     credits: list[CreditRecord] = field(default_factory=list)
     versions: list[VersionRecord] = field(default_factory=list)
+    read_note: str | None = None  # how reading it repaired the input (bytes replaced), if at all
 
 
 class RecordError(ValueError):
     """A JSONL record that does not fit the schema; the message says which field."""
+
+
+# A BCP-47 language tag in its common shapes (my, yue, zh-Hant, sr-Latn-RS, und): letters,
+# digits and hyphens only, so a tag can never carry whitespace or a control character into
+# a TMX attribute, a terminal or a file name.
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def is_language_tag(value: str) -> bool:
+    """Whether ``value`` is a language code (``my``, ``zh-Hant``), exactly, nothing around it."""
+    return _LANGUAGE_TAG.fullmatch(value) is not None
 
 
 def _str_field(obj: dict[str, Any], name: str, *, required: bool, where: str) -> str | None:
@@ -132,6 +145,10 @@ def record_from_json(obj: Any) -> ArticleRecord:
         if kind not in KINDS:
             raise RecordError(f"{where}unknown kind {kind!r} (one of {', '.join(sorted(KINDS))})")
         language = _str_field(item, "language", required=True, where=where)
+        if language is not None and not is_language_tag(language):
+            raise RecordError(
+                f"{where}language {language!r} is not a language code (BCP-47: my, en, zh-Hant)"
+            )
         text = item.get("text")
         if not isinstance(text, str) or not text.strip():
             raise RecordError(f"{where}missing required field 'text' (a non-empty string)")
@@ -147,7 +164,7 @@ def record_from_json(obj: Any) -> ArticleRecord:
         versions.append(
             VersionRecord(
                 kind=kind,
-                language=language.strip(),
+                language=language,
                 text=text,
                 title=_str_field(item, "title", required=False, where=where),
                 derived_from=derived,

@@ -470,6 +470,16 @@ def store_article(
             version = session.get(Version, new.id)
             assert version is not None
             analyze(session, version)
+    elif new_versions:
+        # Not analysed (import --no-analyze): searchable by paragraph until it is
+        # (`archive analyze --stored` replaces these rows with its sentences).
+        from archive.search import index_new_versions, index_ready
+
+        if index_ready(session=session):
+            no_spans: list[tuple[int, int, int]] = []
+            index_new_versions(
+                session=session, versions=[(v, no_spans, None) for _, v in new_versions]
+            )
 
     held_by: dict[int | None, _Held] = {}
     added_ids = {version.id for _, version in new_versions}

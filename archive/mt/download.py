@@ -8,7 +8,6 @@ exactly like a file the user gives.
 
 from __future__ import annotations
 
-import json
 import logging
 import shutil
 import tempfile
@@ -19,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive.jsonsafe import parse_json_line
 from archive.mt.errors import InvalidModelPackage, ModelPackageMissing, PackageDownloadFailed
 from archive.mt.packages import MAX_TOTAL_BYTES, InstallResult, argos_code, install_package
 from archive.mt.settings import DEFAULT_INDEX_URL
@@ -95,12 +95,15 @@ def load_index(source: str | Path | None = None) -> list[IndexEntry]:
             raw = handle.read()
     else:
         try:
-            raw = Path(where).expanduser().read_bytes()
+            with Path(where).expanduser().open("rb") as handle:
+                raw = handle.read(MAX_INDEX_BYTES + 1)
         except OSError as exc:
             raise PackageDownloadFailed(where, f"cannot read ({exc.strerror})") from None
+    if len(raw) > MAX_INDEX_BYTES:
+        raise PackageDownloadFailed(where, f"not a package index (over {MAX_INDEX_BYTES:,} bytes)")
     try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json_line(raw.decode("utf-8"))
+    except ValueError as exc:  # also UnicodeDecodeError
         raise PackageDownloadFailed(where, f"not a package index ({exc})") from None
     if not isinstance(data, list):
         raise PackageDownloadFailed(where, "not a package index (expected a JSON list)")

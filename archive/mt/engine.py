@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from archive.mt.errors import ModelPackageMissing
+from archive.mt.errors import InvalidModelPackage, ModelPackageMissing
 from archive.mt.packages import InstalledPackage, argos_code, find_package
 from archive.mt.settings import MtSettings, packages_dir
 
@@ -60,13 +60,19 @@ def _load(package: InstalledPackage, settings: MtSettings) -> tuple[Any, Any]:
             import sentencepiece
 
             log.info("loading %s from %s", package.name, package.path)
-            translator = ctranslate2.Translator(
-                str(package.model_dir),
-                device="cpu",
-                inter_threads=settings.inter_threads,
-                intra_threads=settings.intra_threads,
-            )
-            processor = sentencepiece.SentencePieceProcessor(model_file=str(package.tokenizer))
+            try:
+                translator = ctranslate2.Translator(
+                    str(package.model_dir),
+                    device="cpu",
+                    inter_threads=settings.inter_threads,
+                    intra_threads=settings.intra_threads,
+                )
+                processor = sentencepiece.SentencePieceProcessor(model_file=str(package.tokenizer))
+            except (OSError, RuntimeError, ValueError) as exc:  # damaged after install
+                reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                raise InvalidModelPackage(
+                    package.path, f"installed package cannot be loaded ({reason}); reinstall it"
+                ) from None
             loaded = _MODELS[key] = (translator, processor)
         return loaded
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from archive.jsonsafe import parse_json_line
 from archive.mt.errors import InvalidModelPackage, PackageNotInstalled, UnsafeModelPackage
 from archive.mt.settings import packages_dir
 
@@ -36,7 +37,10 @@ MAX_RATIO = 1_000  # uncompressed / compressed, for members over 1 MiB
 MAX_METADATA_BYTES = 1024**2
 INSTALL_RECORD = ".archive-install.json"
 _WORK_PREFIXES = (".installing-", ".replaced-", ".removing-")
-_CODE = re.compile(r"^[a-z]{2,3}([_-][a-z0-9]{2,8})*$")
+_CODE = re.compile(r"[a-z]{2,3}([_-][a-z0-9]{2,8})*")
+# A package version is shown and compared, never parsed: plain characters only, so metadata
+# can never put a newline or an escape sequence on the terminal.
+_VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}")
 _VOCABULARIES = (
     ("shared_vocabulary.json",),
     ("shared_vocabulary.txt",),
@@ -201,8 +205,10 @@ def _read_metadata(path: Path, zf: zipfile.ZipFile, name: str) -> dict[str, Any]
     if info.file_size > MAX_METADATA_BYTES:
         raise InvalidModelPackage(path, f"{name} is too large ({_size(info.file_size)})")
     try:
-        data = json.loads(zf.read(info).decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        data = parse_json_line(zf.read(info).decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise InvalidModelPackage(path, f"{name} is not UTF-8 ({exc.reason})") from None
+    except ValueError as exc:
         raise InvalidModelPackage(path, f"{name} is not valid JSON ({exc})") from None
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
         raise InvalidModelPackage(path, f"{name} cannot be read ({exc})") from None
@@ -213,8 +219,12 @@ def _read_metadata(path: Path, zf: zipfile.ZipFile, name: str) -> dict[str, Any]
         if not isinstance(value, str) or not value.strip():
             raise InvalidModelPackage(path, f"{name} has no {key}")
     for key in ("from_code", "to_code"):
-        if not _CODE.match(data[key]):
+        if not _CODE.fullmatch(data[key]):
             raise InvalidModelPackage(path, f"{name}: {key} {data[key]!r} is not a language code")
+    if not _VERSION.fullmatch(data["package_version"].strip()):
+        raise InvalidModelPackage(
+            path, f"{name}: package_version {data['package_version']!r} is not a version"
+        )
     if data.get("type", "translate") != "translate":
         raise InvalidModelPackage(
             path, f"{name}: type {data.get('type')!r} is not a translation package"
@@ -342,6 +352,11 @@ def _verify_extracted(manifest: PackageManifest, folder: Path) -> None:
 
     if not ctranslate2.contains_model(str(folder / "model")):
         raise InvalidModelPackage(manifest.path, "model/ is not a CTranslate2 model")
+    try:  # loading reads every weight: a missing or truncated one fails here, not at translate
+        ctranslate2.Translator(str(folder / "model"), device="cpu", intra_threads=1)
+    except (OSError, RuntimeError, ValueError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise InvalidModelPackage(manifest.path, f"model/ cannot be loaded ({reason})") from None
     try:
         sentencepiece.SentencePieceProcessor(model_file=str(folder / "sentencepiece.model"))
     except (OSError, RuntimeError) as exc:
@@ -351,8 +366,8 @@ def _verify_extracted(manifest: PackageManifest, folder: Path) -> None:
     config = folder / "model" / "config.json"
     if config.exists():
         try:
-            json.loads(config.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            parse_json_line(config.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
             raise InvalidModelPackage(
                 manifest.path, f"model/config.json is not JSON ({exc})"
             ) from None
@@ -467,19 +482,21 @@ def _folder_size(folder: Path) -> int:
 def read_installed(folder: Path) -> InstalledPackage | None:
     """The installed package in ``folder``, or None if it is not a readable package."""
     try:
-        metadata = json.loads((folder / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+        metadata = parse_json_line((folder / "metadata.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):  # UnicodeDecodeError is a ValueError
         return None
     if not isinstance(metadata, dict) or metadata.get("type", "translate") != "translate":
         return None
     from_code, to_code = metadata.get("from_code"), metadata.get("to_code")
     if not isinstance(from_code, str) or not isinstance(to_code, str):
         return None
+    if not _CODE.fullmatch(from_code) or not _CODE.fullmatch(to_code):
+        return None
     record: dict[str, Any] = {}
     try:
-        loaded = json.loads((folder / INSTALL_RECORD).read_text(encoding="utf-8"))
+        loaded = parse_json_line((folder / INSTALL_RECORD).read_text(encoding="utf-8"))
         record = loaded if isinstance(loaded, dict) else {}
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+    except (OSError, ValueError):
         pass
     return InstalledPackage(
         from_code=from_code,

@@ -462,6 +462,25 @@ def index_version(
     return backend.insert_rows(conn, _rows_for(version, spans, derived))
 
 
+_INDEX_READY: set[str] = set()  # databases known to have the index table (it never goes away)
+
+
+def index_ready(*, session: Session) -> bool:
+    """Whether the database has a search index to write to: a back-end for its dialect and
+    the index table (an archive opened without migrating to a schema that has it has none)."""
+    if _backend(_dialect(session)) is None:
+        return False
+    conn = session.connection()
+    key = conn.engine.url.render_as_string(hide_password=True)
+    if key not in _INDEX_READY:
+        from sqlalchemy import inspect
+
+        if not inspect(conn).has_table("search_segment"):
+            return False
+        _INDEX_READY.add(key)
+    return True
+
+
 def index_new_versions(
     *,
     session: Session,

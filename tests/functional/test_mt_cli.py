@@ -289,3 +289,103 @@ def test_install_and_translate_with_no_network_at_all(
         (v["kind"], v["language"], v["derived_from"]) for v in versions
     ]
     assert not (tmp_path / "home" / ".local").exists()  # argos' global folders untouched
+
+
+# --------------------------------------------------------------------------- hostile metadata
+
+
+def _with_metadata(package: Path, out: Path, metadata: bytes) -> Path:
+    from tests import mtpack
+
+    members = mtpack.members_of(package)
+    [name] = [n for n in members if n.endswith("/metadata.json")]
+    return mtpack.write_zip(out, {**members, name: metadata})
+
+
+@pytest.mark.parametrize(
+    ("metadata", "problem"),
+    [
+        (
+            b'{"from_code": "my", "to_code": "en", "package_version": "1.0\\u001b]0;PWN\\u0007"}',
+            "package_version '1.0\\x1b]0;PWN\\x07' is not a version",
+        ),
+        (
+            b'{"from_code": "my\\n", "to_code": "en", "package_version": "1.0"}',
+            "from_code 'my\\n' is not a language code",
+        ),
+        (b"[" * 50_000 + b"]" * 50_000, "is not valid JSON (JSON nested deeper than 64 levels)"),
+        (
+            b'{"from_code": "my", "to_code": "en", "package_version": "1.0", "n": '
+            + b"9" * 5_000
+            + b"}",
+            "is not valid JSON (number too long (5,000 characters; at most 40))",
+        ),
+    ],
+    ids=["escape-in-version", "newline-in-code", "deep", "huge-number"],
+)
+def test_hostile_metadata_is_one_clean_line(
+    tiny_packages: TinyPackages, tmp_path: Path, mt_dir: Path, metadata: bytes, problem: str
+) -> None:
+    bad = _with_metadata(tiny_packages.my_en, tmp_path / "bad.argosmodel", metadata)
+    code, out, err = archive_cmd("mt", "install", bad)
+    assert (1, "") == (code, out)
+    assert 1 == len(err.splitlines()), err
+    assert err.startswith(f"archive: {bad}: ") and problem in err
+    assert "\x1b" not in err and "\x07" not in err
+    assert not mt_dir.exists() or [] == [p for p in mt_dir.iterdir() if p.name[0] != "."]
+
+
+def test_a_model_missing_weights_is_refused_at_install(
+    tiny_packages: TinyPackages, tmp_path: Path, mt_dir: Path
+) -> None:
+    from tests import mtpack
+
+    members = mtpack.members_of(tiny_packages.my_en)
+    [name] = [n for n in members if n.endswith("/model/model.bin")]
+    cut = mtpack.write_zip(
+        tmp_path / "cut.argosmodel", {**members, name: members[name][: len(members[name]) // 2]}
+    )
+    code, out, err = archive_cmd("mt", "install", cut)
+    assert (1, "") == (code, out)
+    assert [f"archive: {cut}: model/ cannot be loaded ("] == [err.split("(")[0] + "("]
+    assert 1 == len(err.splitlines())
+
+
+def test_index_fields_never_reach_the_terminal_raw(tmp_path: Path) -> None:
+    index = tmp_path / "index.json"
+    entry = {
+        "package_version": "1.0\x1b]0;PWN\x07",
+        "from_code": "my",
+        "from_name": "Bur\nmese\x1b[2J",
+        "to_code": "en\nfake-line",
+        "to_name": "English",
+        "links": [],
+    }
+    index.write_text(json.dumps([entry]), encoding="utf-8")
+    code, out, err = archive_cmd("mt", "available", "--index", index)
+    assert (0, "") == (code, err)
+    assert 1 == len(out.splitlines()), out
+    assert not any(ch in out for ch in "\x1b\x07")
+
+
+def test_mt_list_shows_a_tampered_installed_package_safely(mt_dir: Path) -> None:
+    folder = mt_dir / "translate-my_en"
+    (folder / "model").mkdir(parents=True)
+    metadata = {
+        "from_code": "my",
+        "to_code": "en",
+        "package_version": "1.0\x1b]0;PWN\x07\nfake line",
+        "type": "translate",
+    }
+    (folder / "metadata.json").write_text(json.dumps(metadata), encoding="utf-8")
+    code, out, _ = archive_cmd("mt", "list")
+    assert 0 == code
+    assert 1 == len(out.splitlines()), out
+    assert not any(ch in out for ch in "\x1b\x07")
+    assert "1.0\u241b]0;PWN\u2407\u2424fake line" in out
+
+
+def test_translate_refuses_a_target_language_that_is_not_a_code(tmp_path: Path) -> None:
+    code, out, err = archive_cmd("mt", "translate", "1", "--to", "en\n", "--db", tmp_path / "a.db")
+    assert (2, "") == (code, out)
+    assert "'en\\n' is not a language code" in err

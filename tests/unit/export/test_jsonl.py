@@ -152,3 +152,30 @@ def test_text_utf8_cannot_hold_is_escaped(archive: Archive) -> None:
 
     assert b'{"text":"a\\ud800b"}\n' == dumps_line({"text": "a\ud800b"})
     assert "a\ud800b" == json.loads(dumps_line({"text": "a\ud800b"}))["text"]
+
+
+def test_a_checked_by_with_control_characters_is_refused_on_restore(
+    archive: Archive, tmp_path: Path
+) -> None:
+    build_sample(archive)
+    records = [json.loads(line) for line in _export(archive).decode("utf-8").splitlines()]
+    record = next(r for r in records if r["alignments"])
+    record["alignments"][0]["beads"][0]["checked_by"] = "Re\x07viewer"
+    export = tmp_path / "export.jsonl"
+    export.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    fresh = open_archive(tmp_path / "fresh.db")
+    try:
+        [outcome] = Importer(fresh).import_paths([export]).outcomes
+        assert outcome.article_id is not None
+        with fresh.session() as session, session.begin():
+            result = restore_extensions(
+                session=session, article_id=outcome.article_id, record=record
+            )
+        assert (
+            "alignments[0].beads[0]: checked_by or method holds control characters",
+        ) == result.skipped
+        with fresh.session() as session:
+            names = {link.checked_by for link in session.exec(select(AlignmentLink)).all()}
+        assert "Re\x07viewer" not in names
+    finally:
+        fresh.close()

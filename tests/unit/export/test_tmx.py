@@ -200,3 +200,26 @@ def test_control_characters_are_replaced_visibly(archive: Archive) -> None:
     root = etree.fromstring(data)
     assert "\u2407" in data.decode("utf-8") and "\u241b" in data.decode("utf-8")
     assert any(_props(tuv).get("x-replaced-chars") == "1" for tuv in root.iter("tuv"))
+
+
+def test_control_characters_in_language_and_checked_by_never_break_the_export(
+    archive: Archive,
+) -> None:
+    # Archives written before validation may hold them; the exporter must stay total.
+    build_sample(archive)
+    with archive.session() as session, session.begin():
+        version = session.exec(select(Version).order_by(col(Version.id))).first()
+        assert version is not None
+        version.language = "my\n\x07"
+        session.add(version)
+        for link in session.exec(select(AlignmentLink)).all():
+            link.checked, link.checked_by = True, "Re\x1b]0;PWN\x07viewer"
+            session.add(link)
+    out = io.BytesIO()
+    with archive.session() as session:
+        assert export_tmx(session=session, out=out) > 0
+    root = etree.fromstring(out.getvalue())
+    checked = {p.text for p in root.iter("prop") if p.get("type") == "x-checked-by"}
+    assert {"Re\u241b]0;PWN\u2407viewer"} == checked
+    langs = {tuv.get("{http://www.w3.org/XML/1998/namespace}lang") for tuv in root.iter("tuv")}
+    assert "my\n\u2407" in langs

@@ -60,3 +60,61 @@ def test_random_bytes_are_refused() -> None:
     noise = bytes((i * 97 + 13) % 256 for i in range(4000)).replace(b"\x00", b"\x01")
     with pytest.raises(ImportFailed, match="not"):
         decode_bytes(noise, source="noise.txt")
+
+
+# --------------------------------------------------------------------------- mostly UTF-8
+# A UTF-8 file with a stray byte, or cut in the middle of a character, is UTF-8: the bad
+# bytes become U+FFFD and are recorded, never a legacy guess that garbles the rest (issue 21).
+
+VIETNAMESE = "Người dân Việt Nam đã biểu tình tại Hà Nội để phản đối dự luật đặc khu. " * 4
+RUSSIAN = "Жители города вышли на улицы, требуя освобождения задержанных журналистов. " * 4
+LEGACY_CASES = [
+    (CHINESE, "big5"),
+    (CHINESE, "gb18030"),
+    (KOREAN, "euc-kr"),
+    (FRENCH, "cp1252"),
+    (RUSSIAN, "cp1251"),
+    (RUSSIAN, "koi8-r"),
+]
+
+
+@pytest.mark.parametrize(("text", "codec"), LEGACY_CASES, ids=[c for _, c in LEGACY_CASES])
+@pytest.mark.parametrize("stray", [b"\x96", b"\xff", b"\x80", b"\xc3("])
+def test_utf8_with_a_stray_byte_is_repaired_not_guessed(
+    text: str, codec: str, stray: bytes
+) -> None:
+    # the same text the legacy test finds in `codec`, here as UTF-8 with one bad byte in it
+    assert text == decode_bytes(text.encode(codec)).text
+    middle = len(text) // 2
+    data = text[:middle].encode() + stray + text[middle:].encode()
+    decoded = decode_bytes(data, source="x.txt")
+    expected = text[:middle] + "\ufffd" + stray[1:].decode() + text[middle:]
+    assert (expected, "utf-8") == (decoded.text, decoded.encoding)
+    assert (len(text[:middle].encode()),) == decoded.repaired
+    assert f"at byte {len(text[:middle].encode())})" in (decoded.repair_note() or "")
+
+
+@pytest.mark.parametrize(("text", "codec"), LEGACY_CASES, ids=[c for _, c in LEGACY_CASES])
+def test_utf8_cut_in_the_middle_of_a_character_is_repaired(text: str, codec: str) -> None:
+    data = text.encode()
+    last = max(i for i, ch in enumerate(text) if len(ch.encode()) > 1)
+    cut = len(text[:last].encode()) + 1  # one byte into the last multi-byte character
+    decoded = decode_bytes(data[:cut])
+    assert (text[:last] + "\ufffd", "utf-8") == (decoded.text, decoded.encoding)
+    assert (cut - 1,) == decoded.repaired
+    assert codec  # the same texts as the legacy cases
+
+
+def test_utf8_with_too_many_bad_bytes_is_refused_naming_the_first() -> None:
+    data = b"\xff".join(part.encode() for part in VIETNAMESE.split(" "))
+    first = len(VIETNAMESE.split(" ")[0].encode())
+    with pytest.raises(ImportFailed) as caught:
+        decode_bytes(data, source="mixed.txt")
+    assert str(caught.value).startswith("mixed.txt: UTF-8 but for ")
+    assert f"(the first at byte {first})" in str(caught.value)
+
+
+@pytest.mark.parametrize(("text", "codec"), LEGACY_CASES, ids=[c for _, c in LEGACY_CASES])
+def test_legacy_text_is_never_taken_for_damaged_utf8(text: str, codec: str) -> None:
+    decoded = decode_bytes(text.encode(codec))
+    assert (text, ()) == (decoded.text, decoded.repaired)

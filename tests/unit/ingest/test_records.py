@@ -85,3 +85,22 @@ def test_derived_from_cycle_is_refused() -> None:
 def test_not_an_object() -> None:
     with pytest.raises(RecordError, match="must be a JSON object, not list"):
         record_from_json([1, 2])
+
+
+@pytest.mark.parametrize(
+    "language", ["my\n", " en", "en\x1b[31m", "zh Hant", "", "e", "my\x00", "\u202eug", "en-"]
+)
+def test_a_language_code_with_whitespace_or_controls_is_refused(language: str) -> None:
+    record = good()
+    record["versions"][1]["language"] = language
+    with pytest.raises(RecordError) as caught:
+        record_from_json(record)
+    assert str(caught.value).startswith("versions[1]: ")
+    assert "\n" not in str(caught.value) and "\x1b" not in str(caught.value)
+
+
+@pytest.mark.parametrize("language", ["my", "zh-Hant", "yue", "sr-Latn-RS", "und", "EN"])
+def test_language_codes_are_kept_exactly(language: str) -> None:
+    record = good()
+    record["versions"][1]["language"] = language
+    assert language == record_from_json(record).versions[1].language
