@@ -34,6 +34,7 @@ class VersionRecord:
     derived_from: int | None = None
     credits: list[CreditRecord] = field(default_factory=list)
     source_encoding: str | None = None
+    furniture: str | None = None  # page furniture lines (share, captions, …) kept apart
 
 
 @dataclass(slots=True)
@@ -48,6 +49,8 @@ class ArticleRecord:
     credit_line: str | None = None
     credits: list[CreditRecord] = field(default_factory=list)
     versions: list[VersionRecord] = field(default_factory=list)
+    captured: dt.date | None = None  # when the page was saved (never the publication date)
+    title_derived: bool = False  # the page showed no headline; the title comes from the lead
 
 
 class RecordError(ValueError):
@@ -150,6 +153,7 @@ def record_from_json(obj: Any) -> ArticleRecord:
                 title=_str_field(item, "title", required=False, where=where),
                 derived_from=derived,
                 credits=_credits(item, where),
+                furniture=_str_field(item, "furniture", required=False, where=where),
             )
         )
     _check_acyclic(versions)
@@ -157,6 +161,10 @@ def record_from_json(obj: Any) -> ArticleRecord:
     if service is not None and not _has_name(service):
         raise RecordError(f"field 'service' {service!r} has no letter or digit in it")
     url = _str_field(obj, "url", required=False, where="")
+    captured = _str_field(obj, "captured", required=False, where="")
+    title_derived = obj.get("title_derived", False)
+    if not isinstance(title_derived, bool):
+        raise RecordError("field 'title_derived' must be true or false")
     return ArticleRecord(
         title=title,
         date=parse_date(date_text) if date_text else None,
@@ -166,6 +174,8 @@ def record_from_json(obj: Any) -> ArticleRecord:
         credit_line=_str_field(obj, "credit_line", required=False, where=""),
         credits=_credits(obj, ""),
         versions=versions,
+        captured=parse_date(captured) if captured else None,
+        title_derived=title_derived,
     )
 
 
