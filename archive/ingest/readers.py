@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -66,17 +67,44 @@ def _credit_records(page_credits: object) -> list[CreditRecord]:
     ]
 
 
+_DERIVED_TITLE_CHARS = 100
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？။។།؟])\s*")
+
+
+def derive_title(body: str) -> str:
+    """A title made from a story's lead, for a page that shows no headline.
+
+    The lead's first sentence, or its first ~100 characters cut at a space. The lead stays
+    in the story; the article is marked ``title_derived``.
+    """
+    lead = body.strip().splitlines()[0].strip()
+    sentence = _SENTENCE_BREAK.split(lead, maxsplit=1)[0].strip() or lead
+    if len(sentence) <= _DERIVED_TITLE_CHARS:
+        return sentence
+    cut = sentence[:_DERIVED_TITLE_CHARS]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > _DERIVED_TITLE_CHARS // 2 else cut).rstrip(" ,;:") + "…"
+
+
 def record_from_page_text(
     text: str, *, source: str, encoding: str, url: str | None = None
 ) -> ArticleRecord:
-    """A saved page (plain text) as an article record with one version."""
+    """A saved page (plain text) as an article record with one version.
+
+    The story goes to the version's text; the page furniture (chrome, captions, share
+    lines) to its ``furniture``; a page with no headline gets a title made from its lead,
+    marked ``title_derived``; the page's clock becomes ``captured``, never its date.
+    """
+    from archive.analysis import detect_language
     from archive.ingest.textpage import parse_text_page
 
-    page = parse_text_page(text)
+    page_language, _confidence = detect_language(text[:4000])
+    page = parse_text_page(text, language=page_language)
     body = page.body
     if not body.strip():
         raise ImportFailed(source, "no story text found on the page")
-    title = page.title or body.strip().splitlines()[0][:200]
+    title_derived = page.title is None
+    title = page.title or derive_title(body)
     service = page.credits.service_key if page.credits else None
     language, kind = _language_and_kind(body, service)
     urls = list(page.source_urls)
@@ -92,9 +120,16 @@ def record_from_page_text(
         credits=_credit_records(page.credits),
         versions=[
             VersionRecord(
-                kind=kind, language=language, text=body, title=title, source_encoding=encoding
+                kind=kind,
+                language=language,
+                text=body,
+                title=title,
+                source_encoding=encoding,
+                furniture="\n".join(page.dropped) or None,
             )
         ],
+        captured=page.captured,
+        title_derived=title_derived,
     )
 
 
