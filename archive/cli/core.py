@@ -276,18 +276,19 @@ def analyze_command(
 ) -> None:
     """Language, script, encoding (Zawgyi too), paragraphs and sentences of text files.
 
-    Offsets are Python string indices into each file's text as decoded.
+    Offsets are Python string indices into each file's text as decoded; for an HTML page,
+    into its story as import extracts it.
 
     Example: archive analyze article.txt --json
     """
     from archive.analysis import analyze_text
-    from archive.ingest.decode import decode_bytes
+    from archive.ingest.readers import page_story
 
     results: list[dict[str, Any]] = []
     failed = False
     for path in files:
         try:
-            decoded = decode_bytes(path.read_bytes(), source=str(path))
+            text, encoding = page_story(path, path.read_bytes())
         except OSError as exc:
             typer.echo(f"archive: {path}: cannot read ({exc.strerror})", err=True)
             failed = True
@@ -296,10 +297,10 @@ def analyze_command(
             typer.echo(f"archive: {safe_text(str(exc))}", err=True)
             failed = True
             continue
-        analysis = analyze_text(decoded.text)
+        analysis = analyze_text(text)
         data = analysis.to_json()
         data["file"] = str(path)
-        data["source_encoding"] = decoded.encoding
+        data["source_encoding"] = encoding
         results.append(data)
         if not as_json:
             sentences = sum(len(p.sentences) for p in analysis.paragraphs)

@@ -133,32 +133,53 @@ def record_from_page_text(
     )
 
 
-def record_from_html(html: str, *, source: str, encoding: str) -> ArticleRecord:
-    """A saved HTML page: trafilatura extracts the story, then the same credit-line step."""
-    import trafilatura
+def record_from_html(
+    html: str, *, source: str, encoding: str, url: str | None = None
+) -> ArticleRecord:
+    """A saved HTML page as an article record: the story as the page shows it, then the same
+    title, date, furniture and credit-line steps as a text page.
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, favor_precision=True
-    )
-    if document is None:
+    The entry point for every HTML reader (files, WARC records): ``url`` is the page's own
+    address when the caller knows it.
+    """
+    from archive.ingest.htmlpage import extract_html_story
+
+    story = extract_html_story(html)
+    if story is None:
         raise ImportFailed(source, "no article text found in the HTML")
-    text = getattr(document, "text", None) or ""
-    if not text.strip():
-        raise ImportFailed(source, "no article text found in the HTML")
-    title = getattr(document, "title", None)
     record = record_from_page_text(
-        text, source=source, encoding=encoding, url=getattr(document, "url", None)
+        story.text, source=source, encoding=encoding, url=url or story.url
     )
-    if title:
-        record.title = title
-        record.versions[0].title = title
-    date_text = getattr(document, "date", None)
-    if record.date is None and date_text:
+    if story.title:
+        record.title = story.title
+        record.versions[0].title = story.title
+        record.title_derived = False
+    if record.date is None and story.date:
         from archive.ingest.records import parse_date
 
         with suppress(RecordError):
-            record.date = parse_date(date_text)
+            record.date = parse_date(story.date)
     return record
+
+
+def page_story(path: Path, data: bytes) -> tuple[str, str]:
+    """The text ``archive analyze`` reads of a file, and its byte encoding.
+
+    A saved HTML page gives its story as import extracts it (not the markup); any other
+    file gives its whole text.
+
+    Raises:
+        ImportFailed: the bytes cannot be decoded, or an HTML page holds no story.
+    """
+    decoded = decode_bytes(data, source=str(path))
+    if file_format(path) != "html":
+        return decoded.text, decoded.encoding
+    from archive.ingest.htmlpage import extract_html_story
+
+    story = extract_html_story(decoded.text)
+    if story is None:
+        raise ImportFailed(str(path), "no article text found in the HTML")
+    return story.text, decoded.encoding
 
 
 @dataclass(frozen=True, slots=True)

@@ -440,16 +440,16 @@ _BYLINE = re.compile(r"^(?:by|от|por|par|von|bởi)\s+\S", re.IGNORECASE)
 _MAX_NAME_WORDS = 5
 
 
-def _is_name_line(text: str, following: str) -> bool:
-    """A short line of a name or two under a headline, with a longer paragraph after it."""
+def _is_name_line(text: str, following: list[str]) -> bool:
+    """A short line of a name or two under a headline, with a paragraph a few lines on."""
     return (
         _weight(text) <= _MAX_BYLINE_CHARS
         and len(text.split()) <= _MAX_NAME_WORDS
         and not any(ch.isdecimal() for ch in text)
-        and not text.endswith(_SENTENCE_END)
+        and not text.rstrip(")）").endswith(_SENTENCE_END)
         and not text.startswith(("(", "[", "“", '"', "«", "「"))
         and not looks_like_credit_line(text)
-        and _weight(following) > 2 * _weight(text)
+        and any(_weight(line) > 2 * _weight(text) for line in following)
     )
 
 
@@ -463,6 +463,7 @@ def _is_site_name(text: str) -> bool:
 # --- the page's parts -------------------------------------------------------------------
 
 _MAX_HEADER_LINES_AFTER_TITLE = 4
+_LEAD_WINDOW = 4
 _MAX_BYLINE_CHARS = 48
 
 
@@ -513,12 +514,28 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         line = lines[first].text
         if first in chrome or _is_chrome(line):
             furniture.add(first)
-        elif title is not None and _is_name_line(line, lines[first + 1].text):
+        elif title is not None and _is_name_line(line, _next_texts(lines, first, chrome)):
             # A name under the headline (a byline without "By"): not story text.
             furniture.add(first)
         else:
             break
         first += 1
+
+    # A byline and date set under the lead (RFA's layout): the date is the story's.
+    lead_date: datetime.date | None = None
+    for index in range(first, min(first + _LEAD_WINDOW, len(lines) - 1)):
+        found = dates.get(index)
+        if found is None or found.clock:
+            continue
+        furniture.add(index)
+        lead_date = lead_date or found.date
+        byline = index - 1
+        if (
+            byline > first
+            and byline not in furniture
+            and _is_name_line(lines[byline].text, _next_texts(lines, index, chrome))
+        ):
+            furniture.add(byline)
 
     # The footer: chrome from the bottom up.
     last = len(lines) - 1
@@ -539,6 +556,8 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             captured = captured or found.date
         elif published is None and index < first + 1:
             published = found.date
+    if published is None:
+        published = lead_date
     return _Roles(
         title=title,
         crumb_title=crumb_title if title is None else None,
@@ -548,6 +567,12 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         date=published,
         captured=captured,
     )
+
+
+def _next_texts(lines: list[_Line], index: int, chrome: set[int]) -> list[str]:
+    """The few lines after ``index`` that are not chrome (date lines, furniture)."""
+    following = (lines[i].text for i in range(index + 1, len(lines)) if i not in chrome)
+    return [text for text, _ in zip(following, range(_MAX_HEADER_LINES_AFTER_TITLE), strict=False)]
 
 
 def _index_of(lines: list[_Line], text: str) -> int:
