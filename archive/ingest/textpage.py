@@ -23,6 +23,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from archive.ingest.credits import ParsedCredits, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line
@@ -193,7 +194,7 @@ def _looks_like_title(text: str) -> bool:
     ending = text.rstrip("\"'”’)»]")
     return (
         bool(ending)
-        and ending[-1] not in ".,;:。，；：！？!?။၊។៕།؟،"
+        and ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،"
         and not looks_like_credit_line(text)
     )
 
@@ -455,9 +456,19 @@ def _is_name_line(text: str, following: list[str]) -> bool:
 
 def _is_site_name(text: str) -> bool:
     """Whether a short line only names an outlet or service ("Radio Free Asia", "RFA")."""
-    from archive.ingest.services import resolve_service
+    from archive.ingest.services import SERVICES, resolve_service
 
-    return len(text) <= 60 and resolve_service(text) is not None and not text.endswith(".")
+    if len(text) > 60 or text.endswith("."):
+        return False
+    key = " ".join(text.split()).casefold()
+    organisations = {s.organization.casefold() for s in SERVICES}
+    return key in organisations or resolve_service(text) is not None
+
+
+def _named_in_metadata(text: str, lines: list[_Line], dates: dict[int, Any]) -> bool:
+    """Whether a line is repeated inside a date line ("Source: SITE  Published: DATE"):
+    then it is the site's name heading the page, not the headline."""
+    return any(text in lines[index].text and text != lines[index].text for index in dates)
 
 
 # --- the page's parts -------------------------------------------------------------------
@@ -497,9 +508,18 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             if not (crumb.endswith(line) or _same_text(line, crumb_title)):
                 break
             title = first
-        elif _looks_like_title(line) and not _is_byline(line) and not _is_site_name(line):
+        elif (
+            _looks_like_title(line)
+            and not _is_byline(line)
+            and not _is_site_name(line)
+            and not _named_in_metadata(line, lines, dates)
+        ):
             title = first
-        elif not _is_substantial(line) or _is_site_name(line):
+        elif (
+            not _is_substantial(line)
+            or _is_site_name(line)
+            or _named_in_metadata(line, lines, dates)
+        ):
             header.append(first)
         else:
             break
