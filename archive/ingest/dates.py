@@ -180,12 +180,14 @@ def _by_dateparser(text: str, language: str | None) -> datetime.date | None:
     base = (language or "").split("-")[0]
     if base and base not in ("und", "ug", "my", "bo", "yue"):
         languages = [base, "en"] if base != "en" else ["en"]
-    try:
-        value = _dateparser().parse(text, languages=languages, settings=_DATEPARSER_SETTINGS)
-        if value is None and languages is not None:
-            value = _dateparser().parse(text, settings=_DATEPARSER_SETTINGS)
-    except (ValueError, OverflowError, TypeError, LookupError):
-        return None
+    value = None
+    for hint in (languages, None) if languages is not None else (None,):
+        try:
+            value = _dateparser().parse(text, languages=hint, settings=_DATEPARSER_SETTINGS)
+        except (ValueError, OverflowError, TypeError, LookupError):
+            value = None  # a language dateparser lacks ("no"): try without the hint
+        if value is not None:
+            break
     if value is None:
         return None
     return _make(value.year, value.month, value.day)
