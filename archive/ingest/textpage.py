@@ -209,7 +209,7 @@ def _title_from_breadcrumb(text: str) -> str | None:
         while match := _GLUED_CRUMB.match(rest):
             rest = rest[match.end() :]
     rest = rest.strip(" ›»>/|:–-")
-    return rest or None
+    return rest if rest and _is_substantial(rest) else None  # "HomeAsia": a section, no title
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -572,7 +572,7 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             break
         found = dates[index]
         above_crumb = crumb is not None and index < _index_of(lines, crumb)
-        if found.clock or (above_crumb and title is not None and index == 0):
+        if found.clock or (above_crumb and index == 0):
             captured = captured or found.date
         elif published is None and index < first + 1:
             published = found.date
