@@ -56,7 +56,8 @@ def test_the_lead_before_the_kept_paragraphs_in_their_container_is_put_back() ->
     ("title", "site", "expected"),
     [
         ("Harbour rules - Example News", "Example News", "Harbour rules"),
-        ("海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网", None, "海外留学生看两会：出国前后关注点大不同"),
+        ("海外留学生看两会：出国前后关注点大不同_教育频道_中国青年网", None,
+         "海外留学生看两会：出国前后关注点大不同"),
         ("Junta Defections Drop Two Years After Myanmar Coup | VOA", None,
          "Junta Defections Drop Two Years After Myanmar Coup"),
         ("Myanmar junta - what next?", None, "Myanmar junta - what next?"),

@@ -232,7 +232,8 @@ _PIECES = st.sampled_from(
         TITLE, LEAD, SECOND, THIRD, CREDIT, "Photo: RFA", "0:00 / 0:00", "Share",
         "Friday, April 19, 2024", "HomeAsia", "2021.07.07", "港記者遭中國警毆捕事件",
         "Accessibility links", "Muxbirimiz Qutlan", "img_0001.jpg A caption.", "Radio Free Asia",
-        "政府は十九日、新しい規則を発表した。", "By Yi Whan-woo", "Source link", "- Advertisement -",
+        "政府は十九日、新しい規則を発表した。", "By Yi Whan-woo", "Source link",
+        "- Advertisement -",
     ]
 )  # fmt: skip
 _BREAKS = st.sampled_from(["\n", "\n\n", "\r\n", "\r", " \n  "])
