@@ -89,6 +89,8 @@ class Article(SQLModel, table=True):
     url: str | None = Field(default=None, index=True)
     urls: str = "[]"  # JSON list of every source URL seen for the story
     credit_line: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    captured: dt.date | None = None  # the date the page was saved; never the publication date
+    title_derived: bool = False  # the page showed no headline: the title was made from the lead
     created_at: dt.datetime = Field(default_factory=utcnow)
 
 
@@ -105,6 +107,9 @@ class Version(SQLModel, table=True):
     sha256: str = Field(index=True)
     derived_from_id: int | None = Field(default=None, foreign_key="version.id")
     revision_of_id: int | None = Field(default=None, foreign_key="version.id")
+    # Page furniture around the story (share lines, captions, related links …), exactly as on
+    # the page, one line each; never part of ``text``.
+    furniture: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     source_encoding: str | None = None  # byte encoding of the file it came from (utf-8, cp1252…)
     detected_language: str | None = None
     script: str | None = None

@@ -263,6 +263,7 @@ def version_json(version: Version, *, with_text: bool = True) -> dict[str, Any]:
         "detected_language": version.detected_language,
         "confidence": version.confidence,
         "source_encoding": version.source_encoding,
+        "furniture": version.furniture,
     }
     if version.engine_details:
         data["engine_details"] = json.loads(version.engine_details)
@@ -302,6 +303,8 @@ def get_article(*, session: Session, article_id: int, with_text: bool = True) ->
             else None
         ),
         "credit_line": article.credit_line,
+        "captured": article.captured.isoformat() if article.captured else None,
+        "title_derived": article.title_derived,
         "credits": article_credits(session=session, article_id=article_id),
         "versions": _with_captures(
             session, [version_json(v, with_text=with_text) for v in versions]

@@ -9,8 +9,10 @@
 - Han: written Cantonese ``yue`` by its function characters (嘅 唔 咗 佢 哋 冇 喺 …) against
   Mandarin ones (的 們 這 沒 說 …); else ``zh-Hant`` or ``zh-Hans`` by the share of
   characters only one system uses.
-- Latin: Vietnamese ``vi`` by its letters (ơ ư ă đ and the stacked tone marks); otherwise
-  langdetect among the Latin-script languages it knows; likewise Cyrillic, Devanagari.
+- Latin: Vietnamese ``vi`` by its letters (ơ ư ă đ and the stacked tone marks); Uyghur in
+  its Latin alphabet (ULY: x, q, gh, é, ö, ü and none of Turkish ı ş ğ) ``ug``; otherwise
+  langdetect among the Latin-script languages it knows; likewise Cyrillic (where Uyghur
+  Cyrillic, with җ ә һ ң ө ү and none of Kazakh і ұ, is ``ug``), Devanagari.
 
 langdetect's profiles are loaded on first use only (about 0.2 s) and it runs with a fixed
 seed, so results are deterministic. Confidence shrinks with the amount of evidence: short
@@ -227,6 +229,34 @@ def _chinese_language(text: str, chars: Counter[str], script: str) -> tuple[str,
     return language, variant_confidence
 
 
+# Uyghur Latin (ULY) writes x and q often, é ö ü, and none of the letters Turkish,
+# Azerbaijani and Uzbek Latin have and it lacks.
+_ULY_FREQUENT = frozenset("xqXQ")
+_ULY_VOWELS = frozenset("éöüÉÖÜ")
+_NOT_ULY = frozenset("ışğçəŞĞÇƏİʻʼ")
+# Uyghur Cyrillic: ә ө ү җ ң һ (with ғ қ); Kazakh adds і ұ, Kyrgyz lacks ә һ җ.
+_UYGHUR_CYRILLIC = frozenset("әөүҗңһғқӘӨҮҖҢҺҒҚ")
+_UYGHUR_CYRILLIC_MARK = frozenset("җәһҖӘҺ")
+_NOT_UYGHUR_CYRILLIC = frozenset("іұӯҳҷІҰӮҲҶ")
+
+
+def _is_uyghur_latin(chars: Counter[str], letters: float) -> bool:
+    frequent = _share(chars, _ULY_FREQUENT)
+    return (
+        frequent >= max(3, 0.015 * letters)
+        and _share(chars, _ULY_VOWELS) >= max(2, 0.005 * letters)
+        and _share(chars, _NOT_ULY) <= 0.001 * letters
+    )
+
+
+def _is_uyghur_cyrillic(chars: Counter[str], letters: float) -> bool:
+    return (
+        _share(chars, _UYGHUR_CYRILLIC) >= max(3, 0.02 * letters)
+        and _share(chars, _UYGHUR_CYRILLIC_MARK) >= 1
+        and _share(chars, _NOT_UYGHUR_CYRILLIC) <= 0.001 * letters
+    )
+
+
 def _looks_english(text: str) -> bool:
     """At least two English function words, and one word in seven is one."""
     words = _WORD.findall(text[:_LANGDETECT_SAMPLE].lower())
@@ -271,9 +301,15 @@ def guess_language(
         elif script == "Latn" and _share(chars, _VIETNAMESE) >= max(2, 0.03 * counts["Latn"]):
             language, language_confidence = "vi", 1.0
             needed = 2 * _FULL_EVIDENCE_SCRIPT
+        elif script == "Cyrl" and _is_uyghur_cyrillic(chars, counts["Cyrl"]):
+            language, language_confidence = "ug", 0.9
+            needed = 2 * _FULL_EVIDENCE_SCRIPT
         elif script == "Latn" and _looks_english(text):
             language, language_confidence = "en", 0.95
             needed = _FULL_EVIDENCE_LANGDETECT / 2
+        elif script == "Latn" and _is_uyghur_latin(chars, counts["Latn"]):
+            language, language_confidence = "ug", 0.9
+            needed = 2 * _FULL_EVIDENCE_SCRIPT
         elif script in _LANGDETECT_CHOICES:
             language, language_confidence = _langdetect(text, _LANGDETECT_CHOICES[script], script)
             needed = _FULL_EVIDENCE_LANGDETECT

@@ -441,9 +441,9 @@ def analyze_command(
 ) -> None:
     """Language, script, encoding (Zawgyi too), paragraphs and sentences of text files.
 
-    Offsets are Python string indices into each file's text as decoded. With --stored, the
-    archive's own versions imported with --no-analyze are analysed instead (then run
-    `archive align --all` to align them).
+    Offsets are Python string indices into each file's text as decoded; for an HTML page,
+    into its story as import extracts it. With --stored, the archive's own versions imported
+    with --no-analyze are analysed instead (then run `archive align --all` to align them).
 
     Example: archive analyze article.txt --json
     """
@@ -454,14 +454,13 @@ def analyze_command(
         raise typer.BadParameter("name at least one file (or use --stored)", param_hint="FILES")
     paths = [Path(name) for name in files]
     from archive.analysis import analyze_text
-    from archive.ingest.decode import decode_bytes
-    from archive.ingest.readers import MAX_PAGE_BYTES, read_capped
+    from archive.ingest.readers import MAX_PAGE_BYTES, page_story, read_capped
 
     results: list[dict[str, Any]] = []
     failed = False
     for path in paths:
         try:
-            decoded = decode_bytes(read_capped(path, MAX_PAGE_BYTES), source=str(path))
+            text, decoded = page_story(path, read_capped(path, MAX_PAGE_BYTES))
         except OSError as exc:
             echo(f"archive: {safe_line(path)}: cannot read ({exc.strerror})", err=True)
             failed = True
@@ -470,7 +469,7 @@ def analyze_command(
             echo(f"archive: {safe_line(exc)}", err=True)
             failed = True
             continue
-        analysis = analyze_text(decoded.text)
+        analysis = analyze_text(text)
         data = analysis.to_json()
         data["file"] = str(path)
         data["source_encoding"] = decoded.encoding

@@ -96,6 +96,10 @@ def article_record(*, session: Session, article: Article) -> dict[str, Any]:
         record["service"] = service.name
     if article.credit_line:
         record["credit_line"] = article.credit_line
+    if article.captured is not None:
+        record["captured"] = article.captured.isoformat()
+    if article.title_derived:
+        record["title_derived"] = True
     if article_credits:
         record["credits"] = article_credits
     record["versions"] = [_version_json(v, index, version_credits) for v in versions]
@@ -112,6 +116,8 @@ def _version_json(
     if version.title is not None:
         data["title"] = version.title
     data["text"] = version.text
+    if version.furniture is not None:
+        data["furniture"] = version.furniture
     if version.derived_from_id is not None and version.derived_from_id in index:
         data["derived_from"] = index[version.derived_from_id]
     if version.id in credits:

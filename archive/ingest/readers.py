@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from archive.errors import ImportFailed
-from archive.ingest.decode import decode_bytes
+from archive.ingest.decode import DecodedText, decode_bytes
 from archive.ingest.records import ArticleRecord, CreditRecord, RecordError, VersionRecord
 from archive.jsonsafe import parse_json_line
 
@@ -71,17 +72,44 @@ def _credit_records(page_credits: object) -> list[CreditRecord]:
     ]
 
 
+_DERIVED_TITLE_CHARS = 100
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？။។།؟])\s*")
+
+
+def derive_title(body: str) -> str:
+    """A title made from a story's lead, for a page that shows no headline.
+
+    The lead's first sentence, or its first ~100 characters cut at a space. The lead stays
+    in the story; the article is marked ``title_derived``.
+    """
+    lead = body.strip().splitlines()[0].strip()
+    sentence = _SENTENCE_BREAK.split(lead, maxsplit=1)[0].strip() or lead
+    if len(sentence) <= _DERIVED_TITLE_CHARS:
+        return sentence
+    cut = sentence[:_DERIVED_TITLE_CHARS]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > _DERIVED_TITLE_CHARS // 2 else cut).rstrip(" ,;:") + "…"
+
+
 def record_from_page_text(
     text: str, *, source: str, encoding: str, url: str | None = None
 ) -> ArticleRecord:
-    """A saved page (plain text) as an article record with one version."""
+    """A saved page (plain text) as an article record with one version.
+
+    The story goes to the version's text; the page furniture (chrome, captions, share
+    lines) to its ``furniture``; a page with no headline gets a title made from its lead,
+    marked ``title_derived``; the page's clock becomes ``captured``, never its date.
+    """
+    from archive.analysis import detect_language
     from archive.ingest.textpage import parse_text_page
 
-    page = parse_text_page(text)
+    page_language, _confidence = detect_language(text[:4000])
+    page = parse_text_page(text, language=page_language)
     body = page.body
     if not body.strip():
         raise ImportFailed(source, "no story text found on the page")
-    title = page.title or body.strip().splitlines()[0][:200]
+    title_derived = page.title is None
+    title = page.title or derive_title(body)
     service = page.credits.service_key if page.credits else None
     language, kind = _language_and_kind(body, service)
     urls = list(page.source_urls)
@@ -97,38 +125,46 @@ def record_from_page_text(
         credits=_credit_records(page.credits),
         versions=[
             VersionRecord(
-                kind=kind, language=language, text=body, title=title, source_encoding=encoding
+                kind=kind,
+                language=language,
+                text=body,
+                title=title,
+                source_encoding=encoding,
+                furniture="\n".join(page.dropped) or None,
             )
         ],
+        captured=page.captured,
+        title_derived=title_derived,
     )
 
 
-def record_from_html(html: str, *, source: str, encoding: str) -> ArticleRecord:
-    """A saved HTML page: trafilatura extracts the story, then the same credit-line step."""
-    import trafilatura
+def record_from_html(
+    html: str, *, source: str, encoding: str, url: str | None = None
+) -> ArticleRecord:
+    """A saved HTML page as an article record: the story as the page shows it, then the same
+    title, date, furniture and credit-line steps as a text page.
 
-    document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, favor_precision=True
-    )
-    if document is None:
+    The entry point for every HTML reader (files, WARC records): ``url`` is the page's own
+    address when the caller knows it.
+    """
+    from archive.ingest.htmlpage import extract_html_story
+
+    story = extract_html_story(html)
+    if story is None:
         raise ImportFailed(source, "no article text found in the HTML")
-    text = getattr(document, "text", None) or ""
-    if not text.strip():
-        raise ImportFailed(source, "no article text found in the HTML")
-    title = getattr(document, "title", None)
     record = record_from_page_text(
-        text, source=source, encoding=encoding, url=getattr(document, "url", None)
+        story.text, source=source, encoding=encoding, url=url or story.url
     )
-    if title:
-        record.title = title
-        record.versions[0].title = title
+    if story.title:
+        record.title = story.title
+        record.versions[0].title = story.title
+        record.title_derived = False
     _add_html_credits(record, html)
-    date_text = getattr(document, "date", None)
-    if record.date is None and date_text:
+    if record.date is None and story.date:
         from archive.ingest.records import parse_date
 
         with suppress(RecordError):
-            record.date = parse_date(date_text)
+            record.date = parse_date(story.date)
     return record
 
 
@@ -140,6 +176,26 @@ def _add_html_credits(record: ArticleRecord, html: str) -> None:
     held = {(c.role, c.name.casefold()) for c in record.credits}
     found = [e for e in html_credits(html) if (e.role, e.name.casefold()) not in held]
     record.credits += _credit_records(ParsedCredits(tuple(found), None, ""))
+
+
+def page_story(path: Path, data: bytes) -> tuple[str, DecodedText]:
+    """The text ``archive analyze`` reads of a file, and how its bytes were decoded.
+
+    A saved HTML page gives its story as import extracts it (not the markup); any other
+    file gives its whole text.
+
+    Raises:
+        ImportFailed: the bytes cannot be decoded, or an HTML page holds no story.
+    """
+    decoded = decode_bytes(data, source=str(path))
+    if file_format(path) != "html":
+        return decoded.text, decoded
+    from archive.ingest.htmlpage import extract_html_story
+
+    story = extract_html_story(decoded.text)
+    if story is None:
+        raise ImportFailed(str(path), "no article text found in the HTML")
+    return story.text, decoded
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ class VersionRecord:
     derived_from: int | None = None
     credits: list[CreditRecord] = field(default_factory=list)
     source_encoding: str | None = None
+    furniture: str | None = None  # page furniture lines (share, captions, …) kept apart
 
 
 @dataclass(slots=True)
@@ -50,6 +51,8 @@ class ArticleRecord:
     credits: list[CreditRecord] = field(default_factory=list)
     versions: list[VersionRecord] = field(default_factory=list)
     read_note: str | None = None  # how reading it repaired the input (bytes replaced), if at all
+    captured: dt.date | None = None  # when the page was saved (never the publication date)
+    title_derived: bool = False  # the page showed no headline; the title comes from the lead
 
 
 class RecordError(ValueError):
@@ -169,6 +172,7 @@ def record_from_json(obj: Any) -> ArticleRecord:
                 title=_str_field(item, "title", required=False, where=where),
                 derived_from=derived,
                 credits=_credits(item, where),
+                furniture=_str_field(item, "furniture", required=False, where=where),
             )
         )
     _check_acyclic(versions)
@@ -176,6 +180,10 @@ def record_from_json(obj: Any) -> ArticleRecord:
     if service is not None and not _has_name(service):
         raise RecordError(f"field 'service' {service!r} has no letter or digit in it")
     url = _str_field(obj, "url", required=False, where="")
+    captured = _str_field(obj, "captured", required=False, where="")
+    title_derived = obj.get("title_derived", False)
+    if not isinstance(title_derived, bool):
+        raise RecordError("field 'title_derived' must be true or false")
     return ArticleRecord(
         title=title,
         date=parse_date(date_text) if date_text else None,
@@ -185,6 +193,8 @@ def record_from_json(obj: Any) -> ArticleRecord:
         credit_line=_str_field(obj, "credit_line", required=False, where=""),
         credits=_credits(obj, ""),
         versions=versions,
+        captured=parse_date(captured) if captured else None,
+        title_derived=title_derived,
     )
 
 

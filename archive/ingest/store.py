@@ -48,7 +48,10 @@ _PERSON_ALIAS: Table = PersonAlias.__table__  # type: ignore[attr-defined]
 
 # Statements built once: SQLAlchemy then only binds each article's values.
 _FIND_ARTICLE = select(
-    *(_ARTICLE.c[n] for n in ("id", "identity", "date", "service_id", "url", "urls", "credit_line"))
+    *(
+        _ARTICLE.c[n]
+        for n in ("id", "identity", "date", "service_id", "url", "urls", "credit_line", "captured")
+    )
 ).where(_ARTICLE.c.identity.in_(bindparam("identities", expanding=True)))
 _INSERT_ARTICLE = insert(_ARTICLE)
 _INSERT_VERSION = insert(_VERSION)
@@ -260,6 +263,18 @@ def title_identity(service_key: str | None, title: str, date: object) -> str:
     return "t:" + hashlib.sha256(basis.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _title_identity_of(record: ArticleRecord, service_key: str | None) -> str:
+    """The title identity of a record; a title made from the lead also names the story's text.
+
+    A derived title is only the first words of a lead, so two different stories may share
+    it: their identity adds the first version's hash, so they are never merged.
+    """
+    title = record.title
+    if record.title_derived and record.versions:
+        title += "\x1f" + sha256_text(record.versions[0].text)
+    return title_identity(service_key, title, record.date)
+
+
 def url_identity(url: str) -> str:
     """The identity of a story by its URL (scheme, ``www.`` and trailing slash ignored)."""
     bare = url.strip().split("://", 1)[-1].removeprefix("www.").rstrip("/")
@@ -281,7 +296,7 @@ def _find_article(conn: Connection, record: ArticleRecord, service_key: str | No
     One look-up for both identities; the URL's wins. (A copy stored without a URL is found
     by its title identity, which is all a record without a URL could have stored under.)
     """
-    by_title = title_identity(service_key, record.title, record.date)
+    by_title = _title_identity_of(record, service_key)
     by_url = url_identity(record.url) if record.url else None
     wanted = [by_title] if by_url is None else [by_url, by_title]
     rows = conn.execute(_FIND_ARTICLE, {"identities": wanted}).all()
@@ -353,9 +368,7 @@ def store_article(
     is_new = found is None
     if found is None:
         identity = (
-            url_identity(record.url)
-            if record.url
-            else title_identity(service_key, record.title, record.date)
+            url_identity(record.url) if record.url else _title_identity_of(record, service_key)
         )
         inserted = conn.execute(
             _INSERT_ARTICLE,
@@ -367,6 +380,8 @@ def store_article(
                 "url": record.url,
                 "urls": json.dumps(record.urls, ensure_ascii=False),
                 "credit_line": record.credit_line,
+                "captured": record.captured,
+                "title_derived": record.title_derived,
             },
         ).inserted_primary_key
         assert inserted is not None
@@ -424,6 +439,7 @@ def store_article(
             "sha256": digest,
             "revision_of_id": previous.id if previous else None,
             "source_encoding": vrec.source_encoding,
+            "furniture": vrec.furniture,
             "derived_from_id": index_to_id.get(parent) if parent is not None else None,
         }
         if analyses is not None:
@@ -553,6 +569,8 @@ def _merge_article_fields(
         changes["url"] = record.url
     if found.credit_line is None and record.credit_line:
         changes["credit_line"] = record.credit_line
+    if found.captured is None and record.captured is not None:
+        changes["captured"] = record.captured
     urls = json.loads(found.urls or "[]")
     more = [url for url in dict.fromkeys(record.urls) if url not in urls]
     if changes or more:

@@ -20,8 +20,10 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from archive.ingest.bylines import (
     credits_in_prose,
@@ -32,6 +34,7 @@ from archive.ingest.bylines import (
     read_credit_line,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
+from archive.ingest.dates import date_line, parse_date_text
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -49,7 +52,10 @@ class ParsedPage:
         credit_line: The credit line as on the page (surrounding whitespace stripped).
         credits: The credit line parsed, if there is one.
         source_urls: URLs found in the page chrome ("Source link: https://…"), in order.
-        dropped: The chrome lines dropped (stripped), in page order.
+        dropped: The page furniture (chrome, captions, share lines …): every line that is
+            not the title, the story or the credit line, stripped, in page order.
+        captured: The date the page was saved (its clock above the breadcrumb), never the
+            story's date.
     """
 
     title: str | None
@@ -61,6 +67,7 @@ class ParsedPage:
     credits: ParsedCredits | None
     source_urls: tuple[str, ...]
     dropped: tuple[str, ...]
+    captured: datetime.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,14 +182,17 @@ def _is_chrome(text: str) -> bool:
     """Whether a stripped line is site chrome wherever it stands at the page's edges."""
     return (
         _CHROME.match(text) is not None
-        or _parse_date_line(text) is not None
+        or date_line(text) is not None
         or (_WIDGET.match(text) is not None and len(text.split()) <= _MAX_WIDGET_WORDS)
     )
 
 
 def _is_substantial(text: str) -> bool:
-    """Whether a line is more than a stray word ("Asia", "Menu") above the title."""
-    return len(text.split()) >= 2 or len(text) >= 12
+    """Whether a line is more than a stray word ("Asia", "Menu") above the title.
+
+    Length is weighed by script: ten Chinese characters are a headline, not a stray word.
+    """
+    return len(text.split()) >= 2 or _weight(text) >= 12
 
 
 def _looks_like_title(text: str) -> bool:
@@ -190,7 +200,9 @@ def _looks_like_title(text: str) -> bool:
     if len(text) > _MAX_TITLE_CHARS or not _is_substantial(text):
         return False
     ending = text.rstrip("\"'”’)»]")
-    return bool(ending) and ending[-1] not in ".,;:" and not is_credit_line(text)
+    return (
+        bool(ending) and ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،" and not is_credit_line(text)
+    )
 
 
 def _title_from_breadcrumb(text: str) -> str | None:
@@ -203,7 +215,7 @@ def _title_from_breadcrumb(text: str) -> str | None:
         while match := _GLUED_CRUMB.match(rest):
             rest = rest[match.end() :]
     rest = rest.strip(" ›»>/|:–-")
-    return rest or None
+    return rest if rest and _is_substantial(rest) else None  # "HomeAsia": a section, no title
 
 
 def _same_text(a: str, b: str) -> bool:
@@ -239,6 +251,7 @@ class _Credits:
     last: int  # the story's last line, once the closing credit lines are off
     credit_line: str | None
     credits: ParsedCredits | None
+    byline: tuple[int, ...] = ()  # the lines of the top byline itself (not its deck or date)
 
 
 def _find_credits(
@@ -251,6 +264,7 @@ def _find_credits(
     are read too, though those lines stay where they are.
     """
     texts = [line.text for line in lines]
+    byline: tuple[int, ...] = ()
     raw: list[str] = []
     entries: list[CreditEntry] = []
     top = find_byline(texts[first : last + 1], is_furniture=_is_chrome) if first <= last else None
@@ -258,6 +272,7 @@ def _find_credits(
         for offset in top.indices:
             dropped[first + offset] = texts[first + offset]
         raw += [texts[first + offset] for offset in top.credit_indices]
+        byline = tuple(first + offset for offset in top.credit_indices)
         entries += top.entries
         first += len(top.indices)
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
@@ -282,7 +297,7 @@ def _find_credits(
         if index in dropped:
             entries += read_credit_line(dropped[index])
     if not entries and not raw:
-        return _Credits(first, last, None, None)
+        return _Credits(first, last, None, None, byline)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entry in entries:
@@ -297,79 +312,85 @@ def _find_credits(
     # story was reported: it does not make the article's service.
     service = originating_service(tuple(e for e in unique if e.role != "source"))
     parsed = ParsedCredits(tuple(unique), service, credit_line or "")
-    return _Credits(first, last, credit_line, parsed)
+    return _Credits(first, last, credit_line, parsed, byline)
 
 
-def parse_text_page(text: str) -> ParsedPage:
+def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     """Parse a news page saved as plain text.
 
     Never raises: a page with no title, date or credit line gives None for those, and an
-    empty or chrome-only page gives an empty body. CRLF, CR and LF line ends all work;
-    the body keeps whatever the page had (line ends, markup-like brackets, escapes).
+    empty or chrome-only page gives an empty body. CRLF, CR and LF line ends all work.
+    Every line of the page ends up in exactly one place: the title, the story, the credit
+    line, or the page furniture (``dropped``); nothing is deleted. The story keeps each of
+    its lines, and the whitespace between them, exactly as on the page; furniture lines
+    inside it are cut out with their own line ends.
+
+    Args:
+        language: the page's language, if known (orders ambiguous numeric dates).
 
     Returns:
-        The page's parts; ``body == text[body_start:body_end]`` always holds.
+        The page's parts; ``body`` starts at ``body_start`` and ends at ``body_end``.
     """
     lines = list(_lines(text))
-    dropped: dict[int, str] = {}  # line index → text, so the result keeps page order
-    title: str | None = None
-    title_end = 0
+    roles = _line_roles(lines, language)
+    title_index = roles.title
+    title = lines[title_index].text if title_index is not None else roles.crumb_title
 
-    # The header: chrome, the breadcrumb, the title.
-    crumb: str | None = None
-    crumb_title: str | None = None
-    first = 0
-    while first < len(lines):
-        line = lines[first].text
-        if title is None and crumb is None and _BREADCRUMB.match(line):
-            dropped[first] = crumb = line
-            crumb_title = _title_from_breadcrumb(line)
-        elif _is_chrome(line):
-            dropped[first] = line
-        elif title is not None:
-            break
-        elif crumb is not None and crumb_title is not None:
-            # The title usually follows the breadcrumb that ends with it.
-            if not (crumb.endswith(line) or _same_text(line, crumb_title)):
-                break
-            title, title_end = line, lines[first].end
-        elif _looks_like_title(line):
-            title, title_end = line, lines[first].end
-        elif not _is_substantial(line):
-            dropped[first] = line
-        else:
-            break
-        first += 1
-    if title is None and crumb_title is not None:
-        title = crumb_title
-
-    # The footer: chrome from the bottom up.
-    last = len(lines) - 1
-    while last >= first and _is_chrome(lines[last].text):
-        dropped[last] = lines[last].text
-        last -= 1
-
-    found = _find_credits(text, lines, first, last, dropped)
-    story_first, story_last = found.first, found.last
+    first, last = roles.story_first, roles.story_last
+    # Bylines: from just under the headline (a name line there may have been taken for
+    # furniture), and credit lines from the story's end (bylines.py decides what is one).
+    scan_first = title_index + 1 if title_index is not None and title_index < first else first
+    outside = {
+        index: lines[index].text
+        for index in range(len(lines))
+        if (index < scan_first or index > last) and index != title_index
+    }
+    found = _find_credits(text, lines, scan_first, last, outside)
     credit_line, credits = found.credit_line, found.credits
+    # The closing credit block: the lines _find_credits took off the story but left unplaced.
+    credit_rows = {i for i in range(found.last + 1, last + 1) if i not in outside}
+    # A deck or lead above a byline goes with the byline in bylines.py's reading; a line the
+    # page's own layout reads as story (RFA: the lead, then byline and date) stays story.
+    for index in range(first, found.first):
+        if index in outside and index not in roles.furniture and index not in found.byline:
+            del outside[index]
+    # Likewise under a credit line: what the layout reads as story (a paragraph after a
+    # mid-story credit line) stays story; only furniture there leaves it.
+    for index in range(found.last + 1, last + 1):
+        if index in outside and index not in roles.furniture:
+            del outside[index]
+    story = [
+        index
+        for index in range(first, last + 1)
+        if index not in roles.furniture and index not in outside and index not in credit_rows
+    ]
+    if not story and title_index is not None and not credit_rows:
+        # A page of one paragraph: it is the story (the title is made from it later).
+        story, title = [title_index], None
+    placed = set(story) | credit_rows | ({title_index} if title is not None else set())
+    dropped = {index: lines[index].text for index in range(len(lines)) if index not in placed}
+    byline_rows = sorted(i for i in outside if scan_first <= i <= last)
 
-    if story_first <= story_last:
-        body_start, body_end = lines[story_first].start, lines[story_last].end
+    if story:
+        body, body_start, body_end = _compose(text, lines, story)
     else:
-        body_start = body_end = title_end
-    body = text[body_start:body_end]
+        end = lines[title_index].end if title_index is not None else 0
+        body, body_start, body_end = "", end, end
 
-    date: datetime.date | None = None
-    for index in sorted(dropped):
-        date = _parse_date_line(dropped[index])
+    date = roles.date
+    for index in byline_rows:  # "By NAME | April 5, 2021": the date beside a byline
         if date is not None:
             break
-    if date is None and story_first <= story_last:
-        date = _parse_dateline(lines[story_first].text)
+        for part in re.split(r"[|｜•·]", lines[index].text)[1:]:
+            date = parse_date_text(part, language=language)
+            if date is not None:
+                break
+    if date is None and story:
+        date = _parse_dateline(lines[story[0]].text)
 
     urls: dict[str, None] = {}
-    for index in sorted(dropped):
-        for url in _URL.findall(dropped[index]):
+    for line_text in dropped.values():
+        for url in _URL.findall(line_text):
             urls.setdefault(url.rstrip(".,;:!?"), None)
 
     return ParsedPage(
@@ -382,4 +403,270 @@ def parse_text_page(text: str) -> ParsedPage:
         credits=credits,
         source_urls=tuple(urls),
         dropped=tuple(dropped[index] for index in sorted(dropped)),
+        captured=roles.captured,
     )
+
+
+def _compose(text: str, lines: list[_Line], story: list[int]) -> tuple[str, int, int]:
+    """The story lines as one text: runs of adjacent story lines are exact slices of the page,
+    joined by the whitespace that stood before the first line cut out between them."""
+    parts: list[str] = []
+    run_start = story[0]
+    for position, index in enumerate(story):
+        following = story[position + 1] if position + 1 < len(story) else None
+        if following == index + 1:
+            continue
+        parts.append(text[lines[run_start].start : lines[index].end])
+        if following is not None:
+            # The line break(s) before the cut line, without the cut line's indentation.
+            gap = text[lines[index].end : lines[index + 1].start]
+            parts.append(gap.rstrip(" \t\ufeff\u200b") or gap)
+            run_start = following
+    return "".join(parts), lines[story[0]].start, lines[story[-1]].end
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    """Where the parts of a page stand, by line index."""
+
+    title: int | None
+    crumb_title: str | None
+    story_first: int
+    story_last: int
+    furniture: frozenset[int]
+    date: datetime.date | None
+    captured: datetime.date | None
+
+
+# --- furniture --------------------------------------------------------------------------
+
+# Lines of a site's page template read by screen readers and tickers, in our languages.
+_TEMPLATE = re.compile(
+    r"""^(?:
+        accessibility\s+links | skip\s+to\s+(?:main\s+)?content | breaking\s+news | latest\s+news
+      | print\s+(?:story|article|this) | e-?mail\s+(?:story|article|this)
+      | comment\s+on\s+this\s+story | link\s+copied(?:\s+successfully)? | keep\s+reading
+      | continue\s+reading.* | full\s+story\s*:.*
+      | please\s+wait | no\s+media\s+source\s+currently\s+available | embed | share\s+on\s+\w+
+      | 연결\s*가능\s*링크 | 속보 | ភ្ជាប់ទៅគេហទំព័រទាក់ទង | ព័ត៌មានថ្មី | 無障礙鏈接 | 无障碍链接
+      | 突發新聞 | 突发新闻 | tin\s+tức\s+khác.* | liên\s+kết\s+truy\s+cập | tin\s+nóng
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# An image's file name, alone or opening its caption ("vietnam-bloggers-305.jpg Police …").
+_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re.IGNORECASE)
+# A photo credit line: "Photo: RFA", "(Photo courtesy of …)", "Courtesy of baomoi.com".
+_PHOTO_CREDIT = re.compile(
+    r"""^[(\[]?\s*(?:photo|image|file\s+photo|picture|courtesy|ảnh|圖|图|사진|ဓာတ်ပုံ|រូបថត|ຮູບ)
+        (?:\s+(?:courtesy|credit)(?:\s+of)?|\s+by|\s*[:：]|\s+of\b|\s*/)""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A media player's read-out: "0:00 / 0:00", "0:00 0:04:17 0:00"; text-size toggles "XS" "SM".
+_PLAYER = re.compile(r"^(?:\d{1,2}:\d{2}(?::\d{2})?[\s/]*)+$")
+_SIZE_TOGGLE = re.compile(r"^(?:[A-Z]{1,3}\s*){1,5}$")
+# Zawgyi/Unicode font toggles and markers: "(Zawgyi)⤵⤵⤵", "Unicode | Zawgyi".
+_FONT_TOGGLE = re.compile(r"^\W*(?:zawgyi|unicode)\W*(?:(?:zawgyi|unicode)\W*)?$", re.IGNORECASE)
+_SENTENCE_END = tuple(".!?。！？։။។៕།༎؟۔\"'”’»)）")
+_MAX_FURNITURE_WORDS = 12
+
+
+def _is_furniture(text: str) -> bool:
+    """Whether a stripped line is page furniture wherever it stands (never a story sentence).
+
+    Structural forms first: file names, player read-outs, toggles, photo credits, template
+    lines; a line that ends a sentence is never furniture by these rules.
+    """
+    if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
+        return True
+    if _TEMPLATE.match(text) and len(text.split()) <= _MAX_FURNITURE_WORDS:
+        return True
+    if _SIZE_TOGGLE.match(text) and len(text) <= 3:
+        return True
+    return _PHOTO_CREDIT.match(text) is not None and len(text.split()) <= _MAX_FURNITURE_WORDS
+
+
+def _doubled(lines: list[_Line]) -> set[int]:
+    """Lines shown exactly twice in a row (an image's alt text and its caption)."""
+    doubled: set[int] = set()
+    for index in range(1, len(lines)):
+        same = lines[index].text == lines[index - 1].text
+        before = index >= 2 and lines[index - 2].text == lines[index].text
+        after = index + 1 < len(lines) and lines[index + 1].text == lines[index].text
+        if same and not before and not after:
+            doubled |= {index - 1, index}
+    return doubled
+
+
+def _weight(text: str) -> int:
+    """A line's length in Latin-letter terms: a CJK or Hangul character says as much as ~3."""
+    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+    return len(text) + 2 * wide
+
+
+def _is_byline(text: str) -> bool:
+    """A short "By NAME" line (the credit parser reads it; it is never the headline)."""
+    return _BYLINE.match(text) is not None and len(text.split()) <= _MAX_FURNITURE_WORDS
+
+
+_BYLINE = re.compile(r"^(?:by|от|por|par|von|bởi)\s+\S", re.IGNORECASE)
+
+
+_MAX_NAME_WORDS = 5
+
+
+def _is_name_line(text: str, following: list[str]) -> bool:
+    """A short line of a name or two under a headline, with a paragraph a few lines on."""
+    return (
+        _weight(text) <= _MAX_BYLINE_CHARS
+        and len(text.split()) <= _MAX_NAME_WORDS
+        and not any(ch.isdecimal() for ch in text)
+        and not text.rstrip(")）").endswith(_SENTENCE_END)
+        and not text.startswith(("(", "[", "“", '"', "«", "「"))
+        and not is_credit_line(text)
+        and any(_weight(line) > 2 * _weight(text) for line in following)
+    )
+
+
+def _is_site_name(text: str) -> bool:
+    """Whether a short line only names an outlet or service ("Radio Free Asia", "RFA")."""
+    from archive.ingest.services import SERVICES, resolve_service
+
+    if len(text) > 60 or text.endswith("."):
+        return False
+    key = " ".join(text.split()).casefold()
+    organisations = {s.organization.casefold() for s in SERVICES}
+    return key in organisations or resolve_service(text) is not None
+
+
+def _named_in_metadata(text: str, lines: list[_Line], dates: dict[int, Any]) -> bool:
+    """Whether a line is repeated inside a date line ("Source: SITE  Published: DATE"):
+    then it is the site's name heading the page, not the headline."""
+    return any(text in lines[index].text and text != lines[index].text for index in dates)
+
+
+# --- the page's parts -------------------------------------------------------------------
+
+_MAX_HEADER_LINES_AFTER_TITLE = 4
+_LEAD_WINDOW = 4
+_MAX_BYLINE_CHARS = 48
+
+
+def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
+    """Title, story span, furniture lines, date and capture date of a page's lines."""
+    furniture = {index for index, line in enumerate(lines) if _is_furniture(line.text)}
+    furniture |= _doubled(lines)
+    dates = {
+        index: found
+        for index, line in enumerate(lines)
+        if (found := date_line(line.text, language=language)) is not None
+    }
+    chrome = furniture | set(dates)
+    title: int | None = None
+    crumb: str | None = None
+    crumb_title: str | None = None
+    captured: datetime.date | None = None
+    header: list[int] = []
+
+    # The header: chrome, the breadcrumb, the title.
+    first = 0
+    while first < len(lines):
+        line = lines[first].text
+        if title is None and crumb is None and _BREADCRUMB.match(line):
+            crumb, crumb_title = line, _title_from_breadcrumb(line)
+        elif first in chrome or _is_chrome(line):
+            header.append(first)
+        elif title is not None:
+            break
+        elif crumb is not None and crumb_title is not None:
+            if not (crumb.endswith(line) or _same_text(line, crumb_title)):
+                break
+            title = first
+        elif (
+            _looks_like_title(line)
+            and not _is_byline(line)
+            and not _is_site_name(line)
+            and not _named_in_metadata(line, lines, dates)
+        ):
+            title = first
+        elif (
+            not _is_substantial(line)
+            or _is_site_name(line)
+            or _named_in_metadata(line, lines, dates)
+        ):
+            header.append(first)
+        else:
+            break
+        first += 1
+    if title is not None and crumb_title is not None and title != first - 1:
+        crumb_title = None
+
+    # Just under the headline: furniture, a date line, a short byline, before the lead.
+    for _ in range(_MAX_HEADER_LINES_AFTER_TITLE):
+        if first >= len(lines) - 1:
+            break
+        line = lines[first].text
+        if first in chrome or _is_chrome(line):
+            furniture.add(first)
+        elif title is not None and _is_name_line(line, _next_texts(lines, first, chrome)):
+            # A name under the headline (a byline without "By"): not story text.
+            furniture.add(first)
+        else:
+            break
+        first += 1
+
+    # A byline and date set under the lead (RFA's layout): the date is the story's.
+    lead_date: datetime.date | None = None
+    for index in range(first, min(first + _LEAD_WINDOW, len(lines) - 1)):
+        found = dates.get(index)
+        if found is None or found.clock:
+            continue
+        furniture.add(index)
+        lead_date = lead_date or found.date
+        byline = index - 1
+        if (
+            byline > first
+            and byline not in furniture
+            and _is_name_line(lines[byline].text, _next_texts(lines, index, chrome))
+        ):
+            furniture.add(byline)
+
+    # The footer: chrome from the bottom up.
+    last = len(lines) - 1
+    while last >= first and (last in chrome or _is_chrome(lines[last].text)):
+        furniture.add(last)
+        last -= 1
+    furniture |= set(header)
+
+    # The date: a page clock above a breadcrumb is when the page was saved; the first
+    # other date line above the story (or just under its headline) is the story's date.
+    published: datetime.date | None = None
+    for index in sorted(dates):
+        if index >= first and index not in furniture:
+            break
+        found = dates[index]
+        above_crumb = crumb is not None and index < _index_of(lines, crumb)
+        if found.clock or (above_crumb and index == 0):
+            captured = captured or found.date
+        elif published is None and index < first + 1:
+            published = found.date
+    if published is None:
+        published = lead_date
+    return _Roles(
+        title=title,
+        crumb_title=crumb_title if title is None else None,
+        story_first=first,
+        story_last=last,
+        furniture=frozenset(i for i in furniture if first <= i <= last or i not in {title}),
+        date=published,
+        captured=captured,
+    )
+
+
+def _next_texts(lines: list[_Line], index: int, chrome: set[int]) -> list[str]:
+    """The few lines after ``index`` that are not chrome (date lines, furniture)."""
+    following = (lines[i].text for i in range(index + 1, len(lines)) if i not in chrome)
+    return [text for text, _ in zip(following, range(_MAX_HEADER_LINES_AFTER_TITLE), strict=False)]
+
+
+def _index_of(lines: list[_Line], text: str) -> int:
+    return next((i for i, line in enumerate(lines) if line.text == text), len(lines))

@@ -24,6 +24,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DataError, OperationalError, ProgrammingError
+from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from archive.errors import ArchiveError, SearchSyntaxError
@@ -513,8 +514,25 @@ def index_existing(conn: Connection) -> int:
         total = 0
         last = 0
         while True:
+            # Only the columns indexing reads: a migration runs this on an older schema,
+            # which lacks the columns later migrations add.
             versions = session.exec(
                 select(Version)
+                .options(
+                    load_only(
+                        *(
+                            getattr(Version, name)
+                            for name in (
+                                "id",
+                                "article_id",
+                                "kind",
+                                "language",
+                                "detected_language",
+                                "text",
+                            )
+                        )
+                    )
+                )
                 .where(col(Version.id) > last)
                 .order_by(col(Version.id))
                 .limit(_BATCH)

@@ -230,6 +230,29 @@ async def test_provenance_panel_shows_the_credit_chain_and_version_tree(
         assert ["R #2 published · en"] == [str(c.label) for c in original.children]
 
 
+async def test_provenance_panel_shows_the_capture_date_and_a_derived_title(
+    archive: Archive, tmp_path: Path
+) -> None:
+    from archive.ingest.pipeline import import_paths
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Friday, April 19, 2024\n\nHomeAsia\n\n"
+        "Soldiers burned 35 houses in a village in Sagaing region, residents said.\n\n"
+        "The junta did not respond to requests for comment.\n",
+        encoding="utf-8",
+    )
+    summary = import_paths(archive, [page])
+    (item,) = summary.outcomes
+    assert item.article_id is not None
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_article(pilot, app, item.article_id)
+        chain = str(screen.query_one("#chain", Static).render())
+        assert "Captured    2024-04-19 (the page was saved; not published)" in chain
+        assert "made from the lead: the page shows no headline" in chain
+
+
 async def test_both_sides_of_a_bead_get_the_same_height_in_every_script(
     archive: Archive, sample: dict[str, int]
 ) -> None:

@@ -54,6 +54,19 @@ def chain_text(article: dict[str, Any]) -> Text:
         out.append("No credits recorded.", style="dim italic")
     else:
         out.rstrip()
+    out.append_text(page_notes(article))
+    return out
+
+
+def page_notes(article: dict[str, Any]) -> Text:
+    """What the saved page says about itself: when it was captured, whether it had a headline."""
+    out = Text()
+    if article.get("captured"):
+        out.append("\nCaptured    ", style="bold")
+        out.append_text(safe_line(f"{article['captured']} (the page was saved; not published)"))
+    if article.get("title_derived"):
+        out.append("\nTitle       ", style="bold")
+        out.append("made from the lead: the page shows no headline", style="italic")
     return out
 
 

@@ -130,3 +130,58 @@ def test_language_hint_decides_only_where_detection_is_unsure() -> None:
         analyze_text("中文", language_hint="zh-TW").language,
         analyze_text("这是一个很好的朋友。他们说没有问题。", language_hint="zh-TW").language,
     )
+
+
+# Uyghur's Arabic letters in its Latin (ULY) and Cyrillic alphabets, to write the held-out
+# Uyghur document in the two other scripts RFA's Uyghur service publishes in.
+_UYGHUR_LETTERS = {
+    "ا": ("a", "а"), "ە": ("e", "ә"), "ب": ("b", "б"), "پ": ("p", "п"), "ت": ("t", "т"),
+    "ج": ("j", "җ"), "چ": ("ch", "ч"), "خ": ("x", "х"), "د": ("d", "д"), "ر": ("r", "р"),
+    "ز": ("z", "з"), "ژ": ("zh", "ж"), "س": ("s", "с"), "ش": ("sh", "ш"), "غ": ("gh", "ғ"),
+    "ف": ("f", "ф"), "ق": ("q", "қ"), "ك": ("k", "к"), "گ": ("g", "г"), "ڭ": ("ng", "ң"),
+    "ل": ("l", "л"), "م": ("m", "м"), "ن": ("n", "н"), "ھ": ("h", "һ"), "و": ("o", "о"),
+    "ۇ": ("u", "у"), "ۆ": ("ö", "ө"), "ۈ": ("ü", "ү"), "ۋ": ("w", "в"), "ې": ("é", "е"),
+    "ى": ("i", "и"), "ي": ("y", "й"), "ئ": ("", ""), "،": (",", ","), "؟": ("?", "?"),
+}  # fmt: skip
+
+
+def _uyghur_in(text: str, alphabet: int) -> str:
+    return "".join(_UYGHUR_LETTERS[ch][alphabet] if ch in _UYGHUR_LETTERS else ch for ch in text)
+
+
+# Written for this test in the pattern of RFA Uyghur reports.
+_UYGHUR_REPORTS = [
+    "ئۇيغۇر ئاپتونوم رايونىدىكى دائىرىلەر يېقىندا ئۇنىڭ ئىككى قېرىندىشىنى تۇتۇپ تۇرغانلىقىنى "
+    "ئېتىراپ قىلدى. مۇخبىرىمىز بۇ ھەقتە ناھىيەلىك ساقچىخانىغا تېلېفون قىلدى، ئەمما ئۇلار "
+    "ھېچقانداق ئۇچۇر بېرىشنى رەت قىلدى.",
+    "خىتاي ھۆكۈمىتى لاگېرلارنى كەسپىي تەربىيەلەش مەركىزى دەپ ئاتايدۇ، لېكىن ئۇ يەردىن "
+    "قويۇپ بېرىلگەنلەر بۇنىڭغا قوشۇلمايدۇ. ئۇلارنىڭ ئېيتىشىچە، ھەر كۈنى سىياسىي ئۆگىنىش "
+    "قىلىشقا مەجبۇرلانغان.",
+    "ھەپتىلىك خەۋەرلەر: تۈركىيەدە ياشاۋاتقان ئۇيغۇرلار ئىستانبۇلدا يىغىلىپ، تۇتۇپ "
+    "تۇرۇلۇۋاتقان ئائىلە ئەزالىرىنىڭ قويۇپ بېرىلىشىنى تەلەپ قىلدى.",
+]
+
+
+@pytest.mark.parametrize(("alphabet", "script"), [(0, "Latn"), (1, "Cyrl")])
+@pytest.mark.parametrize("report", _UYGHUR_REPORTS)
+def test_uyghur_in_latin_and_cyrillic_is_uyghur(report: str, alphabet: int, script: str) -> None:
+    assert ("ug", "Arab") == (analyze_text(report).language, analyze_text(report).script)
+    text = _uyghur_in(report, alphabet)
+    result = analyze_text(text)
+    assert ("ug", script) == (result.language, result.script)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cumhurbaşkanı bugün Ankara'da yaptığı açıklamada ekonomik gelişmeleri değerlendirdi "
+        "ve yeni yatırımların çok önemli olduğunu söyledi.",
+        "Prezident bugun Toshkentda xalqaro konferensiyada nutq so'zladi va yangi qonunlarni "
+        "imzoladi, deb xabar qildi.",
+        "Қазақстан Республикасының Президенті бүгін Астанада кәсіпкерлермен кездесу өткізді "
+        "және жаңа бағдарламаны ұсынды.",
+        "Президент сегодня провёл встречу с представителями бизнеса и обсудил новые законы.",
+    ],
+)
+def test_turkish_uzbek_kazakh_and_russian_are_not_uyghur(text: str) -> None:
+    assert "ug" != detect_language(text)[0]

@@ -1,0 +1,268 @@
+"""Dates on news pages: the forms every outlet and language we serve writes them in.
+
+:func:`parse_date_text` reads one date from a short piece of text ("Friday, April 19, 2024",
+"2021.07.07", "2018年5月17日", "ngày 19 tháng 4 năm 2018", "RFA | ២៨ សីហា ២០១៤",
+"Updated at 09:30 a.m. EST on 2014-07-14", "입력 2018-04-19", "日期：2018-08-13"). Our own rules
+come first, for the numeric forms whose order a library would have to guess, for the native
+Burmese, Khmer, Tibetan and Uyghur forms dateparser cannot read, and for Buddhist Era years;
+dateparser (CLDR month and weekday names, offline) reads the rest.
+
+:func:`date_line` says whether a whole line is a date line (a date with at most a label,
+a weekday, a time and a source name beside it), which is what a page's header or byline
+shows; a date inside a sentence is never taken for the page's date.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+__all__ = ["DateLine", "date_line", "parse_date_text", "to_ascii_digits"]
+
+# Years a news page can carry; Buddhist Era years (Thai, Lao, Khmer pages) lie 543 above.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2100
+_BUDDHIST_ERA = 543
+# A date line is short: the date, a label, a weekday, a time, a source name.
+_MAX_DATE_LINE_CHARS = 90
+_MAX_RESIDUE_CHARS = 24
+
+
+def to_ascii_digits(text: str) -> str:
+    """Every decimal digit (Burmese ၁, Khmer ១, Lao ໑, Tibetan ༡, Arabic-Indic ١ …) as ASCII."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.decimal(ch)) if not ch.isascii() and ch.isdecimal() else ch for ch in text
+    )
+
+
+def _year(value: int) -> int | None:
+    """A four-digit (or two-digit) year as a Gregorian year, or None if no news page has it."""
+    if value < 100:
+        value += 2000 if value < 70 else 1900
+    if _FIRST_YEAR + _BUDDHIST_ERA <= value <= _LAST_YEAR + _BUDDHIST_ERA:
+        value -= _BUDDHIST_ERA
+    return value if _FIRST_YEAR <= value <= _LAST_YEAR else None
+
+
+def _make(year: int, month: int, day: int) -> datetime.date | None:
+    gregorian = _year(year)
+    if gregorian is None:
+        return None
+    try:
+        return datetime.date(gregorian, month, day)
+    except ValueError:
+        return None
+
+
+# Month names dateparser lacks (Burmese and Khmer as written in dates; Tibetan ordinal months).
+_NATIVE_MONTHS = {
+    # Burmese (the English months as Burmese writes them)
+    "ဇန်နဝါရီ": 1, "ဖေဖော်ဝါရီ": 2, "မတ်": 3, "ဧပြီ": 4, "မေ": 5, "ဇွန်": 6,
+    "ဇူလိုင်": 7, "ဩဂုတ်": 8, "သြဂုတ်": 8, "စက်တင်ဘာ": 9,
+    "အောက်တိုဘာ": 10, "နိုဝင်ဘာ": 11, "ဒီဇင်ဘာ": 12,
+    # Khmer
+    "មករា": 1, "កុម្ភៈ": 2, "មីនា": 3, "មេសា": 4, "ឧសភា": 5, "មិថុនា": 6,
+    "កក្កដា": 7, "សីហា": 8, "កញ្ញា": 9, "តុលា": 10, "វិច្ឆិកា": 11, "ធ្នូ": 12,
+    # Lao
+    "ມັງກອນ": 1, "ກຸມພາ": 2, "ມີນາ": 3, "ເມສາ": 4, "ພຶດສະພາ": 5, "ມິຖຸນາ": 6,
+    "ກໍລະກົດ": 7, "ສິງຫາ": 8, "ກັນຍາ": 9, "ຕຸລາ": 10, "ພະຈິກ": 11, "ທັນວາ": 12,
+}  # fmt: skip
+_MONTH_WORD = "|".join(sorted(map(re.escape, _NATIVE_MONTHS), key=len, reverse=True))
+
+_D, _M, _Y = r"(?P<d>\d{1,2})", r"(?P<m>\d{1,2})", r"(?P<y>\d{4})"
+# Numeric and East Asian forms, read by our rules (digits already ASCII).
+_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(pattern, re.VERBOSE))
+    for name, pattern in (
+        # 2018年5月17日, 2018년 4월 19일, 2018 年 5 月 17 日
+        ("ymd", rf"(?<!\d){_Y}\s*[年년]\s*{_M}\s*[月월]\s*{_D}\s*[日일]?"),
+        # Uyghur: 2019-يىلى 7-ئاينىڭ 22-كۈنى
+        ("ymd", rf"(?<!\d){_Y}\s*-?\s*يىلى\s*{_M}\s*-?\s*ئاي\w*\s*{_D}(?!\d)"),
+        # Tibetan: སྤྱི་ལོ་2016 ཟླ་6 ཚེས་13 (year, month, day with their words)
+        ("ymd", rf"(?<!\d){_Y}[\s\u0f0b]*(?:ལོའི[\s\u0f0b]*)?ཟླ[\s\u0f0b]*(?:བ[\s\u0f0b]*)?{_M}"
+                rf"[\s\u0f0b]*(?:པའི[\s\u0f0b]*)?ཚེས[\s\u0f0b]*(?:པ[\s\u0f0b]*)?{_D}(?!\d)"),
+        # Vietnamese: ngày 19 tháng 4 năm 2018
+        ("dmy", rf"(?i:ngày)\s*{_D}\s*(?i:tháng)\s*{_M}\s*(?:,\s*)?(?i:năm)\s*{_Y}"),
+        # Burmese: 2021 ခုနှစ် ဇူလိုင်လ 7 ရက်
+        ("y_month_d", rf"(?<!\d){_Y}\s*(?:ခုနှစ်)?\s*[,၊]?\s*(?P<mw>{_MONTH_WORD})\s*လ?\s*"
+                      rf"(?:\s*၊\s*)?{_D}\s*(?:ရက်)?(?!\d)"),
+        # Khmer/Lao/Burmese: ថ្ងៃទី 19 ខែមេសា ឆ្នាំ 2018, 28 សីហា 2014, ဇူလိုင် 7၊ 2021
+        ("d_month_y", rf"(?<!\d){_D}\s*(?:ខែ)?\s*(?P<mw>{_MONTH_WORD})\s*[,၊]?\s*"
+                      rf"(?:ឆ្នាំ|ປີ)?\s*{_Y}(?!\d)"),
+        ("month_d_y", rf"(?P<mw>{_MONTH_WORD})\s*လ?\s*{_D}\s*(?:ရက်)?\s*[,၊]\s*{_Y}(?!\d)"),
+        # 2021-07-07, 2021.07.07, 2021/7/7 (a time may be glued on after)
+        ("ymd", rf"(?<!\d){_Y}\s*[-./]\s*{_M}\s*[-./]\s*{_D}(?!\d)"),
+        # 19/04/2018, 19.04.2018, 4/19/2018: the order comes from the values or the language
+        ("numeric_dmy", r"(?<![\d.])(?P<a>\d{1,2})\s*[-./]\s*(?P<b>\d{1,2})\s*[-./]\s*"
+                        r"(?P<y>\d{4})(?!\d)"),
+        # 18-04-19 (the YY-MM-DD of Korean and Chinese pages)
+        ("yymmdd", r"(?<![\d.:])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:-])"),
+    )
+)  # fmt: skip
+
+# Languages whose pages write a numeric date month first (4/19/2018).
+_MONTH_FIRST_LANGUAGES = frozenset({"en"})
+
+# Words that say a date line is the page's clock, not the story's date.
+_TODAY = re.compile(
+    r"(?i:\btoday\b|\bcurrent\s+(?:date|time)\b)|今天|今日|오늘|ថ្ងៃនេះ|ມື້ນີ້|ယနေ့|hôm\s+nay|bugün"
+)
+# A time of day, with its zone: "10:58 CH", "09:30 a.m. EST", "00:12 GMT+10", "23:31".
+_TIME = re.compile(
+    r"""(?ix) (?<!\d) \d{1,2} [:：h] \d{2} (?: [:：]\d{2} )? (?: \.\d+ )?
+        \s* (?: [ap]\.?\s?m\.? | sa | ch | 오전 | 오후 | 上午 | 下午 )?
+        \s* (?: (?:gmt|utc) \s* [+-]? \s* \d{0,2}(?::?\d{2})? | [a-z]{2,4}t\b | [a-z]{3}\b )?
+    """
+)
+
+
+def _from_rule(kind: str, match: re.Match[str], language: str | None) -> datetime.date | None:
+    groups = match.groupdict()
+    if kind in ("y_month_d", "d_month_y", "month_d_y"):
+        month = _NATIVE_MONTHS[groups["mw"]]
+        return _make(int(groups["y"]), month, int(groups["d"]))
+    if kind == "numeric_dmy":
+        a, b = int(groups["a"]), int(groups["b"])
+        month_first = (language or "").split("-")[0] in _MONTH_FIRST_LANGUAGES
+        if a > 12 or (b <= 12 and not month_first):
+            return _make(int(groups["y"]), b, a)
+        return _make(int(groups["y"]), a, b)
+    if kind == "yymmdd":
+        return _make(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+    return _make(int(groups["y"]), int(groups["m"]), int(groups["d"]))
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    date: datetime.date
+    start: int
+    end: int
+
+
+def _find_by_rules(text: str, language: str | None) -> _Found | None:
+    """The first date our rules read in ``text`` (ASCII digits), with where it stands."""
+    best: _Found | None = None
+    for kind, pattern in _RULES:
+        for match in pattern.finditer(text):
+            date = _from_rule(kind, match, language)
+            if date is not None and (best is None or match.start() < best.start):
+                best = _Found(date, match.start(), match.end())
+                break
+    return best
+
+
+_YEARISH = re.compile(r"(?<!\d)(?:1[89]\d\d|20\d\d|2[45]\d\d)(?!\d)")
+_DATEPARSER_SETTINGS: dict[str, Any] = {
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "STRICT_PARSING": True,
+    "PREFER_DATES_FROM": "past",
+    "RETURN_AS_TIMEZONE_AWARE": False,
+}
+
+
+@cache
+def _dateparser() -> Any:
+    import dateparser
+
+    return dateparser
+
+
+def _by_dateparser(text: str, language: str | None) -> datetime.date | None:
+    """A date written with month or weekday names, read by dateparser (CLDR data, offline)."""
+    if not _YEARISH.search(text) or not any(ch.isalpha() for ch in text):
+        return None
+    languages = None
+    base = (language or "").split("-")[0]
+    if base and base not in ("und", "ug", "my", "bo", "yue"):
+        languages = [base, "en"] if base != "en" else ["en"]
+    value = None
+    for hint in (languages, None) if languages is not None else (None,):
+        try:
+            value = _dateparser().parse(text, languages=hint, settings=_DATEPARSER_SETTINGS)
+        except (ValueError, OverflowError, TypeError, LookupError):
+            value = None  # a language dateparser lacks ("no"): try without the hint
+        if value is not None:
+            break
+    if value is None:
+        return None
+    return _make(value.year, value.month, value.day)
+
+
+def parse_date_text(text: str, *, language: str | None = None) -> datetime.date | None:
+    """The date written in a short text (a date line, a label and its date), or None.
+
+    Args:
+        text: the text; native digits are read as digits.
+        language: the page's language (ISO 639-1), which decides the order of an ambiguous
+            numeric date (month first in English, day first elsewhere) and helps dateparser.
+    """
+    ascii_text = to_ascii_digits(text)
+    found = _find_by_rules(ascii_text, language)
+    if found is not None:
+        return found.date
+    return _by_dateparser(_TIME.sub(" ", ascii_text), language)
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line that is a date line: its date, and whether it is the page's clock ("today")."""
+
+    date: datetime.date
+    clock: bool
+
+
+_LABEL_SPLIT = re.compile(r"[:：|｜]|\s[-–—]\s|\bon\b|\bat\b|\bvào\b", re.IGNORECASE)
+_GLUE = re.compile(r"[\s,.;:：|｜()\[\]（）〔〕【】/\\•·@–—-]+")
+
+
+_GLUED_TIME = re.compile(r"(?<!\d)(\d{4})(\d{1,2}[:：]\d{2})")
+_BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
+_LABEL_END = re.compile(r"[:：]\s*$")
+_MAX_LABELLED_RESIDUE_CHARS = 60
+
+
+def _residue(text: str, found: _Found | None) -> str:
+    """What a date line holds beside its date and time: labels, a weekday, a source name."""
+    if found is not None:
+        text = text[: found.start] + " " + text[found.end :]
+    return _GLUE.sub(" ", _TIME.sub(" ", text)).strip()
+
+
+def date_line(text: str, *, language: str | None = None) -> DateLine | None:
+    """The date of a line that is only a date (with a label, weekday, time or source), or None.
+
+    "Friday, April 19, 2024", "2021.07.07", "Updated at 09:30 a.m. EST on 2014-07-14",
+    "입력 2018-04-19 10:00", "RFA | ២៨ សីហា ២០១៤", "fredag 5. mars 2021" are date lines;
+    a sentence that mentions a date is not.
+    """
+    if len(text) > _MAX_DATE_LINE_CHARS or not any(ch.isdecimal() for ch in text):
+        return None
+    ascii_text = _GLUED_TIME.sub(r"\1 \2", to_ascii_digits(text))
+    clock = _TODAY.search(ascii_text) is not None
+    if clock:
+        ascii_text = re.sub(r"(?i)\bis\b", " ", _TODAY.sub(" ", ascii_text))
+    found = _find_by_rules(ascii_text, language)
+    if found is not None:
+        # "Source: site   Published: 2016-06-13": a labelled date may stand beside other fields.
+        labelled = _LABEL_END.search(ascii_text[: found.start]) is not None
+        limit = _MAX_LABELLED_RESIDUE_CHARS if labelled else _MAX_RESIDUE_CHARS
+        if len(_residue(ascii_text, found)) > limit:
+            return None
+        return DateLine(found.date, clock)
+    stripped = _BRACKETED.sub(" ", _TIME.sub(" ", ascii_text))
+    date = _by_dateparser(stripped, language)
+    if date is None:
+        # "Posted: Friday, April 19, 2024", "日期：…": try what follows the last label.
+        parts = _LABEL_SPLIT.split(stripped)
+        if len(parts) > 1:
+            date = _by_dateparser(parts[-1], language)
+            if date is not None and len(_GLUE.sub(" ", " ".join(parts[:-1])).strip()) > 40:
+                return None
+    if date is None:
+        return None
+    return DateLine(date, clock)
