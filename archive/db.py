@@ -19,6 +19,7 @@ from urllib.parse import quote
 
 from platformdirs import user_data_path
 from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
+from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
@@ -29,7 +30,6 @@ log = logging.getLogger(__name__)
 APP_NAME = "translation-archive"
 ENV_VAR = "ARCHIVE_DB"
 MIGRATIONS = Path(__file__).parent / "migrations"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 # pg_advisory_xact_lock key that serialises schema creation and upgrades on one PostgreSQL
 # database (any 64-bit constant of our own: "tparchiv" in ASCII).
 PG_MIGRATION_LOCK = 0x7470617263686976
@@ -110,6 +110,11 @@ def _set_sqlite_read_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA query_only=ON")
     cursor.close()
+
+
+def _writable(path: Path) -> bool:
+    """Whether this process may write the SQLite file and make its ``-wal`` beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _sqlite_read_uri(path: str) -> str:
@@ -226,17 +231,20 @@ def _upgrade(conn: Connection, where: Location) -> None:
 
 @contextmanager
 def _file_lock(path: Path) -> Iterator[None]:
-    """An exclusive advisory lock on the SQLite file itself while its schema is made or upgraded.
+    """An exclusive advisory lock while the schema of the SQLite file at ``path`` is made or
+    upgraded, held on the file's folder.
 
-    ``flock`` locks are separate from the POSIX record locks SQLite uses, so this serialises
-    only the processes that are migrating, never SQLite's own readers and writers.
+    Never on the database file itself: POSIX drops every lock a process holds on a file when
+    any descriptor of that file is closed, so opening and closing one beside SQLite's own would
+    silently release SQLite's locks (and let another process delete a live ``-wal``). ``flock``
+    on the folder serialises only the processes that are migrating.
     """
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows: SQLite's own locks and busy timeout only
         yield
         return
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    fd = os.open(path.parent, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -275,17 +283,10 @@ def _check_sqlite_file(where: Location, mode: OpenMode) -> None:
         if mode != "create":
             raise ArchiveMissing(where.shown)
         return
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(len(SQLITE_MAGIC))
-    except OSError as exc:
-        raise DatabaseError(f"{where.shown}: cannot read ({exc.strerror})") from exc
-    if not magic:
-        if mode != "create":
-            raise ArchiveMissing(where.shown)
-        return
-    if magic != SQLITE_MAGIC:
-        raise NotAnArchive(where.shown, "not an SQLite database")
+    if not path.stat().st_size and mode != "create":
+        raise ArchiveMissing(where.shown)
+    # The file's own bytes are never read here with a descriptor of ours (see `_file_lock`):
+    # SQLite itself says "file is not a database" for another program's file (`open_archive`).
 
 
 @dataclass
@@ -341,6 +342,10 @@ def open_archive(
                         _check_revision(conn, where, upgrading=True)
                 finally:
                     probe.dispose()
+            if mode != "read" and where.path.exists() and not _writable(where.path):
+                raise DatabaseError(
+                    f"{where.shown}: the archive is read-only, and this command writes to it"
+                )
             if mode == "create":
                 where.path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_archive_engine(where.url, read_only=mode == "read")
@@ -364,6 +369,10 @@ def open_archive(
         ) from exc
     except OperationalError as exc:
         raise DatabaseError(f"{where.shown}: cannot open archive ({exc.orig})") from exc
+    except SADatabaseError as exc:
+        if "file is not a database" in str(exc.orig):
+            raise NotAnArchive(where.shown, "not an SQLite database") from exc
+        raise DatabaseError(f"{where.shown}: {exc.orig}") from exc
     except SQLAlchemyError as exc:
         raise DatabaseError(f"{where.shown}: {exc}") from exc
     return Archive(engine=engine, url=where.url)

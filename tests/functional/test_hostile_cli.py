@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.db import schema_head
 from tests.functional.test_cli import run_cli
 
 GOOD = {
@@ -178,8 +179,8 @@ def test_a_newer_schema_is_named_not_an_internal_error(small_db: Path) -> None:
     result = run_cli("list", "--db", small_db)
     assert 1 == result.returncode
     assert [
-        f"archive: {small_db}: the archive's schema (revision 9999_future) is newer than this "
-        "version of the archive program knows; upgrade the program to open it"
+        f"archive: {small_db}: archive schema 9999_future is newer than this version of the "
+        f"archive knows (newest: {schema_head()}); upgrade translation-archive to open it"
     ] == result.stderr.splitlines()
 
 
@@ -260,7 +261,7 @@ def test_read_commands_work_on_an_archive_that_cannot_be_written(tmp_path: Path)
     aligned = run("align", "2")
     assert 1 == aligned.returncode
     assert [
-        "archive: database error: the archive is read-only, and this command writes to it"
+        f"archive: {db}: the archive is read-only, and this command writes to it"
     ] == aligned.stderr.splitlines()
     assert before == sorted(p.name for p in tmp_path.iterdir())  # no -wal, no -shm
     assert content == db.read_bytes()
