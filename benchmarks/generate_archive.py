@@ -30,7 +30,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-NTREX = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
+# ../shared when it is beside the checkout, else the repository's own byte copy (tests/data).
+_SHARED_NTREX = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
+_REPO_NTREX = Path(__file__).resolve().parents[1] / "tests" / "data" / "ntrex128"
+NTREX = _SHARED_NTREX if _SHARED_NTREX.exists() else _REPO_NTREX
 
 #: RFA's nine language services: (service word, NTREX file code, language code, separator).
 SERVICES: tuple[tuple[str, str, str, str], ...] = (

@@ -23,14 +23,14 @@ from sqlalchemy import Engine, event
 from archive.db import open_archive
 from archive.ingest.pipeline import Importer
 from benchmarks.generate_archive import write_collection
-from tests.conftest import REPO
+from tests.conftest import NTREX, REPO
 
 ARTICLES_PER_FILE = 20
 
 
 def generate(folder: Path, n: int, *, start: int = 0) -> Path:
     """N two-version articles (the benchmark generator, seed 9) as JSONL files in ``folder``."""
-    write_collection(n, folder, seed=9, per_file=ARTICLES_PER_FILE, start=start)
+    write_collection(n, folder, seed=9, per_file=ARTICLES_PER_FILE, start=start, ntrex=NTREX)
     return folder
 
 
