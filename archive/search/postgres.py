@@ -151,22 +151,10 @@ def insert_rows(conn: Connection, rows: Iterable[IndexRow]) -> int:
     """Add rows to the index (words vector and grams computed here)."""
     batch: list[dict[str, Any]] = []
     for r in rows:
-        main, loose = r.forms
-        batch.append(
-            {
-                "a": r.article_id,
-                "v": r.version_id,
-                "seq": r.seq,
-                "lang": r.language,
-                "kind": r.kind,
-                "sl": r.spaceless,
-                "text": r.text,
-                "main": main,
-                "loose": loose,
-                "words": words_document(main, loose),
-                "grams": grams_document(main) if r.spaceless else None,
-            }
-        )
+        row = r.parameters()
+        row["words"] = words_document(row["main"], row["loose"])
+        row["grams"] = grams_document(row["main"]) if r.spaceless else None
+        batch.append(row)
     if not batch:
         return 0
     conn.execute(

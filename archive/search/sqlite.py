@@ -56,6 +56,21 @@ class IndexRow:
         """The indexed search forms of ``text``: ``(main, loose)``."""
         return search_forms(self.text, self.language)
 
+    def parameters(self) -> dict[str, Any]:
+        """The bind parameters both back-ends' ``search_segment`` inserts share."""
+        main, loose = self.forms
+        return {
+            "a": self.article_id,
+            "v": self.version_id,
+            "seq": self.seq,
+            "lang": self.language,
+            "kind": self.kind,
+            "sl": self.spaceless,
+            "text": self.text,
+            "main": main,
+            "loose": loose,
+        }
+
 
 # --------------------------------------------------------------------------- upkeep
 
@@ -82,20 +97,7 @@ def insert_rows(conn: Connection, rows: Iterable[IndexRow]) -> int:
     """Add rows to the index (the triggers fill words and trigram; bigram is filled here)."""
     batch: list[dict[str, Any]] = []
     for r in rows:
-        main, loose = r.forms
-        batch.append(
-            {
-                "a": r.article_id,
-                "v": r.version_id,
-                "seq": r.seq,
-                "lang": r.language,
-                "kind": r.kind,
-                "sl": int(r.spaceless),
-                "text": r.text,
-                "main": main,
-                "loose": loose,
-            }
-        )
+        batch.append({**r.parameters(), "sl": int(r.spaceless)})
     if not batch:
         return 0
     conn.execute(
