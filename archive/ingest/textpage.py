@@ -95,13 +95,6 @@ _DATE = r"""
       | (?P<year3>\d{4})[-./](?P<month3>\d{1,2})[-./](?P<day3>\d{1,2})
     )
 """
-_DATE_LINE = re.compile(
-    rf"""^ (?:(?:updated|published|posted|date)\s*:?\s*)?
-        {_DATE}
-        (?: \s*[,|@]?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{{2,4}})? )?
-        \s*$""",
-    re.IGNORECASE | re.VERBOSE,
-)
 # "PHNOM PENH, Sept. 22, 2021 —" or "(2021-09-22)" opening the first paragraph.
 _DATELINE = re.compile(
     rf"""^ (?: [^\W\d_][^\W\d_ .’'-]*(?:[ .’'-]+[^\W\d_]+){{0,4}} \s*[,(]\s* | \(\s* )?
@@ -125,12 +118,6 @@ def _date_from(match: re.Match[str]) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
-
-
-def _parse_date_line(text: str) -> datetime.date | None:
-    """The date if the whole line is a date ("Friday, April 19, 2024", "2021-09-22 10:00")."""
-    match = _DATE_LINE.match(text)
-    return _date_from(match) if match else None
 
 
 def _parse_dateline(paragraph: str) -> datetime.date | None:
