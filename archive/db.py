@@ -330,6 +330,8 @@ def open_archive(
         DatabaseError: the database cannot be opened or migrated.
     """
     where = locate(db)
+    revision: str | None = None
+    probed = False  # the revision was read already, through a read-only connection
     try:
         if where.path is not None:
             _check_sqlite_file(where, mode)
@@ -339,7 +341,8 @@ def open_archive(
                 probe = create_archive_engine(where.url, read_only=True)
                 try:
                     with probe.connect() as conn:
-                        _check_revision(conn, where, upgrading=True)
+                        revision = _check_revision(conn, where, upgrading=True)
+                    probed = True
                 finally:
                     probe.dispose()
             if mode != "read" and where.path.exists() and not _writable(where.path):
@@ -350,14 +353,14 @@ def open_archive(
                 where.path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_archive_engine(where.url, read_only=mode == "read")
         try:
-            if not upgrade or mode != "create":
+            if not probed and (not upgrade or mode != "create"):
                 with engine.connect() as conn:
                     # An older schema is upgraded below (or left as it is when upgrade is
                     # off); a read never upgrades, so it refuses one.
                     tolerate_old = mode != "read" or not upgrade
                     revision = _check_revision(conn, where, upgrading=tolerate_old)
-                if revision is None and mode != "create":
-                    raise ArchiveMissing(where.shown)
+            if revision is None and mode != "create":
+                raise ArchiveMissing(where.shown)
             if upgrade and mode != "read":
                 migrate(engine, where)
         except BaseException:
