@@ -235,6 +235,7 @@ def split(
     2-1 bead 1-1 and 1-0). Both beads keep the confirmed mark of the bead split.
     """
     bead = _at(beads, index)
+    where = "" if src_at is None and tgt_at is None else " there"
     if src_at is None:
         src_at = bead.src_start + min(1, bead.n_src)
     if tgt_at is None:
@@ -246,7 +247,7 @@ def split(
     first = replace(bead, src_end=src_at, tgt_end=tgt_at, method=MANUAL)
     rest = replace(bead, src_start=src_at, tgt_start=tgt_at, method=MANUAL)
     if first.n_src + first.n_tgt == 0 or rest.n_src + rest.n_tgt == 0:
-        raise NotSplittable(index, f"a {bead.kind} bead cannot be split there")
+        raise NotSplittable(index, f"a {bead.kind} bead cannot be split{where}")
     return _changed(beads, index, [first, rest], 1)
 
 
@@ -760,3 +761,125 @@ def redo_bead_edit(session: Session, *, edit_id: int, reviewer: str) -> Edit:
         after=patch.to_json("after"),
         reviewer=reviewer,
     )
+
+
+# ---------------------------------------------------------------------------------- listing
+
+
+@dataclass(frozen=True, slots=True)
+class StoredBead:
+    """A stored bead as scripts see it: its id, its sentences on each side, its mark."""
+
+    id: int
+    position: int
+    span: Span
+    src_text: str
+    tgt_text: str
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"id", "position", "src": [seq…], "tgt": [seq…], "kind", "score", "method",
+        "confirmed", "by", "at"}``."""
+        s = self.span
+        return {
+            "id": self.id,
+            "position": self.position,
+            "src": list(range(s.src_start, s.src_end)),
+            "tgt": list(range(s.tgt_start, s.tgt_end)),
+            "kind": s.kind,
+            "score": round(s.score, 4),
+            "method": s.method,
+            "confirmed": s.checked,
+            "by": s.checked_by,
+            "at": s.checked_at.isoformat() if s.checked_at else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class StoredAlignment:
+    """One stored alignment of an article with its beads."""
+
+    id: int
+    src_version_id: int
+    tgt_version_id: int
+    method: str
+    beads: list[StoredBead]
+
+    def to_json(self) -> dict[str, Any]:
+        """The alignment and its beads, with the confirmed count."""
+        confirmed, total = confirmed_count(b.span for b in self.beads)
+        return {
+            "id": self.id,
+            "src_version_id": self.src_version_id,
+            "tgt_version_id": self.tgt_version_id,
+            "method": self.method,
+            "confirmed": confirmed,
+            "total": total,
+            "beads": [b.to_json() for b in self.beads],
+        }
+
+
+def article_beads(
+    session: Session, *, article_id: int, pair: tuple[int, int] | None = None
+) -> list[StoredAlignment]:
+    """Every stored alignment of an article (or the one of ``pair``: source and target
+    version ids) with its beads and their text.
+
+    Raises:
+        ArticleNotFound: no such article.
+        AlignmentNotFound: ``pair`` given and not aligned.
+    """
+    from archive.errors import ArticleNotFound
+    from archive.models import Article, Version
+
+    if session.get(Article, article_id) is None:
+        raise ArticleNotFound(article_id)
+    query = select(Alignment).where(Alignment.article_id == article_id)
+    if pair is not None:
+        query = query.where(
+            Alignment.src_version_id == pair[0], Alignment.tgt_version_id == pair[1]
+        )
+    rows = session.exec(query.order_by(col(Alignment.id))).all()
+    if pair is not None and not rows:
+        raise AlignmentNotFound(f"{pair[0]}:{pair[1]} of article {article_id}")
+    out: list[StoredAlignment] = []
+    for alignment in rows:
+        assert alignment.id is not None
+        src = session.get(Version, alignment.src_version_id)
+        tgt = session.get(Version, alignment.tgt_version_id)
+        assert src is not None and tgt is not None
+        src_texts, tgt_texts = _shown(session, src), _shown(session, tgt)
+        beads = []
+        for link in alignment_links(session, alignment.id):
+            assert link.id is not None
+            span = _span(link)
+            beads.append(
+                StoredBead(
+                    id=link.id,
+                    position=link.position,
+                    span=span,
+                    src_text=" ".join(src_texts[span.src_start : span.src_end]),
+                    tgt_text=" ".join(tgt_texts[span.tgt_start : span.tgt_end]),
+                )
+            )
+        out.append(
+            StoredAlignment(
+                id=alignment.id,
+                src_version_id=alignment.src_version_id,
+                tgt_version_id=alignment.tgt_version_id,
+                method=alignment.method,
+                beads=beads,
+            )
+        )
+    return out
+
+
+def _shown(session: Session, version: Any) -> list[str]:
+    """Each sentence of a version as text to show (Zawgyi converted to Unicode)."""
+    from archive.alignments import version_segments
+
+    derive: Callable[[str], str] = str
+    if version.encoding == "zawgyi":
+        from archive.analysis import zawgyi_to_unicode
+
+        derive = zawgyi_to_unicode
+    return [s.derived for s in version_segments(session=session, version=version, derive=derive)]
