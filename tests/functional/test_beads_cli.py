@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from subprocess import CompletedProcess
 from typing import Any
 
 import pytest
 
 from archive.db import Archive
-from tests.functional.test_cli import run_cli
+from tests.functional.test_cli import run_cli as _run_cli
 from tests.snapshots.tui_archive import DEFECTORS, add_article
+
+
+def run_cli(*args: object, env: dict[str, str] | None = None) -> CompletedProcess[str]:
+    """``archive ARGS`` through the real entry point (numbers given as they are typed)."""
+    return _run_cli(*(a if isinstance(a, Path) else str(a) for a in args), env=env)
 
 
 @pytest.fixture
@@ -59,7 +65,10 @@ def test_every_verb_edits_the_stored_beads_and_undo_redo_take_it_back(
     db_path: Path, sample: int
 ) -> None:
     ids = [b["id"] for b in beads(db_path, sample)["beads"]]
-    kinds = lambda: [b["kind"] for b in beads(db_path, sample)["beads"]]  # noqa: E731
+
+    def kinds() -> list[str]:
+        return [b["kind"] for b in beads(db_path, sample)["beads"]]
+
     split = edit(db_path, "split", ids[0])
     assert "split" == split["edit"]["action"] and "Daw Khin" == split["edit"]["reviewer"]
     assert ["1-1", "1-0", "1-1", "1-0", "1-1", "1-1", "0-1"] == kinds()
