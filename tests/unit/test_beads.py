@@ -453,3 +453,25 @@ def test_a_new_version_of_a_text_keeps_the_confirmed_beads_whose_sentences_are_u
     assert unchanged and len(unchanged) < len(old)
     assert [s.extent() for s in unchanged] == [s.extent() for s in kept]
     assert {"Daw Khin"} == {s.checked_by for s in kept}
+
+
+def test_exports_name_the_reviewer_who_confirmed_never_the_login(
+    archive: Archive, stored: int
+) -> None:
+    import io
+    import json
+
+    from archive.export.jsonl import export_jsonl
+    from archive.export.tmx import export_tmx
+
+    ids = link_ids(archive, stored)
+    with archive.session() as session, session.begin():
+        confirm_bead(session, link_id=ids[1], reviewer="Daw Khin")
+    jsonl, tmx = io.BytesIO(), io.BytesIO()
+    with archive.session() as session:
+        export_jsonl(session=session, out=jsonl)
+        export_tmx(session=session, out=tmx)
+    (record,) = [json.loads(line) for line in jsonl.getvalue().splitlines()]
+    marks = [(b["checked"], b["checked_by"]) for b in record["alignments"][0]["beads"]]
+    assert [(False, None), (True, "Daw Khin")] + [(False, None)] * 4 == marks
+    assert 1 == tmx.getvalue().decode("utf-8").count('<prop type="x-checked-by">Daw Khin</prop>')

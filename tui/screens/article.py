@@ -80,20 +80,20 @@ class ArticleScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "toggle_confirmed", "Confirm"),
         Binding("C", "confirm_through", "Confirm to here"),
-        Binding("m", "merge_next", "Merge ↓"),
-        Binding("M", "merge_previous", "Merge ↑"),
+        Binding("m", "merge_next", "Merge↓"),
+        Binding("M", "merge_previous", "Merge↑"),
         Binding("s", "split", "Split"),
-        Binding("left_square_bracket", "move_up('tgt')", "Right ↑"),
-        Binding("right_square_bracket", "move_down('tgt')", "Right ↓"),
-        Binding("left_curly_bracket", "move_up('src')", "Left ↑"),
-        Binding("right_curly_bracket", "move_down('src')", "Left ↓"),
+        Binding("left_square_bracket", "move_up('tgt')", "R first↑"),
+        Binding("right_square_bracket", "move_down('tgt')", "R last↓"),
+        Binding("left_curly_bracket", "move_up('src')", "L first↑"),
+        Binding("right_curly_bracket", "move_down('src')", "L last↓"),
         Binding("x", "unmatch('tgt')", "Unmatch right"),
         Binding("X", "unmatch('src')", "Unmatch left"),
         Binding("u", "undo", "Undo"),
         Binding("r", "redo", "Redo"),
-        Binding("n", "next_unconfirmed", "Next unconfirmed"),
-        Binding("o", "next_odd", "Next non-1:1"),
-        Binding("l", "next_low", "Next low score"),
+        Binding("n", "next_unconfirmed", "Unconfirmed"),
+        Binding("o", "next_odd", "Not 1-1"),
+        Binding("l", "next_low", "Low score"),
         Binding("a", "align", "Align"),
         Binding("t", "translate", "Translate"),
         Binding("v", "choose_versions", "Versions"),
@@ -131,7 +131,7 @@ class ArticleScreen(Screen[None]):
                 yield BeadView(id="reader")
                 with VerticalScroll(id="single"):
                     yield Static(id="single-text")
-        yield Footer()
+        yield Footer(compact=True)  # many keys: every one of them in view where it fits
 
     def on_mount(self) -> None:
         """Load the article off the UI thread."""
