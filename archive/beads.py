@@ -26,6 +26,7 @@ from sqlmodel import Session, col, select
 
 from archive.errors import (
     AlignmentNotFound,
+    ArchiveError,
     BeadNotFound,
     NothingToMerge,
     NothingToMove,
@@ -476,22 +477,31 @@ def _fill(link: AlignmentLink, span: Span, position: int) -> None:
     link.checked, link.checked_by, link.checked_at = span.checked, span.checked_by, span.checked_at
 
 
-class StalePatch(Exception):
-    """The beads a patch replaces are no longer there (the caller names the edit)."""
+class StalePatch(ArchiveError):
+    """The beads a patch replaces are no longer there (undo and redo name the edit)."""
+
+    def __init__(self, alignment_id: int) -> None:
+        super().__init__(f"alignment {alignment_id}: the beads changed while being edited")
 
 
 def _state(span: Span) -> tuple[tuple[int, int, int, int], bool]:
     return span.extent(), span.checked
 
 
-def write_patch(session: Session, alignment_id: int, patch: Patch) -> list[AlignmentLink]:
+def write_patch(
+    session: Session,
+    alignment_id: int,
+    patch: Patch,
+    links: list[AlignmentLink] | None = None,
+) -> list[AlignmentLink]:
     """Store ``patch`` on the alignment's links (rows of unchanged beads keep their ids; the
     changed ones reuse rows where they can); returns the links of ``patch.after``.
 
     Raises:
         StalePatch: the stored beads at the patch's position are not ``patch.before``.
     """
-    links = alignment_links(session, alignment_id)
+    if links is None:
+        links = alignment_links(session, alignment_id)
     old = links[patch.position : patch.position + len(patch.before)]
     if [_state(_span(link)) for link in old] != [_state(b) for b in patch.before]:
         raise StalePatch(alignment_id)
@@ -550,14 +560,14 @@ def realign(*, session: Session, alignment_id: int) -> Alignment:
     return align_pair(session=session, src=src, tgt=tgt)
 
 
-def _alignment_of(session: Session, link_id: int) -> tuple[Alignment, int]:
+def _alignment_of(session: Session, link_id: int) -> tuple[Alignment, int, list[AlignmentLink]]:
     link = session.get(AlignmentLink, link_id)
     if link is None:
         raise BeadNotFound(link_id)
     alignment = session.get(Alignment, link.alignment_id)
     assert alignment is not None and alignment.id is not None
-    ids = [x.id for x in alignment_links(session, alignment.id)]
-    return alignment, ids.index(link_id)
+    links = alignment_links(session, alignment.id)
+    return alignment, [x.id for x in links].index(link_id), links
 
 
 def edit_alignment(
@@ -567,6 +577,7 @@ def edit_alignment(
     action: str,
     reviewer: str,
     make: Callable[[list[Span]], Patch],
+    links: list[AlignmentLink] | None = None,
 ) -> Edit | None:
     """Compute an edit on the alignment's beads with ``make``, store it and its `Edit` record
     (target ``alignment``; ``before``/``after``: the position and the beads replaced), all in
@@ -575,10 +586,12 @@ def edit_alignment(
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
         raise AlignmentNotFound(str(alignment_id))
-    patch = make(load_spans(session, alignment_id))
+    if links is None:
+        links = alignment_links(session, alignment_id)
+    patch = make([_span(link) for link in links])
     if patch.before == patch.after:
         return None
-    write_patch(session, alignment_id, patch)
+    write_patch(session, alignment_id, patch, links)
     return record_edit(
         session,
         article_id=alignment.article_id,
@@ -598,7 +611,7 @@ def _on_bead(
     reviewer: str,
     op: Callable[[list[Span], int], Patch],
 ) -> Edit | None:
-    alignment, index = _alignment_of(session, link_id)
+    alignment, index, links = _alignment_of(session, link_id)
     assert alignment.id is not None
     return edit_alignment(
         session,
@@ -606,6 +619,7 @@ def _on_bead(
         action=action,
         reviewer=reviewer,
         make=lambda beads: op(beads, index),
+        links=links,
     )
 
 
