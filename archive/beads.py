@@ -316,17 +316,17 @@ def unmatch(beads: Sequence[Span], index: int, side: Side, at: int | None = None
             index, f"{_side_name(side)} sentence {at} is inside the bead: split the bead first"
         )
     if at == start:  # the sentence goes first; the rest of the bead follows
-        alone = _grow(_collapse(bead, side, at), side, at, at + 1)
+        alone = _grow(_collapse(bead, side), side, at, at + 1)
         rest = _grow(bead, side, at + 1, end)
         pieces = [alone, rest]
     else:
-        alone = _grow(_collapse(bead, side, at, after=True), side, at, at + 1)
+        alone = _grow(_collapse(bead, side, after=True), side, at, at + 1)
         rest = _grow(bead, side, start, at)
         pieces = [rest, alone]
     return _changed(beads, index, _nonempty(*pieces), 1)
 
 
-def _collapse(bead: Span, side: Side, at: int, *, after: bool = False) -> Span:
+def _collapse(bead: Span, side: Side, *, after: bool = False) -> Span:
     """A bead with no sentence on the side other than ``side``: empty at the bead's start (or,
     ``after``, at its end) so the beads stay contiguous; ``side`` is set by the caller."""
     if side == "src":
