@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -141,6 +141,16 @@ def article_history(session: Session, article_id: int) -> list[EditEntry]:
         select(Edit).where(Edit.article_id == article_id).order_by(col(Edit.id))
     ).all()
     return [EditEntry.of(row) for row in rows]
+
+
+UndoFunction = Callable[[Session, Edit], None]
+_UNDO: dict[str, UndoFunction] = {}
+
+
+def register_undo(target: str, fn: UndoFunction) -> None:
+    """Make the undo of edits of ``target`` call ``fn(session, edit)``, which reverts the change
+    (or raises `UndoRefused` when the record changed since); the edit is then marked undone."""
+    _UNDO[target] = fn
 
 
 def all_history(session: Session, *, target: str | None = None) -> list[EditEntry]:

@@ -60,6 +60,27 @@ def test_reader_burmese_english(
     assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=open_reader)
 
 
+def test_reader_with_confirmed_beads(
+    snap_compare: SnapCompare,
+    archive: Archive,
+    sample: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The "N of M confirmed" line and the ✓ of beads a person confirmed by keys."""
+    monkeypatch.setenv("ARCHIVE_REVIEWER", "Daw Khin")
+
+    async def confirm_two(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "C")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=confirm_two)
+
+
 def test_search(snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]) -> None:
     async def search(pilot: Pilot[Any]) -> None:
         await settle(pilot)
