@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Table, delete, insert, text, update
 from sqlmodel import Session, SQLModel, col, select
@@ -34,6 +34,10 @@ from archive.models import (
     utcnow,
 )
 
+if TYPE_CHECKING:
+    from archive.db import Archive
+    from archive.linking.suggest import Suggestion
+
 __all__ = [
     "AlreadyLinked",
     "LinkAlreadyUndone",
@@ -45,9 +49,11 @@ __all__ = [
     "active_links",
     "article_links",
     "article_side",
+    "auto_link",
     "confirm_link",
     "linked_into",
     "order_pair",
+    "pending_suggestions",
     "reject_link",
     "rejected_pairs",
     "require_article",
@@ -610,3 +616,75 @@ def active_links(session: Session, article_ids: Collection[int] | None = None) -
     if article_ids is not None:
         statement = statement.where(col(ArticleLink.original_id).in_(list(article_ids)))
     return list(session.exec(statement.order_by(col(ArticleLink.id))).all())
+
+
+# --------------------------------------------------------------------------- suggestions
+
+
+def pending_suggestions(
+    session: Session,
+    *,
+    service: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    article_ids: Collection[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Suggestion]:
+    """`suggest_links` with the archive's rejected pairs left out, best first."""
+    from archive.linking.suggest import suggest_links
+
+    return suggest_links(
+        session,
+        service=service,
+        since=since,
+        until=until,
+        article_ids=article_ids,
+        rejected=rejected_pairs(session),
+        progress=progress,
+    )
+
+
+def auto_link(
+    archive: Archive,
+    *,
+    service: str | None = None,
+    since: dt.date | None = None,
+    until: dt.date | None = None,
+    article_ids: Collection[int] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[ArticleLink]:
+    """Confirm the confident suggestions (`archive.linking.suggest.confident`), each in its own
+    transaction, as ``auto`` links with their score; returns the links made, best first.
+
+    ``article_ids`` restricts the suggestions to pairs with one of these articles (what an
+    import brought).
+    """
+    from archive.linking.suggest import confident
+
+    with archive.session() as session:
+        sure = confident(
+            pending_suggestions(
+                session,
+                service=service,
+                since=since,
+                until=until,
+                article_ids=article_ids,
+                progress=progress,
+            )
+        )
+    links = []
+    for suggestion in sure:
+        with archive.session() as session, session.begin():
+            try:
+                links.append(
+                    confirm_link(
+                        session,
+                        suggestion.article_id,
+                        suggestion.candidate_id,
+                        method="auto",
+                        score=suggestion.score,
+                    )
+                )
+            except LinkError as exc:  # linked by someone else meanwhile: leave it
+                log.warning("not linked: %s", exc)
+    return links
