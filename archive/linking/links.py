@@ -51,6 +51,7 @@ __all__ = [
     "article_side",
     "auto_link",
     "confirm_link",
+    "link_english",
     "linked_into",
     "order_pair",
     "pending_suggestions",
@@ -279,6 +280,7 @@ class _Snapshot:
     credits: list[list[Any]]  # [credit id, old version_id]
     english_version: int | None
     created_alignments: list[int]
+    source_version: int | None = None  # the version the English was made to derive from
 
     def dumps(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, sort_keys=True)
@@ -375,6 +377,7 @@ def confirm_link(
         ],
         english_version=root.id if root is not None else None,
         created_alignments=[],
+        source_version=source.id if source is not None and root is not None else None,
     )
     merged_urls = _merged_urls(original, english)
     session.flush()
@@ -405,8 +408,9 @@ def confirm_link(
             snapshot.moved.setdefault(table.name, {})[column] = ids
             session.execute(update(table).where(table.c.id.in_(ids)).values({column: original_id}))
     _move_search_rows(session, [v.id for v in english_versions if v.id], original_id)
+    session.expunge(english)
     session.execute(delete(_table(Article)).where(_table(Article).c.id == english_id))
-    session.expire_all()
+    _expire_moved(session)
     original = require_article(session, original_id)
     original.urls = merged_urls
     session.add(original)
@@ -425,6 +429,14 @@ def confirm_link(
     session.flush()
     log.info("linked article %s into %s (link %s)", english_id, original_id, link.id)
     return link
+
+
+def _expire_moved(session: Session) -> None:
+    """Loaded rows may have moved under the ORM's feet (updates in SQL): load them again
+    when next read. The caller's links and rejections are left alone."""
+    for obj in list(session.identity_map.values()):
+        if not isinstance(obj, ArticleLink | LinkRejection):
+            session.expire(obj)
 
 
 def _align_new_pairs(session: Session, article_id: int, before: set[int | None]) -> list[int]:
@@ -540,7 +552,7 @@ def undo_link(session: Session, link_id: int, *, by: str | None = None) -> Artic
         .values(urls=snapshot.original_urls)
     )
     _move_search_rows(session, moved_versions, english_id)
-    session.expire_all()
+    _expire_moved(session)
     link = _get_link(session, link_id)
     link.undone_at = utcnow()
     link.undone_by = by
@@ -688,3 +700,16 @@ def auto_link(
             except LinkError as exc:  # linked by someone else meanwhile: leave it
                 log.warning("not linked: %s", exc)
     return links
+
+
+def link_english(link: ArticleLink) -> dict[str, Any]:
+    """What the link's snapshot says of the English side: the absorbed article's ``title`` and
+    ``url``, the English version joined (``english_version``) and the version it was made to
+    derive from (``source_version``)."""
+    snapshot = _Snapshot.loads(link.snapshot)
+    return {
+        "title": snapshot.article.get("title"),
+        "url": snapshot.article.get("url"),
+        "english_version": snapshot.english_version,
+        "source_version": snapshot.source_version,
+    }
