@@ -3,7 +3,6 @@ story, and ``link --auto`` (also run by ``import --link``)."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Annotated, Any
@@ -50,15 +49,10 @@ ReviewerOption = Annotated[
 
 
 def reviewer(explicit: str | None) -> str | None:
-    """The person deciding: ``--reviewer``, else ``ARCHIVE_REVIEWER``, else the configured one
-    (`archive.reviewer` where present); never the login name."""
-    try:
-        from archive.reviewer import reviewer_name  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
-        name = explicit if explicit is not None else os.environ.get("ARCHIVE_REVIEWER", "")
-        return name.strip() or None
-    found: str | None = reviewer_name(explicit)
-    return found
+    """The person deciding (see `archive.linking.links.default_reviewer`)."""
+    from archive.linking.links import default_reviewer
+
+    return default_reviewer(explicit)
 
 
 def _required_reviewer(explicit: str | None, verb: str) -> str:

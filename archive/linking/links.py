@@ -51,6 +51,9 @@ __all__ = [
     "article_side",
     "auto_link",
     "confirm_link",
+    "default_reviewer",
+    "derivation_source",
+    "english_root",
     "link_english",
     "linked_into",
     "order_pair",
@@ -219,6 +222,21 @@ def order_pair(session: Session, a: int, b: int) -> tuple[int, int]:
     )
 
 
+def default_reviewer(explicit: str | None = None) -> str | None:
+    """Who decides a link or a rejection: ``explicit`` (``--reviewer``), else
+    ``ARCHIVE_REVIEWER``, else the configured reviewer (`archive.reviewer` where present);
+    never the login name."""
+    import os
+
+    try:
+        from archive.reviewer import reviewer_name  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError:
+        name = explicit if explicit is not None else os.environ.get("ARCHIVE_REVIEWER", "")
+        return name.strip() or None
+    found: str | None = reviewer_name(explicit)
+    return found
+
+
 # --------------------------------------------------------------------------- snapshot
 
 
@@ -303,7 +321,7 @@ def _versions(session: Session, article_id: int) -> list[Version]:
     )
 
 
-def _derivation_source(versions: list[Version]) -> Version | None:
+def derivation_source(versions: list[Version]) -> Version | None:
     """The version the English derives from: the translator's draft, else the original."""
     human = [v for v in versions if v.kind != VersionKind.MACHINE]
     for kinds in ((VersionKind.TRANSLATION,), (VersionKind.ORIGINAL,)):
@@ -315,7 +333,7 @@ def _derivation_source(versions: list[Version]) -> Version | None:
     return next((v for v in human if not _is_english(v.language)), None)
 
 
-def _english_root(versions: list[Version]) -> Version | None:
+def english_root(versions: list[Version]) -> Version | None:
     """The English version the link makes derive from the original (one not derived already)."""
     return next(
         (
@@ -360,8 +378,8 @@ def confirm_link(
     english = require_article(session, english_id)
     original_versions = _versions(session, original_id)
     english_versions = _versions(session, english_id)
-    source = _derivation_source(original_versions)
-    root = _english_root(english_versions)
+    source = derivation_source(original_versions)
+    root = english_root(english_versions)
     before_alignments = {
         a.id for a in session.exec(select(Alignment).where(Alignment.article_id == original_id))
     }
