@@ -255,7 +255,8 @@ class ArticleLink(SQLModel, table=True):
     """Two articles collected separately joined into one: the English story into its original.
 
     ``original_id`` holds both versions from then on; ``english_id`` is the id the absorbed
-    English article had (the row itself is gone until the link is undone). ``method`` is
+    English article had (the row itself is gone until the link is undone; None for a link that
+    came with a JSONL import, made in another archive, which cannot be undone). ``method`` is
     ``auto`` (with the suggester's ``score``) or ``manual`` (with the reviewer in ``by``).
     ``snapshot`` is JSON holding everything `archive.linking.links.undo_link` needs to give
     both articles back exactly: the absorbed article's row and which rows moved from where.
@@ -263,7 +264,7 @@ class ArticleLink(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     original_id: int = Field(foreign_key="article.id", index=True)
-    english_id: int = Field(index=True)
+    english_id: int | None = Field(default=None, index=True)
     method: str  # "auto" | "manual"
     score: float | None = None
     by: str | None = None

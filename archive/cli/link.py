@@ -93,7 +93,8 @@ def link_confident(
 ) -> list[dict[str, Any]]:
     """Confirm the confident suggestions (progress on stderr unless ``quiet``); the links made,
     as `link_json` shapes them."""
-    from archive.linking.links import auto_link, link_json
+    from archive.linking.auto import auto_link
+    from archive.linking.links import link_json
 
     with _progress("finding links", quiet) as progress:
         links = auto_link(
@@ -165,7 +166,7 @@ def suggest_command(
 
     Example: archive link suggest --service "RFA Burmese" --since 2021-03 --json
     """
-    from archive.linking.links import pending_suggestions
+    from archive.linking.auto import pending_suggestions
 
     with (
         opened(db, mode="read") as archive,

@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from sqlalchemy import Table, delete, insert, text, update
 from sqlmodel import Session, SQLModel, col, select
@@ -34,10 +34,6 @@ from archive.models import (
     utcnow,
 )
 
-if TYPE_CHECKING:
-    from archive.db import Archive
-    from archive.linking.suggest import Suggestion
-
 __all__ = [
     "AlreadyLinked",
     "LinkAlreadyUndone",
@@ -49,15 +45,14 @@ __all__ = [
     "active_links",
     "article_links",
     "article_side",
-    "auto_link",
     "confirm_link",
     "default_reviewer",
     "derivation_source",
     "english_root",
+    "imported",
     "link_english",
     "linked_into",
     "order_pair",
-    "pending_suggestions",
     "reject_link",
     "rejected_pairs",
     "require_article",
@@ -509,6 +504,10 @@ def undo_link(session: Session, link_id: int, *, by: str | None = None) -> Artic
     link = _get_link(session, link_id)
     if link.undone_at is not None:
         raise LinkAlreadyUndone(link_id, link.undone_at)
+    if link.english_id is None or imported(link):
+        raise UndoBlocked(
+            link_id, "it came with an import: no separate English article was kept to give back"
+        )
     snapshot = _Snapshot.loads(link.snapshot)
     english_id, original_id = link.english_id, link.original_id
     article_table = _table(Article)
@@ -648,82 +647,24 @@ def active_links(session: Session, article_ids: Collection[int] | None = None) -
     return list(session.exec(statement.order_by(col(ArticleLink.id))).all())
 
 
-# --------------------------------------------------------------------------- suggestions
-
-
-def pending_suggestions(
-    session: Session,
-    *,
-    service: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    article_ids: Collection[int] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[Suggestion]:
-    """`suggest_links` with the archive's rejected pairs left out, best first."""
-    from archive.linking.suggest import suggest_links
-
-    return suggest_links(
-        session,
-        service=service,
-        since=since,
-        until=until,
-        article_ids=article_ids,
-        rejected=rejected_pairs(session),
-        progress=progress,
-    )
-
-
-def auto_link(
-    archive: Archive,
-    *,
-    service: str | None = None,
-    since: dt.date | None = None,
-    until: dt.date | None = None,
-    article_ids: Collection[int] | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> list[ArticleLink]:
-    """Confirm the confident suggestions (`archive.linking.suggest.confident`), each in its own
-    transaction, as ``auto`` links with their score; returns the links made, best first.
-
-    ``article_ids`` restricts the suggestions to pairs with one of these articles (what an
-    import brought).
-    """
-    from archive.linking.suggest import confident
-
-    with archive.session() as session:
-        sure = confident(
-            pending_suggestions(
-                session,
-                service=service,
-                since=since,
-                until=until,
-                article_ids=article_ids,
-                progress=progress,
-            )
-        )
-    links = []
-    for suggestion in sure:
-        with archive.session() as session, session.begin():
-            try:
-                links.append(
-                    confirm_link(
-                        session,
-                        suggestion.article_id,
-                        suggestion.candidate_id,
-                        method="auto",
-                        score=suggestion.score,
-                    )
-                )
-            except LinkError as exc:  # linked by someone else meanwhile: leave it
-                log.warning("not linked: %s", exc)
-    return links
+def imported(link: ArticleLink) -> bool:
+    """Whether the link came with a JSONL import (made in another archive; no undo here)."""
+    return bool(json.loads(link.snapshot).get("imported"))
 
 
 def link_english(link: ArticleLink) -> dict[str, Any]:
     """What the link's snapshot says of the English side: the absorbed article's ``title`` and
     ``url``, the English version joined (``english_version``) and the version it was made to
-    derive from (``source_version``)."""
+    derive from (``source_version``); the versions are None for a link that came with an
+    import."""
+    if imported(link):
+        kept = json.loads(link.snapshot)
+        return {
+            "title": kept.get("title"),
+            "url": kept.get("url"),
+            "english_version": None,
+            "source_version": None,
+        }
     snapshot = _Snapshot.loads(link.snapshot)
     return {
         "title": snapshot.article.get("title"),

@@ -179,7 +179,7 @@ class LibraryScreen(Screen[None]):
     def find_linkable(self) -> None:
         """Which articles have a link suggestion waiting (marked in the table), off the UI
         thread, once when the library opens and again after links are reviewed."""
-        from archive.linking.links import pending_suggestions
+        from archive.linking.auto import pending_suggestions
 
         try:
             with self.archive.session() as session:

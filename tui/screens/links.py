@@ -14,13 +14,8 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from archive.db import Archive
 from archive.errors import ArchiveError
-from archive.linking.links import (
-    confirm_link,
-    default_reviewer,
-    pending_suggestions,
-    reject_link,
-    undo_link,
-)
+from archive.linking.auto import pending_suggestions
+from archive.linking.links import confirm_link, default_reviewer, reject_link, undo_link
 from archive.linking.preview import PairPreview, preview_pair
 from archive.linking.suggest import Suggestion
 from tui.text import safe_line

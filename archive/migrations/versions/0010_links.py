@@ -25,7 +25,7 @@ def upgrade() -> None:
         "articlelink",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("original_id", sa.Integer(), nullable=False),
-        sa.Column("english_id", sa.Integer(), nullable=False),
+        sa.Column("english_id", sa.Integer(), nullable=True),
         sa.Column("method", sa.String(), nullable=False),
         sa.Column("score", sa.Float(), nullable=True),
         sa.Column("by", sa.String(), nullable=True),
