@@ -49,10 +49,14 @@ ReviewerOption = Annotated[
 
 
 def reviewer(explicit: str | None) -> str | None:
-    """The person deciding (see `archive.linking.links.default_reviewer`)."""
-    from archive.linking.links import default_reviewer
+    """The person deciding (see `archive.linking.links.default_reviewer`); a name that is not
+    one line of text is bad usage."""
+    from archive.linking.links import check_reviewer, default_reviewer
 
-    return default_reviewer(explicit)
+    try:
+        return check_reviewer(default_reviewer(explicit))
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--reviewer / ARCHIVE_REVIEWER") from None
 
 
 def _required_reviewer(explicit: str | None, verb: str) -> str:

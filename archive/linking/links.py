@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -45,6 +46,7 @@ __all__ = [
     "active_links",
     "article_links",
     "article_side",
+    "check_reviewer",
     "confirm_link",
     "default_reviewer",
     "derivation_source",
@@ -232,6 +234,20 @@ def default_reviewer(explicit: str | None = None) -> str | None:
     return found
 
 
+def check_reviewer(by: str | None) -> str | None:
+    """``by`` if it is a usable reviewer name (one line, no control characters), else None
+    for an empty one.
+
+    Raises:
+        ValueError: the name holds a newline or another control character.
+    """
+    if by is None or not by.strip():
+        return None
+    if any(unicodedata.category(ch) == "Cc" for ch in by):
+        raise ValueError("a reviewer's name must be one line of text, without control characters")
+    return by.strip()
+
+
 # --------------------------------------------------------------------------- snapshot
 
 
@@ -364,10 +380,11 @@ def confirm_link(
 
     Raises:
         ArticleNotFound, AlreadyLinked, NotAPair: see `order_pair`.
-        ValueError: ``method`` is neither ``auto`` nor ``manual``.
+        ValueError: ``method`` is neither ``auto`` nor ``manual``, or ``by`` is not one line.
     """
     if method not in ("auto", "manual"):
         raise ValueError(f"link method {method!r}: must be 'auto' or 'manual'")
+    by = check_reviewer(by)
     original_id, english_id = order_pair(session, original_id, english_id)
     original = require_article(session, original_id)
     english = require_article(session, english_id)
@@ -508,6 +525,7 @@ def undo_link(session: Session, link_id: int, *, by: str | None = None) -> Artic
         raise UndoBlocked(
             link_id, "it came with an import: no separate English article was kept to give back"
         )
+    by = check_reviewer(by)
     snapshot = _Snapshot.loads(link.snapshot)
     english_id, original_id = link.english_id, link.original_id
     article_table = _table(Article)
@@ -599,6 +617,7 @@ def reject_link(session: Session, a: int, b: int, by: str | None = None) -> Link
     Raises:
         ArticleNotFound, AlreadyLinked, NotAPair: see `order_pair`.
     """
+    by = check_reviewer(by)
     original_id, english_id = order_pair(session, a, b)
     existing = session.exec(
         select(LinkRejection).where(

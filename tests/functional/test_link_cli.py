@@ -46,6 +46,19 @@ def test_suggest_confirm_undo_reject(tmp_path: Path) -> None:
     assert 2 == anonymous.returncode
     assert "--reviewer" in anonymous.stderr
 
+    hostile = run_cli(
+        "link",
+        "confirm",
+        str(ids["my-shark"]),
+        str(ids["en-shark"]),
+        "--db",
+        db,
+        "--reviewer",
+        "A\x1b[31m\nB",
+    )
+    assert 2 == hostile.returncode
+    assert "one line of text" in hostile.stderr
+
     confirmed = run_cli(
         "link",
         "confirm",

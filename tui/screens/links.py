@@ -225,7 +225,7 @@ class LinksScreen(Screen[None]):
                         f"Link {link.id} undone: #{link.original_id} and #{link.english_id} "
                         "are separate again"
                     )
-        except ArchiveError as exc:
+        except (ArchiveError, ValueError) as exc:  # ValueError: a reviewer name not one line
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(self._decided, verb, made, message)
