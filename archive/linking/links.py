@@ -290,12 +290,18 @@ def _tables_pointing_at_articles() -> list[tuple[Table, str]]:
     link = _table(ArticleLink)
     out = []
     for table in SQLModel.metadata.sorted_tables:
-        if table is link or table is article:
+        if table is link or table is article or len(table.primary_key.columns) != 1:
             continue
         for column in table.columns:
             if any(fk.column is article.c.id for fk in column.foreign_keys):
                 out.append((table, column.name))
     return out
+
+
+def _key(table: Table) -> Any:
+    """The one-column primary key rows are listed by (every archive table has ``id``)."""
+    (column,) = table.primary_key.columns
+    return column
 
 
 @dataclass
@@ -431,12 +437,12 @@ def confirm_link(
         ids = [
             row[0]
             for row in session.execute(
-                select(table.c.id).where(table.c[column] == english_id).order_by(table.c.id)
+                select(_key(table)).where(table.c[column] == english_id).order_by(_key(table))
             )
         ]
         if ids:
             snapshot.moved.setdefault(table.name, {})[column] = ids
-            session.execute(update(table).where(table.c.id.in_(ids)).values({column: original_id}))
+            session.execute(update(table).where(_key(table).in_(ids)).values({column: original_id}))
     _move_search_rows(session, [v.id for v in english_versions if v.id], original_id)
     session.expunge(english)
     session.execute(delete(_table(Article)).where(_table(Article).c.id == english_id))
@@ -567,7 +573,7 @@ def undo_link(session: Session, link_id: int, *, by: str | None = None) -> Artic
             keep = [i for i in ids if not (name == "alignment" and i in doomed)]
             if keep:
                 session.execute(
-                    update(table).where(table.c.id.in_(keep)).values({column: english_id})
+                    update(table).where(_key(table).in_(keep)).values({column: english_id})
                 )
     version_table = _table(Version)
     for version_id, position, derived_from in snapshot.versions:
