@@ -64,6 +64,60 @@ def write_sample(folder: Path) -> Path:
     return path
 
 
+def write_ambiguous(folder: Path) -> Path:
+    """``folder/ambiguous.jsonl``: the Burmese supermarket story and two English copies of its
+    story, the same title, text and day, from addresses that match neither: no suggester can
+    tell which one translates it. Plus the shark pair, which stays clear."""
+    eng, mya = ntrex_lines("eng"), ntrex_lines("mya")
+    start, end = STORES
+    records = [
+        _record(
+            mya[start],
+            "2019-09-12",
+            "https://www.rfa.org/burmese/news/item-3001.html",
+            "my",
+            mya[start:end],
+            "Zaw Moe",
+        )
+    ]
+    for page in ("story-a", "story-b"):
+        records.append(
+            _record(
+                eng[start],
+                "2019-09-13",
+                f"https://www.rfa.org/english/{page}.html",
+                "en",
+                eng[start:end],
+                "Eugene Whong",
+            )
+        )
+    start, end = SHARK
+    records.append(
+        _record(
+            mya[start],
+            "2019-09-05",
+            "https://www.rfa.org/burmese/shark-1.html",
+            "my",
+            mya[start:end],
+            "Zaw Moe",
+        )
+    )
+    records.append(
+        _record(
+            eng[start],
+            "2019-09-06",
+            "https://www.rfa.org/english/shark-1.html",
+            "en",
+            eng[start:end],
+            "Eugene Whong",
+        )
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "ambiguous.jsonl"
+    path.write_text("\n".join(records) + "\n", encoding="utf-8")
+    return path
+
+
 def build_sample(archive: Archive, folder: Path) -> dict[str, int]:
     """Import the sample; returns ``{"my-shark": id, "en-shark": id, "my-stores", "en-stores"}``."""
     summary = import_paths(archive, [write_sample(folder)], align=True)

@@ -11,6 +11,8 @@ from sqlmodel import col, select
 
 from archive.db import Archive
 from archive.errors import ArticleNotFound
+from archive.ingest.pipeline import import_paths
+from archive.linking.auto import auto_link
 from archive.linking.links import (
     AlreadyLinked,
     LinkAlreadyUndone,
@@ -26,7 +28,7 @@ from archive.linking.suggest import confident, suggest_links
 from archive.models import Alignment, AlignmentLink, ImportRecord, Version
 from archive.provenance import get_article
 from archive.search import search
-from tests.unit.linking.sample import build_sample
+from tests.unit.linking.sample import build_sample, write_ambiguous
 
 
 @pytest.fixture
@@ -168,3 +170,16 @@ def test_auto_links_move_every_text_unchanged(archive: Archive, tmp_path: Path) 
             confirm_link(session, s.article_id, s.candidate_id, method="auto", score=s.score)
     with archive.session() as session:
         assert texts == {v.id: v.text for v in session.exec(select(Version))}
+
+
+def test_auto_links_only_the_unambiguous_pairs(archive: Archive, tmp_path: Path) -> None:
+    outcomes = import_paths(archive, [write_ambiguous(tmp_path)], align=True).outcomes
+    stores, copy_a, copy_b, shark, shark_en = [o.article_id for o in outcomes]
+    assert None not in (stores, copy_a, copy_b, shark, shark_en)
+    with archive.session() as session:
+        suggested = {(s.article_id, s.candidate_id) for s in suggest_links(session)}
+    assert {(stores, copy_a), (stores, copy_b)} <= suggested  # both suggested, neither sure
+    made = auto_link(archive)
+    assert [(shark, shark_en)] == [(x.original_id, x.english_id) for x in made]
+    assert [("auto", None)] == [(x.method, x.by) for x in made]
+    assert all(x.score is not None and 0 < x.score <= 1 for x in made)
