@@ -56,7 +56,7 @@ def reviewer(explicit: str | None) -> str | None:
     try:
         return check_reviewer(default_reviewer(explicit))
     except ValueError as exc:
-        raise typer.BadParameter(str(exc), param_hint="--reviewer / ARCHIVE_REVIEWER") from None
+        fail(f"--reviewer / ARCHIVE_REVIEWER: {exc}", code=2)
 
 
 def _required_reviewer(explicit: str | None, verb: str) -> str:

@@ -15,7 +15,13 @@ from textual.widgets import DataTable, Footer, Header, Static
 from archive.db import Archive
 from archive.errors import ArchiveError
 from archive.linking.auto import pending_suggestions
-from archive.linking.links import confirm_link, default_reviewer, reject_link, undo_link
+from archive.linking.links import (
+    check_reviewer,
+    confirm_link,
+    default_reviewer,
+    reject_link,
+    undo_link,
+)
 from archive.linking.preview import PairPreview, preview_pair
 from archive.linking.suggest import Suggestion
 from tui.text import safe_line
@@ -169,27 +175,30 @@ class LinksScreen(Screen[None]):
 
     # ------------------------------------------------------------------ decisions
 
+    def _reviewer(self, title: str) -> str | None:
+        """The reviewer's name, or None after saying why there is none."""
+        try:
+            by = check_reviewer(default_reviewer())
+        except (ArchiveError, ValueError) as exc:  # a bad name, an unreadable config file
+            self.notify(str(exc), title=title, severity="error", markup=False)
+            return None
+        if by is None:
+            self.notify(NO_REVIEWER, title=title, severity="error", markup=False)
+        return by
+
     def action_confirm(self) -> None:
         """Link the pair under the cursor (a manual link, by the reviewer)."""
         suggestion = self.current
-        if suggestion is None:
-            return
-        by = default_reviewer()
-        if by is None:
-            self.notify(NO_REVIEWER, title="Confirm", severity="error", markup=False)
-            return
-        self._decide("confirm", suggestion.article_id, suggestion.candidate_id, by)
+        by = self._reviewer("Confirm") if suggestion is not None else None
+        if suggestion is not None and by is not None:
+            self._decide("confirm", suggestion.article_id, suggestion.candidate_id, by)
 
     def action_reject(self) -> None:
         """Never suggest the pair under the cursor again."""
         suggestion = self.current
-        if suggestion is None:
-            return
-        by = default_reviewer()
-        if by is None:
-            self.notify(NO_REVIEWER, title="Reject", severity="error", markup=False)
-            return
-        self._decide("reject", suggestion.article_id, suggestion.candidate_id, by)
+        by = self._reviewer("Reject") if suggestion is not None else None
+        if suggestion is not None and by is not None:
+            self._decide("reject", suggestion.article_id, suggestion.candidate_id, by)
 
     def action_undo(self) -> None:
         """Undo the last link confirmed on this screen."""
@@ -200,7 +209,11 @@ class LinksScreen(Screen[None]):
                 markup=False,
             )
             return
-        self._decide("undo", self.made[-1], 0, default_reviewer())
+        try:
+            by = check_reviewer(default_reviewer())
+        except (ArchiveError, ValueError):
+            by = None  # undoing needs no name; record one only if it is usable
+        self._decide("undo", self.made[-1], 0, by)
 
     @work(thread=True, exclusive=True, group="link-decision")
     def _decide(self, verb: str, a: int, b: int, by: str | None) -> None:
