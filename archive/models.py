@@ -1,4 +1,4 @@
-"""The archive's tables: services, people, articles, versions, credits, segments, alignments.
+"""The archive's tables: services, people, articles, versions, credits, segments, alignments, edits.
 
 Text is stored exactly as given (``Version.text``); everything normalised or computed lives in
 derived columns or tables that can be rebuilt from it.
@@ -249,6 +249,31 @@ class LearnedLexicon(SQLModel, table=True):
     src_chars: float = 0.0
     tgt_chars: float = 0.0
     updated_at: dt.datetime = Field(default_factory=utcnow)
+
+
+class Edit(SQLModel, table=True):
+    """A person's correction of what the archive recorded: who, when, what was before and after.
+
+    One row per edit of a bead or of provenance (an article's title or dates, a credit, a
+    version's language, a merge of two people …). ``before`` and ``after`` are JSON objects
+    holding just what the edit changed, enough to undo it; stored text is never edited.
+    ``article_id`` is empty for edits of no single article (merging two people). An undone
+    edit keeps its row, with ``undone_at`` and ``undone_by`` set.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int | None = Field(default=None, foreign_key="article.id", index=True)
+    target: str = Field(
+        index=True
+    )  # bead | alignment | article | credit | version | person | service
+    target_id: int | None = None
+    action: str  # what was done: confirm, merge, split, set-date, add-credit, merge-people …
+    before: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    after: str = Field(default="{}", sa_column=Column(Text, nullable=False))
+    reviewer: str
+    created_at: dt.datetime = Field(default_factory=utcnow, index=True)
+    undone_at: dt.datetime | None = None
+    undone_by: str | None = None
 
 
 class ArticleLink(SQLModel, table=True):

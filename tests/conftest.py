@@ -24,12 +24,13 @@ MYANMAR_TOOLS = DATA / "myanmar-tools"  # google/myanmar-tools test data (Apache
 def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Never touch the user's data dir or their ARCHIVE_DB: each test gets a fresh home."""
+    """Never touch the user's data dir, ARCHIVE_DB or reviewer name: each test gets a fresh home."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
     monkeypatch.delenv("ARCHIVE_DB", raising=False)
+    monkeypatch.delenv("ARCHIVE_REVIEWER", raising=False)
 
 
 @pytest.fixture

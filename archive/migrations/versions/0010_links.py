@@ -1,7 +1,7 @@
 """links: articles joined into one (undoable) and the pairs a person rejected
 
 Revision ID: 0010_links
-Revises: 0008
+Revises: 0009
 Create Date: 2026-12-06 18:00:00
 
 ``articlelink`` records each English story joined into its original (how, by whom, when, and
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0010_links"
-down_revision = "0008"
+down_revision = "0009"
 branch_labels = None
 depends_on = None
 
