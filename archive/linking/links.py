@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -221,31 +220,28 @@ def order_pair(session: Session, a: int, b: int) -> tuple[int, int]:
 
 def default_reviewer(explicit: str | None = None) -> str | None:
     """Who decides a link or a rejection: ``explicit`` (``--reviewer``), else
-    ``ARCHIVE_REVIEWER``, else the configured reviewer (`archive.reviewer` where present);
-    never the login name."""
-    import os
+    ``ARCHIVE_REVIEWER``, else the configured reviewer (`archive.reviewer.reviewer_name`);
+    never the login name.
 
-    try:
-        from archive.reviewer import reviewer_name  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
-        name = explicit if explicit is not None else os.environ.get("ARCHIVE_REVIEWER", "")
-        return name.strip() or None
-    found: str | None = reviewer_name(explicit)
-    return found
+    Raises:
+        BadReviewerName, BadConfigFile: see `archive.reviewer`.
+    """
+    from archive.reviewer import reviewer_name
+
+    return reviewer_name(explicit)
 
 
 def check_reviewer(by: str | None) -> str | None:
-    """``by`` if it is a usable reviewer name (one line, no control characters), else None
-    for an empty one.
+    """``by`` without surrounding space if it is a name that can be recorded; None when empty.
 
     Raises:
-        ValueError: the name holds a newline or another control character.
+        BadReviewerName: it is too long or holds control characters.
     """
     if by is None or not by.strip():
         return None
-    if any(unicodedata.category(ch) == "Cc" for ch in by):
-        raise ValueError("a reviewer's name must be one line of text, without control characters")
-    return by.strip()
+    from archive.reviewer import checked_name
+
+    return checked_name(by, "reviewer")
 
 
 # --------------------------------------------------------------------------- snapshot
@@ -386,7 +382,8 @@ def confirm_link(
 
     Raises:
         ArticleNotFound, AlreadyLinked, NotAPair: see `order_pair`.
-        ValueError: ``method`` is neither ``auto`` nor ``manual``, or ``by`` is not one line.
+        ValueError: ``method`` is neither ``auto`` nor ``manual``.
+        BadReviewerName: ``by`` cannot be recorded (control characters, too long).
     """
     if method not in ("auto", "manual"):
         raise ValueError(f"link method {method!r}: must be 'auto' or 'manual'")

@@ -179,7 +179,7 @@ class LinksScreen(Screen[None]):
         """The reviewer's name, or None after saying why there is none."""
         try:
             by = check_reviewer(default_reviewer())
-        except (ArchiveError, ValueError) as exc:  # a bad name, an unreadable config file
+        except ArchiveError as exc:  # a bad name, an unreadable config file
             self.notify(str(exc), title=title, severity="error", markup=False)
             return None
         if by is None:
@@ -211,7 +211,7 @@ class LinksScreen(Screen[None]):
             return
         try:
             by = check_reviewer(default_reviewer())
-        except (ArchiveError, ValueError):
+        except ArchiveError:
             by = None  # undoing needs no name; record one only if it is usable
         self._decide("undo", self.made[-1], 0, by)
 
@@ -238,7 +238,7 @@ class LinksScreen(Screen[None]):
                         f"Link {link.id} undone: #{link.original_id} and #{link.english_id} "
                         "are separate again"
                     )
-        except (ArchiveError, ValueError) as exc:  # ValueError: a reviewer name not one line
+        except ArchiveError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
         self.app.call_from_thread(self._decided, verb, made, message)

@@ -10,7 +10,7 @@ import pytest
 from sqlmodel import col, select
 
 from archive.db import Archive
-from archive.errors import ArticleNotFound
+from archive.errors import ArchiveError, ArticleNotFound
 from archive.ingest.pipeline import import_paths
 from archive.linking.auto import auto_link
 from archive.linking.links import (
@@ -135,6 +135,8 @@ def test_only_an_original_and_an_english_article_make_a_pair(
     with archive.session() as session:
         with pytest.raises(AlreadyLinked, match=f"already linked with article {ids['en-shark']}"):
             confirm_link(session, ids["my-shark"], ids["en-stores"])
+        with pytest.raises(ArchiveError, match="reviewer name"):
+            confirm_link(session, ids["my-stores"], ids["en-stores"], by="A\x1b[2J\nB")
         with pytest.raises(ValueError, match="must be 'auto' or 'manual'"):
             confirm_link(session, ids["my-stores"], ids["en-stores"], method="guess")  # type: ignore[arg-type]
 
