@@ -63,6 +63,11 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 Side = Literal["original", "english", "both", "none"]
+
+#: Who the history (`archive.history`) records for a link no person made, or an undo by no one
+#: named.
+AUTO_REVIEWER = "archive link --auto"
+UNKNOWN_REVIEWER = "(not named)"
 Method = Literal["auto", "manual"]
 
 
@@ -460,6 +465,18 @@ def confirm_link(
     )
     session.add(link)
     session.flush()
+    from archive.history import record_edit
+
+    record_edit(
+        session,
+        article_id=original_id,
+        target="link",
+        target_id=link.id,
+        action="link",
+        before={},
+        after={"english": english_id, "method": method, "score": score},
+        reviewer=by or AUTO_REVIEWER,
+    )
     log.info("linked article %s into %s (link %s)", english_id, original_id, link.id)
     return link
 
@@ -596,7 +613,22 @@ def undo_link(session: Session, link_id: int, *, by: str | None = None) -> Artic
     link.undone_by = by
     session.add(link)
     session.flush()
+    _mark_edit_undone(session, link, by)
     return link
+
+
+def _mark_edit_undone(session: Session, link: ArticleLink, by: str | None) -> None:
+    """The history's record of the link (`archive history`) says it was undone."""
+    from archive.history import mark_undone
+    from archive.models import Edit
+
+    edit = session.exec(
+        select(Edit).where(
+            Edit.target == "link", Edit.target_id == link.id, col(Edit.undone_at).is_(None)
+        )
+    ).first()
+    if edit is not None and edit.id is not None:
+        mark_undone(session, edit.id, by=by or UNKNOWN_REVIEWER)
 
 
 def _crossing_alignments(session: Session, article_id: int, moved: set[int]) -> set[int]:

@@ -11,6 +11,7 @@ from sqlmodel import col, select
 
 from archive.db import Archive
 from archive.errors import ArchiveError, ArticleNotFound
+from archive.history import article_history
 from archive.ingest.pipeline import import_paths
 from archive.linking.auto import auto_link
 from archive.linking.links import (
@@ -104,6 +105,11 @@ def test_confirm_makes_one_article_and_undo_gives_both_back_exactly(
         undo_link(session, link_id, by="Archivist B")
     assert before == {i: _shown(archive, i) for i in ids.values()}
     assert state == _state(archive)
+    with archive.session() as session:
+        history = article_history(session, my)
+    assert [("link", link_id, "Archivist A", "Archivist B")] == [
+        (e.action, e.target_id, e.reviewer, e.undone_by) for e in history
+    ]
 
 
 def test_undo_twice_and_unknown_links_are_refused(archive: Archive, tmp_path: Path) -> None:
