@@ -7,6 +7,7 @@ the SVGs (``__snapshots__/``) before committing them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -126,3 +127,21 @@ def test_version_chooser(
         await pilot.pause()
 
     assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=choose)
+
+
+def test_links(snap_compare: SnapCompare, archive: Archive, tmp_path: Path) -> None:
+    """The Links screen: suggestions by score, the first pair previewed side by side.
+
+    The scores come from `archive.linking.suggest`: update this snapshot when its scoring
+    changes (the pairs and the preview stay).
+    """
+    from tests.unit.linking.sample import build_sample as build_linking_sample
+
+    build_linking_sample(archive, tmp_path)
+
+    async def links(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=links)

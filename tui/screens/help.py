@@ -30,6 +30,16 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("o / r", "sort by the next column / reverse (or click a heading)"),
             ("s", "search"),
             ("p", "people and services"),
+            ("l", "links: suggested original/English pairs (⇄ marks an article with one)"),
+        ),
+    ),
+    (
+        "Links",
+        (
+            ("↑ ↓", "choose a suggestion; the pair is previewed side by side below"),
+            ("c", "confirm: one article holds both (by $ARCHIVE_REVIEWER)"),
+            ("x", "reject: never suggested again"),
+            ("u", "undo the last link confirmed here"),
         ),
     ),
     (
