@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -104,18 +103,13 @@ def safe_line(text: object) -> str:
 
 
 def parse_day(value: str | None, *, end: bool) -> dt.date | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month means its first (or last) day."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month means its first (or last) day
+    (the rule of ``since:``/``until:`` in the filter language, `archive.search.query`)."""
     if value is None:
         return None
-    parts = value.strip().split("-")
+    from archive.search.query import read_date
+
     try:
-        if len(parts) == 1:
-            year = int(parts[0])
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, last if end else 1)
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        return read_date(value, end=end)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None

@@ -21,16 +21,16 @@ from archive.alignments import (
     set_checked,
     split_link,
 )
-from archive.browse_queries import (
+from archive.db import Archive
+from archive.display import readable_line
+from archive.errors import ArchiveError, ArticleNotFound
+from archive.provenance import get_article
+from archive.reader import (
     align_versions,
     compare_view,
     default_pair,
     reader_alignment,
 )
-from archive.db import Archive
-from archive.display import readable_line
-from archive.errors import ArchiveError, ArticleNotFound
-from archive.provenance import get_article
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
 from tui.widgets.bead_view import BeadView
