@@ -89,7 +89,7 @@ def _stderr_console() -> Any:
 
 def safe_text(text: str) -> str:
     """Text for a terminal: control characters (escape sequences included) made visible."""
-    from archive.textsafe import visible_controls
+    from archive.terminaltext import visible_controls
 
     return visible_controls(text)
 
@@ -97,7 +97,7 @@ def safe_text(text: str) -> str:
 def safe_line(text: object) -> str:
     """A value from outside (a file name, package metadata) for one line of output: controls,
     newlines and tabs made visible."""
-    from archive.textsafe import one_line
+    from archive.terminaltext import one_line
 
     return one_line(str(text))
 

@@ -493,7 +493,7 @@ def analyze_command(
 
 
 def _analyze_stored(ids: list[str], *, db: str | None, as_json: bool) -> None:
-    from archive.ingest.analyze import analyze_stored
+    from archive.ingest.annotate import analyze_stored
 
     article_ids = []
     for text in ids:

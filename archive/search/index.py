@@ -126,7 +126,7 @@ def index_version(
         derived: the derived text of each segment, when the caller has it (else derived here).
         fresh: the version was added in this transaction: there are no old rows to delete.
 
-    Called by `archive.ingest.analyze.write_analysis` with the segments it just wrote. Returns
+    Called by `archive.ingest.annotate.write_analysis` with the segments it just wrote. Returns
     how many rows were indexed; on a database without a search back-end it does nothing and
     returns 0.
     """

@@ -33,7 +33,7 @@ from archive.reader import (
 )
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
-from tui.widgets.bead_view import BeadView
+from tui.widgets.bead_row import BeadRow
 from tui.widgets.compare_panel import ComparePanel
 from tui.widgets.provenance_panel import ProvenancePanel
 
@@ -114,7 +114,7 @@ class ArticleScreen(Screen[None]):
             with Vertical(id="reader-pane"):
                 yield ComparePanel(id="changes")
                 yield Static(id="reader-note")
-                yield BeadView(id="reader")
+                yield BeadRow(id="reader")
                 with VerticalScroll(id="single"):
                     yield Static(id="single-text")
         yield Footer()
@@ -130,9 +130,9 @@ class ArticleScreen(Screen[None]):
     # ------------------------------------------------------------------ loading
 
     @property
-    def reader(self) -> BeadView:
+    def reader(self) -> BeadRow:
         """The side-by-side reader."""
-        return self.query_one(BeadView)
+        return self.query_one(BeadRow)
 
     def _busy(self, busy: bool) -> None:
         if self.is_attached:
