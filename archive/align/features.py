@@ -94,10 +94,17 @@ class FeatureKeys:
     def expand(self, lexicon: Lexicon, unit: str) -> _Expansion:
         """``unit``'s lexicon features: key ids, weights, and the unit's own id (kept in
         `expansions`)."""
-        feats = lexicon.features(unit)
-        ids = self._ids
+        feats = lexicon.features(unit)  # word keys ("w:…") only: even ids
+        ids, words = self._ids, self._keys[0]
+        key_ids = []
+        for key, _ in feats:
+            kid = ids.get(key)
+            if kid is None:
+                kid = ids[key] = 2 * len(words)
+                words.append(key)
+            key_ids.append(kid)
         found = self.expansions(lexicon)[unit] = (
-            [ids[k] if k in ids else self.id_of(k) for k, _ in feats],
+            key_ids,
             [w for _, w in feats],
             self.id_of("x:" + unit),
         )
