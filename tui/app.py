@@ -12,13 +12,13 @@ from textual.screen import Screen
 from archive.db import Archive
 from tui.cells import match_terminal_widths, restore_widths
 from tui.commands import ArchiveCommands
-from tui.reader_layout import warm_up
 from tui.screens.article import ArticleScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.links import LinksScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.search import SearchScreen
+from tui.widgets.reader_layout import warm_up
 
 __all__ = ["ArchiveApp", "make_app"]
 

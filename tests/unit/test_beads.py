@@ -423,7 +423,7 @@ def test_a_new_version_of_a_text_keeps_the_confirmed_beads_whose_sentences_are_u
             ],
         )
 
-    from archive.ingest.analyze import analyze_version
+    from archive.ingest.annotate import analyze_version
 
     with archive.session() as session, session.begin():
         article_id = store_article(

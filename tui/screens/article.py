@@ -16,21 +16,21 @@ from textual.worker import get_current_worker
 
 from archive import beads
 from archive.alignments import AlignmentView
-from archive.browse_queries import (
-    align_versions,
-    compare_view,
-    default_pair,
-    reader_alignment,
-)
 from archive.db import Archive
 from archive.display import readable_line
 from archive.errors import ArchiveError, ArticleNotFound
 from archive.mt.target import translation_target
 from archive.provenance import get_article
+from archive.reader import (
+    align_versions,
+    compare_view,
+    default_pair,
+    reader_alignment,
+)
 from archive.reviewer import ReviewerUnknown, reviewer_name
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
-from tui.widgets.bead_view import BeadView
+from tui.widgets.bead_row import BeadRow
 from tui.widgets.compare_panel import ComparePanel
 from tui.widgets.provenance_panel import ProvenancePanel
 
@@ -128,7 +128,7 @@ class ArticleScreen(Screen[None]):
                 yield ComparePanel(id="changes")
                 yield Static(id="reader-note")
                 yield Static(id="bead-status")
-                yield BeadView(id="reader")
+                yield BeadRow(id="reader")
                 with VerticalScroll(id="single"):
                     yield Static(id="single-text")
         yield Footer(compact=True)  # many keys: every one of them in view where it fits
@@ -144,9 +144,9 @@ class ArticleScreen(Screen[None]):
     # ------------------------------------------------------------------ loading
 
     @property
-    def reader(self) -> BeadView:
+    def reader(self) -> BeadRow:
         """The side-by-side reader."""
-        return self.query_one(BeadView)
+        return self.query_one(BeadRow)
 
     def _busy(self, busy: bool) -> None:
         if self.is_attached:
@@ -260,7 +260,7 @@ class ArticleScreen(Screen[None]):
             self._show_status()
             reader.focus()
 
-    @on(BeadView.CursorMoved)
+    @on(BeadRow.CursorMoved)
     def _show_status(self) -> None:
         """ "N of M confirmed", and what the bead under the cursor is."""
         if self.view is None or not self.is_attached:
