@@ -43,7 +43,7 @@ class ArticleFilter:
 
 def service_ids_matching(session: Session, text: str) -> list[int]:
     """Services named ``text`` by key, name, alias or the registry's spellings."""
-    from archive.ingest.services import resolve_service, service_key_for
+    from archive.identity.services import resolve_service, service_key_for
 
     keys = {service_key_for(text), text.strip().lower()}
     info = resolve_service(text)
@@ -69,12 +69,12 @@ def find_people(*, session: Session, query: str) -> list[tuple[int, int]]:
 
     Every part of ``query`` must be a whole part of the person's name or of one of their
     recorded spellings (aliases), in any order, case and Latin diacritics aside (the
-    normalised person key, `archive.ingest.names.person_key`): ``"Khin Maung"`` and
+    normalised person key, `archive.identity.names.person_key`): ``"Khin Maung"`` and
     ``"maung khin"`` find Khin Maung Nyane, ``"Khin Mau"`` does not. Rank 0: the whole name
     (or an alias) is the query; 1: the query's parts stand in that order in it; 2: in another
     order. Ties are ordered by name.
     """
-    from archive.ingest.names import person_key
+    from archive.identity.names import person_key
 
     wanted = person_key(query).split()
     if not wanted:

@@ -45,7 +45,7 @@ def _language_and_kind(text: str, service: str | None) -> tuple[str, str]:
     A page in its service's own language is the original; anything else is what was published.
     """
     from archive.analysis import detect_language
-    from archive.ingest.services import resolve_service
+    from archive.identity.services import resolve_service
 
     language, _confidence = detect_language(text)
     language = language or "und"

@@ -203,7 +203,7 @@ def service_ref(session: Session, text: str, *, lookups: Lookups | None = None) 
     or a new name), made if missing; the spelling is kept as an alias."""
     if lookups is not None and (known := lookups.service(text)) is not None:
         return known
-    from archive.ingest.services import SERVICES, resolve_service, service_key_for
+    from archive.identity.services import SERVICES, resolve_service, service_key_for
 
     info = next((s for s in SERVICES if s.key == text), None) or resolve_service(text)
     if info is not None:
@@ -232,7 +232,7 @@ def person_ref(session: Session, name: str, *, lookups: Lookups | None = None) -
     missing); the spelling is kept as an alias."""
     if lookups is not None and (known := lookups.person(name)) is not None:
         return known
-    from archive.ingest.names import clean_person_name, person_key
+    from archive.identity.names import clean_person_name, person_key
 
     clean = clean_person_name(name)
     key = person_key(clean)
@@ -599,7 +599,7 @@ def _credit_rows(
     """The credit rows to add (those not already held); ``fresh``: the article or version was
     added in this transaction, so it holds no credits yet. ``held_by`` carries what is held
     (and the rows to add before these) from one call to the next."""
-    from archive.ingest.services import resolve_service
+    from archive.identity.services import resolve_service
 
     held = held_by.get(version_id)
     if held is None:

@@ -200,7 +200,7 @@ def _fts_expression(clauses: Sequence[PlannedClause], excluded: Sequence[Planned
 
 
 def _service_subquery(name: str, params: _Params) -> str:
-    from archive.ingest.services import resolve_service, service_key_for
+    from archive.identity.services import resolve_service, service_key_for
 
     keys = {service_key_for(name), name.strip().lower()}
     info = resolve_service(name)
@@ -217,7 +217,7 @@ def _service_subquery(name: str, params: _Params) -> str:
 
 
 def _person_subquery(name: str, params: _Params) -> str:
-    from archive.ingest.names import person_key
+    from archive.identity.names import person_key
 
     return (
         "SELECT person.id FROM person "

@@ -15,8 +15,8 @@ from archive.ingest.credits import (
     looks_like_credit_line,
     parse_credit_line,
 )
-from archive.ingest.names import person_key
-from archive.ingest.services import resolve_service
+from archive.identity.names import person_key
+from archive.identity.services import resolve_service
 
 SEED_LINE = (
     "\u00a0Reported by RFA’s Myanmar Service. Translated by Khin Maung Nyane. "
