@@ -29,6 +29,7 @@ from sqlmodel import Session, SQLModel
 import archive.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from archive.db import Archive, current_revision, schema_head
 from archive.errors import ArchiveError
+from archive.identity import sha256_text
 from archive.search import rebuild_index
 
 __all__ = [
@@ -257,8 +258,6 @@ def _verify(
     progress: Progress | None,
 ) -> tuple[int, int]:
     """Counts of every table, then every version's text hash and every blob's hash."""
-    from archive.ingest.store import sha256_text
-
     for table in tables:
         mine, theirs = _count(source, table), _count(target, table)
         if mine != theirs:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -17,6 +17,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
 from archive.errors import ArticleNotFound
+from archive.identity.match import find_people, person_ids_matching, service_ids_matching
 from archive.models import (
     Article,
     Credit,
@@ -39,79 +40,6 @@ class ArticleFilter:
     since: dt.date | None = None
     until: dt.date | None = None
     text: str | None = None  # a substring of the title (case-insensitive), for the TUI filter
-
-
-def service_ids_matching(session: Session, text: str) -> list[int]:
-    """Services named ``text`` by key, name, alias or the registry's spellings."""
-    from archive.identity.services import resolve_service, service_key_for
-
-    keys = {service_key_for(text), text.strip().lower()}
-    info = resolve_service(text)
-    if info is not None:
-        keys.add(info.key)
-    folded = text.strip().casefold()
-    rows = session.exec(
-        select(Service.id)
-        .outerjoin(ServiceAlias, col(ServiceAlias.service_id) == col(Service.id))
-        .where(
-            or_(
-                col(Service.key).in_(keys),
-                func.lower(col(Service.name)) == folded,
-                func.lower(ServiceAlias.alias) == folded,
-            )
-        )
-    ).all()
-    return sorted({r for r in rows if r is not None})
-
-
-def find_people(*, session: Session, query: str) -> list[tuple[int, int]]:
-    """People a name query finds, best first: ``[(person_id, rank)]``.
-
-    Every part of ``query`` must be a whole part of the person's name or of one of their
-    recorded spellings (aliases), in any order, case and Latin diacritics aside (the
-    normalised person key, `archive.identity.names.person_key`): ``"Khin Maung"`` and
-    ``"maung khin"`` find Khin Maung Nyane, ``"Khin Mau"`` does not. Rank 0: the whole name
-    (or an alias) is the query; 1: the query's parts stand in that order in it; 2: in another
-    order. Ties are ordered by name.
-    """
-    from archive.identity.names import person_key
-
-    wanted = person_key(query).split()
-    if not wanted:
-        return []
-    need = Counter(wanted)
-    best: dict[int, int] = {}
-
-    def consider(person_id: int, key: str) -> None:
-        parts = key.split()
-        if need - Counter(parts):
-            return
-        n = len(wanted)
-        if parts == wanted:
-            rank = 0
-        elif any(parts[i : i + n] == wanted for i in range(len(parts) - n + 1)):
-            rank = 1
-        else:
-            rank = 2
-        best[person_id] = min(rank, best.get(person_id, rank))
-
-    first = wanted[0]
-    for person_id, key in session.exec(select(Person.id, Person.key)).all():
-        if person_id is not None and first in key:
-            consider(person_id, key)
-    for person_id, alias in session.exec(select(PersonAlias.person_id, PersonAlias.alias)).all():
-        key = person_key(alias)
-        if first in key:
-            consider(person_id, key)
-    names = dict(
-        session.exec(select(Person.id, Person.name).where(col(Person.id).in_(list(best)))).all()
-    )
-    return sorted(best.items(), key=lambda item: (item[1], names.get(item[0], ""), item[0]))
-
-
-def person_ids_matching(session: Session, name: str) -> list[int]:
-    """People ``name`` finds (`find_people`: whole name parts, any order, aliases too)."""
-    return sorted(person_id for person_id, _rank in find_people(session=session, query=name))
 
 
 def article_query(session: Session, filters: ArticleFilter) -> Any:

@@ -20,6 +20,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from archive.errors import ArticleNotFound
+from archive.identity import sha256_text
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version, VersionKind
 from archive.mt.engine import (
     ENGINE,
@@ -217,8 +218,6 @@ def translate_version(
     Raises:
         NothingToTranslate: the source has no text.
     """
-    from archive.ingest.store import sha256_text
-
     assert source.id is not None
     existing = _existing_machine_version(session, source, target, translation)
     if existing is not None:

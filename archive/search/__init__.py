@@ -28,8 +28,8 @@ from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
 from archive.errors import ArchiveError, SearchSyntaxError
+from archive.identity.match import person_ids_matching
 from archive.models import Segment, Version
-from archive.provenance import person_ids_matching
 from archive.search.plan import Index, Leaf, PlannedClause, ShortTerms, plan_query, route_term
 from archive.search.query import Filters, Query, Term, check_query_text, parse_query
 from archive.search.snippets import make_snippet

@@ -10,9 +10,10 @@ from sqlmodel import select
 
 from archive.browse_queries import list_articles_sorted, parse_article_filter
 from archive.db import Archive
+from archive.identity.match import find_people
 from archive.ingest.pipeline import Importer
 from archive.models import Person, PersonAlias
-from archive.provenance import ArticleFilter, find_people, list_articles, list_people
+from archive.provenance import ArticleFilter, list_articles, list_people
 from archive.search import search
 
 
