@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from archive.errors import ArchiveError
+from archive.errors import (
+    AlignmentNotFound,
+    ArchiveError,
+    BeadNotFound,
+    BeadNotMergeable,
+    BeadNotSplittable,
+    InvalidChecker,
+)
 from archive.models import Alignment, AlignmentLink, Segment, Version, utcnow
 
 if TYPE_CHECKING:
@@ -370,10 +377,10 @@ def set_checked(
 ) -> None:
     """Mark a bead as checked (or not) by a person; re-alignment keeps checked beads."""
     if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
-        raise ValueError(f"checker's name {by!r} holds control characters")
+        raise InvalidChecker(by)
     link = session.get(AlignmentLink, link_id)
     if link is None:
-        raise ValueError(f"no bead {link_id}")
+        raise BeadNotFound(link_id)
     link.checked = checked
     link.checked_by = by if checked else None
     link.checked_at = utcnow() if checked else None
@@ -384,14 +391,14 @@ def set_checked(
 def merge_with_next(*, session: Session, link_id: int, by: str | None = None) -> AlignmentLink:
     """Merge a bead with the one after it into one checked bead (a person's correction)."""
     if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
-        raise ValueError(f"checker's name {by!r} holds control characters")
+        raise InvalidChecker(by)
     link = session.get(AlignmentLink, link_id)
     if link is None:
-        raise ValueError(f"no bead {link_id}")
+        raise BeadNotFound(link_id)
     links = _links(session, link.alignment_id)
     index = next(i for i, x in enumerate(links) if x.id == link_id)
     if index + 1 >= len(links):
-        raise ValueError("the last bead has nothing after it to merge with")
+        raise BeadNotMergeable(link_id)
     nxt = links[index + 1]
     link.src_end, link.tgt_end = nxt.src_end, nxt.tgt_end
     link.score = min(link.score, nxt.score)
@@ -412,14 +419,14 @@ def split_link(*, session: Session, link_id: int, by: str | None = None) -> list
     and the rest; a 1-1, 1-0 or 0-1 bead cannot be split.
     """
     if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
-        raise ValueError(f"checker's name {by!r} holds control characters")
+        raise InvalidChecker(by)
     link = session.get(AlignmentLink, link_id)
     if link is None:
-        raise ValueError(f"no bead {link_id}")
+        raise BeadNotFound(link_id)
     n_src = link.src_end - link.src_start
     n_tgt = link.tgt_end - link.tgt_start
     if n_src + n_tgt <= 2 and (n_src <= 1 and n_tgt <= 1):
-        raise ValueError(f"a {n_src}-{n_tgt} bead cannot be split")
+        raise BeadNotSplittable(link_id, n_src, n_tgt)
     links = _links(session, link.alignment_id)
     index = next(i for i, x in enumerate(links) if x.id == link_id)
     first_src_end = link.src_start + min(1, n_src)
@@ -455,7 +462,7 @@ def realign(*, session: Session, alignment_id: int) -> Alignment:
     """Align a stored pair again around its checked beads."""
     alignment = session.get(Alignment, alignment_id)
     if alignment is None:
-        raise ValueError(f"no alignment {alignment_id}")
+        raise AlignmentNotFound(alignment_id)
     src = session.get(Version, alignment.src_version_id)
     tgt = session.get(Version, alignment.tgt_version_id)
     assert src is not None and tgt is not None

@@ -1,4 +1,10 @@
-"""Errors the library raises; the CLI turns each into one line on stderr."""
+"""Every error the library raises on purpose: `ArchiveError` and its narrow subclasses.
+
+The CLI turns each into one line on stderr (exit 1); the terminal UI shows its message. So
+each message names the thing (file, article, version, bead …) and the problem, on one line.
+Groups: import, not found, edits refused, search, machine translation, export and copy,
+database.
+"""
 
 from __future__ import annotations
 
@@ -20,12 +26,135 @@ class ImportFailed(ArchiveError):
         super().__init__(f"{where}: {reason}")
 
 
-class ArticleNotFound(ArchiveError):
+class RecordError(ArchiveError):
+    """A JSONL record that does not fit the schema; the message says which field."""
+
+
+class NotAnArticle(ImportFailed):
+    """A captured HTML page that is not a story (a section front, an index, a page of links)."""
+
+
+class UnstorableText(ArchiveError):
+    """A record holds text the archive's database cannot store (NUL on PostgreSQL)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field} {reason}")
+
+
+class UnnamedService(ArchiveError):
+    """A record or a filter names a service with no name in it ("Service", "The Service")."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        self.text = text
+        super().__init__(f"service {text!r} names no service ({detail})")
+
+
+# -------------------------------------------------------------------------- not found
+
+
+class NotFound(ArchiveError):
+    """Nothing in the archive has the id or name asked for."""
+
+
+class ArticleNotFound(NotFound):
     """No article has the id asked for."""
 
     def __init__(self, article_id: int) -> None:
         self.article_id = article_id
         super().__init__(f"article {article_id}: no such article")
+
+
+class VersionNotFound(NotFound):
+    """No version has the id asked for."""
+
+    def __init__(self, version_id: int) -> None:
+        self.version_id = version_id
+        super().__init__(f"version {version_id}: no such version")
+
+
+class VersionNotInArticle(VersionNotFound):
+    """A version asked for as one of an article's is not one of them."""
+
+    def __init__(self, article_id: int, version_id: int, *, known: str | None = None) -> None:
+        self.article_id = article_id
+        self.version_id = version_id
+        where = f" (its versions: {known})" if known is not None else ""
+        NotFound.__init__(self, f"article {article_id}: no version {version_id}{where}")
+
+
+class AlignmentNotFound(NotFound):
+    """No alignment has the id asked for."""
+
+    def __init__(self, alignment_id: int) -> None:
+        self.alignment_id = alignment_id
+        super().__init__(f"alignment {alignment_id}: no such alignment")
+
+
+class BeadNotFound(NotFound):
+    """No bead (alignment link) has the id asked for."""
+
+    def __init__(self, link_id: int) -> None:
+        self.link_id = link_id
+        super().__init__(f"bead {link_id}: no such bead")
+
+
+class PersonNotFound(NotFound):
+    """No person has the id or name asked for."""
+
+    def __init__(self, person: int | str) -> None:
+        self.person = person
+        super().__init__(f"person {person!r}: no such person")
+
+
+class ServiceNotFound(NotFound):
+    """No service has the id or name asked for."""
+
+    def __init__(self, service: int | str) -> None:
+        self.service = service
+        super().__init__(f"service {service!r}: no such service")
+
+
+# -------------------------------------------------------------------------- edits refused
+
+
+class EditRefused(ArchiveError):
+    """A change by hand (to beads, their checks …) that cannot be made as asked."""
+
+
+class BeadNotSplittable(EditRefused):
+    """A bead with one segment or fewer on each side has nothing to split."""
+
+    def __init__(self, link_id: int, n_src: int, n_tgt: int) -> None:
+        self.link_id = link_id
+        super().__init__(f"a {n_src}-{n_tgt} bead cannot be split")
+
+
+class BeadNotMergeable(EditRefused):
+    """The last bead of an alignment has no next bead to merge with."""
+
+    def __init__(self, link_id: int) -> None:
+        self.link_id = link_id
+        super().__init__("the last bead has nothing after it to merge with")
+
+
+class InvalidChecker(EditRefused):
+    """The name recorded as a bead's checker holds control characters."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"checker's name {name!r} holds control characters")
+
+
+class VersionsNotPaired(EditRefused):
+    """Two versions asked to be aligned belong to different articles."""
+
+    def __init__(self, src_version_id: int, tgt_version_id: int) -> None:
+        super().__init__(
+            f"versions {src_version_id} and {tgt_version_id}: "
+            "the two versions belong to different articles"
+        )
 
 
 class SearchSyntaxError(ArchiveError):
@@ -35,6 +164,19 @@ class SearchSyntaxError(ArchiveError):
         self.query = query
         self.detail = detail
         super().__init__(f"search query {query[:60]!r}: {detail}")
+
+
+class SearchUnavailable(ArchiveError):
+    """The archive's database has no search back-end (SQLite and PostgreSQL have one)."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        super().__init__(
+            f"search is not available on {dialect} archives (only SQLite and PostgreSQL)"
+        )
+
+
+# -------------------------------------------------------------------------- translation
 
 
 class ModelPackageMissing(ArchiveError):
@@ -53,6 +195,97 @@ class InvalidModelPackage(ArchiveError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class UnsafeModelPackage(InvalidModelPackage):
+    """A package file that would write outside its folder, or is a zip bomb."""
+
+
+class PackageNotInstalled(ArchiveError):
+    """``mt remove`` was asked for a pair no installed package covers."""
+
+    def __init__(self, source: str, target: str) -> None:
+        self.source = source
+        self.target = target
+        super().__init__(f"no translation package installed for {source} -> {target}")
+
+
+class PackageDownloadFailed(ArchiveError):
+    """A package index or package could not be fetched (offline, or the server said no)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{url}: {reason}")
+
+
+class NothingToTranslate(ArchiveError):
+    """A version has no sentences to translate."""
+
+    def __init__(self, version_id: int | None) -> None:
+        self.version_id = version_id
+        super().__init__(f"version {version_id}: no text to translate")
+
+
+class AlreadyInLanguage(ArchiveError):
+    """The version asked for is already in the target language."""
+
+    def __init__(self, version_id: int | None, language: str) -> None:
+        self.version_id = version_id
+        self.language = language
+        super().__init__(f"version {version_id}: is already in {language}")
+
+
+class InvalidSetting(ArchiveError):
+    """An environment variable that tunes the archive holds a value it cannot use."""
+
+    def __init__(self, name: str, raw: str, problem: str) -> None:
+        self.name = name
+        super().__init__(f"${name}={raw!r} {problem}")
+
+
+class TranslationFailed(ArchiveError):
+    """The translation engine failed on an installed package while translating."""
+
+    def __init__(self, package: str, reason: str) -> None:
+        self.package = package
+        super().__init__(f"{package}: translation failed ({reason})")
+
+
+# -------------------------------------------------------------------------- export and copy
+
+
+class ExportTargetRefused(ArchiveError):
+    """An export's output path is not somewhere an export may write, or cannot be written."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class TargetNotEmpty(ArchiveError):
+    """The target archive of a copy already holds rows (and ``force`` was not given)."""
+
+    def __init__(self, url: str, rows: int) -> None:
+        self.url = url
+        self.rows = rows
+        super().__init__(
+            f"{url}: the target archive is not empty ({rows:,} rows); "
+            "use --force to replace what it holds"
+        )
+
+
+class CopyFailed(ArchiveError):
+    """A row could not be stored on the target, or counts or hashes differ after the copy."""
+
+    def __init__(self, url: str, detail: str) -> None:
+        self.url = url
+        self.detail = detail
+        super().__init__(f"{url}: copy failed: {detail}")
+
+
+# -------------------------------------------------------------------------- database
 
 
 class DatabaseError(ArchiveError):

@@ -17,12 +17,11 @@ from archive.cli._common import (
     app,
     echo,
     emit_json,
-    fail,
     opened,
     parse_day,
     safe_line,
 )
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, UnnamedService, VersionNotInArticle
 
 # --------------------------------------------------------------------------- import
 
@@ -258,7 +257,7 @@ def list_command(
     with opened(db, mode="read") as archive, archive.session() as session:
         try:
             rows = list_articles(session=session, filters=filters)
-        except ValueError as exc:  # a filter that names nothing ("--service ' '")
+        except UnnamedService as exc:  # a filter that names nothing ("--service ' '")
             raise typer.BadParameter(str(exc)) from None
     if as_json:
         emit_json(
@@ -360,7 +359,7 @@ def _print_version_text(data: dict[str, Any], version_id: int, *, derived: bool)
             echo(readable(derive_text(text) if derived else text))
             return
     known = ", ".join(f"#{v['id']}" for v in data["versions"]) or "none"
-    fail(f"article {data['id']}: no version {version_id} (its versions: {known})")
+    raise VersionNotInArticle(data["id"], version_id, known=known)
 
 
 def _articles(n: int) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
 
+from archive.errors import UnnamedService
 from archive.identity.names import person_key
 from archive.identity.services import resolve_service, service_key_for
 from archive.models import Person, PersonAlias, Service, ServiceAlias
@@ -30,8 +31,15 @@ __all__ = [
 
 def service_ids_select(text: str) -> SelectOfScalar[int | None]:
     """The ids of the services ``text`` names: by key (the registry's spellings resolve to
-    it), by name or by a recorded alias, case aside."""
-    keys = {service_key_for(text), text.strip().lower()}
+    it), by name or by a recorded alias, case aside.
+
+    Raises:
+        UnnamedService: ``text`` holds no service name ("The Service", " ").
+    """
+    try:
+        keys = {service_key_for(text), text.strip().lower()}
+    except ValueError as exc:
+        raise UnnamedService(text, str(exc)) from None
     info = resolve_service(text)
     if info is not None:
         keys.add(info.key)

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from archive.errors import ImportFailed
+from archive.errors import ImportFailed, RecordError
 from archive.ingest.decode import DecodedText, decode_bytes
-from archive.ingest.records import ArticleRecord, CreditRecord, RecordError, VersionRecord
+from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
 from archive.jsonsafe import parse_json_line
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})

@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from archive.errors import ArchiveError
+from archive.errors import UnnamedService, UnstorableText
 from archive.identity import (
     SERVICES,
     clean_person_name,
@@ -65,15 +65,6 @@ _INSERT_ARTICLE = insert(_ARTICLE)
 _INSERT_VERSION = insert(_VERSION)
 _INSERT_CREDIT = insert(_CREDIT)
 _INSERT_SEGMENT = insert(_SEGMENT)
-
-
-class UnstorableText(ArchiveError):
-    """A record holds text the archive's database cannot store (NUL on PostgreSQL)."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(f"{field} {reason}")
 
 
 def _nul_field(record: ArticleRecord) -> str | None:
@@ -191,14 +182,6 @@ def _add_alias(session: Session, table: Table, owner: str, owner_id: int, alias:
                 )
         except IntegrityError:
             pass
-
-
-class UnnamedService(ArchiveError):
-    """A record names a service with no name in it ("Service", "The Language Service")."""
-
-    def __init__(self, text: str, detail: str) -> None:
-        self.text = text
-        super().__init__(f"service {text!r} names no service ({detail})")
 
 
 def service_ref(session: Session, text: str, *, lookups: Lookups | None = None) -> tuple[int, str]:

@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from archive.mt.errors import InvalidModelPackage, ModelPackageMissing
+from archive.errors import InvalidModelPackage, ModelPackageMissing, TranslationFailed
 from archive.mt.packages import InstalledPackage, argos_code, find_package
 from archive.mt.settings import MtSettings, packages_dir
 
@@ -88,15 +88,19 @@ def translate_with_package(
         return out
     tokens = [processor.encode(texts[i].strip(), out_type=str) for i in wanted]
     prefix = package.target_prefix
-    results = translator.translate_batch(
-        tokens,
-        target_prefix=[[prefix]] * len(tokens) if prefix else None,
-        max_batch_size=settings.max_batch_size,
-        beam_size=settings.beam_size,
-        max_decoding_length=settings.max_decoding_length,
-        replace_unknowns=True,
-        length_penalty=0.2,
-    )
+    try:
+        results = translator.translate_batch(
+            tokens,
+            target_prefix=[[prefix]] * len(tokens) if prefix else None,
+            max_batch_size=settings.max_batch_size,
+            beam_size=settings.beam_size,
+            max_decoding_length=settings.max_decoding_length,
+            replace_unknowns=True,
+            length_penalty=0.2,
+        )
+    except (OSError, RuntimeError) as exc:  # CTranslate2 out of memory, a damaged model …
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise TranslationFailed(package.name, reason) from None
     for i, result in zip(wanted, results, strict=True):
         pieces = list(result.hypotheses[0])
         if prefix and pieces and pieces[0] == prefix:

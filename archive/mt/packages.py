@@ -24,8 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from archive.errors import InvalidModelPackage, PackageNotInstalled, UnsafeModelPackage
 from archive.jsonsafe import parse_json_line
-from archive.mt.errors import InvalidModelPackage, PackageNotInstalled, UnsafeModelPackage
 from archive.mt.settings import packages_dir
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,12 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from archive.errors import ArticleNotFound
+from archive.errors import (
+    AlreadyInLanguage,
+    ArticleNotFound,
+    NothingToTranslate,
+    VersionNotInArticle,
+)
 from archive.identity import sha256_text
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version, VersionKind
 from archive.mt.engine import (
@@ -29,7 +34,6 @@ from archive.mt.engine import (
     engine_version,
     load_translation,
 )
-from archive.mt.errors import AlreadyInLanguage, NothingToTranslate, VersionNotInArticle
 from archive.mt.packages import argos_code
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from sqlalchemy.exc import DataError, OperationalError, ProgrammingError
 from sqlalchemy.orm import load_only
 from sqlmodel import Session, col, select
 
-from archive.errors import ArchiveError, SearchSyntaxError
+from archive.errors import SearchSyntaxError, SearchUnavailable
 from archive.identity.match import person_ids_matching
 from archive.models import Segment, Version
 from archive.search.plan import Index, Leaf, PlannedClause, ShortTerms, plan_query, route_term
@@ -38,7 +38,6 @@ from archive.search.text import has_spaceless
 __all__ = [
     "MAX_LIMIT",
     "SearchHit",
-    "SearchUnavailable",
     "index_existing",
     "index_new_versions",
     "index_version",
@@ -54,16 +53,6 @@ MAX_LIMIT = 1000
 _BATCH = 500
 _RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RAW_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-
-
-class SearchUnavailable(ArchiveError):
-    """The archive's database has no search back-end (SQLite and PostgreSQL have one)."""
-
-    def __init__(self, dialect: str) -> None:
-        self.dialect = dialect
-        super().__init__(
-            f"search is not available on {dialect} archives (only SQLite and PostgreSQL)"
-        )
 
 
 class _Backend(Protocol):

@@ -247,7 +247,7 @@ class ArticleScreen(Screen[None]):
         """The "what changed" report, after the reader is on screen (it derives every text)."""
         try:
             report = compare_view(view)
-        except (ArchiveError, ValueError) as exc:
+        except ArchiveError as exc:
             self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
             return
         if not get_current_worker().is_cancelled:
@@ -280,7 +280,7 @@ class ArticleScreen(Screen[None]):
                     realign(session=session, alignment_id=view.alignment_id)
                 elif operation == "align":
                     align_versions(session=session, src_version_id=pair[0], tgt_version_id=pair[1])
-        except (ValueError, ArchiveError) as exc:
+        except ArchiveError as exc:
             self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
             return
         self._read(pair, cursor)
@@ -355,7 +355,7 @@ class ArticleScreen(Screen[None]):
             result = translate_article(
                 self.archive, self.article_id, target, from_version_id=source_id
             )
-        except (ArchiveError, ValueError, OSError, RuntimeError) as exc:
+        except ArchiveError as exc:
             self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
             return
         self.app.call_from_thread(

@@ -12,9 +12,13 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from archive.db import Archive
-from archive.errors import ArticleNotFound
+from archive.errors import (
+    AlreadyInLanguage,
+    ArticleNotFound,
+    ModelPackageMissing,
+    VersionNotInArticle,
+)
 from archive.models import Alignment, AlignmentLink, Segment, Version
-from archive.mt.errors import AlreadyInLanguage, ModelPackageMissing, VersionNotInArticle
 from archive.mt.packages import install_package
 from archive.mt.store import articles_lacking, join_sentences, translate_article
 from tests.unit.mt.conftest import TinyPackages, add_article, sample_paragraphs
