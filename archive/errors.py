@@ -128,7 +128,7 @@ class BeadNotSplittable(EditRefused):
 
     def __init__(self, link_id: int, n_src: int, n_tgt: int) -> None:
         self.link_id = link_id
-        super().__init__(f"a {n_src}-{n_tgt} bead cannot be split")
+        super().__init__(f"bead {link_id}: a {n_src}-{n_tgt} bead cannot be split")
 
 
 class BeadNotMergeable(EditRefused):
@@ -136,7 +136,7 @@ class BeadNotMergeable(EditRefused):
 
     def __init__(self, link_id: int) -> None:
         self.link_id = link_id
-        super().__init__("the last bead has nothing after it to merge with")
+        super().__init__(f"bead {link_id}: the last bead has nothing after it to merge with")
 
 
 class InvalidChecker(EditRefused):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from archive.errors import InvalidModelPackage, ModelPackageMissing, TranslationFailed
-from archive.mt.packages import InstalledPackage, argos_code, find_package
+from archive.mt.packages import InstalledPackage, argos_code, find_package, installed_changes
 from archive.mt.settings import MtSettings, packages_dir
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ PIVOT = "en"
 _LOCK = threading.Lock()
 _MODELS: dict[tuple[str, int, int], tuple[Any, Any]] = {}
 _TRANSLATORS: dict[tuple[str, str, str], Callable[[Sequence[str]], list[str]] | None] = {}
+_SEEN_CHANGES = 0  # `installed_changes()` when the caches were last known good
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -50,10 +51,22 @@ def clear_caches() -> None:
         _TRANSLATORS.clear()
 
 
+def _forget_if_changed() -> None:
+    """Clear the caches if a package was installed or removed since they were filled; call
+    with ``_LOCK`` held."""
+    global _SEEN_CHANGES
+    changes = installed_changes()
+    if changes != _SEEN_CHANGES:
+        _MODELS.clear()
+        _TRANSLATORS.clear()
+        _SEEN_CHANGES = changes
+
+
 def _load(package: InstalledPackage, settings: MtSettings) -> tuple[Any, Any]:
     """The CTranslate2 translator and sentencepiece processor of a package, loaded once."""
     key = (str(package.path), settings.inter_threads, settings.intra_threads)
     with _LOCK:
+        _forget_if_changed()
         loaded = _MODELS.get(key)
         if loaded is None:
             import ctranslate2
@@ -207,6 +220,7 @@ def translator_for(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], li
     """
     key = (argos_code(src_lang), argos_code(tgt_lang), str(packages_dir()))
     with _LOCK:
+        _forget_if_changed()
         if key in _TRANSLATORS:
             return _TRANSLATORS[key]
     try:

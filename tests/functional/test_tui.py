@@ -323,7 +323,7 @@ async def test_check_merge_split_change_the_stored_alignment(
         app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.press("s")  # a 0-1 bead cannot be split
         await settle(pilot)
-        assert ["a 0-1 bead cannot be split"] == notes
+        assert [f"bead {screen.view.beads[-1].link_id}: a 0-1 bead cannot be split"] == notes
 
 
 async def test_unaligned_pair_says_so_and_a_aligns_it(
