@@ -107,7 +107,9 @@ def all_articles(archive: Archive) -> list[dict[str, Any]]:
         from archive.models import Article
 
         ids = session.exec(select(Article.id).order_by(Article.id)).all()
-        return [get_article(session=session, article_id=int(i)) for i in ids if i is not None]
+        return [
+            get_article(session=session, article_id=int(i)).to_json() for i in ids if i is not None
+        ]
 
 
 def count(archive: Archive, model: Any) -> int:

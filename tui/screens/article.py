@@ -155,7 +155,7 @@ class ArticleScreen(Screen[None]):
         focus = self.focus_target
         try:
             with self.archive.session() as session:
-                article = get_article(session=session, article_id=self.article_id)
+                article = get_article(session=session, article_id=self.article_id).to_json()
                 if pair is None:
                     pair = default_pair(article["versions"], including=focus[0] if focus else None)
                 view = (

@@ -138,7 +138,7 @@ def test_translate_article_stores_a_machine_version_with_provenance(
         ]
         from archive.provenance import get_article
 
-        shown = get_article(session=session, article_id=source.article_id)
+        shown = get_article(session=session, article_id=source.article_id).to_json()
     [row] = [v for v in shown["versions"] if v["kind"] == "machine"]
     assert row["engine"].startswith("argostranslate ")
     assert row["engine"].endswith(", translate-my_en 1.0")
