@@ -89,3 +89,28 @@ def test_the_contract_checker_catches_a_cycle_and_a_layer_broken(tmp_path: Path)
     status, output = _lint_imports(tmp_path, "--config", str(config), env=env)
     assert 0 != status
     assert "2 broken" in output, output[-4000:]
+
+
+def test_every_public_error_is_defined_in_archive_errors() -> None:
+    """One error vocabulary: an exception class the library raises past its own module is an
+    ArchiveError defined in archive/errors.py (private helpers like ``_Resync`` aside)."""
+    import importlib
+    import inspect
+
+    from archive.errors import ArchiveError
+
+    elsewhere = []
+    for name in _library_modules():
+        if name == "archive.errors":
+            continue
+        module = importlib.import_module(name)
+        for attr, value in vars(module).items():
+            if (
+                inspect.isclass(value)
+                and issubclass(value, BaseException)
+                and value.__module__ == name
+                and not attr.startswith("_")
+            ):
+                elsewhere.append(f"{name}.{attr}")
+    assert [] == elsewhere
+    assert issubclass(importlib.import_module("archive.errors").RecordError, ArchiveError)
