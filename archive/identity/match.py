@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_
+from sqlalchemy import ColumnElement, and_, false, func, literal, or_
 from sqlalchemy.orm import Mapped
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -71,7 +71,7 @@ def person_key_holds(key: ColumnElement[str] | Mapped[str], query: str) -> Colum
     """
     need = Counter(person_key(query).split())
     if not need:
-        return literal(False)
+        return false()
     padded = literal(" ") + func.replace(key, " ", "  ") + literal(" ")
     return and_(*(padded.like("%" + f" {part} %" * n) for part, n in sorted(need.items())))
 

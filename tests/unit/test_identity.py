@@ -89,11 +89,19 @@ def _python_ids(session: Session, query: str) -> set[int]:
     return {pid for pid, key in rows if pid is not None and person_rank(wanted, key) is not None}
 
 
+def _search_sql_ids(session: Session, query: str) -> set[int]:
+    """The same SELECT as search embeds it in its raw SQL (numbered binds)."""
+    params = _Params()
+    sql = params.embed(select(col(Person.id)).where(person_key_holds(col(Person.key), query)))
+    return {r[0] for r in session.connection().execute(text(sql), params.values)}
+
+
 @pytest.mark.parametrize("query", QUERIES)
 def test_sql_and_python_find_the_same_people(people: Archive, query: str) -> None:
     with people.session() as session:
         python = _python_ids(session, query)
         assert python == _sql_ids(session, query)
+        assert python == _search_sql_ids(session, query)
         assert python <= {pid for pid, _rank in find_people(session=session, query=query)}
 
 
