@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from archive.errors import ArchiveError
+from archive.errors import (
+    ArchiveError,
+)
 from archive.models import Alignment, AlignmentLink, Segment, Version, utcnow
 
 if TYPE_CHECKING:

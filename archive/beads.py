@@ -26,11 +26,11 @@ from sqlmodel import Session, col, select
 
 from archive.errors import (
     AlignmentNotFound,
-    ArchiveError,
     BeadNotFound,
     NothingToMerge,
     NothingToMove,
     NotSplittable,
+    StalePatch,
     UndoRefused,
 )
 from archive.history import get_edit, mark_undone, record_edit, register_undo
@@ -475,13 +475,6 @@ def _fill(link: AlignmentLink, span: Span, position: int) -> None:
     link.tgt_start, link.tgt_end = span.tgt_start, span.tgt_end
     link.score, link.method = span.score, span.method
     link.checked, link.checked_by, link.checked_at = span.checked, span.checked_by, span.checked_at
-
-
-class StalePatch(ArchiveError):
-    """The beads a patch replaces are no longer there (undo and redo name the edit)."""
-
-    def __init__(self, alignment_id: int) -> None:
-        super().__init__(f"alignment {alignment_id}: the beads changed while being edited")
 
 
 def _state(span: Span) -> tuple[tuple[int, int, int, int], bool]:

@@ -28,14 +28,13 @@ from sqlmodel import Session, SQLModel
 
 import archive.models  # noqa: F401  (registers the tables on SQLModel.metadata)
 from archive.db import Archive, current_revision, schema_head
-from archive.errors import ArchiveError
+from archive.errors import CopyFailed, TargetNotEmpty
+from archive.identity import sha256_text
 from archive.search import rebuild_index
 
 __all__ = [
     "ArchiveInfo",
-    "CopyFailed",
     "CopyReport",
-    "TargetNotEmpty",
     "archive_info",
     "archive_tables",
     "copy_archive",
@@ -48,27 +47,6 @@ BATCH = 2000
 
 # Called as progress(table, rows_done, rows_total) while copying and verifying.
 Progress = Callable[[str, int, int], None]
-
-
-class TargetNotEmpty(ArchiveError):
-    """The target archive already holds rows (and ``force`` was not given)."""
-
-    def __init__(self, url: str, rows: int) -> None:
-        self.url = url
-        self.rows = rows
-        super().__init__(
-            f"{url}: the target archive is not empty ({rows:,} rows); "
-            "use --force to replace what it holds"
-        )
-
-
-class CopyFailed(ArchiveError):
-    """A row could not be stored on the target, or counts or hashes differ after the copy."""
-
-    def __init__(self, url: str, detail: str) -> None:
-        self.url = url
-        self.detail = detail
-        super().__init__(f"{url}: copy failed: {detail}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,8 +235,6 @@ def _verify(
     progress: Progress | None,
 ) -> tuple[int, int]:
     """Counts of every table, then every version's text hash and every blob's hash."""
-    from archive.ingest.store import sha256_text
-
     for table in tables:
         mine, theirs = _count(source, table), _count(target, table)
         if mine != theirs:

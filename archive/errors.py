@@ -1,7 +1,14 @@
-"""Errors the library raises; the CLI turns each into one line on stderr."""
+"""Every error the library raises on purpose: `ArchiveError` and its narrow subclasses.
+
+The CLI turns each into one line on stderr (exit 1); the terminal UI shows its message. So
+each message names the thing (file, article, version, bead …) and the problem, on one line.
+Groups: import, not found, edits refused, search, machine translation, export and copy,
+database.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 
@@ -20,12 +27,111 @@ class ImportFailed(ArchiveError):
         super().__init__(f"{where}: {reason}")
 
 
-class ArticleNotFound(ArchiveError):
+class RecordError(ArchiveError):
+    """A JSONL record that does not fit the schema; the message says which field."""
+
+
+class NotAnArticle(ImportFailed):
+    """A captured HTML page that is not a story (a section front, an index, a page of links)."""
+
+
+class UnstorableText(ArchiveError):
+    """A record holds text the archive's database cannot store (NUL on PostgreSQL)."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        self.field = field
+        self.reason = reason
+        super().__init__(f"{field} {reason}")
+
+
+class UnnamedService(ArchiveError):
+    """A record or a filter names a service with no name in it ("Service", "The Service")."""
+
+    def __init__(self, text: str, detail: str) -> None:
+        self.text = text
+        super().__init__(f"service {text!r} names no service ({detail})")
+
+
+# -------------------------------------------------------------------------- not found
+
+
+class NotFound(ArchiveError):
+    """Nothing in the archive has the id or name asked for."""
+
+
+class ArticleNotFound(NotFound):
     """No article has the id asked for."""
 
     def __init__(self, article_id: int) -> None:
         self.article_id = article_id
         super().__init__(f"article {article_id}: no such article")
+
+
+class VersionNotFound(NotFound):
+    """No version has the id asked for."""
+
+    def __init__(self, version_id: int) -> None:
+        self.version_id = version_id
+        super().__init__(f"version {version_id}: no such version")
+
+
+class VersionNotInArticle(VersionNotFound):
+    """A version asked for as one of an article's is not one of them."""
+
+    def __init__(self, article_id: int, version_id: int, *, known: str | None = None) -> None:
+        self.article_id = article_id
+        self.version_id = version_id
+        where = f" (its versions: {known})" if known is not None else ""
+        NotFound.__init__(self, f"article {article_id}: no version {version_id}{where}")
+
+
+class AlignmentNotFound(NotFound):
+    """No stored alignment has the id (or the pair of versions) asked for."""
+
+    def __init__(self, alignment_id: int | str) -> None:
+        self.alignment_id = alignment_id
+        super().__init__(f"alignment {alignment_id}: no such alignment")
+
+
+class BeadNotFound(NotFound):
+    """No bead (alignment link) has the id (or position) asked for."""
+
+    def __init__(self, link_id: int | str) -> None:
+        self.link_id = link_id
+        super().__init__(f"bead {link_id}: no such bead")
+
+
+class PersonNotFound(NotFound):
+    """No person has the id or name asked for."""
+
+    def __init__(self, person: int | str) -> None:
+        self.person = person
+        super().__init__(f"person {person!r}: no such person")
+
+
+class ServiceNotFound(NotFound):
+    """No service has the id or name asked for."""
+
+    def __init__(self, service: int | str) -> None:
+        self.service = service
+        super().__init__(f"service {service!r}: no such service")
+
+
+# -------------------------------------------------------------------------- edits refused
+
+
+class EditRefused(ArchiveError):
+    """A change by hand (to beads, their checks …) that cannot be made as asked."""
+
+
+class VersionsNotPaired(EditRefused):
+    """Two versions asked to be aligned belong to different articles."""
+
+    def __init__(self, src_version_id: int, tgt_version_id: int) -> None:
+        super().__init__(
+            f"versions {src_version_id} and {tgt_version_id}: "
+            "the two versions belong to different articles"
+        )
 
 
 class SearchSyntaxError(ArchiveError):
@@ -35,6 +141,19 @@ class SearchSyntaxError(ArchiveError):
         self.query = query
         self.detail = detail
         super().__init__(f"search query {query[:60]!r}: {detail}")
+
+
+class SearchUnavailable(ArchiveError):
+    """The archive's database has no search back-end (SQLite and PostgreSQL have one)."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        super().__init__(
+            f"search is not available on {dialect} archives (only SQLite and PostgreSQL)"
+        )
+
+
+# -------------------------------------------------------------------------- translation
 
 
 class ModelPackageMissing(ArchiveError):
@@ -53,6 +172,97 @@ class InvalidModelPackage(ArchiveError):
         self.path = str(path)
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
+
+
+class UnsafeModelPackage(InvalidModelPackage):
+    """A package file that would write outside its folder, or is a zip bomb."""
+
+
+class PackageNotInstalled(ArchiveError):
+    """``mt remove`` was asked for a pair no installed package covers."""
+
+    def __init__(self, source: str, target: str) -> None:
+        self.source = source
+        self.target = target
+        super().__init__(f"no translation package installed for {source} -> {target}")
+
+
+class PackageDownloadFailed(ArchiveError):
+    """A package index or package could not be fetched (offline, or the server said no)."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = reason
+        super().__init__(f"{url}: {reason}")
+
+
+class NothingToTranslate(ArchiveError):
+    """A version has no sentences to translate."""
+
+    def __init__(self, version_id: int | None) -> None:
+        self.version_id = version_id
+        super().__init__(f"version {version_id}: no text to translate")
+
+
+class AlreadyInLanguage(ArchiveError):
+    """The version asked for is already in the target language."""
+
+    def __init__(self, version_id: int | None, language: str) -> None:
+        self.version_id = version_id
+        self.language = language
+        super().__init__(f"version {version_id}: is already in {language}")
+
+
+class InvalidSetting(ArchiveError):
+    """An environment variable that tunes the archive holds a value it cannot use."""
+
+    def __init__(self, name: str, raw: str, problem: str) -> None:
+        self.name = name
+        super().__init__(f"${name}={raw!r} {problem}")
+
+
+class TranslationFailed(ArchiveError):
+    """The translation engine failed on an installed package while translating."""
+
+    def __init__(self, package: str, reason: str) -> None:
+        self.package = package
+        super().__init__(f"{package}: translation failed ({reason})")
+
+
+# -------------------------------------------------------------------------- export and copy
+
+
+class ExportTargetRefused(ArchiveError):
+    """An export's output path is not somewhere an export may write, or cannot be written."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+class TargetNotEmpty(ArchiveError):
+    """The target archive of a copy already holds rows (and ``force`` was not given)."""
+
+    def __init__(self, url: str, rows: int) -> None:
+        self.url = url
+        self.rows = rows
+        super().__init__(
+            f"{url}: the target archive is not empty ({rows:,} rows); "
+            "use --force to replace what it holds"
+        )
+
+
+class CopyFailed(ArchiveError):
+    """A row could not be stored on the target, or counts or hashes differ after the copy."""
+
+    def __init__(self, url: str, detail: str) -> None:
+        self.url = url
+        self.detail = detail
+        super().__init__(f"{url}: copy failed: {detail}")
+
+
+# -------------------------------------------------------------------------- database
 
 
 class DatabaseError(ArchiveError):
@@ -95,23 +305,7 @@ class SchemaMismatch(DatabaseError):
         super().__init__(f"{location}: {reason}")
 
 
-class AlignmentNotFound(ArchiveError):
-    """No stored alignment has the id (or the pair of versions) asked for."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        super().__init__(f"alignment {what}: no such alignment")
-
-
-class BeadNotFound(ArchiveError):
-    """No bead has the id (or position) asked for."""
-
-    def __init__(self, bead: int | str) -> None:
-        self.bead = bead
-        super().__init__(f"bead {bead}: no such bead")
-
-
-class BeadEditRefused(ArchiveError):
+class BeadEditRefused(EditRefused):
     """A bead edit that cannot be made here (the base of the narrower refusals below)."""
 
     def __init__(self, position: int, reason: str) -> None:
@@ -139,3 +333,115 @@ class UndoRefused(ArchiveError):
         self.edit_id = edit_id
         self.reason = reason
         super().__init__(f"edit {edit_id}: cannot be undone: {reason}")
+
+
+# -------------------------------------------------------------------------- links
+
+
+class LinkError(ArchiveError):
+    """Two articles cannot be linked, or a link cannot be undone."""
+
+
+class AlreadyLinked(LinkError):
+    """The article already holds an original and an English version."""
+
+    def __init__(self, article_id: int, detail: str) -> None:
+        self.article_id = article_id
+        super().__init__(f"article {article_id}: {detail}")
+
+
+class NotAPair(LinkError):
+    """The two articles are not one original-only and one English-only article."""
+
+    def __init__(self, a: int, b: int, reason: str) -> None:
+        self.a, self.b, self.reason = a, b, reason
+        super().__init__(f"articles {a} and {b}: {reason}")
+
+
+class LinkedArticle(ArticleNotFound, LinkError):
+    """The article was linked into another one: it is part of that one now."""
+
+    def __init__(self, article_id: int, original_id: int, link_id: int) -> None:
+        ArticleNotFound.__init__(self, article_id)
+        self.original_id = original_id
+        self.link_id = link_id
+        self.args = (
+            f"article {article_id}: linked into article {original_id} by link {link_id} "
+            f"(archive link undo {link_id} gives it back)",
+        )
+
+
+class LinkNotFound(LinkError):
+    """No link has the id asked for."""
+
+    def __init__(self, link_id: int) -> None:
+        self.link_id = link_id
+        super().__init__(f"link {link_id}: no such link")
+
+
+class LinkAlreadyUndone(LinkError):
+    """The link was undone already."""
+
+    def __init__(self, link_id: int, when: dt.datetime | None) -> None:
+        self.link_id = link_id
+        when_text = f" on {when:%Y-%m-%d %H:%M}" if when else ""
+        super().__init__(f"link {link_id}: already undone{when_text}")
+
+
+class UndoBlocked(LinkError):
+    """The archive changed since the link in a way that stops the English article coming back."""
+
+    def __init__(self, link_id: int, reason: str) -> None:
+        self.link_id = link_id
+        self.reason = reason
+        super().__init__(f"link {link_id}: cannot undo: {reason}")
+
+
+# -------------------------------------------------------------------------- edits and reviewers
+
+
+class EditNotFound(NotFound):
+    """No edit has the id asked for."""
+
+    def __init__(self, edit_id: int) -> None:
+        self.edit_id = edit_id
+        super().__init__(f"edit {edit_id}: no such edit")
+
+
+class EditAlreadyUndone(EditRefused):
+    """An edit that was already undone was asked to be undone again."""
+
+    def __init__(self, edit_id: int) -> None:
+        self.edit_id = edit_id
+        super().__init__(f"edit {edit_id}: already undone")
+
+
+class ReviewerUnknown(ArchiveError):
+    """A command that records who did something was given no reviewer name."""
+
+    def __init__(self, config: Path) -> None:
+        super().__init__(
+            "no reviewer name: pass --reviewer NAME, set ARCHIVE_REVIEWER, or set "
+            f'reviewer = "NAME" in {config}'
+        )
+
+
+class BadReviewerName(ArchiveError):
+    """A reviewer name that is empty, too long or holds control characters."""
+
+    def __init__(self, name: str, where: str) -> None:
+        super().__init__(f"{where}: reviewer name {name[:40]!r} is empty, too long or unprintable")
+
+
+class BadConfigFile(ArchiveError):
+    """The user's config file could not be read."""
+
+    def __init__(self, path: Path, detail: str) -> None:
+        super().__init__(f"{path}: {detail}")
+
+
+class StalePatch(EditRefused):
+    """The beads a patch replaces are no longer there (undo and redo name the edit)."""
+
+    def __init__(self, alignment_id: int) -> None:
+        super().__init__(f"alignment {alignment_id}: the beads changed while being edited")

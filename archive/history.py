@@ -16,24 +16,8 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from archive.errors import ArchiveError
+from archive.errors import EditAlreadyUndone, EditNotFound
 from archive.models import Edit, utcnow
-
-
-class EditNotFound(ArchiveError):
-    """No edit has the id asked for."""
-
-    def __init__(self, edit_id: int) -> None:
-        self.edit_id = edit_id
-        super().__init__(f"edit {edit_id}: no such edit")
-
-
-class EditAlreadyUndone(ArchiveError):
-    """An edit that was already undone was asked to be undone again."""
-
-    def __init__(self, edit_id: int) -> None:
-        self.edit_id = edit_id
-        super().__init__(f"edit {edit_id}: already undone")
 
 
 @dataclass(frozen=True)

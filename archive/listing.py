@@ -120,15 +120,16 @@ def list_articles_sorted(
 ) -> list[dict[str, Any]]:
     """`list_articles`, ordered by any column the browser shows (missing values last).
 
-    Rows are in the `list_articles` shape (with ``translators`` and ``writers``).
+    Rows are `ArticleRow.to_json` dicts (the ``list`` shape with translators and writers).
     """
     if sort not in SORT_KEYS:
         raise ValueError(f"cannot sort by {sort!r}; one of {', '.join(SORT_KEYS)}")
     filters = filters or ArticleFilter()
     if sort == "date":
-        return list_articles(
+        rows = list_articles(
             session=session, filters=filters, limit=limit, offset=offset, newest_first=descending
         )
+        return [r.to_json() for r in rows]
     expression = _sort_expression(sort)
     ordered = expression.desc() if descending else expression.asc()
     tiebreak = col(Article.id).desc() if descending else col(Article.id).asc()
@@ -136,4 +137,6 @@ def list_articles_sorted(
     statement = statement.offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
-    return article_rows(session=session, articles=session.exec(statement).all())
+    return [
+        r.to_json() for r in article_rows(session=session, articles=session.exec(statement).all())
+    ]

@@ -1,23 +1,27 @@
 """Provenance queries: articles by service, person, role, language and date; people; services.
 
-Each function takes the session keyword-only and returns plain dicts in the JSON shapes of the
-command-line contract (DESIGN.md), so the CLI, the TUI and scripts all read the same thing.
+Each function takes the session keyword-only and returns typed results (frozen dataclasses)
+whose ``to_json()`` is the JSON shape of the command-line contract (DESIGN.md), so the CLI, the
+TUI and scripts all read the same thing.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+from archive.errors import ArticleNotFound, LinkedArticle
+from archive.identity.match import find_people, person_ids_matching, service_ids_matching
 from archive.models import (
     Article,
+    ArticleLink,
     Credit,
     Person,
     PersonAlias,
@@ -40,77 +44,206 @@ class ArticleFilter:
     text: str | None = None  # a substring of the title (case-insensitive), for the TUI filter
 
 
-def service_ids_matching(session: Session, text: str) -> list[int]:
-    """Services named ``text`` by key, name, alias or the registry's spellings."""
-    from archive.ingest.services import resolve_service, service_key_for
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """One article as ``archive list`` shows it, plus its translators and writers (browser)."""
 
-    keys = {service_key_for(text), text.strip().lower()}
-    info = resolve_service(text)
-    if info is not None:
-        keys.add(info.key)
-    folded = text.strip().casefold()
-    rows = session.exec(
-        select(Service.id)
-        .outerjoin(ServiceAlias, col(ServiceAlias.service_id) == col(Service.id))
-        .where(
-            or_(
-                col(Service.key).in_(keys),
-                func.lower(col(Service.name)) == folded,
-                func.lower(ServiceAlias.alias) == folded,
-            )
-        )
-    ).all()
-    return sorted({r for r in rows if r is not None})
+    id: int
+    title: str
+    date: dt.date | None
+    service: str | None
+    languages: tuple[str, ...]
+    translators: tuple[str, ...] = ()
+    writers: tuple[str, ...] = ()
 
+    #: The keys of ``list --json`` (the CLI contract); `to_json` adds translators and writers.
+    LIST_KEYS = ("id", "title", "date", "service", "languages")
 
-def find_people(*, session: Session, query: str) -> list[tuple[int, int]]:
-    """People a name query finds, best first: ``[(person_id, rank)]``.
-
-    Every part of ``query`` must be a whole part of the person's name or of one of their
-    recorded spellings (aliases), in any order, case and Latin diacritics aside (the
-    normalised person key, `archive.ingest.names.person_key`): ``"Khin Maung"`` and
-    ``"maung khin"`` find Khin Maung Nyane, ``"Khin Mau"`` does not. Rank 0: the whole name
-    (or an alias) is the query; 1: the query's parts stand in that order in it; 2: in another
-    order. Ties are ordered by name.
-    """
-    from archive.ingest.names import person_key
-
-    wanted = person_key(query).split()
-    if not wanted:
-        return []
-    need = Counter(wanted)
-    best: dict[int, int] = {}
-
-    def consider(person_id: int, key: str) -> None:
-        parts = key.split()
-        if need - Counter(parts):
-            return
-        n = len(wanted)
-        if parts == wanted:
-            rank = 0
-        elif any(parts[i : i + n] == wanted for i in range(len(parts) - n + 1)):
-            rank = 1
-        else:
-            rank = 2
-        best[person_id] = min(rank, best.get(person_id, rank))
-
-    first = wanted[0]
-    for person_id, key in session.exec(select(Person.id, Person.key)).all():
-        if person_id is not None and first in key:
-            consider(person_id, key)
-    for person_id, alias in session.exec(select(PersonAlias.person_id, PersonAlias.alias)).all():
-        key = person_key(alias)
-        if first in key:
-            consider(person_id, key)
-    names = dict(
-        session.exec(select(Person.id, Person.name).where(col(Person.id).in_(list(best)))).all()
-    )
-    return sorted(best.items(), key=lambda item: (item[1], names.get(item[0], ""), item[0]))
+    def to_json(self) -> dict[str, Any]:
+        """``{"id","title","date","service","languages","translators","writers"}``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "service": self.service,
+            "languages": list(self.languages),
+            "translators": list(self.translators),
+            "writers": list(self.writers),
+        }
 
 
-def person_ids_matching(session: Session, name: str) -> list[int]:
-    """People ``name`` finds (`find_people`: whole name parts, any order, aliases too)."""
-    return sorted(person_id for person_id, _rank in find_people(session=session, query=name))
+@dataclass(frozen=True, slots=True)
+class ServiceRef:
+    """The service an article came from, as ``show --json`` names it."""
+
+    name: str
+    organization: str | None
+    language: str | None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"name","organization","language"}``."""
+        return {"name": self.name, "organization": self.organization, "language": self.language}
+
+
+@dataclass(frozen=True, slots=True)
+class CreditView:
+    """One credit of an article or of one of its versions (``version_id``)."""
+
+    role: str
+    name: str
+    kind: str  # person | service | organization
+    raw: str | None
+    version_id: int | None
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"role","name","kind","raw","version_id"}``."""
+        return {
+            "role": self.role,
+            "name": self.name,
+            "kind": self.kind,
+            "raw": self.raw,
+            "version_id": self.version_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class VersionView:
+    """One version of an article, with its text (None when not read) and web captures."""
+
+    id: int
+    kind: str
+    language: str
+    script: str | None
+    encoding: str | None
+    sha256: str
+    derived_from: int | None
+    revision_of: int | None
+    title: str | None
+    engine: str | None
+    detected_language: str | None
+    confidence: float | None
+    source_encoding: str | None
+    furniture: str | None
+    engine_details: dict[str, Any] | None = None
+    text: str | None = None
+    captures: tuple[dict[str, Any], ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``show --json`` version: ``"engine_details"`` only for engines that recorded
+        them, ``"text"`` only when read, ``"capture"`` (the first web capture or null) always
+        and ``"captures"`` when there are several."""
+        data: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "language": self.language,
+            "script": self.script,
+            "encoding": self.encoding,
+            "sha256": self.sha256,
+            "derived_from": self.derived_from,
+            "revision_of": self.revision_of,
+            "title": self.title,
+            "engine": self.engine,
+            "detected_language": self.detected_language,
+            "confidence": self.confidence,
+            "source_encoding": self.source_encoding,
+            "furniture": self.furniture,
+        }
+        if self.engine_details:
+            data["engine_details"] = self.engine_details
+        if self.text is not None:
+            data["text"] = self.text
+        data["capture"] = self.captures[0] if self.captures else None
+        if len(self.captures) > 1:
+            data["captures"] = list(self.captures)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleDetail:
+    """An article with its service, credits and versions: ``archive show``."""
+
+    id: int
+    title: str
+    date: dt.date | None
+    url: str | None
+    urls: tuple[str, ...]
+    service: ServiceRef | None
+    credit_line: str | None
+    captured: dt.date | None
+    title_derived: bool
+    credits: tuple[CreditView, ...]
+    versions: tuple[VersionView, ...]
+    links: tuple[dict[str, Any], ...] = ()  # how it was linked to its counterpart (`linking`)
+
+    def version(self, version_id: int) -> VersionView | None:
+        """The version with this id, if it is one of the article's."""
+        return next((v for v in self.versions if v.id == version_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``show --json`` document."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "url": self.url,
+            "urls": list(self.urls),
+            "service": self.service.to_json() if self.service else None,
+            "credit_line": self.credit_line,
+            "captured": self.captured.isoformat() if self.captured else None,
+            "title_derived": self.title_derived,
+            "credits": [c.to_json() for c in self.credits],
+            "versions": [v.to_json() for v in self.versions],
+            "links": list(self.links),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow:
+    """Someone credited: their spellings, roles (with counts) and number of articles."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    roles: dict[str, int]
+    articles: int
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"id","name","aliases","roles","articles"}``."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "roles": dict(self.roles),
+            "articles": self.articles,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceRow:
+    """A service: its key, names, language and how many articles it sent or is credited on."""
+
+    id: int
+    key: str
+    name: str
+    organization: str | None
+    language: str | None
+    aliases: tuple[str, ...]
+    articles: int
+    credited_articles: int
+
+    def to_json(self) -> dict[str, Any]:
+        """``{"id","key","name","organization","language","aliases","articles",
+        "credited_articles"}``."""
+        return {
+            "id": self.id,
+            "key": self.key,
+            "name": self.name,
+            "organization": self.organization,
+            "language": self.language,
+            "aliases": list(self.aliases),
+            "articles": self.articles,
+            "credited_articles": self.credited_articles,
+        }
 
 
 def article_query(session: Session, filters: ArticleFilter) -> Any:
@@ -164,8 +297,8 @@ def list_articles(
     limit: int | None = None,
     offset: int = 0,
     newest_first: bool = True,
-) -> list[dict[str, Any]]:
-    """Articles matching ``filters``: ``[{"id","title","date","service","languages"}]``.
+) -> list[ArticleRow]:
+    """Articles matching ``filters`` (``list --json``: `ArticleRow.to_json`).
 
     Ordered by date, newest first (oldest first with ``newest_first=False``), then by id the
     same way; articles with no date come last either way, on every database (SQLite puts
@@ -186,8 +319,8 @@ def list_articles(
     return article_rows(session=session, articles=articles)
 
 
-def article_rows(*, session: Session, articles: Sequence[Article]) -> list[dict[str, Any]]:
-    """Articles in the ``list`` shape, plus ``translators`` and ``writers`` for the browser."""
+def article_rows(*, session: Session, articles: Sequence[Article]) -> list[ArticleRow]:
+    """Articles as `ArticleRow`: the ``list`` shape, plus translators and writers."""
     ids = [a.id for a in articles]
     languages: dict[int, list[str]] = defaultdict(list)
     for article_id, language in session.exec(
@@ -200,15 +333,15 @@ def article_rows(*, session: Session, articles: Sequence[Article]) -> list[dict[
     services = _service_names(session, {a.service_id for a in articles if a.service_id})
     credits = _headline_credits(session, ids)
     return [
-        {
-            "id": a.id,
-            "title": a.title,
-            "date": a.date.isoformat() if a.date else None,
-            "service": services.get(a.service_id) if a.service_id else None,
-            "languages": languages.get(a.id or 0, []),
-            "translators": credits.get((a.id or 0, "translator"), []),
-            "writers": credits.get((a.id or 0, "writer"), []),
-        }
+        ArticleRow(
+            id=a.id or 0,
+            title=a.title,
+            date=a.date,
+            service=services.get(a.service_id) if a.service_id else None,
+            languages=tuple(languages.get(a.id or 0, [])),
+            translators=tuple(credits.get((a.id or 0, "translator"), [])),
+            writers=tuple(credits.get((a.id or 0, "writer"), [])),
+        )
         for a in articles
     ]
 
@@ -246,38 +379,41 @@ def engine_label(version: Version) -> str | None:
     return ", ".join(parts)
 
 
-def version_json(version: Version, *, with_text: bool = True) -> dict[str, Any]:
-    """One version in the ``show --json`` shape."""
-    data: dict[str, Any] = {
-        "id": version.id,
-        "kind": version.kind,
-        "language": version.language,
-        "script": version.script,
-        "encoding": version.encoding,
-        "sha256": version.sha256,
-        "derived_from": version.derived_from_id,
-        "revision_of": version.revision_of_id,
-        "title": version.title,
-        "engine": engine_label(version),
-        "detected_language": version.detected_language,
-        "confidence": version.confidence,
-        "source_encoding": version.source_encoding,
-        "furniture": version.furniture,
-    }
-    if version.engine_details:
-        data["engine_details"] = json.loads(version.engine_details)
-    if with_text:
-        data["text"] = version.text
-    return data
+def version_view(
+    version: Version,
+    *,
+    with_text: bool = True,
+    captures: Sequence[dict[str, Any]] = (),
+) -> VersionView:
+    """One version as `VersionView` (``show --json``: its ``to_json``)."""
+    return VersionView(
+        id=version.id or 0,
+        kind=version.kind,
+        language=version.language,
+        script=version.script,
+        encoding=version.encoding,
+        sha256=version.sha256,
+        derived_from=version.derived_from_id,
+        revision_of=version.revision_of_id,
+        title=version.title,
+        engine=engine_label(version),
+        detected_language=version.detected_language,
+        confidence=version.confidence,
+        source_encoding=version.source_encoding,
+        furniture=version.furniture,
+        engine_details=json.loads(version.engine_details) if version.engine_details else None,
+        text=version.text if with_text else None,
+        captures=tuple(captures),
+    )
 
 
-def get_article(*, session: Session, article_id: int, with_text: bool = True) -> dict[str, Any]:
-    """An article with its service, credits and versions, in the ``show --json`` shape.
+def get_article(*, session: Session, article_id: int, with_text: bool = True) -> ArticleDetail:
+    """An article with its service, credits and versions (``show --json``: its ``to_json``).
 
     Raises:
         ArticleNotFound: no article has this id.
     """
-    from archive.linking.links import article_links, require_article
+    from archive.ingest.captures import version_captures
 
     article = require_article(session, article_id)
     service = session.get(Service, article.service_id) if article.service_id else None
@@ -286,48 +422,34 @@ def get_article(*, session: Session, article_id: int, with_text: bool = True) ->
         .where(Version.article_id == article_id)
         .order_by(col(Version.position), col(Version.id))
     ).all()
-    return {
-        "id": article.id,
-        "title": article.title,
-        "date": article.date.isoformat() if article.date else None,
-        "url": article.url,
-        "urls": json.loads(article.urls or "[]"),
-        "service": (
-            {
-                "name": service.name,
-                "organization": service.organization,
-                "language": service.language,
-            }
+    captures = version_captures(session=session, version_ids=[v.id or 0 for v in versions])
+    return ArticleDetail(
+        id=article.id or 0,
+        title=article.title,
+        date=article.date,
+        url=article.url,
+        urls=tuple(json.loads(article.urls or "[]")),
+        service=(
+            ServiceRef(
+                name=service.name, organization=service.organization, language=service.language
+            )
             if service
             else None
         ),
-        "credit_line": article.credit_line,
-        "captured": article.captured.isoformat() if article.captured else None,
-        "title_derived": article.title_derived,
-        "credits": article_credits(session=session, article_id=article_id),
-        "versions": _with_captures(
-            session, [version_json(v, with_text=with_text) for v in versions]
+        credit_line=article.credit_line,
+        captured=article.captured,
+        title_derived=article.title_derived,
+        credits=tuple(article_credits(session=session, article_id=article_id)),
+        versions=tuple(
+            version_view(v, with_text=with_text, captures=captures.get(v.id or 0, []))
+            for v in versions
         ),
-        "links": article_links(session, article_id),
-    }
+        links=tuple(article_links(session, article_id)),
+    )
 
 
-def _with_captures(session: Session, versions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each version's web-archive capture (``"capture"``: the first; ``"captures"``: all of
-    them when there are several), for versions read from a WARC or WACZ."""
-    from archive.ingest.captures import version_captures
-
-    found = version_captures(session=session, version_ids=[v["id"] for v in versions])
-    for data in versions:
-        captures = found.get(data["id"], [])
-        data["capture"] = captures[0] if captures else None
-        if len(captures) > 1:
-            data["captures"] = captures
-    return versions
-
-
-def article_credits(*, session: Session, article_id: int) -> list[dict[str, Any]]:
-    """Credits of an article and its versions: ``[{"role","name","kind","raw","version_id"}]``."""
+def article_credits(*, session: Session, article_id: int) -> list[CreditView]:
+    """Credits of an article and its versions, the article's first, each in its order."""
     rows = session.exec(
         select(Credit, Person, Service)
         .outerjoin(Person, col(Person.id) == col(Credit.person_id))
@@ -335,19 +457,16 @@ def article_credits(*, session: Session, article_id: int) -> list[dict[str, Any]
         .where(Credit.article_id == article_id)
         .order_by(col(Credit.version_id).is_not(None), col(Credit.version_id), col(Credit.position))
     ).all()
-    out = []
-    for credit, person, service in rows:
-        name = person.name if person else service.name if service else ""
-        out.append(
-            {
-                "role": credit.role,
-                "name": name,
-                "kind": _credit_kind(person, service),
-                "raw": credit.raw,
-                "version_id": credit.version_id,
-            }
+    return [
+        CreditView(
+            role=credit.role,
+            name=person.name if person else service.name if service else "",
+            kind=_credit_kind(person, service),
+            raw=credit.raw,
+            version_id=credit.version_id,
         )
-    return out
+        for credit, person, service in rows
+    ]
 
 
 def _credit_kind(person: Person | None, service: Service | None) -> str:
@@ -359,8 +478,8 @@ def _credit_kind(person: Person | None, service: Service | None) -> str:
     return "service"
 
 
-def list_people(*, session: Session, query: str | None = None) -> list[dict[str, Any]]:
-    """Everyone credited: ``[{"id","name","aliases","roles":{role: n},"articles"}]``.
+def list_people(*, session: Session, query: str | None = None) -> list[PersonRow]:
+    """Everyone credited (``people --json``: `PersonRow.to_json`), by name.
 
     With ``query``, only the people it finds (`find_people`), best match first.
     """
@@ -386,19 +505,19 @@ def list_people(*, session: Session, query: str | None = None) -> list[dict[str,
         roles[person_id][role] = roles[person_id].get(role, 0) + 1
         articles[person_id].add(article_id)
     return [
-        {
-            "id": p.id,
-            "name": p.name,
-            "aliases": [a for a in aliases.get(p.id or 0, []) if a != p.name],
-            "roles": roles.get(p.id or 0, {}),
-            "articles": len(articles.get(p.id or 0, ())),
-        }
+        PersonRow(
+            id=p.id or 0,
+            name=p.name,
+            aliases=tuple(a for a in aliases.get(p.id or 0, []) if a != p.name),
+            roles=roles.get(p.id or 0, {}),
+            articles=len(articles.get(p.id or 0, ())),
+        )
         for p in people
     ]
 
 
-def list_services(*, session: Session) -> list[dict[str, Any]]:
-    """Every service: ``[{"id","key","name","organization","language","aliases","articles"}]``."""
+def list_services(*, session: Session) -> list[ServiceRow]:
+    """Every service, by name (``services --json``: `ServiceRow.to_json`)."""
     services = session.exec(select(Service).order_by(col(Service.name))).all()
     aliases: dict[int, list[str]] = defaultdict(list)
     for alias in session.exec(select(ServiceAlias).order_by(col(ServiceAlias.id))).all():
@@ -417,15 +536,69 @@ def list_services(*, session: Session) -> list[dict[str, Any]]:
         assert service_id is not None
         credited[service_id].add(article_id)
     return [
-        {
-            "id": s.id,
-            "key": s.key,
-            "name": s.name,
-            "organization": s.organization,
-            "language": s.language,
-            "aliases": [a for a in aliases.get(s.id or 0, []) if a != s.name],
-            "articles": int(counts.get(s.id, 0)),
-            "credited_articles": len(credited.get(s.id or 0, ())),
-        }
+        ServiceRow(
+            id=s.id or 0,
+            key=s.key,
+            name=s.name,
+            organization=s.organization,
+            language=s.language,
+            aliases=tuple(a for a in aliases.get(s.id or 0, []) if a != s.name),
+            articles=int(counts.get(s.id, 0)),
+            credited_articles=len(credited.get(s.id or 0, ())),
+        )
         for s in services
     ]
+
+
+# ------------------------------------------------------------- links (archive.linking)
+
+
+def linked_into(session: Session, article_id: int) -> ArticleLink | None:
+    """The active link that absorbed ``article_id`` (an English article now part of another)."""
+    return session.exec(
+        select(ArticleLink).where(
+            ArticleLink.english_id == article_id, col(ArticleLink.undone_at).is_(None)
+        )
+    ).first()
+
+
+def require_article(session: Session, article_id: int) -> Article:
+    """The article with this id; for an English article linked into another, an error that
+    says where it went.
+
+    Raises:
+        ArticleNotFound: no article has this id (`LinkedArticle` when a link absorbed it).
+    """
+    article = session.get(Article, article_id)
+    if article is not None:
+        return article
+    link = linked_into(session, article_id)
+    if link is not None:
+        raise LinkedArticle(article_id, link.original_id, link.id or 0)
+    raise ArticleNotFound(article_id)
+
+
+def link_json(link: ArticleLink) -> dict[str, Any]:
+    """One link as ``show --json`` and ``link`` commands print it."""
+    return {
+        "id": link.id,
+        "method": link.method,
+        "score": link.score,
+        "by": link.by,
+        "at": link.created_at.isoformat(),
+        "original": link.original_id,
+        "english": link.english_id,
+    }
+
+
+def article_links(session: Session, article_id: int) -> list[dict[str, Any]]:
+    """How the article was linked: its active links, oldest first (``show --json`` ``links``)."""
+    return [link_json(link) for link in active_links(session, [article_id])]
+
+
+def active_links(session: Session, article_ids: Collection[int] | None = None) -> list[ArticleLink]:
+    """Links not undone (of these original articles, else all), oldest first."""
+    statement = select(ArticleLink).where(col(ArticleLink.undone_at).is_(None))
+    if article_ids is not None:
+        statement = statement.where(col(ArticleLink.original_id).in_(list(article_ids)))
+    return list(session.exec(statement.order_by(col(ArticleLink.id))).all())

@@ -15,6 +15,7 @@ from archive.alignments import (
     get_alignment,
     version_segments,
 )
+from archive.errors import VersionNotFound, VersionsNotPaired
 from archive.models import Version
 
 __all__ = [
@@ -70,14 +71,15 @@ def align_versions(*, session: Session, src_version_id: int, tgt_version_id: int
     """Align two versions of an article now (keeping checked beads) and read the result back.
 
     Raises:
-        ValueError: a version does not exist, or the two belong to different articles.
+        VersionNotFound: a version does not exist.
+        VersionsNotPaired: the two belong to different articles.
     """
     src = session.get(Version, src_version_id)
     tgt = session.get(Version, tgt_version_id)
     if src is None or tgt is None:
-        raise ValueError(f"no version {src_version_id if src is None else tgt_version_id}")
+        raise VersionNotFound(src_version_id if src is None else tgt_version_id)
     if src.article_id != tgt.article_id:
-        raise ValueError("the two versions belong to different articles")
+        raise VersionsNotPaired(src_version_id, tgt_version_id)
     align_pair(session=session, src=src, tgt=tgt)
     view = get_alignment(
         session=session, src_version_id=src_version_id, tgt_version_id=tgt_version_id

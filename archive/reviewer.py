@@ -17,34 +17,10 @@ from pathlib import Path
 
 from platformdirs import user_config_path
 
-from archive.errors import ArchiveError
+from archive.errors import BadConfigFile, BadReviewerName, ReviewerUnknown
 
 ENVIRONMENT = "ARCHIVE_REVIEWER"
 MAX_LENGTH = 200
-
-
-class ReviewerUnknown(ArchiveError):
-    """A command that records who did something was given no reviewer name."""
-
-    def __init__(self) -> None:
-        super().__init__(
-            "no reviewer name: pass --reviewer NAME, set ARCHIVE_REVIEWER, or set "
-            f'reviewer = "NAME" in {config_file()}'
-        )
-
-
-class BadReviewerName(ArchiveError):
-    """A reviewer name that is empty, too long or holds control characters."""
-
-    def __init__(self, name: str, where: str) -> None:
-        super().__init__(f"{where}: reviewer name {name[:40]!r} is empty, too long or unprintable")
-
-
-class BadConfigFile(ArchiveError):
-    """The user's config file could not be read."""
-
-    def __init__(self, path: Path, detail: str) -> None:
-        super().__init__(f"{path}: {detail}")
 
 
 def config_file() -> Path:
@@ -103,7 +79,7 @@ def require_reviewer(
     """Like `reviewer_name`, but `ReviewerUnknown` instead of None."""
     name = reviewer_name(explicit, environ=environ, config=config)
     if name is None:
-        raise ReviewerUnknown()
+        raise ReviewerUnknown(config_file())
     return name
 
 

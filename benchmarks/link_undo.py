@@ -85,7 +85,7 @@ def main() -> None:
 
     def shown(article_id: int) -> str:
         with archive.session() as session:
-            return json.dumps(get_article(session=session, article_id=article_id))
+            return json.dumps(get_article(session=session, article_id=article_id).to_json())
 
     before = {i: shown(i) for i in ids}
     confirm_times, undo_times, links = [], [], []

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import astuple
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -17,12 +17,14 @@ from archive.cli._common import (
     app,
     echo,
     emit_json,
-    fail,
     opened,
     parse_day,
     safe_line,
 )
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, UnnamedService, VersionNotInArticle
+
+if TYPE_CHECKING:
+    from archive.provenance import ArticleDetail
 
 # --------------------------------------------------------------------------- import
 
@@ -264,7 +266,7 @@ def list_command(
 
     Example: archive list --person "Khin Maung Nyane" --role translator
     """
-    from archive.provenance import ArticleFilter, list_articles
+    from archive.provenance import ArticleFilter, ArticleRow, list_articles
     from archive.search.query import read_role
 
     if role is not None:
@@ -283,11 +285,11 @@ def list_command(
     with opened(db, mode="read") as archive, archive.session() as session:
         try:
             rows = list_articles(session=session, filters=filters)
-        except ValueError as exc:  # a filter that names nothing ("--service ' '")
+        except UnnamedService as exc:  # a filter that names nothing ("--service ' '")
             raise typer.BadParameter(str(exc)) from None
     if as_json:
         emit_json(
-            [{k: r[k] for k in ("id", "title", "date", "service", "languages")} for r in rows]
+            [{k: v for k, v in r.to_json().items() if k in ArticleRow.LIST_KEYS} for r in rows]
         )
         return
     if not rows:
@@ -298,8 +300,8 @@ def list_command(
 
     for r in rows:
         echo(
-            f"{r['id']:>6}  {r['date'] or '----------'}  {readable_line(r['title'])[:70]}  "
-            f"[{readable_line(r['service'] or '-')}; {safe_line(', '.join(r['languages']))}]"
+            f"{r.id:>6}  {r.date or '----------'}  {readable_line(r.title)[:70]}  "
+            f"[{readable_line(r.service or '-')}; {safe_line(', '.join(r.languages))}]"
         )
 
 
@@ -345,47 +347,46 @@ def show_command(
         _print_version_text(data, text_of, derived=derived)
         return
     if as_json:
-        emit_json(data)
+        emit_json(data.to_json())
         return
-    echo(f"#{data['id']}  {readable_line(data['title'])}")
-    echo(f"date: {data['date'] or 'unknown'}")
-    if data["service"]:
-        s = data["service"]
-        details = ", ".join(x for x in (s["organization"], s["language"]) if x)
-        echo(f"service: {readable_line(s['name'])}" + (f" ({details})" if details else ""))
-    for c in data["credits"]:
-        echo(f"  {c['role']:<12} {readable_line(c['name'])}  ({c['kind']})")
-    for v in data["versions"]:
-        extra = f", derived from #{v['derived_from']}" if v["derived_from"] else ""
-        engine = f", engine {v['engine']}" if v["engine"] else ""
-        shown = ", shown in Unicode" if v["encoding"] == "zawgyi" else ""
+    echo(f"#{data.id}  {readable_line(data.title)}")
+    echo(f"date: {data.date or 'unknown'}")
+    if data.service:
+        s = data.service
+        details = ", ".join(x for x in (s.organization, s.language) if x)
+        echo(f"service: {readable_line(s.name)}" + (f" ({details})" if details else ""))
+    for c in data.credits:
+        echo(f"  {c.role:<12} {readable_line(c.name)}  ({c.kind})")
+    for v in data.versions:
+        extra = f", derived from #{v.derived_from}" if v.derived_from else ""
+        engine = f", engine {v.engine}" if v.engine else ""
+        shown = ", shown in Unicode" if v.encoding == "zawgyi" else ""
         echo("")
         echo(
-            f"--- version #{v['id']}: {v['kind']}, {safe_line(v['language'])} "
-            f"({v['script'] or '?'}, {v['encoding'] or '?'}{shown}){extra}{engine}"
+            f"--- version #{v.id}: {v.kind}, {safe_line(v.language)} "
+            f"({v.script or '?'}, {v.encoding or '?'}{shown}){extra}{engine}"
         )
-        for capture in v.get("captures") or ([v["capture"]] if v.get("capture") else []):
+        for capture in v.captures:
             echo(
                 safe_line(
                     f"captured {capture['time'] or '(time unknown)'} from {capture['uri']} "
                     f"({capture['file']} @{capture['offset']})"
                 )
             )
-        echo(readable(v["text"]))
+        echo(readable(v.text or ""))
 
 
-def _print_version_text(data: dict[str, Any], version_id: int, *, derived: bool) -> None:
+def _print_version_text(data: ArticleDetail, version_id: int, *, derived: bool) -> None:
     """One version's text of the article in ``data``: Unicode for display, or its derived form."""
     from archive.analysis import derive_text
     from archive.display import readable
 
-    for v in data["versions"]:
-        if v["id"] == version_id:
-            text = str(v["text"])
-            echo(readable(derive_text(text) if derived else text))
-            return
-    known = ", ".join(f"#{v['id']}" for v in data["versions"]) or "none"
-    fail(f"article {data['id']}: no version {version_id} (its versions: {known})")
+    version = data.version(version_id)
+    if version is None:
+        known = ", ".join(f"#{v.id}" for v in data.versions) or "none"
+        raise VersionNotInArticle(data.id, version_id, known=known)
+    text = version.text or ""
+    echo(readable(derive_text(text) if derived else text))
 
 
 def _articles(n: int) -> str:
@@ -414,14 +415,14 @@ def people_command(
     with opened(db, mode="read") as archive, archive.session() as session:
         rows = list_people(session=session, query=query)
     if as_json:
-        emit_json(rows)
+        emit_json([r.to_json() for r in rows])
         return
     if not rows:
         echo("No one matches." if query is not None else "No one is credited yet.")
         return
     for r in rows:
-        roles = ", ".join(f"{role} {n}" for role, n in sorted(r["roles"].items()))
-        echo(f"{r['id']:>5}  {readable_line(r['name']):<30} {_articles(r['articles'])}  {roles}")
+        roles = ", ".join(f"{role} {n}" for role, n in sorted(r.roles.items()))
+        echo(f"{r.id:>5}  {readable_line(r.name):<30} {_articles(r.articles)}  {roles}")
 
 
 @app.command("services")
@@ -435,12 +436,12 @@ def services_command(db: DbOption = None, as_json: JsonOption = False) -> None:
     with opened(db, mode="read") as archive, archive.session() as session:
         rows = list_services(session=session)
     if as_json:
-        emit_json(rows)
+        emit_json([r.to_json() for r in rows])
         return
     for r in rows:
         echo(
-            f"{r['id']:>4}  {safe_line(r['name']):<32} {safe_line(r['language'] or '-'):<4} "
-            f"{safe_line(r['organization'] or '-'):<18} {_articles(r['articles'])}"
+            f"{r.id:>4}  {safe_line(r.name):<32} {safe_line(r.language or '-'):<4} "
+            f"{safe_line(r.organization or '-'):<18} {_articles(r.articles)}"
         )
 
 

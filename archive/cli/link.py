@@ -94,7 +94,7 @@ def link_confident(
     """Confirm the confident suggestions (progress on stderr unless ``quiet``); the links made,
     as `link_json` shapes them."""
     from archive.linking.auto import auto_link
-    from archive.linking.links import link_json
+    from archive.provenance import link_json
 
     with _progress("finding links", quiet) as progress:
         links = auto_link(
@@ -239,7 +239,8 @@ def confirm_command(
 
     Example: archive link confirm 12 40 --reviewer "Khin Maung Nyane"
     """
-    from archive.linking.links import confirm_link, link_json
+    from archive.linking.links import confirm_link
+    from archive.provenance import link_json
 
     name = _required_reviewer(by, "confirm")
     with opened(db) as archive, archive.session() as session, session.begin():

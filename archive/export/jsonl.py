@@ -30,6 +30,7 @@ from typing import IO, Any
 from sqlmodel import Session, col, select
 
 from archive.export import Progress, iter_article_batches
+from archive.identity import sha256_text
 from archive.models import (
     Alignment,
     AlignmentLink,
@@ -221,8 +222,6 @@ class RestoreResult:
 
 def _match_versions(versions: Sequence[Version], items: Sequence[Any]) -> dict[int, Version]:
     """Record version index → stored version, by sha256 (of the exact text), kind, language."""
-    from archive.ingest.store import sha256_text
-
     out: dict[int, Version] = {}
     for i, item in enumerate(items):
         if not isinstance(item, dict) or not isinstance(item.get("text"), str):

@@ -17,16 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-from archive.errors import ArchiveError
-
-
-class ExportTargetRefused(ArchiveError):
-    """An export's output path is not somewhere an export may write."""
-
-    def __init__(self, path: str | Path, reason: str) -> None:
-        self.path = str(path)
-        self.reason = reason
-        super().__init__(f"{self.path}: {reason}")
+from archive.errors import ExportTargetRefused
 
 
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:

@@ -222,7 +222,8 @@ def _add_links(
     linker (``arch:linker``) and carries its ``arch:score``."""
     from prov.model import PROV, PROV_ROLE, PROV_TYPE
 
-    from archive.linking.links import active_links, link_english
+    from archive.linking.links import link_english
+    from archive.provenance import active_links
 
     by_id = {v.id: v for v in versions}
     assert article.id is not None

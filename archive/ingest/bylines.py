@@ -24,9 +24,9 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from archive.identity.names import clean_person_name
+from archive.identity.services import ServiceInfo, resolve_service
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
-from archive.ingest.names import clean_person_name
-from archive.ingest.services import ServiceInfo, resolve_service
 
 __all__ = [
     "CreditLines",

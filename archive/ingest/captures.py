@@ -14,8 +14,9 @@ from sqlalchemy import Table, insert, select
 from sqlmodel import Session, col
 from sqlmodel import select as sqlmodel_select
 
+from archive.identity import sha256_text
 from archive.ingest.records import ArticleRecord
-from archive.ingest.store import StoreResult, sha256_text
+from archive.ingest.store import StoreResult
 from archive.ingest.warc import CaptureInfo
 from archive.models import Capture, Version
 

@@ -22,8 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
-from archive.ingest.names import clean_person_name
-from archive.ingest.services import resolve_service, service_key_for
+from archive.identity.names import clean_person_name
+from archive.identity.services import resolve_service, service_key_for
 
 __all__ = [
     "CreditEntry",

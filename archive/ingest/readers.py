@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from archive.errors import ImportFailed
+from archive.errors import ImportFailed, RecordError
 from archive.ingest.decode import DecodedText, decode_bytes
-from archive.ingest.records import ArticleRecord, CreditRecord, RecordError, VersionRecord
+from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
 from archive.jsonsafe import parse_json_line
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
@@ -45,7 +45,7 @@ def _language_and_kind(text: str, service: str | None) -> tuple[str, str]:
     A page in its service's own language is the original; anything else is what was published.
     """
     from archive.analysis import detect_language
-    from archive.ingest.services import resolve_service
+    from archive.identity.services import resolve_service
 
     language, _confidence = detect_language(text)
     language = language or "und"

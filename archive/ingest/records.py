@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from archive.errors import RecordError
 from archive.models import Role, VersionKind
 
 KINDS = frozenset(k.value for k in VersionKind)
@@ -53,10 +54,6 @@ class ArticleRecord:
     read_note: str | None = None  # how reading it repaired the input (bytes replaced), if at all
     captured: dt.date | None = None  # when the page was saved (never the publication date)
     title_derived: bool = False  # the page showed no headline; the title comes from the lead
-
-
-class RecordError(ValueError):
-    """A JSONL record that does not fit the schema; the message says which field."""
 
 
 # A BCP-47 language tag in its common shapes (my, yue, zh-Hant, sr-Latn-RS, und): letters,

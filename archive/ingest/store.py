@@ -19,7 +19,15 @@ from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session
 
-from archive.errors import ArchiveError
+from archive.errors import UnnamedService, UnstorableText
+from archive.identity import (
+    SERVICES,
+    clean_person_name,
+    person_key,
+    resolve_service,
+    service_key_for,
+    sha256_text,
+)
 from archive.ingest.records import ArticleRecord, CreditRecord
 from archive.models import (
     Article,
@@ -59,15 +67,6 @@ _INSERT_CREDIT = insert(_CREDIT)
 _INSERT_SEGMENT = insert(_SEGMENT)
 
 
-class UnstorableText(ArchiveError):
-    """A record holds text the archive's database cannot store (NUL on PostgreSQL)."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        self.field = field
-        self.reason = reason
-        super().__init__(f"{field} {reason}")
-
-
 def _nul_field(record: ArticleRecord) -> str | None:
     """The first field of ``record`` holding a NUL character, named as in a JSONL record."""
     fields: list[tuple[str, str | None]] = [
@@ -97,11 +96,6 @@ def _nul_field(record: ArticleRecord) -> str | None:
                 (here + "service", credit.service),
             ]
     return next((name for name, value in fields if value and "\x00" in value), None)
-
-
-def sha256_text(text: str) -> str:
-    """The sha256 of a text's UTF-8 bytes (``surrogatepass`` so no text is unhashable)."""
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 class Lookups:
@@ -190,21 +184,11 @@ def _add_alias(session: Session, table: Table, owner: str, owner_id: int, alias:
             pass
 
 
-class UnnamedService(ArchiveError):
-    """A record names a service with no name in it ("Service", "The Language Service")."""
-
-    def __init__(self, text: str, detail: str) -> None:
-        self.text = text
-        super().__init__(f"service {text!r} names no service ({detail})")
-
-
 def service_ref(session: Session, text: str, *, lookups: Lookups | None = None) -> tuple[int, str]:
     """The (id, key) of the Service row for a service as named anywhere (registry key, alias,
     or a new name), made if missing; the spelling is kept as an alias."""
     if lookups is not None and (known := lookups.service(text)) is not None:
         return known
-    from archive.ingest.services import SERVICES, resolve_service, service_key_for
-
     info = next((s for s in SERVICES if s.key == text), None) or resolve_service(text)
     if info is not None:
         key = info.key
@@ -232,8 +216,6 @@ def person_ref(session: Session, name: str, *, lookups: Lookups | None = None) -
     missing); the spelling is kept as an alias."""
     if lookups is not None and (known := lookups.person(name)) is not None:
         return known
-    from archive.ingest.names import clean_person_name, person_key
-
     clean = clean_person_name(name)
     key = person_key(clean)
     person_id = _get_or_create(session, _PERSON, key, {"name": clean})
@@ -599,8 +581,6 @@ def _credit_rows(
     """The credit rows to add (those not already held); ``fresh``: the article or version was
     added in this transaction, so it holds no credits yet. ``held_by`` carries what is held
     (and the rows to add before these) from one call to the next."""
-    from archive.ingest.services import resolve_service
-
     held = held_by.get(version_id)
     if held is None:
         held = held_by[version_id] = _Held(set(), 0)

@@ -516,7 +516,7 @@ def _is_name_line(text: str, following: list[str]) -> bool:
 
 def _is_site_name(text: str) -> bool:
     """Whether a short line only names an outlet or service ("Radio Free Asia", "RFA")."""
-    from archive.ingest.services import SERVICES, resolve_service
+    from archive.identity.services import SERVICES, resolve_service
 
     if len(text) > 60 or text.endswith("."):
         return False

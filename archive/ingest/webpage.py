@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from archive.errors import ImportFailed
+from archive.errors import ImportFailed, NotAnArticle
 from archive.ingest.readers import read_page
 from archive.ingest.records import ArticleRecord
 
@@ -20,10 +20,6 @@ INDEX_PAGE = "index page"
 NO_TEXT = "no article text"
 #: The reasons `read_captured_page` gives for a page that is not a story (skipped quietly).
 NOT_ARTICLE = frozenset({INDEX_PAGE, NO_TEXT})
-
-
-class NotAnArticle(ImportFailed):
-    """A captured HTML page that is not a story (a section front, an index, a page of links)."""
 
 
 def read_captured_page(payload: bytes, uri: str) -> ArticleRecord:

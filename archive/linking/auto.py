@@ -9,7 +9,8 @@ from typing import TYPE_CHECKING
 
 from sqlmodel import Session
 
-from archive.linking.links import LinkError, confirm_link, rejected_pairs
+from archive.errors import LinkError
+from archive.linking.links import confirm_link, rejected_pairs
 from archive.models import ArticleLink
 
 if TYPE_CHECKING:

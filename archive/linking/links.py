@@ -14,14 +14,22 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Collection, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import Table, delete, insert, text, update
 from sqlmodel import Session, SQLModel, col, select
 
-from archive.errors import ArchiveError, ArticleNotFound
+from archive.errors import (
+    AlreadyLinked,
+    LinkAlreadyUndone,
+    LinkedArticle,
+    LinkError,
+    LinkNotFound,
+    NotAPair,
+    UndoBlocked,
+)
 from archive.models import (
     Alignment,
     AlignmentLink,
@@ -32,6 +40,12 @@ from archive.models import (
     Version,
     VersionKind,
     utcnow,
+)
+from archive.provenance import (
+    active_links,
+    article_links,
+    linked_into,
+    require_article,
 )
 
 __all__ = [
@@ -71,65 +85,6 @@ UNKNOWN_REVIEWER = "(not named)"
 Method = Literal["auto", "manual"]
 
 
-class LinkError(ArchiveError):
-    """Two articles cannot be linked, or a link cannot be undone."""
-
-
-class AlreadyLinked(LinkError):
-    """The article already holds an original and an English version."""
-
-    def __init__(self, article_id: int, detail: str) -> None:
-        self.article_id = article_id
-        super().__init__(f"article {article_id}: {detail}")
-
-
-class NotAPair(LinkError):
-    """The two articles are not one original-only and one English-only article."""
-
-    def __init__(self, a: int, b: int, reason: str) -> None:
-        self.a, self.b, self.reason = a, b, reason
-        super().__init__(f"articles {a} and {b}: {reason}")
-
-
-class LinkedArticle(ArticleNotFound, LinkError):
-    """The article was linked into another one: it is part of that one now."""
-
-    def __init__(self, article_id: int, original_id: int, link_id: int) -> None:
-        ArticleNotFound.__init__(self, article_id)
-        self.original_id = original_id
-        self.link_id = link_id
-        self.args = (
-            f"article {article_id}: linked into article {original_id} by link {link_id} "
-            f"(archive link undo {link_id} gives it back)",
-        )
-
-
-class LinkNotFound(LinkError):
-    """No link has the id asked for."""
-
-    def __init__(self, link_id: int) -> None:
-        self.link_id = link_id
-        super().__init__(f"link {link_id}: no such link")
-
-
-class LinkAlreadyUndone(LinkError):
-    """The link was undone already."""
-
-    def __init__(self, link_id: int, when: dt.datetime | None) -> None:
-        self.link_id = link_id
-        when_text = f" on {when:%Y-%m-%d %H:%M}" if when else ""
-        super().__init__(f"link {link_id}: already undone{when_text}")
-
-
-class UndoBlocked(LinkError):
-    """The archive changed since the link in a way that stops the English article coming back."""
-
-    def __init__(self, link_id: int, reason: str) -> None:
-        self.link_id = link_id
-        self.reason = reason
-        super().__init__(f"link {link_id}: cannot undo: {reason}")
-
-
 # --------------------------------------------------------------------------- sides
 
 
@@ -160,31 +115,6 @@ def article_side(session: Session, article_id: int) -> Side:
         select(Version.kind, Version.language).where(Version.article_id == article_id)
     ).all()
     return side_of(rows)
-
-
-def linked_into(session: Session, article_id: int) -> ArticleLink | None:
-    """The active link that absorbed ``article_id`` (an English article now part of another)."""
-    return session.exec(
-        select(ArticleLink).where(
-            ArticleLink.english_id == article_id, col(ArticleLink.undone_at).is_(None)
-        )
-    ).first()
-
-
-def require_article(session: Session, article_id: int) -> Article:
-    """The article with this id; for an English article linked into another, an error that
-    says where it went.
-
-    Raises:
-        ArticleNotFound: no article has this id (`LinkedArticle` when a link absorbed it).
-    """
-    article = session.get(Article, article_id)
-    if article is not None:
-        return article
-    link = linked_into(session, article_id)
-    if link is not None:
-        raise LinkedArticle(article_id, link.original_id, link.id or 0)
-    raise ArticleNotFound(article_id)
 
 
 def order_pair(session: Session, a: int, b: int) -> tuple[int, int]:
@@ -673,32 +603,6 @@ def rejected_pairs(session: Session) -> set[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- reading
-
-
-def link_json(link: ArticleLink) -> dict[str, Any]:
-    """One link as ``show --json`` and ``link`` commands print it."""
-    return {
-        "id": link.id,
-        "method": link.method,
-        "score": link.score,
-        "by": link.by,
-        "at": link.created_at.isoformat(),
-        "original": link.original_id,
-        "english": link.english_id,
-    }
-
-
-def article_links(session: Session, article_id: int) -> list[dict[str, Any]]:
-    """How the article was linked: its active links, oldest first (``show --json`` ``links``)."""
-    return [link_json(link) for link in active_links(session, [article_id])]
-
-
-def active_links(session: Session, article_ids: Collection[int] | None = None) -> list[ArticleLink]:
-    """Links not undone (of these original articles, else all), oldest first."""
-    statement = select(ArticleLink).where(col(ArticleLink.undone_at).is_(None))
-    if article_ids is not None:
-        statement = statement.where(col(ArticleLink.original_id).in_(list(article_ids)))
-    return list(session.exec(statement.order_by(col(ArticleLink.id))).all())
 
 
 def imported(link: ArticleLink) -> bool:

@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlmodel import Session
 
-from archive.linking.links import active_links, link_english
+from archive.linking.links import link_english
 from archive.models import ArticleLink
+from archive.provenance import active_links
 
 __all__ = ["links_record", "restore_links"]
 

@@ -74,8 +74,8 @@ def suggest_links(
     progress: Callable[[int, int], None] | None = None,
 ) -> list[Suggestion]:
     """Pairs (original, English) of one service, English 0-3 days later, sharing numbers."""
+    from archive.identity.match import service_ids_matching
     from archive.linking.links import side_of
-    from archive.provenance import service_ids_matching
 
     statement = select(Article)
     if service is not None:

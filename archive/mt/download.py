@@ -18,8 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from archive.errors import InvalidModelPackage, ModelPackageMissing, PackageDownloadFailed
 from archive.jsonsafe import parse_json_line
-from archive.mt.errors import InvalidModelPackage, ModelPackageMissing, PackageDownloadFailed
 from archive.mt.packages import MAX_TOTAL_BYTES, InstallResult, argos_code, install_package
 from archive.mt.settings import DEFAULT_INDEX_URL
 

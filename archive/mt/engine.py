@@ -16,8 +16,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from archive.mt.errors import InvalidModelPackage, ModelPackageMissing
-from archive.mt.packages import InstalledPackage, argos_code, find_package
+from archive.errors import InvalidModelPackage, ModelPackageMissing, TranslationFailed
+from archive.mt.packages import InstalledPackage, argos_code, find_package, installed_changes
 from archive.mt.settings import MtSettings, packages_dir
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,7 @@ PIVOT = "en"
 _LOCK = threading.Lock()
 _MODELS: dict[tuple[str, int, int], tuple[Any, Any]] = {}
 _TRANSLATORS: dict[tuple[str, str, str], Callable[[Sequence[str]], list[str]] | None] = {}
+_SEEN_CHANGES = 0  # `installed_changes()` when the caches were last known good
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -50,10 +51,22 @@ def clear_caches() -> None:
         _TRANSLATORS.clear()
 
 
+def _forget_if_changed() -> None:
+    """Clear the caches if a package was installed or removed since they were filled; call
+    with ``_LOCK`` held."""
+    global _SEEN_CHANGES
+    changes = installed_changes()
+    if changes != _SEEN_CHANGES:
+        _MODELS.clear()
+        _TRANSLATORS.clear()
+        _SEEN_CHANGES = changes
+
+
 def _load(package: InstalledPackage, settings: MtSettings) -> tuple[Any, Any]:
     """The CTranslate2 translator and sentencepiece processor of a package, loaded once."""
     key = (str(package.path), settings.inter_threads, settings.intra_threads)
     with _LOCK:
+        _forget_if_changed()
         loaded = _MODELS.get(key)
         if loaded is None:
             import ctranslate2
@@ -88,15 +101,19 @@ def translate_with_package(
         return out
     tokens = [processor.encode(texts[i].strip(), out_type=str) for i in wanted]
     prefix = package.target_prefix
-    results = translator.translate_batch(
-        tokens,
-        target_prefix=[[prefix]] * len(tokens) if prefix else None,
-        max_batch_size=settings.max_batch_size,
-        beam_size=settings.beam_size,
-        max_decoding_length=settings.max_decoding_length,
-        replace_unknowns=True,
-        length_penalty=0.2,
-    )
+    try:
+        results = translator.translate_batch(
+            tokens,
+            target_prefix=[[prefix]] * len(tokens) if prefix else None,
+            max_batch_size=settings.max_batch_size,
+            beam_size=settings.beam_size,
+            max_decoding_length=settings.max_decoding_length,
+            replace_unknowns=True,
+            length_penalty=0.2,
+        )
+    except (OSError, RuntimeError) as exc:  # CTranslate2 out of memory, a damaged model …
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise TranslationFailed(package.name, reason) from None
     for i, result in zip(wanted, results, strict=True):
         pieces = list(result.hypotheses[0])
         if prefix and pieces and pieces[0] == prefix:
@@ -203,6 +220,7 @@ def translator_for(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], li
     """
     key = (argos_code(src_lang), argos_code(tgt_lang), str(packages_dir()))
     with _LOCK:
+        _forget_if_changed()
         if key in _TRANSLATORS:
             return _TRANSLATORS[key]
     try:

@@ -18,14 +18,15 @@ import re
 import shutil
 import stat
 import tempfile
+import threading
 import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from archive.errors import InvalidModelPackage, PackageNotInstalled, UnsafeModelPackage
 from archive.jsonsafe import parse_json_line
-from archive.mt.errors import InvalidModelPackage, PackageNotInstalled, UnsafeModelPackage
 from archive.mt.settings import packages_dir
 
 log = logging.getLogger(__name__)
@@ -414,7 +415,7 @@ def install_package(
         if created is not None:
             shutil.rmtree(created, ignore_errors=True)
         raise
-    _clear_caches()
+    _installed_changed()
     installed = read_installed(target)
     assert installed is not None
     status = "installed" if existing is None else "replaced"
@@ -466,10 +467,21 @@ def _swap_into_place(staging: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _clear_caches() -> None:
-    from archive.mt import engine
+_CHANGES_LOCK = threading.Lock()
+_changes = 0
 
-    engine.clear_caches()
+
+def _installed_changed() -> None:
+    """Count an install or removal, so that `installed_changes` tells the engine to forget
+    the models and answers it cached (the engine asks; this module never calls it)."""
+    global _changes
+    with _CHANGES_LOCK:
+        _changes += 1
+
+
+def installed_changes() -> int:
+    """How many times this process installed or removed a package."""
+    return _changes
 
 
 # --------------------------------------------------------------------------- listing, removing
@@ -547,6 +559,6 @@ def remove_package(from_code: str, to_code: str, folder: Path | None = None) -> 
     aside = package.path.with_name(f".removing-{package.path.name}")
     package.path.rename(aside)
     shutil.rmtree(aside, ignore_errors=True)
-    _clear_caches()
+    _installed_changed()
     log.info("removed %s %s", package.name, package.package_version)
     return package

@@ -17,6 +17,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
+from archive.errors import InvalidSetting
+
 DIR_ENV = "ARCHIVE_MT_DIR"
 BEAM_ENV = "ARCHIVE_MT_BEAM_SIZE"
 INTER_ENV = "ARCHIVE_MT_INTER_THREADS"
@@ -44,9 +46,9 @@ def _env_int(name: str, default: int, env: Mapping[str, str]) -> int:
     try:
         value = int(raw)
     except ValueError:
-        raise ValueError(f"${name}={raw!r} is not a whole number") from None
+        raise InvalidSetting(name, raw, "is not a whole number") from None
     if value < 0:
-        raise ValueError(f"${name}={raw!r} must not be negative")
+        raise InvalidSetting(name, raw, "must not be negative")
     return value
 
 

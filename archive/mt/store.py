@@ -19,7 +19,13 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from archive.errors import ArticleNotFound
+from archive.errors import (
+    AlreadyInLanguage,
+    ArticleNotFound,
+    NothingToTranslate,
+    VersionNotInArticle,
+)
+from archive.identity import sha256_text
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version, VersionKind
 from archive.mt.engine import (
     ENGINE,
@@ -28,7 +34,6 @@ from archive.mt.engine import (
     engine_version,
     load_translation,
 )
-from archive.mt.errors import AlreadyInLanguage, NothingToTranslate, VersionNotInArticle
 from archive.mt.packages import argos_code
 
 if TYPE_CHECKING:
@@ -217,8 +222,6 @@ def translate_version(
     Raises:
         NothingToTranslate: the source has no text.
     """
-    from archive.ingest.store import sha256_text
-
     assert source.id is not None
     existing = _existing_machine_version(session, source, target, translation)
     if existing is not None:

@@ -24,12 +24,11 @@ from archive.search.index import (
     rebuild_index,
 )
 from archive.search.query import parse_query
-from archive.search.service import MAX_LIMIT, SearchHit, SearchUnavailable, search, search_sql
+from archive.search.service import MAX_LIMIT, SearchHit, search, search_sql
 
 __all__ = [
     "MAX_LIMIT",
     "SearchHit",
-    "SearchUnavailable",
     "index_existing",
     "index_new_versions",
     "index_ready",

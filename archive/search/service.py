@@ -15,8 +15,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import DataError, OperationalError, ProgrammingError
 from sqlmodel import Session
 
-from archive.errors import ArchiveError, SearchSyntaxError
-from archive.provenance import person_ids_matching
+from archive.errors import SearchSyntaxError, SearchUnavailable
+from archive.identity.match import person_ids_matching
 from archive.search.backends import backend_for, dialect_of
 from archive.search.plan import Index, Leaf, ShortTerms, plan_query, route_term
 from archive.search.query import Filters, Query, Term, check_query_text, parse_query
@@ -27,7 +27,6 @@ __all__ = [
     "MAX_LIMIT",
     "CompiledSearch",
     "SearchHit",
-    "SearchUnavailable",
     "compile_query",
     "search",
     "search_sql",
@@ -36,16 +35,6 @@ __all__ = [
 MAX_LIMIT = 1000
 _RAW_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _RAW_OPERATORS = frozenset({"AND", "OR", "NOT", "NEAR"})
-
-
-class SearchUnavailable(ArchiveError):
-    """The archive's database has no search back-end (SQLite and PostgreSQL have one)."""
-
-    def __init__(self, dialect: str) -> None:
-        self.dialect = dialect
-        super().__init__(
-            f"search is not available on {dialect} archives (only SQLite and PostgreSQL)"
-        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,17 +20,27 @@ with the same tokens it was indexed with: they are recomputed from ``search_segm
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, text
+from sqlalchemy.dialects import sqlite as sqlite_dialect
+from sqlalchemy.sql.expression import ClauseElement
+from sqlmodel import col, select
 
+from archive.identity.match import person_key_holds, service_ids_select
+from archive.models import Person
 from archive.search.plan import PREFERENCE, Index, Leaf, PlannedClause
 from archive.search.query import CreditFilter, Filters
 from archive.search.text import bigram_document, search_forms
 
 __all__ = ["IndexRow", "clear_index", "compile_search", "delete_versions", "insert_rows"]
+
+# Shared SELECTs (`archive.identity.match`) are compiled with named binds, then renumbered.
+_NAMED = sqlite_dialect.dialect(paramstyle="named")
+_BIND = re.compile(r":(\w+)")
 
 TABLES: dict[str, str] = {
     "words": "search_words",
@@ -140,6 +150,12 @@ class _Params:
         self.values[name] = value
         return f":{name}"
 
+    def embed(self, statement: ClauseElement) -> str:
+        """A SQLAlchemy SELECT as SQL text, its bind values renumbered into these."""
+        compiled = statement.compile(dialect=_NAMED, compile_kwargs={"render_postcompile": True})
+        values = compiled.params
+        return _BIND.sub(lambda m: self.add(values[m.group(1)]), str(compiled))
+
 
 def _match_subquery(index: Index, expr: str, params: _Params) -> str:
     if index == "scan":
@@ -200,31 +216,13 @@ def _fts_expression(clauses: Sequence[PlannedClause], excluded: Sequence[Planned
 
 
 def _service_subquery(name: str, params: _Params) -> str:
-    from archive.ingest.services import resolve_service, service_key_for
-
-    keys = {service_key_for(name), name.strip().lower()}
-    info = resolve_service(name)
-    if info is not None:
-        keys.add(info.key)
-    key_params = ", ".join(params.add(k) for k in sorted(keys))
-    folded = params.add(name.strip().casefold())
-    return (
-        "SELECT service.id FROM service "
-        "LEFT JOIN servicealias ON servicealias.service_id = service.id "
-        f"WHERE service.key IN ({key_params}) OR lower(service.name) = {folded} "
-        f"OR lower(servicealias.alias) = {folded}"
-    )
+    return params.embed(service_ids_select(name))
 
 
 def _person_subquery(name: str, params: _Params) -> str:
-    from archive.ingest.names import person_key
-
-    return (
-        "SELECT person.id FROM person "
-        "LEFT JOIN personalias ON personalias.person_id = person.id "
-        f"WHERE person.key = {params.add(person_key(name))} "
-        f"OR lower(personalias.alias) = {params.add(name.strip().casefold())}"
-    )
+    """People by their key (`person_key_holds`); `search` looks them up first with
+    `find_people`, which also reads their aliases, and passes their ids instead."""
+    return params.embed(select(col(Person.id)).where(person_key_holds(col(Person.key), name)))
 
 
 def _credit_condition(credit: CreditFilter, params: _Params) -> str:

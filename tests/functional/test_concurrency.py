@@ -66,7 +66,7 @@ def test_the_same_person_created_by_another_process_meanwhile_is_one_row(
     person between our look-up (nothing found) and our insert."""
     from sqlalchemy import event
 
-    from archive.ingest.names import person_key
+    from archive.identity.names import person_key
 
     db = tmp_path / "archive.db"
     archive = open_archive(db)

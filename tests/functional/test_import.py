@@ -49,7 +49,7 @@ def write_page(folder: Path, name: str, title: str, credit: str, place: str = "S
 
 def credits_of(archive: Archive, article_id: int) -> list[tuple[str, str, str]]:
     with archive.session() as session:
-        data = get_article(session=session, article_id=article_id)
+        data = get_article(session=session, article_id=article_id).to_json()
     return [(c["role"], c["name"], c["kind"]) for c in data["credits"]]
 
 
@@ -64,7 +64,7 @@ def test_seed_page_provenance(archive: Archive) -> None:
     article_id = summary.outcomes[0].article_id
     assert article_id is not None
     with archive.session() as session:
-        data = get_article(session=session, article_id=article_id)
+        data = get_article(session=session, article_id=article_id).to_json()
     assert (
         "Hundreds of Myanmar Junta Security Personnel Defect Over Past Two Weeks" == data["title"]
     )
@@ -123,12 +123,12 @@ def test_everything_a_person_translated(archive: Archive, tmp_path: Path) -> Non
         )
         written = list_articles(session=session, filters=ArticleFilter(person="Eugene Whong"))
         khmer = list_articles(session=session, filters=ArticleFilter(service="RFA Khmer"))
-        people = {p["name"]: p for p in list_people(session=session)}
-    assert ["Farmers lose land", "Junta raids village"] == sorted(r["title"] for r in translated)
-    assert ["Dam floods homes", "Junta raids village"] == sorted(r["title"] for r in written)
-    assert ["Farmers lose land"] == [r["title"] for r in khmer]
+        people = {p.name: p for p in list_people(session=session)}
+    assert ["Farmers lose land", "Junta raids village"] == sorted(r.title for r in translated)
+    assert ["Dam floods homes", "Junta raids village"] == sorted(r.title for r in written)
+    assert ["Farmers lose land"] == [r.title for r in khmer]
     # One Person row per person across articles; one Service row per service.
-    assert {"translator": 2} == people["Khin Maung Nyane"]["roles"]
+    assert {"translator": 2} == people["Khin Maung Nyane"].roles
     assert [
         "Eugene Whong",
         "Joshua Lipes",
@@ -219,7 +219,7 @@ def test_jsonl_records(archive: Archive, tmp_path: Path) -> None:
         ("writer", "Richard Finney", "person"),
     ] == credits_of(archive, article_id)
     with archive.session() as session:
-        data = get_article(session=session, article_id=article_id)
+        data = get_article(session=session, article_id=article_id).to_json()
     original, published = data["versions"]
     assert published["derived_from"] == original["id"]
     assert "bo" == data["service"]["language"]
@@ -308,7 +308,7 @@ def test_markup_and_escapes_are_stored_exactly(archive: Archive, tmp_path: Path)
     article_id = summary.outcomes[0].article_id
     assert article_id is not None
     with archive.session() as session:
-        data = get_article(session=session, article_id=article_id)
+        data = get_article(session=session, article_id=article_id).to_json()
     assert text == data["versions"][0]["text"]
     assert "[i]x[/i]" == data["title"]
 
@@ -328,7 +328,7 @@ def test_zawgyi_original_is_stored_as_published(archive: Archive) -> None:
     article_id = summary.outcomes[0].article_id
     assert article_id is not None
     with archive.session() as session:
-        data = get_article(session=session, article_id=article_id)
+        data = get_article(session=session, article_id=article_id).to_json()
     version = data["versions"][0]
     expected = json.loads(path.read_text(encoding="utf-8"))["versions"][0]["text"]
     assert expected == version["text"]

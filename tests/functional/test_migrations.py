@@ -26,7 +26,7 @@ def test_first_schema_file_is_upgraded(tmp_path: Path) -> None:
         assert schema_head() == current_revision(archive.engine)
         with archive.session() as session:
             (row,) = list_articles(session=session)
-            data = get_article(session=session, article_id=row["id"])
+            data = get_article(session=session, article_id=row.id).to_json()
         assert [("reporter", "RFA Myanmar Service"), ("translator", "Khin Maung Nyane")] == [
             (c["role"], c["name"]) for c in data["credits"]
         ]

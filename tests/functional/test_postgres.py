@@ -16,7 +16,8 @@ from sqlalchemy import text
 from sqlmodel import Session, SQLModel, col, select
 
 from archive.db import Archive, open_archive, schema_head
-from archive.dbcopy import TargetNotEmpty, archive_info, copy_archive
+from archive.dbcopy import archive_info, copy_archive
+from archive.errors import TargetNotEmpty
 from archive.ingest.pipeline import import_paths
 from archive.ingest.store import ensure_person, ensure_service
 from archive.models import AlignmentLink, Article, Person, Service

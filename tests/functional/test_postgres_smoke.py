@@ -21,7 +21,7 @@ def test_schema_import_queries_and_search(any_archive: Archive) -> None:
         rows = list_articles(
             session=session, filters=ArticleFilter(person="Khin Maung Nyane", role="translator")
         )
-        data = get_article(session=session, article_id=rows[0]["id"])
+        data = get_article(session=session, article_id=rows[0].id).to_json()
     assert "my" == data["service"]["language"]
     assert SEED.read_text(encoding="utf-8").count(data["versions"][0]["text"]) == 1
     with pg_archive.session() as session:

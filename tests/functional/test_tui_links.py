@@ -46,7 +46,7 @@ async def settle(pilot: Pilot[Any]) -> None:
 
 def _shown(archive: Archive, article_id: int) -> str:
     with archive.session() as session:
-        return json.dumps(get_article(session=session, article_id=article_id))
+        return json.dumps(get_article(session=session, article_id=article_id).to_json())
 
 
 def _titles(table: ArticleTable) -> dict[int, str]:
@@ -88,7 +88,7 @@ async def test_review_confirm_undo_reject(
         await settle(pilot)
         assert [] != screen.made
         with archive.session() as session:
-            merged = get_article(session=session, article_id=first.article_id)
+            merged = get_article(session=session, article_id=first.article_id).to_json()
         assert ("manual", "Archivist A") == (merged["links"][0]["method"], merged["links"][0]["by"])
         assert (first.article_id, first.candidate_id) not in {
             (s.article_id, s.candidate_id) for s in screen.suggestions

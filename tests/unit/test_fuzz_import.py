@@ -140,7 +140,7 @@ def test_random_records(fuzz_archive: tuple[Archive, Path], record: dict[str, An
         from archive.provenance import get_article
 
         with archive.session() as session:
-            data = get_article(session=session, article_id=outcome.article_id or 0)
+            data = get_article(session=session, article_id=outcome.article_id or 0).to_json()
         assert len(record["versions"]) >= len(data["versions"]) >= 1
 
 

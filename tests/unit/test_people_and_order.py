@@ -9,10 +9,11 @@ import pytest
 from sqlmodel import select
 
 from archive.db import Archive
+from archive.identity.match import find_people
 from archive.ingest.pipeline import Importer
 from archive.listing import list_articles_sorted, parse_article_filter
 from archive.models import Person, PersonAlias
-from archive.provenance import ArticleFilter, find_people, list_articles, list_people
+from archive.provenance import ArticleFilter, list_articles, list_people
 from archive.search import search
 
 
@@ -54,12 +55,12 @@ def archive(any_archive: Archive, tmp_path: Path) -> Archive:
 def _titles(archive: Archive, **filters: str) -> list[str]:
     with archive.session() as session:
         rows = list_articles(session=session, filters=ArticleFilter(**filters))  # type: ignore[arg-type]
-    return [r["title"] for r in rows]
+    return [r.title for r in rows]
 
 
 def _names(archive: Archive, query: str) -> list[str]:
     with archive.session() as session:
-        return [p["name"] for p in list_people(session=session, query=query)]
+        return [p.name for p in list_people(session=session, query=query)]
 
 
 def test_person_filter_matches_whole_name_parts_in_any_order(archive: Archive) -> None:
@@ -90,8 +91,8 @@ def test_library_filter_and_search_filter_find_people_the_same_way(archive: Arch
             session=session, filters=parse_article_filter('translator:"Khin Maung"')
         )
         hits = search(session=session, query='officials translator:"maung khin"')
-    assert ["Middle story", "Old story", "Undated story"] == sorted(r["title"] for r in rows)
-    assert {r["id"] for r in rows} == {h.article_id for h in hits}
+    assert ["Middle story", "Old story", "Undated story"] == sorted(r.title for r in rows)
+    assert {r.id for r in rows} == {h.article_id for h in hits}
 
 
 def test_list_is_newest_first_with_undated_last(archive: Archive) -> None:

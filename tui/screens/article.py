@@ -18,7 +18,7 @@ from archive import beads
 from archive.alignments import AlignmentView
 from archive.db import Archive
 from archive.display import readable_line
-from archive.errors import ArchiveError, ArticleNotFound
+from archive.errors import ArchiveError, ArticleNotFound, ReviewerUnknown
 from archive.mt.target import translation_target
 from archive.provenance import get_article
 from archive.reader import (
@@ -27,7 +27,7 @@ from archive.reader import (
     default_pair,
     reader_alignment,
 )
-from archive.reviewer import ReviewerUnknown, reviewer_name
+from archive.reviewer import config_file, reviewer_name
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
 from tui.widgets.bead_row import BeadRow
@@ -169,7 +169,7 @@ class ArticleScreen(Screen[None]):
         focus = self.focus_target
         try:
             with self.archive.session() as session:
-                article = get_article(session=session, article_id=self.article_id)
+                article = get_article(session=session, article_id=self.article_id).to_json()
                 if pair is None:
                     pair = default_pair(article["versions"], including=focus[0] if focus else None)
                 view = (
@@ -280,7 +280,7 @@ class ArticleScreen(Screen[None]):
         """The "what changed" report, after the reader is on screen (it derives every text)."""
         try:
             report = compare_view(view)
-        except (ArchiveError, ValueError) as exc:
+        except ArchiveError as exc:
             self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
             return
         if not get_current_worker().is_cancelled:
@@ -309,7 +309,7 @@ class ArticleScreen(Screen[None]):
         if callable(ensure):
             ensure(lambda _name: retry())
         else:
-            self._fail(str(ReviewerUnknown()))
+            self._fail(str(ReviewerUnknown(config_file())))
         return None
 
     def _edit_bead(self, edit: BeadEdit, *, cursor_shift: int = 0) -> None:
@@ -527,7 +527,7 @@ class ArticleScreen(Screen[None]):
             result = translate_article(
                 self.archive, self.article_id, target, from_version_id=source_id
             )
-        except (ArchiveError, ValueError, OSError, RuntimeError) as exc:
+        except ArchiveError as exc:
             self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
             return
         self.app.call_from_thread(

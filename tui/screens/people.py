@@ -98,8 +98,8 @@ class PeopleScreen(Screen[str | None]):
     def _load(self) -> None:
         try:
             with self.archive.session() as session:
-                people = person_rows(list_people(session=session))
-                services = list_services(session=session)
+                people = person_rows([p.to_json() for p in list_people(session=session)])
+                services = [s.to_json() for s in list_services(session=session)]
         except ArchiveError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return

@@ -93,10 +93,7 @@ class SearchScreen(Screen[None]):
         try:
             with self.archive.session() as session:
                 hits = search(session=session, query=query, limit=LIMIT)
-        except ArchiveError as exc:  # SearchSyntaxError, SearchUnavailable
-            self.app.call_from_thread(self._failed, generation, str(exc).splitlines()[0])
-            return
-        except ValueError as exc:
+        except ArchiveError as exc:  # SearchSyntaxError, SearchUnavailable, UnnamedService
             self.app.call_from_thread(self._failed, generation, str(exc).splitlines()[0])
             return
         if not get_current_worker().is_cancelled:

@@ -85,7 +85,7 @@ def _snapshot(session: Session) -> list[dict[str, Any]]:
                 "derived": [sha.get(v.derived_from_id) for v in versions],
                 "credits": sorted(
                     (
-                        (c["role"], c["name"], c["kind"], c["raw"], sha.get(c["version_id"]))
+                        (c.role, c.name, c.kind, c.raw, sha.get(c.version_id))
                         for c in article_credits(session=session, article_id=article.id)
                     ),
                     key=repr,

@@ -10,8 +10,9 @@ from typing import Any
 
 import pytest
 
+from archive.errors import ExportTargetRefused
 from archive.export import output
-from archive.export.output import ExportTargetRefused, open_output
+from archive.export.output import open_output
 
 
 def _refusal(path: Path, protect: list[Path] | None = None) -> str:

@@ -72,14 +72,14 @@ def test_every_article_is_attributed_to_its_service(archive: Archive) -> None:
         rows = list_articles(session=session)
     assert rows
     for row in rows:
-        story = f"arch:article/{row['id']}"
+        story = f"arch:article/{row.id}"
         attributed = {
             (a["prov:agent"], _role(a))
             for a in data["wasAttributedTo"].values()
             if a["prov:entity"] == story
         }
-        assert {(agents[row["service"]], "arch:publisher")} == attributed
-        assert (agents[row["service"]], "arch:publisher") in _links(data, row["id"])
+        assert {(agents[row.service], "arch:publisher")} == attributed
+        assert (agents[row.service], "arch:publisher") in _links(data, row.id)
 
 
 def test_every_credit_role_can_be_followed(archive: Archive) -> None:
@@ -104,8 +104,8 @@ def test_every_credit_role_can_be_followed(archive: Archive) -> None:
     data = _prov(archive)
     agents = _agent_ids(data)
     with archive.session() as session:
-        ids = [r["id"] for r in list_articles(session=session)]
-        articles = [get_article(session=session, article_id=i) for i in ids]
+        ids = [r.id for r in list_articles(session=session)]
+        articles = [get_article(session=session, article_id=i).to_json() for i in ids]
     assert extra in ids
     checked = 0
     for article in articles:

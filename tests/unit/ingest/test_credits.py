@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from archive.identity.names import person_key
+from archive.identity.services import resolve_service
 from archive.ingest.credits import (
     CreditEntry,
     ParsedCredits,
@@ -15,8 +17,6 @@ from archive.ingest.credits import (
     looks_like_credit_line,
     parse_credit_line,
 )
-from archive.ingest.names import person_key
-from archive.ingest.services import resolve_service
 
 SEED_LINE = (
     "\u00a0Reported by RFA’s Myanmar Service. Translated by Khin Maung Nyane. "

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from archive.ingest.names import clean_person_name, person_key
+from archive.identity.names import clean_person_name, person_key
 
 # Name parts as they appear in RFA credit lines; no two fold to the same spelling.
 PARTS = [

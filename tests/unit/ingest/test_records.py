@@ -7,7 +7,8 @@ from typing import Any
 
 import pytest
 
-from archive.ingest.records import CreditRecord, RecordError, record_from_json
+from archive.errors import RecordError
+from archive.ingest.records import CreditRecord, record_from_json
 
 
 def good() -> dict[str, Any]:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from archive.ingest.services import SERVICES, ServiceInfo, resolve_service, service_key_for
+from archive.identity.services import SERVICES, ServiceInfo, resolve_service, service_key_for
 
 MYANMAR_SPELLINGS = [
     "RFA's Myanmar Service",

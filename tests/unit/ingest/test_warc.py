@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from archive.errors import NotAnArticle
 from archive.ingest.warc import (
     Tally,
     WarcError,
@@ -16,7 +17,7 @@ from archive.ingest.warc import (
     iter_warc_items,
     warc_format,
 )
-from archive.ingest.webpage import INDEX_PAGE, NO_TEXT, NotAnArticle, read_captured_page
+from archive.ingest.webpage import INDEX_PAGE, NO_TEXT, read_captured_page
 from tests.warcbuild import WarcBuilder, article_html, index_html
 
 STORY = [

@@ -39,7 +39,9 @@ def archive(any_archive: Archive) -> Archive:
 
 def _shown(archive: Archive, article_id: int) -> str:
     with archive.session() as session:
-        return json.dumps(get_article(session=session, article_id=article_id), sort_keys=True)
+        return json.dumps(
+            get_article(session=session, article_id=article_id).to_json(), sort_keys=True
+        )
 
 
 def _state(archive: Archive) -> dict[str, Any]:
@@ -80,7 +82,7 @@ def test_confirm_makes_one_article_and_undo_gives_both_back_exactly(
         link_id = link.id
     assert link_id is not None
     with archive.session() as session:
-        merged = get_article(session=session, article_id=my)
+        merged = get_article(session=session, article_id=my).to_json()
         versions = merged["versions"]
         assert ["my", "en"] == [v["language"] for v in versions]
         assert versions[0]["id"] == versions[1]["derived_from"]
@@ -99,7 +101,7 @@ def test_confirm_makes_one_article_and_undo_gives_both_back_exactly(
         }
         assert {my} == {h.article_id for h in search(session=session, query="lobster")}
         with pytest.raises(LinkedArticle, match=f"linked into article {my}"):
-            get_article(session=session, article_id=en)
+            get_article(session=session, article_id=en).to_json()
 
     with archive.session() as session, session.begin():
         undo_link(session, link_id, by="Archivist B")

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from archive.db import Archive
+from archive.identity import sha256_text
 from archive.models import Article, Segment, Version
 from tests import mtpack
 
@@ -73,8 +74,6 @@ def add_article(
 ) -> Version:
     """Store an article (or a version of ``article_id``) whose segments are the given
     sentences; paragraphs are separated by a blank line, sentences by one space."""
-    from archive.ingest.store import sha256_text
-
     text = ""
     spans: list[tuple[int, int, int, int]] = []
     for p_index, sentences in enumerate(paragraphs):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from archive.errors import InvalidSetting, ModelPackageMissing
 from archive.mt import translator_for
 from archive.mt.engine import load_translation
-from archive.mt.errors import ModelPackageMissing
 from archive.mt.packages import install_package, remove_package
 from archive.mt.settings import MtSettings
 from tests.unit.mt.conftest import TinyPackages, sample_paragraphs
@@ -112,5 +112,5 @@ def test_settings_from_environment() -> None:
         settings.intra_threads,
         settings.max_batch_size,
     )
-    with pytest.raises(ValueError, match="ARCHIVE_MT_BEAM_SIZE='many'"):
+    with pytest.raises(InvalidSetting, match="ARCHIVE_MT_BEAM_SIZE='many'"):
         MtSettings.from_env({"ARCHIVE_MT_BEAM_SIZE": "many"})

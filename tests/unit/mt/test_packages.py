@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from archive.mt.errors import (
+from archive.errors import (
     InvalidModelPackage,
     PackageNotInstalled,
     UnsafeModelPackage,

@@ -12,9 +12,13 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from archive.db import Archive
-from archive.errors import ArticleNotFound
+from archive.errors import (
+    AlreadyInLanguage,
+    ArticleNotFound,
+    ModelPackageMissing,
+    VersionNotInArticle,
+)
 from archive.models import Alignment, AlignmentLink, Segment, Version
-from archive.mt.errors import AlreadyInLanguage, ModelPackageMissing, VersionNotInArticle
 from archive.mt.packages import install_package
 from archive.mt.store import articles_lacking, join_sentences, translate_article
 from tests.unit.mt.conftest import TinyPackages, add_article, sample_paragraphs
@@ -134,7 +138,7 @@ def test_translate_article_stores_a_machine_version_with_provenance(
         ]
         from archive.provenance import get_article
 
-        shown = get_article(session=session, article_id=source.article_id)
+        shown = get_article(session=session, article_id=source.article_id).to_json()
     [row] = [v for v in shown["versions"] if v["kind"] == "machine"]
     assert row["engine"].startswith("argostranslate ")
     assert row["engine"].endswith(", translate-my_en 1.0")
