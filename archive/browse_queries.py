@@ -30,6 +30,7 @@ from archive.models import (
     Service,
     Version,
 )
+from archive.mt import mt_translator
 from archive.provenance import (
     ArticleFilter,
     article_query,
@@ -242,7 +243,7 @@ def align_versions(*, session: Session, src_version_id: int, tgt_version_id: int
         raise ValueError(f"no version {src_version_id if src is None else tgt_version_id}")
     if src.article_id != tgt.article_id:
         raise ValueError("the two versions belong to different articles")
-    align_pair(session=session, src=src, tgt=tgt)
+    align_pair(session=session, src=src, tgt=tgt, translator_for=mt_translator)
     view = get_alignment(
         session=session, src_version_id=src_version_id, tgt_version_id=tgt_version_id
     )

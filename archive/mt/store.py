@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from archive.alignments.views import SegmentText, version_segments
 from archive.errors import ArticleNotFound
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version, VersionKind
 from archive.mt.engine import (
@@ -32,7 +33,6 @@ from archive.mt.errors import AlreadyInLanguage, NothingToTranslate, VersionNotI
 from archive.mt.packages import argos_code
 
 if TYPE_CHECKING:
-    from archive.alignments import SegmentText
     from archive.db import Archive
     from archive.mt.settings import MtSettings
 
@@ -173,8 +173,6 @@ def source_version_of(
 
 
 def _source_segments(session: Session, version: Version) -> list[SegmentText]:
-    from archive.alignments import version_segments
-
     segments = version_segments(session=session, version=version)
     if not segments and version.text.strip():
         from archive.ingest.analyze import analyze_version

@@ -472,7 +472,7 @@ def test_a_folder_of_web_archives_and_pages_imports_them_all(tmp_path: Path) -> 
 def test_a_page_that_fails_to_store_is_named_by_its_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from archive.ingest import pipeline
+    from archive.ingest import writer as pipeline
     from archive.ingest.store import UnstorableText
 
     real = pipeline.store_article
