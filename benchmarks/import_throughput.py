@@ -233,15 +233,16 @@ def stages(folder: Path, n: int, work: Path) -> list[tuple[str, float, float]]:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         archive = open_archive(db)
         try:
-            importer = Importer(archive, jobs=1, **options)
-            learn = importer._learn
+            importer = Importer(archive, jobs=1, translator_for=mt_translator, **options)
+            alignments = importer._alignments
+            learn = alignments.learn
 
             def timed_learn() -> None:
                 cpu, wall = _timed(learn)
                 learning[0] += cpu
                 learning[1] += wall
 
-            importer._learn = timed_learn  # type: ignore[method-assign]
+            alignments.learn = timed_learn  # type: ignore[method-assign]
             return _timed(lambda: list(importer.iter_import([subset / "part.jsonl"])))
         finally:
             archive.close()

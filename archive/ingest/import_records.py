@@ -89,6 +89,11 @@ def oneline(exc: BaseException) -> str:
     return (text.splitlines() or [text])[0][:500]
 
 
+def db_reason(exc: SQLAlchemyError) -> str:
+    """A database error as one line."""
+    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
+
+
 def already_done(archive: Archive, digest: str) -> int | None:
     """The article of an earlier import of the same input (by its sha256), or None."""
     with archive.engine.connect() as conn:

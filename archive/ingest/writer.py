@@ -25,13 +25,10 @@ from pathlib import Path
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from sqlmodel import Session
 
-from archive.alignments.learning import Learned, PendingCounts, learn_from_alignments
-from archive.alignments.lexicons import DatabaseLexicons, LexiconCache, SnapshotLexicons
 from archive.alignments.plan import TranslatorFor
-from archive.alignments.store import align_article, store_alignment
-from archive.alignments.views import article_alignments
 from archive.db import Archive
 from archive.errors import ArchiveError
+from archive.ingest.aligning import ImportAlignments
 from archive.ingest.analyze import analyze_version
 from archive.ingest.captures import store_capture, store_repeat
 from archive.ingest.cpus import one_blas_thread
@@ -39,6 +36,7 @@ from archive.ingest.import_records import (
     ImportOutcome,
     ImportSummary,
     already_done,
+    db_reason,
     oneline,
     outcome_of,
     record_failure,
@@ -67,14 +65,6 @@ SQLITE_FULL = 13
 
 #: Records prepared in this process before worker processes start (see `Importer.iter_import`).
 WARM_UP = 24
-
-#: Alignments whose learning is stored at a time (each batch in its own transaction, as the
-#: import goes). Workers compute what each alignment teaches (expected counts) beside the
-#: alignment; this process only adds counts up, so a batch costs one write per language pair,
-#: and a killed import loses at most one batch of learning (never an article). This import's
-#: alignments all use the lexicons as they stood when it began, whatever it learns meanwhile,
-#: in one process or many.
-LEARN_BATCH = 500
 
 Analyzer = Callable[[Session, Version], None]
 Progress = Callable[[Path, int], None]
@@ -110,13 +100,8 @@ class Importer:
         self.new_version_ids: list[int] = []
         self.aligned = 0
         self.stopped: str | None = None
-        self._new_alignment_ids: list[int] = []  # aligned here: learned from the database
-        self.translator_for = translator_for
-        # Parsed lexicons, for this importer only: what learning stored last, and the seeds.
-        self._lexicon_cache = LexiconCache()
-        self._pending = PendingCounts(self._lexicon_cache)  # learned by the workers: to store
+        self._alignments = ImportAlignments(archive, translator_for)
         self._aligning: Aligning | None = None  # set when an import begins
-        self._staged: list[Learned] = []  # the article being stored: pending once committed
         self._lookups = Lookups()  # services and people found so far
         self.warc = Tally()  # what was read of web archives (WARC, WACZ)
 
@@ -143,7 +128,7 @@ class Importer:
 
         Stops early (setting `stopped`) when the database or disk is full.
         """
-        self._aligning = self._snapshot() if self.align else None
+        self._aligning = self._alignments.begin() if self.align else None
         if self.jobs > 1:
             one_blas_thread()
         # The first records are done here: a small import never pays for workers, and the
@@ -181,7 +166,7 @@ class Importer:
                     break
             while window and not self.stopped:
                 yield from self._finish(window.popleft(), in_flight, progress)
-            self._learn()
+            self._alignments.learn()
         finally:
             for slot in window:
                 if slot.future is not None:
@@ -196,7 +181,7 @@ class Importer:
             with self.archive.session() as session, session.begin():
                 article_id = store_repeat(session=session, capture=capture)
         except SQLAlchemyError as exc:
-            detail = f"{capture.where}: database error: {_db_reason(exc)}"
+            detail = f"{capture.where}: database error: {db_reason(exc)}"
             return ImportOutcome(source, None, "failed", detail=detail)
         if article_id is None:
             return ImportOutcome(source, None, "skipped", detail="repeat of a page not imported")
@@ -290,8 +275,8 @@ class Importer:
                 result, aligned = self._store_once(unit, record, prepared)
                 self.new_version_ids.extend(result.new_version_ids)
                 self.aligned += aligned
-                if len(self._new_alignment_ids) + len(self._pending) >= LEARN_BATCH:
-                    self._learn()
+                if self._alignments.due():
+                    self._alignments.learn()
                 return outcome_of(source, line, result, record.read_note)
             except IntegrityError as exc:
                 if attempt == 2:
@@ -300,13 +285,13 @@ class Importer:
             except ArchiveError as exc:
                 return ImportOutcome(source, line, "failed", detail=str(exc))
             except OperationalError as exc:
-                reason = _db_reason(exc)
+                reason = db_reason(exc)
                 if _is_full(exc):
                     self.stopped = reason
                     reason += "; import stopped (earlier articles are stored)"
                 return ImportOutcome(source, line, "failed", detail=f"database error: {reason}")
             except SQLAlchemyError as exc:
-                reason = _db_reason(exc)
+                reason = db_reason(exc)
                 return ImportOutcome(source, line, "failed", detail=f"database error: {reason}")
             except Exception as exc:  # a bug on odd input must not stop the batch
                 log.exception("unexpected error storing %s", source)
@@ -322,7 +307,7 @@ class Importer:
         looked up or learned is kept only once it committed.
         """
         analyses = prepared.analyses if prepared is not None else None
-        self._staged = []
+        self._alignments.discard()
         try:
             with self.archive.session() as session, session.begin():
                 result = store_article(
@@ -339,107 +324,20 @@ class Importer:
                     store_capture(
                         session=session, capture=unit.capture, record=record, result=result
                     )
-                aligned = self._align_stored(session, record, result, prepared)
+                aligned = (
+                    self._alignments.store(session, record, result, prepared) if self.align else 0
+                )
                 if unit.fmt == "jsonl":
                     _restore_export_extensions(session, result.article_id, unit.raw)
         except BaseException:
             self._lookups.discard()
             raise
         self._lookups.commit()
-        for pair, counts, beads, chars in self._staged:
-            self._pending.add(pair, counts, beads, chars)
+        self._alignments.commit()
         return result, aligned
-
-    def _align_stored(
-        self,
-        session: Session,
-        record: ArticleRecord,
-        result: StoreResult,
-        prepared: Prepared | None,
-    ) -> int:
-        """Align the article's versions in the open transaction; returns how many were stored.
-
-        An aligner failure leaves the article stored without alignment (``archive align``
-        can do it later): storing never depends on the aligner.
-        """
-        if not self.align or not result.new_version_ids:
-            return 0
-        precomputed = prepared.alignments if prepared is not None else None
-        try:
-            with session.begin_nested():
-                if (
-                    precomputed is not None
-                    and result.outcome == "imported"
-                    and len(result.new_version_ids) == len(record.versions)
-                ):
-                    ids = result.new_version_ids
-                    learned = prepared.learned if prepared is not None else None
-                    for index, (s, t, alignment) in enumerate(precomputed):
-                        new_id = store_alignment(
-                            session,
-                            article_id=result.article_id,
-                            src_version_id=ids[s],
-                            tgt_version_id=ids[t],
-                            result=alignment,
-                        )
-                        if learned is None:  # not learned by the worker: learn it here
-                            self._new_alignment_ids.append(new_id)
-                        elif (taught := learned[index]) is not None:
-                            self._staged.append(taught)
-                    return len(precomputed)
-                before = {
-                    a.id for a in article_alignments(session=session, article_id=result.article_id)
-                }
-                stored = align_article(
-                    session=session,
-                    article_id=result.article_id,
-                    translator_for=self.translator_for,
-                    lexicons=DatabaseLexicons(session, self._lexicon_cache),
-                )
-                self._new_alignment_ids.extend(
-                    a.id for a in stored if a.id is not None and a.id not in before
-                )
-                return len(stored)
-        except (SQLAlchemyError, OSError):
-            raise
-        except Exception as exc:
-            log.warning("article %s stored but not aligned: %s", result.article_id, oneline(exc))
-            return 0
-
-    def _snapshot(self) -> Aligning:
-        """What alignment in this import draws on: the learned lexicons as they stand now."""
-        try:
-            with self.archive.session() as session:
-                snapshot = DatabaseLexicons(session).snapshot()
-        except SQLAlchemyError as exc:
-            log.warning("learned lexicons unreadable (%s); aligning with the seed lexicons", exc)
-            snapshot = {}
-        lexicons = SnapshotLexicons(snapshot, self._lexicon_cache)
-        return Aligning(lexicons, self.translator_for)
 
     def _open_pool(self) -> ProcessPoolExecutor | None:
         return open_pool(self.jobs, self._aligning)
-
-    def _learn(self) -> None:
-        """Teach the archive-wide lexicon the confident beads of the alignments this import
-        stored: the counts the workers computed, and those of alignments made here (learned
-        from the database, as `archive.alignments.align_versions_of` does after a batch)."""
-        ids, self._new_alignment_ids = self._new_alignment_ids, []
-        if not ids and not len(self._pending):
-            return
-        for attempt in (1, 2):  # once more if another importer wrote the lexicon meanwhile
-            try:
-                with self.archive.session() as session, session.begin():
-                    if ids:
-                        learn_from_alignments(
-                            session=session, alignment_ids=ids, cache=self._lexicon_cache
-                        )
-                    self._pending.store(session)
-                break
-            except SQLAlchemyError as exc:
-                if attempt == 2:
-                    log.warning("the learned lexicon was not updated: %s", _db_reason(exc))
-        self._pending.clear()
 
 
 def _default_analyzer() -> Analyzer:
@@ -451,10 +349,6 @@ def _is_full(exc: OperationalError) -> bool:
     if code is not None:
         return int(code) & 0xFF == SQLITE_FULL
     return "disk is full" in str(exc.orig) or "No space left" in str(exc.orig)
-
-
-def _db_reason(exc: SQLAlchemyError) -> str:
-    return str(getattr(exc, "orig", None) or exc).splitlines()[0]
 
 
 def _restore_export_extensions(session: Session, article_id: int, raw: bytes) -> None:

@@ -20,7 +20,9 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from archive.alignments.views import SegmentText, version_segments
+from archive.analysis import derive_text
 from archive.errors import ArticleNotFound
+from archive.ingest.analyze import analyze_version
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version, VersionKind
 from archive.mt.engine import (
     ENGINE,
@@ -175,8 +177,6 @@ def source_version_of(
 def _source_segments(session: Session, version: Version) -> list[SegmentText]:
     segments = version_segments(session=session, version=version)
     if not segments and version.text.strip():
-        from archive.ingest.analyze import analyze_version
-
         log.info("version %s has no segments yet: analysing it", version.id)
         analyze_version(session, version)
         session.flush()
@@ -230,8 +230,6 @@ def translate_version(
     inputs = [s.derived for s in segments]
     title_input = []
     if source.title and source.title.strip():
-        from archive.analysis import derive_text
-
         title_input = [derive_text(source.title)]
     outputs = translation.translate(inputs + title_input, progress=progress)
     text, spans = join_sentences(
