@@ -22,6 +22,7 @@ from archive.identity.match import find_people, person_ids_matching, service_ids
 from archive.models import (
     Article,
     ArticleLink,
+    Capture,
     Credit,
     Person,
     PersonAlias,
@@ -413,8 +414,6 @@ def get_article(*, session: Session, article_id: int, with_text: bool = True) ->
     Raises:
         ArticleNotFound: no article has this id.
     """
-    from archive.ingest.captures import version_captures
-
     article = require_article(session, article_id)
     service = session.get(Service, article.service_id) if article.service_id else None
     versions = session.exec(
@@ -602,3 +601,45 @@ def active_links(session: Session, article_ids: Collection[int] | None = None) -
     if article_ids is not None:
         statement = statement.where(col(ArticleLink.original_id).in_(list(article_ids)))
     return list(session.exec(statement.order_by(col(ArticleLink.id))).all())
+
+
+# ------------------------------------------------------------- web captures (WARC)
+
+
+def capture_json(capture: Capture) -> dict[str, Any]:
+    """A capture in the ``show --json`` shape."""
+    return {
+        "uri": capture.target_uri,
+        "time": _iso(capture.captured_at),
+        "record_id": capture.record_id,
+        "digest": capture.payload_digest or f"sha256:{capture.payload_sha256}",
+        "file": capture.warc_file,
+        "offset": capture.warc_offset,
+        "software": capture.software,
+        "redirected_from": capture.redirected_from,
+    }
+
+
+def _iso(value: dt.datetime | None) -> str | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.UTC)
+    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def version_captures(
+    *, session: Session, version_ids: list[int]
+) -> dict[int, list[dict[str, Any]]]:
+    """Each version's captures in the ``show --json`` shape, oldest capture first."""
+    if not version_ids:
+        return {}
+    rows = session.exec(
+        select(Capture)
+        .where(col(Capture.version_id).in_(version_ids))
+        .order_by(col(Capture.captured_at), col(Capture.id))
+    ).all()
+    out: dict[int, list[dict[str, Any]]] = {}
+    for capture in rows:
+        out.setdefault(capture.version_id, []).append(capture_json(capture))
+    return out

@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> None:
 
     from sqlmodel import select
 
+    from archive.alignments.lexicons import with_length_ratio
     from archive.db import open_archive
-    from archive.lexicon_store import with_length_ratio
     from archive.models import LearnedLexicon
 
     archive = open_archive(str(db))

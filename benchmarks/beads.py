@@ -24,7 +24,8 @@ sys.path.insert(0, str(REPO))
 
 from sqlmodel import col, select  # noqa: E402
 
-from archive import beads  # noqa: E402
+from archive.alignments import edits as beads  # noqa: E402
+from archive.alignments import spans  # noqa: E402
 from archive.db import open_archive  # noqa: E402
 from archive.models import Alignment, AlignmentLink  # noqa: E402
 
@@ -74,7 +75,7 @@ def main() -> None:
             return (time.perf_counter() - start) * 1000, made
 
         with archive.session() as session:
-            n = len(beads.load_spans(session, alignment_id))
+            n = len(spans.load_spans(session, alignment_id))
         print(f"article: {args.paragraphs} paragraphs, {n} beads")
         ms, _ = timed(
             lambda s: beads.realign_around_confirmed(s, alignment_id=alignment_id, reviewer=WHO)

@@ -179,8 +179,18 @@ def floor_insert(db: Path, texts: list[tuple[str, list[str]]]) -> None:
 
 def stages(folder: Path, n: int, work: Path) -> list[tuple[str, float, float]]:
     """(stage, CPU s per article, wall s per article) for the first ``n`` articles."""
+    from archive.alignments import SnapshotLexicons
     from archive.ingest.annotate import analyze_plain
-    from archive.ingest.pipeline import Importer, _align_new_record
+    from archive.ingest.pipeline import Importer
+    from archive.ingest.workers import Aligning, align_new_record
+    from archive.mt import mt_translator
+
+    # What a worker aligns with in a new archive: no learned lexicon yet (the seeds), and MT
+    # where a package is installed.
+    aligning = Aligning(SnapshotLexicons({}), mt_translator)
+
+    def _align_new_record(record: object, analyses: object) -> object:
+        return align_new_record(record, analyses, aligning)  # type: ignore[arg-type]
 
     # Pay the one-time loads (models, lexicons, dictionaries) before timing: one record of
     # every language pair among the first n, so no stage pays a language's first use.
@@ -223,15 +233,16 @@ def stages(folder: Path, n: int, work: Path) -> list[tuple[str, float, float]]:
             Path(f"{db}{suffix}").unlink(missing_ok=True)
         archive = open_archive(db)
         try:
-            importer = Importer(archive, jobs=1, **options)
-            learn = importer._learn
+            importer = Importer(archive, jobs=1, translator_for=mt_translator, **options)
+            alignments = importer._alignments
+            learn = alignments.learn
 
             def timed_learn() -> None:
                 cpu, wall = _timed(learn)
                 learning[0] += cpu
                 learning[1] += wall
 
-            importer._learn = timed_learn  # type: ignore[method-assign]
+            alignments.learn = timed_learn  # type: ignore[method-assign]
             return _timed(lambda: list(importer.iter_import([subset / "part.jsonl"])))
         finally:
             archive.close()

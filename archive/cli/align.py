@@ -25,9 +25,10 @@ def align_command(
     """
     from sqlmodel import col, select
 
-    from archive.alignments import align_article
+    from archive.alignments import DatabaseLexicons, LexiconCache, align_article
     from archive.errors import ArticleNotFound
     from archive.models import Article
+    from archive.mt import mt_translator
 
     if (article_id is None) == (not all_articles):
         raise typer.BadParameter("give an ARTICLE_ID or --all (not both)")
@@ -40,10 +41,16 @@ def align_command(
                 if session.get(Article, article_id) is None:
                     raise ArticleNotFound(article_id or 0)
                 ids = [article_id]
+        cache = LexiconCache()  # lexicons parsed once for the whole command
         for aid in ids:
             assert aid is not None
             with archive.session() as session, session.begin():
-                for alignment in align_article(session=session, article_id=aid):
+                for alignment in align_article(
+                    session=session,
+                    article_id=aid,
+                    translator_for=mt_translator,
+                    lexicons=DatabaseLexicons(session, cache),
+                ):
                     results.append(
                         {
                             "article_id": aid,
@@ -136,10 +143,10 @@ def align_files_command(
         fail(f"{exc.filename}: cannot read ({exc.strerror})")
     lexicon = None
     if db is not None:
-        from archive.alignments import lexicon_for
+        from archive.alignments import DatabaseLexicons
 
         with opened(db, mode="read") as archive, archive.session() as session:
-            lexicon = lexicon_for(session, src_lang, tgt_lang)
+            lexicon = DatabaseLexicons(session).lexicon(src_lang, tgt_lang)
     result = align_segments(
         s_text,
         t_text,

@@ -81,7 +81,7 @@ def list_command(
 
     Example: archive beads 12 --pair 31:32 --json
     """
-    from archive.beads import article_beads
+    from archive.alignments.edits import article_beads
 
     wanted = _pair(pair)
     with opened(db, mode="read") as archive, archive.session() as session:
@@ -126,7 +126,7 @@ def _edit(
     make: Callable[[Session, str], Edit | None],
 ) -> None:
     """Run one bead edit in one transaction and report what it did."""
-    from archive.beads import article_beads
+    from archive.alignments.edits import article_beads
     from archive.reviewer import require_reviewer
 
     name = require_reviewer(reviewer)
@@ -177,7 +177,7 @@ def confirm_command(
 
     Example: archive beads confirm 345 --through --reviewer 'Daw Khin'
     """
-    from archive.beads import confirm_bead, confirm_beads_through
+    from archive.alignments.edits import confirm_bead, confirm_beads_through
 
     call = confirm_beads_through if through else confirm_bead
     _edit(db, reviewer, as_json, lambda s, name: call(s, link_id=bead, reviewer=name))
@@ -194,7 +194,7 @@ def unconfirm_command(
 
     Example: archive beads unconfirm 345
     """
-    from archive.beads import unconfirm_bead
+    from archive.alignments.edits import unconfirm_bead
 
     _edit(db, reviewer, as_json, lambda s, name: unconfirm_bead(s, link_id=bead, reviewer=name))
 
@@ -213,7 +213,7 @@ def merge_command(
 
     Example: archive beads merge 345 --previous
     """
-    from archive.beads import merge_next, merge_previous
+    from archive.alignments.edits import merge_next, merge_previous
 
     call = merge_previous if previous else merge_next
     _edit(db, reviewer, as_json, lambda s, name: call(s, link_id=bead, reviewer=name))
@@ -238,7 +238,7 @@ def split_command(
 
     Example: archive beads split 345 --src-at 7 --tgt-at 5
     """
-    from archive.beads import split_bead
+    from archive.alignments.edits import split_bead
 
     _edit(
         db,
@@ -268,7 +268,7 @@ def move_command(
 
     Example: archive beads move 345 --side tgt --up
     """
-    from archive.beads import move_bead_down, move_bead_up
+    from archive.alignments.edits import move_bead_down, move_bead_up
 
     which = _side(side)
     call = move_bead_down if down else move_bead_up
@@ -291,7 +291,7 @@ def unmatch_command(
 
     Example: archive beads unmatch 345 --side src
     """
-    from archive.beads import unmatch_sentence
+    from archive.alignments.edits import unmatch_sentence
 
     which = _side(side)
     _edit(
@@ -319,7 +319,7 @@ def realign_command(
 
     Example: archive beads realign 12 --pair 31:32
     """
-    from archive.beads import article_beads, realign_around_confirmed
+    from archive.alignments.edits import article_beads, realign_around_confirmed
     from archive.history import EditEntry
     from archive.reviewer import require_reviewer
 
@@ -348,7 +348,7 @@ def undo_command(
 
     Example: archive beads undo 17
     """
-    from archive.beads import undo_bead_edit
+    from archive.alignments.edits import undo_bead_edit
 
     _edit(db, reviewer, as_json, lambda s, name: undo_bead_edit(s, edit_id=edit_id, reviewer=name))
 
@@ -364,6 +364,6 @@ def redo_command(
 
     Example: archive beads redo 17
     """
-    from archive.beads import redo_bead_edit
+    from archive.alignments.edits import redo_bead_edit
 
     _edit(db, reviewer, as_json, lambda s, name: redo_bead_edit(s, edit_id=edit_id, reviewer=name))

@@ -71,7 +71,13 @@ def import_command(
 
     Example: archive import ~/pages/ records.jsonl crawl.warc.gz
     """
-    from archive.ingest.pipeline import Importer, default_jobs, iter_files
+    from archive.ingest.cpus import default_jobs, one_blas_thread
+
+    jobs = jobs if jobs is not None else default_jobs()
+    if jobs > 1:
+        one_blas_thread()  # before the importer loads numpy
+    from archive.ingest.pipeline import Importer, iter_files
+    from archive.mt import mt_translator
 
     names = ("imported", "revised", "duplicate", "failed", "skipped")
     counts = dict.fromkeys(names, 0)
@@ -92,7 +98,8 @@ def import_command(
                 archive,
                 analyze=not no_analyze,
                 align=not no_align and not no_analyze,
-                jobs=jobs if jobs is not None else default_jobs(),
+                jobs=jobs,
+                translator_for=mt_translator,
             )
             files = list(iter_files(paths))
             console = _stderr_console()

@@ -1,4 +1,5 @@
-"""Captures as provenance: storing the WARC record each version was read from, and showing it.
+"""Captures as provenance: storing the WARC record each version was read from (shown by
+`archive.provenance.version_captures`).
 
 A capture belongs to a version; one version may have several (the same story captured twice).
 A record's ``WARC-Record-ID`` is unique, so importing a record again adds nothing.
@@ -8,11 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
-from typing import Any
 
 from sqlalchemy import Table, insert, select
-from sqlmodel import Session, col
-from sqlmodel import select as sqlmodel_select
+from sqlmodel import Session
 
 from archive.identity import sha256_text
 from archive.ingest.records import ArticleRecord
@@ -114,42 +113,3 @@ def _insert_capture(
             "created_at": dt.datetime.now(dt.UTC),
         },
     )
-
-
-def capture_json(capture: Capture) -> dict[str, Any]:
-    """A capture in the ``show --json`` shape."""
-    return {
-        "uri": capture.target_uri,
-        "time": _iso(capture.captured_at),
-        "record_id": capture.record_id,
-        "digest": capture.payload_digest or f"sha256:{capture.payload_sha256}",
-        "file": capture.warc_file,
-        "offset": capture.warc_offset,
-        "software": capture.software,
-        "redirected_from": capture.redirected_from,
-    }
-
-
-def _iso(value: dt.datetime | None) -> str | None:
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=dt.UTC)
-    return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
-
-
-def version_captures(
-    *, session: Session, version_ids: list[int]
-) -> dict[int, list[dict[str, Any]]]:
-    """Each version's captures in the ``show --json`` shape, oldest capture first."""
-    if not version_ids:
-        return {}
-    rows = session.exec(
-        sqlmodel_select(Capture)
-        .where(col(Capture.version_id).in_(version_ids))
-        .order_by(col(Capture.captured_at), col(Capture.id))
-    ).all()
-    out: dict[int, list[dict[str, Any]]] = {}
-    for capture in rows:
-        out.setdefault(capture.version_id, []).append(capture_json(capture))
-    return out

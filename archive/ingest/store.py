@@ -13,7 +13,7 @@ import json
 import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sqlalchemy import Connection, Table, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
@@ -28,6 +28,7 @@ from archive.identity import (
     service_key_for,
     sha256_text,
 )
+from archive.ingest.annotate import VersionAnalysis, segment_rows
 from archive.ingest.records import ArticleRecord, CreditRecord
 from archive.models import (
     Article,
@@ -39,9 +40,7 @@ from archive.models import (
     ServiceAlias,
     Version,
 )
-
-if TYPE_CHECKING:
-    from archive.ingest.annotate import VersionAnalysis
+from archive.search import index_new_versions, index_ready
 
 log = logging.getLogger(__name__)
 
@@ -263,6 +262,18 @@ def url_identity(url: str) -> str:
     return "u:" + hashlib.sha256(bare.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@dataclass(slots=True)
+class NewVersion:
+    """A version this transaction added, as plain values (what indexing it needs)."""
+
+    id: int
+    article_id: int
+    kind: str
+    language: str
+    text: str
+    detected_language: str | None
+
+
 @dataclass(frozen=True, slots=True)
 class StoreResult:
     """What storing a record did: ``imported`` (new article), ``revised``, or ``duplicate``."""
@@ -270,6 +281,11 @@ class StoreResult:
     outcome: str
     article_id: int
     new_version_ids: tuple[int, ...]
+    #: The versions added, each with its index in the record (what `index_article` reads).
+    added: tuple[tuple[int, NewVersion], ...] = ()
+    #: Whether the versions added were analysed by the ``analyze`` callback (which indexes
+    #: what it analyses itself).
+    analyzed_each: bool = False
 
 
 def _find_article(conn: Connection, record: ArticleRecord, service_key: str | None) -> Any:
@@ -298,15 +314,12 @@ class _Stored:
 
 
 @dataclass(slots=True)
-class NewVersion:
-    """A version this transaction added, as plain values (what indexing it needs)."""
+class _Versions:
+    """What adding a record's versions did."""
 
-    id: int
-    article_id: int
-    kind: str
-    language: str
-    text: str
-    detected_language: str | None
+    index_to_id: dict[int, int]  # record index → version id (stored before or added now)
+    added: list[tuple[int, NewVersion]]  # (record index, version) of those added
+    revised: bool  # some version added is a revision of a stored one
 
 
 def store_article(
@@ -316,6 +329,7 @@ def store_article(
     analyze: Callable[[Session, Version], None] | None = None,
     analyses: Sequence[VersionAnalysis] | None = None,
     lookups: Lookups | None = None,
+    index: bool = True,
 ) -> StoreResult:
     """Store one article record in the session's current transaction (the caller commits).
 
@@ -327,15 +341,94 @@ def store_article(
         analyze: called on each version this adds (an ORM object), to analyse it.
         analyses: the analysis of each of the record's versions, by index, computed ahead
             (`archive.ingest.annotate.analyze_plain`): written with the versions it adds,
-            their segments and their search index rows, instead of calling ``analyze``.
+            and their segments, instead of calling ``analyze``.
         lookups: services and people already found by this importer (see `Lookups`; the
             caller commits or discards it with the transaction).
+        index: also write the search index rows of the versions added (`index_article`);
+            False leaves that to the caller.
 
     Raises:
         UnstorableText: on PostgreSQL, a field holds a NUL character (PostgreSQL text cannot
             hold one; SQLite keeps the text exactly as given).
     """
     conn = session.connection()
+    _check_storable(conn, record, analyses)
+    service = service_ref(session, record.service, lookups=lookups) if record.service else None
+    service_id, service_key = service if service is not None else (None, None)
+    found = _find_article(conn, record, service_key)
+    if found is None:
+        article_id = _insert_article(conn, record, service_id, service_key)
+        existing: list[_Stored] = []
+    else:
+        article_id = int(found.id)
+        _merge_article_fields(conn, found, record, service_id)
+        existing = _stored_versions(conn, article_id)
+    versions = _add_versions(conn, record, article_id, existing, analyses)
+    if analyses is not None:
+        _write_segments(session, [(v, analyses[i]) for i, v in versions.added])
+    elif analyze is not None:
+        for _, new in versions.added:
+            version = session.get(Version, new.id)
+            assert version is not None
+            analyze(session, version)
+    credit_rows = _article_credit_rows(
+        session, record, article_id, versions, is_new=found is None, lookups=lookups
+    )
+    if credit_rows:
+        conn.execute(_INSERT_CREDIT, credit_rows)
+    if found is None:
+        outcome = "imported"
+    elif versions.revised or versions.added or credit_rows:
+        outcome = "revised"
+    else:
+        outcome = "duplicate"
+    result = StoreResult(
+        outcome=outcome,
+        article_id=article_id,
+        new_version_ids=tuple(v.id for _, v in versions.added),
+        added=tuple(versions.added),
+        analyzed_each=analyses is None and analyze is not None,
+    )
+    if index:
+        index_article(session=session, result=result, analyses=analyses)
+    return result
+
+
+def index_article(
+    *,
+    session: Session,
+    result: StoreResult,
+    analyses: Sequence[VersionAnalysis] | None = None,
+) -> None:
+    """The search index rows of the versions `store_article` added, in one insert.
+
+    With ``analyses`` (as given to `store_article`), a row per sentence; versions the
+    ``analyze`` callback analysed were indexed by it; versions not analysed at all (import
+    ``--no-analyze``) are searchable by paragraph until they are (`archive analyze --stored`
+    replaces these rows with its sentences).
+    """
+    if not result.added or result.analyzed_each:
+        return
+    if analyses is not None:
+        index_new_versions(
+            session=session,
+            versions=[
+                (
+                    version,
+                    [(seq, start, end) for seq, (_, _, start, end, _) in enumerate(a.segments)],
+                    a.derived or None,
+                )
+                for version, a in ((v, analyses[i]) for i, v in result.added)
+            ],
+        )
+    elif index_ready(session=session):
+        no_spans: list[tuple[int, int, int]] = []
+        index_new_versions(session=session, versions=[(v, no_spans, None) for _, v in result.added])
+
+
+def _check_storable(
+    conn: Connection, record: ArticleRecord, analyses: Sequence[VersionAnalysis] | None
+) -> None:
     if conn.dialect.name == "postgresql":
         field = _nul_field(record)
         if field is not None:
@@ -344,46 +437,53 @@ def store_article(
             )
     if analyses is not None and len(analyses) != len(record.versions):
         raise ValueError("one analysis per version of the record is needed")
-    service = service_ref(session, record.service, lookups=lookups) if record.service else None
-    service_id, service_key = service if service is not None else (None, None)
-    found = _find_article(conn, record, service_key)
-    is_new = found is None
-    if found is None:
-        identity = (
-            url_identity(record.url) if record.url else _title_identity_of(record, service_key)
-        )
-        inserted = conn.execute(
-            _INSERT_ARTICLE,
-            {
-                "identity": identity,
-                "title": record.title,
-                "date": record.date,
-                "service_id": service_id,
-                "url": record.url,
-                "urls": json.dumps(record.urls, ensure_ascii=False),
-                "credit_line": record.credit_line,
-                "captured": record.captured,
-                "title_derived": record.title_derived,
-            },
-        ).inserted_primary_key
-        assert inserted is not None
-        article_id = int(inserted[0])
-        existing: list[_Stored] = []
-    else:
-        article_id = int(found.id)
-        _merge_article_fields(conn, found, record, service_id)
-        v = _VERSION.c
-        existing = [
-            _Stored(row.id, row.kind, row.language, row.sha256, row.revision_of_id)
-            for row in conn.execute(
-                select(v.id, v.kind, v.language, v.sha256, v.revision_of_id)
-                .where(v.article_id == article_id)
-                .order_by(v.id)
-            )
-        ]
 
+
+def _insert_article(
+    conn: Connection, record: ArticleRecord, service_id: int | None, service_key: str | None
+) -> int:
+    identity = url_identity(record.url) if record.url else _title_identity_of(record, service_key)
+    inserted = conn.execute(
+        _INSERT_ARTICLE,
+        {
+            "identity": identity,
+            "title": record.title,
+            "date": record.date,
+            "service_id": service_id,
+            "url": record.url,
+            "urls": json.dumps(record.urls, ensure_ascii=False),
+            "credit_line": record.credit_line,
+            "captured": record.captured,
+            "title_derived": record.title_derived,
+        },
+    ).inserted_primary_key
+    assert inserted is not None
+    return int(inserted[0])
+
+
+def _stored_versions(conn: Connection, article_id: int) -> list[_Stored]:
+    v = _VERSION.c
+    return [
+        _Stored(row.id, row.kind, row.language, row.sha256, row.revision_of_id)
+        for row in conn.execute(
+            select(v.id, v.kind, v.language, v.sha256, v.revision_of_id)
+            .where(v.article_id == article_id)
+            .order_by(v.id)
+        )
+    ]
+
+
+def _add_versions(
+    conn: Connection,
+    record: ArticleRecord,
+    article_id: int,
+    existing: list[_Stored],
+    analyses: Sequence[VersionAnalysis] | None,
+) -> _Versions:
+    """Insert the record's versions not stored yet (a changed text as a revision of the
+    version it replaces); ``existing`` grows with each one added."""
     index_to_id: dict[int, int] = {}
-    new_versions: list[tuple[int, NewVersion]] = []
+    added: list[tuple[int, NewVersion]] = []
     late_parents: list[tuple[int, int]] = []  # (version id, record index of its parent)
     revised = False
     for index, vrec in enumerate(record.versions):
@@ -441,7 +541,7 @@ def store_article(
             _Stored(version_id, vrec.kind, vrec.language, digest, values["revision_of_id"])
         )
         index_to_id[index] = version_id
-        new_versions.append(
+        added.append(
             (
                 index,
                 NewVersion(
@@ -460,28 +560,29 @@ def store_article(
             .where(_VERSION.c.id == version_id)
             .values(derived_from_id=index_to_id[parent])
         )
+    return _Versions(index_to_id, added, revised)
 
-    if analyses is not None:
-        _write_analyses(session, [(version, analyses[index]) for index, version in new_versions])
-    elif analyze is not None:
-        for _, new in new_versions:
-            version = session.get(Version, new.id)
-            assert version is not None
-            analyze(session, version)
-    elif new_versions:
-        # Not analysed (import --no-analyze): searchable by paragraph until it is
-        # (`archive analyze --stored` replaces these rows with its sentences).
-        from archive.search import index_new_versions, index_ready
 
-        if index_ready(session=session):
-            no_spans: list[tuple[int, int, int]] = []
-            index_new_versions(
-                session=session, versions=[(v, no_spans, None) for _, v in new_versions]
-            )
+def _write_segments(session: Session, done: Sequence[tuple[NewVersion, VersionAnalysis]]) -> None:
+    """The segments of versions just added, in one statement."""
+    rows = [row for version, analysis in done for row in segment_rows(version.id, analysis)]
+    if rows:
+        session.connection().execute(_INSERT_SEGMENT, rows)
 
+
+def _article_credit_rows(
+    session: Session,
+    record: ArticleRecord,
+    article_id: int,
+    versions: _Versions,
+    *,
+    is_new: bool,
+    lookups: Lookups | None,
+) -> list[dict[str, Any]]:
+    """The credit rows to add: the article's, then each version's (those not held yet)."""
     held_by: dict[int | None, _Held] = {}
-    added_ids = {version.id for _, version in new_versions}
-    credit_rows = _credit_rows(
+    added_ids = {version.id for _, version in versions.added}
+    rows = _credit_rows(
         session,
         article_id,
         record.credits,
@@ -491,51 +592,17 @@ def store_article(
         lookups=lookups,
     )
     for index, vrec in enumerate(record.versions):
-        credit_rows += _credit_rows(
+        version_id = versions.index_to_id[index]
+        rows += _credit_rows(
             session,
             article_id,
             vrec.credits,
-            version_id=index_to_id[index],
-            fresh=index_to_id[index] in added_ids,
+            version_id=version_id,
+            fresh=version_id in added_ids,
             held_by=held_by,
             lookups=lookups,
         )
-    if credit_rows:
-        conn.execute(_INSERT_CREDIT, credit_rows)
-
-    if is_new:
-        outcome = "imported"
-    elif revised or new_versions or credit_rows:
-        outcome = "revised"
-    else:
-        outcome = "duplicate"
-    return StoreResult(
-        outcome=outcome,
-        article_id=article_id,
-        new_version_ids=tuple(v.id for _, v in new_versions),
-    )
-
-
-def _write_analyses(session: Session, done: Sequence[tuple[NewVersion, VersionAnalysis]]) -> None:
-    """The segments and search index rows of versions just added, in one statement each."""
-    from archive.ingest.annotate import segment_rows
-
-    rows = [row for version, analysis in done for row in segment_rows(version.id, analysis)]
-    if rows:
-        session.connection().execute(_INSERT_SEGMENT, rows)
-    from archive.search import index_new_versions
-
-    index_new_versions(
-        session=session,
-        versions=[
-            (
-                version,
-                [(seq, start, end) for seq, (_, _, start, end, _) in enumerate(a.segments)],
-                a.derived or None,
-            )
-            for version, a in done
-        ],
-    )
+    return rows
 
 
 def _merge_article_fields(

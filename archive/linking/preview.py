@@ -6,7 +6,13 @@ from dataclasses import dataclass
 
 from sqlmodel import Session, col, select
 
-from archive.alignments import BeadView, lexicon_for, version_segments
+from archive.alignments import (
+    BeadView,
+    DatabaseLexicons,
+    SideText,
+    plan_alignment,
+    version_segments,
+)
 from archive.models import Article, Version
 
 __all__ = ["PairPreview", "preview_pair"]
@@ -38,7 +44,6 @@ def preview_pair(session: Session, original_id: int, english_id: int) -> PairPre
     (the same aligner, lexicon and segments), without storing anything; None when either
     article has no suitable version.
     """
-    from archive.align import align_segments
     from archive.linking.links import derivation_source, english_root
 
     original = session.get(Article, original_id)
@@ -53,14 +58,20 @@ def preview_pair(session: Session, original_id: int, english_id: int) -> PairPre
         return None
     src_segments = version_segments(session=session, version=src)
     tgt_segments = version_segments(session=session, version=tgt)
-    result = align_segments(
-        [s.derived for s in src_segments],
-        [s.derived for s in tgt_segments],
-        src_lang=src.detected_language or src.language,
-        tgt_lang=tgt.detected_language or tgt.language,
-        src_paragraphs=[s.paragraph for s in src_segments],
-        tgt_paragraphs=[s.paragraph for s in tgt_segments],
-        lexicon=lexicon_for(session, src.language, tgt.language),
+    result = plan_alignment(
+        SideText(
+            texts=[s.derived for s in src_segments],
+            paragraphs=[s.paragraph for s in src_segments],
+            language=src.language,
+            detected=src.detected_language,
+        ),
+        SideText(
+            texts=[s.derived for s in tgt_segments],
+            paragraphs=[s.paragraph for s in tgt_segments],
+            language=tgt.language,
+            detected=tgt.detected_language,
+        ),
+        lexicons=DatabaseLexicons(session),
     )
     beads = [
         BeadView(

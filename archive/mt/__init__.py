@@ -6,7 +6,7 @@ code that may touch the network is `archive.mt.download`, run by ``archive mt do
 
 from __future__ import annotations
 
-from archive.mt.engine import Translation, load_translation, translator_for
+from archive.mt.engine import Translation, load_translation, mt_translator, translator_for
 from archive.mt.packages import (
     InstalledPackage,
     InstallResult,
@@ -29,6 +29,7 @@ __all__ = [
     "install_package",
     "list_packages",
     "load_translation",
+    "mt_translator",
     "packages_dir",
     "remove_package",
     "translate_article",

@@ -16,7 +16,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from archive.errors import InvalidModelPackage, ModelPackageMissing, TranslationFailed
+from archive.errors import ArchiveError, InvalidModelPackage, ModelPackageMissing, TranslationFailed
 from archive.mt.packages import InstalledPackage, argos_code, find_package, installed_changes
 from archive.mt.settings import MtSettings, packages_dir
 
@@ -230,3 +230,14 @@ def translator_for(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], li
     with _LOCK:
         _TRANSLATORS[key] = found
     return found
+
+
+def mt_translator(src_lang: str, tgt_lang: str) -> Callable[[Sequence[str]], list[str]] | None:
+    """`translator_for`, or None (logged) where the installed packages cannot serve the pair:
+    the aligner's MT signal, which alignment does without (pass it as ``translator_for`` to
+    `archive.alignments.align_article` or the importer)."""
+    try:
+        return translator_for(src_lang, tgt_lang)
+    except ArchiveError as exc:
+        log.warning("MT signal unavailable for %s -> %s: %s", src_lang, tgt_lang, exc)
+        return None

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from archive.alignments.views import SegmentText, version_segments
+from archive.analysis import derive_text
 from archive.errors import (
     AlreadyInLanguage,
     ArticleNotFound,
@@ -26,6 +28,7 @@ from archive.errors import (
     VersionNotInArticle,
 )
 from archive.identity import sha256_text
+from archive.ingest.annotate import analyze_version
 from archive.models import Alignment, AlignmentLink, Article, Segment, Version, VersionKind
 from archive.mt.engine import (
     ENGINE,
@@ -37,7 +40,6 @@ from archive.mt.engine import (
 from archive.mt.packages import argos_code
 
 if TYPE_CHECKING:
-    from archive.alignments import SegmentText
     from archive.db import Archive
     from archive.mt.settings import MtSettings
 
@@ -178,12 +180,8 @@ def source_version_of(
 
 
 def _source_segments(session: Session, version: Version) -> list[SegmentText]:
-    from archive.alignments import version_segments
-
     segments = version_segments(session=session, version=version)
     if not segments and version.text.strip():
-        from archive.ingest.annotate import analyze_version
-
         log.info("version %s has no segments yet: analysing it", version.id)
         analyze_version(session, version)
         session.flush()
@@ -235,8 +233,6 @@ def translate_version(
     inputs = [s.derived for s in segments]
     title_input = []
     if source.title and source.title.strip():
-        from archive.analysis import derive_text
-
         title_input = [derive_text(source.title)]
     outputs = translation.translate(inputs + title_input, progress=progress)
     text, spans = join_sentences(

@@ -219,7 +219,7 @@ def test_an_import_with_workers_leaves_the_collector_as_it_found_it(
     collector stops walking it); the freeze must not outlive the import in a caller's process."""
     import gc
 
-    import archive.ingest.pipeline as pipeline
+    import archive.ingest.writer as pipeline
 
     monkeypatch.setattr(pipeline, "WARM_UP", 2)  # workers after two records here
     folder = generate(tmp_path / "in", 6)

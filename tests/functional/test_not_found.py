@@ -17,7 +17,7 @@ import pytest
 from sqlmodel import col, select
 
 from archive import errors
-from archive.beads import merge_next, realign, set_checked, split_bead
+from archive.alignments.edits import merge_next, realign, set_checked, split_bead
 from archive.cli import main
 from archive.db import Archive
 from archive.ingest.pipeline import Importer

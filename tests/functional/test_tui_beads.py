@@ -11,7 +11,7 @@ from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from archive.beads import Span, load_spans
+from archive.alignments.spans import Span, load_spans
 from archive.db import Archive
 from archive.models import Alignment, AlignmentLink
 from tests.snapshots.tui_archive import build_sample

@@ -475,7 +475,7 @@ def test_a_page_that_fails_to_store_is_named_by_its_record(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from archive.errors import UnstorableText
-    from archive.ingest import pipeline
+    from archive.ingest import writer as pipeline
 
     real = pipeline.store_article
 

@@ -10,7 +10,21 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlmodel import Session, col, select
 
-from archive.beads import (
+from archive.alignments.edits import (
+    confirm_bead,
+    confirm_beads_through,
+    merge_next,
+    merge_previous,
+    move_bead_down,
+    move_bead_up,
+    realign_around_confirmed,
+    redo_bead_edit,
+    split_bead,
+    unconfirm_bead,
+    undo_bead_edit,
+    unmatch_sentence,
+)
+from archive.alignments.spans import (
     Patch,
     Side,
     Span,
@@ -18,32 +32,20 @@ from archive.beads import (
     carry_confirmed,
     check_spans,
     confirm,
-    confirm_bead,
-    confirm_beads_through,
     confirm_through,
     confirmed_count,
     invert_patch,
     load_spans,
-    merge_next,
-    merge_previous,
     merge_with_next,
     merge_with_previous,
-    move_bead_down,
-    move_bead_up,
     move_down,
     move_up,
     next_low_score,
     next_non_one_to_one,
     next_unconfirmed,
-    realign_around_confirmed,
-    redo_bead_edit,
     split,
-    split_bead,
     unconfirm,
-    unconfirm_bead,
-    undo_bead_edit,
     unmatch,
-    unmatch_sentence,
 )
 from archive.db import Archive
 from archive.errors import (

@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-import archive.lexicon_store as store
+import archive.alignments.learning as store
 from archive.align.lexicon import Lexicon
+from archive.alignments.learning import PendingCounts
+from archive.alignments.lexicons import DatabaseLexicons, LexiconCache
 from archive.db import Archive
-from archive.lexicon_store import PendingCounts
 
 # No seed lexicon ships for this pair, so learning starts from nothing.
 PAIR = ("xx", "en")
@@ -95,19 +96,22 @@ def test_storing_batch_after_batch_prunes_as_pruning_everything_would(
         assert reference.to_tsv() == stored(db_path)[0]
         # The lexicon kept in memory for the next batch is the one stored.
         counts, beads = stored(db_path)
-        assert reference.counts == store._stored[(1, beads, hash(counts))].counts
+        kept = pending.cache.peek((1, beads, hash(counts)))
+        assert kept is not None and reference.counts == kept.counts
     assert 5 == len(incremental)  # every batch after the first pruned only what it touched
 
 
 def test_the_seed_is_read_once_and_learning_changes_only_a_copy(archive: Archive) -> None:
     pair = ("my", "en")
+    cache = LexiconCache()
     with Session(archive.engine) as session:
-        shared = store.starting_lexicon(session, pair)
-        assert shared is store.seed_lexicon(pair) and len(shared) > 0
-        taken = store.starting_lexicon(session, pair, take=True)
+        lexicons = DatabaseLexicons(session, cache)
+        shared = lexicons.prior(pair)
+        assert shared is cache.seed(pair) and len(shared) > 0
+        taken = lexicons.prior(pair, take=True)
         assert taken is not shared and taken.counts == shared.counts
         taken.add_counts({("never-a-burmese-unit", "cat"): 5.0})
-        assert "never-a-burmese-unit" not in store.starting_lexicon(session, pair).counts
+        assert "never-a-burmese-unit" not in lexicons.prior(pair).counts
 
 
 def test_the_length_ratio_is_learned_once_there_is_enough_text(archive: Archive) -> None:
@@ -115,13 +119,13 @@ def test_the_length_ratio_is_learned_once_there_is_enough_text(archive: Archive)
     pending.add(PAIR, {("ka", "cat"): 1.0}, 3, (1000.0, 2100.0))
     store_pending(archive, pending)
     with Session(archive.engine) as session:
-        first = store.load_lexicon(session=session, src_lang="xx", tgt_lang="en")
+        first = DatabaseLexicons(session).lexicon("xx", "en")
     assert first is not None and first.length_ratio is None  # 1,000 characters: too few
     pending.add(PAIR, {("ka", "cat"): 1.0}, 4, (1500.0, 2900.0))
     store_pending(archive, pending)
     with Session(archive.engine) as session:
-        loaded = store.load_lexicon(session=session, src_lang="en", tgt_lang="xx")
-        starting = store.starting_lexicon(session, PAIR)
+        loaded = DatabaseLexicons(session).lexicon("en", "xx")
+        starting = DatabaseLexicons(session).prior(PAIR)
     assert loaded is not None and 2.0 == loaded.length_ratio  # 5,000 / 2,500
     assert 2.0 == starting.length_ratio
 

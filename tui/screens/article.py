@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from archive import beads
-from archive.alignments import AlignmentView
+from archive.alignments import AlignmentView, spans
+from archive.alignments import edits as beads
 from archive.db import Archive
 from archive.display import readable_line
 from archive.errors import ArchiveError, ArticleNotFound, ReviewerUnknown
@@ -265,7 +265,7 @@ class ArticleScreen(Screen[None]):
         """ "N of M confirmed", and what the bead under the cursor is."""
         if self.view is None or not self.is_attached:
             return
-        confirmed, total = beads.confirmed_count(self.view.beads)
+        confirmed, total = spans.confirmed_count(self.view.beads)
         line = Text()
         line.append(f"{confirmed} of {total} confirmed", style="bold")
         bead = self.reader.current
@@ -386,7 +386,7 @@ class ArticleScreen(Screen[None]):
             lambda session, link, who: beads.split_bead(session, link_id=link, reviewer=who)
         )
 
-    def action_move_up(self, side: beads.Side) -> None:
+    def action_move_up(self, side: spans.Side) -> None:
         """Move the bead's first sentence of one side up into the bead before it."""
         self._edit_bead(
             lambda session, link, who: beads.move_bead_up(
@@ -395,7 +395,7 @@ class ArticleScreen(Screen[None]):
             cursor_shift=-1,
         )
 
-    def action_move_down(self, side: beads.Side) -> None:
+    def action_move_down(self, side: spans.Side) -> None:
         """Move the bead's last sentence of one side down into the bead after it."""
         self._edit_bead(
             lambda session, link, who: beads.move_bead_down(
@@ -403,7 +403,7 @@ class ArticleScreen(Screen[None]):
             )
         )
 
-    def action_unmatch(self, side: beads.Side) -> None:
+    def action_unmatch(self, side: spans.Side) -> None:
         """Make the bead's first sentence of one side a bead of its own (1-0 or 0-1)."""
         self._edit_bead(
             lambda session, link, who: beads.unmatch_sentence(
@@ -466,15 +466,15 @@ class ArticleScreen(Screen[None]):
 
     def action_next_unconfirmed(self) -> None:
         """Jump to the next bead nobody confirmed."""
-        self._jump(beads.next_unconfirmed, "Every bead is confirmed.")
+        self._jump(spans.next_unconfirmed, "Every bead is confirmed.")
 
     def action_next_odd(self) -> None:
         """Jump to the next bead that is not 1-1."""
-        self._jump(beads.next_non_one_to_one, "Every bead is 1-1.")
+        self._jump(spans.next_non_one_to_one, "Every bead is 1-1.")
 
     def action_next_low(self) -> None:
         """Jump to the next unconfirmed bead with a low score."""
-        self._jump(beads.next_low_score, "No unconfirmed bead has a low score.")
+        self._jump(spans.next_low_score, "No unconfirmed bead has a low score.")
 
     def action_align(self) -> None:
         """Align the pair again around the confirmed beads (or for the first time)."""

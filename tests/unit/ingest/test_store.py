@@ -13,7 +13,7 @@ from sqlmodel import Session
 from archive.db import Archive
 from archive.ingest.annotate import analyze_plain
 from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
-from archive.ingest.store import Lookups, store_article
+from archive.ingest.store import Lookups, index_article, store_article
 
 
 def record(title: str, *, translator: str = "Khin Maung Nyane") -> ArticleRecord:
@@ -59,6 +59,21 @@ def test_analyses_computed_ahead_are_written_with_the_versions(
         db_path, 'SELECT version_id, seq, start, "end" FROM segment ORDER BY version_id, seq'
     )[:5]
     assert 6 == rows(db_path, "SELECT count(*) FROM search_segment")[0][0]
+    assert [(1,)] == rows(
+        db_path, "SELECT count(*) FROM search_words WHERE search_words MATCH 'hai'"
+    )
+
+
+def test_the_search_index_is_written_by_its_own_step(archive: Archive, db_path: Path) -> None:
+    rec = record("Indexed apart")
+    analyses = [analyze_plain(v.text, v.language) for v in rec.versions]
+    with Session(archive.engine) as session, session.begin():
+        result = store_article(session=session, record=rec, analyses=analyses, index=False)
+        assert 6 == session.connection().exec_driver_sql("SELECT count(*) FROM segment").scalar()
+        count = "SELECT count(*) FROM search_segment"
+        assert 0 == session.connection().exec_driver_sql(count).scalar()
+        index_article(session=session, result=result, analyses=analyses)
+    assert [(6,)] == rows(db_path, "SELECT count(*) FROM search_segment")
     assert [(1,)] == rows(
         db_path, "SELECT count(*) FROM search_words WHERE search_words MATCH 'hai'"
     )

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from archive.ingest import pipeline
-from archive.ingest.pipeline import Unreadable, iter_files
+from archive.ingest import walk
+from archive.ingest.walk import Unreadable, iter_files
 
 
 def _entries(paths: list[Path], root: Path) -> list[tuple[str, str | None]]:
@@ -58,7 +58,7 @@ def test_a_folder_that_cannot_be_listed_is_a_named_failure(
             raise PermissionError(13, "Permission denied", str(path))
         return real_scandir(path)
 
-    monkeypatch.setattr(pipeline.os, "scandir", scandir)
+    monkeypatch.setattr(walk.os, "scandir", scandir)
     assert [
         ("tree/locked", "cannot read folder (Permission denied)"),
         ("tree/open.txt", None),
