@@ -1,0 +1,1 @@
+"""Linking articles that tell one story: suggestions (`suggest`) and links (`links`)."""
