@@ -63,9 +63,7 @@ def read_lines(name: str) -> list[str]:
     return (NTREX / name).read_text(encoding="utf-8").rstrip("\n").split("\n")
 
 
-def chunks(
-    rng: random.Random, documents: Sequence[str], keep: set[str]
-) -> list[tuple[int, int]]:
+def chunks(rng: random.Random, documents: Sequence[str], keep: set[str]) -> list[tuple[int, int]]:
     """[start, end) line ranges of 8-20 sentences inside the documents in ``keep``."""
     out: list[tuple[int, int]] = []
     start = 0
@@ -157,8 +155,8 @@ def build_stories(
 
 def train_lexicon_tsv(lang: str, train: set[str], cache: Path) -> str:
     """The ``lang``-English lexicon learned on the training documents, as stored TSV."""
-    from archive.align.train import load_ntrex, train_lexicon
     from archive.align.tokens import canonical_language
+    from archive.align.train import load_ntrex, train_lexicon
 
     code = canonical_language(lang) or lang
     path = cache / f"lexicon-{code}-{len(train)}.tsv.gz"
@@ -280,8 +278,10 @@ def main(argv: list[str] | None = None) -> None:
         rows.append(r)
         precision = r["correct"] / r["linked"] if r["linked"] else 1.0
         recall = r["correct"] / r["pairs"] if r["pairs"] else 1.0
-        print(f"{lang:<5}{r['stories']:>8}{r['pairs']:>7}{r['linked']:>8}{r['wrong']:>7}"
-              f"{precision:>11.3f}{recall:>8.3f}{r['best_correct']:>11}{r['seconds']:>11.2f}")  # fmt: skip
+        print(
+            f"{lang:<5}{r['stories']:>8}{r['pairs']:>7}{r['linked']:>8}{r['wrong']:>7}"
+            f"{precision:>11.3f}{recall:>8.3f}{r['best_correct']:>11}{r['seconds']:>11.2f}"
+        )
         if args.verbose:
             linked = {(s.article_id, s.candidate_id): s for s in r["suggestions"]}
             conf = {(s.article_id, s.candidate_id) for s in _confident(r["suggestions"])}

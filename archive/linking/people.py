@@ -57,9 +57,7 @@ class PeopleFinder:
         rows: list[tuple[int, str]] = [
             (p.id, p.name) for p in session.exec(select(Person)).all() if p.id is not None
         ]
-        rows.extend(
-            (a.person_id, a.alias) for a in session.exec(select(PersonAlias)).all()
-        )
+        rows.extend((a.person_id, a.alias) for a in session.exec(select(PersonAlias)).all())
         return cls(rows)
 
     def __len__(self) -> int:

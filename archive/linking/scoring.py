@@ -14,12 +14,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from archive.linking.features import (
-    StoryFeatures,
-    content_similarity,
-    order_similarity,
-    url_evidence,
-)
+from archive.linking.features import StoryFeatures, Vocabulary, url_evidence
 
 __all__ = [
     "CONFIDENT_MARGIN",
@@ -29,6 +24,7 @@ __all__ = [
     "TYPICAL_CONTENT",
     "PairScore",
     "Weights",
+    "pair_evidence",
     "score_pair",
 ]
 
@@ -80,15 +76,13 @@ TYPICAL_CONTENT = 0.3
 
 @dataclass(frozen=True, slots=True)
 class PairScore:
-    """A pair's evidence: content similarity, order share, length ratio, the log-odds of
-    everything that needs no comparison with other pairs (``partial``), and the JSON-safe
-    facts."""
+    """What a pair's score needs: its content similarity, order share and length ratio, and
+    the log-odds of everything that needs no comparison with other pairs (``partial``)."""
 
     content: float
     partial: float
     order: float | None
     length_ratio: float | None
-    evidence: dict[str, object]
 
     def score(
         self,
@@ -112,52 +106,79 @@ class PairScore:
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
+def _days(original: StoryFeatures, english: StoryFeatures) -> int | None:
+    if original.date is None or english.date is None:
+        return None
+    return (english.date - original.date).days
+
+
+def _latin_shared(
+    original: StoryFeatures, english: StoryFeatures, vocabulary: Vocabulary
+) -> list[str]:
+    return sorted(w for w in original.latin if english.words.has(vocabulary.ids.get(w)))
+
+
 def score_pair(
     original: StoryFeatures,
     english: StoryFeatures,
     *,
+    content: float,
+    vocabulary: Vocabulary,
+    order: float | None = None,
     same_service: str = "unknown",
     weights: Weights = DEFAULT_WEIGHTS,
 ) -> PairScore:
-    """The evidence that an original and an English story (both `weighted`) tell one story."""
+    """What an original and an English story (both `weighted`) share, as a `PairScore`.
+
+    Args:
+        content: their `content_similarity` (computed in batches by the caller).
+        order: their `order_similarity`, where computed.
+        same_service: the desk relation (see `archive.linking.suggest`).
+    """
     w = weights
-    content = content_similarity(original, english)
-    order = order_similarity(original, english)
     z = w.bias + w.content * content
-    shared_numbers = sorted(original.numbers & english.numbers, key=lambda n: (len(n), n))
+    shared = len(original.numbers & english.numbers)
     small = min(len(original.numbers), len(english.numbers))
-    z += w.numbers * min(len(shared_numbers), 4) / 4
+    z += w.numbers * min(shared, 4) / 4
     if small:
         # Numbers on both sides that the other lacks: a different story, unless there are few.
-        z -= w.numbers_missing * (small - len(shared_numbers)) / small * min(1.0, small / 3)
-    latin_shared = sorted(original.latin & set(english.words))
+        z -= w.numbers_missing * (small - shared) / small * min(1.0, small / 3)
     if original.latin:
-        z += w.latin * len(latin_shared) / len(original.latin) * min(1.0, len(original.latin) / 3)
-    people = sorted(original.people & english.people)
-    z += w.people * min(len(people), 2)
-    url = url_evidence(original, english)
-    if url is not None:
+        latin = len(_latin_shared(original, english, vocabulary))
+        z += w.latin * latin / len(original.latin) * min(1.0, len(original.latin) / 3)
+    z += w.people * min(len(original.people & english.people), 2)
+    if url_evidence(original, english) is not None:
         z += w.url_same
-    days: int | None = None
-    if original.date is not None and english.date is not None:
-        days = (english.date - original.date).days
+    days = _days(original, english)
+    if days is not None:
         if days < 0:
             z -= w.date_before * -days
         elif days > 3:
             z -= w.date_outside * (days - 3)
     if same_service in ("same_service", "same_desk"):
         z += w.service
-    evidence: dict[str, object] = {
-        "date_distance_days": days,
-        "numbers_shared": shared_numbers,
-        "names_shared": latin_shared,
+    ratio = english.length / original.length if original.length and english.length else None
+    return PairScore(content, z, order, ratio)
+
+
+def pair_evidence(
+    original: StoryFeatures,
+    english: StoryFeatures,
+    pair: PairScore,
+    *,
+    vocabulary: Vocabulary,
+    same_service: str = "unknown",
+) -> dict[str, object]:
+    """The JSON-safe facts behind a pair's score (what `archive link suggest` shows)."""
+    return {
+        "date_distance_days": _days(original, english),
+        "numbers_shared": sorted(original.numbers & english.numbers, key=lambda n: (len(n), n)),
+        "names_shared": _latin_shared(original, english, vocabulary),
         "name_outlines_shared": len(original.names & english.names),
-        "people_shared": people,
-        "content": round(content, 4),
-        "order": None if order is None else round(order, 4),
-        "url_pattern": url,
+        "people_shared": sorted(original.people & english.people),
+        "content": round(pair.content, 4),
+        "order": None if pair.order is None else round(pair.order, 4),
+        "length_ratio": None if pair.length_ratio is None else round(pair.length_ratio, 3),
+        "url_pattern": url_evidence(original, english),
         "desk": same_service,
     }
-    ratio = english.length / original.length if original.length and english.length else None
-    evidence["length_ratio"] = None if ratio is None else round(ratio, 3)
-    return PairScore(content, z, order, ratio, evidence)

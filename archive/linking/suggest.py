@@ -22,16 +22,29 @@ high score, one English story per original and desk.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import json
 import logging
+import math
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
+import numpy as np
+from numpy.typing import NDArray
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
+from archive.align.lexicon import Lexicon
 from archive.align.tokens import canonical_language
-from archive.linking.features import StoryFeatures, story_features, weighted
+from archive.linking.features import (
+    Comparer,
+    StoryFeatures,
+    Vocabulary,
+    story_features,
+    weighted,
+)
 from archive.linking.people import PeopleFinder
 from archive.linking.scoring import (
     CONFIDENT_MARGIN,
@@ -39,16 +52,17 @@ from archive.linking.scoring import (
     LENGTH_RATIOS,
     TYPICAL_CONTENT,
     PairScore,
+    pair_evidence,
     score_pair,
 )
 from archive.models import Article, Service, Version
 
 __all__ = [
     "KEEP_PER_ARTICLE",
-    "Suggestion",
     "UNDATED_CANDIDATES",
     "WINDOW_AFTER",
     "WINDOW_BEFORE",
+    "Suggestion",
     "confident",
     "suggest_links",
 ]
@@ -66,6 +80,8 @@ KEEP_PER_ARTICLE = 3
 #: Keys whose English posting list is longer than this are too common to find candidates.
 _MAX_POSTING = 300
 _KEYS_PER_STORY = 24
+#: Pairs per story fully scored: its best by content similarity.
+_SHORTLIST = 8
 
 Translate = Callable[[str, str, Sequence[str]], list[str]]
 Progress = Callable[[int, int], None]
@@ -149,13 +165,14 @@ def _pick_versions(
     return out
 
 
-def _lexicon_getter(session: Session) -> Callable[[str | None], object]:
+def _lexicon_getter(session: Session) -> Callable[[str | None], Lexicon | None]:
+    """The archive's learned lexicon of a language into English, else the shipped seed."""
     from archive.alignments import lexicon_for
     from archive.lexicon_store import lexicon_pair, seed_lexicon
 
-    cache: dict[str | None, object] = {}
+    cache: dict[str | None, Lexicon | None] = {}
 
-    def get(lang: str | None) -> object:
+    def get(lang: str | None) -> Lexicon | None:
         if lang not in cache:
             found = lexicon_for(session, lang, "en") if lang else None
             if found is None and lang:
@@ -170,24 +187,23 @@ def _lexicon_getter(session: Session) -> Callable[[str | None], object]:
 def _load_stories(
     session: Session,
     *,
+    vocabulary: Vocabulary,
     translate: Translate | None,
     progress: Progress | None,
 ) -> list[_Story]:
     """Every unlinked article with its features (texts read a batch at a time)."""
-    from archive.align.lexicon import Lexicon
     from archive.analysis import derive_text
 
-    picked = _pick_versions(
-        session.exec(
-            select(
-                Version.article_id,
-                Version.id,
-                Version.kind,
-                Version.language,
-                Version.position,
-            )
-        ).all()
-    )
+    rows = session.execute(
+        sa_select(
+            col(Version.article_id),
+            col(Version.id),
+            col(Version.kind),
+            col(Version.language),
+            col(Version.position),
+        )
+    ).all()
+    picked = _pick_versions((r[0], r[1], r[2], r[3], r[4]) for r in rows)
     services = {s.id: s for s in session.exec(select(Service)).all()}
     people = PeopleFinder.from_session(session)
     lexicon = _lexicon_getter(session)
@@ -196,13 +212,28 @@ def _load_stories(
     batch = 500
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
+        # Plain columns, not ORM objects: the caller's session must not keep every text.
         articles = {
-            a.id: a for a in session.exec(select(Article).where(col(Article.id).in_(chunk))).all()
+            r[0]: _ArticleRow(r[1], r[2], r[3], r[4])
+            for r in session.execute(
+                sa_select(
+                    col(Article.id),
+                    col(Article.date),
+                    col(Article.service_id),
+                    col(Article.url),
+                    col(Article.urls),
+                ).where(col(Article.id).in_(chunk))
+            ).all()
         }
         versions = {
-            v.id: v
-            for v in session.exec(
-                select(Version).where(col(Version.id).in_([picked[a][0] for a in chunk]))
+            r[0]: (r[1], r[2] or r[3])
+            for r in session.execute(
+                sa_select(
+                    col(Version.id),
+                    col(Version.text),
+                    col(Version.detected_language),
+                    col(Version.language),
+                ).where(col(Version.id).in_([picked[a][0] for a in chunk]))
             ).all()
         }
         for article_id in chunk:
@@ -210,10 +241,10 @@ def _load_stories(
             article, version = articles.get(article_id), versions.get(version_id)
             if article is None or version is None:
                 continue
-            language = version.detected_language or version.language
+            raw, language = version
             lang = canonical_language(language)
             lex = None if english else lexicon(lang)
-            text = derive_text(version.text)
+            text = derive_text(raw)
             translation = None
             if translate is not None and not english and lang:
                 translation = _translated(translate, lang, text)
@@ -222,8 +253,9 @@ def _load_stories(
                 text=text,
                 language="en" if english else language,
                 date=article.date,
-                urls=_urls(article),
-                lexicon=lex if isinstance(lex, Lexicon) else None,
+                vocabulary=vocabulary,
+                urls=_urls(article.url, article.urls),
+                lexicon=lex,
                 people=people.find,
                 translation=translation,
             )
@@ -253,10 +285,18 @@ def _translated(translate: Translate, lang: str, text: str) -> str | None:
         return None
 
 
-def _urls(article: Article) -> list[str]:
-    out = [article.url] if article.url else []
+class _ArticleRow(NamedTuple):
+    date: dt.date | None
+    service_id: int | None
+    url: str | None
+    urls: str | None
+
+
+def _urls(url: str | None, urls: str | None) -> list[str]:
+    """An article's URL and the others it was seen at (a JSON list)."""
+    out = [url] if url else []
     try:
-        more = json.loads(article.urls or "[]")
+        more = json.loads(urls or "[]")
     except ValueError:
         more = []
     out.extend(u for u in more if isinstance(u, str) and u not in out)
@@ -269,34 +309,34 @@ def _urls(article: Article) -> list[str]:
 def _compatible(original: _Story, english: _Story) -> bool:
     """Whether the two may come from one desk: the same organisation where both are known,
     and the original's language where the English names its language service."""
-    if original.organization and english.organization:
-        if original.organization != english.organization:
-            return False
+    orgs = (original.organization, english.organization)
+    if all(orgs) and orgs[0] != orgs[1]:
+        return False
     if english.desk_language is not None:
         return english.desk_language == _base(original.features.language)
     return True
 
 
-def _idf(stories: Sequence[_Story]) -> dict[str, float]:
-    """Inverse document frequency of each English word over the English stories (over all
-    stories when there is no English one)."""
-    import math
-
+def _idf(stories: Sequence[_Story], size: int) -> NDArray[np.float32]:
+    """Inverse document frequency of each vocabulary word over the English stories (over
+    all stories when there is no English one); a word no English story has gets the
+    largest."""
     pool = [s for s in stories if s.features.english] or list(stories)
-    df: dict[str, int] = defaultdict(int)
+    df = np.zeros(size, dtype=np.float64)
     for s in pool:
-        for w in s.features.words:
-            df[w] += 1
+        df[s.features.words.ids] += 1
     n = len(pool)
-    return {w: math.log1p(n / c) for w, c in df.items()}
+    return np.log1p(n / np.maximum(df, 1.0)).astype(np.float32)
 
 
-def _keys(story: StoryFeatures, idf: dict[str, float]) -> list[str]:
-    """The story's rarest keys, for finding candidates of an undated article."""
-    top = max(idf.values(), default=1.0)
+def _keys(story: StoryFeatures) -> list[str]:
+    """The story's rarest keys (of a `weighted` story), for finding an undated article's
+    candidates: its numbers, its heaviest words, its URL story ids."""
     keys = ["n:" + n for n in story.numbers]
-    words = sorted(story.words.items(), key=lambda kv: -kv[1] * idf.get(kv[0], top))
-    keys.extend("w:" + w for w, _ in words[:_KEYS_PER_STORY])
+    bag = story.words
+    if len(bag):
+        top = np.argsort(-bag.weights, kind="stable")[:_KEYS_PER_STORY]
+        keys.extend(f"w:{int(i)}" for i in bag.ids[top])
     keys.extend("u:" + u for u in story.url_ids)
     return keys
 
@@ -304,16 +344,14 @@ def _keys(story: StoryFeatures, idf: dict[str, float]) -> list[str]:
 class _Index:
     """An inverted index from keys to the stories that have them."""
 
-    def __init__(self, stories: Sequence[_Story], members: Iterable[int], idf: dict[str, float]):
+    def __init__(self, stories: Sequence[_Story], members: Iterable[int]) -> None:
         self.postings: dict[str, list[int]] = defaultdict(list)
         for k in members:
-            for key in _keys(stories[k].features, idf):
+            for key in _keys(stories[k].features):
                 self.postings[key].append(k)
 
     def nearest(self, keys: Iterable[str], limit: int) -> list[int]:
         """The stories sharing the most (rarest) keys with ``keys``, best first."""
-        import math
-
         hits: dict[int, float] = defaultdict(float)
         for key in keys:
             post = self.postings.get(key)
@@ -325,9 +363,7 @@ class _Index:
         return sorted(hits, key=lambda k: -hits[k])[:limit]
 
 
-def _candidate_pairs(
-    stories: Sequence[_Story], idf: dict[str, float], focus: set[int] | None
-) -> set[tuple[int, int]]:
+def _candidate_pairs(stories: Sequence[_Story], focus: set[int] | None) -> set[tuple[int, int]]:
     """(original index, English index) pairs worth scoring; with ``focus``, only pairs with
     at least one side in it."""
     originals = [k for k, s in enumerate(stories) if not s.features.english]
@@ -346,8 +382,8 @@ def _candidate_pairs(
             if focus is not None and o not in focus:
                 continue
             if english_index is None:
-                english_index = _Index(stories, english, idf)
-            near = english_index.nearest(_keys(story.features, idf), UNDATED_CANDIDATES * 4)
+                english_index = _Index(stories, english)
+            near = english_index.nearest(_keys(story.features), UNDATED_CANDIDATES * 4)
             found = [e for e in near if _compatible(story, stories[e])][:UNDATED_CANDIDATES]
             pairs.update((o, e) for e in found)
             continue
@@ -359,21 +395,21 @@ def _candidate_pairs(
                     pairs.add((o, e))
     if undated_english:
         dated_originals = [o for o in originals if stories[o].features.date is not None]
-        index = _Index(stories, dated_originals, idf)
+        index = _Index(stories, dated_originals)
         for e in undated_english:
             if focus is not None and e not in focus:
                 continue
-            near = index.nearest(_keys(stories[e].features, idf), UNDATED_CANDIDATES * 4)
+            near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
             found = [o for o in near if _compatible(stories[o], stories[e])]
             pairs.update((o, e) for o in found[:UNDATED_CANDIDATES])
     if focus is not None:
         # Undated originals whose candidates include a focused English story.
         undated = [o for o in originals if stories[o].features.date is None and o not in focus]
         if undated and any(e in focus for e in english):
-            index = _Index(stories, undated, idf)
+            index = _Index(stories, undated)
             for e in english:
                 if e in focus:
-                    near = index.nearest(_keys(stories[e].features, idf), UNDATED_CANDIDATES * 4)
+                    near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
                     found = [o for o in near if _compatible(stories[o], stories[e])]
                     pairs.update((o, e) for o in found[:UNDATED_CANDIDATES])
     return pairs
@@ -411,39 +447,85 @@ def suggest_links(
         Per original, its best `KEEP_PER_ARTICLE` candidates (each with ``article_id`` the
         original and ``candidate_id`` the English story), ordered by score, best first.
     """
-    stories = _load_stories(session, translate=translate, progress=progress)
+    vocabulary = Vocabulary()
+    stories = _load_stories(session, vocabulary=vocabulary, translate=translate, progress=progress)
     if not stories:
         return []
-    idf = _idf(stories)
+    idf = _idf(stories, len(vocabulary))
     stories = [
         _Story(weighted(s.features, idf), s.organization, s.desk_language, s.service_id)
         for s in stories
     ]
     position = {s.features.article_id: k for k, s in enumerate(stories)}
     focus = _focus(session, stories, position, service, since, until, article_ids)
-    first = _candidate_pairs(stories, idf, focus)
+    first = _candidate_pairs(stories, focus)
     pairs = first
     if focus is not None:
         # Their competitors too: every candidate of a story the first round touched.
         touched = {o for o, _ in first} | {e for _, e in first}
-        pairs = first | _candidate_pairs(stories, idf, touched)
+        pairs = first | _candidate_pairs(stories, touched)
     refused = {(position.get(a), position.get(b)) for a, b in rejected}
-    scored: dict[tuple[int, int], PairScore] = {}
-    total = len(pairs)
-    for done, (o, e) in enumerate(sorted(pairs), start=1):
-        if (o, e) in refused:
-            continue
-        scored[(o, e)] = score_pair(
-            stories[o].features,
-            stories[e].features,
-            same_service=_same_service(stories[o], stories[e]),
-        )
-        if progress is not None and done % 2000 == 0:
-            progress(len(stories) + len(stories) * done // max(total, 1), len(stories) * 2)
-    suggestions = _rank(stories, scored, keep=first)
+    pairs = {p for p in pairs if p not in refused}
+    scored = _score_pairs(stories, pairs, vocabulary, progress)
+    suggestions = _rank(stories, scored, keep=first, vocabulary=vocabulary)
     if progress is not None:
         progress(len(stories) * 2, len(stories) * 2)
     return suggestions
+
+
+def _score_pairs(
+    stories: Sequence[_Story],
+    pairs: Iterable[tuple[int, int]],
+    vocabulary: Vocabulary,
+    progress: Progress | None,
+) -> dict[tuple[int, int], PairScore]:
+    """Scores of the pairs worth keeping: content similarity first for every pair (a batch
+    per original), then the rest of the evidence for each story's `_SHORTLIST` best pairs
+    by content (a pair outside both shortlists can be neither suggested nor a close rival).
+    """
+    by_original: dict[int, list[int]] = defaultdict(list)
+    for o, e in pairs:
+        by_original[o].append(e)
+    comparer = Comparer(len(vocabulary))
+    # Per story, its best (content, partner) pairs, kept short with a heap.
+    best_o: dict[int, list[tuple[float, int]]] = {}
+    best_e: dict[int, list[tuple[float, int]]] = defaultdict(list)
+    for o, english in by_original.items():
+        english.sort()
+        contents = comparer.contents(stories[o].features, [stories[e].features for e in english])
+        ranked = sorted(zip(contents.tolist(), english, strict=True), reverse=True)
+        best_o[o] = ranked[:_SHORTLIST]
+        for content, e in ranked:
+            heap = best_e[e]
+            if len(heap) < _SHORTLIST:
+                heapq.heappush(heap, (content, o))
+            elif content > heap[0][0]:
+                heapq.heapreplace(heap, (content, o))
+    kept: dict[int, dict[int, float]] = defaultdict(dict)
+    for o, top in best_o.items():
+        for content, e in top:
+            kept[o][e] = content
+    for e, heap in best_e.items():
+        for content, o in heap:
+            kept[o][e] = content
+    scored: dict[tuple[int, int], PairScore] = {}
+    total = len(kept)
+    for done, (o, partners) in enumerate(sorted(kept.items()), start=1):
+        original = stories[o]
+        english = sorted(partners)
+        orders = comparer.orders(original.features, [stories[e].features for e in english])
+        for e, order in zip(english, orders, strict=True):
+            scored[(o, e)] = score_pair(
+                original.features,
+                stories[e].features,
+                content=partners[e],
+                vocabulary=vocabulary,
+                order=order,
+                same_service=_same_service(original, stories[e]),
+            )
+        if progress is not None and done % 500 == 0:
+            progress(len(stories) + len(stories) * done // max(total, 1), len(stories) * 2)
+    return scored
 
 
 def _same_service(original: _Story, english: _Story) -> str:
@@ -530,6 +612,7 @@ def _rank(
     scored: dict[tuple[int, int], PairScore],
     *,
     keep: set[tuple[int, int]],
+    vocabulary: Vocabulary,
 ) -> list[Suggestion]:
     """Suggestions from scored pairs: final scores against rivals, mutual bests, margins,
     the best few per original."""
@@ -574,7 +657,13 @@ def _rank(
                     article_id=stories[o].features.article_id,
                     candidate_id=stories[e].features.article_id,
                     score=score,
-                    evidence=scored[(o, e)].evidence,
+                    evidence=pair_evidence(
+                        stories[o].features,
+                        stories[e].features,
+                        scored[(o, e)],
+                        vocabulary=vocabulary,
+                        same_service=_same_service(stories[o], stories[e]),
+                    ),
                     mutual_best=mutual,
                     margin=score - max(rival_o, rival_e),
                 )
