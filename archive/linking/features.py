@@ -1,7 +1,7 @@
 """What a link suggestion compares: each unlinked article's cheap features, computed once.
 
 Every article becomes a `StoryFeatures`: its numbers (normalised across scripts by
-`archive.align.numbers`), name skeletons (`archive.align.names`), Latin-script names, a bag of
+`archive.linking.numbers`), name skeletons (`archive.align.names`), Latin-script names, a bag of
 English word stems (an original's units expanded through the aligner's lexicon, so both sides
 live in one English-word space; kept as sorted id/weight arrays, a few KB a story), the same
 for each third of the text, and the story id and slug of its URLs. Pairs are then compared
@@ -23,8 +23,8 @@ from numpy.typing import NDArray
 
 from archive.align.lexicon import Lexicon
 from archive.align.names import name_skeletons
-from archive.align.numbers import numbers
 from archive.align.tokens import canonical_language, english_words, latin_words, source_units
+from archive.linking.numbers import story_numbers
 
 __all__ = [
     "KEEP_PART_WORDS",
@@ -34,7 +34,6 @@ __all__ = [
     "StoryFeatures",
     "Vocabulary",
     "content_similarity",
-    "meaningful_numbers",
     "order_similarity",
     "story_features",
     "url_evidence",
@@ -125,7 +124,7 @@ class StoryFeatures:
         english: True for an English-only article, False for an original-only one.
         language: the canonical language of the compared version.
         date: the article's date, or None.
-        numbers: numbers written in the text (canonical strings, see `meaningful_numbers`).
+        numbers: numbers written in the text (canonical strings, see `story_numbers`).
         names: name skeletons (consonant outlines) of the words that may be names.
         latin: Latin-script names (English stems) written in an original.
         words: English word stems with weights: an English text's own words, an original's
@@ -150,12 +149,6 @@ class StoryFeatures:
     url_slugs: frozenset[str] = frozenset()
     people: frozenset[int] = frozenset()
     length: int = 0
-
-
-def meaningful_numbers(text: str) -> frozenset[str]:
-    """The numbers of ``text`` worth comparing: every written number but 0-9 (list items,
-    counts written as words in the other language)."""
-    return frozenset(n for n in numbers(text) if len(n.split(".")[0]) > 1 or "." in n)
 
 
 def url_keys(urls: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -268,7 +261,7 @@ def story_features(
         english=english,
         language=lang,
         date=date,
-        numbers=meaningful_numbers(text),
+        numbers=story_numbers(text),
         names=frozenset(name_skeletons(text, lang, units)),
         latin=latin,
         words=vocabulary.bag(words),
