@@ -207,8 +207,12 @@ def _load_stories(
     services = {s.id: s for s in session.exec(select(Service)).all()}
     people = PeopleFinder.from_session(session)
     lexicon = _lexicon_getter(session)
-    ids = sorted(picked)
+    # English stories first: their words' rarity weighs every bag, so that each original's
+    # bag is weighted and trimmed as soon as it is made (an original's bag before trimming
+    # is several times larger; holding them all would make memory grow with the archive).
+    ids = sorted(picked, key=lambda a: (not picked[a][1], a))
     stories: list[_Story] = []
+    idf: NDArray[np.float32] | None = None
     batch = 500
     for start in range(0, len(ids), batch):
         chunk = ids[start : start + batch]
@@ -259,6 +263,13 @@ def _load_stories(
                 people=people.find,
                 translation=translation,
             )
+            if not english:
+                if idf is None:
+                    idf = _idf(stories, len(vocabulary))
+                    stories = [_weighted(s, idf) for s in stories]
+                if len(idf) < len(vocabulary):
+                    idf = _grown(idf, len(vocabulary))
+                features = weighted(features, idf)
             service = services.get(article.service_id) if article.service_id else None
             desk = _base(service.language) if service is not None else None
             stories.append(
@@ -271,7 +282,24 @@ def _load_stories(
             )
         if progress is not None:
             progress(min(start + batch, len(ids)), len(ids) * 2)
+    if idf is None:  # no original: weigh the English stories all the same
+        idf = _idf(stories, len(vocabulary))
+        stories = [_weighted(s, idf) for s in stories]
     return stories
+
+
+def _weighted(story: _Story, idf: NDArray[np.float32]) -> _Story:
+    return _Story(
+        weighted(story.features, idf), story.organization, story.desk_language, story.service_id
+    )
+
+
+def _grown(idf: NDArray[np.float32], size: int) -> NDArray[np.float32]:
+    """``idf`` extended to ``size`` words (with room to spare): a word no English story has
+    gets the largest idf."""
+    top = float(idf.max()) if len(idf) else 1.0
+    extra = np.full(max(size - len(idf), len(idf) // 2, 1024), top, dtype=np.float32)
+    return np.concatenate((idf, extra))
 
 
 def _translated(translate: Translate, lang: str, text: str) -> str | None:
@@ -451,11 +479,6 @@ def suggest_links(
     stories = _load_stories(session, vocabulary=vocabulary, translate=translate, progress=progress)
     if not stories:
         return []
-    idf = _idf(stories, len(vocabulary))
-    stories = [
-        _Story(weighted(s.features, idf), s.organization, s.desk_language, s.service_id)
-        for s in stories
-    ]
     position = {s.features.article_id: k for k, s in enumerate(stories)}
     focus = _focus(session, stories, position, service, since, until, article_ids)
     first = _candidate_pairs(stories, focus)
