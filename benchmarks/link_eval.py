@@ -31,6 +31,10 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from archive.linking.suggest import Suggestion
 
 _SHARED_NTREX = Path(__file__).resolve().parents[2] / "shared" / "data" / "ntrex128"
 _REPO_NTREX = Path(__file__).resolve().parents[1] / "tests" / "data" / "ntrex128"
@@ -55,8 +59,8 @@ class Story:
     """A built story: its records (original and/or English) and its ground truth."""
 
     key: str
-    original: dict[str, object] | None
-    english: dict[str, object] | None
+    original: dict[str, Any] | None
+    english: dict[str, Any] | None
 
 
 def read_lines(name: str) -> list[str]:
@@ -168,7 +172,9 @@ def train_lexicon_tsv(lang: str, train: set[str], cache: Path) -> str:
     return tsv
 
 
-def evaluate(lang: str, stories: Sequence[Story], work: Path, lexicon_tsv: str | None) -> dict:
+def evaluate(
+    lang: str, stories: Sequence[Story], work: Path, lexicon_tsv: str | None
+) -> dict[str, Any]:
     """Import the stories into a fresh archive, suggest, and score ``confident``."""
     from sqlmodel import select
 
@@ -197,15 +203,16 @@ def evaluate(lang: str, stories: Sequence[Story], work: Path, lexicon_tsv: str |
                 )
             )
             session.commit()
-        by_title = {}
+        by_title: dict[str, list[int]] = {}
         for a in session.exec(select(Article)).all():
-            by_title.setdefault(a.title, []).append(a.id)
+            if a.id is not None:
+                by_title.setdefault(a.title, []).append(a.id)
         started = time.perf_counter()
         suggestions = suggest_links(session)
         seconds = time.perf_counter() - started
     archive.close()
 
-    def article(rec: dict[str, object] | None) -> int | None:
+    def article(rec: dict[str, Any] | None) -> int | None:
         if rec is None:
             return None
         ids = by_title.get(str(rec["title"]), [])
@@ -217,9 +224,9 @@ def evaluate(lang: str, stories: Sequence[Story], work: Path, lexicon_tsv: str |
         if o is not None and e is not None:
             gold.add((o, e))
     linked = {(s.article_id, s.candidate_id) for s in confident(suggestions)}
-    top = {}
-    for s in suggestions:
-        top.setdefault(s.article_id, s)
+    top: dict[int, Suggestion] = {}
+    for suggestion in suggestions:
+        top.setdefault(suggestion.article_id, suggestion)
     return {
         "lang": lang,
         "stories": len(stories),
@@ -302,10 +309,10 @@ def main(argv: list[str] | None = None) -> None:
           f"{sum(r['seconds'] for r in rows):>11.2f}")  # fmt: skip
 
 
-def _confident(suggestions: Sequence[object]) -> list[object]:
+def _confident(suggestions: Sequence[Suggestion]) -> list[Suggestion]:
     from archive.linking.suggest import confident
 
-    return list(confident(suggestions))  # type: ignore[arg-type]
+    return confident(suggestions)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,7 @@ from archive.linking.scoring import (
 from archive.models import Article, Service, Version
 
 __all__ = [
+    "CONFIDENT_ORDER",
     "KEEP_PER_ARTICLE",
     "UNDATED_CANDIDATES",
     "WINDOW_AFTER",
@@ -80,6 +81,8 @@ KEEP_PER_ARTICLE = 3
 #: Keys whose English posting list is longer than this are too common to find candidates.
 _MAX_POSTING = 300
 _KEYS_PER_STORY = 24
+#: Least share of similarity in story order of a confident suggestion (1/3 is chance).
+CONFIDENT_ORDER = 1 / 3
 #: Pairs per story fully scored: its best by content similarity.
 _SHORTLIST = 8
 
@@ -700,18 +703,25 @@ def confident(
     *,
     threshold: float = CONFIDENT_SCORE,
     margin: float = CONFIDENT_MARGIN,
+    min_order: float = CONFIDENT_ORDER,
 ) -> list[Suggestion]:
     """The suggestions ``archive link --auto`` may confirm without a person, best first.
 
     Each is the mutual best of its two articles, leads the runner-up of either article by at
-    least ``margin`` and scores at least ``threshold``; and no original or English story is
-    in two of them (one English story per original and desk).
+    least ``margin``, scores at least ``threshold``, and where the order of the two texts
+    was measured, their similarity runs in story order at least as much as chance would
+    (``evidence["order"] >= min_order``: a translation tells its story in the original's
+    order; another story on the same topic need not); and no original or English story is in
+    two of them (one English story per original and desk).
     """
     out: list[Suggestion] = []
     used_original: set[int] = set()
     used_english: set[int] = set()
     for s in sorted(suggestions, key=lambda s: (-s.score, s.article_id, s.candidate_id)):
         if not s.mutual_best or s.margin < margin or s.score < threshold:
+            continue
+        order = s.evidence.get("order")
+        if isinstance(order, float) and order < min_order:
             continue
         if s.article_id in used_original or s.candidate_id in used_english:
             continue

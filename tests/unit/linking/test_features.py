@@ -142,3 +142,16 @@ def test_story_features_of_an_original() -> None:
         s.latin,
     )
     assert 3 == len(s.parts)
+
+
+def test_a_machine_translation_joins_the_bag_of_an_original() -> None:
+    v = Vocabulary()
+    kw = {"article_id": 1, "text": "ជាការពិត", "language": "km", "date": None, "vocabulary": v}
+    without = story_features(**kw)  # type: ignore[arg-type]
+    with_mt = story_features(**kw, translation="Indeed the minister resigned.")  # type: ignore[arg-type]
+    english = story_features(
+        article_id=2, text="The minister resigned.", language="en", date=None, vocabulary=v
+    )
+    idf = np.ones(len(v), dtype=np.float32)
+    assert 0.0 == content_similarity(weighted(without, idf), weighted(english, idf))
+    assert content_similarity(weighted(with_mt, idf), weighted(english, idf)) > 0.5

@@ -94,3 +94,10 @@ def test_suggestion_json() -> None:
         "mutual_best": True,
         "margin": 0.5,
     } == s.to_json()
+
+
+def test_confident_needs_similarity_in_story_order() -> None:
+    in_order = Suggestion(1, 10, 0.95, {"order": 0.6}, True, 0.5)
+    out_of_order = Suggestion(2, 20, 0.95, {"order": 0.25}, True, 0.5)
+    unmeasured = Suggestion(3, 30, 0.95, {"order": None}, True, 0.5)
+    assert [in_order, unmeasured] == confident([in_order, out_of_order, unmeasured])
