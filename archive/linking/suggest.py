@@ -27,7 +27,7 @@ import json
 import logging
 import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -394,9 +394,12 @@ class _Index:
         return sorted(hits, key=lambda k: -hits[k])[:limit]
 
 
-def _candidate_pairs(stories: Sequence[_Story], focus: set[int] | None) -> set[tuple[int, int]]:
-    """(original index, English index) pairs worth scoring; with ``focus``, only pairs with
-    at least one side in it."""
+def _candidates(
+    stories: Sequence[_Story], focus: set[int] | None
+) -> Iterator[tuple[int, list[int]]]:
+    """Per original (index), the English stories (indices) worth scoring with it, one
+    original at a time (so that the pairs of a large archive are never all held at once);
+    with ``focus``, only pairs with at least one side in it."""
     originals = [k for k, s in enumerate(stories) if not s.features.english]
     english = [k for k, s in enumerate(stories) if s.features.english]
     by_date: dict[dt.date, list[int]] = defaultdict(list)
@@ -404,46 +407,52 @@ def _candidate_pairs(stories: Sequence[_Story], focus: set[int] | None) -> set[t
     for k in english:
         d = stories[k].features.date
         (by_date[d] if d is not None else undated_english).append(k)
-    pairs: set[tuple[int, int]] = set()
+    # Found from the English side: undated English stories (and, with a focus, the undated
+    # originals a focused English story may belong to) through an index of rare keys.
+    extra: dict[int, set[int]] = defaultdict(set)
+    searches: list[tuple[list[int], list[int]]] = []
+    if undated_english:
+        dated = [o for o in originals if stories[o].features.date is not None]
+        searches.append((dated, [e for e in undated_english if focus is None or e in focus]))
+    if focus is not None:
+        undated = [o for o in originals if stories[o].features.date is None and o not in focus]
+        searches.append((undated, [e for e in english if e in focus]))
+    for members, queries in searches:
+        if not members or not queries:
+            continue
+        index = _Index(stories, members)
+        for e in queries:
+            near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
+            found = [o for o in near if _compatible(stories[o], stories[e])]
+            for o in found[:UNDATED_CANDIDATES]:
+                extra[o].add(e)
     english_index: _Index | None = None
     for o in originals:
         story = stories[o]
         d = story.features.date
+        found_e = set(extra.get(o, ()))
         if d is None:
-            if focus is not None and o not in focus:
-                continue
-            if english_index is None:
-                english_index = _Index(stories, english)
-            near = english_index.nearest(_keys(story.features), UNDATED_CANDIDATES * 4)
-            found = [e for e in near if _compatible(story, stories[e])][:UNDATED_CANDIDATES]
-            pairs.update((o, e) for e in found)
-            continue
-        for delta in range(-WINDOW_BEFORE, WINDOW_AFTER + 1):
-            for e in by_date.get(d + dt.timedelta(days=delta), ()):
-                if focus is not None and o not in focus and e not in focus:
-                    continue
-                if _compatible(story, stories[e]):
-                    pairs.add((o, e))
-    if undated_english:
-        dated_originals = [o for o in originals if stories[o].features.date is not None]
-        index = _Index(stories, dated_originals)
-        for e in undated_english:
-            if focus is not None and e not in focus:
-                continue
-            near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
-            found = [o for o in near if _compatible(stories[o], stories[e])]
-            pairs.update((o, e) for o in found[:UNDATED_CANDIDATES])
-    if focus is not None:
-        # Undated originals whose candidates include a focused English story.
-        undated = [o for o in originals if stories[o].features.date is None and o not in focus]
-        if undated and any(e in focus for e in english):
-            index = _Index(stories, undated)
-            for e in english:
-                if e in focus:
-                    near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
-                    found = [o for o in near if _compatible(stories[o], stories[e])]
-                    pairs.update((o, e) for o in found[:UNDATED_CANDIDATES])
-    return pairs
+            if focus is None or o in focus:
+                if english_index is None:
+                    english_index = _Index(stories, english)
+                near = english_index.nearest(_keys(story.features), UNDATED_CANDIDATES * 4)
+                found_e.update(
+                    [e for e in near if _compatible(story, stories[e])][:UNDATED_CANDIDATES]
+                )
+        else:
+            for delta in range(-WINDOW_BEFORE, WINDOW_AFTER + 1):
+                for e in by_date.get(d + dt.timedelta(days=delta), ()):
+                    if focus is not None and o not in focus and e not in focus:
+                        continue
+                    if _compatible(story, stories[e]):
+                        found_e.add(e)
+        if found_e:
+            yield o, sorted(found_e)
+
+
+def _candidate_pairs(stories: Sequence[_Story], focus: set[int] | None) -> set[tuple[int, int]]:
+    """`_candidates` as a set of (original index, English index) pairs."""
+    return {(o, e) for o, found in _candidates(stories, focus) for e in found}
 
 
 # -- the suggestions --------------------------------------------------------------------------
@@ -484,15 +493,22 @@ def suggest_links(
         return []
     position = {s.features.article_id: k for k, s in enumerate(stories)}
     focus = _focus(session, stories, position, service, since, until, article_ids)
-    first = _candidate_pairs(stories, focus)
-    pairs = first
-    if focus is not None:
+    refused = {(position.get(a), position.get(b)) for a, b in rejected}
+    first: set[tuple[int, int]] | None = None
+    groups: Iterable[tuple[int, list[int]]]
+    if focus is None:
+        groups = _candidates(stories, None)
+    else:
+        first = _candidate_pairs(stories, focus)
         # Their competitors too: every candidate of a story the first round touched.
         touched = {o for o, _ in first} | {e for _, e in first}
-        pairs = first | _candidate_pairs(stories, touched)
-    refused = {(position.get(a), position.get(b)) for a, b in rejected}
-    pairs = {p for p in pairs if p not in refused}
-    scored = _score_pairs(stories, pairs, vocabulary, progress)
+        by_original: dict[int, set[int]] = defaultdict(set)
+        for o, e in first | _candidate_pairs(stories, touched):
+            by_original[o].add(e)
+        groups = ((o, sorted(es)) for o, es in sorted(by_original.items()))
+    if refused:
+        groups = ((o, [e for e in es if (o, e) not in refused]) for o, es in groups)
+    scored = _score_pairs(stories, groups, vocabulary, progress)
     suggestions = _rank(stories, scored, keep=first, vocabulary=vocabulary)
     if progress is not None:
         progress(len(stories) * 2, len(stories) * 2)
@@ -501,7 +517,7 @@ def suggest_links(
 
 def _score_pairs(
     stories: Sequence[_Story],
-    pairs: Iterable[tuple[int, int]],
+    groups: Iterable[tuple[int, list[int]]],
     vocabulary: Vocabulary,
     progress: Progress | None,
 ) -> dict[tuple[int, int], PairScore]:
@@ -509,15 +525,13 @@ def _score_pairs(
     per original), then the rest of the evidence for each story's `_SHORTLIST` best pairs
     by content (a pair outside both shortlists can be neither suggested nor a close rival).
     """
-    by_original: dict[int, list[int]] = defaultdict(list)
-    for o, e in pairs:
-        by_original[o].append(e)
     comparer = Comparer(len(vocabulary))
     # Per story, its best (content, partner) pairs, kept short with a heap.
     best_o: dict[int, list[tuple[float, int]]] = {}
     best_e: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for o, english in by_original.items():
-        english.sort()
+    for o, english in groups:
+        if not english:
+            continue
         contents = comparer.contents(stories[o].features, [stories[e].features for e in english])
         ranked = sorted(zip(contents.tolist(), english, strict=True), reverse=True)
         best_o[o] = ranked[:_SHORTLIST]
@@ -637,7 +651,7 @@ def _rank(
     stories: Sequence[_Story],
     scored: dict[tuple[int, int], PairScore],
     *,
-    keep: set[tuple[int, int]],
+    keep: set[tuple[int, int]] | None,
     vocabulary: Vocabulary,
 ) -> list[Suggestion]:
     """Suggestions from scored pairs: final scores against rivals, mutual bests, margins,
@@ -673,7 +687,7 @@ def _rank(
     out: list[Suggestion] = []
     for o, items in by_original.items():
         for score, e in items[:KEEP_PER_ARTICLE]:
-            if (o, e) not in keep:
+            if keep is not None and (o, e) not in keep:
                 continue
             rival_o = next((x for x, k in by_original[o] if k != e), 0.0)
             rival_e = next((x for x, k in by_english[e] if k != o), 0.0)
