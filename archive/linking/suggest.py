@@ -413,7 +413,7 @@ def _candidates(
     searches: list[tuple[list[int], list[int]]] = []
     if undated_english:
         dated = [o for o in originals if stories[o].features.date is not None]
-        searches.append((dated, [e for e in undated_english if focus is None or e in focus]))
+        searches.append((dated, undated_english))
     if focus is not None:
         undated = [o for o in originals if stories[o].features.date is None and o not in focus]
         searches.append((undated, [e for e in english if e in focus]))
@@ -425,7 +425,8 @@ def _candidates(
             near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
             found = [o for o in near if _compatible(stories[o], stories[e])]
             for o in found[:UNDATED_CANDIDATES]:
-                extra[o].add(e)
+                if focus is None or o in focus or e in focus:
+                    extra[o].add(e)
     english_index: _Index | None = None
     for o in originals:
         story = stories[o]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -109,3 +110,20 @@ def test_rejected_pairs_are_never_suggested_and_focus_restricts(
 def test_nothing_to_suggest_in_an_empty_archive(archive: Archive) -> None:
     with archive.session() as session:
         assert [] == suggest_links(session)
+
+
+def test_service_and_dates_restrict_the_suggestions(
+    linked_archive: tuple[Archive, set[tuple[str, str]]],
+) -> None:
+    archive, gold = linked_archive
+    titles = _titles(archive)
+    with archive.session() as session:
+        by_service = suggest_links(session, service="RFA Vietnamese")
+        by_date = suggest_links(session, since=dt.date(2021, 3, 1), until=dt.date(2021, 3, 4))
+    assert {p for p in gold if p[0].startswith("vi ")} == {
+        (titles[s.article_id], titles[s.candidate_id]) for s in confident(by_service)
+    }
+    # Only the first Khmer story and its English (days 3 and 4) are in the range.
+    assert {("km story 0", "English story 0")} == {
+        (titles[s.article_id], titles[s.candidate_id]) for s in confident(by_date)
+    }
