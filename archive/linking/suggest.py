@@ -7,13 +7,14 @@ proposes the pairs, each with a score and its evidence, without ever comparing a
 1. **Load** every article whose human versions are only in an original language, and every
    article whose human versions are only English (machine versions do not count), with the
    cheap features of `archive.linking.features` (numbers, names, English-space words, URLs).
-2. **Block**: a dated original meets the English stories of a compatible desk (same
-   organisation; the same language service where the English names one) dated from
-   `WINDOW_BEFORE` days before to `WINDOW_AFTER` days after it. An undated article on either
-   side meets only the articles that share its rarest keys (numbers, Latin names, distinctive
-   words) through an inverted index, `UNDATED_CANDIDATES` at most.
-3. **Score** each candidate pair (`archive.linking.scoring`) and keep, per original, its best
-   `KEEP_PER_ARTICLE` candidates; mark mutual bests and margins over the runner-up.
+   (`archive.linking.stories`).
+2. **Block** (`archive.linking.blocking`): a dated original meets the English stories of a
+   compatible desk (same organisation; the same language service where the English names
+   one) in a date window around it; an undated article on either side meets only the
+   articles that share its rarest keys, through an inverted index.
+3. **Score** (`archive.linking.scoring`): content similarity for every candidate pair, a
+   batch per original; the rest of the evidence for each story's best pairs; keep, per
+   original, its best `KEEP_PER_ARTICLE` candidates; mark mutual bests and margins.
 
 `confident` then picks what may be linked without a person: mutual best, a clear margin, a
 high score, one English story per original and desk.
@@ -24,28 +25,14 @@ from __future__ import annotations
 import datetime as dt
 import heapq
 import json
-import logging
-import math
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-import numpy as np
-from numpy.typing import NDArray
-from sqlalchemy import select as sa_select
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
-from archive.align.lexicon import Lexicon
-from archive.align.tokens import canonical_language
-from archive.linking.features import (
-    Comparer,
-    StoryFeatures,
-    Vocabulary,
-    story_features,
-    weighted,
-)
-from archive.linking.people import PeopleFinder
+from archive.linking.blocking import candidate_pairs, candidates
+from archive.linking.features import Comparer, Vocabulary
 from archive.linking.scoring import (
     CONFIDENT_MARGIN,
     CONFIDENT_SCORE,
@@ -55,39 +42,22 @@ from archive.linking.scoring import (
     pair_evidence,
     score_pair,
 )
-from archive.models import Article, Service, Version
+from archive.linking.stories import Progress, Story, Translate, base_language, load_stories
 
 __all__ = [
     "CONFIDENT_ORDER",
     "KEEP_PER_ARTICLE",
-    "UNDATED_CANDIDATES",
-    "WINDOW_AFTER",
-    "WINDOW_BEFORE",
     "Suggestion",
     "confident",
     "suggest_links",
 ]
 
-log = logging.getLogger(__name__)
-
-#: Days an English story may precede its original (clocks, time zones, a late original).
-WINDOW_BEFORE = 2
-#: Days an English story may follow its original (usually 0-3; a slow desk takes longer).
-WINDOW_AFTER = 7
-#: Candidates an undated article is scored against, found by its rarest keys.
-UNDATED_CANDIDATES = 40
 #: Suggestions kept per original (the best ones; the rest only set margins).
 KEEP_PER_ARTICLE = 3
-#: Keys whose English posting list is longer than this are too common to find candidates.
-_MAX_POSTING = 300
-_KEYS_PER_STORY = 24
 #: Least share of similarity in story order of a confident suggestion (1/3 is chance).
 CONFIDENT_ORDER = 1 / 3
 #: Pairs per story fully scored: its best by content similarity.
 _SHORTLIST = 8
-
-Translate = Callable[[str, str, Sequence[str]], list[str]]
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
@@ -126,336 +96,6 @@ class Suggestion:
         }
 
 
-@dataclass(frozen=True, slots=True)
-class _Story:
-    """An unlinked article: its features and the desk it came from."""
-
-    features: StoryFeatures
-    organization: str | None
-    #: The language service's language (non-English) when known.
-    desk_language: str | None
-    service_id: int | None
-
-
-# -- loading ----------------------------------------------------------------------------------
-
-_ENGLISH_KIND_ORDER = {"published": 0, "original": 1, "translation": 2}
-
-
-def _base(lang: str | None) -> str | None:
-    code = canonical_language(lang)
-    return code.split("-")[0] if code else None
-
-
-def _pick_versions(
-    rows: Iterable[tuple[int, int, str, str, int]],
-) -> dict[int, tuple[int, bool]]:
-    """``{article_id: (version id, is_english)}`` for articles whose human versions are all
-    English or all in other languages (the one to compare: an original first)."""
-    by_article: dict[int, list[tuple[int, str, str, int]]] = defaultdict(list)
-    for article_id, version_id, kind, language, position in rows:
-        if kind != "machine":
-            by_article[article_id].append((version_id, kind, language, position))
-    out: dict[int, tuple[int, bool]] = {}
-    for article_id, versions in by_article.items():
-        english = [_base(v[2]) == "en" for v in versions]
-        if all(english):
-            best = min(versions, key=lambda v: (_ENGLISH_KIND_ORDER.get(v[1], 3), v[3], v[0]))
-            out[article_id] = (best[0], True)
-        elif not any(english):
-            best = min(versions, key=lambda v: (v[1] != "original", v[3], v[0]))
-            out[article_id] = (best[0], False)
-    return out
-
-
-def _lexicon_getter(session: Session) -> Callable[[str | None], Lexicon | None]:
-    """The archive's learned lexicon of a language into English, else the shipped seed."""
-    from archive.alignments import lexicon_for
-    from archive.lexicon_store import lexicon_pair, seed_lexicon
-
-    cache: dict[str | None, Lexicon | None] = {}
-
-    def get(lang: str | None) -> Lexicon | None:
-        if lang not in cache:
-            found = lexicon_for(session, lang, "en") if lang else None
-            if found is None and lang:
-                pair = lexicon_pair(lang, "en")
-                found = seed_lexicon(pair) if pair is not None else None
-            cache[lang] = found
-        return cache[lang]
-
-    return get
-
-
-def _load_stories(
-    session: Session,
-    *,
-    vocabulary: Vocabulary,
-    translate: Translate | None,
-    progress: Progress | None,
-) -> list[_Story]:
-    """Every unlinked article with its features (texts read a batch at a time)."""
-    from archive.analysis import derive_text
-
-    rows = session.execute(
-        sa_select(
-            col(Version.article_id),
-            col(Version.id),
-            col(Version.kind),
-            col(Version.language),
-            col(Version.position),
-        )
-    ).all()
-    picked = _pick_versions((r[0], r[1], r[2], r[3], r[4]) for r in rows)
-    services = {s.id: s for s in session.exec(select(Service)).all()}
-    people = PeopleFinder.from_session(session)
-    lexicon = _lexicon_getter(session)
-    # English stories first: their words' rarity weighs every bag, so that each original's
-    # bag is weighted and trimmed as soon as it is made (an original's bag before trimming
-    # is several times larger; holding them all would make memory grow with the archive).
-    ids = sorted(picked, key=lambda a: (not picked[a][1], a))
-    stories: list[_Story] = []
-    idf: NDArray[np.float32] | None = None
-    batch = 500
-    for start in range(0, len(ids), batch):
-        chunk = ids[start : start + batch]
-        # Plain columns, not ORM objects: the caller's session must not keep every text.
-        articles = {
-            r[0]: _ArticleRow(r[1], r[2], r[3], r[4])
-            for r in session.execute(
-                sa_select(
-                    col(Article.id),
-                    col(Article.date),
-                    col(Article.service_id),
-                    col(Article.url),
-                    col(Article.urls),
-                ).where(col(Article.id).in_(chunk))
-            ).all()
-        }
-        versions = {
-            r[0]: (r[1], r[2] or r[3])
-            for r in session.execute(
-                sa_select(
-                    col(Version.id),
-                    col(Version.text),
-                    col(Version.detected_language),
-                    col(Version.language),
-                ).where(col(Version.id).in_([picked[a][0] for a in chunk]))
-            ).all()
-        }
-        for article_id in chunk:
-            version_id, english = picked[article_id]
-            article, version = articles.get(article_id), versions.get(version_id)
-            if article is None or version is None:
-                continue
-            raw, language = version
-            lang = canonical_language(language)
-            lex = None if english else lexicon(lang)
-            text = derive_text(raw)
-            translation = None
-            if translate is not None and not english and lang:
-                translation = _translated(translate, lang, text)
-            features = story_features(
-                article_id=article_id,
-                text=text,
-                language="en" if english else language,
-                date=article.date,
-                vocabulary=vocabulary,
-                urls=_urls(article.url, article.urls),
-                lexicon=lex,
-                people=people.find,
-                translation=translation,
-            )
-            if not english:
-                if idf is None:
-                    idf = _idf(stories, len(vocabulary))
-                    stories = [_weighted(s, idf) for s in stories]
-                if len(idf) < len(vocabulary):
-                    idf = _grown(idf, len(vocabulary))
-                features = weighted(features, idf)
-            service = services.get(article.service_id) if article.service_id else None
-            desk = _base(service.language) if service is not None else None
-            stories.append(
-                _Story(
-                    features,
-                    service.organization if service is not None else None,
-                    desk if desk not in (None, "en") else None,
-                    article.service_id,
-                )
-            )
-        if progress is not None:
-            progress(min(start + batch, len(ids)), len(ids) * 2)
-    if idf is None:  # no original: weigh the English stories all the same
-        idf = _idf(stories, len(vocabulary))
-        stories = [_weighted(s, idf) for s in stories]
-    return stories
-
-
-def _weighted(story: _Story, idf: NDArray[np.float32]) -> _Story:
-    return _Story(
-        weighted(story.features, idf), story.organization, story.desk_language, story.service_id
-    )
-
-
-def _grown(idf: NDArray[np.float32], size: int) -> NDArray[np.float32]:
-    """``idf`` extended to ``size`` words (with room to spare): a word no English story has
-    gets the largest idf."""
-    top = float(idf.max()) if len(idf) else 1.0
-    extra = np.full(max(size - len(idf), len(idf) // 2, 1024), top, dtype=np.float32)
-    return np.concatenate((idf, extra))
-
-
-def _translated(translate: Translate, lang: str, text: str) -> str | None:
-    lines = [line for line in text.splitlines() if line.strip()]
-    if not lines:
-        return None
-    try:
-        return "\n".join(translate(lang, "en", lines))
-    except Exception as exc:  # an MT engine's failure must not stop the suggestions
-        log.warning("machine translation %s -> en failed: %s", lang, exc)
-        return None
-
-
-class _ArticleRow(NamedTuple):
-    date: dt.date | None
-    service_id: int | None
-    url: str | None
-    urls: str | None
-
-
-def _urls(url: str | None, urls: str | None) -> list[str]:
-    """An article's URL and the others it was seen at (a JSON list)."""
-    out = [url] if url else []
-    try:
-        more = json.loads(urls or "[]")
-    except ValueError:
-        more = []
-    out.extend(u for u in more if isinstance(u, str) and u not in out)
-    return out
-
-
-# -- blocking ---------------------------------------------------------------------------------
-
-
-def _compatible(original: _Story, english: _Story) -> bool:
-    """Whether the two may come from one desk: the same organisation where both are known,
-    and the original's language where the English names its language service."""
-    orgs = (original.organization, english.organization)
-    if all(orgs) and orgs[0] != orgs[1]:
-        return False
-    if english.desk_language is not None:
-        return english.desk_language == _base(original.features.language)
-    return True
-
-
-def _idf(stories: Sequence[_Story], size: int) -> NDArray[np.float32]:
-    """Inverse document frequency of each vocabulary word over the English stories (over
-    all stories when there is no English one); a word no English story has gets the
-    largest."""
-    pool = [s for s in stories if s.features.english] or list(stories)
-    df = np.zeros(size, dtype=np.float64)
-    for s in pool:
-        df[s.features.words.ids] += 1
-    n = len(pool)
-    return np.log1p(n / np.maximum(df, 1.0)).astype(np.float32)
-
-
-def _keys(story: StoryFeatures) -> list[str]:
-    """The story's rarest keys (of a `weighted` story), for finding an undated article's
-    candidates: its numbers, its heaviest words, its URL story ids."""
-    keys = ["n:" + n for n in story.numbers]
-    bag = story.words
-    if len(bag):
-        top = np.argsort(-bag.weights, kind="stable")[:_KEYS_PER_STORY]
-        keys.extend(f"w:{int(i)}" for i in bag.ids[top])
-    keys.extend("u:" + u for u in story.url_ids)
-    return keys
-
-
-class _Index:
-    """An inverted index from keys to the stories that have them."""
-
-    def __init__(self, stories: Sequence[_Story], members: Iterable[int]) -> None:
-        self.postings: dict[str, list[int]] = defaultdict(list)
-        for k in members:
-            for key in _keys(stories[k].features):
-                self.postings[key].append(k)
-
-    def nearest(self, keys: Iterable[str], limit: int) -> list[int]:
-        """The stories sharing the most (rarest) keys with ``keys``, best first."""
-        hits: dict[int, float] = defaultdict(float)
-        for key in keys:
-            post = self.postings.get(key)
-            if not post or len(post) > _MAX_POSTING:
-                continue
-            weight = math.log1p(_MAX_POSTING / len(post))
-            for k in post:
-                hits[k] += weight
-        return sorted(hits, key=lambda k: -hits[k])[:limit]
-
-
-def _candidates(
-    stories: Sequence[_Story], focus: set[int] | None
-) -> Iterator[tuple[int, list[int]]]:
-    """Per original (index), the English stories (indices) worth scoring with it, one
-    original at a time (so that the pairs of a large archive are never all held at once);
-    with ``focus``, only pairs with at least one side in it."""
-    originals = [k for k, s in enumerate(stories) if not s.features.english]
-    english = [k for k, s in enumerate(stories) if s.features.english]
-    by_date: dict[dt.date, list[int]] = defaultdict(list)
-    undated_english: list[int] = []
-    for k in english:
-        d = stories[k].features.date
-        (by_date[d] if d is not None else undated_english).append(k)
-    # Found from the English side: undated English stories (and, with a focus, the undated
-    # originals a focused English story may belong to) through an index of rare keys.
-    extra: dict[int, set[int]] = defaultdict(set)
-    searches: list[tuple[list[int], list[int]]] = []
-    if undated_english:
-        dated = [o for o in originals if stories[o].features.date is not None]
-        searches.append((dated, undated_english))
-    if focus is not None:
-        undated = [o for o in originals if stories[o].features.date is None and o not in focus]
-        searches.append((undated, [e for e in english if e in focus]))
-    for members, queries in searches:
-        if not members or not queries:
-            continue
-        index = _Index(stories, members)
-        for e in queries:
-            near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
-            found = [o for o in near if _compatible(stories[o], stories[e])]
-            for o in found[:UNDATED_CANDIDATES]:
-                if focus is None or o in focus or e in focus:
-                    extra[o].add(e)
-    english_index: _Index | None = None
-    for o in originals:
-        story = stories[o]
-        d = story.features.date
-        found_e = set(extra.get(o, ()))
-        if d is None:
-            if focus is None or o in focus:
-                if english_index is None:
-                    english_index = _Index(stories, english)
-                near = english_index.nearest(_keys(story.features), UNDATED_CANDIDATES * 4)
-                found_e.update(
-                    [e for e in near if _compatible(story, stories[e])][:UNDATED_CANDIDATES]
-                )
-        else:
-            for delta in range(-WINDOW_BEFORE, WINDOW_AFTER + 1):
-                for e in by_date.get(d + dt.timedelta(days=delta), ()):
-                    if focus is not None and o not in focus and e not in focus:
-                        continue
-                    if _compatible(story, stories[e]):
-                        found_e.add(e)
-        if found_e:
-            yield o, sorted(found_e)
-
-
-def _candidate_pairs(stories: Sequence[_Story], focus: set[int] | None) -> set[tuple[int, int]]:
-    """`_candidates` as a set of (original index, English index) pairs."""
-    return {(o, e) for o, found in _candidates(stories, focus) for e in found}
-
-
 # -- the suggestions --------------------------------------------------------------------------
 
 
@@ -489,7 +129,7 @@ def suggest_links(
         original and ``candidate_id`` the English story), ordered by score, best first.
     """
     vocabulary = Vocabulary()
-    stories = _load_stories(session, vocabulary=vocabulary, translate=translate, progress=progress)
+    stories = load_stories(session, vocabulary=vocabulary, translate=translate, progress=progress)
     if not stories:
         return []
     position = {s.features.article_id: k for k, s in enumerate(stories)}
@@ -498,13 +138,13 @@ def suggest_links(
     first: set[tuple[int, int]] | None = None
     groups: Iterable[tuple[int, list[int]]]
     if focus is None:
-        groups = _candidates(stories, None)
+        groups = candidates(stories, None)
     else:
-        first = _candidate_pairs(stories, focus)
+        first = candidate_pairs(stories, focus)
         # Their competitors too: every candidate of a story the first round touched.
         touched = {o for o, _ in first} | {e for _, e in first}
         by_original: dict[int, set[int]] = defaultdict(set)
-        for o, e in first | _candidate_pairs(stories, touched):
+        for o, e in first | candidate_pairs(stories, touched):
             by_original[o].add(e)
         groups = ((o, sorted(es)) for o, es in sorted(by_original.items()))
     if refused:
@@ -517,7 +157,7 @@ def suggest_links(
 
 
 def _score_pairs(
-    stories: Sequence[_Story],
+    stories: Sequence[Story],
     groups: Iterable[tuple[int, list[int]]],
     vocabulary: Vocabulary,
     progress: Progress | None,
@@ -569,7 +209,7 @@ def _score_pairs(
     return scored
 
 
-def _same_service(original: _Story, english: _Story) -> str:
+def _same_service(original: Story, english: Story) -> str:
     if original.service_id is not None and original.service_id == english.service_id:
         return "same_service"
     if english.desk_language is not None:
@@ -581,7 +221,7 @@ def _same_service(original: _Story, english: _Story) -> str:
 
 def _focus(
     session: Session,
-    stories: Sequence[_Story],
+    stories: Sequence[Story],
     position: dict[int, int],
     service: str | None,
     since: dt.date | None,
@@ -624,7 +264,7 @@ _MEASURE_FROM = 8
 
 
 def _language_norms(
-    stories: Sequence[_Story],
+    stories: Sequence[Story],
     scored: dict[tuple[int, int], PairScore],
     content_o: dict[int, list[tuple[float, int]]],
 ) -> tuple[dict[str | None, float], dict[str | None, float]]:
@@ -638,7 +278,7 @@ def _language_norms(
         if not top:
             continue
         content, e = top[0]
-        lang = _base(stories[o].features.language)
+        lang = base_language(stories[o].features.language)
         best[lang].append(content)
         found = scored[(o, e)].length_ratio
         if found is not None:
@@ -649,7 +289,7 @@ def _language_norms(
 
 
 def _rank(
-    stories: Sequence[_Story],
+    stories: Sequence[Story],
     scored: dict[tuple[int, int], PairScore],
     *,
     keep: set[tuple[int, int]] | None,
@@ -674,7 +314,7 @@ def _rank(
     by_english: dict[int, list[tuple[float, int]]] = defaultdict(list)
     for (o, e), s in scored.items():
         rival = max(_runner_up(content_o, o, e), _runner_up(content_e, e, o))
-        lang = _base(stories[o].features.language)
+        lang = base_language(stories[o].features.language)
         score = s.score(
             rival,
             typical=typical.get(lang, TYPICAL_CONTENT),

@@ -4,15 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from archive.linking.blocking import WINDOW_AFTER, WINDOW_BEFORE, candidate_pairs
 from archive.linking.features import Vocabulary, story_features
-from archive.linking.suggest import (
-    WINDOW_AFTER,
-    WINDOW_BEFORE,
-    Suggestion,
-    _candidate_pairs,
-    _Story,
-    confident,
-)
+from archive.linking.stories import Story
+from archive.linking.suggest import Suggestion, confident
 
 DAY = dt.date(2021, 3, 10)
 
@@ -20,18 +15,18 @@ DAY = dt.date(2021, 3, 10)
 def _story(
     k: int, lang: str, date: dt.date | None, *, org: str | None = "Radio Free Asia",
     desk: str | None = None, text: str = "story",
-) -> _Story:  # fmt: skip
+) -> Story:  # fmt: skip
     features = story_features(
         article_id=k, text=text, language=lang, date=date, vocabulary=Vocabulary()
     )
-    return _Story(features, org, desk, None)
+    return Story(features, org, desk, None)
 
 
 def test_dated_stories_meet_only_inside_the_window() -> None:
     stories = [_story(0, "km", DAY)]
     offsets = range(-WINDOW_BEFORE - 3, WINDOW_AFTER + 4)
     stories += [_story(k + 1, "en", DAY + dt.timedelta(days=d)) for k, d in enumerate(offsets)]
-    pairs = _candidate_pairs(stories, None)
+    pairs = candidate_pairs(stories, None)
     inside = {k + 1 for k, d in enumerate(offsets) if -WINDOW_BEFORE <= d <= WINDOW_AFTER}
     assert {(0, e) for e in inside} == pairs
 
@@ -44,7 +39,7 @@ def test_other_organisations_and_other_desks_never_meet() -> None:
         _story(3, "en", DAY, org="Radio Free Asia", desk="km"),
         _story(4, "en", DAY, org=None),  # unknown: may meet
     ]
-    assert {(0, 3), (0, 4)} == _candidate_pairs(stories, None)
+    assert {(0, 3), (0, 4)} == candidate_pairs(stories, None)
 
 
 def test_undated_stories_meet_only_stories_sharing_rare_keys() -> None:
@@ -54,12 +49,12 @@ def test_undated_stories_meet_only_stories_sharing_rare_keys() -> None:
         _story(2, "en", DAY, text="Nothing in common here."),
         _story(3, "en", None, text="Another 4321 and 12345."),
     ]
-    assert {(0, 1), (0, 3)} == _candidate_pairs(stories, None)
+    assert {(0, 1), (0, 3)} == candidate_pairs(stories, None)
 
 
 def test_a_focus_keeps_only_pairs_touching_it() -> None:
     stories = [_story(0, "km", DAY), _story(1, "km", DAY), _story(2, "en", DAY)]
-    assert {(1, 2)} == _candidate_pairs(stories, {1})
+    assert {(1, 2)} == candidate_pairs(stories, {1})
 
 
 def _s(a: int, b: int, score: float, *, mutual: bool = True, margin: float = 0.5) -> Suggestion:
