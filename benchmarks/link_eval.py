@@ -173,7 +173,12 @@ def train_lexicon_tsv(lang: str, train: set[str], cache: Path) -> str:
 
 
 def evaluate(
-    lang: str, stories: Sequence[Story], work: Path, lexicon_tsv: str | None
+    lang: str,
+    stories: Sequence[Story],
+    work: Path,
+    lexicon_tsv: str | None,
+    *,
+    threshold: float | None = None,
 ) -> dict[str, Any]:
     """Import the stories into a fresh archive, suggest, and score ``confident``."""
     from sqlmodel import select
@@ -223,7 +228,10 @@ def evaluate(
         o, e = article(s.original), article(s.english)
         if o is not None and e is not None:
             gold.add((o, e))
-    linked = {(s.article_id, s.candidate_id) for s in confident(suggestions)}
+    chosen = (
+        confident(suggestions) if threshold is None else confident(suggestions, threshold=threshold)
+    )
+    linked = {(s.article_id, s.candidate_id) for s in chosen}
     top: dict[int, Suggestion] = {}
     for suggestion in suggestions:
         top.setdefault(suggestion.article_id, suggestion)
@@ -257,6 +265,9 @@ def main(argv: list[str] | None = None) -> None:
     )
     parser.add_argument("--work", type=Path, default=Path("/tmp/link-eval"))
     parser.add_argument("--verbose", action="store_true", help="print each miss and error")
+    parser.add_argument(
+        "--threshold", type=float, help="confident()'s least score (default: its own)"
+    )
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     english_lines = read_lines("src.eng.txt")
@@ -281,7 +292,7 @@ def main(argv: list[str] | None = None) -> None:
             original_lines=read_lines(f"ref.{file_code}.txt"), documents=documents,
         )  # fmt: skip
         tsv = train_lexicon_tsv(lang, train_set, args.work) if args.split != "all" else None
-        r = evaluate(lang, stories, args.work, tsv)
+        r = evaluate(lang, stories, args.work, tsv, threshold=args.threshold)
         rows.append(r)
         precision = r["correct"] / r["linked"] if r["linked"] else 1.0
         recall = r["correct"] / r["pairs"] if r["pairs"] else 1.0
