@@ -93,3 +93,66 @@ class SchemaMismatch(DatabaseError):
                 "run `archive db upgrade` (or any import) to upgrade it"
             )
         super().__init__(f"{location}: {reason}")
+
+
+class PersonNotFound(ArchiveError):
+    """No person has the id or exact name asked for (or the name is ambiguous)."""
+
+    def __init__(self, ref: str, detail: str = "no such person") -> None:
+        self.ref = ref
+        super().__init__(f"person {ref}: {detail}")
+
+
+class ServiceNotFound(ArchiveError):
+    """No service has the id, key, name or alias asked for (or it names several)."""
+
+    def __init__(self, ref: str, detail: str = "no such service") -> None:
+        self.ref = ref
+        super().__init__(f"service {ref}: {detail}")
+
+
+class CreditNotFound(ArchiveError):
+    """No credit of the article has the id asked for."""
+
+    def __init__(self, credit_id: int, article_id: int | None = None) -> None:
+        self.credit_id = credit_id
+        self.article_id = article_id
+        where = f" on article {article_id}" if article_id is not None else ""
+        super().__init__(f"credit {credit_id}: no such credit{where}")
+
+
+class VersionNotFound(ArchiveError):
+    """No version of the article has the id asked for."""
+
+    def __init__(self, version_id: int, article_id: int | None = None) -> None:
+        self.version_id = version_id
+        self.article_id = article_id
+        where = f" of article {article_id}" if article_id is not None else ""
+        super().__init__(f"version {version_id}: no such version{where}")
+
+
+class BadDate(ArchiveError):
+    """A date given for an edit is not a calendar date in YYYY-MM-DD form."""
+
+    def __init__(self, field: str, value: str) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field} {value[:40]!r}: not a date (YYYY-MM-DD, or none)")
+
+
+class BadEdit(ArchiveError):
+    """A correction that cannot be made as asked (empty title, unknown role, a cycle …)."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
+
+
+class UndoRefused(ArchiveError):
+    """An edit cannot be undone: a later edit depends on it, or the record changed since."""
+
+    def __init__(self, edit_id: int, reason: str) -> None:
+        self.edit_id = edit_id
+        self.reason = reason
+        super().__init__(f"edit {edit_id}: cannot be undone: {reason}")

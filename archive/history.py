@@ -9,15 +9,26 @@ undo it (and marks the row with `mark_undone`).
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlmodel import Session, col, select
 
-from archive.errors import ArchiveError
+from archive.errors import ArchiveError, UndoRefused
 from archive.models import Edit, utcnow
+
+UndoFunction = Callable[[Session, Edit], None]
+TouchesFunction = Callable[[Edit], set[str]]
+
+_UNDO: dict[str, UndoFunction] = {}
+_TOUCHES: dict[str, TouchesFunction] = {}
+
+#: Modules that register undo functions when imported; `undo_edit` imports them first, so an
+#: undo works whichever part of the archive the caller loaded. A module not present is skipped.
+UNDO_MODULES = ("archive.curation",)
 
 
 class EditNotFound(ArchiveError):
@@ -136,11 +147,95 @@ def mark_undone(session: Session, edit_id: int, *, by: str) -> Edit:
 
 
 def article_history(session: Session, article_id: int) -> list[EditEntry]:
-    """Every edit of one article, oldest first (undone ones included, marked)."""
+    """Every edit of one article, oldest first (undone ones included, marked).
+
+    Edits of no single article (merging two people or services) are listed too when they
+    changed this article's credits or service: they name it in ``after["articles"]``.
+    """
     rows = session.exec(
-        select(Edit).where(Edit.article_id == article_id).order_by(col(Edit.id))
+        select(Edit)
+        .where((col(Edit.article_id) == article_id) | col(Edit.article_id).is_(None))
+        .order_by(col(Edit.id))
     ).all()
-    return [EditEntry.of(row) for row in rows]
+    return [
+        EditEntry.of(row)
+        for row in rows
+        if row.article_id == article_id or article_id in _named_articles(row)
+    ]
+
+
+def _named_articles(row: Edit) -> list[int]:
+    articles = json.loads(row.after).get("articles")
+    return [a for a in articles if isinstance(a, int)] if isinstance(articles, list) else []
+
+
+def register_undo(target: str, fn: UndoFunction, *, touches: TouchesFunction | None = None) -> None:
+    """Make `undo_edit` undo edits of ``target`` with ``fn(session, edit)``.
+
+    ``fn`` reverts the change (or raises `UndoRefused` when the record changed since); the
+    edit is then marked undone. ``touches(edit)`` names what an edit changed, as strings like
+    ``"article:5:title"``; an edit is not undone while a later edit touches any of the same
+    (default: ``"TARGET:ID:KEY"`` for each key of ``before`` and ``after``).
+    """
+    _UNDO[target] = fn
+    if touches is not None:
+        _TOUCHES[target] = touches
+
+
+def touched(row: Edit) -> set[str]:
+    """What an edit changed (see `register_undo`)."""
+    fn = _TOUCHES.get(row.target)
+    if fn is not None:
+        return fn(row)
+    keys = set(json.loads(row.before)) | set(json.loads(row.after))
+    base = f"{row.target}:{row.target_id}"
+    return {f"{base}:{key}" for key in keys} or {base}
+
+
+def _load_undo_modules() -> None:
+    for name in UNDO_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+
+
+def blocking_edit(session: Session, row: Edit) -> Edit | None:
+    """The first later edit, not undone, that changed something ``row`` changed; else None."""
+    mine = touched(row)
+    later = session.exec(
+        select(Edit)
+        .where(col(Edit.id) > row.id, col(Edit.undone_at).is_(None))
+        .order_by(col(Edit.id))
+    ).all()
+    return next((other for other in later if mine & touched(other)), None)
+
+
+def undo_edit(session: Session, edit_id: int, *, by: str) -> Edit:
+    """Undo one edit in ``session``'s transaction (the caller commits) and mark it undone.
+
+    Raises:
+        EditNotFound, EditAlreadyUndone: no such edit, or undone already.
+        UndoRefused: a later edit (named) depends on it, the record changed since, or no
+            module knows how to undo edits of its kind.
+    """
+    _load_undo_modules()
+    row = get_edit(session, edit_id)
+    if row.undone_at is not None:
+        raise EditAlreadyUndone(edit_id)
+    fn = _UNDO.get(row.target)
+    if fn is None:
+        raise UndoRefused(edit_id, f"edits of a {row.target} cannot be undone")
+    blocker = blocking_edit(session, row)
+    if blocker is not None:
+        raise UndoRefused(
+            edit_id,
+            f"edit {blocker.id} ({blocker.action} by {blocker.reviewer}) changed the same "
+            f"record later; undo edit {blocker.id} first",
+        )
+    fn(session, row)
+    return mark_undone(session, edit_id, by=by)
 
 
 def all_history(session: Session, *, target: str | None = None) -> list[EditEntry]:

@@ -340,6 +340,7 @@ def article_credits(*, session: Session, article_id: int) -> list[dict[str, Any]
         name = person.name if person else service.name if service else ""
         out.append(
             {
+                "id": credit.id,
                 "role": credit.role,
                 "name": name,
                 "kind": _credit_kind(person, service),
