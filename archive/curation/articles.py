@@ -23,8 +23,8 @@ from archive.history import record_edit, register_undo
 from archive.models import Article, Edit, Service, Version, VersionKind
 from archive.reviewer import checked_name
 
-# A language tag as the archive stores it: ISO 639 code, then subtags (zh-Hant, pt-BR, und).
-_LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
+# A language tag in the shapes the importer accepts (my, yue, zh-Hant, sr-Latn-RS, und).
+_LANGUAGE = re.compile(r"[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*")
 _MAX_TITLE = 2000
 
 
