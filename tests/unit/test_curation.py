@@ -220,7 +220,7 @@ def test_credit_edits_and_undo_restore_ids_and_order(two: tuple[Archive, int, in
 def test_version_edits_follow_into_search_and_undo(two: tuple[Archive, int, int]) -> None:
     archive, first, second = two
     start = _everything(archive, first, second)
-    original, published = _version_ids(archive, first)
+    _original, published = _version_ids(archive, first)
     with archive.session() as session:
         assert [published] == [
             h.version_id for h in search(session=session, query="soldiers", lang="en")
@@ -410,9 +410,12 @@ def test_bad_edits_are_refused_with_one_line(
 ) -> None:
     archive, first, second = two
     start = _everything(archive, first, second)
-    with pytest.raises(error, match=message) as raised:
-        with archive.session() as session, session.begin():
-            change(session, first)
+    with (
+        pytest.raises(error, match=message) as raised,
+        archive.session() as session,
+        session.begin(),
+    ):
+        change(session, first)
     assert "\n" not in str(raised.value)
     assert start == _everything(archive, first, second)
 
