@@ -244,3 +244,99 @@ def all_history(session: Session, *, target: str | None = None) -> list[EditEntr
     if target is not None:
         query = query.where(Edit.target == target)
     return [EditEntry.of(row) for row in session.exec(query).all()]
+
+
+# --- export and re-import -------------------------------------------------------------------
+
+
+def history_json(
+    session: Session, article_id: int, version_index: Mapping[int | None, int]
+) -> list[dict[str, Any]]:
+    """The article's edits for a JSONL export: `EditEntry.to_json`, plus ``target_index`` (the
+    version's index in the record) for edits of a version."""
+    out = []
+    for entry in article_history(session, article_id):
+        data = entry.to_json()
+        if entry.target == "version" and entry.target_id in version_index:
+            data["target_index"] = version_index[entry.target_id]
+        out.append(data)
+    return out
+
+
+# Version edits whose before and after hold no ids, so they can be undone in another archive.
+_PORTABLE_VERSION_EDITS = frozenset({"set-language", "set-kind"})
+
+
+def _when(value: Any) -> dt.datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _edit_parts(item: Any) -> tuple[str, str, str, dt.datetime] | None:
+    """(target, action, reviewer, time) of an exported edit, or None if it is not one."""
+    if not isinstance(item, dict):
+        return None
+    target, action, reviewer = item.get("target"), item.get("action"), item.get("reviewer")
+    at = _when(item.get("at"))
+    if not (isinstance(target, str) and isinstance(action, str) and isinstance(reviewer, str)):
+        return None
+    if at is None or not isinstance(item.get("before"), dict):
+        return None
+    if not isinstance(item.get("after"), dict) or not (target and action and reviewer):
+        return None
+    return target, action, reviewer, at
+
+
+def restore_history(
+    session: Session, article_id: int, items: Any, version_ids: Mapping[int, int | None]
+) -> tuple[int, list[str]]:
+    """Add the edits of an exported record to the article it was imported as.
+
+    They keep who, when, what and whether they were undone; ids in ``before``/``after`` are the
+    exporting archive's, so only edits of the article's fields and of a version's language or
+    kind (found through ``target_index`` and ``version_ids``) stay undoable here; the others
+    keep no target and `undo_edit` refuses them. An edit already restored (same action,
+    reviewer and time) is skipped. Returns (how many were added, what was skipped and why).
+    """
+    if not isinstance(items, list):
+        return 0, ["edits is not a list"] if items is not None else []
+    held = {
+        (row.action, row.reviewer, row.created_at.replace(tzinfo=None))
+        for row in session.exec(select(Edit).where(Edit.article_id == article_id)).all()
+    }
+    added, skipped = 0, []
+    for n, item in enumerate(items):
+        parts = _edit_parts(item)
+        if parts is None:
+            skipped.append(f"edits[{n}]: not an edit record")
+            continue
+        target, action, reviewer, at = parts
+        if (action, reviewer, at.replace(tzinfo=None)) in held:
+            continue
+        target_id: int | None = None
+        if target == "article":
+            target_id = article_id
+        elif action in _PORTABLE_VERSION_EDITS and isinstance(item.get("target_index"), int):
+            target_id = version_ids.get(item["target_index"])
+        undone_by = item.get("undone_by")
+        session.add(
+            Edit(
+                article_id=article_id,
+                target=target,
+                target_id=target_id,
+                action=action,
+                before=_json(item["before"]),
+                after=_json(item["after"]),
+                reviewer=reviewer,
+                created_at=at,
+                undone_at=_when(item.get("undone_at")),
+                undone_by=undone_by if isinstance(undone_by, str) else None,
+            )
+        )
+        added += 1
+    session.flush()
+    return added, skipped

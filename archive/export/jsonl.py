@@ -4,7 +4,8 @@ Each line imports as it is (`archive import`), giving the same versions (same sh
 credits. Extension keys carry what the import schema has no field for; the importer ignores
 them, and `restore_extensions` applies them after the import:
 
-- article: ``id``, ``urls``, ``alignments``;
+- article: ``id``, ``urls``, ``alignments``, ``edits`` (the article's history of corrections,
+  `archive.history.history_json`; restored by `archive.history.restore_history`);
 - version: ``id``, ``sha256``, ``revision_of`` (index), ``source_encoding``,
   ``detected_language``, ``script``, ``encoding``, ``confidence``, ``engine``,
   ``engine_version``, ``model_package``, ``model_version``, ``engine_details``;
@@ -29,6 +30,7 @@ from typing import IO, Any
 from sqlmodel import Session, col, select
 
 from archive.export import Progress, iter_article_batches
+from archive.history import history_json, restore_history
 from archive.models import (
     Alignment,
     AlignmentLink,
@@ -106,6 +108,9 @@ def article_record(*, session: Session, article: Article) -> dict[str, Any]:
     record["id"] = article.id
     record["urls"] = json.loads(article.urls or "[]")
     record["alignments"] = _alignments_json(session, article.id, index)
+    edits = history_json(session, article.id, index)
+    if edits:
+        record["edits"] = edits
     return record
 
 
@@ -268,6 +273,10 @@ def restore_extensions(*, session: Session, article_id: int, record: Any) -> Res
         else:
             alignments += 1
             beads += done
+    _edits, edits_skipped = restore_history(
+        session, article_id, record.get("edits"), {i: v.id for i, v in by_index.items()}
+    )
+    skipped += edits_skipped
     session.flush()
     return RestoreResult(alignments, beads, updated, credits_updated, tuple(skipped))
 

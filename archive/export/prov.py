@@ -25,7 +25,10 @@ The model, per article:
 - a version read from a web archive ``wasDerivedFrom`` each of its captures
   (``arch:capture/ID``, type ``arch:WebCapture``: target URI, WARC-Record-ID, payload digest,
   WARC file and offset), which ``wasGeneratedBy`` a capturing activity at the capture time,
-  associated with the crawler (a ``prov:SoftwareAgent`` named by the WARC's warcinfo record).
+  associated with the crawler (a ``prov:SoftwareAgent`` named by the WARC's warcinfo record);
+- each correction a person made (`archive.history`) is an ``arch:Correction`` activity
+  associated with the reviewer; the corrected record ``wasRevisionOf`` the record before it
+  (see `_add_edits`).
 
 Output streams batch by batch: PROV-JSON sections are spooled to temporary files and joined at
 the end (relation ids renumbered so they stay unique); Turtle is written as one block of
@@ -204,7 +207,63 @@ def article_document(*, session: Session, article: Article, document: Any | None
             if key not in delegations:
                 delegations.add(key)
                 doc.actedOnBehalfOf(agent, service_agent, activity)
+    _add_edits(doc, session, article)
     return doc
+
+
+def _add_edits(doc: Any, session: Session, article: Article) -> None:
+    """Each correction of the article: an activity (``arch:edit/ID``, type ``arch:Correction``)
+    associated with the reviewer (a ``prov:Person``), which used the record as it was
+    (``arch:edit/ID/before``) and generated the corrected record (``arch:edit/ID/after``), a
+    ``wasRevisionOf`` the old one; both are ``specializationOf`` the article or version they
+    describe. An undone edit carries ``arch:undoneAt`` and ``arch:undoneBy``."""
+    import hashlib
+
+    from prov.model import PROV, PROV_ROLE, PROV_TYPE
+
+    from archive.history import article_history
+
+    assert article.id is not None
+    for entry in article_history(session, article.id):
+        reviewer = _agent(
+            doc,
+            "arch:reviewer/" + hashlib.sha256(entry.reviewer.encode()).hexdigest()[:16],
+            {PROV_TYPE: PROV["Person"], "prov:label": entry.reviewer},
+        )
+        attributes: dict[Any, Any] = {
+            PROV_TYPE: doc.valid_qualified_name("arch:Correction"),
+            "prov:label": f"{entry.action} ({entry.target} {entry.target_id})",
+            "arch:action": entry.action,
+        }
+        if entry.undone_at is not None:
+            attributes["arch:undoneAt"] = entry.undone_at.isoformat()
+            attributes["arch:undoneBy"] = entry.undone_by or ""
+        activity = doc.activity(
+            f"arch:edit/{entry.id}", entry.at, entry.at, other_attributes=attributes
+        )
+        doc.wasAssociatedWith(
+            activity,
+            reviewer,
+            other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:reviewer")},
+        )
+        states = {}
+        for side, values in (("before", entry.before), ("after", entry.after)):
+            states[side] = doc.entity(
+                f"arch:edit/{entry.id}/{side}",
+                {
+                    PROV_TYPE: doc.valid_qualified_name("arch:RecordState"),
+                    "arch:values": json.dumps(values, ensure_ascii=False, sort_keys=True),
+                },
+            )
+        doc.used(activity, states["before"])
+        doc.wasGeneratedBy(states["after"], activity, entry.at)
+        doc.wasRevisionOf(states["after"], states["before"])
+        doc.wasAttributedTo(states["after"], reviewer)
+        if entry.target in {"article", "version"} and entry.target_id is not None:
+            record = f"arch:{entry.target}/{entry.target_id}"
+            if doc.get_record(record):
+                doc.specializationOf(states["before"], record)
+                doc.specializationOf(states["after"], record)
 
 
 def _add_captures(doc: Any, session: Session, entity: Any, version: Version) -> None:
