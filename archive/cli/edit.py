@@ -168,31 +168,43 @@ def edit_command(
 
     Example: archive edit 22 --date 2021-09-21 --add-credit translator:"Khin Maung Nyane"
     """
-    from archive import curation
     from archive.curation.articles import parse_edit_date
+    from archive.curation.batch import ArticleChanges, apply_changes
     from archive.reviewer import require_reviewer
 
-    adds = [_split_pair(v, "--add-credit", number_first=False) for v in add_credit or []]
-    roles = [_split_pair(v, "--credit-role", number_first=True) for v in credit_role or []]
-    holders = [_split_pair(v, "--credit-person", number_first=True) for v in credit_person or []]
-    languages = [
-        _split_pair(v, "--version-language", number_first=True) for v in version_language or []
-    ]
-    kinds = [_split_pair(v, "--version-kind", number_first=True) for v in version_kind or []]
-    parents: list[tuple[int, int | None]] = []
+    changes = ArticleChanges(
+        title=title,
+        add_credits=[_split_pair(v, "--add-credit", number_first=False) for v in add_credit or []],
+        remove_credits=list(remove_credit or []),
+        credit_roles=[
+            _split_pair(v, "--credit-role", number_first=True) for v in credit_role or []
+        ],
+        credit_people=[
+            _split_pair(v, "--credit-person", number_first=True) for v in credit_person or []
+        ],
+        version_languages=[
+            _split_pair(v, "--version-language", number_first=True) for v in version_language or []
+        ],
+        version_kinds=[
+            _split_pair(v, "--version-kind", number_first=True) for v in version_kind or []
+        ],
+    )
     for value in derived_from or []:
         vid, parent_ref = _split_pair(value, "--derived-from", number_first=True)
         if parent_ref.lower() != "none" and not parent_ref.isdigit():
             raise typer.BadParameter(
                 f"{value!r}: {parent_ref!r} is not an id", param_hint="--derived-from"
             )
-        parents.append((vid, None if parent_ref.lower() == "none" else int(parent_ref)))
-    new_date = parse_edit_date("--date", date) if date is not None else None
-    new_captured = parse_edit_date("--captured", captured) if captured is not None else None
-    asked = any(x is not None for x in (title, date, captured, service)) or any(
-        (adds, remove_credit, roles, holders, languages, kinds, parents)
-    )
-    if not asked:
+        changes.derived_from.append(
+            (vid, None if parent_ref.lower() == "none" else int(parent_ref))
+        )
+    if date is not None:
+        changes.date = parse_edit_date("--date", date)
+    if captured is not None:
+        changes.captured = parse_edit_date("--captured", captured)
+    if service is not None:
+        changes.service = None if service.strip().lower() == "none" else service
+    if changes.empty():
         from archive.provenance import get_article
 
         with opened(db, mode="read") as archive, archive.session() as session:
@@ -203,73 +215,8 @@ def edit_command(
             _print_editable(data)
         return
     who = require_reviewer(reviewer)
-    made: list[Any] = []
     with opened(db) as archive, archive.session() as session, session.begin():
-        for credit_id in remove_credit or []:
-            made.append(
-                curation.remove_credit(
-                    session, credit_id=credit_id, article_id=article_id, reviewer=who
-                )
-            )
-        for credit_id, role in roles:
-            made.append(
-                curation.set_credit_role(
-                    session, credit_id=credit_id, role=role, article_id=article_id, reviewer=who
-                )
-            )
-        for credit_id, name in holders:
-            made.append(
-                curation.set_credit_person(
-                    session, credit_id=credit_id, name=name, article_id=article_id, reviewer=who
-                )
-            )
-        for role, name in adds:
-            made.append(
-                curation.add_credit(
-                    session, role=role, name=name, article_id=article_id, reviewer=who
-                )
-            )
-        if title is not None:
-            made.append(
-                curation.set_title(session, title=title, article_id=article_id, reviewer=who)
-            )
-        if date is not None:
-            made.append(
-                curation.set_date(session, date=new_date, article_id=article_id, reviewer=who)
-            )
-        if captured is not None:
-            made.append(
-                curation.set_captured(
-                    session, captured=new_captured, article_id=article_id, reviewer=who
-                )
-            )
-        if service is not None:
-            key = None if service.strip().lower() == "none" else service
-            made.append(
-                curation.set_service(session, service=key, article_id=article_id, reviewer=who)
-            )
-        for vid, language in languages:
-            made.append(
-                curation.set_version_language(
-                    session, version_id=vid, language=language, article_id=article_id, reviewer=who
-                )
-            )
-        for vid, kind in kinds:
-            made.append(
-                curation.set_version_kind(
-                    session, version_id=vid, kind=kind, article_id=article_id, reviewer=who
-                )
-            )
-        for vid, parent in parents:
-            made.append(
-                curation.set_derived_from(
-                    session,
-                    version_id=vid,
-                    derived_from=parent,
-                    article_id=article_id,
-                    reviewer=who,
-                )
-            )
+        made = apply_changes(session, article_id=article_id, changes=changes, reviewer=who)
         entries = _entries(made)
     _print_edits(entries, as_json)
 

@@ -19,6 +19,7 @@ from archive.curation.articles import (
     set_version_kind,
     set_version_language,
 )
+from archive.curation.batch import ArticleChanges, apply_changes
 from archive.curation.credits import add_credit, remove_credit, set_credit_person, set_credit_role
 from archive.curation.people import (
     find_person,
@@ -30,7 +31,9 @@ from archive.curation.people import (
 )
 
 __all__ = [
+    "ArticleChanges",
     "add_credit",
+    "apply_changes",
     "find_person",
     "find_service",
     "merge_people",
