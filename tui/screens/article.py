@@ -31,10 +31,12 @@ from archive.db import Archive
 from archive.display import readable_line
 from archive.errors import ArchiveError, ArticleNotFound
 from archive.provenance import get_article
+from tui.screens.article_edits import ProvenanceEditing
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
 from tui.widgets.bead_view import BeadView
 from tui.widgets.compare_panel import ComparePanel
+from tui.widgets.history_panel import HistoryPanel
 from tui.widgets.provenance_panel import ProvenancePanel
 
 Loaded = tuple[dict[str, Any], tuple[int, int] | None, AlignmentView | None]
@@ -75,7 +77,7 @@ def bead_containing(view: AlignmentView, version_id: int, seq: int) -> int:
     return 0
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ProvenanceEditing, Screen[None]):
     """Provenance on the left; the side-by-side reader on the right."""
 
     AUTO_FOCUS = "#reader"
@@ -89,6 +91,7 @@ class ArticleScreen(Screen[None]):
         Binding("v", "choose_versions", "Versions"),
         Binding("p", "toggle_provenance", "Provenance"),
         Binding("w", "toggle_changes", "What changed"),
+        *ProvenanceEditing.EDIT_BINDINGS,  # e: correct provenance, H: history (article_edits)
     ]
 
     def __init__(
@@ -111,6 +114,7 @@ class ArticleScreen(Screen[None]):
             with VerticalScroll(id="sidebar"):
                 yield Static(id="article-heading")
                 yield ProvenancePanel(id="provenance")
+                yield HistoryPanel(id="history")
             with Vertical(id="reader-pane"):
                 yield ComparePanel(id="changes")
                 yield Static(id="reader-note")
@@ -121,7 +125,7 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Load the article off the UI thread."""
-        for selector in ("#reader", "#single", "#changes", "#reader-note"):
+        for selector in ("#reader", "#single", "#changes", "#reader-note", "#history"):
             self.query_one(selector).display = False
         self._fit_sidebar(self.app.size.width)
         self.query_one("#reader-pane").loading = True
