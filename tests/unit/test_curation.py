@@ -438,3 +438,20 @@ def test_bad_dates(value: str) -> None:
 def test_dates_and_none() -> None:
     assert dt.date(2021, 9, 21) == curation.parse_edit_date("--date", " 2021-09-21 ")
     assert None is curation.parse_edit_date("--date", "none")
+
+
+def test_an_import_after_a_merge_finds_the_merged_person(two: tuple[Archive, int, int]) -> None:
+    archive, _first, _second = two
+    _edit(
+        archive,
+        lambda s: curation.merge_people(
+            s, keep="Khin Maung Nyane", absorb="Khin M. Nyane", reviewer=ME
+        ),
+    )
+    third = _article(archive, "Later story", "Khin M. Nyane", "RFA Burmese")
+    with archive.session() as session:
+        people = {p["name"]: p["articles"] for p in list_people(session=session)}
+        credits = get_article(session=session, article_id=third)["credits"]
+    assert "Khin M. Nyane" not in people
+    assert 3 == people["Khin Maung Nyane"]
+    assert "Khin Maung Nyane" == next(c["name"] for c in credits if c["role"] == "translator")
