@@ -204,11 +204,14 @@ def _load_undo_modules() -> None:
 def blocking_edit(session: Session, row: Edit) -> Edit | None:
     """The first later edit, not undone, that changed something ``row`` changed; else None."""
     mine = touched(row)
-    later = session.exec(
-        select(Edit)
-        .where(col(Edit.id) > row.id, col(Edit.undone_at).is_(None))
-        .order_by(col(Edit.id))
-    ).all()
+    query = select(Edit).where(col(Edit.id) > row.id, col(Edit.undone_at).is_(None))
+    if row.article_id is not None:
+        # An edit of one article can only share a record with later edits of that article
+        # or with edits of no single article (merges); a merge is checked against all.
+        query = query.where(
+            (col(Edit.article_id) == row.article_id) | col(Edit.article_id).is_(None)
+        )
+    later = session.exec(query.order_by(col(Edit.id))).all()
     return next((other for other in later if mine & touched(other)), None)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
 from typing import Any
 
 from sqlmodel import Session, col, select
@@ -148,29 +147,30 @@ def _service_id_of_key(session: Session, key: str | None) -> int | None:
     return found
 
 
-_ARTICLE_FIELDS: dict[str, tuple[Callable[[Article], Any], Callable[[Session, Article, Any], None]]]
-_ARTICLE_FIELDS = {
-    "title": (lambda a: a.title, lambda s, a, v: setattr(a, "title", v)),
-    "date": (
-        lambda a: _iso(a.date),
-        lambda s, a, v: setattr(a, "date", dt.date.fromisoformat(v) if v else None),
-    ),
-    "captured": (
-        lambda a: _iso(a.captured),
-        lambda s, a, v: setattr(a, "captured", dt.date.fromisoformat(v) if v else None),
-    ),
-    "service": (
-        lambda a: None,  # replaced below: needs the session
-        lambda s, a, v: setattr(a, "service_id", _service_id_of_key(s, v)),
-    ),
-}
+def _date_of(value: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
 
 
 def _current_article_value(session: Session, article: Article, field: str) -> Any:
-    if field == "service":
-        service = session.get(Service, article.service_id) if article.service_id else None
-        return service.key if service else None
-    return _ARTICLE_FIELDS[field][0](article)
+    """The article's ``field`` as its edits record it (dates as text, the service by key)."""
+    if field == "title":
+        return article.title
+    if field in {"date", "captured"}:
+        return _iso(getattr(article, field))
+    service = session.get(Service, article.service_id) if article.service_id else None
+    return service.key if service else None
+
+
+def _set_article_value(session: Session, article: Article, field: str, value: Any) -> None:
+    if field == "title":
+        article.title = value
+    elif field in {"date", "captured"}:
+        setattr(article, field, _date_of(value))
+    else:
+        article.service_id = _service_id_of_key(session, value)
+
+
+_ARTICLE_FIELDS = frozenset({"title", "date", "captured", "service"})
 
 
 def _undo_article(session: Session, edit: Edit) -> None:
@@ -184,7 +184,7 @@ def _undo_article(session: Session, edit: Edit) -> None:
         raise UndoRefused(edit.id, f"unknown article edit {edit.action!r}")
     if _current_article_value(session, article, field) != after[field]:
         raise UndoRefused(edit.id, f"the article's {field} changed since")
-    _ARTICLE_FIELDS[field][1](session, article, before[field])
+    _set_article_value(session, article, field, before[field])
     if before.get("title_derived"):
         article.title_derived = True
     session.add(article)

@@ -455,3 +455,33 @@ def test_an_import_after_a_merge_finds_the_merged_person(two: tuple[Archive, int
     assert "Khin M. Nyane" not in people
     assert 3 == people["Khin Maung Nyane"]
     assert "Khin Maung Nyane" == next(c["name"] for c in credits if c["role"] == "translator")
+
+
+def test_restored_history_keeps_who_and_when_and_refuses_id_bound_undo(
+    two: tuple[Archive, int, int],
+) -> None:
+    from archive.history import history_json, restore_history
+
+    archive, first, second = two
+    _edit(
+        archive,
+        lambda s: curation.add_credit(
+            s, article_id=first, role="editor", name="Ma Win", reviewer=ME
+        ),
+    )
+    _edit(
+        archive,
+        lambda s: curation.set_date(s, article_id=first, date=dt.date(2021, 9, 22), reviewer=ME),
+    )
+    with archive.session() as session, session.begin():
+        items = json.loads(json.dumps(history_json(session, first, {})))
+        assert (2, []) == restore_history(session, second, items, {})
+        assert (0, []) == restore_history(session, second, items, {})  # once only
+        restored = article_history(session, second)
+    assert [(e.action, e.reviewer, e.at, e.before) for e in restored] == [
+        (i["action"], i["reviewer"], dt.datetime.fromisoformat(i["at"]), i["before"]) for i in items
+    ]
+    with pytest.raises(UndoRefused, match="restored from an export"):
+        _undo(archive, restored[0].id)
+    with pytest.raises(UndoRefused, match="date changed since"):  # second's date is not 09-22
+        _undo(archive, restored[1].id)
