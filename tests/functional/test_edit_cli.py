@@ -128,3 +128,32 @@ def test_edit_without_changes_lists_ids(seeded: Path) -> None:
     assert 0 == result.returncode, result.stderr
     assert "  credit #2     translator   Khin Maung Nyane" in result.stdout.splitlines()
     assert "  version #1    published, en" in result.stdout.splitlines()
+
+
+def test_services_merge_split_and_listing_by_default(seeded: Path, tmp_path: Path) -> None:
+    other = tmp_path / "khmer.jsonl"
+    other.write_text(
+        json.dumps(
+            {
+                "title": "A Khmer story",
+                "service": "RFA Khmer",
+                "versions": [{"kind": "published", "language": "en", "text": "Text."}],
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    assert 0 == run_cli("import", other, "--db", seeded, "--no-align").returncode
+    listed = run_cli("services", "--db", seeded, "--json")
+    assert listed.stdout == run_cli("services", "list", "--db", seeded, "--json").stdout
+    before = json.loads(listed.stdout)
+    assert ["RFA Khmer Service", "RFA Myanmar Service"] == [s["name"] for s in before]
+    merge = run_cli("services", "merge", "RFA Myanmar Service", "rfa-khmer", "--db", seeded, env=ME)
+    assert 0 == merge.returncode, merge.stderr
+    assert (
+        "RFA Myanmar Service"
+        == json.loads(run_cli("show", "2", "--db", seeded, "--json").stdout)["service"]["name"]
+    )
+    split = run_cli("services", "split", "RFA Myanmar Service", "--db", seeded, env=ME)
+    assert (0, "edit 1 undone: the merge is split\n") == (split.returncode, split.stdout)
+    assert before == json.loads(run_cli("services", "--db", seeded, "--json").stdout)
