@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from archive.cli import core  # noqa: F401  (registers `people` and `services`, regrouped below)
 from archive.cli._common import DbOption, JsonOption, app, echo, emit_json, opened, safe_line
 
 ReviewerOption = Annotated[
