@@ -159,3 +159,22 @@ async def test_people_merge_and_split(archive: Archive, monkeypatch: pytest.Monk
         await settle(pilot)
     with archive.session() as session:
         assert start == list_people(session=session)
+
+
+async def test_cancelling_the_name_question_changes_nothing(archive: Archive) -> None:
+    sample = build_sample(archive)
+    before = _article(archive, sample["defectors"])
+    app = make_app(archive)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_article(pilot, app, sample["defectors"])
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#edit-title", Input).value = "Another title"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, ReviewerScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.reviewer is None
+    assert before == _article(archive, sample["defectors"])
+    assert reviewer_name() is None

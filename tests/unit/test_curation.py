@@ -485,3 +485,43 @@ def test_restored_history_keeps_who_and_when_and_refuses_id_bound_undo(
         _undo(archive, restored[0].id)
     with pytest.raises(UndoRefused, match="date changed since"):  # second's date is not 09-22
         _undo(archive, restored[1].id)
+
+
+def test_a_typed_title_is_no_longer_derived_until_undone(any_archive: Archive) -> None:
+    article_id = _store(
+        any_archive,
+        ArticleRecord(
+            title="Twenty soldiers defected",
+            title_derived=True,
+            versions=[VersionRecord(kind="published", language="en", text="Twenty soldiers.")],
+        ),
+    )
+    start = _shown(any_archive, article_id)
+    edit_id = _edit(
+        any_archive,
+        lambda s: curation.set_title(s, article_id=article_id, title="Defections", reviewer=ME),
+    )
+    with any_archive.session() as session:
+        data = get_article(session=session, article_id=article_id)
+    assert ("Defections", False) == (data["title"], data["title_derived"])
+    _undo(any_archive, edit_id)
+    assert start == _shown(any_archive, article_id)
+
+
+def test_a_credit_can_go_to_a_service(two: tuple[Archive, int, int]) -> None:
+    archive, first, second = two
+    start = _everything(archive, first, second)
+    writer = _credit_id(archive, first, "writer")
+    edit_id = _edit(
+        archive,
+        lambda s: curation.set_credit_person(
+            s, article_id=first, credit_id=writer, name="RFA Khmer Service", reviewer=ME
+        ),
+    )
+    with archive.session() as session:
+        credits = get_article(session=session, article_id=first)["credits"]
+    assert ("writer", "RFA Khmer Service", "service") == next(
+        (c["role"], c["name"], c["kind"]) for c in credits if c["id"] == writer
+    )
+    _undo(archive, edit_id)
+    assert start == _everything(archive, first, second)
