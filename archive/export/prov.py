@@ -225,6 +225,8 @@ def _add_edits(doc: Any, session: Session, article: Article) -> None:
 
     assert article.id is not None
     for entry in article_history(session, article.id):
+        if doc.get_record(f"arch:edit/{entry.id}"):
+            continue  # a merge of people, listed with each article it touched
         reviewer = _agent(
             doc,
             "arch:reviewer/" + hashlib.sha256(entry.reviewer.encode()).hexdigest()[:16],
