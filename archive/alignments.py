@@ -22,6 +22,7 @@ from archive.models import Alignment, AlignmentLink, Segment, Version, utcnow
 if TYPE_CHECKING:
     from archive.align import Bead
     from archive.align.lexicon import Lexicon
+    from archive.beads import Span
     from archive.db import Archive
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ def align_pair(
     translation of the source with the target. An alignment made by construction (a machine
     version's 1-1 links to its source) is returned unchanged.
     """
-    from archive.align import align_segments
+    from archive.align import Bead, align_segments
 
     assert src.id is not None and tgt.id is not None
     alignment = session.exec(
@@ -174,14 +175,8 @@ def align_pair(
     tgt_segments = version_segments(session=session, version=tgt)
     if translate is None and use_mt:
         translate = mt_translator(src.language, tgt.language)
-    checked: list[Bead] = []
-    checked_by: dict[tuple[tuple[int, ...], tuple[int, ...]], AlignmentLink] = {}
-    if alignment is not None and alignment.id is not None:
-        for link in _links(session, alignment.id):
-            if link.checked:
-                bead = link_to_bead(link)
-                checked.append(bead)
-                checked_by[(bead.src, bead.tgt)] = link
+    kept = _confirmed_to_keep(session, alignment, src, tgt, src_segments, tgt_segments)
+    checked = [Bead(src=s, tgt=t, score=span.score, checked=True) for (s, t), span in kept.items()]
     lexicon = lexicon_for(session, src.language, tgt.language)
     result = align_segments(
         [s.derived for s in src_segments],
@@ -211,11 +206,14 @@ def align_pair(
         session.add(alignment)
     assert alignment.id is not None
     session.execute(delete(AlignmentLink).where(col(AlignmentLink.alignment_id) == alignment.id))
+    missing = set(kept) - {(bead.src, bead.tgt) for bead in result.beads}
+    if missing:  # the aligner's contract: fixed beads come back unchanged
+        raise ValueError(f"the aligner dropped {len(missing)} confirmed bead(s)")
     src_cursor = tgt_cursor = 0
     for position, bead in enumerate(result.beads):
         s0, s1, t0, t1 = _bead_to_link(bead, src_cursor, tgt_cursor)
         src_cursor, tgt_cursor = s1, t1
-        kept = checked_by.get((bead.src, bead.tgt))
+        span = kept.get((bead.src, bead.tgt))
         session.add(
             AlignmentLink(
                 alignment_id=alignment.id,
@@ -224,15 +222,85 @@ def align_pair(
                 src_end=s1,
                 tgt_start=t0,
                 tgt_end=t1,
-                score=float(bead.score),
-                method="checked" if kept else result.method,
-                checked=kept is not None,
-                checked_by=kept.checked_by if kept else None,
-                checked_at=kept.checked_at if kept else None,
+                score=span.score if span else float(bead.score),
+                method=span.method if span else result.method,
+                checked=span is not None,
+                checked_by=span.checked_by if span else None,
+                checked_at=span.checked_at if span else None,
             )
         )
     session.flush()
     return alignment
+
+
+Kept = dict[tuple[tuple[int, ...], tuple[int, ...]], "Span"]
+
+
+def _confirmed_to_keep(
+    session: Session,
+    alignment: Alignment | None,
+    src: Version,
+    tgt: Version,
+    src_segments: Sequence[SegmentText],
+    tgt_segments: Sequence[SegmentText],
+) -> Kept:
+    """The confirmed beads re-aligning must keep, by their sentences in the versions now.
+
+    Those of the pair's own alignment where it has one; for a pair aligned for the first time
+    whose versions revise older ones (a new version of a text), those of the newest alignment
+    of older versions whose sentences are unchanged, found again by their text."""
+    from archive.beads import carry_confirmed, load_spans
+
+    n, m = len(src_segments), len(tgt_segments)
+    kept: Kept = {}
+    if alignment is not None and alignment.id is not None:
+        for span in load_spans(session, alignment.id):
+            if span.checked and span.src_end <= n and span.tgt_end <= m:
+                key = (
+                    tuple(range(span.src_start, span.src_end)),
+                    tuple(range(span.tgt_start, span.tgt_end)),
+                )
+                kept[key] = span
+        return kept
+    older_src, older_tgt = _revised(session, src), _revised(session, tgt)
+    if len(older_src) == 1 and len(older_tgt) == 1:
+        return kept
+    previous = session.exec(
+        select(Alignment)
+        .where(
+            col(Alignment.src_version_id).in_(older_src),
+            col(Alignment.tgt_version_id).in_(older_tgt),
+        )
+        .order_by(col(Alignment.id).desc())
+    ).first()
+    if previous is None or previous.id is None:
+        return kept
+    old_src = session.get(Version, previous.src_version_id)
+    old_tgt = session.get(Version, previous.tgt_version_id)
+    assert old_src is not None and old_tgt is not None
+    for span, s, t in carry_confirmed(
+        load_spans(session, previous.id),
+        [x.text for x in version_segments(session=session, version=old_src, derive=_same)],
+        [x.text for x in version_segments(session=session, version=old_tgt, derive=_same)],
+        [x.text for x in src_segments],
+        [x.text for x in tgt_segments],
+    ):
+        kept[(s, t)] = span
+    return kept
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _revised(session: Session, version: Version) -> list[int]:
+    """The version's id and those of the versions it revises, newest first."""
+    ids: list[int] = []
+    current: Version | None = version
+    while current is not None and current.id is not None and current.id not in ids:
+        ids.append(current.id)
+        current = session.get(Version, current.revision_of_id) if current.revision_of_id else None
+    return ids
 
 
 def lexicon_for(session: Session, src_lang: str, tgt_lang: str) -> Lexicon | None:
@@ -363,103 +431,6 @@ def get_alignment(
             beads=beads,
         )
     return None
-
-
-def set_checked(
-    *, session: Session, link_id: int, checked: bool = True, by: str | None = None
-) -> None:
-    """Mark a bead as checked (or not) by a person; re-alignment keeps checked beads."""
-    if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
-        raise ValueError(f"checker's name {by!r} holds control characters")
-    link = session.get(AlignmentLink, link_id)
-    if link is None:
-        raise ValueError(f"no bead {link_id}")
-    link.checked = checked
-    link.checked_by = by if checked else None
-    link.checked_at = utcnow() if checked else None
-    session.add(link)
-    session.flush()
-
-
-def merge_with_next(*, session: Session, link_id: int, by: str | None = None) -> AlignmentLink:
-    """Merge a bead with the one after it into one checked bead (a person's correction)."""
-    if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
-        raise ValueError(f"checker's name {by!r} holds control characters")
-    link = session.get(AlignmentLink, link_id)
-    if link is None:
-        raise ValueError(f"no bead {link_id}")
-    links = _links(session, link.alignment_id)
-    index = next(i for i, x in enumerate(links) if x.id == link_id)
-    if index + 1 >= len(links):
-        raise ValueError("the last bead has nothing after it to merge with")
-    nxt = links[index + 1]
-    link.src_end, link.tgt_end = nxt.src_end, nxt.tgt_end
-    link.score = min(link.score, nxt.score)
-    session.delete(nxt)
-    for later in links[index + 2 :]:
-        later.position -= 1
-        session.add(later)
-    session.add(link)
-    session.flush()
-    set_checked(session=session, link_id=link_id, checked=True, by=by)
-    return link
-
-
-def split_link(*, session: Session, link_id: int, by: str | None = None) -> list[AlignmentLink]:
-    """Split a bead: its first source segment with its first target segment, and the rest.
-
-    A bead with one side of several segments and the other empty splits into a first segment
-    and the rest; a 1-1, 1-0 or 0-1 bead cannot be split.
-    """
-    if by is not None and any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in by):
-        raise ValueError(f"checker's name {by!r} holds control characters")
-    link = session.get(AlignmentLink, link_id)
-    if link is None:
-        raise ValueError(f"no bead {link_id}")
-    n_src = link.src_end - link.src_start
-    n_tgt = link.tgt_end - link.tgt_start
-    if n_src + n_tgt <= 2 and (n_src <= 1 and n_tgt <= 1):
-        raise ValueError(f"a {n_src}-{n_tgt} bead cannot be split")
-    links = _links(session, link.alignment_id)
-    index = next(i for i, x in enumerate(links) if x.id == link_id)
-    first_src_end = link.src_start + min(1, n_src)
-    first_tgt_end = link.tgt_start + min(1, n_tgt)
-    if n_src > 1 and n_tgt <= 1 and n_tgt == 1:
-        first_tgt_end = link.tgt_end  # 2-1: keep the target with the first source segment
-    if n_tgt > 1 and n_src == 1:
-        first_src_end = link.src_end
-    rest = AlignmentLink(
-        alignment_id=link.alignment_id,
-        position=link.position + 1,
-        src_start=first_src_end,
-        src_end=link.src_end,
-        tgt_start=first_tgt_end,
-        tgt_end=link.tgt_end,
-        score=link.score,
-        method="manual",
-    )
-    link.src_end, link.tgt_end = first_src_end, first_tgt_end
-    for later in links[index + 1 :]:
-        later.position += 1
-        session.add(later)
-    session.add(link)
-    session.add(rest)
-    session.flush()
-    set_checked(session=session, link_id=link_id, checked=True, by=by)
-    assert rest.id is not None
-    set_checked(session=session, link_id=rest.id, checked=True, by=by)
-    return [link, rest]
-
-
-def realign(*, session: Session, alignment_id: int) -> Alignment:
-    """Align a stored pair again around its checked beads."""
-    alignment = session.get(Alignment, alignment_id)
-    if alignment is None:
-        raise ValueError(f"no alignment {alignment_id}")
-    src = session.get(Version, alignment.src_version_id)
-    tgt = session.get(Version, alignment.tgt_version_id)
-    assert src is not None and tgt is not None
-    return align_pair(session=session, src=src, tgt=tgt)
 
 
 def article_alignments(*, session: Session, article_id: int) -> list[Alignment]:

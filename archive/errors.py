@@ -149,6 +149,43 @@ class BadEdit(ArchiveError):
         super().__init__(f"{what}: {reason}")
 
 
+class AlignmentNotFound(ArchiveError):
+    """No stored alignment has the id (or the pair of versions) asked for."""
+
+    def __init__(self, what: str) -> None:
+        self.what = what
+        super().__init__(f"alignment {what}: no such alignment")
+
+
+class BeadNotFound(ArchiveError):
+    """No bead has the id (or position) asked for."""
+
+    def __init__(self, bead: int | str) -> None:
+        self.bead = bead
+        super().__init__(f"bead {bead}: no such bead")
+
+
+class BeadEditRefused(ArchiveError):
+    """A bead edit that cannot be made here (the base of the narrower refusals below)."""
+
+    def __init__(self, position: int, reason: str) -> None:
+        self.position = position
+        self.reason = reason
+        super().__init__(f"bead {position + 1}: {reason}")
+
+
+class NothingToMerge(BeadEditRefused):
+    """Merging the first bead with a previous one, or the last with a next one."""
+
+
+class NotSplittable(BeadEditRefused):
+    """A bead too small to split, or a split point outside the bead."""
+
+
+class NothingToMove(BeadEditRefused):
+    """Moving a sentence a bead does not have, or past the first or last bead."""
+
+
 class UndoRefused(ArchiveError):
     """An edit cannot be undone: a later edit depends on it, or the record changed since."""
 

@@ -227,6 +227,10 @@ def undo_edit(session: Session, edit_id: int, *, by: str) -> Edit:
     row = get_edit(session, edit_id)
     if row.undone_at is not None:
         raise EditAlreadyUndone(edit_id)
+    if row.target_id is None:
+        raise UndoRefused(
+            edit_id, "it was restored from an export and names no record of this archive"
+        )
     fn = _UNDO.get(row.target)
     if fn is None:
         raise UndoRefused(edit_id, f"edits of a {row.target} cannot be undone")

@@ -274,3 +274,38 @@ class Edit(SQLModel, table=True):
     created_at: dt.datetime = Field(default_factory=utcnow, index=True)
     undone_at: dt.datetime | None = None
     undone_by: str | None = None
+
+
+class ArticleLink(SQLModel, table=True):
+    """Two articles collected separately joined into one: the English story into its original.
+
+    ``original_id`` holds both versions from then on; ``english_id`` is the id the absorbed
+    English article had (the row itself is gone until the link is undone; None for a link that
+    came with a JSONL import, made in another archive, which cannot be undone). ``method`` is
+    ``auto`` (with the suggester's ``score``) or ``manual`` (with the reviewer in ``by``).
+    ``snapshot`` is JSON holding everything `archive.linking.links.undo_link` needs to give
+    both articles back exactly: the absorbed article's row and which rows moved from where.
+    """
+
+    id: int | None = Field(default=None, primary_key=True)
+    original_id: int = Field(foreign_key="article.id", index=True)
+    english_id: int | None = Field(default=None, index=True)
+    method: str  # "auto" | "manual"
+    score: float | None = None
+    by: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)
+    undone_at: dt.datetime | None = None
+    undone_by: str | None = None
+    snapshot: str = Field(sa_column=Column(Text, nullable=False))
+
+
+class LinkRejection(SQLModel, table=True):
+    """A suggested pair a person said is not a story and its translation: never suggested again."""
+
+    __table_args__ = (UniqueConstraint("original_id", "english_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    original_id: int = Field(index=True)
+    english_id: int = Field(index=True)
+    by: str | None = None
+    created_at: dt.datetime = Field(default_factory=utcnow)

@@ -16,7 +16,6 @@ from typing import Any
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
-from archive.errors import ArticleNotFound
 from archive.models import (
     Article,
     Credit,
@@ -278,9 +277,9 @@ def get_article(*, session: Session, article_id: int, with_text: bool = True) ->
     Raises:
         ArticleNotFound: no article has this id.
     """
-    article = session.get(Article, article_id)
-    if article is None:
-        raise ArticleNotFound(article_id)
+    from archive.linking.links import article_links, require_article
+
+    article = require_article(session, article_id)
     service = session.get(Service, article.service_id) if article.service_id else None
     versions = session.exec(
         select(Version)
@@ -309,6 +308,7 @@ def get_article(*, session: Session, article_id: int, with_text: bool = True) ->
         "versions": _with_captures(
             session, [version_json(v, with_text=with_text) for v in versions]
         ),
+        "links": article_links(session, article_id),
     }
 
 

@@ -18,7 +18,6 @@ import argparse
 import json
 import random
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -26,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from fresh import each_size  # noqa: E402  (benchmarks/ is on the path from here)
 
 NTREX = ROOT.parent / "shared" / "data" / "ntrex128"
 
@@ -114,24 +115,15 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"{NTREX} is not there: the ntrex kind needs ../shared (try --kind tiny)")
     print(f"kind {args.kind}; each size in a fresh process")
     print("src x tgt        wall s   CPU s   peak RSS MiB   DP cells   cells/sentence")
-    for size in (int(s) for s in args.sizes.split(",")):
-        done = subprocess.run(
-            [sys.executable, __file__, "--kind", args.kind, "--one", str(size)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            print(f"{size}: failed (exit {done.returncode}): {tail}")
+    for size, r in each_size(__file__, args.sizes.split(","), ["--kind", args.kind]):
+        if isinstance(r, str):
+            print(f"{size}: {r}")
             continue
-        r = json.loads(done.stdout.strip().splitlines()[-1])
         shape = f"{r['src']:,} x {r['tgt']:,}"
         print(
             f"{shape:<16} {r['wall']:7.2f} {r['cpu']:7.2f} {r['maxrss_mib']:14.0f} "
             f"{r['cells']:10,} {r['cells'] / r['src']:15.0f}"
         )
-        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -21,13 +21,15 @@ from __future__ import annotations
 import argparse
 import json
 import resource
-import subprocess
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from fresh import each_size  # noqa: E402  (benchmarks/ is on the path from here)
 
 SAMPLE = ROOT / "tests" / "unit" / "align" / "data" / "ntrex_sample.json"
 LANGS = ["my", "km", "lo", "bo", "ug", "ko", "vi", "zh-Hans", "yue", "en"]
@@ -90,24 +92,15 @@ def main(argv: list[str] | None = None) -> None:
         return
     print(f"shape {args.shape}; each size in a fresh process")
     print("M chars   wall s    CPU s  s per M  peak RSS MiB  paragraphs  sentences")
-    for size in (float(s) for s in args.sizes.split(",")):
-        done = subprocess.run(
-            [sys.executable, __file__, "--shape", args.shape, "--one", str(size)],
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if done.returncode != 0:
-            tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
-            print(f"{size}: failed (exit {done.returncode}): {tail}")
+    for size, r in each_size(__file__, args.sizes.split(","), ["--shape", args.shape]):
+        if isinstance(r, str):
+            print(f"{size}: {r}")
             continue
-        r = json.loads(done.stdout.strip().splitlines()[-1])
         mchars = r["chars"] / 1e6
         print(
             f"{mchars:7.1f} {r['wall']:8.2f} {r['cpu']:8.2f} {r['cpu'] / mchars:8.2f} "
             f"{r['maxrss_mib']:13.0f} {r['paragraphs']:11,} {r['sentences']:10,}"
         )
-        sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from tui.reader_layout import warm_up
 from tui.screens.article import ArticleScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
+from tui.screens.links import LinksScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.search import SearchScreen
 
@@ -131,6 +132,11 @@ class ArchiveApp(App[None]):
                 self.action_library(filter_text)
 
         self.push_screen(PeopleScreen(self.archive), callback=chosen)
+
+    def action_links(self) -> None:
+        """Review link suggestions (an original and its English story collected apart)."""
+        if not isinstance(self.screen, LinksScreen):
+            self.push_screen(LinksScreen(self.archive))
 
     def action_help(self) -> None:
         """The keys of every screen."""

@@ -51,6 +51,13 @@ def import_command(
             "1 = everything in one process).",
         ),
     ] = None,
+    link: Annotated[
+        bool,
+        typer.Option(
+            "--link",
+            help="Then link what the import brought to its counterparts (as `link --auto`).",
+        ),
+    ] = False,
 ) -> None:
     """Import saved pages, JSONL records and web archives; re-running an import changes nothing.
 
@@ -67,11 +74,14 @@ def import_command(
     names = ("imported", "revised", "duplicate", "failed", "skipped")
     counts = dict.fromkeys(names, 0)
     outcomes = []  # kept only for --json: a plain import's memory must not grow with its size
+    brought: list[int] = []  # article ids, only for --link
 
     def record(outcome: Any) -> None:
         counts[outcome.outcome] = counts.get(outcome.outcome, 0) + 1
         if as_json:
             outcomes.append(outcome)
+        if link and outcome.article_id is not None and outcome.outcome in ("imported", "revised"):
+            brought.append(outcome.article_id)
         _report_failure(outcome)
 
     try:
@@ -96,6 +106,7 @@ def import_command(
                         raise KeyboardInterrupt
             aligned = importer.aligned
             web = importer.warc
+            linked = _link_brought(archive, brought, quiet=as_json) if link else None
     except KeyboardInterrupt:
         echo(
             f"archive: interrupted; stored before it: {_summary(counts)} (every stored article "
@@ -111,6 +122,7 @@ def import_command(
                 **counts,
                 "aligned": aligned,
                 **({"warc": web.as_json()} if web.read else {}),
+                **({"links": linked} if linked is not None else {}),
                 "items": [
                     {
                         "source": o.source,
@@ -127,8 +139,21 @@ def import_command(
         echo(_summary(counts))
         if web.read:
             echo(web.summary())
+        if linked is not None:
+            from archive.cli.link import print_links
+
+            print_links(linked)
     if counts["failed"] or importer.stopped:
         raise typer.Exit(1)
+
+
+def _link_brought(archive: Any, article_ids: list[int], *, quiet: bool) -> list[dict[str, Any]]:
+    """``import --link``: confirm the confident suggestions for the articles just imported."""
+    if not article_ids:
+        return []
+    from archive.cli.link import link_confident
+
+    return link_confident(archive, quiet=quiet, article_ids=article_ids)
 
 
 def _with_progress(importer: Any, files: list[Any], console: Any) -> Any:

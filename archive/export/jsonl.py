@@ -4,8 +4,10 @@ Each line imports as it is (`archive import`), giving the same versions (same sh
 credits. Extension keys carry what the import schema has no field for; the importer ignores
 them, and `restore_extensions` applies them after the import:
 
-- article: ``id``, ``urls``, ``alignments``, ``edits`` (the article's history of corrections,
-  `archive.history.history_json`; restored by `archive.history.restore_history`);
+- article: ``id``, ``urls``, ``alignments``, ``links`` (how an English story collected apart
+  was linked into it: ``[{"method", "score", "by", "at", "english": {"id", "title", "url"}}]``),
+  ``edits`` (the article's history of corrections, `archive.history.history_json`; restored by
+  `archive.history.restore_history`);
 - version: ``id``, ``sha256``, ``revision_of`` (index), ``source_encoding``,
   ``detected_language``, ``script``, ``encoding``, ``confidence``, ``engine``,
   ``engine_version``, ``model_package``, ``model_version``, ``engine_details``;
@@ -108,6 +110,11 @@ def article_record(*, session: Session, article: Article) -> dict[str, Any]:
     record["id"] = article.id
     record["urls"] = json.loads(article.urls or "[]")
     record["alignments"] = _alignments_json(session, article.id, index)
+    from archive.linking.records import links_record
+
+    links = links_record(session, article.id)
+    if links:
+        record["links"] = links
     edits = history_json(session, article.id, index)
     if edits:
         record["edits"] = edits
@@ -273,6 +280,9 @@ def restore_extensions(*, session: Session, article_id: int, record: Any) -> Res
         else:
             alignments += 1
             beads += done
+    from archive.linking.records import restore_links
+
+    skipped.extend(restore_links(session, article_id, record.get("links")))
     _edits, edits_skipped = restore_history(
         session, article_id, record.get("edits"), {i: v.id for i, v in by_index.items()}
     )

@@ -22,6 +22,10 @@ The model, per article:
   to the (first) translation, the writer and editors to the published version; when the
   article has no version of that kind, to its first version; with no version at all, the
   story itself ``wasAttributedTo`` the agent (with ``prov:role``). No credit is left out;
+- a link that joined an English story collected separately into the article is an
+  ``arch:Linking`` activity (``arch:method`` auto or manual, ``arch:score`` for auto) that
+  ``used`` the two versions it joined, associated with the reviewer (``arch:reviewer``) or the
+  archive's linker (``arch:linker``); the story ``wasDerivedFrom`` the absorbed story record;
 - a version read from a web archive ``wasDerivedFrom`` each of its captures
   (``arch:capture/ID``, type ``arch:WebCapture``: target URI, WARC-Record-ID, payload digest,
   WARC file and offset), which ``wasGeneratedBy`` a capturing activity at the capture time,
@@ -207,8 +211,72 @@ def article_document(*, session: Session, article: Article, document: Any | None
             if key not in delegations:
                 delegations.add(key)
                 doc.actedOnBehalfOf(agent, service_agent, activity)
+    _add_links(doc, session, article, story, versions)
     _add_edits(doc, session, article)
     return doc
+
+
+def _add_links(
+    doc: Any, session: Session, article: Article, story: Any, versions: Sequence[Version]
+) -> None:
+    """Each link that joined an English story into this article: an ``arch:Linking``
+    activity at the time it was made, which ``used`` the two versions it joined; the story
+    ``wasDerivedFrom`` the absorbed English story record through it. A manual link is
+    ``wasAssociatedWith`` the reviewer (``arch:reviewer``); an automatic one with the archive's
+    linker (``arch:linker``) and carries its ``arch:score``."""
+    from prov.model import PROV, PROV_ROLE, PROV_TYPE
+
+    from archive.linking.links import active_links, link_english
+
+    by_id = {v.id: v for v in versions}
+    assert article.id is not None
+    for link in active_links(session, [article.id]):
+        absorbed = link_english(link)
+        attributes: dict[Any, Any] = {
+            PROV_TYPE: doc.valid_qualified_name("arch:Linking"),
+            "prov:label": f"linking article {link.english_id} into article {link.original_id}",
+            "arch:method": link.method,
+        }
+        if link.score is not None:
+            attributes["arch:score"] = link.score
+        activity = doc.activity(
+            f"arch:link/{link.id}", link.created_at, link.created_at, attributes
+        )
+        for version_id in (absorbed["source_version"], absorbed["english_version"]):
+            if version_id in by_id:
+                doc.used(activity, f"arch:version/{version_id}")
+        story_record: dict[Any, Any] = {
+            PROV_TYPE: doc.valid_qualified_name("arch:Story"),
+            "prov:label": absorbed["title"],
+        }
+        if absorbed["url"]:
+            story_record["arch:url"] = absorbed["url"]
+        record = doc.entity(f"arch:article/{link.english_id}", story_record)
+        doc.wasDerivedFrom(story, record, activity)
+        if link.method == "manual" and link.by:
+            agent = _agent(doc, reviewer_id(link.by), _reviewer_attributes(link.by))
+            role = "arch:reviewer"
+        else:
+            agent = _agent(
+                doc,
+                "arch:linker",
+                {PROV_TYPE: PROV["SoftwareAgent"], "prov:label": "archive link --auto"},
+            )
+            role = "arch:linker"
+        doc.wasAssociatedWith(
+            activity, agent, other_attributes={PROV_ROLE: doc.valid_qualified_name(role)}
+        )
+
+
+def reviewer_id(name: str) -> str:
+    """The agent of a reviewer (a person who linked or corrected something), one per name."""
+    return "arch:reviewer/" + "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in name)
+
+
+def _reviewer_attributes(name: str) -> dict[Any, Any]:
+    from prov.model import PROV, PROV_TYPE
+
+    return {PROV_TYPE: PROV["Person"], "prov:label": name}
 
 
 def _add_edits(doc: Any, session: Session, article: Article) -> None:
@@ -217,21 +285,15 @@ def _add_edits(doc: Any, session: Session, article: Article) -> None:
     (``arch:edit/ID/before``) and generated the corrected record (``arch:edit/ID/after``), a
     ``wasRevisionOf`` the old one; both are ``specializationOf`` the article or version they
     describe. An undone edit carries ``arch:undoneAt`` and ``arch:undoneBy``."""
-    import hashlib
-
-    from prov.model import PROV, PROV_ROLE, PROV_TYPE
+    from prov.model import PROV_ROLE, PROV_TYPE
 
     from archive.history import article_history
 
     assert article.id is not None
     for entry in article_history(session, article.id):
-        if doc.get_record(f"arch:edit/{entry.id}"):
-            continue  # a merge of people, listed with each article it touched
-        reviewer = _agent(
-            doc,
-            "arch:reviewer/" + hashlib.sha256(entry.reviewer.encode()).hexdigest()[:16],
-            {PROV_TYPE: PROV["Person"], "prov:label": entry.reviewer},
-        )
+        if entry.target == "link" or doc.get_record(f"arch:edit/{entry.id}"):
+            continue  # a link is its own arch:Linking activity; a merge is added once
+        reviewer = _agent(doc, reviewer_id(entry.reviewer), _reviewer_attributes(entry.reviewer))
         attributes: dict[Any, Any] = {
             PROV_TYPE: doc.valid_qualified_name("arch:Correction"),
             "prov:label": f"{entry.action} ({entry.target} {entry.target_id})",

@@ -104,7 +104,7 @@ def _beads(db: Path) -> list[tuple[int, int, int, int, int, int, bool]]:
 def test_jsonl_export_restores_beads_and_checked_marks(tmp_path: Path) -> None:
     from sqlmodel import col, select
 
-    from archive.alignments import set_checked
+    from archive.beads import set_checked
     from archive.db import open_archive
     from archive.models import AlignmentLink
     from tests.conftest import CORPUS

@@ -298,8 +298,9 @@ async def test_article_text_is_shown_literally_never_as_markup_or_escapes(
 
 
 async def test_check_merge_split_change_the_stored_alignment(
-    archive: Archive, sample: dict[str, int]
+    archive: Archive, sample: dict[str, int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("ARCHIVE_REVIEWER", "Daw Khin")
     app = make_app(archive)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_article(pilot, app, sample["defectors"])
@@ -311,7 +312,7 @@ async def test_check_merge_split_change_the_stored_alignment(
         assert 1 == reader.cursor
         with archive.session() as session:
             link = session.get(AlignmentLink, screen.view.beads[1].link_id)
-            assert link is not None and link.checked
+            assert link is not None and link.checked and "Daw Khin" == link.checked_by
         await pilot.press("m")  # 1-1 + 1-0 -> 2-1
         await settle(pilot)
         assert ["2-1", "2-1", "1-1", "1-1", "0-1"] == [b.kind for b in screen.view.beads]
@@ -323,7 +324,7 @@ async def test_check_merge_split_change_the_stored_alignment(
         app.notify = lambda message, **_: notes.append(str(message))  # type: ignore[method-assign]
         await pilot.press("s")  # a 0-1 bead cannot be split
         await settle(pilot)
-        assert ["a 0-1 bead cannot be split"] == notes
+        assert ["bead 6: a 0-1 bead cannot be split"] == notes
 
 
 async def test_unaligned_pair_says_so_and_a_aligns_it(

@@ -7,6 +7,7 @@ the SVGs (``__snapshots__/``) before committing them.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -60,6 +61,27 @@ def test_reader_burmese_english(
     assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=open_reader)
 
 
+def test_reader_with_confirmed_beads(
+    snap_compare: SnapCompare,
+    archive: Archive,
+    sample: dict[str, int],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The "N of M confirmed" line and the ✓ of beads a person confirmed by keys."""
+    monkeypatch.setenv("ARCHIVE_REVIEWER", "Daw Khin")
+
+    async def confirm_two(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("down", "C")
+        await settle(pilot)
+        await pilot.press("n")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=confirm_two)
+
+
 def test_search(snap_compare: SnapCompare, archive: Archive, sample: dict[str, int]) -> None:
     async def search(pilot: Pilot[Any]) -> None:
         await settle(pilot)
@@ -105,3 +127,21 @@ def test_version_chooser(
         await pilot.pause()
 
     assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=choose)
+
+
+def test_links(snap_compare: SnapCompare, archive: Archive, tmp_path: Path) -> None:
+    """The Links screen: suggestions by score, the first pair previewed side by side.
+
+    The scores come from `archive.linking.suggest`: update this snapshot when its scoring
+    changes (the pairs and the preview stay).
+    """
+    from tests.unit.linking.sample import build_sample as build_linking_sample
+
+    build_linking_sample(archive, tmp_path)
+
+    async def links(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+
+    assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=links)

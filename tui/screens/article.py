@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import getpass
-from typing import Any, ClassVar
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events, on, work
@@ -14,13 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 from textual.worker import get_current_worker
 
-from archive.alignments import (
-    AlignmentView,
-    merge_with_next,
-    realign,
-    set_checked,
-    split_link,
-)
+from archive import beads
+from archive.alignments import AlignmentView
 from archive.browse_queries import (
     align_versions,
     compare_view,
@@ -30,7 +25,9 @@ from archive.browse_queries import (
 from archive.db import Archive
 from archive.display import readable_line
 from archive.errors import ArchiveError, ArticleNotFound
+from archive.mt.target import translation_target
 from archive.provenance import get_article
+from archive.reviewer import ReviewerUnknown, reviewer_name
 from tui.screens.article_edits import ProvenanceEditing
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
@@ -39,18 +36,18 @@ from tui.widgets.compare_panel import ComparePanel
 from tui.widgets.history_panel import HistoryPanel
 from tui.widgets.provenance_panel import ProvenancePanel
 
+if TYPE_CHECKING:
+    from sqlmodel import Session
+
+    from archive.models import Edit
+
 Loaded = tuple[dict[str, Any], tuple[int, int] | None, AlignmentView | None]
+#: A bead edit as the reader makes it: ``(session, link id, reviewer) -> edit record``.
+BeadEdit = Callable[["Session", int, str], "Edit | None"]
 
 #: Terminal width from which the provenance sidebar (38 cells) is shown by default: below it,
 #: the reader's two columns would be under ~30 cells each.
 SIDEBAR_FROM = 110
-
-
-def _who() -> str | None:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return None
 
 
 def column_label(version: dict[str, Any] | Any) -> Text:
@@ -83,9 +80,22 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
     AUTO_FOCUS = "#reader"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("c", "toggle_checked", "Check"),
-        Binding("m", "merge", "Merge"),
+        Binding("c", "toggle_confirmed", "Confirm"),
+        Binding("C", "confirm_through", "Confirm to here"),
+        Binding("m", "merge_next", "Merge↓"),
+        Binding("M", "merge_previous", "Merge↑"),
         Binding("s", "split", "Split"),
+        Binding("left_square_bracket", "move_up('tgt')", "R first↑"),
+        Binding("right_square_bracket", "move_down('tgt')", "R last↓"),
+        Binding("left_curly_bracket", "move_up('src')", "L first↑"),
+        Binding("right_curly_bracket", "move_down('src')", "L last↓"),
+        Binding("x", "unmatch('tgt')", "Unmatch right"),
+        Binding("X", "unmatch('src')", "Unmatch left"),
+        Binding("u", "undo", "Undo"),
+        Binding("r", "redo", "Redo"),
+        Binding("n", "next_unconfirmed", "Unconfirmed"),
+        Binding("o", "next_odd", "Not 1-1"),
+        Binding("l", "next_low", "Low score"),
         Binding("a", "align", "Align"),
         Binding("t", "translate", "Translate"),
         Binding("v", "choose_versions", "Versions"),
@@ -106,6 +116,9 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
         self.pair: tuple[int, int] | None = None
         self.view: AlignmentView | None = None
         self._sidebar_chosen: bool | None = None  # set once the reader presses p
+        # Bead edits of this visit, for undo and redo (edit record ids, newest last).
+        self.undo_stack: list[int] = []
+        self.redo_stack: list[int] = []
 
     def compose(self) -> ComposeResult:
         """Sidebar with provenance; reader pane with the summary, a note and the reader."""
@@ -118,14 +131,22 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
             with Vertical(id="reader-pane"):
                 yield ComparePanel(id="changes")
                 yield Static(id="reader-note")
+                yield Static(id="bead-status")
                 yield BeadView(id="reader")
                 with VerticalScroll(id="single"):
                     yield Static(id="single-text")
-        yield Footer()
+        yield Footer(compact=True)  # many keys: every one of them in view where it fits
 
     def on_mount(self) -> None:
         """Load the article off the UI thread."""
-        for selector in ("#reader", "#single", "#changes", "#reader-note", "#history"):
+        for selector in (
+            "#reader",
+            "#single",
+            "#changes",
+            "#reader-note",
+            "#bead-status",
+            "#history",
+        ):
             self.query_one(selector).display = False
         self._fit_sidebar(self.app.size.width)
         self.query_one("#reader-pane").loading = True
@@ -203,7 +224,9 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
         reader, single = self.reader, self.query_one("#single")
         note = self.query_one("#reader-note", Static)
         changes = self.query_one(ComparePanel)
+        status = self.query_one("#bead-status", Static)
         reader.display = single.display = note.display = changes.display = False
+        status.display = False
         if not versions:
             note.update(Text("This article has no text versions.", style="italic"))
             note.display = True
@@ -244,7 +267,24 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
                 column_label(view.tgt),
                 cursor=cursor if cursor is not None else 0,
             )
+            status.display = True
+            self._show_status()
             reader.focus()
+
+    @on(BeadView.CursorMoved)
+    def _show_status(self) -> None:
+        """ "N of M confirmed", and what the bead under the cursor is."""
+        if self.view is None or not self.is_attached:
+            return
+        confirmed, total = beads.confirmed_count(self.view.beads)
+        line = Text()
+        line.append(f"{confirmed} of {total} confirmed", style="bold")
+        bead = self.reader.current
+        if bead is not None:
+            line.append(f"  ·  bead {self.reader.cursor + 1} of {total}  ·  {bead.kind}")
+            line.append(f"  ·  score {bead.score:.2f}")
+            line.append("  ·  confirmed" if bead.checked else "", style="green")
+        self.query_one("#bead-status", Static).update(line)
 
     @work(thread=True, exclusive=True, group="compare")
     def _compare(self, view: AlignmentView) -> None:
@@ -263,83 +303,222 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
 
     # ------------------------------------------------------------------ editing beads
 
+    def _reviewer(self, retry: Callable[[], None]) -> str | None:
+        """Who is editing: the app's reviewer, else the configured one; else ask (the app asks
+        once and saves the name) and ``retry`` once it is known."""
+        name = getattr(self.app, "reviewer", None)
+        if isinstance(name, str) and name:
+            return name
+        try:
+            name = reviewer_name()
+        except ArchiveError as exc:
+            self._fail(str(exc))
+            return None
+        if name is not None:
+            return name
+        ensure = getattr(self.app, "ensure_reviewer", None)
+        if callable(ensure):
+            ensure(lambda _name: retry())
+        else:
+            self._fail(str(ReviewerUnknown()))
+        return None
+
+    def _edit_bead(self, edit: BeadEdit, *, cursor_shift: int = 0) -> None:
+        """Make ``edit`` on the bead under the cursor, if there is one and a reviewer."""
+        bead = self._current_bead()
+        if bead is None:
+            return
+        who = self._reviewer(lambda: self._edit_bead(edit, cursor_shift=cursor_shift))
+        if who is None:
+            return
+        self._busy(True)
+        link_id = bead.link_id
+        self._store(
+            lambda session: edit(session, link_id, who),
+            max(self.reader.cursor + cursor_shift, 0),
+        )
+
     @work(thread=True, exclusive=True, group="article")
-    def _edit(self, operation: str, link_id: int | None, cursor: int) -> None:
-        """Change the alignment as asked, store it, and read it back."""
-        pair, view = self.pair, self.view
+    def _store(self, change: Callable[[Session], Edit | None], cursor: int) -> None:
+        """Store one bead edit (one transaction), remember it for undo, and read back."""
+        pair = self.pair
         if pair is None:
             return
         try:
             with self.archive.session() as session, session.begin():
-                if operation == "check" and link_id is not None and view is not None:
-                    bead = next(b for b in view.beads if b.link_id == link_id)
-                    set_checked(
-                        session=session, link_id=link_id, checked=not bead.checked, by=_who()
-                    )
-                elif operation == "merge" and link_id is not None:
-                    merge_with_next(session=session, link_id=link_id, by=_who())
-                elif operation == "split" and link_id is not None:
-                    split_link(session=session, link_id=link_id, by=_who())
-                elif operation == "align" and view is not None:
-                    realign(session=session, alignment_id=view.alignment_id)
-                elif operation == "align":
-                    align_versions(session=session, src_version_id=pair[0], tgt_version_id=pair[1])
-        except (ValueError, ArchiveError) as exc:
+                edit = change(session)
+                edit_id = edit.id if edit is not None else None
+        except ArchiveError as exc:
             self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
             return
+        if edit_id is not None:
+            self.undo_stack.append(edit_id)
+            self.redo_stack.clear()
         self._read(pair, cursor)
 
-    def _current_link(self) -> int | None:
-        if self.view is None or not self.reader.display:
+    def _current_bead(self) -> Any:
+        if self.view is None or not self.reader.display or self.reader.current is None:
             self.notify("No aligned bead here.", severity="warning")
             return None
-        bead = self.reader.current
-        return bead.link_id if bead else None
+        return self.reader.current
 
-    def _start(self, operation: str, link_id: int | None) -> None:
-        self._busy(True)
-        self._edit(operation, link_id, self.reader.cursor)
+    def action_toggle_confirmed(self) -> None:
+        """Confirm the bead under the cursor (or take the mark off)."""
+        bead = self._current_bead()
+        if bead is None:
+            return
+        call = beads.unconfirm_bead if bead.checked else beads.confirm_bead
+        self._edit_bead(lambda session, link, who: call(session, link_id=link, reviewer=who))
 
-    def action_toggle_checked(self) -> None:
-        """Mark the bead under the cursor as checked by a person (or not)."""
-        link = self._current_link()
-        if link is not None:
-            self._start("check", link)
+    def action_confirm_through(self) -> None:
+        """Confirm every bead from the top down to the cursor."""
+        self._edit_bead(
+            lambda session, link, who: beads.confirm_beads_through(
+                session, link_id=link, reviewer=who
+            )
+        )
 
-    def action_merge(self) -> None:
+    def action_merge_next(self) -> None:
         """Merge the bead under the cursor with the next one."""
-        link = self._current_link()
-        if link is not None:
-            self._start("merge", link)
+        self._edit_bead(
+            lambda session, link, who: beads.merge_next(session, link_id=link, reviewer=who)
+        )
+
+    def action_merge_previous(self) -> None:
+        """Merge the bead under the cursor with the previous one."""
+        self._edit_bead(
+            lambda session, link, who: beads.merge_previous(session, link_id=link, reviewer=who),
+            cursor_shift=-1,
+        )
 
     def action_split(self) -> None:
-        """Split the bead under the cursor."""
-        link = self._current_link()
-        if link is not None:
-            self._start("split", link)
+        """Split the bead under the cursor after its first sentence on each side."""
+        self._edit_bead(
+            lambda session, link, who: beads.split_bead(session, link_id=link, reviewer=who)
+        )
+
+    def action_move_up(self, side: beads.Side) -> None:
+        """Move the bead's first sentence of one side up into the bead before it."""
+        self._edit_bead(
+            lambda session, link, who: beads.move_bead_up(
+                session, link_id=link, side=side, reviewer=who
+            ),
+            cursor_shift=-1,
+        )
+
+    def action_move_down(self, side: beads.Side) -> None:
+        """Move the bead's last sentence of one side down into the bead after it."""
+        self._edit_bead(
+            lambda session, link, who: beads.move_bead_down(
+                session, link_id=link, side=side, reviewer=who
+            )
+        )
+
+    def action_unmatch(self, side: beads.Side) -> None:
+        """Make the bead's first sentence of one side a bead of its own (1-0 or 0-1)."""
+        self._edit_bead(
+            lambda session, link, who: beads.unmatch_sentence(
+                session, link_id=link, side=side, reviewer=who
+            )
+        )
+
+    def action_undo(self) -> None:
+        """Undo the last bead edit made here."""
+        if not self.undo_stack:
+            self.notify("Nothing to undo.", severity="warning")
+            return
+        who = self._reviewer(self.action_undo)
+        if who is not None:
+            self._busy(True)
+            self._history_step(self.undo_stack, self.redo_stack, who, undo=True)
+
+    def action_redo(self) -> None:
+        """Make the last undone bead edit again."""
+        if not self.redo_stack:
+            self.notify("Nothing to redo.", severity="warning")
+            return
+        who = self._reviewer(self.action_redo)
+        if who is not None:
+            self._busy(True)
+            self._history_step(self.redo_stack, self.undo_stack, who, undo=False)
+
+    @work(thread=True, exclusive=True, group="article")
+    def _history_step(self, take: list[int], give: list[int], who: str, *, undo: bool) -> None:
+        """Undo (or redo) the newest edit of ``take`` and hand it to ``give``."""
+        pair, cursor = self.pair, self.reader.cursor
+        if pair is None or not take:
+            return
+        edit_id = take.pop()
+        try:
+            with self.archive.session() as session, session.begin():
+                if undo:
+                    beads.undo_bead_edit(session, edit_id=edit_id, reviewer=who)
+                    handed = edit_id
+                else:
+                    made = beads.redo_bead_edit(session, edit_id=edit_id, reviewer=who)
+                    assert made.id is not None
+                    handed = made.id
+        except ArchiveError as exc:
+            take.append(edit_id)
+            self.app.call_from_thread(self._fail, str(exc).splitlines()[0])
+            return
+        give.append(handed)
+        self._read(pair, cursor)
+
+    def _jump(self, find: Callable[[Any, int], int | None], none_left: str) -> None:
+        if self.view is None or not self.reader.display:
+            self.notify("No aligned bead here.", severity="warning")
+            return
+        found = find(self.view.beads, self.reader.cursor)
+        if found is None:
+            self.notify(none_left)
+        else:
+            self.reader.cursor = found
+
+    def action_next_unconfirmed(self) -> None:
+        """Jump to the next bead nobody confirmed."""
+        self._jump(beads.next_unconfirmed, "Every bead is confirmed.")
+
+    def action_next_odd(self) -> None:
+        """Jump to the next bead that is not 1-1."""
+        self._jump(beads.next_non_one_to_one, "Every bead is 1-1.")
+
+    def action_next_low(self) -> None:
+        """Jump to the next unconfirmed bead with a low score."""
+        self._jump(beads.next_low_score, "No unconfirmed bead has a low score.")
 
     def action_align(self) -> None:
-        """Align the pair (again, around the checked beads)."""
-        if self.pair is None:
+        """Align the pair again around the confirmed beads (or for the first time)."""
+        pair, view = self.pair, self.view
+        if pair is None:
             self.notify("Only one version: nothing to align.", severity="warning")
             return
-        self._start("align", None)
+        if view is None:
+            self._busy(True)
+            self._store(lambda session: _first_alignment(session, pair), self.reader.cursor)
+            return
+        who = self._reviewer(self.action_align)
+        if who is None:
+            return
+        self._busy(True)
+        alignment_id = view.alignment_id
+        self._store(
+            lambda session: beads.realign_around_confirmed(
+                session, alignment_id=alignment_id, reviewer=who
+            ),
+            self.reader.cursor,
+        )
 
     # ------------------------------------------------------------------ translation
 
     def action_translate(self) -> None:
         """Machine-translate the left version into the right one's language (else English)."""
-        if self.article is None or not self.article["versions"]:
+        if self.article is None:
             return
-        by_id = {int(v["id"]): v for v in self.article["versions"]}
-        if self.pair is not None:
-            source, other = by_id[self.pair[0]], by_id[self.pair[1]]
-            target = other["language"] if other["language"] != source["language"] else "en"
-        else:
-            source = self.article["versions"][0]
-            target = "en"
-        if str(source["language"]).split("-")[0] == str(target).split("-")[0]:
-            target = "en" if not str(source["language"]).startswith("en") else target
+        chosen = translation_target(self.article["versions"], self.pair)
+        if chosen is None:
+            return
+        source, target = chosen
         self._busy(True)
         self._translate(int(source["id"]), str(source["language"]), str(target))
 
@@ -411,3 +590,8 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
         """Open or close the "what changed" panel."""
         panel = self.query_one(ComparePanel)
         panel.collapsed = not panel.collapsed
+
+
+def _first_alignment(session: Session, pair: tuple[int, int]) -> None:
+    """Align a pair for the first time (not a person's edit: nothing to record)."""
+    align_versions(session=session, src_version_id=pair[0], tgt_version_id=pair[1])

@@ -57,6 +57,7 @@ class LibraryScreen(Screen[None]):
         Binding("slash", "focus_filter", "Filter"),
         Binding("s", "app.search", "Search"),
         Binding("p", "app.people", "People"),
+        Binding("l", "app.links", "Links"),
         Binding("o", "cycle_sort", "Sort"),
         Binding("r", "reverse_sort", "Reverse"),
         Binding("escape", "leave_filter", "Leave filter", show=False),
@@ -86,6 +87,7 @@ class LibraryScreen(Screen[None]):
         self.query_one("#filter-problem").display = False
         self.query_one(ArticleTable).focus()
         self.reload()
+        self.find_linkable()
 
     # ------------------------------------------------------------------ loading
 
@@ -172,6 +174,22 @@ class LibraryScreen(Screen[None]):
             self.sub_title = f"{total:,} articles · {order}"
         else:
             self.sub_title = f"{total:,} of {everything:,} articles match · {order}"
+
+    @work(thread=True, exclusive=True, group="library-links")
+    def find_linkable(self) -> None:
+        """Which articles have a link suggestion waiting (marked in the table), off the UI
+        thread, once when the library opens and again after links are reviewed."""
+        from archive.linking.auto import pending_suggestions
+
+        try:
+            with self.archive.session() as session:
+                found = pending_suggestions(session)
+        except ArchiveError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        ids = {i for s in found for i in (s.article_id, s.candidate_id)}
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self.table.mark_linkable, ids)
 
     @on(ArticleTable.NeedMore, "#articles")
     def _more(self, event: ArticleTable.NeedMore) -> None:

@@ -41,11 +41,22 @@ def compact_languages(languages: Sequence[str], shown: int = 3) -> str:
     return ", ".join(languages[:shown]) + f" +{len(languages) - shown}"
 
 
-def article_cells(article: dict[str, Any]) -> list[Text]:
+LINKABLE_MARK = "⇄ "  # before the title of an article with a link suggestion waiting
+
+
+def title_cell(article: dict[str, Any], *, linkable: bool = False) -> Text:
+    """The title cell; marked when a link suggestion is waiting for the article."""
+    title = safe_line(readable_form(str(article.get("title") or "")))
+    if linkable:
+        return Text(LINKABLE_MARK, style="bold") + title
+    return title
+
+
+def article_cells(article: dict[str, Any], *, linkable: bool = False) -> list[Text]:
     """The cells of one article row (``list_articles`` shape), every value literal."""
     return [
         safe_line(article.get("date") or "—", style="" if article.get("date") else "dim"),
-        safe_line(readable_form(str(article.get("title") or ""))),
+        title_cell(article, linkable=linkable),
         safe_line(article.get("service") or "—", style="" if article.get("service") else "dim"),
         safe_line(compact_languages(article.get("languages") or [])),
         safe_line(", ".join(article.get("translators") or [])),
@@ -82,6 +93,7 @@ class ArticleTable(DataTable[Text]):
         self.sort_key: SortKey = "date"
         self.descending = True  # newest first
         self._width = 0
+        self.linkable: set[int] = set()  # articles with a link suggestion waiting
 
     # ------------------------------------------------------------------ columns
 
@@ -120,8 +132,19 @@ class ArticleTable(DataTable[Text]):
         if record:
             self.articles.extend(articles)
         for article in articles:
-            self.add_row(*article_cells(article), key=str(article["id"]))
+            linkable = int(article["id"]) in self.linkable
+            self.add_row(*article_cells(article, linkable=linkable), key=str(article["id"]))
         self.waiting = False
+
+    def mark_linkable(self, article_ids: set[int]) -> None:
+        """Mark the titles of the articles with a link suggestion waiting (and only those)."""
+        changed = self.linkable ^ article_ids
+        self.linkable = set(article_ids)
+        for article in self.articles:
+            article_id = int(article["id"])
+            if article_id in changed:
+                cell = title_cell(article, linkable=article_id in article_ids)
+                self.update_cell(str(article_id), "title", cell)
 
     def reset(self, articles: Sequence[dict[str, Any]], total: int) -> None:
         """Replace every row with the first page of a new listing."""

@@ -27,7 +27,7 @@ def summary_title(report: dict[str, Any] | None) -> str:
     if report.get("low_score"):
         parts.append(f"{report['low_score']} low-score")
     if report.get("checked"):
-        parts.append(f"{report['checked']} checked")
+        parts.append(f"{report['checked']} confirmed")
     return "What changed — " + " · ".join(parts)
 
 
