@@ -28,7 +28,7 @@ _TOUCHES: dict[str, TouchesFunction] = {}
 
 #: Modules that register undo functions when imported; `undo_edit` imports them first, so an
 #: undo works whichever part of the archive the caller loaded. A module not present is skipped.
-UNDO_MODULES = ("archive.curation",)
+UNDO_MODULES = ("archive.curation", "archive.beads")
 
 
 class EditNotFound(ArchiveError):
@@ -233,7 +233,7 @@ def undo_edit(session: Session, edit_id: int, *, by: str) -> Edit:
         )
     fn = _UNDO.get(row.target)
     if fn is None:
-        raise UndoRefused(edit_id, f"edits of a {row.target} cannot be undone")
+        raise UndoRefused(edit_id, f"{row.target} edits cannot be undone with archive undo")
     blocker = blocking_edit(session, row)
     if blocker is not None:
         raise UndoRefused(

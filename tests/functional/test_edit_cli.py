@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -157,3 +158,33 @@ def test_services_merge_split_and_listing_by_default(seeded: Path, tmp_path: Pat
     split = run_cli("services", "split", "RFA Myanmar Service", "--db", seeded, env=ME)
     assert (0, "edit 1 undone: the merge is split\n") == (split.returncode, split.stdout)
     assert before == json.loads(run_cli("services", "--db", seeded, "--json").stdout)
+
+
+def test_archive_undo_undoes_bead_edits_too_in_order(tmp_path: Path) -> None:
+    from tests.conftest import CORPUS
+
+    record = tmp_path / "one.jsonl"
+    first_line = (CORPUS / "ntrex128-sample.jsonl").read_text(encoding="utf-8").split("\n")[0]
+    record.write_text(first_line + "\n", encoding="utf-8")
+    db = tmp_path / "archive.db"
+    assert 0 == run_cli("import", record, "--db", db).returncode
+
+    def beads() -> list[Any]:  # bead ids are renumbered by edits; their sentences are what count
+        data = json.loads(run_cli("beads", "1", "--db", db, "--json").stdout)
+        return [
+            [(b["src"], b["tgt"], b["confirmed"]) for b in a["beads"]] for a in data["alignments"]
+        ]
+
+    before = beads()
+    for verb in ("confirm", "merge"):
+        result = run_cli("beads", verb, "1", "--db", db, env=ME)
+        assert 0 == result.returncode, result.stderr
+    refused = run_cli("undo", "1", "--db", db, env=ME)
+    assert (1, "archive: edit 1: cannot be undone: edit 2 (merge by Daw Khin)") == (
+        refused.returncode,
+        refused.stderr.split(" changed")[0],
+    )
+    for edit_id in ("2", "1"):
+        result = run_cli("undo", edit_id, "--db", db, env=ME)
+        assert (0, f"edit {edit_id} undone\n") == (result.returncode, result.stdout)
+    assert before == beads()
