@@ -9,7 +9,7 @@ terminal as a command).
 from __future__ import annotations
 
 from archive.analysis.normalize import unicode_burmese
-from archive.textsafe import visible_controls
+from archive.terminaltext import visible_controls
 
 __all__ = ["plural", "readable", "readable_line"]
 

@@ -179,7 +179,7 @@ def floor_insert(db: Path, texts: list[tuple[str, list[str]]]) -> None:
 
 def stages(folder: Path, n: int, work: Path) -> list[tuple[str, float, float]]:
     """(stage, CPU s per article, wall s per article) for the first ``n`` articles."""
-    from archive.ingest.analyze import analyze_plain
+    from archive.ingest.annotate import analyze_plain
     from archive.ingest.pipeline import Importer, _align_new_record
 
     # Pay the one-time loads (models, lexicons, dictionaries) before timing: one record of

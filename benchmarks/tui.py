@@ -179,17 +179,17 @@ async def open_article(archive: Archive, article_id: int) -> tuple[float, int]:
     "what changed" report is computed after that, in a worker); and the bead count."""
     from tui.app import make_app
     from tui.screens.article import ArticleScreen
-    from tui.widgets.bead_view import BeadView
+    from tui.widgets.bead_row import BeadRow
 
     painted: list[float] = []
-    render_line = BeadView.render_line
+    render_line = BeadRow.render_line
 
-    def timed(self: BeadView, y: int) -> Strip:
+    def timed(self: BeadRow, y: int) -> Strip:
         if y > 0 and self.layout_rows is not None and not painted:
             painted.append(time.perf_counter())  # the first row of text drawn
         return render_line(self, y)
 
-    BeadView.render_line = timed  # type: ignore[method-assign]
+    BeadRow.render_line = timed  # type: ignore[method-assign]
     app = make_app(archive)
     try:
         async with app.run_test(size=(160, 45)) as pilot:
@@ -205,7 +205,7 @@ async def open_article(archive: Archive, article_id: int) -> tuple[float, int]:
             beads = len(screen.view.beads)
             await app.workers.wait_for_complete()
     finally:
-        BeadView.render_line = render_line  # type: ignore[method-assign]
+        BeadRow.render_line = render_line  # type: ignore[method-assign]
     return painted[0] - start, beads
 
 

@@ -15,13 +15,13 @@ from archive.errors import ArchiveError
 from archive.reviewer import reviewer_name, save_reviewer
 from tui.cells import match_terminal_widths, restore_widths
 from tui.commands import ArchiveCommands
-from tui.reader_layout import warm_up
 from tui.screens.article import ArticleScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.links import LinksScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.search import SearchScreen
+from tui.widgets.reader_layout import warm_up
 
 __all__ = ["ArchiveApp", "make_app"]
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from archive.browse_queries import SORT_KEYS
+from archive.listing import SORT_KEYS
 
 if TYPE_CHECKING:
     from tui.app import ArchiveApp

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.text import Text
 
 from archive.display import readable
-from archive.textsafe import visible_controls
+from archive.terminaltext import visible_controls
 
 __all__ = ["highlighted", "join_names", "safe", "safe_line"]
 

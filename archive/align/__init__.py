@@ -7,10 +7,10 @@ translation adds, drops or changes; `Lexicon` holds learned word associations.
 from __future__ import annotations
 
 from archive.align.compare import ComparisonReport, compare_alignment
+from archive.align.config import ScoringConfig, Signals
 from archive.align.galechurch import align_gale_church
 from archive.align.lexicon import Lexicon, load_seed_lexicon
 from archive.align.pipeline import VERSION, Aligner, AlignmentResult, Bead, align_segments
-from archive.align.scoring import ScoringConfig, Signals
 
 __all__ = [
     "VERSION",

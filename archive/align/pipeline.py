@@ -1,10 +1,11 @@
 """The alignment pipeline: segments in, beads out, with checked beads kept as they are.
 
 `Aligner` holds the configuration and the seed-lexicon cache; `align_segments` is the one
-call most code needs. The steps: orient the pair, turn segments into vectors
-(`archive.align.scoring`), cut long problems at anchors (`archive.align.anchors`), run the
-DP on each piece, in windows along the diagonal when a piece is large
-(`archive.align.kernels`), and score every bead.
+call most code needs. The steps: orient the pair, turn segments into features
+(`archive.align.features`; keys interned in a table each `Aligner.align` call owns) and
+vectors (`archive.align.vectors`), cut long problems at anchors (`archive.align.anchors`), cost
+every bead (`archive.align.costs`), run the DP on each piece, in windows along the diagonal
+when a piece is large (`archive.align.kernels`), and score every bead.
 """
 
 from __future__ import annotations
@@ -18,22 +19,20 @@ from itertools import pairwise
 import numpy as np
 
 from archive.align.anchors import cut_points
-from archive.align.kernels import FloatArray, IntArray, Span, best_path, windowed_path
-from archive.align.lexicon import Lexicon, load_seed_lexicon
-from archive.align.rows import SparseRows
-from archive.align.scoring import (
-    Coverage,
-    ScoringConfig,
+from archive.align.config import ScoringConfig
+from archive.align.costs import (
     SideVectors,
-    SparseFeatures,
     cosine_matrix,
     coverage_similarity,
     match_costs,
-    segment_sparse,
     similarity_scale,
-    vectorise,
 )
+from archive.align.features import FeatureKeys, SparseFeatures, segment_sparse
+from archive.align.kernels import FloatArray, IntArray, Span, best_path, windowed_path
+from archive.align.lexicon import Lexicon, load_seed_lexicon
+from archive.align.rows import SparseRows
 from archive.align.tokens import canonical_language
+from archive.align.vectors import Coverage, vectorise
 
 __all__ = [
     "VERSION",
@@ -205,19 +204,25 @@ class Aligner:
         tgt_lang: str | None,
         lexicon: Lexicon | None,
         translate: Callable[[Sequence[str]], list[str]] | None,
+        *,
+        keys: FeatureKeys,
     ) -> tuple[list[SparseFeatures], list[SparseFeatures], bool]:
-        """Features of both sides; the flag says whether any lexicon was used."""
+        """Features of both sides, their keys interned in ``keys``; the flag says whether any
+        lexicon was used."""
         lex_src, lex_tgt = self._lexicons(src_lang, tgt_lang, lexicon)
         cfg = self.config
-        src_f = [segment_sparse(s, src_lang, lexicon=lex_src, config=cfg) for s in src]
-        tgt_f = [segment_sparse(t, tgt_lang, lexicon=lex_tgt, config=cfg) for t in tgt]
+
+        def sparse(text: str, lang: str | None, lex: Lexicon | None) -> SparseFeatures:
+            return segment_sparse(text, lang, lexicon=lex, config=cfg, keys=keys)
+
+        src_f = [sparse(s, src_lang, lex_src) for s in src]
+        tgt_f = [sparse(t, tgt_lang, lex_tgt) for t in tgt]
         if translate is not None and src:
             mt = translate(list(src))
             if len(mt) != len(src):
                 raise ValueError(f"translate returned {len(mt)} texts for {len(src)} segments")
             src_f = [
-                feats
-                + segment_sparse(text, tgt_lang, lexicon=lex_tgt, config=cfg).scaled(cfg.mt_weight)
+                feats + sparse(text, tgt_lang, lex_tgt).scaled(cfg.mt_weight)
                 for feats, text in zip(src_f, mt, strict=True)
             ]
         used = lex_src is not None or lex_tgt is not None
@@ -245,10 +250,13 @@ class Aligner:
             if paras is not None and len(paras) != size:
                 raise ValueError(f"{name}_paragraphs has {len(paras)} entries for {size} segments")
         fixed_beads = _check_fixed(fixed, n, m)
+        # This call's feature keys: every section's features share them, and they go with
+        # the call (a table kept longer would grow with every text a session aligns).
+        keys = FeatureKeys()
         if max(n, m) <= self.section or fixed_beads:
             return self._align_whole(
                 src, tgt, src_lang, tgt_lang, src_paragraphs, tgt_paragraphs, fixed_beads,
-                lexicon, translate, length_ratio,
+                lexicon, translate, length_ratio, keys=keys,
             )  # fmt: skip
         if length_ratio is None:
             length_ratio = expected_length_ratio(
@@ -264,7 +272,7 @@ class Aligner:
                 src[i0:i1], tgt[j0:j1], src_lang, tgt_lang,
                 None if src_paragraphs is None else src_paragraphs[i0:i1],
                 None if tgt_paragraphs is None else tgt_paragraphs[j0:j1],
-                [], lexicon, translate, length_ratio,
+                [], lexicon, translate, length_ratio, keys=keys,
             )  # fmt: skip
             parts.append(part)
             spans: list[Span] = []
@@ -297,11 +305,15 @@ class Aligner:
         lexicon: Lexicon | None,
         translate: Callable[[Sequence[str]], list[str]] | None,
         length_ratio: float | None,
+        *,
+        keys: FeatureKeys,
     ) -> AlignmentResult:
         """Align two segment lists as one document (fixed beads already checked)."""
         n, m = len(src), len(tgt)
         s_lang, t_lang = canonical_language(src_lang), canonical_language(tgt_lang)
-        src_f, tgt_f, lexical = self.features(src, tgt, s_lang, t_lang, lexicon, translate)
+        src_f, tgt_f, lexical = self.features(
+            src, tgt, s_lang, t_lang, lexicon, translate, keys=keys
+        )
         method = ("dp-lexical" if lexical else "dp-features") + ("+mt" if translate else "")
         lex_src, lex_tgt = self._lexicons(s_lang, t_lang, lexicon)
         # `is not None`, not truthiness: `len(Lexicon)` counts every entry.
@@ -310,6 +322,7 @@ class Aligner:
             src_f,
             tgt_f,
             self.config.dims,
+            keys=keys,
             word_counts=some_lexicon.word_totals() if some_lexicon is not None else None,
             global_idf=self.config.global_idf,
         )

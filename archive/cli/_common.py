@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import json
 import re
@@ -90,7 +89,7 @@ def _stderr_console() -> Any:
 
 def safe_text(text: str) -> str:
     """Text for a terminal: control characters (escape sequences included) made visible."""
-    from archive.textsafe import visible_controls
+    from archive.terminaltext import visible_controls
 
     return visible_controls(text)
 
@@ -98,24 +97,19 @@ def safe_text(text: str) -> str:
 def safe_line(text: object) -> str:
     """A value from outside (a file name, package metadata) for one line of output: controls,
     newlines and tabs made visible."""
-    from archive.textsafe import one_line
+    from archive.terminaltext import one_line
 
     return one_line(str(text))
 
 
 def parse_day(value: str | None, *, end: bool) -> dt.date | None:
-    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month means its first (or last) day."""
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month means its first (or last) day
+    (the rule of ``since:``/``until:`` in the filter language, `archive.search.query`)."""
     if value is None:
         return None
-    parts = value.strip().split("-")
+    from archive.search.query import read_date
+
     try:
-        if len(parts) == 1:
-            year = int(parts[0])
-            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
-        if len(parts) == 2:
-            year, month = int(parts[0]), int(parts[1])
-            last = calendar.monthrange(year, month)[1]
-            return dt.date(year, month, last if end else 1)
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+        return read_date(value, end=end)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None

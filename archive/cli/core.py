@@ -264,14 +264,14 @@ def list_command(
 
     Example: archive list --person "Khin Maung Nyane" --role translator
     """
-    from archive.models import Role
     from archive.provenance import ArticleFilter, list_articles
+    from archive.search.query import read_role
 
-    if role is not None and role.lower() not in {r.value for r in Role}:
-        raise typer.BadParameter(
-            f"{role!r} is not a role (one of: {', '.join(r.value for r in Role)})",
-            param_hint="--role",
-        )
+    if role is not None:
+        try:
+            read_role(role)
+        except ValueError as exc:
+            raise typer.BadParameter(str(exc), param_hint="--role") from None
     filters = ArticleFilter(
         service=service,
         person=person,
@@ -518,7 +518,7 @@ def analyze_command(
 
 
 def _analyze_stored(ids: list[str], *, db: str | None, as_json: bool) -> None:
-    from archive.ingest.analyze import analyze_stored
+    from archive.ingest.annotate import analyze_stored
 
     article_ids = []
     for text in ids:

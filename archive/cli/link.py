@@ -212,7 +212,7 @@ def _titles(session: Any, ids: set[int]) -> dict[int, str]:
 
 
 def _evidence_line(evidence: dict[str, object]) -> str:
-    from archive.textsafe import one_line
+    from archive.terminaltext import one_line
 
     parts = []
     for key, value in evidence.items():

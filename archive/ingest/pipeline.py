@@ -53,7 +53,7 @@ from archive.models import Alignment, AlignmentLink, ImportRecord, RawBlob, Vers
 if TYPE_CHECKING:
     from archive.align import AlignmentResult
     from archive.align.lexicon import Lexicon
-    from archive.ingest.analyze import VersionAnalysis
+    from archive.ingest.annotate import VersionAnalysis
     from archive.lexicon_store import Counts
 
 #: What one alignment teaches the archive-wide lexicon: (lexicon pair, counts, beads learned,
@@ -259,7 +259,7 @@ def _prepare(job: _Job) -> _Prepared:
     assert record is not None
     if not job.analyze:
         return _Prepared(record=record)
-    from archive.ingest.analyze import analyze_plain
+    from archive.ingest.annotate import analyze_plain
 
     analyses = tuple(analyze_plain(v.text, v.language) for v in record.versions)
     if not job.align:
@@ -458,7 +458,7 @@ class Importer:
         self.archive = archive
         self.analyzer: Analyzer | None = None
         if analyze:
-            from archive.ingest.analyze import analyze_version
+            from archive.ingest.annotate import analyze_version
 
             self.analyzer = analyze_version
         self.align = align and analyze
@@ -981,7 +981,7 @@ def _one_blas_thread() -> None:
 
 
 def _default_analyzer() -> Analyzer:
-    from archive.ingest.analyze import analyze_version
+    from archive.ingest.annotate import analyze_version
 
     return analyze_version
 

@@ -33,7 +33,7 @@ from archive.models import (
 )
 
 if TYPE_CHECKING:
-    from archive.ingest.analyze import VersionAnalysis
+    from archive.ingest.annotate import VersionAnalysis
 
 log = logging.getLogger(__name__)
 
@@ -358,7 +358,7 @@ def store_article(
     Args:
         analyze: called on each version this adds (an ORM object), to analyse it.
         analyses: the analysis of each of the record's versions, by index, computed ahead
-            (`archive.ingest.analyze.analyze_plain`): written with the versions it adds,
+            (`archive.ingest.annotate.analyze_plain`): written with the versions it adds,
             their segments and their search index rows, instead of calling ``analyze``.
         lookups: services and people already found by this importer (see `Lookups`; the
             caller commits or discards it with the transaction).
@@ -550,7 +550,7 @@ def store_article(
 
 def _write_analyses(session: Session, done: Sequence[tuple[NewVersion, VersionAnalysis]]) -> None:
     """The segments and search index rows of versions just added, in one statement each."""
-    from archive.ingest.analyze import segment_rows
+    from archive.ingest.annotate import segment_rows
 
     rows = [row for version, analysis in done for row in segment_rows(version.id, analysis)]
     if rows:

@@ -177,7 +177,7 @@ def _source_segments(session: Session, version: Version) -> list[SegmentText]:
 
     segments = version_segments(session=session, version=version)
     if not segments and version.text.strip():
-        from archive.ingest.analyze import analyze_version
+        from archive.ingest.annotate import analyze_version
 
         log.info("version %s has no segments yet: analysing it", version.id)
         analyze_version(session, version)

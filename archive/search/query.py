@@ -1,4 +1,4 @@
-"""The search query language, parsed into a small AST (never passed to FTS5 as typed).
+"""The one filter and query language of ``archive search``, the library filter and ``list``.
 
 Grammar (``OR`` binds tighter than the implicit AND, as in FTS5)::
 
@@ -6,17 +6,25 @@ Grammar (``OR`` binds tighter than the implicit AND, as in FTS5)::
     item    := filter | "-" atom | "NOT" atom | atom ("OR" atom)*
     atom    := '"' phrase '"' | word ["*"]
     filter  := key ":" (word | '"' phrase '"')
-    key     := lang | kind | service | person | role | year
+    key     := lang | language | kind | service | person | role | year | since | until
              | reporter | translator | writer | editor | contributor | photographer
              | narrator | source
 
 ``translator:NAME`` means a credit with role translator held by NAME; ``person:NAME role:R``
-likewise ties the name and the role to one credit. An unclosed quote runs to the end of the
-query. Anything else that cannot be understood raises `SearchSyntaxError`.
+likewise ties the name and the role to one credit. ``year:YYYY`` or ``year:YYYY..YYYY``;
+``since:``/``until:`` take ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (as ``archive list``'s
+options do, `read_date`). An unclosed quote runs to the end of the query.
+
+Two readings of the same text: `parse_query` is strict (search: anything that cannot be
+understood raises `SearchSyntaxError`), `read_filters` is lenient (the library filter, read
+as it is typed: a key with no value yet is skipped, a value not understood is left out and
+reported, and everything that is not a filter is kept as the words typed).
 """
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 from dataclasses import dataclass, field
 
 from archive.errors import SearchSyntaxError
@@ -27,17 +35,23 @@ __all__ = [
     "MAX_QUERY_LENGTH",
     "Clause",
     "CreditFilter",
+    "FilterText",
     "Filters",
     "Query",
     "Term",
     "parse_query",
+    "read_date",
+    "read_filters",
+    "read_role",
 ]
 
 MAX_QUERY_LENGTH = 1000
 MAX_CLAUSES = 32
 ROLES = tuple(r.value for r in Role)
 KINDS = tuple(k.value for k in VersionKind)
-FILTER_KEYS = frozenset({"lang", "kind", "service", "person", "role", "year", *ROLES})
+FILTER_KEYS = frozenset(
+    {"lang", "language", "kind", "service", "person", "role", "year", "since", "until", *ROLES}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +91,9 @@ class Filters:
     services: tuple[str, ...] = ()
     credits: tuple[CreditFilter, ...] = ()
     years: tuple[tuple[int, int], ...] = ()
+    #: Articles dated on or after ``since`` and on or before ``until``.
+    since: dt.date | None = None
+    until: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +110,16 @@ class _Token:
     text: str = ""
     key: str = ""
     prefix: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FilterText:
+    """A filter text read leniently (`read_filters`): the filters understood, the words that
+    are not filters (as typed; phrases without their quotes), and what was not understood."""
+
+    filters: Filters
+    words: tuple[str, ...]
+    problems: tuple[str, ...]
 
 
 def check_query_text(query: str) -> None:
@@ -114,7 +141,9 @@ def _read_phrase(query: str, i: int) -> tuple[str, int]:
     return query[i + 1 : end], end + 1
 
 
-def _lex(query: str) -> list[_Token]:
+def _lex(query: str, *, strict: bool = True) -> list[_Token]:
+    """The tokens of ``query``. Lenient (``strict=False``): no operators (``-``, ``OR``,
+    ``NOT``, ``AND`` and ``*`` are words as typed) and a key with no value is skipped."""
     tokens: list[_Token] = []
     i, n = 0, len(query)
     while i < n:
@@ -126,7 +155,13 @@ def _lex(query: str) -> list[_Token]:
             text, i = _read_phrase(query, i)
             tokens.append(_Token("phrase", text))
             continue
-        if char == "-" and i + 1 < n and not query[i + 1].isspace() and query[i + 1] != "-":
+        if (
+            strict
+            and char == "-"
+            and i + 1 < n
+            and not query[i + 1].isspace()
+            and query[i + 1] != "-"
+        ):
             tokens.append(_Token("minus"))
             i += 1
             continue
@@ -139,10 +174,14 @@ def _lex(query: str) -> list[_Token]:
             if not value and i < n and query[i] == '"':
                 value, i = _read_phrase(query, i)
             if not value.strip():
+                if not strict:
+                    continue  # mid-typing: the value is still to come
                 raise SearchSyntaxError(query, f"{key}: needs a value (e.g. {key}:VALUE)")
             tokens.append(_Token("filter", value.strip(), key=key.lower()))
             continue
-        if word == "OR":
+        if not strict:
+            tokens.append(_Token("word", word))
+        elif word == "OR":
             tokens.append(_Token("or"))
         elif word == "NOT":
             tokens.append(_Token("not"))
@@ -158,7 +197,33 @@ def _lex(query: str) -> list[_Token]:
     return tokens
 
 
-def _year_range(query: str, value: str) -> tuple[int, int]:
+def read_role(value: str) -> str:
+    """A role as a filter names it (any case), or ValueError."""
+    if value.strip().lower() not in ROLES:
+        raise ValueError(f"{value!r} is not a role (one of: {', '.join(ROLES)})")
+    return value.strip().lower()
+
+
+def read_date(value: str, *, end: bool) -> dt.date:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; a year or month means its first day (its last
+    with ``end``). Raises ValueError for anything else."""
+    parts = value.strip().split("-")
+    try:
+        if len(parts) == 1:
+            year = int(parts[0])
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            last = calendar.monthrange(year, month)[1]
+            return dt.date(year, month, last if end else 1)
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise ValueError(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
+def _year_range(value: str, *, strict: bool) -> tuple[int, int]:
+    """``YYYY``, ``YYYY..YYYY`` or ``YYYY-YYYY``, or ValueError saying why not. A range
+    written backwards is an error when strict, else read the right way round."""
     for separator in ("..", "-"):
         if separator in value:
             first, _, last = value.partition(separator)
@@ -168,13 +233,21 @@ def _year_range(query: str, value: str) -> tuple[int, int]:
     try:
         low, high = int(first), int(last)
     except ValueError:
-        raise SearchSyntaxError(query, f"year:{value} is not a year (YYYY or YYYY..YYYY)") from None
-    if not (1 <= low <= 9999 and 1 <= high <= 9999) or low > high:
-        raise SearchSyntaxError(query, f"year:{value} is not a year range")
+        raise ValueError(
+            f"year:{value} is not a year: write year:2021 or year:2019..2021"
+        ) from None
+    if not (1 <= low <= 9999 and 1 <= high <= 9999):
+        raise ValueError(f"year:{value} is not a year range")
+    if low > high:
+        if strict:
+            raise ValueError(f"year:{value} is not a year range: the earlier year comes first")
+        low, high = high, low
     return low, high
 
 
-def _filters(query: str, items: list[_Token]) -> Filters:
+def _filters(query: str, items: list[_Token], *, strict: bool) -> tuple[Filters, list[str]]:
+    """The filters of ``items``, and (lenient) what was not understood; strict, the first
+    value not understood raises `SearchSyntaxError`."""
     languages: list[str] = []
     kinds: list[str] = []
     services: list[str] = []
@@ -182,37 +255,70 @@ def _filters(query: str, items: list[_Token]) -> Filters:
     names: list[str] = []
     roles: list[str] = []
     credits: list[CreditFilter] = []
+    dates: dict[str, dt.date] = {}
+    problems: list[str] = []
     for token in items:
         key, value = token.key, token.text
-        if key == "lang":
-            languages.append(value)
-        elif key == "kind":
-            if value.lower() not in KINDS:
-                raise SearchSyntaxError(query, f"kind:{value} is not one of {', '.join(KINDS)}")
-            kinds.append(value.lower())
-        elif key == "service":
-            services.append(value)
-        elif key == "year":
-            years.append(_year_range(query, value))
-        elif key == "person":
-            names.append(value)
-        elif key == "role":
-            if value.lower() not in ROLES:
-                raise SearchSyntaxError(query, f"role:{value} is not one of {', '.join(ROLES)}")
-            roles.append(value.lower())
-        else:  # translator:NAME and the other roles
-            credits.append(CreditFilter(role=key, name=value))
+        try:
+            if key in ("lang", "language"):
+                languages.append(value)
+            elif key == "kind":
+                if value.lower() not in KINDS:
+                    raise ValueError(f"kind:{value} is not one of {', '.join(KINDS)}")
+                kinds.append(value.lower())
+            elif key == "service":
+                services.append(value)
+            elif key == "year":
+                years.append(_year_range(value, strict=strict))
+            elif key in ("since", "until"):
+                try:
+                    day = read_date(value, end=key == "until")
+                except ValueError:
+                    raise ValueError(
+                        f"{key}:{value} is not a date: write {key}:2021-04-19 (or 2021-04, 2021)"
+                    ) from None
+                earlier = dates.get(key)
+                if earlier is None or (day > earlier if key == "since" else day < earlier):
+                    dates[key] = day
+            elif key == "person":
+                names.append(value)
+            elif key == "role":
+                if value.lower() not in ROLES:
+                    raise ValueError(f"role:{value} is not a role: one of {', '.join(ROLES)}")
+                roles.append(value.lower())
+            else:  # translator:NAME and the other roles
+                credits.append(CreditFilter(role=key, name=value))
+        except ValueError as exc:
+            if strict:
+                raise SearchSyntaxError(query, str(exc)) from None
+            problems.append(str(exc))
     for name in names:
         credits.extend(CreditFilter(role=r, name=name) for r in roles or [None])  # type: ignore[list-item]
     if not names:
         credits.extend(CreditFilter(role=r) for r in roles)
-    return Filters(
+    filters = Filters(
         languages=tuple(languages),
         kinds=tuple(kinds),
         services=tuple(services),
         credits=tuple(credits),
         years=tuple(years),
+        since=dates.get("since"),
+        until=dates.get("until"),
     )
+    return filters, problems
+
+
+def read_filters(text: str) -> FilterText:
+    """``text`` read leniently, as the library filter reads what is being typed; never raises.
+
+    The filters are those of `parse_query`; a key with no value yet is skipped, a value not
+    understood is left out and its problem reported (``year:20x is not a year: write
+    year:2021 or year:2019..2021``); every other word is kept as typed.
+    """
+    tokens = _lex(text, strict=False)
+    filters, problems = _filters(text, [t for t in tokens if t.kind == "filter"], strict=False)
+    words = tuple(t.text for t in tokens if t.kind != "filter" and t.text)
+    return FilterText(filters, words, tuple(problems))
 
 
 def parse_query(query: str) -> Query:
@@ -255,4 +361,5 @@ def parse_query(query: str) -> Query:
             clauses.append(Clause(tuple(terms)))
     if len(clauses) > MAX_CLAUSES:
         raise SearchSyntaxError(query, f"too many terms ({len(clauses)}; at most {MAX_CLAUSES})")
-    return Query(clauses=tuple(clauses), filters=_filters(query, filter_tokens))
+    filters, _ = _filters(query, filter_tokens, strict=True)
+    return Query(clauses=tuple(clauses), filters=filters)

@@ -260,6 +260,10 @@ def _filter_conditions(filters: Filters, params: _Params) -> list[str]:
             f"(a.date >= {params.add(f'{low:04d}-01-01')} "
             f"AND a.date <= {params.add(f'{high:04d}-12-31')})"
         )
+    if filters.since is not None:
+        out.append(f"a.date >= {params.add(filters.since.isoformat())}")
+    if filters.until is not None:
+        out.append(f"a.date <= {params.add(filters.until.isoformat())}")
     out.extend(f"a.service_id IN ({_service_subquery(name, params)})" for name in filters.services)
     out.extend(_credit_condition(credit, params) for credit in filters.credits)
     return out

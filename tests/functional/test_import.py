@@ -266,7 +266,7 @@ def test_bad_batch_imports_exactly_the_good_ones(archive: Archive, tmp_path: Pat
 def test_failure_midway_stores_nothing_of_that_article(
     archive: Archive, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import archive.ingest.analyze as analyze_module
+    import archive.ingest.annotate as analyze_module
 
     calls = {"n": 0}
     real = analyze_module.analyze_version

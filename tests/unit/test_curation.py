@@ -24,7 +24,7 @@ from archive.errors import (
     VersionNotFound,
 )
 from archive.history import EditAlreadyUndone, article_history, undo_edit
-from archive.ingest.analyze import analyze_version
+from archive.ingest.annotate import analyze_version
 from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
 from archive.ingest.store import store_article
 from archive.models import Person, Version

@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlmodel import select
 
-from archive.browse_queries import list_articles_sorted, parse_article_filter
 from archive.db import Archive
 from archive.ingest.pipeline import Importer
+from archive.listing import list_articles_sorted, parse_article_filter
 from archive.models import Person, PersonAlias
 from archive.provenance import ArticleFilter, find_people, list_articles, list_people
 from archive.search import search

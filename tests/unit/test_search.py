@@ -18,7 +18,7 @@ from sqlmodel import select
 
 from archive.db import Archive, open_archive
 from archive.errors import SearchSyntaxError
-from archive.ingest.analyze import analyze_version
+from archive.ingest.annotate import analyze_version
 from archive.models import Version
 from archive.search import SearchHit, rebuild_index, search
 from tests.conftest import REPO, ntrex_lines

@@ -16,22 +16,22 @@ from textual.worker import get_current_worker
 
 from archive import beads
 from archive.alignments import AlignmentView
-from archive.browse_queries import (
-    align_versions,
-    compare_view,
-    default_pair,
-    reader_alignment,
-)
 from archive.db import Archive
 from archive.display import readable_line
 from archive.errors import ArchiveError, ArticleNotFound
 from archive.mt.target import translation_target
 from archive.provenance import get_article
+from archive.reader import (
+    align_versions,
+    compare_view,
+    default_pair,
+    reader_alignment,
+)
 from archive.reviewer import ReviewerUnknown, reviewer_name
 from tui.screens.article_edits import ProvenanceEditing
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
-from tui.widgets.bead_view import BeadView
+from tui.widgets.bead_row import BeadRow
 from tui.widgets.compare_panel import ComparePanel
 from tui.widgets.history_panel import HistoryPanel
 from tui.widgets.provenance_panel import ProvenancePanel
@@ -132,7 +132,7 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
                 yield ComparePanel(id="changes")
                 yield Static(id="reader-note")
                 yield Static(id="bead-status")
-                yield BeadView(id="reader")
+                yield BeadRow(id="reader")
                 with VerticalScroll(id="single"):
                     yield Static(id="single-text")
         yield Footer(compact=True)  # many keys: every one of them in view where it fits
@@ -155,9 +155,9 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
     # ------------------------------------------------------------------ loading
 
     @property
-    def reader(self) -> BeadView:
+    def reader(self) -> BeadRow:
         """The side-by-side reader."""
-        return self.query_one(BeadView)
+        return self.query_one(BeadRow)
 
     def _busy(self, busy: bool) -> None:
         if self.is_attached:
@@ -271,7 +271,7 @@ class ArticleScreen(ProvenanceEditing, Screen[None]):
             self._show_status()
             reader.focus()
 
-    @on(BeadView.CursorMoved)
+    @on(BeadRow.CursorMoved)
     def _show_status(self) -> None:
         """ "N of M confirmed", and what the bead under the cursor is."""
         if self.view is None or not self.is_attached:

@@ -13,15 +13,15 @@ from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, Static
 from textual.worker import get_current_worker
 
-from archive.browse_queries import (
+from archive.db import Archive
+from archive.errors import ArchiveError
+from archive.listing import (
     SORT_KEYS,
     SortKey,
     filter_problems,
     list_articles_sorted,
     parse_article_filter,
 )
-from archive.db import Archive
-from archive.errors import ArchiveError
 from archive.provenance import ArticleFilter, count_articles
 from tui.screens.article import ArticleScreen
 from tui.text import safe_line

@@ -25,7 +25,7 @@ from archive.linking.links import (
 from archive.linking.preview import PairPreview, preview_pair
 from archive.linking.suggest import Suggestion
 from tui.text import safe_line
-from tui.widgets.bead_view import BeadView
+from tui.widgets.bead_row import BeadRow
 
 NO_REVIEWER = (
     "Who decides? Set ARCHIVE_REVIEWER (or the reviewer in the archive's config) and open the "
@@ -76,7 +76,7 @@ class LinksScreen(Screen[None]):
         yield Header()
         yield DataTable(id="suggestions", cursor_type="row", zebra_stripes=True)
         yield Static(id="link-note")
-        yield BeadView(id="preview")
+        yield BeadRow(id="preview")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -129,7 +129,7 @@ class LinksScreen(Screen[None]):
         note = self.query_one("#link-note", Static)
         if not found:
             note.update(Text("No suggestions waiting.", style="bold"))
-            self.query_one(BeadView).show([], Text(), Text())
+            self.query_one(BeadRow).show([], Text(), Text())
             return
         note.update(Text("c confirm · x reject · u undo the last link made here"))
         if row:
@@ -163,7 +163,7 @@ class LinksScreen(Screen[None]):
 
     def _preview_loaded(self, preview: PairPreview | None) -> None:
         self.preview = preview
-        view = self.query_one(BeadView)
+        view = self.query_one(BeadRow)
         if preview is None:
             view.show([], Text(), Text())
             return

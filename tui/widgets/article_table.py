@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import DataTable
 
 from archive.analysis import readable_form
-from archive.browse_queries import SortKey
+from archive.listing import SortKey
 from tui.text import safe_line
 
 COLUMNS: tuple[tuple[SortKey, str], ...] = (

@@ -8,8 +8,9 @@ import numpy as np
 import pytest
 
 from archive.align import Lexicon, align_segments
+from archive.align.config import ScoringConfig
+from archive.align.costs import SideVectors, match_costs
 from archive.align.pipeline import _learned_ratio, expected_length_ratio
-from archive.align.scoring import ScoringConfig, SideVectors, match_costs
 
 LANGS = ["my", "km", "lo", "bo", "ug", "ko", "vi", "zh-Hans", "zh-Hant", "yue"]
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from archive.align.config import ScoringConfig
+from archive.align.features import segment_features
 from archive.align.lexicon import load_seed_lexicon
 from archive.align.names import name_skeletons, skeleton
 from archive.align.numbers import ascii_digits, marks, months, numbers
-from archive.align.scoring import ScoringConfig, segment_features
 from archive.align.tokens import canonical_language, joiner, source_units
 
 LANGS = ["my", "km", "lo", "bo", "ug", "ko", "vi", "zh-Hans", "zh-Hant", "yue"]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from sqlmodel import select
 
 from archive.db import Archive
-from archive.ingest.analyze import analyze_version
+from archive.ingest.annotate import analyze_version
 from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
 from archive.ingest.store import store_article
 from archive.models import Version

@@ -11,7 +11,7 @@ import pytest
 
 from archive.db import Archive
 from archive.export.prov import export_prov
-from archive.ingest.analyze import analyze_version
+from archive.ingest.annotate import analyze_version
 from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
 from archive.ingest.store import store_article
 from archive.provenance import get_article, list_articles

@@ -172,7 +172,7 @@ def test_control_characters_are_replaced_visibly(archive: Archive) -> None:
         assert version is not None
     # an export of text holding control characters is well-formed XML
     from archive.alignments import align_article
-    from archive.ingest.analyze import analyze_version
+    from archive.ingest.annotate import analyze_version
     from archive.ingest.records import ArticleRecord, VersionRecord
     from archive.ingest.store import store_article
 

@@ -11,7 +11,7 @@ import pytest
 from sqlmodel import Session
 
 from archive.db import Archive
-from archive.ingest.analyze import analyze_plain
+from archive.ingest.annotate import analyze_plain
 from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
 from archive.ingest.store import Lookups, store_article
 

@@ -23,60 +23,68 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from archive.alignments import BeadView as Bead
-from tui.reader_layout import GLYPHS, GUTTER, SEPARATOR, Line, ReaderLayout, bead_mark, lay_out
+from tui.widgets.reader_layout import (
+    GLYPHS,
+    GUTTER,
+    SEPARATOR,
+    Line,
+    ReaderLayout,
+    bead_mark,
+    lay_out,
+)
 
 
-class BeadView(ScrollView, can_focus=True):
+class BeadRow(ScrollView, can_focus=True):
     """Two versions of an article read side by side, bead by bead."""
 
     DEFAULT_CSS = """
-    BeadView {
+    BeadRow {
         scrollbar-gutter: stable;
         overflow-x: hidden;
         background: $surface;
     }
-    BeadView > .bead-view--header {
+    BeadRow > .bead-row--header {
         text-style: bold;
         background: $panel;
         color: $text;
     }
-    BeadView > .bead-view--cursor {
+    BeadRow > .bead-row--cursor {
         background: $accent 30%;
     }
-    BeadView:focus > .bead-view--cursor {
+    BeadRow:focus > .bead-row--cursor {
         background: $accent 45%;
     }
-    BeadView > .bead-view--added {
+    BeadRow > .bead-row--added {
         color: $success;
         text-style: bold;
         background: $success 20%;
     }
-    BeadView > .bead-view--dropped {
+    BeadRow > .bead-row--dropped {
         color: $error;
         text-style: bold;
         background: $error 20%;
     }
-    BeadView > .bead-view--low {
+    BeadRow > .bead-row--low {
         color: $warning;
         text-style: bold;
         background: $warning 20%;
     }
-    BeadView > .bead-view--checked {
+    BeadRow > .bead-row--checked {
         color: $success;
     }
-    BeadView > .bead-view--separator {
+    BeadRow > .bead-row--separator {
         color: $text-muted;
     }
     """
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
-        "bead-view--header",
-        "bead-view--cursor",
-        "bead-view--added",
-        "bead-view--dropped",
-        "bead-view--low",
-        "bead-view--checked",
-        "bead-view--separator",
+        "bead-row--header",
+        "bead-row--cursor",
+        "bead-row--added",
+        "bead-row--dropped",
+        "bead-row--low",
+        "bead-row--checked",
+        "bead-row--separator",
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -93,15 +101,15 @@ class BeadView(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The cursor moved to another bead."""
 
-        def __init__(self, bead_view: BeadView, index: int) -> None:
-            self.bead_view = bead_view
+        def __init__(self, bead_row: BeadRow, index: int) -> None:
+            self.bead_row = bead_row
             self.index = index
             super().__init__()
 
         @property
-        def control(self) -> BeadView:
+        def control(self) -> BeadRow:
             """The reader the cursor moved in."""
-            return self.bead_view
+            return self.bead_row
 
     def __init__(
         self, *, name: str | None = None, id: str | None = None, classes: str | None = None
@@ -136,7 +144,7 @@ class BeadView(ScrollView, can_focus=True):
         self._left, self._right = left, right
         self._layout = None
         self._strips.clear()
-        self.set_reactive(BeadView.cursor, max(0, min(cursor, len(self._beads) - 1)))
+        self.set_reactive(BeadRow.cursor, max(0, min(cursor, len(self._beads) - 1)))
         self._ensure_layout()
         self.refresh()
         self.call_after_refresh(self.scroll_to_bead, self.cursor, center=cursor > 0)
@@ -192,7 +200,7 @@ class BeadView(ScrollView, can_focus=True):
         return Strip(list(text.render(self.app.console, end=""))).crop_extend(0, width, None)
 
     def _header_strip(self, layout: ReaderLayout) -> Strip:
-        style = self.get_component_rich_style("bead-view--header")
+        style = self.get_component_rich_style("bead-row--header")
         left = self._left.copy()
         left.truncate(layout.src_width, overflow="ellipsis")
         right = self._right.copy()
@@ -210,9 +218,9 @@ class BeadView(ScrollView, can_focus=True):
     def _row_strip(self, layout: ReaderLayout, index: int, is_cursor: bool) -> Strip:
         row = layout.rows[index]
         base = self.rich_style
-        separator = self.get_component_rich_style("bead-view--separator")
+        separator = self.get_component_rich_style("bead-row--separator")
         mark = bead_mark(self._beads[row.bead]) if row.bead >= 0 else ""
-        gutter_style = self.get_component_rich_style(f"bead-view--{mark}") if mark else base
+        gutter_style = self.get_component_rich_style(f"bead-row--{mark}") if mark else base
         glyph = GLYPHS[mark] if row.first else (" " if mark in ("", "checked") else "┊")
         strip = Strip.join(
             [
@@ -223,7 +231,7 @@ class BeadView(ScrollView, can_focus=True):
             ]
         )
         if is_cursor:
-            strip = strip.apply_style(self.get_component_rich_style("bead-view--cursor"))
+            strip = strip.apply_style(self.get_component_rich_style("bead-row--cursor"))
         return strip.apply_style(base).crop_extend(0, layout.width, base)
 
     # ------------------------------------------------------------------ cursor

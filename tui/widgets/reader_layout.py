@@ -1,7 +1,7 @@
 """Laying out aligned beads as rows of two columns: both sides of a bead get the same height.
 
 Pure presentation: beads in (`archive.alignments.BeadView`), wrapped lines out. Nothing here
-touches the database or the terminal; `tui.widgets.bead_view` turns rows into strips lazily.
+touches the database or the terminal; `tui.widgets.bead_row` turns rows into strips lazily.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from rich.text import Text
 
 from archive.alignments import BeadView, SegmentText
-from archive.textsafe import visible_controls
+from archive.terminaltext import visible_controls
 
 Mark = Literal["added", "dropped", "low", "checked", ""]
 
