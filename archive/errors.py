@@ -68,11 +68,13 @@ class ArticleNotFound(NotFound):
 
 
 class VersionNotFound(NotFound):
-    """No version has the id asked for."""
+    """No version (of the article, when given) has the id asked for."""
 
-    def __init__(self, version_id: int) -> None:
+    def __init__(self, version_id: int, article_id: int | None = None) -> None:
         self.version_id = version_id
-        super().__init__(f"version {version_id}: no such version")
+        self.article_id = article_id
+        where = f" of article {article_id}" if article_id is not None else ""
+        super().__init__(f"version {version_id}: no such version{where}")
 
 
 class VersionNotInArticle(VersionNotFound):
@@ -102,19 +104,29 @@ class BeadNotFound(NotFound):
 
 
 class PersonNotFound(NotFound):
-    """No person has the id or name asked for."""
+    """No person has the id or exact name asked for (or the name is ambiguous)."""
 
-    def __init__(self, person: int | str) -> None:
-        self.person = person
-        super().__init__(f"person {person!r}: no such person")
+    def __init__(self, ref: int | str, detail: str = "no such person") -> None:
+        self.ref = ref
+        super().__init__(f"person {ref}: {detail}")
 
 
 class ServiceNotFound(NotFound):
-    """No service has the id or name asked for."""
+    """No service has the id, key, name or alias asked for (or it names several)."""
 
-    def __init__(self, service: int | str) -> None:
-        self.service = service
-        super().__init__(f"service {service!r}: no such service")
+    def __init__(self, ref: int | str, detail: str = "no such service") -> None:
+        self.ref = ref
+        super().__init__(f"service {ref}: {detail}")
+
+
+class CreditNotFound(NotFound):
+    """No credit of the article has the id asked for."""
+
+    def __init__(self, credit_id: int, article_id: int | None = None) -> None:
+        self.credit_id = credit_id
+        self.article_id = article_id
+        where = f" on article {article_id}" if article_id is not None else ""
+        super().__init__(f"credit {credit_id}: no such credit{where}")
 
 
 # -------------------------------------------------------------------------- edits refused
@@ -132,6 +144,24 @@ class VersionsNotPaired(EditRefused):
             f"versions {src_version_id} and {tgt_version_id}: "
             "the two versions belong to different articles"
         )
+
+
+class BadDate(EditRefused):
+    """A date given for an edit is not a calendar date in YYYY-MM-DD form."""
+
+    def __init__(self, field: str, value: str) -> None:
+        self.field = field
+        self.value = value
+        super().__init__(f"{field} {value[:40]!r}: not a date (YYYY-MM-DD, or none)")
+
+
+class BadEdit(EditRefused):
+    """A correction that cannot be made as asked (empty title, unknown role, a cycle …)."""
+
+    def __init__(self, what: str, reason: str) -> None:
+        self.what = what
+        self.reason = reason
+        super().__init__(f"{what}: {reason}")
 
 
 class SearchSyntaxError(ArchiveError):

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
+from archive.history import restore_history
 from archive.identity import sha256_text
 from archive.models import (
     Alignment,
@@ -103,6 +104,10 @@ def restore_extensions(*, session: Session, article_id: int, record: Any) -> Res
     from archive.linking.records import restore_links
 
     skipped.extend(restore_links(session, article_id, record.get("links")))
+    _edits, edits_skipped = restore_history(
+        session, article_id, record.get("edits"), {i: v.id for i, v in by_index.items()}
+    )
+    skipped += edits_skipped
     session.flush()
     return RestoreResult(alignments, beads, updated, credits_updated, tuple(skipped))
 

@@ -90,6 +90,7 @@ class ServiceRef:
 class CreditView:
     """One credit of an article or of one of its versions (``version_id``)."""
 
+    id: int
     role: str
     name: str
     kind: str  # person | service | organization
@@ -97,8 +98,9 @@ class CreditView:
     version_id: int | None
 
     def to_json(self) -> dict[str, Any]:
-        """``{"role","name","kind","raw","version_id"}``."""
+        """``{"id","role","name","kind","raw","version_id"}`` (``id``: for `archive edit`)."""
         return {
+            "id": self.id,
             "role": self.role,
             "name": self.name,
             "kind": self.kind,
@@ -458,6 +460,7 @@ def article_credits(*, session: Session, article_id: int) -> list[CreditView]:
     ).all()
     return [
         CreditView(
+            id=credit.id or 0,
             role=credit.role,
             name=person.name if person else service.name if service else "",
             kind=_credit_kind(person, service),

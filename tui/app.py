@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from textual import work
@@ -10,6 +11,8 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from archive.db import Archive
+from archive.errors import ArchiveError
+from archive.reviewer import reviewer_name, save_reviewer
 from tui.cells import match_terminal_widths, restore_widths
 from tui.commands import ArchiveCommands
 from tui.screens.article import ArticleScreen
@@ -40,6 +43,34 @@ class ArchiveApp(App[None]):
         self.archive = archive
         self.page_size = page_size
         self.terminal_widths = match_terminal_widths()
+        #: Who is working: recorded on every correction. From ARCHIVE_REVIEWER or the config
+        #: file; when neither has it, `ensure_reviewer` asks once and saves the answer.
+        self.reviewer: str | None = None
+        try:
+            self.reviewer = reviewer_name()
+        except ArchiveError:
+            self.reviewer = None  # an unreadable config file: ask, as if unset
+
+    def ensure_reviewer(self, then: Callable[[str], object]) -> None:
+        """Call ``then(name)`` with the reviewer's name, asking for it first if none is set
+        (the answer is saved with `save_reviewer`); a cancelled question calls nothing."""
+        if self.reviewer is not None:
+            then(self.reviewer)
+            return
+        from tui.screens.reviewer import ReviewerScreen
+
+        def answered(name: str | None) -> None:
+            if name is None:
+                self.notify("Nothing changed: a change needs your name.", severity="warning")
+                return
+            self.reviewer = name
+            try:
+                save_reviewer(name)
+            except (ArchiveError, OSError) as exc:
+                self.notify(f"Name not saved: {exc}", severity="warning", markup=False)
+            then(name)
+
+        self.push_screen(ReviewerScreen(), answered)
 
     def on_mount(self) -> None:
         """Load the line-break dictionaries in the background while the library paints."""

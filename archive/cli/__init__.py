@@ -25,7 +25,7 @@ def _register_optional() -> None:
     """Command groups of optional parts register themselves if their module is present."""
     import importlib
 
-    for name in ("align", "search", "export", "mt", "dbadmin", "beads", "link"):
+    for name in ("align", "search", "export", "mt", "dbadmin", "beads", "link", "edit"):
         try:
             importlib.import_module(f"archive.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -5,7 +5,9 @@ credits. Extension keys carry what the import schema has no field for; the impor
 them, and `archive.jsonl_extensions.restore_extensions` applies them after the import:
 
 - article: ``id``, ``urls``, ``alignments``, ``links`` (how an English story collected apart
-  was linked into it: ``[{"method", "score", "by", "at", "english": {"id", "title", "url"}}]``);
+  was linked into it: ``[{"method", "score", "by", "at", "english": {"id", "title", "url"}}]``),
+  ``edits`` (the article's history of corrections, `archive.history.history_json`; restored by
+  `archive.history.restore_history`);
 - version: ``id``, ``sha256``, ``revision_of`` (index), ``source_encoding``,
   ``detected_language``, ``script``, ``encoding``, ``confidence``, ``engine``,
   ``engine_version``, ``model_package``, ``model_version``, ``engine_details``;
@@ -27,6 +29,7 @@ from typing import IO, Any
 from sqlmodel import Session, col, select
 
 from archive.export import Progress, iter_article_batches
+from archive.history import history_json
 from archive.jsonl_extensions import ENGINE_FIELDS, RestoreResult, restore_extensions
 from archive.models import (
     Alignment,
@@ -104,6 +107,9 @@ def article_record(*, session: Session, article: Article) -> dict[str, Any]:
     links = links_record(session, article.id)
     if links:
         record["links"] = links
+    edits = history_json(session, article.id, index)
+    if edits:
+        record["edits"] = edits
     return record
 
 

@@ -29,7 +29,10 @@ The model, per article:
 - a version read from a web archive ``wasDerivedFrom`` each of its captures
   (``arch:capture/ID``, type ``arch:WebCapture``: target URI, WARC-Record-ID, payload digest,
   WARC file and offset), which ``wasGeneratedBy`` a capturing activity at the capture time,
-  associated with the crawler (a ``prov:SoftwareAgent`` named by the WARC's warcinfo record).
+  associated with the crawler (a ``prov:SoftwareAgent`` named by the WARC's warcinfo record);
+- each correction a person made (`archive.history`) is an ``arch:Correction`` activity
+  associated with the reviewer; the corrected record ``wasRevisionOf`` the record before it
+  (see `_add_edits`).
 
 Output streams batch by batch: PROV-JSON sections are spooled to temporary files and joined at
 the end (relation ids renumbered so they stay unique); Turtle is written as one block of
@@ -209,6 +212,7 @@ def article_document(*, session: Session, article: Article, document: Any | None
                 delegations.add(key)
                 doc.actedOnBehalfOf(agent, service_agent, activity)
     _add_links(doc, session, article, story, versions)
+    _add_edits(doc, session, article)
     return doc
 
 
@@ -251,10 +255,7 @@ def _add_links(
         record = doc.entity(f"arch:article/{link.english_id}", story_record)
         doc.wasDerivedFrom(story, record, activity)
         if link.method == "manual" and link.by:
-            key = "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in link.by)
-            agent = _agent(
-                doc, f"arch:reviewer/{key}", {PROV_TYPE: PROV["Person"], "prov:label": link.by}
-            )
+            agent = _agent(doc, reviewer_id(link.by), _reviewer_attributes(link.by))
             role = "arch:reviewer"
         else:
             agent = _agent(
@@ -266,6 +267,68 @@ def _add_links(
         doc.wasAssociatedWith(
             activity, agent, other_attributes={PROV_ROLE: doc.valid_qualified_name(role)}
         )
+
+
+def reviewer_id(name: str) -> str:
+    """The agent of a reviewer (a person who linked or corrected something), one per name."""
+    return "arch:reviewer/" + "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in name)
+
+
+def _reviewer_attributes(name: str) -> dict[Any, Any]:
+    from prov.model import PROV, PROV_TYPE
+
+    return {PROV_TYPE: PROV["Person"], "prov:label": name}
+
+
+def _add_edits(doc: Any, session: Session, article: Article) -> None:
+    """Each correction of the article: an activity (``arch:edit/ID``, type ``arch:Correction``)
+    associated with the reviewer (a ``prov:Person``), which used the record as it was
+    (``arch:edit/ID/before``) and generated the corrected record (``arch:edit/ID/after``), a
+    ``wasRevisionOf`` the old one; both are ``specializationOf`` the article or version they
+    describe. An undone edit carries ``arch:undoneAt`` and ``arch:undoneBy``."""
+    from prov.model import PROV_ROLE, PROV_TYPE
+
+    from archive.history import article_history
+
+    assert article.id is not None
+    for entry in article_history(session, article.id):
+        if entry.target == "link" or doc.get_record(f"arch:edit/{entry.id}"):
+            continue  # a link is its own arch:Linking activity; a merge is added once
+        reviewer = _agent(doc, reviewer_id(entry.reviewer), _reviewer_attributes(entry.reviewer))
+        attributes: dict[Any, Any] = {
+            PROV_TYPE: doc.valid_qualified_name("arch:Correction"),
+            "prov:label": f"{entry.action} ({entry.target} {entry.target_id})",
+            "arch:action": entry.action,
+        }
+        if entry.undone_at is not None:
+            attributes["arch:undoneAt"] = entry.undone_at.isoformat()
+            attributes["arch:undoneBy"] = entry.undone_by or ""
+        activity = doc.activity(
+            f"arch:edit/{entry.id}", entry.at, entry.at, other_attributes=attributes
+        )
+        doc.wasAssociatedWith(
+            activity,
+            reviewer,
+            other_attributes={PROV_ROLE: doc.valid_qualified_name("arch:reviewer")},
+        )
+        states = {}
+        for side, values in (("before", entry.before), ("after", entry.after)):
+            states[side] = doc.entity(
+                f"arch:edit/{entry.id}/{side}",
+                {
+                    PROV_TYPE: doc.valid_qualified_name("arch:RecordState"),
+                    "arch:values": json.dumps(values, ensure_ascii=False, sort_keys=True),
+                },
+            )
+        doc.used(activity, states["before"])
+        doc.wasGeneratedBy(states["after"], activity, entry.at)
+        doc.wasRevisionOf(states["after"], states["before"])
+        doc.wasAttributedTo(states["after"], reviewer)
+        if entry.target in {"article", "version"} and entry.target_id is not None:
+            record = f"arch:{entry.target}/{entry.target_id}"
+            if doc.get_record(record):
+                doc.specializationOf(states["before"], record)
+                doc.specializationOf(states["after"], record)
 
 
 def _add_captures(doc: Any, session: Session, entity: Any, version: Version) -> None:

@@ -217,11 +217,25 @@ def person_ref(session: Session, name: str, *, lookups: Lookups | None = None) -
         return known
     clean = clean_person_name(name)
     key = person_key(clean)
-    person_id = _get_or_create(session, _PERSON, key, {"name": clean})
+    person_id = _merged_spelling(session, key, clean)
+    if person_id is None:
+        person_id = _get_or_create(session, _PERSON, key, {"name": clean})
     _add_alias(session, _PERSON_ALIAS, "person_id", person_id, clean)
     if lookups is not None:
         lookups.add_person(name, person_id)
     return person_id
+
+
+def _merged_spelling(session: Session, key: str, spelling: str) -> int | None:
+    """The person a spelling belongs to when no person has its key: a spelling kept as an
+    alias when two people were merged (`archive.curation.merge_people`) finds the merged one."""
+    conn = session.connection()
+    if conn.execute(select(_PERSON.c.id).where(_PERSON.c.key == key)).first() is not None:
+        return None
+    found = conn.execute(
+        select(_PERSON_ALIAS.c.person_id).where(_PERSON_ALIAS.c.alias == spelling).limit(1)
+    ).scalar()
+    return int(found) if found is not None else None
 
 
 def ensure_service(session: Session, text: str) -> Service:

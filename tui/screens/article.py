@@ -28,10 +28,12 @@ from archive.reader import (
     reader_alignment,
 )
 from archive.reviewer import config_file, reviewer_name
+from tui.screens.article_edits import ProvenanceEditing
 from tui.screens.version_pair import VersionPairScreen
 from tui.text import safe, safe_line
 from tui.widgets.bead_row import BeadRow
 from tui.widgets.compare_panel import ComparePanel
+from tui.widgets.history_panel import HistoryPanel
 from tui.widgets.provenance_panel import ProvenancePanel
 
 if TYPE_CHECKING:
@@ -72,7 +74,7 @@ def bead_containing(view: AlignmentView, version_id: int, seq: int) -> int:
     return 0
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(ProvenanceEditing, Screen[None]):
     """Provenance on the left; the side-by-side reader on the right."""
 
     AUTO_FOCUS = "#reader"
@@ -99,6 +101,7 @@ class ArticleScreen(Screen[None]):
         Binding("v", "choose_versions", "Versions"),
         Binding("p", "toggle_provenance", "Provenance"),
         Binding("w", "toggle_changes", "What changed"),
+        *ProvenanceEditing.EDIT_BINDINGS,  # e: correct provenance, H: history (article_edits)
     ]
 
     def __init__(
@@ -124,6 +127,7 @@ class ArticleScreen(Screen[None]):
             with VerticalScroll(id="sidebar"):
                 yield Static(id="article-heading")
                 yield ProvenancePanel(id="provenance")
+                yield HistoryPanel(id="history")
             with Vertical(id="reader-pane"):
                 yield ComparePanel(id="changes")
                 yield Static(id="reader-note")
@@ -135,7 +139,14 @@ class ArticleScreen(Screen[None]):
 
     def on_mount(self) -> None:
         """Load the article off the UI thread."""
-        for selector in ("#reader", "#single", "#changes", "#reader-note", "#bead-status"):
+        for selector in (
+            "#reader",
+            "#single",
+            "#changes",
+            "#reader-note",
+            "#bead-status",
+            "#history",
+        ):
             self.query_one(selector).display = False
         self._fit_sidebar(self.app.size.width)
         self.query_one("#reader-pane").loading = True

@@ -60,6 +60,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
             ("v", "choose the two versions to read"),
             ("p", "show or hide the provenance sidebar"),
             ("w", "open or close “what changed”"),
+            ("e", "correct the provenance: title, dates, service, credits"),
+            ("H", "history of the article's corrections; u undoes the highlighted one"),
         ),
     ),
     (
@@ -84,6 +86,8 @@ KEYS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
         (
             ("1 / 2", "people / services"),
             ("enter", "show that person's (in that role) or service's articles"),
+            ("m", "merge another person (or service) into the highlighted one"),
+            ("x", "split the last merge into the highlighted one"),
         ),
     ),
 )

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static, TabbedContent, Ta
 from archive.db import Archive
 from archive.errors import ArchiveError
 from archive.provenance import list_people, list_services
+from tui.screens.merge_people import MergeScreen
 from tui.text import safe_line
 
 ROLE_ORDER = ("reporter", "translator", "writer", "editor", "contributor")
@@ -54,12 +55,15 @@ class PeopleScreen(Screen[str | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "tab('people-tab')", "People"),
         Binding("2", "tab('services-tab')", "Services"),
+        Binding("m", "merge", "Merge into this"),
+        Binding("x", "split", "Split last merge"),
     ]
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
         self.people: list[tuple[str, str, int, int]] = []
+        self.person_ids: list[int] = []  # the person of each row of ``people``
         self.services: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
@@ -71,7 +75,11 @@ class PeopleScreen(Screen[str | None]):
             with TabPane("Services", id="services-tab"):
                 yield DataTable(id="services", cursor_type="row", zebra_stripes=True)
         yield Static(
-            Text("enter: show these articles in the library · 1/2: switch tabs", style="dim"),
+            Text(
+                "enter: show these articles in the library · 1/2: switch tabs · "
+                "m: merge another into this · x: split its last merge",
+                style="dim",
+            ),
             id="people-hint",
         )
         yield Footer()
@@ -98,12 +106,14 @@ class PeopleScreen(Screen[str | None]):
     def _load(self) -> None:
         try:
             with self.archive.session() as session:
-                people = person_rows([p.to_json() for p in list_people(session=session)])
+                listed = [p.to_json() for p in list_people(session=session)]
                 services = [s.to_json() for s in list_services(session=session)]
         except ArchiveError as exc:
             self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
             return
-        self.app.call_from_thread(self._show, people, services)
+        # person_rows gives one row per role a person held, in this order.
+        self.person_ids = [int(p["id"]) for p in listed for _role in p.get("roles") or {}]
+        self.app.call_from_thread(self._show, person_rows(listed), services)
 
     def _show(
         self, people: list[tuple[str, str, int, int]], services: list[dict[str, Any]]
@@ -112,6 +122,7 @@ class PeopleScreen(Screen[str | None]):
             return
         self.people, self.services = people, services
         table = self.query_one("#people", DataTable)
+        table.clear()
         table.loading = False
         for index, (name, role, credits, articles) in enumerate(people):
             table.add_row(
@@ -120,6 +131,7 @@ class PeopleScreen(Screen[str | None]):
         if not people:
             table.add_row(Text("No people credited yet.", style="dim italic"), "", "", "")
         table = self.query_one("#services", DataTable)
+        table.clear()
         table.loading = False
         for index, service in enumerate(services):
             table.add_row(
@@ -155,3 +167,69 @@ class PeopleScreen(Screen[str | None]):
         if event.row_key.value is None or not event.row_key.value.isdigit():
             return
         self.dismiss(service_filter(self.services[int(event.row_key.value)]["name"]))
+
+    # ------------------------------------------------------------------ merge and split
+
+    def _highlighted(self) -> tuple[str, int, str] | None:
+        """``("person"|"service", id, name)`` of the highlighted row, if any."""
+        people_tab = self.query_one(TabbedContent).active == "people-tab"
+        table = self.query_one("#people" if people_tab else "#services", DataTable)
+        row = table.cursor_row
+        if people_tab and 0 <= row < len(self.people) and row < len(self.person_ids):
+            return "person", self.person_ids[row], self.people[row][0]
+        if not people_tab and 0 <= row < len(self.services):
+            return "service", int(self.services[row]["id"]), str(self.services[row]["name"])
+        return None
+
+    def action_merge(self) -> None:
+        """Merge another person (or service) into the highlighted one."""
+        found = self._highlighted()
+        if found is None:
+            return
+        what, keep, name = found
+        if what == "person":
+            names = dict(zip(self.person_ids, (row[0] for row in self.people), strict=False))
+        else:
+            names = {int(s["id"]): str(s["name"]) for s in self.services}
+        others = [(i, n) for i, n in names.items() if i != keep]
+
+        def chosen(absorb: int | None) -> None:
+            if absorb is not None:
+                app: Any = self.app
+                app.ensure_reviewer(lambda who: self._merge(what, keep, absorb, who))
+
+        self.app.push_screen(MergeScreen((keep, name), others, what), chosen)
+
+    def action_split(self) -> None:
+        """Undo the last merge into the highlighted person (or service)."""
+        found = self._highlighted()
+        if found is not None:
+            what, keep, _name = found
+            app: Any = self.app
+            app.ensure_reviewer(lambda who: self._merge(what, keep, None, who))
+
+    @work(thread=True, exclusive=True, group="people-merge")
+    def _merge(self, what: str, keep: int, absorb: int | None, reviewer: str) -> None:
+        """Merge ``absorb`` into ``keep``, or split the last merge into it (``absorb`` None)."""
+        from archive import curation
+
+        try:
+            with self.archive.session() as session, session.begin():
+                if absorb is None and what == "person":
+                    curation.split_person(session, person=str(keep), reviewer=reviewer)
+                elif absorb is None:
+                    curation.split_service(session, service=str(keep), reviewer=reviewer)
+                elif what == "person":
+                    curation.merge_people(
+                        session, keep=str(keep), absorb=str(absorb), reviewer=reviewer
+                    )
+                else:
+                    curation.merge_services(
+                        session, keep=str(keep), absorb=str(absorb), reviewer=reviewer
+                    )
+        except ArchiveError as exc:
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        done = "Merged" if absorb is not None else "Split"
+        self.app.call_from_thread(self.notify, f"{done}.", markup=False)
+        self.app.call_from_thread(self._load)
