@@ -34,7 +34,7 @@ from archive.ingest.bylines import (
     read_credit_line,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
-from archive.ingest.dates import date_line, parse_date_text
+from archive.ingest.dates import date_line, dateline_date, parse_date_text
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -77,53 +77,6 @@ class _Line:
     start: int
     end: int
     text: str
-
-
-# --- dates ------------------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-
-_DATE = r"""
-    (?: (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+ )?          # optional weekday
-    (?: (?P<month1>[a-z]{3,9})\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{4})
-      | (?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[a-z]{3,9})\.?,?\s+(?P<year2>\d{4})
-      | (?P<year3>\d{4})[-./](?P<month3>\d{1,2})[-./](?P<day3>\d{1,2})
-    )
-"""
-# "PHNOM PENH, Sept. 22, 2021 —" or "(2021-09-22)" opening the first paragraph.
-_DATELINE = re.compile(
-    rf"""^ (?: [^\W\d_][^\W\d_ .’'-]*(?:[ .’'-]+[^\W\d_]+){{0,4}} \s*[,(]\s* | \(\s* )?
-        {_DATE} \b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def _date_from(match: re.Match[str]) -> datetime.date | None:
-    """The date a :data:`_DATE` match spells, or None if it is not a real date."""
-    if match["year3"]:
-        year, month, day = int(match["year3"]), int(match["month3"]), int(match["day3"])
-    else:
-        word = (match["month1"] or match["month2"]).casefold()
-        month_number = _MONTHS.get(word)
-        if month_number is None:
-            return None
-        year, month = int(match["year1"] or match["year2"]), month_number
-        day = int(match["day1"] or match["day2"])
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _parse_dateline(paragraph: str) -> datetime.date | None:
-    """The date of a dateline opening a paragraph, if there is one."""
-    match = _DATELINE.match(paragraph)
-    return _date_from(match) if match else None
 
 
 # --- chrome -----------------------------------------------------------------------------
@@ -373,7 +326,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
             if date is not None:
                 break
     if date is None and story:
-        date = _parse_dateline(lines[story[0]].text)
+        date = dateline_date(lines[story[0]].text, language=language)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
