@@ -814,14 +814,35 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
     return None
 
 
+_MAX_HEADLINE_CHARS = 120
+_SENTENCE_ENDS = tuple(".!?。！？။។៕།؟\"'”’»")
+
+
+def _heads_a_post(line: str) -> bool:
+    """Whether a line above a byline reads as a headline or caption (short, no sentence end)."""
+    return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(_SENTENCE_ENDS)
+
+
+def _is_top_byline(line: str) -> bool:
+    """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
+    return _BY.match(_fold(line)) is not None or bool(_bare_name(line))
+
+
 def find_inline_bylines(
     lines: Sequence[str], *, is_furniture: Callable[[str], bool]
 ) -> tuple[CreditEntry, ...]:
     """Credits of labelled byline lines standing inside the story with a date line under
     them (a byline below a long deck or in a reposted page); the lines stay where they are.
+
+    In the second half of the text, a byline under a short line that ends no sentence (a
+    headline, a caption) heads the next post of a blog or digest page: it is not read.
     """
     entries: list[CreditEntry] = []
+    half, above = sum(map(len, lines)) / 2, 0
     for index, line in enumerate(lines[:-1]):
+        above += len(line)
+        if index and above > half and _heads_a_post(lines[index - 1]):
+            continue
         if is_furniture(lines[index + 1]) and not looks_like_credit_line(line):
             entries.extend(read_credit_line(line))
     return tuple(entries)
@@ -867,6 +888,15 @@ def find_credit_lines(
         sentence = any(looks_like_credit_line(line) for line in lines[top : offset + 1])
         if not sentence and not all(is_furniture(line) for line in lines[offset + 1 :]):
             continue
+        if (
+            top == offset
+            and top >= 2
+            and _is_top_byline(lines[top])
+            and _heads_a_post(lines[top - 1])
+        ):
+            # A headline then a byline (its date is footer chrome): the next post of a blog
+            # or digest page begins, cut off; none of it is this story's, nor its credit.
+            return CreditLines(tuple(range(top - 1, len(lines))), (), ())
         found: list[CreditEntry] = []
         for index in range(top, offset + 1):
             found.extend(reading(index) or entries)

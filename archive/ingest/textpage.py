@@ -218,7 +218,8 @@ def _find_credits(
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
     if bottom is not None:
         block = [first + offset for offset in bottom.credit_indices]
-        raw.append(text[lines[block[0]].start : lines[block[-1]].end])
+        if block:
+            raw.append(text[lines[block[0]].start : lines[block[-1]].end])
         entries += bottom.entries
         for offset in bottom.indices:
             if first + offset not in block:
@@ -233,9 +234,11 @@ def _find_credits(
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
+    # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
+    # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):
         if index in dropped:
-            entries += read_credit_line(dropped[index])
+            entries += [e for e in read_credit_line(dropped[index]) if e.kind != "person"]
     if not entries and not raw:
         return _Credits(first, last, None, None, byline)
     seen: set[tuple[str, str, str]] = set()
