@@ -25,6 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
+from archive.ingest.dates import parse_date_text
 from archive.ingest.names import clean_person_name
 from archive.ingest.services import ServiceInfo, resolve_service
 
@@ -82,6 +83,13 @@ _STAFF = re.compile(
     r"|(?:our\s+)?correspondents?|reporters|agencies|news\s+desk|newsroom)$",
     re.IGNORECASE,
 )
+# Words of photo credits and social sites: "AP Photo", "(Photo: Facebook)", "File photo",
+# "Getty Images" are captions' furniture, never a person.
+_NOT_NAME_WORDS = frozenset(
+    {"photo", "photos", "file", "image", "images", "picture", "video", "screenshot", "handout",
+     "courtesy", "supplied", "stringer", "getty", "facebook", "twitter", "youtube", "instagram",
+     "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet"}
+)  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로며면다요")
@@ -117,6 +125,8 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
     ("Muxbirimiz qutlan", "责任编辑：alonliu").
     """
     if not name or len(name) > _MAX_NAME_CHARS or not name[0].isalpha():
+        return False
+    if any(word.casefold().strip(".") in _NOT_NAME_WORDS for word in name.split()):
         return False
     if not all(ch in _NAME_EXTRA or unicodedata.category(ch)[0] in "LM" for ch in name):
         return False
@@ -416,7 +426,9 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
-    if not re.search(r"\band\b|&", rest) and len(parts) == 2:
+    if len(parts) == 2 and _organisation(parts[1]) is not None:
+        rest = f"{parts[0]}/{parts[1].strip()}"  # "By NAME, VOA Khmer": the outlet they write for
+    elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
     rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
     entries = _names(rest, "writer", raw, strict_case=True)
@@ -434,14 +446,68 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
 def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
     """ "NAME | DATE" (a byline with its date)."""
     match = _NAME_BAR_DATE.match(text)
-    if match is None:
-        return None
+    if match is None or parse_date_text(match["rest"].split("/")[0]) is None:
+        return None  # "기행 | 2월의 …": a section label before a headline, not a byline
     found = _names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
     # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
     return [
         CreditEntry("source", e.name, e.kind, e.service_key, raw) if e.kind == "service" else e
         for e in found or []
     ] or None
+
+
+# "NAME, OUTLET", "NAME and NAME, OUTLET", "NAME, reporter OUTLET", "NAME, OUTLET, 23/01/2021".
+_NAME_OUTLET = re.compile(
+    r"^(?P<names>[^,\d|]{3,80}?),\s*(?P<outlet>[^,\d|]{2,40}?)"
+    r"(?:\s*[,|]\s*(?P<date>[^,|]*\d[^,|]*))?$"
+)
+_NAME_AND_OUTLET = re.compile(
+    r"^(?P<names>[^,\d|&]{3,40}?)\s+(?:&|and)\s+(?P<outlet>[^,\d|&]{2,40})$"
+)
+
+
+def _outlet_role(text: str) -> tuple[Role, str] | None:
+    """ "RFA" → reporter for RFA; "phóng viên RFA" → the role word's role; else None."""
+    words = text.split()
+    for cut in range(len(words)):
+        label, outlet = " ".join(words[:cut]), " ".join(words[cut:])
+        if _organisation(outlet) is None:
+            continue
+        if not label:
+            return "reporter", outlet
+        roles = [r for pattern, r in _LABEL_PATTERNS if pattern.fullmatch(label + " ")]
+        return (roles[0], outlet) if roles else None
+    return None
+
+
+def _read_name_outlet(text: str, raw: str) -> list[CreditEntry] | None:
+    """A byline naming people and the outlet they report for: "NAME, The Phnom Penh Post",
+    "NAME and NAME, OUTLET", "NAME, phóng viên RFA", "NAME, VOA, 23/01/2021", "NAME & AFP"."""
+    match = _NAME_OUTLET.match(text) or _NAME_AND_OUTLET.match(text)
+    if match is None:
+        return None
+    date = match.groupdict().get("date")
+    if date and parse_date_text(date) is None:
+        return None
+    found_role = _outlet_role(match["outlet"])
+    if found_role is None:
+        return None
+    role, outlet = found_role
+    names = match["names"]
+    found = _names(names if "," in names else f"{names}/{outlet}", role, raw, strict_case=False)
+    people = [e.name for e in found or [] if e.kind == "person"]
+    if not found or not people:
+        return None
+    for name in people:  # a Latin name here has two capitalised words or more ("Police" not)
+        if _is_latin(name) and (
+            len(name.split()) < 2 or not (_plausible_name(name, strict_case=True) or name.isupper())
+        ):
+            return None
+    if not any(e.kind == "service" for e in found):
+        info = _organisation(outlet)
+        if info is not None:
+            found.append(_org_entry("source", info, raw))
+    return found
 
 
 def _read_slashed(text: str, raw: str) -> list[CreditEntry] | None:
@@ -549,6 +615,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_slashed,
     _read_name_bar_date,
     _read_name_email,
+    _read_name_outlet,
 )
 
 
@@ -1004,10 +1071,14 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
         if bracket := pattern.search(text):
+            before = text[: bracket.start()].rstrip()
+            if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):
+                continue  # "Headline (ដោយ NAME)": a related link's byline, not this story's
             found_b = _read_labelled(bracket["b"], bracket["b"]) or _read_slashed(
                 bracket["b"], bracket["b"]
             )
-            entries.extend(found_b or [])
+            # "(Photo: NAME)" closes a caption: the photographer is furniture's credit.
+            entries.extend(e for e in found_b or [] if e.role != "photographer")
     return tuple(_dedupe(entries))
 
 
