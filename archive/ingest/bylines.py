@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
-from archive.ingest.dates import parse_date_text
+from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.names import clean_person_name
 from archive.ingest.services import ServiceInfo, resolve_service
 
@@ -236,6 +236,7 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("来源", "source", True), ("來源", "source", True), ("稿源", "source", True),
     ("기자", "reporter", True), ("특파원", "reporter", True), ("편집", "editor", True),
     ("글", "writer", True), ("사진", "photographer", True),
+    ("취재", "reporter", True), ("작성자", "writer", True),
     ("phóng viên", "reporter", True), ("pv", "reporter", True),
     ("biên tập viên", "editor", True), ("biên tập", "editor", True),
     ("người dịch", "translator", True), ("dịch giả", "translator", True),
@@ -262,7 +263,7 @@ _AFTER_LABELS: tuple[tuple[str, Role], ...] = (
 )  # fmt: skip
 _OPEN = "([{〔【「<"
 _CLOSE = ")]}〕】」>"
-_PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།]+\s*"
+_PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།៖]+\s*"
 # Labels that are English words: they need punctuation after them ("Source: …").
 _ENGLISH_LABELS = frozenset(
     {"reporter", "reporting", "correspondent", "writer", "editor", "editing", "translator",
@@ -417,12 +418,51 @@ def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
     return found if found and all(e.kind == "person" for e in found) else None
 
 
+def _without_trailing_date(text: str) -> str:
+    """ "SAW YAN NAING Monday, April 25, 2011" → "SAW YAN NAING" (the byline's date dropped)."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        if date_line(" ".join(words[cut:])) is not None:
+            return " ".join(words[:cut]).rstrip(" ,|-–—")
+    return text
+
+
+def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
+    """A date line then the reporters: "Wednesday, 24 March 2010 15:03 NAME and NAME"."""
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        if date_line(" ".join(words[:cut])) is not None:
+            found = _names(" ".join(words[cut:]), "reporter", raw, strict_case=True)
+            if found and all(e.kind == "person" and len(e.name.split()) >= 2 for e in found):
+                return found
+            return None
+    return None
+
+
+# Uyghur sign-offs: "(ئالمۇتادىن) (ئىختىيارىي) مۇخبىرىمىز NAME تەييارلىدى" — our (volunteer)
+# reporter / commentator NAME prepared (this), in Arabic, Latin and Cyrillic script.
+_UYGHUR_PREPARED = re.compile(
+    r"^(?:\S+(?:دىن|din|дин)\s+)?(?:ئىختىيارىي|ixtiyariy|ихтиярий)?\s*"
+    r"(?P<label>مۇخبىرىمىز|ئوبزورچىمىز|muxbirimiz|obzorchimiz|мухбиримиз|обзорчимиз)\s+"
+    r"(?P<name>\S+(?:\s+\S+)?)\s+(?:تەييارلىدى|teyyarlidi|тәйярлиди)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _read_uyghur_prepared(text: str, raw: str) -> list[CreditEntry] | None:
+    match = _UYGHUR_PREPARED.match(text)
+    if match is None:
+        return None
+    role: Role = "reporter" if match["label"].casefold().startswith(("م", "m", "м")) else "writer"
+    return _names(match["name"], role, raw, strict_case=False)
+
+
 def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     """ "By NAME", "By NAME and NAME", "By RFA Khmer", "By Staff reporters", "By NAME | DATE"."""
     match = _BY.match(text)
     if match is None:
         return None
-    rest = match["rest"].split("|")[0].strip()
+    rest = _without_trailing_date(match["rest"].split("|")[0].strip())
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
@@ -616,6 +656,8 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_name_bar_date,
     _read_name_email,
     _read_name_outlet,
+    _read_date_names,
+    _read_uyghur_prepared,
 )
 
 
