@@ -430,12 +430,18 @@ def _without_trailing_date(text: str) -> str:
 def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
     """A date line then the reporters: "Wednesday, 24 March 2010 15:03 NAME and NAME"."""
     words = text.split()
+    if not words or not any(ch.isdecimal() for ch in words[0] + words[-1] + text[:12]):
+        return None
     for cut in range(len(words) - 1, 0, -1):
         if date_line(" ".join(words[:cut])) is not None:
             found = _names(" ".join(words[cut:]), "reporter", raw, strict_case=True)
-            if found and all(e.kind == "person" and len(e.name.split()) >= 2 for e in found):
+            if found and all(
+                e.kind == "person"
+                and len(e.name.split()) >= 2
+                and not all(len(w) <= 3 and w.isupper() for w in e.name.split())  # "AM PDT"
+                for e in found
+            ):
                 return found
-            return None
     return None
 
 

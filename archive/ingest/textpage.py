@@ -192,6 +192,7 @@ class _Credits:
     credit_line: str | None
     credits: ParsedCredits | None
     byline: tuple[int, ...] = ()  # the lines of the top byline itself (not its deck or date)
+    next_post: tuple[int, ...] = ()  # the head of the page's next post, cut off (furniture)
 
 
 def _find_credits(
@@ -216,6 +217,9 @@ def _find_credits(
         entries += top.entries
         first += len(top.indices)
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
+    next_post: tuple[int, ...] = ()
+    if bottom is not None and not bottom.credit_indices:
+        next_post = tuple(first + offset for offset in bottom.indices)
     if bottom is not None:
         block = [first + offset for offset in bottom.credit_indices]
         if block:
@@ -240,7 +244,7 @@ def _find_credits(
         if index in dropped:
             entries += [e for e in read_credit_line(dropped[index]) if e.kind != "person"]
     if not entries and not raw:
-        return _Credits(first, last, None, None, byline)
+        return _Credits(first, last, None, None, byline, next_post)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entry in entries:
@@ -255,7 +259,7 @@ def _find_credits(
     # story was reported: it does not make the article's service.
     service = originating_service(tuple(e for e in unique if e.role != "source"))
     parsed = ParsedCredits(tuple(unique), service, credit_line or "")
-    return _Credits(first, last, credit_line, parsed, byline)
+    return _Credits(first, last, credit_line, parsed, byline, next_post)
 
 
 def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
@@ -300,7 +304,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     # Likewise under a credit line: what the layout reads as story (a paragraph after a
     # mid-story credit line) stays story; only furniture there leaves it.
     for index in range(found.last + 1, last + 1):
-        if index in outside and index not in roles.furniture:
+        if index in outside and index not in roles.furniture and index not in found.next_post:
             del outside[index]
     story = [
         index
