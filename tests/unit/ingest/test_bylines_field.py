@@ -72,6 +72,7 @@ def test_field_byline_forms(line: str, expected: list[tuple[str, str, str]]) -> 
         "March 3, 2021 the police came to the village",  # a date, then a sentence
         "Reports by activists said the toll rose.",  # a sentence that merely holds "by"
         "Stand by me, the singer said",
+        "May 5, 2016 10:04 AM PDT",  # a time zone after a date is not a name
     ],
 )
 def test_lines_that_are_not_bylines(line: str) -> None:
