@@ -139,6 +139,8 @@ def _looks_like_title(text: str) -> bool:
     """Whether a line reads like a headline rather than a story paragraph."""
     if len(text) > _MAX_TITLE_CHARS or not _is_substantial(text):
         return False
+    headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
+    text = headline if _is_substantial(headline) else text
     ending = text.rstrip("\"'”’)»]")
     return (
         bool(ending) and ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،" and not is_credit_line(text)
@@ -282,6 +284,9 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     roles = _line_roles(lines, language)
     title_index = roles.title
     title = lines[title_index].text if title_index is not None else roles.crumb_title
+    crawled: datetime.date | None = None
+    if title is not None:
+        title, crawled = _clean_title(title, language)
 
     first, last = roles.story_first, roles.story_last
     # Bylines: from just under the headline (a name line there may have been taken for
@@ -334,6 +339,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
                 break
     if date is None and story:
         date = dateline_date(lines[story[0]].text, language=language)
+    date = date or crawled
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
@@ -352,6 +358,25 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         dropped=tuple(dropped[index] for index in sorted(dropped)),
         captured=roles.captured,
     )
+
+
+# "date 2020-01-17 Headline": a crawler's record of the publication date glued before the
+# headline; "Headline [a reposter's comment …]": a blog's aside after it.
+_CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)")
+_REPOSTER_ASIDE = re.compile(r"\s+\[[^\[\]]*\]?$")
+
+
+def _clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
+    """The headline without a crawler's date before it or a reposter's aside after it, and
+    the crawler's date if there was one."""
+    date = None
+    if crawler := _CRAWLER_DATE.match(title):
+        date = parse_date_text(crawler["date"], language=language)
+        title = title[crawler.end() :]
+    aside = _REPOSTER_ASIDE.search(title)
+    if aside and _is_substantial(title[: aside.start()]) and aside.start() > 0:
+        title = title[: aside.start()].rstrip()
+    return title, date
 
 
 def _compose(text: str, lines: list[_Line], story: list[int]) -> tuple[str, int, int]:
@@ -494,6 +519,15 @@ def _named_in_metadata(text: str, lines: list[_Line], dates: dict[int, Any]) -> 
 # --- the page's parts -------------------------------------------------------------------
 
 _MAX_HEADER_LINES_AFTER_TITLE = 4
+_MAX_SITE_LINES = 2
+_MAX_SITE_NAME_WORDS = 5
+# Scripts written without spaces between words, where a short line is often a headline.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _is_site_shaped(text: str) -> bool:
+    """Short enough to be a site, blog or section name (a few words, not an unspaced script)."""
+    return len(text.split()) <= _MAX_SITE_NAME_WORDS and not _UNSPACED.search(text)
 _LEAD_WINDOW = 4
 _MAX_BYLINE_CHARS = 48
 
@@ -543,6 +577,26 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             header.append(first)
         else:
             break
+        first += 1
+    # A site, blog or tag-page name above the headline ("News Our Way", "Posts Tagged ‘X’",
+    # "Entries in Asia (22)"): a short first title-shaped line, then (after chrome) a longer
+    # title-shaped line with the lead under it. The longer one is the headline.
+    for _ in range(_MAX_SITE_LINES):
+        if title is None or crumb is not None or first + 1 >= len(lines):
+            break
+        line, lead = lines[first].text, lines[first + 1].text
+        if not (
+            _is_site_shaped(lines[title].text)
+            and _weight(line) > _weight(lines[title].text)
+            and _looks_like_title(line)
+            and not _is_byline(line)
+            and first not in chrome
+            and _weight(lead) > _weight(line)
+            and lead.rstrip("\"'”’)»]").endswith(_SENTENCE_END)
+        ):
+            break
+        header.append(title)
+        title = first
         first += 1
     if title is not None and crumb_title is not None and title != first - 1:
         crumb_title = None
