@@ -528,6 +528,8 @@ _UNSPACED = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]"
 def _is_site_shaped(text: str) -> bool:
     """Short enough to be a site, blog or section name (a few words, not an unspaced script)."""
     return len(text.split()) <= _MAX_SITE_NAME_WORDS and not _UNSPACED.search(text)
+
+
 _LEAD_WINDOW = 4
 _MAX_BYLINE_CHARS = 48
 
