@@ -319,7 +319,9 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
-    placed = set(story) | credit_rows | ({title_index} if title is not None else set())
+    # A headline cleaned of an aside or crawler prefix keeps its whole line in the furniture.
+    whole_title = title is not None and title_index is not None and title == lines[title_index].text
+    placed = set(story) | credit_rows | ({title_index} if whole_title else set())
     dropped = {index: lines[index].text for index in range(len(lines)) if index not in placed}
     byline_rows = sorted(i for i in outside if scan_first <= i <= last)
 
@@ -422,11 +424,32 @@ _TEMPLATE = re.compile(
       | please\s+wait | no\s+media\s+source\s+currently\s+available | embed | share\s+on\s+\w+
       | 연결\s*가능\s*링크 | 속보 | ភ្ជាប់ទៅគេហទំព័រទាក់ទង | ព័ត៌មានថ្មី | 無障礙鏈接 | 无障碍链接
       | 突發新聞 | 突发新闻 | tin\s+tức\s+khác.* | liên\s+kết\s+truy\s+cập | tin\s+nóng
+      | read\s+(?:more|also|next)\b.* | leave\s+a\s+comment | give\s+your\s+comments?
+      | your\s+browser\s+(?:doesn.t|does\s+not)\s+support\b.* | loading | published\s+in
+      | e-?mail | share | print | a\s*[+-] | 分享到? | 收藏 | 打印 | 大字体 | 小字体 | 文字大小
+      | 相关阅读 | 相關閱讀 | 延伸閱讀 | 原标题.* | 原標題.* | chia\s+sẻ | in\s+trang\s+này
+      | ý\s+kiến\s+của\s+bạn
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # An image's file name, alone or opening its caption ("vietnam-bloggers-305.jpg Police …").
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re.IGNORECASE)
+_IMAGE_FILE = re.compile(
+    r"^\S+\.(?:(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b|mp3|mp4|m4a|wav|ogg)", re.IGNORECASE
+)
+# A caption's photo credit closing the line: "… 3/12/2015. AFP", "(AP Photo/NAME)",
+# "iStockphoto/Thinkstock", "(攝影/REUTERS/NAME/達志影像)", "Credit: Depositphotos"; and an
+# AP caption's "FILE - " opening. Agency credits of a photo, never the story's reporters.
+_CAPTION_CREDIT = re.compile(
+    r"""(?:^|[\s(/.。,，])
+        (?:AP\s+Photo|REUTERS|AFP(?:\s+photo)?|EPA(?:-EFE)?|Getty\s+Images|Thinkstock
+          |iStockphoto|Depositphotos|達志影像|Shutterstock)
+        (?:\s*/\s*[^/()（）\n.]{2,40})*\s*[)）]?\s*$
+      | ^(?:FILE\s*[-–—]\s|credit\s*:\s*\S)""",
+    re.VERBOSE,
+)
+# Markup left in a saved text ("</p> <p>") and file slugs ("Uyghur-awazi-gezit-01").
+_MARKUP = re.compile(r"^(?:\s*</?[a-zA-Z][^<>]*>\s*)+$")
+_SLUG = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){2,}$")
 # A photo credit line: "Photo: RFA", "(Photo courtesy of …)", "Courtesy of baomoi.com".
 _PHOTO_CREDIT = re.compile(
     r"""^[(\[]?\s*(?:photo|image|file\s+photo|picture|courtesy|ảnh|圖|图|사진|ဓာတ်ပုံ|រូបថត|ຮູບ)
@@ -449,6 +472,8 @@ def _is_furniture(text: str) -> bool:
     lines; a line that ends a sentence is never furniture by these rules.
     """
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
+        return True
+    if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
         return True
     if _TEMPLATE.match(text) and len(text.split()) <= _MAX_FURNITURE_WORDS:
         return True
