@@ -428,7 +428,8 @@ _TEMPLATE = re.compile(
       | your\s+browser\s+(?:doesn.t|does\s+not)\s+support\b.* | loading | published\s+in
       | e-?mail | share | print | a\s*[+-] | 分享到? | 收藏 | 打印 | 大字体 | 小字体 | 文字大小
       | 相关阅读 | 相關閱讀 | 延伸閱讀 | 原标题.* | 原標題.* | chia\s+sẻ | in\s+trang\s+này
-      | ý\s+kiến\s+của\s+bạn
+      | ý\s+kiến\s+của\s+bạn | đường\s+dẫn\s+truy\s+cập | select\s+languages?
+      | သုံးရလွယ်ကူစေသည့်\s*link\s*များ | နောက်ဆုံးရသတင်း
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -524,6 +525,26 @@ def _is_name_line(text: str, following: list[str]) -> bool:
     )
 
 
+_NAV_SEPARATOR = re.compile(r"\s+[|/›»]\s+|\s*[|>›»]\s*|\s*/\s*(?=\S)")
+_MAX_NAV_PART_WEIGHT = 24
+# Tag and archive pages of blogs: "Posts Tagged ‘X’", "Entries in Asia (22)", "Archive for …".
+_LISTING = re.compile(
+    r"^(?:posts?\s+tagged|entries\s+(?:in|tagged)|archives?\s+for|category\s*:|tag\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _is_navigation(text: str) -> bool:
+    """A breadcrumb, section path or language switcher ("Asia / Cambodia", "簡體 | 繁體",
+    "News | Page 7 | Site", "Section |"), or a blog's tag-page heading: never a headline."""
+    if _LISTING.match(text):
+        return True
+    if text.rstrip().endswith(("|", "/", ">", "›", "»")):
+        return True
+    parts = [part for part in _NAV_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 2 and all(_weight(part) <= _MAX_NAV_PART_WEIGHT for part in parts)
+
+
 def _is_site_name(text: str) -> bool:
     """Whether a short line only names an outlet or service ("Radio Free Asia", "RFA")."""
     from archive.ingest.services import SERVICES, resolve_service
@@ -593,12 +614,14 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             _looks_like_title(line)
             and not _is_byline(line)
             and not _is_site_name(line)
+            and not _is_navigation(line)
             and not _named_in_metadata(line, lines, dates)
         ):
             title = first
         elif (
             not _is_substantial(line)
             or _is_site_name(line)
+            or _is_navigation(line)
             or _named_in_metadata(line, lines, dates)
         ):
             header.append(first)

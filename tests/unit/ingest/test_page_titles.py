@@ -40,3 +40,21 @@ def test_a_crawler_date_before_the_headline_is_the_date_and_not_the_title() -> N
     page = f"date 2019-05-14 Rains flood the delta\n\n{LEAD}"
     parsed = parse_text_page(page, language="en")
     assert ("Rains flood the delta", datetime.date(2019, 5, 14)) == (parsed.title, parsed.date)
+
+
+@pytest.mark.parametrize(
+    "navigation",
+    ["简体 | 繁體", "Asia / Laos", "World |", "Archive for ‘Floods’", "Đường dẫn truy cập"],
+)
+def test_navigation_and_language_switchers_are_not_the_headline(navigation: str) -> None:
+    headline = "Rains flood the delta as rivers burst their banks"
+    page = f"{navigation}\n\n{headline}\n\n{LEAD}"
+    parsed = parse_text_page(page, language="en")
+    assert headline == parsed.title
+    assert navigation in parsed.dropped
+
+
+def test_a_section_prefix_with_a_headline_after_it_is_still_a_headline() -> None:
+    headline = "特写 | 二十五年前，有这样一群年轻的记者"
+    page = f"{headline}\n\n二十五年前的今天，一群年轻的记者从北京出发，前往香港采访。"
+    assert headline == parse_text_page(page, language="zh").title
