@@ -1,6 +1,6 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|all] [--json OUT] [--jobs N]
+    python benchmarks/real_pages.py [--set repo|shared|all] [--json OUT] [--jobs N] [--split]
                                     [--pages DIR --gold FILE] [--archive CLI] [--keep DIR]
 
 Two sets of real pages (saved text and saved HTML, site chrome included):
@@ -498,6 +498,15 @@ def report(by_set: dict[str, list[Json]]) -> str:
     return "\n".join(lines)
 
 
+def split_repo(by_set: dict[str, list[Json]]) -> dict[str, list[Json]]:
+    """The repo set's pages halved by sorted file name (0-based even and odd positions):
+    rules are developed on the even half and checked on the odd one (issue 15)."""
+    repo = sorted(by_set.get("repo", []), key=lambda r: str(r["file"]))
+    if not repo:
+        return {}
+    return {"repo-even (development)": repo[0::2], "repo-odd (held out)": repo[1::2]}
+
+
 def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
     if args.pages or args.gold:
         pages = args.pages or args.gold.parent / "pages"
@@ -535,6 +544,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--jobs", type=int, default=2, help="archive CLI processes at a time when reading back"
     )
+    parser.add_argument(
+        "--split", action="store_true", help="also total the repo set's even and odd pages apart"
+    )
     args = parser.parse_args(argv)
     if not args.archive.exists():
         parser.error(f"no archive CLI at {args.archive} (give one with --archive)")
@@ -556,6 +568,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {error}", file=sys.stderr)
             return 1
     print(report(by_set))
+    for name, results in (split_repo(by_set) if args.split else {}).items():
+        print("\n".join(report_totals(name, totals(results))))
     if args.json:
         everything = [r for results in by_set.values() for r in results]
         document = {

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
+from archive.ingest.dates import date_line, parse_date_text
 
 __all__ = [
     "CreditLines",
@@ -82,6 +83,13 @@ _STAFF = re.compile(
     r"|(?:our\s+)?correspondents?|reporters|agencies|news\s+desk|newsroom)$",
     re.IGNORECASE,
 )
+# Words of photo credits and social sites: "AP Photo", "(Photo: Facebook)", "File photo",
+# "Getty Images" are captions' furniture, never a person.
+_NOT_NAME_WORDS = frozenset(
+    {"photo", "photos", "file", "image", "images", "picture", "video", "screenshot", "handout",
+     "courtesy", "supplied", "stringer", "getty", "facebook", "twitter", "youtube", "instagram",
+     "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet"}
+)  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로며면다요")
@@ -117,6 +125,8 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
     ("Muxbirimiz qutlan", "责任编辑：alonliu").
     """
     if not name or len(name) > _MAX_NAME_CHARS or not name[0].isalpha():
+        return False
+    if any(word.casefold().strip(".") in _NOT_NAME_WORDS for word in name.split()):
         return False
     if not all(ch in _NAME_EXTRA or unicodedata.category(ch)[0] in "LM" for ch in name):
         return False
@@ -226,6 +236,7 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("来源", "source", True), ("來源", "source", True), ("稿源", "source", True),
     ("기자", "reporter", True), ("특파원", "reporter", True), ("편집", "editor", True),
     ("글", "writer", True), ("사진", "photographer", True),
+    ("취재", "reporter", True), ("작성자", "writer", True),
     ("phóng viên", "reporter", True), ("pv", "reporter", True),
     ("biên tập viên", "editor", True), ("biên tập", "editor", True),
     ("người dịch", "translator", True), ("dịch giả", "translator", True),
@@ -252,7 +263,7 @@ _AFTER_LABELS: tuple[tuple[str, Role], ...] = (
 )  # fmt: skip
 _OPEN = "([{〔【「<"
 _CLOSE = ")]}〕】」>"
-_PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།]+\s*"
+_PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།៖]+\s*"
 # Labels that are English words: they need punctuation after them ("Source: …").
 _ENGLISH_LABELS = frozenset(
     {"reporter", "reporting", "correspondent", "writer", "editor", "editing", "translator",
@@ -407,16 +418,63 @@ def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
     return found if found and all(e.kind == "person" for e in found) else None
 
 
+def _without_trailing_date(text: str) -> str:
+    """ "SAW YAN NAING Monday, April 25, 2011" → "SAW YAN NAING" (the byline's date dropped)."""
+    words = text.split()
+    for cut in range(1, len(words)):
+        if date_line(" ".join(words[cut:])) is not None:
+            return " ".join(words[:cut]).rstrip(" ,|-–—")
+    return text
+
+
+def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
+    """A date line then the reporters: "Wednesday, 24 March 2010 15:03 NAME and NAME"."""
+    words = text.split()
+    if not words or not any(ch.isdecimal() for ch in words[0] + words[-1] + text[:12]):
+        return None
+    for cut in range(len(words) - 1, 0, -1):
+        if date_line(" ".join(words[:cut])) is not None:
+            found = _names(" ".join(words[cut:]), "reporter", raw, strict_case=True)
+            if found and all(
+                e.kind == "person"
+                and len(e.name.split()) >= 2
+                and not all(len(w) <= 3 and w.isupper() for w in e.name.split())  # "AM PDT"
+                for e in found
+            ):
+                return found
+    return None
+
+
+# Uyghur sign-offs: "(ئالمۇتادىن) (ئىختىيارىي) مۇخبىرىمىز NAME تەييارلىدى" — our (volunteer)
+# reporter / commentator NAME prepared (this), in Arabic, Latin and Cyrillic script.
+_UYGHUR_PREPARED = re.compile(
+    r"^(?:\S+(?:دىن|din|дин)\s+)?(?:ئىختىيارىي|ixtiyariy|ихтиярий)?\s*"
+    r"(?P<label>مۇخبىرىمىز|ئوبزورچىمىز|muxbirimiz|obzorchimiz|мухбиримиз|обзорчимиз)\s+"
+    r"(?P<name>\S+(?:\s+\S+)?)\s+(?:تەييارلىدى|teyyarlidi|тәйярлиди)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _read_uyghur_prepared(text: str, raw: str) -> list[CreditEntry] | None:
+    match = _UYGHUR_PREPARED.match(text)
+    if match is None:
+        return None
+    role: Role = "reporter" if match["label"].casefold().startswith(("م", "m", "м")) else "writer"
+    return _names(match["name"], role, raw, strict_case=False)
+
+
 def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     """ "By NAME", "By NAME and NAME", "By RFA Khmer", "By Staff reporters", "By NAME | DATE"."""
     match = _BY.match(text)
     if match is None:
         return None
-    rest = match["rest"].split("|")[0].strip()
+    rest = _without_trailing_date(match["rest"].split("|")[0].strip())
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
-    if not re.search(r"\band\b|&", rest) and len(parts) == 2:
+    if len(parts) == 2 and _organisation(parts[1]) is not None:
+        rest = f"{parts[0]}/{parts[1].strip()}"  # "By NAME, VOA Khmer": the outlet they write for
+    elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
     rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
     entries = _names(rest, "writer", raw, strict_case=True)
@@ -434,14 +492,68 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
 def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
     """ "NAME | DATE" (a byline with its date)."""
     match = _NAME_BAR_DATE.match(text)
-    if match is None:
-        return None
+    if match is None or parse_date_text(match["rest"].split("/")[0]) is None:
+        return None  # "기행 | 2월의 …": a section label before a headline, not a byline
     found = _names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
     # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
     return [
         CreditEntry("source", e.name, e.kind, e.service_key, raw) if e.kind == "service" else e
         for e in found or []
     ] or None
+
+
+# "NAME, OUTLET", "NAME and NAME, OUTLET", "NAME, reporter OUTLET", "NAME, OUTLET, 23/01/2021".
+_NAME_OUTLET = re.compile(
+    r"^(?P<names>[^,\d|]{3,80}?),\s*(?P<outlet>[^,\d|]{2,40}?)"
+    r"(?:\s*[,|]\s*(?P<date>[^,|]*\d[^,|]*))?$"
+)
+_NAME_AND_OUTLET = re.compile(
+    r"^(?P<names>[^,\d|&]{3,40}?)\s+(?:&|and)\s+(?P<outlet>[^,\d|&]{2,40})$"
+)
+
+
+def _outlet_role(text: str) -> tuple[Role, str] | None:
+    """ "RFA" → reporter for RFA; "phóng viên RFA" → the role word's role; else None."""
+    words = text.split()
+    for cut in range(len(words)):
+        label, outlet = " ".join(words[:cut]), " ".join(words[cut:])
+        if _organisation(outlet) is None:
+            continue
+        if not label:
+            return "reporter", outlet
+        roles = [r for pattern, r in _LABEL_PATTERNS if pattern.fullmatch(label + " ")]
+        return (roles[0], outlet) if roles else None
+    return None
+
+
+def _read_name_outlet(text: str, raw: str) -> list[CreditEntry] | None:
+    """A byline naming people and the outlet they report for: "NAME, The Phnom Penh Post",
+    "NAME and NAME, OUTLET", "NAME, phóng viên RFA", "NAME, VOA, 23/01/2021", "NAME & AFP"."""
+    match = _NAME_OUTLET.match(text) or _NAME_AND_OUTLET.match(text)
+    if match is None:
+        return None
+    date = match.groupdict().get("date")
+    if date and parse_date_text(date) is None:
+        return None
+    found_role = _outlet_role(match["outlet"])
+    if found_role is None:
+        return None
+    role, outlet = found_role
+    names = match["names"]
+    found = _names(names if "," in names else f"{names}/{outlet}", role, raw, strict_case=False)
+    people = [e.name for e in found or [] if e.kind == "person"]
+    if not found or not people:
+        return None
+    for name in people:  # a Latin name here has two capitalised words or more ("Police" not)
+        if _is_latin(name) and (
+            len(name.split()) < 2 or not (_plausible_name(name, strict_case=True) or name.isupper())
+        ):
+            return None
+    if not any(e.kind == "service" for e in found):
+        info = _organisation(outlet)
+        if info is not None:
+            found.append(_org_entry("source", info, raw))
+    return found
 
 
 def _read_slashed(text: str, raw: str) -> list[CreditEntry] | None:
@@ -549,6 +661,9 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_slashed,
     _read_name_bar_date,
     _read_name_email,
+    _read_name_outlet,
+    _read_date_names,
+    _read_uyghur_prepared,
 )
 
 
@@ -814,14 +929,35 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
     return None
 
 
+_MAX_HEADLINE_CHARS = 120
+_SENTENCE_ENDS = tuple(".!?。！？။។៕།؟\"'”’»")
+
+
+def _heads_a_post(line: str) -> bool:
+    """Whether a line above a byline reads as a headline or caption (short, no sentence end)."""
+    return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(_SENTENCE_ENDS)
+
+
+def _is_top_byline(line: str) -> bool:
+    """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
+    return _BY.match(_fold(line)) is not None or bool(_bare_name(line))
+
+
 def find_inline_bylines(
     lines: Sequence[str], *, is_furniture: Callable[[str], bool]
 ) -> tuple[CreditEntry, ...]:
     """Credits of labelled byline lines standing inside the story with a date line under
     them (a byline below a long deck or in a reposted page); the lines stay where they are.
+
+    In the second half of the text, a byline under a short line that ends no sentence (a
+    headline, a caption) heads the next post of a blog or digest page: it is not read.
     """
     entries: list[CreditEntry] = []
+    half, above = sum(map(len, lines)) / 2, 0
     for index, line in enumerate(lines[:-1]):
+        above += len(line)
+        if index and above > half and _heads_a_post(lines[index - 1]):
+            continue
         if is_furniture(lines[index + 1]) and not looks_like_credit_line(line):
             entries.extend(read_credit_line(line))
     return tuple(entries)
@@ -867,6 +1003,15 @@ def find_credit_lines(
         sentence = any(looks_like_credit_line(line) for line in lines[top : offset + 1])
         if not sentence and not all(is_furniture(line) for line in lines[offset + 1 :]):
             continue
+        if (
+            top == offset
+            and top >= 2
+            and _is_top_byline(lines[top])
+            and _heads_a_post(lines[top - 1])
+        ):
+            # A headline then a byline (its date is footer chrome): the next post of a blog
+            # or digest page begins, cut off; none of it is this story's, nor its credit.
+            return CreditLines(tuple(range(top - 1, len(lines))), (), ())
         found: list[CreditEntry] = []
         for index in range(top, offset + 1):
             found.extend(reading(index) or entries)
@@ -974,10 +1119,14 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
         if bracket := pattern.search(text):
+            before = text[: bracket.start()].rstrip()
+            if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):
+                continue  # "Headline (ដោយ NAME)": a related link's byline, not this story's
             found_b = _read_labelled(bracket["b"], bracket["b"]) or _read_slashed(
                 bracket["b"], bracket["b"]
             )
-            entries.extend(found_b or [])
+            # "(Photo: NAME)" closes a caption: the photographer is furniture's credit.
+            entries.extend(e for e in found_b or [] if e.role != "photographer")
     return tuple(_dedupe(entries))
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["DateLine", "date_line", "parse_date_text", "to_ascii_digits"]
+__all__ = ["DateLine", "date_line", "dateline_date", "parse_date_text", "to_ascii_digits"]
 
 # Years a news page can carry; Buddhist Era years (Thai, Lao, Khmer pages) lie 543 above.
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
@@ -206,6 +206,27 @@ def parse_date_text(text: str, *, language: str | None = None) -> datetime.date 
     if found is not None:
         return found.date
     return _by_dateparser(_TIME.sub(" ", ascii_text), language)
+
+
+# A dateline opening a story's first paragraph: "PHNOM PENH, Sept. 22, 2021 —", "(2021-09-22)".
+# Only the date's shape is matched here (a month word in any language, a day and a year, or
+# Y-M-D); parse_date_text reads it, so the month names are the ones every date line uses.
+_DATELINE = re.compile(
+    r"""^ (?: [^\W\d_][^\W\d_ .’'-]*(?:[ .’'-]+[^\W\d_]+){0,4} \s*[,(]\s* | \(\s* )?
+        (?P<date>
+          (?: [^\W\d_]{3,12}\.?,?\s+ )?                                  # optional weekday
+          (?: [^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+            | \d{1,2}(?:st|nd|rd|th)?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}
+            | \d{4}[-./]\d{1,2}[-./]\d{1,2} )
+        ) (?!\d)""",
+    re.VERBOSE,
+)
+
+
+def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:
+    """The date of a dateline opening a story paragraph ("BANGKOK, May 3, 2021 —"), or None."""
+    match = _DATELINE.match(to_ascii_digits(paragraph))
+    return parse_date_text(match["date"], language=language) if match else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,7 +34,7 @@ from archive.ingest.bylines import (
     read_credit_line,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
-from archive.ingest.dates import date_line, parse_date_text
+from archive.ingest.dates import date_line, dateline_date, parse_date_text
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -77,53 +77,6 @@ class _Line:
     start: int
     end: int
     text: str
-
-
-# --- dates ------------------------------------------------------------------------------
-
-_MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-
-_DATE = r"""
-    (?: (?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+ )?          # optional weekday
-    (?: (?P<month1>[a-z]{3,9})\.?\s+(?P<day1>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year1>\d{4})
-      | (?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[a-z]{3,9})\.?,?\s+(?P<year2>\d{4})
-      | (?P<year3>\d{4})[-./](?P<month3>\d{1,2})[-./](?P<day3>\d{1,2})
-    )
-"""
-# "PHNOM PENH, Sept. 22, 2021 —" or "(2021-09-22)" opening the first paragraph.
-_DATELINE = re.compile(
-    rf"""^ (?: [^\W\d_][^\W\d_ .’'-]*(?:[ .’'-]+[^\W\d_]+){{0,4}} \s*[,(]\s* | \(\s* )?
-        {_DATE} \b""",
-    re.IGNORECASE | re.VERBOSE,
-)
-
-
-def _date_from(match: re.Match[str]) -> datetime.date | None:
-    """The date a :data:`_DATE` match spells, or None if it is not a real date."""
-    if match["year3"]:
-        year, month, day = int(match["year3"]), int(match["month3"]), int(match["day3"])
-    else:
-        word = (match["month1"] or match["month2"]).casefold()
-        month_number = _MONTHS.get(word)
-        if month_number is None:
-            return None
-        year, month = int(match["year1"] or match["year2"]), month_number
-        day = int(match["day1"] or match["day2"])
-    try:
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
-
-
-def _parse_dateline(paragraph: str) -> datetime.date | None:
-    """The date of a dateline opening a paragraph, if there is one."""
-    match = _DATELINE.match(paragraph)
-    return _date_from(match) if match else None
 
 
 # --- chrome -----------------------------------------------------------------------------
@@ -186,6 +139,8 @@ def _looks_like_title(text: str) -> bool:
     """Whether a line reads like a headline rather than a story paragraph."""
     if len(text) > _MAX_TITLE_CHARS or not _is_substantial(text):
         return False
+    headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
+    text = headline if _is_substantial(headline) else text
     ending = text.rstrip("\"'”’)»]")
     return (
         bool(ending) and ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،" and not is_credit_line(text)
@@ -239,6 +194,7 @@ class _Credits:
     credit_line: str | None
     credits: ParsedCredits | None
     byline: tuple[int, ...] = ()  # the lines of the top byline itself (not its deck or date)
+    next_post: tuple[int, ...] = ()  # the head of the page's next post, cut off (furniture)
 
 
 def _find_credits(
@@ -263,9 +219,13 @@ def _find_credits(
         entries += top.entries
         first += len(top.indices)
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
+    next_post: tuple[int, ...] = ()
+    if bottom is not None and not bottom.credit_indices:
+        next_post = tuple(first + offset for offset in bottom.indices)
     if bottom is not None:
         block = [first + offset for offset in bottom.credit_indices]
-        raw.append(text[lines[block[0]].start : lines[block[-1]].end])
+        if block:
+            raw.append(text[lines[block[0]].start : lines[block[-1]].end])
         entries += bottom.entries
         for offset in bottom.indices:
             if first + offset not in block:
@@ -280,11 +240,13 @@ def _find_credits(
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
+    # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
+    # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):
         if index in dropped:
-            entries += read_credit_line(dropped[index])
+            entries += [e for e in read_credit_line(dropped[index]) if e.kind != "person"]
     if not entries and not raw:
-        return _Credits(first, last, None, None, byline)
+        return _Credits(first, last, None, None, byline, next_post)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entry in entries:
@@ -299,7 +261,7 @@ def _find_credits(
     # story was reported: it does not make the article's service.
     service = originating_service(tuple(e for e in unique if e.role != "source"))
     parsed = ParsedCredits(tuple(unique), service, credit_line or "")
-    return _Credits(first, last, credit_line, parsed, byline)
+    return _Credits(first, last, credit_line, parsed, byline, next_post)
 
 
 def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
@@ -322,6 +284,9 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     roles = _line_roles(lines, language)
     title_index = roles.title
     title = lines[title_index].text if title_index is not None else roles.crumb_title
+    crawled: datetime.date | None = None
+    if title is not None:
+        title, crawled = _clean_title(title, language)
 
     first, last = roles.story_first, roles.story_last
     # Bylines: from just under the headline (a name line there may have been taken for
@@ -344,7 +309,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     # Likewise under a credit line: what the layout reads as story (a paragraph after a
     # mid-story credit line) stays story; only furniture there leaves it.
     for index in range(found.last + 1, last + 1):
-        if index in outside and index not in roles.furniture:
+        if index in outside and index not in roles.furniture and index not in found.next_post:
             del outside[index]
     story = [
         index
@@ -354,7 +319,9 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
-    placed = set(story) | credit_rows | ({title_index} if title is not None else set())
+    # A headline cleaned of an aside or crawler prefix keeps its whole line in the furniture.
+    whole_title = title is not None and title_index is not None and title == lines[title_index].text
+    placed = set(story) | credit_rows | ({title_index} if whole_title else set())
     dropped = {index: lines[index].text for index in range(len(lines)) if index not in placed}
     byline_rows = sorted(i for i in outside if scan_first <= i <= last)
 
@@ -373,7 +340,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
             if date is not None:
                 break
     if date is None and story:
-        date = _parse_dateline(lines[story[0]].text)
+        date = dateline_date(lines[story[0]].text, language=language)
+    date = date or crawled
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
@@ -392,6 +360,25 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         dropped=tuple(dropped[index] for index in sorted(dropped)),
         captured=roles.captured,
     )
+
+
+# "date 2020-01-17 Headline": a crawler's record of the publication date glued before the
+# headline; "Headline [a reposter's comment …]": a blog's aside after it.
+_CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)")
+_REPOSTER_ASIDE = re.compile(r"\s+\[[^\[\]]*\]?$")
+
+
+def _clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
+    """The headline without a crawler's date before it or a reposter's aside after it, and
+    the crawler's date if there was one."""
+    date = None
+    if crawler := _CRAWLER_DATE.match(title):
+        date = parse_date_text(crawler["date"], language=language)
+        title = title[crawler.end() :]
+    aside = _REPOSTER_ASIDE.search(title)
+    if aside and _is_substantial(title[: aside.start()]) and aside.start() > 0:
+        title = title[: aside.start()].rstrip()
+    return title, date
 
 
 def _compose(text: str, lines: list[_Line], story: list[int]) -> tuple[str, int, int]:
@@ -437,11 +424,33 @@ _TEMPLATE = re.compile(
       | please\s+wait | no\s+media\s+source\s+currently\s+available | embed | share\s+on\s+\w+
       | 연결\s*가능\s*링크 | 속보 | ភ្ជាប់ទៅគេហទំព័រទាក់ទង | ព័ត៌មានថ្មី | 無障礙鏈接 | 无障碍链接
       | 突發新聞 | 突发新闻 | tin\s+tức\s+khác.* | liên\s+kết\s+truy\s+cập | tin\s+nóng
+      | read\s+(?:more|also|next)\b.* | leave\s+a\s+comment | give\s+your\s+comments?
+      | your\s+browser\s+(?:doesn.t|does\s+not)\s+support\b.* | loading | published\s+in
+      | e-?mail | share | print | a\s*[+-] | 分享到? | 收藏 | 打印 | 大字体 | 小字体 | 文字大小
+      | 相关阅读 | 相關閱讀 | 延伸閱讀 | 原标题.* | 原標題.* | chia\s+sẻ | in\s+trang\s+này
+      | ý\s+kiến\s+của\s+bạn | đường\s+dẫn\s+truy\s+cập | select\s+languages?
+      | သုံးရလွယ်ကူစေသည့်\s*link\s*များ | နောက်ဆုံးရသတင်း
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
 # An image's file name, alone or opening its caption ("vietnam-bloggers-305.jpg Police …").
-_IMAGE_FILE = re.compile(r"^\S+\.(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b", re.IGNORECASE)
+_IMAGE_FILE = re.compile(
+    r"^\S+\.(?:(?:jpe?g|png|gif|webp|svg|bmp|tiff?)\b|mp3|mp4|m4a|wav|ogg)", re.IGNORECASE
+)
+# A caption's photo credit closing the line: "… 3/12/2015. AFP", "(AP Photo/NAME)",
+# "iStockphoto/Thinkstock", "(攝影/REUTERS/NAME/達志影像)", "Credit: Depositphotos"; and an
+# AP caption's "FILE - " opening. Agency credits of a photo, never the story's reporters.
+_CAPTION_CREDIT = re.compile(
+    r"""(?:^|[\s(/.。,，])
+        (?:AP\s+Photo|REUTERS|AFP(?:\s+photo)?|EPA(?:-EFE)?|Getty\s+Images|Thinkstock
+          |iStockphoto|Depositphotos|達志影像|Shutterstock)
+        (?:\s*/\s*[^/()（）\n.]{2,40})*\s*[)）]?\s*$
+      | ^(?:FILE\s*[-–—]\s|credit\s*:\s*\S)""",
+    re.VERBOSE,
+)
+# Markup left in a saved text ("</p> <p>") and file slugs ("Uyghur-awazi-gezit-01").
+_MARKUP = re.compile(r"^(?:\s*</?[a-zA-Z][^<>]*>\s*)+$")
+_SLUG = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){2,}$")
 # A photo credit line: "Photo: RFA", "(Photo courtesy of …)", "Courtesy of baomoi.com".
 _PHOTO_CREDIT = re.compile(
     r"""^[(\[]?\s*(?:photo|image|file\s+photo|picture|courtesy|ảnh|圖|图|사진|ဓာတ်ပုံ|រូបថត|ຮູບ)
@@ -464,6 +473,8 @@ def _is_furniture(text: str) -> bool:
     lines; a line that ends a sentence is never furniture by these rules.
     """
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
+        return True
+    if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
         return True
     if _TEMPLATE.match(text) and len(text.split()) <= _MAX_FURNITURE_WORDS:
         return True
@@ -514,6 +525,26 @@ def _is_name_line(text: str, following: list[str]) -> bool:
     )
 
 
+_NAV_SEPARATOR = re.compile(r"\s+[|/›»]\s+|\s*[|>›»]\s*|\s*/\s*(?=\S)")
+_MAX_NAV_PART_WEIGHT = 24
+# Tag and archive pages of blogs: "Posts Tagged ‘X’", "Entries in Asia (22)", "Archive for …".
+_LISTING = re.compile(
+    r"^(?:posts?\s+tagged|entries\s+(?:in|tagged)|archives?\s+for|category\s*:|tag\s*:)",
+    re.IGNORECASE,
+)
+
+
+def _is_navigation(text: str) -> bool:
+    """A breadcrumb, section path or language switcher ("Asia / Cambodia", "簡體 | 繁體",
+    "News | Page 7 | Site", "Section |"), or a blog's tag-page heading: never a headline."""
+    if _LISTING.match(text):
+        return True
+    if text.rstrip().endswith(("|", "/", ">", "›", "»")):
+        return True
+    parts = [part for part in _NAV_SEPARATOR.split(text) if part.strip()]
+    return len(parts) >= 2 and all(_weight(part) <= _MAX_NAV_PART_WEIGHT for part in parts)
+
+
 def _is_site_name(text: str) -> bool:
     """Whether a short line only names an outlet or service ("Radio Free Asia", "RFA")."""
     from archive.identity.services import SERVICES, resolve_service
@@ -534,6 +565,17 @@ def _named_in_metadata(text: str, lines: list[_Line], dates: dict[int, Any]) -> 
 # --- the page's parts -------------------------------------------------------------------
 
 _MAX_HEADER_LINES_AFTER_TITLE = 4
+_MAX_SITE_LINES = 2
+_MAX_SITE_NAME_WORDS = 5
+# Scripts written without spaces between words, where a short line is often a headline.
+_UNSPACED = re.compile(r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff]")
+
+
+def _is_site_shaped(text: str) -> bool:
+    """Short enough to be a site, blog or section name (a few words, not an unspaced script)."""
+    return len(text.split()) <= _MAX_SITE_NAME_WORDS and not _UNSPACED.search(text)
+
+
 _LEAD_WINDOW = 4
 _MAX_BYLINE_CHARS = 48
 
@@ -572,17 +614,39 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             _looks_like_title(line)
             and not _is_byline(line)
             and not _is_site_name(line)
+            and not _is_navigation(line)
             and not _named_in_metadata(line, lines, dates)
         ):
             title = first
         elif (
             not _is_substantial(line)
             or _is_site_name(line)
+            or _is_navigation(line)
             or _named_in_metadata(line, lines, dates)
         ):
             header.append(first)
         else:
             break
+        first += 1
+    # A site, blog or tag-page name above the headline ("News Our Way", "Posts Tagged ‘X’",
+    # "Entries in Asia (22)"): a short first title-shaped line, then (after chrome) a longer
+    # title-shaped line with the lead under it. The longer one is the headline.
+    for _ in range(_MAX_SITE_LINES):
+        if title is None or crumb is not None or first + 1 >= len(lines):
+            break
+        line, lead = lines[first].text, lines[first + 1].text
+        if not (
+            _is_site_shaped(lines[title].text)
+            and _weight(line) > _weight(lines[title].text)
+            and _looks_like_title(line)
+            and not _is_byline(line)
+            and first not in chrome
+            and _weight(lead) > _weight(line)
+            and lead.rstrip("\"'”’)»]").endswith(_SENTENCE_END)
+        ):
+            break
+        header.append(title)
+        title = first
         first += 1
     if title is not None and crumb_title is not None and title != first - 1:
         crumb_title = None

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from archive.ingest.dates import date_line, parse_date_text, to_ascii_digits
+from archive.ingest.dates import date_line, dateline_date, parse_date_text, to_ascii_digits
 
 D = datetime.date
 
@@ -139,3 +139,28 @@ def test_any_date_round_trips_through_its_written_forms(day: D) -> None:
         f"{day:%d/%m/%Y}",
     ]
     assert [day] * len(forms) == [parse_date_text(form, language="vi") for form in forms]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("KUALA LUMPUR, Oct. 3, 2022 — Officials said on Monday …", D(2022, 10, 3)),
+        ("Vientiane, 14 March 2019 - A dam gave way …", D(2019, 3, 14)),
+        ("(2020-11-05) The court ruled …", D(2020, 11, 5)),
+        ("DHAKA, Février 2, 2021 — month names of any language parse", D(2021, 2, 2)),
+    ],
+)
+def test_a_dateline_opening_the_lead_gives_its_date(paragraph: str, expected: D) -> None:
+    assert expected == dateline_date(paragraph, language="en")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The council met on March 3, 2021 to discuss the dam.",  # a date inside a sentence
+        "YANGON, March 3 (Reuters) - no year, no date",
+        "Sometown, Blursday 40, 2021 - not a date",
+    ],
+)
+def test_a_paragraph_without_a_dateline_gives_none(paragraph: str) -> None:
+    assert dateline_date(paragraph, language="en") is None
