@@ -40,7 +40,7 @@ def _rich_widths_back() -> Iterator[None]:
 
 def _article(archive: Archive, article_id: int) -> dict[str, Any]:
     with archive.session() as session:
-        return get_article(session=session, article_id=article_id, with_text=False)
+        return get_article(session=session, article_id=article_id, with_text=False).to_json()
 
 
 async def test_edit_form_asks_the_reviewer_once_then_history_undoes(archive: Archive) -> None:
@@ -126,7 +126,7 @@ async def test_people_merge_and_split(archive: Archive, monkeypatch: pytest.Monk
     build_sample(archive)
     monkeypatch.setenv("ARCHIVE_REVIEWER", "Ko Aung")
     with archive.session() as session:
-        start = list_people(session=session)
+        start = [p.to_json() for p in list_people(session=session)]
     ids = {p["name"]: p["id"] for p in start}
     app = make_app(archive)
     async with app.run_test(size=SIZE) as pilot:
@@ -150,7 +150,7 @@ async def test_people_merge_and_split(archive: Archive, monkeypatch: pytest.Monk
         await settle(pilot)
         assert people is app.screen
         with archive.session() as session:
-            merged = {p["name"]: p for p in list_people(session=session)}
+            merged = {p["name"]: p for p in [p.to_json() for p in list_people(session=session)]}
         assert "Eugene Whong" not in merged
         assert "Eugene Whong" in merged["Khin Maung Nyane"]["aliases"]
         row = people.people.index(next(r for r in people.people if r[0] == "Khin Maung Nyane"))
@@ -158,7 +158,7 @@ async def test_people_merge_and_split(archive: Archive, monkeypatch: pytest.Monk
         await pilot.press("x")
         await settle(pilot)
     with archive.session() as session:
-        assert start == list_people(session=session)
+        assert start == [p.to_json() for p in list_people(session=session)]
 
 
 async def test_cancelling_the_name_question_changes_nothing(archive: Archive) -> None:

@@ -77,13 +77,15 @@ def two(any_archive: Archive) -> tuple[Archive, int, int]:
 
 def _shown(archive: Archive, article_id: int) -> str:
     with archive.session() as session:
-        return json.dumps(get_article(session=session, article_id=article_id), sort_keys=True)
+        return json.dumps(
+            get_article(session=session, article_id=article_id).to_json(), sort_keys=True
+        )
 
 
 def _everything(archive: Archive, *ids: int) -> str:
     with archive.session() as session:
-        people = list_people(session=session)
-        services = list_services(session=session)
+        people = [p.to_json() for p in list_people(session=session)]
+        services = [s.to_json() for s in list_services(session=session)]
     return "\n".join([*(_shown(archive, i) for i in ids), json.dumps([people, services])])
 
 
@@ -110,7 +112,7 @@ def _version_ids(archive: Archive, article_id: int) -> list[int]:
 
 def _credit_id(archive: Archive, article_id: int, role: str) -> int:
     with archive.session() as session:
-        credits = get_article(session=session, article_id=article_id)["credits"]
+        credits = get_article(session=session, article_id=article_id).to_json()["credits"]
     return int(next(c["id"] for c in credits if c["role"] == role))
 
 
@@ -142,7 +144,7 @@ def test_article_field_edits_change_record_and_undo_exactly(two: tuple[Archive, 
         ),
     ]
     with archive.session() as session:
-        data = get_article(session=session, article_id=first)
+        data = get_article(session=session, article_id=first).to_json()
     assert (" Soldiers\tdefect ", "2021-09-21", "2024-04-19", "RFA Khmer Service") == (
         data["title"],
         data["date"],
@@ -198,7 +200,7 @@ def test_credit_edits_and_undo_restore_ids_and_order(two: tuple[Archive, int, in
         ),
     )
     with archive.session() as session:
-        credits = get_article(session=session, article_id=first)["credits"]
+        credits = get_article(session=session, article_id=first).to_json()["credits"]
     assert [
         ("reporter", "RFA Myanmar Service"),
         ("editor", "Joshua Lipes"),
@@ -268,7 +270,7 @@ def test_merge_people_then_split_restores_ids_credits_and_aliases(
         ),
     )
     with archive.session() as session:
-        people = {p["name"]: p for p in list_people(session=session)}
+        people = {p["name"]: p for p in [p.to_json() for p in list_people(session=session)]}
         assert "Khin M. Nyane" not in people
         assert ["Khin M. Nyane"] == people["Khin Maung Nyane"]["aliases"]
         assert 2 == people["Khin Maung Nyane"]["articles"]
@@ -289,7 +291,7 @@ def test_merge_people_then_split_restores_ids_credits_and_aliases(
 def test_merge_services_then_split(two: tuple[Archive, int, int]) -> None:
     archive, first, second = two
     with archive.session() as session:
-        names = [s["name"] for s in list_services(session=session)]
+        names = [s["name"] for s in [s.to_json() for s in list_services(session=session)]]
     assert ["RFA Khmer Service", "RFA Myanmar Service"] == names  # one for both spellings
     _edit(
         archive,
@@ -305,9 +307,11 @@ def test_merge_services_then_split(two: tuple[Archive, int, int]) -> None:
     with archive.session() as session:
         assert (
             "RFA Myanmar Service"
-            == get_article(session=session, article_id=second)["service"]["name"]
+            == get_article(session=session, article_id=second).to_json()["service"]["name"]
         )
-        assert ["RFA Myanmar Service"] == [s["name"] for s in list_services(session=session)]
+        assert ["RFA Myanmar Service"] == [
+            s["name"] for s in [s.to_json() for s in list_services(session=session)]
+        ]
     with archive.session() as session, session.begin():
         curation.split_service(session, service="RFA Myanmar Service", reviewer=ME)
     assert start == _everything(archive, first, second)
@@ -450,8 +454,10 @@ def test_an_import_after_a_merge_finds_the_merged_person(two: tuple[Archive, int
     )
     third = _article(archive, "Later story", "Khin M. Nyane", "RFA Burmese")
     with archive.session() as session:
-        people = {p["name"]: p["articles"] for p in list_people(session=session)}
-        credits = get_article(session=session, article_id=third)["credits"]
+        people = {
+            p["name"]: p["articles"] for p in [p.to_json() for p in list_people(session=session)]
+        }
+        credits = get_article(session=session, article_id=third).to_json()["credits"]
     assert "Khin M. Nyane" not in people
     assert 3 == people["Khin Maung Nyane"]
     assert "Khin Maung Nyane" == next(c["name"] for c in credits if c["role"] == "translator")
@@ -502,7 +508,7 @@ def test_a_typed_title_is_no_longer_derived_until_undone(any_archive: Archive) -
         lambda s: curation.set_title(s, article_id=article_id, title="Defections", reviewer=ME),
     )
     with any_archive.session() as session:
-        data = get_article(session=session, article_id=article_id)
+        data = get_article(session=session, article_id=article_id).to_json()
     assert ("Defections", False) == (data["title"], data["title_derived"])
     _undo(any_archive, edit_id)
     assert start == _shown(any_archive, article_id)
@@ -519,7 +525,7 @@ def test_a_credit_can_go_to_a_service(two: tuple[Archive, int, int]) -> None:
         ),
     )
     with archive.session() as session:
-        credits = get_article(session=session, article_id=first)["credits"]
+        credits = get_article(session=session, article_id=first).to_json()["credits"]
     assert ("writer", "RFA Khmer Service", "service") == next(
         (c["role"], c["name"], c["kind"]) for c in credits if c["id"] == writer
     )

@@ -122,6 +122,7 @@ def test_align_pair_keeps_a_checked_bead_with_who_checked_it(archive: Archive) -
         (alignment,) = align_article(session=session, article_id=1)
         assert alignment.id is not None
         first = _stored_spans(session, alignment.id)[0]
+        method = alignment.method
         link = session.exec(
             select(AlignmentLink).where(
                 AlignmentLink.alignment_id == alignment.id, AlignmentLink.position == 0
@@ -139,7 +140,8 @@ def test_align_pair_keeps_a_checked_bead_with_who_checked_it(archive: Archive) -
                 AlignmentLink.alignment_id == again.id, AlignmentLink.position == 0
             )
         ).one()
-        assert (first[:4], True, "Ko Ko", "checked") == (
+        # A confirmed bead keeps its extent, its mark, who confirmed it and how it was made.
+        assert (first[:4], True, "Ko Ko", method) == (
             (kept.src_start, kept.src_end, kept.tgt_start, kept.tgt_end),
             kept.checked,
             kept.checked_by,
