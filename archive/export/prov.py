@@ -51,6 +51,7 @@ from typing import IO, Any
 from sqlmodel import Session, col, select
 
 from archive.export import Progress, iter_article_batches
+from archive.identity import sha256_text
 from archive.models import Article, Capture, Credit, Person, Service, Version
 
 __all__ = ["NAMESPACE", "article_document", "export_prov"]
@@ -270,8 +271,13 @@ def _add_links(
 
 
 def reviewer_id(name: str) -> str:
-    """The agent of a reviewer (a person who linked or corrected something), one per name."""
-    return "arch:reviewer/" + "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in name)
+    """The agent of a reviewer (a person who linked or corrected something), one per name.
+
+    A readable slug of the name and a digest of it exactly: two names that differ only in
+    marks the slug drops (Burmese vowel signs, punctuation) are two agents, never one.
+    """
+    slug = "".join(ch if ch.isalnum() or ch in "-._" else "_" for ch in name)
+    return f"arch:reviewer/{slug}-{sha256_text(name)[:10]}"
 
 
 def _reviewer_attributes(name: str) -> dict[Any, Any]:

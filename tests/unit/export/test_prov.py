@@ -83,3 +83,14 @@ def test_prov_turtle(archive: Archive) -> None:
     assert (None, prov.specializationOf, version) in graph
     # a derivation made by an activity is written qualified (prov:qualifiedDerivation)
     assert len(list(graph.triples((None, prov.qualifiedDerivation, None)))) >= 5
+
+
+def test_reviewers_whose_names_differ_only_in_marks_are_two_agents() -> None:
+    from archive.export.prov import reviewer_id
+
+    # Burmese names differing only in a vowel sign: the slug is the same, the agents are not.
+    first, second = reviewer_id("ကိ"), reviewer_id("ကု")
+    assert first.rsplit("-", 1)[0] == second.rsplit("-", 1)[0]
+    assert first != second
+    assert reviewer_id("Daw Khin") == reviewer_id("Daw Khin")
+    assert reviewer_id("Daw Khin").startswith("arch:reviewer/Daw_Khin-")
