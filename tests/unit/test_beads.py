@@ -255,12 +255,17 @@ def stored(archive: Archive) -> int:
 
 def link_ids(archive: Archive, alignment_id: int) -> list[int]:
     with archive.session() as session:
-        rows = session.exec(
-            select(AlignmentLink.id)
-            .where(AlignmentLink.alignment_id == alignment_id)
-            .order_by(col(AlignmentLink.position))
-        ).all()
-        return [i for i in rows if i is not None]
+        return session_link_ids(session, alignment_id)
+
+
+def session_link_ids(session: Session, alignment_id: int) -> list[int]:
+    """The bead ids as ``session`` sees them (its own uncommitted edits included)."""
+    rows = session.exec(
+        select(AlignmentLink.id)
+        .where(AlignmentLink.alignment_id == alignment_id)
+        .order_by(col(AlignmentLink.position))
+    ).all()
+    return [i for i in rows if i is not None]
 
 
 def spans(archive: Archive, alignment_id: int) -> list[Span]:
@@ -388,7 +393,7 @@ def test_realign_keeps_every_confirmed_bead_unchanged(archive: Archive, stored: 
     with archive.session() as session, session.begin():
         split_bead(session, link_id=ids[0], reviewer="R")  # a 2-1 that the aligner would undo
         confirm_bead(session, link_id=ids[0], reviewer="Daw Khin")
-        ids = link_ids(archive, stored)
+        ids = session_link_ids(session, stored)
         confirm_bead(session, link_id=ids[4], reviewer="Daw Khin")
     pre = spans(archive, stored)
     before = [s for s in pre if s.checked]
@@ -492,14 +497,14 @@ def test_realign_after_any_edits_keeps_every_confirmed_bead_unchanged(
 ) -> None:
     with archive.session() as session, session.begin():
         for name, raw in zip(ops, edit_at, strict=False):
-            ids = link_ids(archive, stored)
+            ids = session_link_ids(session, stored)
             try:
                 with session.begin_nested():
                     stored_edit(session, name, ids[raw % len(ids)], "tgt")
             except BeadEditRefused:
                 pass
         for raw in confirm_at:
-            ids = link_ids(archive, stored)
+            ids = session_link_ids(session, stored)
             confirm_bead(session, link_id=ids[raw % len(ids)], reviewer="Daw Khin")
     confirmed = [sentences(s) for s in spans(archive, stored) if s.checked]
     with archive.session() as session, session.begin():

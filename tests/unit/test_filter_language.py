@@ -122,4 +122,4 @@ def test_search_library_and_list_find_the_same_dated_articles(archive: Archive) 
         hits = search(session=session, query="story " + text)
         listed = list_articles(session=session, filters=parse_article_filter(text))
     assert ["Middle story"] == sorted({h.title for h in hits})
-    assert ["Middle story"] == [r["title"] for r in listed]
+    assert ["Middle story"] == [r.title for r in listed]
