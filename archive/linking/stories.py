@@ -210,12 +210,13 @@ def load_stories(
     vocabulary: Vocabulary,
     translate: Translate | None,
     progress: Progress | None,
+    keys_of: Callable[[StoryFeatures], Iterable[str]],
 ) -> Stories:
     """Every unlinked article with its features (texts read a batch at a time; the full
     features written to a temporary file as they are made, so that memory does not grow
-    with the archive by more than a compact record and a few keys a story)."""
+    with the archive by more than a compact record and a few keys a story). ``keys_of``
+    gives a story's blocking keys from its weighted features."""
     from archive.analysis import derive_text
-    from archive.linking.blocking import story_keys
 
     rows = session.execute(
         sa_select(
@@ -250,7 +251,7 @@ def load_stories(
         found = np.log1p(english_count / np.maximum(df, 1.0)).astype(np.float32)
         store.english_idf = found
         for k in range(len(stories)):
-            keys[k] = _interned(story_keys(store.read(k)), interned)
+            keys[k] = _interned(keys_of(store.read(k)), interned)
         return found
 
     batch = 500
@@ -316,7 +317,7 @@ def load_stories(
                     if len(idf) < len(vocabulary):
                         idf = _grown(idf, len(vocabulary))
                     features = weighted(features, idf)
-                    keys.append(_interned(story_keys(features), interned))
+                    keys.append(_interned(keys_of(features), interned))
                 store.add(features)
                 service = services.get(article.service_id) if article.service_id else None
                 desk = base_language(service.language) if service is not None else None

@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from archive.linking.blocking import WINDOW_BEFORE, candidate_pairs, candidates
+from archive.linking.blocking import WINDOW_BEFORE, candidate_pairs, candidates, story_keys
 from archive.linking.features import Comparer, Vocabulary
 from archive.linking.scoring import (
     CONFIDENT_MARGIN,
@@ -137,7 +137,7 @@ def suggest_links(
     """
     vocabulary = Vocabulary()
     stories, store, keys = load_stories(
-        session, vocabulary=vocabulary, translate=translate, progress=progress
+        session, vocabulary=vocabulary, translate=translate, progress=progress, keys_of=story_keys
     )
     try:
         if not stories:
