@@ -7,7 +7,9 @@ proposes the pairs, each with a score and its evidence, without ever comparing a
 1. **Load** every article whose human versions are only in an original language, and every
    article whose human versions are only English (machine versions do not count), with the
    cheap features of `archive.linking.features` (numbers, names, English-space words, URLs).
-   (`archive.linking.stories`).
+   (`archive.linking.stories`). The full features go to a temporary file as they are made;
+   memory keeps a compact record and the blocking keys of each story, and the full features
+   of one date window at a time while originals are scored in date order (undated first).
 2. **Block** (`archive.linking.blocking`): a dated original meets the English stories of a
    compatible desk (same organisation; the same language service where the English names
    one) in a date window around it; an undated article on either side meets only the
