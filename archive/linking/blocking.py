@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import numpy as np
 
@@ -25,6 +25,7 @@ __all__ = [
     "candidate_pairs",
     "candidates",
     "compatible",
+    "story_keys",
 ]
 
 #: Days an English story may precede its original (clocks, time zones, a late original).
@@ -49,7 +50,11 @@ def compatible(original: Story, english: Story) -> bool:
     return True
 
 
-def _keys(story: StoryFeatures) -> list[str]:
+#: A story's blocking keys by its index (`story_keys` of its weighted features).
+Keys = Callable[[int], Sequence[str]]
+
+
+def story_keys(story: StoryFeatures) -> list[str]:
     """The story's rarest keys (of a `weighted` story), for finding an undated article's
     candidates: its numbers, its heaviest words, its URL story ids."""
     keys = ["n:" + n for n in story.numbers]
@@ -64,10 +69,10 @@ def _keys(story: StoryFeatures) -> list[str]:
 class _Index:
     """An inverted index from keys to the stories that have them."""
 
-    def __init__(self, stories: Sequence[Story], members: Iterable[int]) -> None:
+    def __init__(self, keys: Keys, members: Iterable[int]) -> None:
         self.postings: dict[str, list[int]] = defaultdict(list)
         for k in members:
-            for key in _keys(stories[k].features):
+            for key in keys(k):
                 self.postings[key].append(k)
 
     def nearest(self, keys: Iterable[str], limit: int) -> list[int]:
@@ -83,10 +88,22 @@ class _Index:
         return sorted(hits, key=lambda k: -hits[k])[:limit]
 
 
-def candidates(stories: Sequence[Story], focus: set[int] | None) -> Iterator[tuple[int, list[int]]]:
+def candidates(
+    stories: Sequence[Story],
+    focus: set[int] | None,
+    *,
+    keys: Keys | None = None,
+    order: Sequence[int] | None = None,
+) -> Iterator[tuple[int, list[int]]]:
     """Per original (index), the English stories (indices) worth scoring with it, one
     original at a time (so that the pairs of a large archive are never all held at once);
-    with ``focus``, only pairs with at least one side in it."""
+    with ``focus``, only pairs with at least one side in it.
+
+    ``keys`` gives a story's `story_keys` by index (default: computed from its features, which
+    must then hold its weighted bag); ``order`` is the order in which originals are visited
+    (default: by index)."""
+    if keys is None:
+        keys = lambda k: story_keys(stories[k].features)  # noqa: E731
     originals = [k for k, s in enumerate(stories) if not s.features.english]
     english = [k for k, s in enumerate(stories) if s.features.english]
     by_date: dict[dt.date, list[int]] = defaultdict(list)
@@ -107,23 +124,24 @@ def candidates(stories: Sequence[Story], focus: set[int] | None) -> Iterator[tup
     for members, queries in searches:
         if not members or not queries:
             continue
-        index = _Index(stories, members)
+        index = _Index(keys, members)
         for e in queries:
-            near = index.nearest(_keys(stories[e].features), UNDATED_CANDIDATES * 4)
+            near = index.nearest(keys(e), UNDATED_CANDIDATES * 4)
             found = [o for o in near if compatible(stories[o], stories[e])]
             for o in found[:UNDATED_CANDIDATES]:
                 if focus is None or o in focus or e in focus:
                     extra[o].add(e)
     english_index: _Index | None = None
-    for o in originals:
+    visit = originals if order is None else [k for k in order if not stories[k].features.english]
+    for o in visit:
         story = stories[o]
         d = story.features.date
         found_e = set(extra.get(o, ()))
         if d is None:
             if focus is None or o in focus:
                 if english_index is None:
-                    english_index = _Index(stories, english)
-                near = english_index.nearest(_keys(story.features), UNDATED_CANDIDATES * 4)
+                    english_index = _Index(keys, english)
+                near = english_index.nearest(keys(o), UNDATED_CANDIDATES * 4)
                 found_e.update(
                     [e for e in near if compatible(story, stories[e])][:UNDATED_CANDIDATES]
                 )
@@ -138,6 +156,8 @@ def candidates(stories: Sequence[Story], focus: set[int] | None) -> Iterator[tup
             yield o, sorted(found_e)
 
 
-def candidate_pairs(stories: Sequence[Story], focus: set[int] | None) -> set[tuple[int, int]]:
+def candidate_pairs(
+    stories: Sequence[Story], focus: set[int] | None, *, keys: Keys | None = None
+) -> set[tuple[int, int]]:
     """`candidates` as a set of (original index, English index) pairs."""
-    return {(o, e) for o, found in candidates(stories, focus) for e in found}
+    return {(o, e) for o, found in candidates(stories, focus, keys=keys) for e in found}

@@ -11,7 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections import defaultdict
+import os
+import pickle
+import tempfile
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -23,11 +26,19 @@ from sqlmodel import Session, col, select
 
 from archive.align.lexicon import Lexicon
 from archive.align.tokens import canonical_language
-from archive.linking.features import StoryFeatures, Vocabulary, story_features, weighted
+from archive.linking.features import Bag, StoryFeatures, Vocabulary, story_features, weighted
 from archive.linking.people import PeopleFinder
 from archive.models import Article, Service, Version
 
-__all__ = ["Progress", "Story", "Translate", "base_language", "load_stories"]
+__all__ = [
+    "FeatureStore",
+    "Progress",
+    "Stories",
+    "Story",
+    "Translate",
+    "base_language",
+    "load_stories",
+]
 
 log = logging.getLogger(__name__)
 
@@ -96,14 +107,115 @@ def _lexicon_getter(session: Session) -> Callable[[str | None], Lexicon | None]:
     return get
 
 
+class FeatureStore:
+    """Every story's full features in a temporary file, read back when a date window needs
+    them: memory holds the compact `Story` records, each story's blocking keys, and only the
+    full features the caller keeps (`get` caches dated stories until `forget_before`)."""
+
+    #: Undated stories' features kept after reading (the least recently used dropped first).
+    UNDATED_CACHE = 256
+
+    def __init__(self) -> None:
+        self._file = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `close`)
+        self._where: list[tuple[int, int]] = []
+        self._dates: list[dt.date | None] = []
+        self._english: list[bool] = []
+        #: The idf English bags are weighted with when read (None: they are stored weighted).
+        self.english_idf: NDArray[np.float32] | None = None
+        self._cache: dict[int, StoryFeatures] = {}
+        self._undated: OrderedDict[int, StoryFeatures] = OrderedDict()
+
+    def __len__(self) -> int:
+        return len(self._where)
+
+    def add(self, features: StoryFeatures) -> None:
+        data = pickle.dumps(features, protocol=pickle.HIGHEST_PROTOCOL)
+        self._file.seek(0, os.SEEK_END)
+        self._where.append((self._file.tell(), len(data)))
+        self._file.write(data)
+        self._dates.append(features.date)
+        self._english.append(features.english)
+
+    def read(self, k: int) -> StoryFeatures:
+        """Story ``k``'s features, weighted, read from the file (not cached)."""
+        offset, size = self._where[k]
+        self._file.seek(offset)
+        features: StoryFeatures = pickle.loads(self._file.read(size))
+        if self._english[k] and self.english_idf is not None:
+            features = weighted(features, self.english_idf)
+        return features
+
+    def get(self, k: int) -> StoryFeatures:
+        """Story ``k``'s features, from the cache when it holds them."""
+        found = self._cache.get(k)
+        if found is not None:
+            return found
+        if self._dates[k] is None:
+            found = self._undated.get(k)
+            if found is not None:
+                self._undated.move_to_end(k)
+                return found
+            found = self._undated[k] = self.read(k)
+            if len(self._undated) > self.UNDATED_CACHE:
+                self._undated.popitem(last=False)
+            return found
+        found = self._cache[k] = self.read(k)
+        return found
+
+    def forget_before(self, day: dt.date) -> None:
+        """Drop the cached features of stories dated before ``day``."""
+        for k in [k for k in self._cache if (d := self._dates[k]) is not None and d < day]:
+            del self._cache[k]
+
+    def forget(self) -> None:
+        """Drop every cached feature."""
+        self._cache.clear()
+        self._undated.clear()
+
+    def close(self) -> None:
+        self.forget()
+        self._file.close()
+
+
+class Stories(NamedTuple):
+    """The unlinked articles: compact records (their features without bags, names and
+    people), the full features on disk, and each story's blocking keys."""
+
+    stories: list[Story]
+    store: FeatureStore
+    keys: list[tuple[str, ...]]
+
+
+def _compact(features: StoryFeatures) -> StoryFeatures:
+    """What blocking and ranking read of a story without its full features."""
+    return StoryFeatures(
+        article_id=features.article_id,
+        english=features.english,
+        language=features.language,
+        date=features.date,
+        numbers=frozenset(),
+        names=frozenset(),
+        latin=frozenset(),
+        words=_NO_WORDS,
+        length=features.length,
+    )
+
+
+_NO_WORDS = Bag(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+
+
 def load_stories(
     session: Session,
     *,
     vocabulary: Vocabulary,
     translate: Translate | None,
     progress: Progress | None,
-) -> list[Story]:
-    """Every unlinked article with its features (texts read a batch at a time)."""
+    keys_of: Callable[[StoryFeatures], Iterable[str]],
+) -> Stories:
+    """Every unlinked article with its features (texts read a batch at a time; the full
+    features written to a temporary file as they are made, so that memory does not grow
+    with the archive by more than a compact record and a few keys a story). ``keys_of``
+    gives a story's blocking keys from its weighted features."""
     from archive.analysis import derive_text
 
     rows = session.execute(
@@ -121,89 +233,119 @@ def load_stories(
     lexicon = _lexicon_getter(session)
     # English stories first: their words' rarity weighs every bag, so that each original's
     # bag is weighted and trimmed as soon as it is made (an original's bag before trimming
-    # is several times larger; holding them all would make memory grow with the archive).
+    # is several times larger).
     ids = sorted(picked, key=lambda a: (not picked[a][1], a))
     stories: list[Story] = []
+    store = FeatureStore()
+    keys: list[tuple[str, ...]] = []
+    interned: dict[str, str] = {}
+    english_df = np.zeros(1024, dtype=np.float64)
+    english_count = 0
     idf: NDArray[np.float32] | None = None
+
+    def english_idf() -> NDArray[np.float32]:
+        """The idf over the English stories read so far (`_idf`), once they are all read:
+        the English stories' keys are made with it."""
+        size = len(vocabulary)
+        df = english_df[:size] if len(english_df) >= size else _padded(english_df, size)
+        found = np.log1p(english_count / np.maximum(df, 1.0)).astype(np.float32)
+        store.english_idf = found
+        for k in range(len(stories)):
+            keys[k] = _interned(keys_of(store.read(k)), interned)
+        return found
+
     batch = 500
-    for start in range(0, len(ids), batch):
-        chunk = ids[start : start + batch]
-        # Plain columns, not ORM objects: the caller's session must not keep every text.
-        articles = {
-            r[0]: _ArticleRow(r[1], r[2], r[3], r[4])
-            for r in session.execute(
-                sa_select(
-                    col(Article.id),
-                    col(Article.date),
-                    col(Article.service_id),
-                    col(Article.url),
-                    col(Article.urls),
-                ).where(col(Article.id).in_(chunk))
-            ).all()
-        }
-        versions = {
-            r[0]: (r[1], r[2] or r[3])
-            for r in session.execute(
-                sa_select(
-                    col(Version.id),
-                    col(Version.text),
-                    col(Version.detected_language),
-                    col(Version.language),
-                ).where(col(Version.id).in_([picked[a][0] for a in chunk]))
-            ).all()
-        }
-        for article_id in chunk:
-            version_id, english = picked[article_id]
-            article, version = articles.get(article_id), versions.get(version_id)
-            if article is None or version is None:
-                continue
-            raw, language = version
-            lang = canonical_language(language)
-            lex = None if english else lexicon(lang)
-            text = derive_text(raw)
-            translation = None
-            if translate is not None and not english and lang:
-                translation = _translated(translate, lang, text)
-            features = story_features(
-                article_id=article_id,
-                text=text,
-                language="en" if english else language,
-                date=article.date,
-                vocabulary=vocabulary,
-                urls=_urls(article.url, article.urls),
-                lexicon=lex,
-                people=people.find,
-                translation=translation,
-            )
-            if not english:
-                if idf is None:
-                    idf = _idf(stories, len(vocabulary))
-                    stories = [_weighted(s, idf) for s in stories]
-                if len(idf) < len(vocabulary):
-                    idf = _grown(idf, len(vocabulary))
-                features = weighted(features, idf)
-            service = services.get(article.service_id) if article.service_id else None
-            desk = base_language(service.language) if service is not None else None
-            stories.append(
-                Story(
-                    features,
-                    service.organization if service is not None else None,
-                    desk if desk not in (None, "en") else None,
-                    article.service_id,
+    try:
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            # Plain columns, not ORM objects: the caller's session must not keep every text.
+            articles = {
+                r[0]: _ArticleRow(r[1], r[2], r[3], r[4])
+                for r in session.execute(
+                    sa_select(
+                        col(Article.id),
+                        col(Article.date),
+                        col(Article.service_id),
+                        col(Article.url),
+                        col(Article.urls),
+                    ).where(col(Article.id).in_(chunk))
+                ).all()
+            }
+            versions = {
+                r[0]: (r[1], r[2] or r[3])
+                for r in session.execute(
+                    sa_select(
+                        col(Version.id),
+                        col(Version.text),
+                        col(Version.detected_language),
+                        col(Version.language),
+                    ).where(col(Version.id).in_([picked[a][0] for a in chunk]))
+                ).all()
+            }
+            for article_id in chunk:
+                version_id, english = picked[article_id]
+                article, version = articles.get(article_id), versions.get(version_id)
+                if article is None or version is None:
+                    continue
+                raw, language = version
+                lang = canonical_language(language)
+                lex = None if english else lexicon(lang)
+                text = derive_text(raw)
+                translation = None
+                if translate is not None and not english and lang:
+                    translation = _translated(translate, lang, text)
+                features = story_features(
+                    article_id=article_id,
+                    text=text,
+                    language="en" if english else language,
+                    date=article.date,
+                    vocabulary=vocabulary,
+                    urls=_urls(article.url, article.urls),
+                    lexicon=lex,
+                    people=people.find,
+                    translation=translation,
                 )
-            )
-        if progress is not None:
-            progress(min(start + batch, len(ids)), len(ids) * 2)
-    if idf is None:  # no original: weigh the English stories all the same
-        idf = _idf(stories, len(vocabulary))
-        stories = [_weighted(s, idf) for s in stories]
-    return stories
+                if english:
+                    if len(english_df) < len(vocabulary):
+                        english_df = _padded(english_df, 2 * len(vocabulary))
+                    english_df[features.words.ids] += 1
+                    english_count += 1
+                    keys.append(())
+                else:
+                    if idf is None:
+                        idf = english_idf()
+                    if len(idf) < len(vocabulary):
+                        idf = _grown(idf, len(vocabulary))
+                    features = weighted(features, idf)
+                    keys.append(_interned(keys_of(features), interned))
+                store.add(features)
+                service = services.get(article.service_id) if article.service_id else None
+                desk = base_language(service.language) if service is not None else None
+                stories.append(
+                    Story(
+                        _compact(features),
+                        service.organization if service is not None else None,
+                        desk if desk not in (None, "en") else None,
+                        article.service_id,
+                    )
+                )
+            if progress is not None:
+                progress(min(start + batch, len(ids)), len(ids) * 2)
+        if idf is None:  # no original: weigh the English stories all the same
+            english_idf()
+    except BaseException:
+        store.close()
+        raise
+    return Stories(stories, store, keys)
 
 
-def _weighted(story: Story, idf: NDArray[np.float32]) -> Story:
-    return Story(
-        weighted(story.features, idf), story.organization, story.desk_language, story.service_id
-    )
+def _padded(values: NDArray[np.float64], size: int) -> NDArray[np.float64]:
+    return np.concatenate((values, np.zeros(max(size - len(values), 0), dtype=values.dtype)))
+
+
+def _interned(keys: Iterable[str], table: dict[str, str]) -> tuple[str, ...]:
+    """``keys`` as a tuple of shared strings (one copy of each key in the whole run)."""
+    return tuple(table.setdefault(key, key) for key in keys)
 
 
 def _grown(idf: NDArray[np.float32], size: int) -> NDArray[np.float32]:
@@ -241,15 +383,3 @@ def _urls(url: str | None, urls: str | None) -> list[str]:
         more = []
     out.extend(u for u in more if isinstance(u, str) and u not in out)
     return out
-
-
-def _idf(stories: Sequence[Story], size: int) -> NDArray[np.float32]:
-    """Inverse document frequency of each vocabulary word over the English stories (over
-    all stories when there is no English one); a word no English story has gets the
-    largest."""
-    pool = [s for s in stories if s.features.english] or list(stories)
-    df = np.zeros(size, dtype=np.float64)
-    for s in pool:
-        df[s.features.words.ids] += 1
-    n = len(pool)
-    return np.log1p(n / np.maximum(df, 1.0)).astype(np.float32)

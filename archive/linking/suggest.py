@@ -7,7 +7,9 @@ proposes the pairs, each with a score and its evidence, without ever comparing a
 1. **Load** every article whose human versions are only in an original language, and every
    article whose human versions are only English (machine versions do not count), with the
    cheap features of `archive.linking.features` (numbers, names, English-space words, URLs).
-   (`archive.linking.stories`).
+   (`archive.linking.stories`). The full features go to a temporary file as they are made;
+   memory keeps a compact record and the blocking keys of each story, and the full features
+   of one date window at a time while originals are scored in date order (undated first).
 2. **Block** (`archive.linking.blocking`): a dated original meets the English stories of a
    compatible desk (same organisation; the same language service where the English names
    one) in a date window around it; an undated article on either side meets only the
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 
 from sqlmodel import Session
 
-from archive.linking.blocking import candidate_pairs, candidates
+from archive.linking.blocking import WINDOW_BEFORE, candidate_pairs, candidates, story_keys
 from archive.linking.features import Comparer, Vocabulary
 from archive.linking.scoring import (
     CONFIDENT_MARGIN,
@@ -42,7 +44,14 @@ from archive.linking.scoring import (
     pair_evidence,
     score_pair,
 )
-from archive.linking.stories import Progress, Story, Translate, base_language, load_stories
+from archive.linking.stories import (
+    FeatureStore,
+    Progress,
+    Story,
+    Translate,
+    base_language,
+    load_stories,
+)
 
 __all__ = [
     "CONFIDENT_ORDER",
@@ -129,35 +138,77 @@ def suggest_links(
         original and ``candidate_id`` the English story), ordered by score, best first.
     """
     vocabulary = Vocabulary()
-    stories = load_stories(session, vocabulary=vocabulary, translate=translate, progress=progress)
-    if not stories:
-        return []
-    position = {s.features.article_id: k for k, s in enumerate(stories)}
-    focus = _focus(session, stories, position, service, since, until, article_ids)
-    refused = {(position.get(a), position.get(b)) for a, b in rejected}
-    first: set[tuple[int, int]] | None = None
-    groups: Iterable[tuple[int, list[int]]]
-    if focus is None:
-        groups = candidates(stories, None)
-    else:
-        first = candidate_pairs(stories, focus)
-        # Their competitors too: every candidate of a story the first round touched.
-        touched = {o for o, _ in first} | {e for _, e in first}
-        by_original: dict[int, set[int]] = defaultdict(set)
-        for o, e in first | candidate_pairs(stories, touched):
-            by_original[o].add(e)
-        groups = ((o, sorted(es)) for o, es in sorted(by_original.items()))
-    if refused:
-        groups = ((o, [e for e in es if (o, e) not in refused]) for o, es in groups)
-    scored = _score_pairs(stories, groups, vocabulary, progress)
-    suggestions = _rank(stories, scored, keep=first, vocabulary=vocabulary)
+    stories, store, keys = load_stories(
+        session, vocabulary=vocabulary, translate=translate, progress=progress, keys_of=story_keys
+    )
+    try:
+        if not stories:
+            return []
+        position = {s.features.article_id: k for k, s in enumerate(stories)}
+        focus = _focus(session, stories, position, service, since, until, article_ids)
+        refused = {(position.get(a), position.get(b)) for a, b in rejected}
+        order = _sweep_order(stories)
+        first: set[tuple[int, int]] | None = None
+        groups: Iterable[tuple[int, list[int]]]
+        if focus is None:
+            groups = candidates(stories, None, keys=keys.__getitem__, order=order)
+        else:
+            first = candidate_pairs(stories, focus, keys=keys.__getitem__)
+            # Their competitors too: every candidate of a story the first round touched.
+            touched = {o for o, _ in first} | {e for _, e in first}
+            by_original: dict[int, set[int]] = defaultdict(set)
+            for o, e in first | candidate_pairs(stories, touched, keys=keys.__getitem__):
+                by_original[o].add(e)
+            rank = {k: n for n, k in enumerate(order)}
+            groups = (
+                (o, sorted(by_original[o])) for o in sorted(by_original, key=rank.__getitem__)
+            )
+        if refused:
+            groups = ((o, [e for e in es if (o, e) not in refused]) for o, es in groups)
+        scored = _score_pairs(stories, store, order, groups, vocabulary, progress)
+        suggestions = _rank(stories, store, order, scored, keep=first, vocabulary=vocabulary)
+    finally:
+        store.close()
     if progress is not None:
         progress(len(stories) * 2, len(stories) * 2)
     return suggestions
 
 
+def _sweep_order(stories: Sequence[Story]) -> list[int]:
+    """Story indices in the order originals are scored: undated first, then by date (so
+    that only the stories of one date window need their full features at a time)."""
+    return sorted(
+        range(len(stories)),
+        key=lambda k: (stories[k].features.date is not None, stories[k].features.date or _DAY0, k),
+    )
+
+
+_DAY0 = dt.date.min
+
+
+class _Window:
+    """Which full features to keep while originals are visited in `_sweep_order`: a dated
+    original needs the English stories from `WINDOW_BEFORE` days before it on (and itself);
+    an undated one only its own candidates, kept no longer than it is scored."""
+
+    def __init__(self, stories: Sequence[Story], store: FeatureStore) -> None:
+        self.stories = stories
+        self.store = store
+        self.day: dt.date | None = None
+
+    def visit(self, o: int) -> None:
+        day = self.stories[o].features.date
+        if day is None:
+            self.store.forget_before(dt.date.max)
+        elif day != self.day:
+            self.store.forget_before(day - dt.timedelta(days=WINDOW_BEFORE))
+        self.day = day
+
+
 def _score_pairs(
     stories: Sequence[Story],
+    store: FeatureStore,
+    order: Sequence[int],
     groups: Iterable[tuple[int, list[int]]],
     vocabulary: Vocabulary,
     progress: Progress | None,
@@ -165,23 +216,47 @@ def _score_pairs(
     """Scores of the pairs worth keeping: content similarity first for every pair (a batch
     per original), then the rest of the evidence for each story's `_SHORTLIST` best pairs
     by content (a pair outside both shortlists can be neither suggested nor a close rival).
+
+    ``groups`` come in `_sweep_order`; an English story's shortlist is chosen once no later
+    original can meet it, from its pairs taken in original index order (the same shortlist,
+    ties included, whatever the order of the sweep).
     """
     comparer = Comparer(len(vocabulary))
+    window = _Window(stories, store)
     # Per story, its best (content, partner) pairs, kept short with a heap.
     best_o: dict[int, list[tuple[float, int]]] = {}
-    best_e: dict[int, list[tuple[float, int]]] = defaultdict(list)
-    for o, english in groups:
-        if not english:
-            continue
-        contents = comparer.contents(stories[o].features, [stories[e].features for e in english])
-        ranked = sorted(zip(contents.tolist(), english, strict=True), reverse=True)
-        best_o[o] = ranked[:_SHORTLIST]
-        for content, e in ranked:
-            heap = best_e[e]
+    best_e: dict[int, list[tuple[float, int]]] = {}
+    # English stories later originals may still meet: their (original, content) pairs.
+    meeting: dict[int, list[tuple[int, float]]] = defaultdict(list)
+
+    def close(e: int) -> None:
+        heap: list[tuple[float, int]] = []
+        for o, content in sorted(meeting.pop(e)):
             if len(heap) < _SHORTLIST:
                 heapq.heappush(heap, (content, o))
             elif content > heap[0][0]:
                 heapq.heapreplace(heap, (content, o))
+        best_e[e] = heap
+
+    day: dt.date | None = None
+    for o, english in groups:
+        if not english:
+            continue
+        window.visit(o)
+        d = stories[o].features.date
+        if d is not None and d != day:
+            day = d
+            # A dated English story meets originals dated up to WINDOW_BEFORE days after it.
+            last = d - dt.timedelta(days=WINDOW_BEFORE)
+            for e in [e for e in meeting if (x := stories[e].features.date) and x < last]:
+                close(e)
+        contents = comparer.contents(store.get(o), [store.get(e) for e in english])
+        ranked = sorted(zip(contents.tolist(), english, strict=True), reverse=True)
+        best_o[o] = ranked[:_SHORTLIST]
+        for content, e in ranked:
+            meeting[e].append((o, content))
+    for e in list(meeting):
+        close(e)
     kept: dict[int, dict[int, float]] = defaultdict(dict)
     for o, top in best_o.items():
         for content, e in top:
@@ -189,23 +264,34 @@ def _score_pairs(
     for e, heap in best_e.items():
         for content, o in heap:
             kept[o][e] = content
+    best_o.clear()
+    best_e.clear()
+    store.forget()
     scored: dict[tuple[int, int], PairScore] = {}
     total = len(kept)
-    for done, (o, partners) in enumerate(sorted(kept.items()), start=1):
-        original = stories[o]
+    done = 0
+    for o in order:
+        partners = kept.pop(o, None)
+        if partners is None:
+            continue
+        window.visit(o)
+        original = store.get(o)
         english = sorted(partners)
-        orders = comparer.orders(original.features, [stories[e].features for e in english])
-        for e, order in zip(english, orders, strict=True):
+        features = [store.get(e) for e in english]
+        orders = comparer.orders(original, features)
+        for e, other, found in zip(english, features, orders, strict=True):
             scored[(o, e)] = score_pair(
-                original.features,
-                stories[e].features,
+                original,
+                other,
                 content=partners[e],
                 vocabulary=vocabulary,
-                order=order,
-                same_service=_same_service(original, stories[e]),
+                order=found,
+                same_service=_same_service(stories[o], stories[e]),
             )
+        done += 1
         if progress is not None and done % 500 == 0:
             progress(len(stories) + len(stories) * done // max(total, 1), len(stories) * 2)
+    store.forget()
     return scored
 
 
@@ -290,6 +376,8 @@ def _language_norms(
 
 def _rank(
     stories: Sequence[Story],
+    store: FeatureStore,
+    order: Sequence[int],
     scored: dict[tuple[int, int], PairScore],
     *,
     keep: set[tuple[int, int]] | None,
@@ -325,7 +413,7 @@ def _rank(
     for lists in (by_original, by_english):
         for items in lists.values():
             items.sort(key=lambda x: (-x[0], x[1]))
-    out: list[Suggestion] = []
+    chosen: dict[int, list[tuple[int, float, bool, float]]] = defaultdict(list)
     for o, items in by_original.items():
         for score, e in items[:KEEP_PER_ARTICLE]:
             if keep is not None and (o, e) not in keep:
@@ -333,22 +421,33 @@ def _rank(
             rival_o = next((x for x, k in by_original[o] if k != e), 0.0)
             rival_e = next((x for x, k in by_english[e] if k != o), 0.0)
             mutual = by_original[o][0][1] == e and by_english[e][0][1] == o
+            chosen[o].append((e, score, mutual, score - max(rival_o, rival_e)))
+    # The evidence needs the full features: read in the sweep's order, a window at a time.
+    window = _Window(stories, store)
+    out: list[Suggestion] = []
+    for o in order:
+        if o not in chosen:
+            continue
+        window.visit(o)
+        original = store.get(o)
+        for e, score, mutual, margin in chosen.pop(o):
             out.append(
                 Suggestion(
                     article_id=stories[o].features.article_id,
                     candidate_id=stories[e].features.article_id,
                     score=score,
                     evidence=pair_evidence(
-                        stories[o].features,
-                        stories[e].features,
+                        original,
+                        store.get(e),
                         scored[(o, e)],
                         vocabulary=vocabulary,
                         same_service=_same_service(stories[o], stories[e]),
                     ),
                     mutual_best=mutual,
-                    margin=score - max(rival_o, rival_e),
+                    margin=margin,
                 )
             )
+    store.forget()
     out.sort(key=lambda s: (-s.score, s.article_id, s.candidate_id))
     return out
 

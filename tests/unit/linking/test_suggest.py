@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from archive.linking.blocking import WINDOW_AFTER, WINDOW_BEFORE, candidate_pairs
-from archive.linking.features import Vocabulary, story_features
-from archive.linking.stories import Story
+import numpy as np
+
+from archive.linking.blocking import (
+    WINDOW_AFTER,
+    WINDOW_BEFORE,
+    candidate_pairs,
+    candidates,
+    story_keys,
+)
+from archive.linking.features import Vocabulary, story_features, weighted
+from archive.linking.stories import FeatureStore, Story
 from archive.linking.suggest import Suggestion, confident
 
 DAY = dt.date(2021, 3, 10)
@@ -55,6 +63,54 @@ def test_undated_stories_meet_only_stories_sharing_rare_keys() -> None:
 def test_a_focus_keeps_only_pairs_touching_it() -> None:
     stories = [_story(0, "km", DAY), _story(1, "km", DAY), _story(2, "en", DAY)]
     assert {(1, 2)} == candidate_pairs(stories, {1})
+
+
+def test_kept_keys_and_a_date_order_find_the_same_candidates() -> None:
+    texts = ["There were 12345 of them, and 4321 more.", "Another 4321 and 12345.", "Rain."]
+    stories = [_story(0, "km", None, text="ចំនួន ១២៣៤៥ នាក់ 4321")]
+    stories += [_story(1, "km", DAY + dt.timedelta(days=3)), _story(2, "km", DAY)]
+    stories += [
+        _story(3 + k, "en", None if k == 1 else DAY + dt.timedelta(days=k), text=t)
+        for k, t in enumerate(texts)
+    ]
+    keys = [tuple(story_keys(s.features)) for s in stories]
+    by_index = list(candidates(stories, None))
+    by_date = list(candidates(stories, None, keys=keys.__getitem__, order=[0, 2, 1, 3, 4, 5]))
+    assert [0, 2, 1] == [o for o, _ in by_date]
+    assert sorted(by_index) == sorted(by_date)
+    assert {(0, 3), (0, 4)} <= {(o, e) for o, es in by_date for e in es}
+
+
+def test_the_feature_store_gives_features_back_and_keeps_only_a_window() -> None:
+    vocabulary = Vocabulary()
+    english = story_features(
+        article_id=7, text="The dam broke near the river.", language="en", date=DAY,
+        vocabulary=vocabulary,
+    )  # fmt: skip
+    undated = story_features(
+        article_id=8, text="ចំនួន ១២៣៤៥ នាក់", language="km", date=None, vocabulary=vocabulary
+    )
+    idf = np.linspace(1.0, 2.0, len(vocabulary)).astype(np.float32)
+    store = FeatureStore()
+    try:
+        store.add(english)
+        store.add(undated)
+        store.english_idf = idf
+        found = store.get(0)
+        expected = weighted(english, idf)
+        assert expected.words.ids.tolist() == found.words.ids.tolist()
+        assert expected.words.weights.tolist() == found.words.weights.tolist()
+        assert (english.numbers, english.date, english.length) == (
+            found.numbers, found.date, found.length,
+        )  # fmt: skip
+        assert undated.words.weights.tolist() == store.get(1).words.weights.tolist()
+        assert store.get(0) is found  # cached while its window lasts
+        store.forget_before(DAY)
+        assert store.get(0) is found
+        store.forget_before(DAY + dt.timedelta(days=1))
+        assert store.get(0) is not found
+    finally:
+        store.close()
 
 
 def _s(a: int, b: int, score: float, *, mutual: bool = True, margin: float = 0.5) -> Suggestion:
