@@ -43,6 +43,34 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
+def _record_change(
+    session: Session,
+    row: Article | Version,
+    *,
+    article_id: int | None,
+    target: str,
+    field: str,
+    old: Any,
+    new: Any,
+    reviewer: str,
+) -> Edit | None:
+    """Record one field's change of an article or a version (None when nothing changes)."""
+    if old == new:
+        return None
+    edit = record_edit(
+        session,
+        article_id=article_id,
+        target=target,
+        target_id=row.id,
+        action=f"set-{field}",
+        before={field: old},
+        after={field: new},
+        reviewer=checked_name(reviewer, "reviewer"),
+    )
+    session.add(row)
+    return edit
+
+
 def _change_article(
     session: Session,
     article: Article,
@@ -52,20 +80,16 @@ def _change_article(
     new: Any,
     reviewer: str,
 ) -> Edit | None:
-    if old == new:
-        return None
-    edit = record_edit(
+    return _record_change(
         session,
+        article,
         article_id=article.id,
         target="article",
-        target_id=article.id,
-        action=f"set-{field}",
-        before={field: old},
-        after={field: new},
-        reviewer=checked_name(reviewer, "reviewer"),
+        field=field,
+        old=old,
+        new=new,
+        reviewer=reviewer,
     )
-    session.add(article)
-    return edit
 
 
 def set_title(session: Session, *, article_id: int, title: str, reviewer: str) -> Edit | None:
@@ -200,20 +224,17 @@ def _change_version(
     new: Any,
     reviewer: str,
 ) -> Edit | None:
-    if old == new:
-        return None
-    edit = record_edit(
+    edit = _record_change(
         session,
+        version,
         article_id=version.article_id,
         target="version",
-        target_id=version.id,
-        action=f"set-{field}",
-        before={field: old},
-        after={field: new},
-        reviewer=checked_name(reviewer, "reviewer"),
+        field=field,
+        old=old,
+        new=new,
+        reviewer=reviewer,
     )
-    session.add(version)
-    if field in {"language", "kind"}:
+    if edit is not None and field in {"language", "kind"}:
         _reindex(session, version)
     return edit
 
