@@ -99,7 +99,12 @@ class EditProvenanceScreen(ModalScreen[ArticleChanges | None]):
     def compose(self) -> ComposeResult:
         """Inputs for each field, the credits with ids, the buttons."""
         with VerticalScroll(id="edit-dialog"):
-            yield Label(Text(f"Correct the provenance of article #{self.article['id']}", "bold"))
+            yield Label(
+                Text.assemble(
+                    (f"Correct the provenance of article #{self.article['id']}", "bold"),
+                    ("   tab: next field · ctrl+s: save · escape: cancel", "dim"),
+                )
+            )
             for field, label in FIELDS:
                 yield Label(label)
                 yield Input(self._initial(field), id=f"edit-{field}")
@@ -109,6 +114,10 @@ class EditProvenanceScreen(ModalScreen[ArticleChanges | None]):
             with Horizontal(id="edit-buttons"):
                 yield Button("Save (ctrl+s)", id="edit-save", variant="primary")
                 yield Button("Cancel (escape)", id="edit-cancel")
+
+    def on_mount(self) -> None:
+        """Start in the first field, so typing goes where the reader looks."""
+        self.query_one("#edit-title", Input).focus()
 
     def _credits(self) -> Text:
         text = Text()

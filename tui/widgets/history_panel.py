@@ -66,6 +66,7 @@ class HistoryPanel(Vertical):
             options.add_option(Option(Text("No edits yet.", style="dim italic"), disabled=True))
             return
         options.add_options(Option(entry_text(e), id=str(e.id)) for e in self.entries)
+        options.highlighted = 0  # the newest: `u` undoes it without moving first
 
     def action_undo(self) -> None:
         """Ask to undo the highlighted edit (the screen checks and does it)."""
