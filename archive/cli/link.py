@@ -49,10 +49,10 @@ ReviewerOption = Annotated[
 
 
 def reviewer(explicit: str | None) -> str | None:
-    """The person deciding (see `archive.linking.links.default_reviewer`)."""
-    from archive.linking.links import default_reviewer
+    """The person deciding: ``--reviewer``, else ARCHIVE_REVIEWER, else the config file."""
+    from archive.reviewer import reviewer_name
 
-    return default_reviewer(explicit)
+    return reviewer_name(explicit)
 
 
 def _required_reviewer(explicit: str | None, verb: str) -> str:

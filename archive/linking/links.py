@@ -30,6 +30,7 @@ from archive.errors import (
     NotAPair,
     UndoBlocked,
 )
+from archive.history import mark_undone, record_edit
 from archive.models import (
     Alignment,
     AlignmentLink,
@@ -47,6 +48,7 @@ from archive.provenance import (
     linked_into,
     require_article,
 )
+from archive.reviewer import checked_name
 
 __all__ = [
     "AlreadyLinked",
@@ -61,7 +63,6 @@ __all__ = [
     "article_side",
     "check_reviewer",
     "confirm_link",
-    "default_reviewer",
     "derivation_source",
     "english_root",
     "imported",
@@ -153,19 +154,6 @@ def order_pair(session: Session, a: int, b: int) -> tuple[int, int]:
     )
 
 
-def default_reviewer(explicit: str | None = None) -> str | None:
-    """Who decides a link or a rejection: ``explicit`` (``--reviewer``), else
-    ``ARCHIVE_REVIEWER``, else the configured reviewer (`archive.reviewer.reviewer_name`);
-    never the login name.
-
-    Raises:
-        BadReviewerName, BadConfigFile: see `archive.reviewer`.
-    """
-    from archive.reviewer import reviewer_name
-
-    return reviewer_name(explicit)
-
-
 def check_reviewer(by: str | None) -> str | None:
     """``by`` without surrounding space if it is a name that can be recorded; None when empty.
 
@@ -174,8 +162,6 @@ def check_reviewer(by: str | None) -> str | None:
     """
     if by is None or not by.strip():
         return None
-    from archive.reviewer import checked_name
-
     return checked_name(by, "reviewer")
 
 
@@ -395,8 +381,6 @@ def confirm_link(
     )
     session.add(link)
     session.flush()
-    from archive.history import record_edit
-
     record_edit(
         session,
         article_id=original_id,
@@ -549,7 +533,6 @@ def undo_link(session: Session, link_id: int, *, by: str | None = None) -> Artic
 
 def _mark_edit_undone(session: Session, link: ArticleLink, by: str | None) -> None:
     """The history's record of the link (`archive history`) says it was undone."""
-    from archive.history import mark_undone
     from archive.models import Edit
 
     edit = session.exec(

@@ -18,12 +18,12 @@ from archive.linking.auto import pending_suggestions
 from archive.linking.links import (
     check_reviewer,
     confirm_link,
-    default_reviewer,
     reject_link,
     undo_link,
 )
 from archive.linking.preview import PairPreview, preview_pair
 from archive.linking.suggest import Suggestion
+from archive.reviewer import reviewer_name
 from tui.text import safe_line
 from tui.widgets.bead_row import BeadRow
 
@@ -178,7 +178,7 @@ class LinksScreen(Screen[None]):
     def _reviewer(self, title: str) -> str | None:
         """The reviewer's name, or None after saying why there is none."""
         try:
-            by = check_reviewer(default_reviewer())
+            by = check_reviewer(reviewer_name())
         except ArchiveError as exc:  # a bad name, an unreadable config file
             self.notify(str(exc), title=title, severity="error", markup=False)
             return None
@@ -210,7 +210,7 @@ class LinksScreen(Screen[None]):
             )
             return
         try:
-            by = check_reviewer(default_reviewer())
+            by = check_reviewer(reviewer_name())
         except ArchiveError:
             by = None  # undoing needs no name; record one only if it is usable
         self._decide("undo", self.made[-1], 0, by)
