@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from rich.cells import cell_len
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from archive.db import Archive
 from archive.models import AlignmentLink
+from tests.functional.tui_helpers import open_article, settle
 from tests.snapshots.tui_archive import build_many, build_sample
 from tui.app import ArchiveApp, make_app
-from tui.cells import restore_widths
 from tui.screens.article import ArticleScreen
 from tui.screens.help import HelpScreen
 from tui.screens.library import LibraryScreen
@@ -30,29 +27,9 @@ pytestmark = pytest.mark.anyio
 
 
 @pytest.fixture
-def anyio_backend() -> str:
-    """Textual runs on asyncio."""
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _rich_widths_back() -> Iterator[None]:
-    """The app changes Rich's cell widths while it runs; never leak that into other tests."""
-    yield
-    restore_widths()
-
-
-@pytest.fixture
 def sample(archive: Archive) -> dict[str, int]:
     """The sample articles (Burmese/English, hostile markup, one version, unaligned, scripts)."""
     return build_sample(archive)
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    """Let workers finish and their results reach the screen."""
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def notes_of(app: ArchiveApp, monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -69,13 +46,6 @@ def reader_lines(reader: BeadRow) -> list[str]:
     lines = [reader._header_strip(layout)]
     lines += [reader._row_strip(layout, i, False) for i in range(len(layout.rows))]
     return ["".join(segment.text for segment in strip) for strip in lines]
-
-
-async def open_article(pilot: Pilot[Any], app: ArchiveApp, article_id: int) -> ArticleScreen:
-    app.push_screen(ArticleScreen(app.archive, article_id))
-    await settle(pilot)
-    assert isinstance(app.screen, ArticleScreen)
-    return app.screen
 
 
 # --------------------------------------------------------------------------- library

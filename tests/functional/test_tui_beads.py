@@ -2,39 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 from sqlmodel import select
 from textual.binding import Binding
-from textual.pilot import Pilot
 from textual.widgets import Static
 
 from archive.alignments.spans import Span, load_spans
 from archive.db import Archive
 from archive.models import Alignment, AlignmentLink
+from tests.functional.tui_helpers import open_article, press
 from tests.snapshots.tui_archive import build_sample
-from tui.app import ArchiveApp, make_app
-from tui.cells import restore_widths
+from tui.app import make_app
 from tui.screens.article import ArticleScreen
 from tui.screens.help import KEYS
 
 SIZE = (120, 36)
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    """Textual runs on asyncio."""
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _rich_widths_back() -> Iterator[None]:
-    yield
-    restore_widths()
 
 
 @pytest.fixture
@@ -47,25 +31,6 @@ def sample(archive: Archive) -> dict[str, int]:
 def reviewer(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("ARCHIVE_REVIEWER", "Daw Khin")
     return "Daw Khin"
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_article(pilot: Pilot[Any], app: ArchiveApp, article_id: int) -> ArticleScreen:
-    app.push_screen(ArticleScreen(app.archive, article_id))
-    await settle(pilot)
-    assert isinstance(app.screen, ArticleScreen)
-    return app.screen
-
-
-async def press(pilot: Pilot[Any], *keys: str) -> None:
-    for key in keys:
-        await pilot.press(key)
-        await settle(pilot)
 
 
 def kinds(screen: ArticleScreen) -> list[str]:

@@ -3,7 +3,6 @@ edit form, the History panel with undo, merging and splitting people."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -13,10 +12,10 @@ from archive.db import Archive
 from archive.history import article_history
 from archive.provenance import get_article, list_people
 from archive.reviewer import config_file, reviewer_name
-from tests.functional.test_tui import SIZE, open_article, settle
+from tests.functional.test_tui import SIZE
+from tests.functional.tui_helpers import open_article, settle
 from tests.snapshots.tui_archive import build_sample
 from tui.app import make_app
-from tui.cells import restore_widths
 from tui.screens.edit_provenance import EditProvenanceScreen
 from tui.screens.merge_people import MergeScreen
 from tui.screens.people import PeopleScreen
@@ -24,18 +23,6 @@ from tui.screens.reviewer import ReviewerScreen
 from tui.widgets.history_panel import HistoryPanel
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    """Textual runs on asyncio."""
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _rich_widths_back() -> Iterator[None]:
-    yield
-    restore_widths()
 
 
 def _article(archive: Archive, article_id: int) -> dict[str, Any]:

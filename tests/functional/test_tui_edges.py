@@ -3,35 +3,19 @@ explained, and a reader that reads well at 80×24. The real app, driven with a P
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from archive.analysis import zawgyi_probability
 from archive.db import Archive
 from archive.ingest.pipeline import Importer
 from tests.conftest import CORPUS
+from tests.functional.tui_helpers import open_article, settle
 from tests.snapshots.tui_archive import build_sample
-from tui.app import ArchiveApp, make_app
-from tui.cells import restore_widths
-from tui.screens.article import ArticleScreen
+from tui.app import make_app
 from tui.screens.search import SearchScreen
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _rich_widths_back() -> Iterator[None]:
-    yield
-    restore_widths()
 
 
 @pytest.fixture
@@ -44,12 +28,6 @@ def zawgyi(archive: Archive) -> int:
     return outcomes[0].article_id
 
 
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
 def burmese_of(text: str) -> str:
     return "".join(c for c in text if "\u1000" <= c <= "\u109f")
 
@@ -58,13 +36,6 @@ def assert_unicode_burmese(text: str) -> None:
     burmese = burmese_of(text)
     assert burmese, text
     assert zawgyi_probability(burmese) < 0.05, text
-
-
-async def open_article(pilot: Pilot[Any], app: ArchiveApp, article_id: int) -> ArticleScreen:
-    app.push_screen(ArticleScreen(app.archive, article_id))
-    await settle(pilot)
-    assert isinstance(app.screen, ArticleScreen)
-    return app.screen
 
 
 async def test_zawgyi_article_header_sidebar_and_text_are_unicode(

@@ -4,19 +4,16 @@ confirm, reject and undo keys; the library marks articles with a suggestion wait
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from textual.pilot import Pilot
 from textual.widgets import DataTable
 
 from archive.db import Archive
 from archive.provenance import get_article
+from tests.functional.tui_helpers import settle
 from tests.unit.linking.sample import build_sample
 from tui.app import make_app
-from tui.cells import restore_widths
 from tui.screens.library import LibraryScreen
 from tui.screens.links import LinksScreen
 from tui.widgets.article_table import LINKABLE_MARK, ArticleTable
@@ -25,23 +22,6 @@ from tui.widgets.bead_row import BeadRow
 SIZE = (120, 36)
 
 pytestmark = pytest.mark.anyio
-
-
-@pytest.fixture
-def anyio_backend() -> str:
-    return "asyncio"
-
-
-@pytest.fixture(autouse=True)
-def _rich_widths_back() -> Iterator[None]:
-    yield
-    restore_widths()
-
-
-async def settle(pilot: Pilot[Any]) -> None:
-    for _ in range(4):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def _shown(archive: Archive, article_id: int) -> str:
