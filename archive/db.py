@@ -89,11 +89,6 @@ def locate(db: str | os.PathLike[str] | None = None) -> Location:
     return Location(f"sqlite:///{path}", path, value)
 
 
-def resolve_url(db: str | os.PathLike[str] | None = None) -> str:
-    """The SQLAlchemy URL ``--db`` points at (see `locate`); nothing is created."""
-    return locate(db).url
-
-
 def _set_sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
