@@ -181,8 +181,8 @@ def _add_html_credits(record: ArticleRecord, html: str) -> None:
 def page_story(path: Path, data: bytes) -> tuple[str, DecodedText]:
     """The text ``archive analyze`` reads of a file, and how its bytes were decoded.
 
-    A saved HTML page gives its story as import extracts it (not the markup); any other
-    file gives its whole text.
+    A saved HTML page gives the story text import would store (not the markup, nor the
+    headline, byline or furniture it sets apart); any other file gives its whole text.
 
     Raises:
         ImportFailed: the bytes cannot be decoded, or an HTML page holds no story.
@@ -190,12 +190,8 @@ def page_story(path: Path, data: bytes) -> tuple[str, DecodedText]:
     decoded = decode_bytes(data, source=str(path))
     if file_format(path) != "html":
         return decoded.text, decoded
-    from archive.ingest.htmlpage import extract_html_story
-
-    story = extract_html_story(decoded.text)
-    if story is None:
-        raise ImportFailed(str(path), "no article text found in the HTML")
-    return story.text, decoded
+    record = record_from_html(decoded.text, source=str(path), encoding=decoded.encoding)
+    return record.versions[0].text, decoded
 
 
 @dataclass(frozen=True, slots=True)

@@ -73,7 +73,7 @@ def test_analyze_on_html_reads_the_story_not_the_markup(tmp_path: Path) -> None:
         "<html><head><title>規則 - Example</title></head><body>"
         '<nav><a href="/">Home</a> <a href="/en">English edition</a> <a href="/about">About us'
         "</a> <a href='/contact'>Contact the newsroom</a></nav>"
-        f"<article><h1>規則</h1><p>{story}</p><p>{story}</p></article></body></html>"
+        f"<article><h1>規則</h1><p>{story}</p><p>{story[::-1]}</p></article></body></html>"
     )
     page = tmp_path / "page.html"
     page.write_text(html, encoding="utf-8")
@@ -82,3 +82,22 @@ def test_analyze_on_html_reads_the_story_not_the_markup(tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert "ja" == data["language"]
     assert data["paragraphs"][-1]["end"] < len(html) / 2
+
+
+def test_analyze_on_html_reads_the_text_import_stores(tmp_path: Path) -> None:
+    lead = "The council met on Monday to discuss the flooding in the northern districts."
+    html = (
+        "<html><head><title>Flood talks - Example News</title></head><body>"
+        f"<article><h1>Flood talks</h1><p>By Jane Doe</p><p>{lead}</p>"
+        "<p>Residents asked the council for more help with repairs.</p></article></body></html>"
+    )
+    page = tmp_path / "page.html"
+    page.write_text(html, encoding="utf-8")
+    analysed = run_cli("analyze", page, "--json")
+    assert 0 == analysed.returncode, analysed.stderr
+    db = tmp_path / "a.db"
+    article_id = import_json(db, page)["items"][0]["article_id"]  # type: ignore[index]
+    stored = show(db, article_id)["versions"][0]["text"]  # type: ignore[index]
+    assert stored.startswith(lead)
+    paragraphs = json.loads(analysed.stdout)["paragraphs"]
+    assert [0, len(stored)] == [paragraphs[0]["start"], paragraphs[-1]["end"]]
