@@ -1,13 +1,16 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|all] [--json OUT] [--jobs N] [--split]
-                                    [--pages DIR --gold FILE] [--archive CLI] [--keep DIR]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|all] [--json OUT] [--jobs N]
+                                    [--split] [--pages DIR --gold FILE|DIR] [--archive CLI]
+                                    [--keep DIR]
 
-Two sets of real pages (saved text and saved HTML, site chrome included):
+Three sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
-  present (a user's clone does not have it: the script says so and scores the rest).
+  present (a user's clone does not have it: the script says so and scores the rest);
+- ``fresh``: ``benchmarks/data/real-pages-fresh/``, the held-out set for issue 15's second
+  round, gathered in parts: its gold is every ``gold*.jsonl`` file in the folder.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -37,6 +40,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 REPO_SET = REPO / "benchmarks" / "data" / "real-pages"
 SHARED_SET = REPO.parent / "shared" / "data" / "real-pages"
+FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
 
 REQUIRED_KEYS = (
     "file", "title", "date", "language", "credits", "service", "source", "truncated",
@@ -49,7 +53,8 @@ Json = dict[str, Any]
 
 @dataclass(frozen=True)
 class PageSet:
-    """A folder of pages and the gold that describes them."""
+    """A folder of pages and the gold that describes them (a gold file, or a folder whose
+    ``gold*.jsonl`` files together describe the pages)."""
 
     name: str
     pages: Path
@@ -60,8 +65,33 @@ class GoldError(ValueError):
     """A gold file that does not follow the schema (one line, naming file and problem)."""
 
 
+def gold_files(path: Path) -> list[Path]:
+    """The gold file itself, or every ``gold*.jsonl`` in a folder (a set gathered in parts)."""
+    if not path.is_dir():
+        return [path]
+    files = sorted(path.glob("gold*.jsonl"))
+    if not files:
+        raise GoldError(f"{path}: no gold*.jsonl file in the folder")
+    return files
+
+
 def load_gold(path: Path, pages: Path | None = None) -> list[Json]:
-    """Read a gold.jsonl, checking every line has the schema's keys and names a page."""
+    """Read a gold.jsonl (or every gold*.jsonl in a folder), checking every line has the
+    schema's keys and names a page, and that no page has gold twice."""
+    gold: list[Json] = []
+    first_seen: dict[str, str] = {}
+    for gold_file in gold_files(path):
+        for entry in _load_gold_file(gold_file, pages):
+            page, earlier = entry["file"], first_seen.get(entry["file"])
+            if earlier:
+                raise GoldError(f"{gold_file}: {page} has gold twice (also in {earlier})")
+            first_seen[page] = gold_file.name
+            gold.append(entry)
+    return gold
+
+
+def _load_gold_file(path: Path, pages: Path | None = None) -> list[Json]:
+    """One gold file's entries, each line checked for the schema's keys and its page."""
     gold: list[Json] = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
@@ -509,7 +539,9 @@ def split_repo(by_set: dict[str, list[Json]]) -> dict[str, list[Json]]:
 
 def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
     if args.pages or args.gold:
-        pages = args.pages or args.gold.parent / "pages"
+        # without --pages: FOLDER/pages beside a gold file in FOLDER, or in a gold FOLDER
+        gold_home = args.gold and (args.gold if args.gold.is_dir() else args.gold.parent)
+        pages = args.pages or gold_home / "pages"
         gold = args.gold or pages.parent / "gold.jsonl"
         return [PageSet("custom", pages.resolve(), gold)]
     sets = []
@@ -523,6 +555,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
                 f"shared set not present ({SHARED_SET} has no gold.jsonl): not scored",
                 file=sys.stderr,
             )
+    if args.set in ("fresh", "all"):
+        sets.append(PageSet("fresh", FRESH_SET / "pages", FRESH_SET))
     return sets
 
 
@@ -530,9 +564,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", choices=("repo", "shared", "all"), default="all")
+    parser.add_argument("--set", choices=("repo", "shared", "fresh", "all"), default="all")
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")
-    parser.add_argument("--gold", type=Path, help="with --pages: its gold.jsonl")
+    parser.add_argument(
+        "--gold", type=Path, help="with --pages: its gold.jsonl, or a folder of gold*.jsonl"
+    )
     parser.add_argument(
         "--archive",
         type=Path,
