@@ -223,24 +223,49 @@ def parse_date_text(text: str, *, language: str | None = None) -> datetime.date 
 # matched here; dateparser says whether the word is a month (in the page's language or English).
 _MONTH_NAME_DATE = re.compile(
     r"""(?<![^\W\d_]) (?<![\d.])
-        (?: (?P<d1>\d{1,2})(?:st|nd|rd|th)?\.?\s*(?P<m1>[^\W\d_]{3,12})\.?
+        (?: (?P<d1>\d{1,2})(?:st|nd|rd|th)?[.-]?\s*(?P<m1>[^\W\d_]{3,12})\.?
             \s*[,\-–/]?\s*(?P<y1>\d{4})
           | (?P<m2>[^\W\d_]{3,12})\.?\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?
-            \s*[,\-–/]?\s*(?P<y2>\d{4}) )
+            \s*[,\-–/]?\s*(?P<y2>\d{4})
+          # Uyghur, year first: 2019-yili 22-iyul, 2019-йили 22-июл, 2019-يىلى 22-ئىيۇل
+          | (?P<y3>\d{4})\s*-?\s*(?:yili|yil|йили|йил|يىلى)\s*,?\s*(?P<d3>\d{1,2})\s*-?\s*
+            (?P<m3>[^\W\d_]{3,12}) )
         (?!\d)""",
     re.VERBOSE,
 )
+
+
+# Uyghur month names in Latin (ULY) and Cyrillic script, which CLDR (and so dateparser) lacks;
+# it has the Arabic-script ones.
+_UYGHUR_MONTHS = {
+    name.casefold(): number
+    for number, names in enumerate(
+        (
+            ("yanwar", "январ"), ("féwral", "fewral", "феврал"), ("mart", "март"),
+            ("aprél", "aprel", "апрел"), ("may", "май"), ("iyun", "июн"), ("iyul", "июл"),
+            ("awghust", "awgust", "август"), ("séntebir", "sentebir", "сентәбир", "сентябир"),
+            ("öktebir", "oktebir", "өктәбир", "октябир"), ("noyabir", "ноябир"),
+            ("dékabir", "dekabir", "декабир"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
 
 
 def _find_by_month_name(text: str, language: str | None) -> _Found | None:
     """The first date with a month name (as dateparser reads it) in ``text`` (ASCII digits)."""
     for match in _MONTH_NAME_DATE.finditer(text):
         day, month, year = (
-            match["d1"] or match["d2"],
-            match["m1"] or match["m2"],
-            match["y1"] or match["y2"],
+            match["d1"] or match["d2"] or match["d3"],
+            match["m1"] or match["m2"] or match["m3"],
+            match["y1"] or match["y2"] or match["y3"],
         )
-        date = _by_dateparser(f"{day} {month} {year}", language)
+        number = _UYGHUR_MONTHS.get(month.casefold())
+        if number is not None:
+            date = _make(int(year), number, int(day))
+        else:
+            date = _by_dateparser(f"{day} {month} {year}", language)
         if date is not None:
             return _Found(date, match.start(), match.end())
     return None
@@ -263,7 +288,8 @@ _DATELINE = re.compile(
 # what closes it ("ភ្នំពេញ (២៩ កញ្ញា ២០១៧) ៖", "(២២ ឧសភា ២០១៥) …", "Vientiane, 14 March 2019 -").
 _DATELINE_PLACE = re.compile(r"\s*(?:\(\s*|[^\W\d_][^\s,(（]*(?:\s+[^\s,(（]+){0,3}\s*[,(（]\s*)?")
 _DATELINE_CLOSE = re.compile(r"\s*(?:[)）]|[-–—:：៖,])")
-# A writer's name glued to a timestamp opening a post: "NAME NAME2025-03-17 09:12:31text".
+# A writer's name (two or three words) glued to a timestamp opening a post:
+# "王明 WANG MING2025-03-17 09:12:31text".
 _STAMP_OWNER = re.compile(r"\s*[^\W\d_][^\d.,;:!?。，：]{0,30}")
 _MAX_STAMP_OWNER_WORDS = 3
 
@@ -289,7 +315,8 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
         return found.date
     if (
         _STAMP_OWNER.fullmatch(before)
-        and len(before.split()) <= _MAX_STAMP_OWNER_WORDS
+        and 2 <= len(before.split()) <= _MAX_STAMP_OWNER_WORDS
+        and not _DATE_LABEL.search(before)  # "Police on 2018-08-13 23:31 …" is a sentence
         and _TIME.match(after.lstrip())
     ):
         return found.date
@@ -359,6 +386,11 @@ def _spans(text: str, date: datetime.date, language: str | None) -> list[tuple[i
     ]
 
 
+def _other_date(text: str, date: datetime.date, language: str | None) -> bool:
+    found = _find_by_rules(text, language) or _find_by_month_name(text, language)
+    return found is not None and found.date != date
+
+
 def _residue(text: str, spans: list[tuple[int, int]]) -> str:
     """What a date line holds beside its dates and times: labels, a weekday, a source name."""
     dated = set().union(*(range(start, end) for start, end in spans))
@@ -389,6 +421,8 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
     residue = _residue(text, [*_spans(text, found.date, language), (found.start, found.end)])
     if _SENTENCE_END.search(residue):
         return False
+    if not (colon_label or word_label) and _other_date(residue, found.date, language):
+        return False  # "23 ສິງຫາ 1945 ແລະ 23 ສິງຫາ 1975": a history, not the page's date
     unlabelled = _GLUE.sub(" ", _DATE_LABEL.sub(" ", residue)).strip()
     if strict:
         words = unlabelled.split()
