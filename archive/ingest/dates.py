@@ -339,6 +339,7 @@ _GLUED_TIME = re.compile(r"(?<!\d)(\d{4})(\d{1,2}[:：]\d{2})")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
 _LABEL_END = re.compile(r"[:：]\s*$")
 _MAX_LABELLED_RESIDUE_CHARS = 60
+_MAX_LABELLED_WORDS = 3
 
 # The words that open a metadata line with its date, in the languages we serve (a closed
 # class, like month names): "Posted on", "Showing posts from", "Updated", "입력", "发布时间",
@@ -429,7 +430,10 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
         return not words or (len(words) == 1 and _is_source_word(words[0]))
     if colon_label:
         return _length(residue) <= _MAX_LABELLED_RESIDUE_CHARS
-    return _length(unlabelled if word_label else residue) <= _MAX_RESIDUE_CHARS
+    if word_label:  # "Posted on DATE", "文章來源: 某報 於 DATE": a source at most beside it
+        words = unlabelled.split()
+        return len(words) <= _MAX_LABELLED_WORDS and _length(unlabelled) <= _MAX_RESIDUE_CHARS
+    return _length(residue) <= _MAX_RESIDUE_CHARS
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")
@@ -477,6 +481,18 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     return found
 
 
+_MAX_LABEL_PREFIX_CHARS = 40
+
+
+def _is_label_prefix(text: str) -> bool:
+    """Whether the text before a date is labels and names ("Posted:", "Bernama on"), not the
+    start of a sentence ("The ministry announced on"): short, no lowercase English word."""
+    words = _GLUE.sub(" ", _DATE_LABEL.sub(" ", text)).split()
+    return len(" ".join(words)) <= _MAX_LABEL_PREFIX_CHARS and not any(
+        word.isascii() and word.isalpha() and word.islower() for word in words
+    )
+
+
 def _date_line(text: str, language: str | None) -> DateLine | None:
     ascii_text = _GLUED_TIME.sub(r"\1 \2", to_ascii_digits(text))
     clock = _TODAY.search(ascii_text) is not None
@@ -496,7 +512,7 @@ def _date_line(text: str, language: str | None) -> DateLine | None:
         parts = _LABEL_SPLIT.split(stripped)
         if len(parts) > 1:
             date = _by_dateparser(parts[-1], language)
-            if date is not None and len(_GLUE.sub(" ", " ".join(parts[:-1])).strip()) > 40:
+            if date is not None and not _is_label_prefix(" ".join(parts[:-1])):
                 return None
     if date is not None:
         return DateLine(date, clock)

@@ -173,6 +173,8 @@ def test_a_today_line_is_the_page_clock(line: str) -> None:
         # A byline's surname beside a month-name date stays a byline
         "By JANE DOE JUN. 9, 2016",
         "On June 9, 2016 soldiers shot",
+        "Updated: officials said 300 died on June 9, 2016.",
+        "The ministry announced on June 9, 2016.",
     ],
 )
 def test_sentences_and_impossible_dates_are_not_date_lines(line: str) -> None:
