@@ -286,8 +286,13 @@ _DATELINE = re.compile(
 )
 # What may stand before a dateline's date (a place and a comma or bracket, or a bracket) and
 # what closes it ("ភ្នំពេញ (២៩ កញ្ញា ២០១៧) ៖", "(២២ ឧសភា ២០១៥) …", "Vientiane, 14 March 2019 -").
-_DATELINE_PLACE = re.compile(r"\s*(?:\(\s*|[^\W\d_][^\s,(（]*(?:\s+[^\s,(（]+){0,3}\s*[,(（]\s*)?")
-_DATELINE_CLOSE = re.compile(r"\s*(?:[)）]|[-–—:：៖,])")
+_DATELINE_PLACE = re.compile(
+    r"\s*(?:\(\s*|[^\W\d_][^\s,(（၊—–]*(?:\s+[^\s,(（၊—–]+){0,3}\s*[,(（၊—–-]\s*)?"
+)
+_DATELINE_CLOSE = re.compile(r"\s*(?:[)）]|[-–—:：៖,။])")
+# The Chinese agency dateline: "【大纪元2018年04月19日讯】", "新华社北京2018年4月19日电（记者…）".
+_NEWS_AGENCY_OPENING = re.compile(r"\s*[【\[]?[^\W\d_]{0,10}")
+_NEWS_AGENCY_CLOSE = re.compile(r"\s*[讯訊电電]")
 # A writer's name (two or three words) glued to a timestamp opening a post:
 # "王明 WANG MING2025-03-17 09:12:31text".
 _STAMP_OWNER = re.compile(r"\s*[^\W\d_][^\d.,;:!?。，：]{0,30}")
@@ -312,6 +317,8 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
         return None
     before, after = head[: found.start], head[found.end :]
     if _DATELINE_PLACE.fullmatch(before) and _DATELINE_CLOSE.match(after):
+        return found.date
+    if _NEWS_AGENCY_OPENING.fullmatch(before) and _NEWS_AGENCY_CLOSE.match(after):
         return found.date
     if (
         _STAMP_OWNER.fullmatch(before)
@@ -360,7 +367,7 @@ _DATE_LABEL = re.compile(
     _OPENING_LABEL
     + r"""
     | (?<!\w) (?: on | at | from | ngày | lúc | vào
-               | \d+ \s+ (?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?) \s+ ago ) (?!\w)
+               | \d+ \s+ (?:second|minute|min|hour|hr|day|week|month|year)s? \s+ ago ) (?!\w)
     | [於于] | ថ្ងៃទី | ម៉ោង | ວັນທີ | ເວລາ""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -425,7 +432,7 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
     if not (colon_label or word_label) and _other_date(residue, found.date, language):
         return False  # "23 ສິງຫາ 1945 ແລະ 23 ສິງຫາ 1975": a history, not the page's date
     unlabelled = _GLUE.sub(" ", _DATE_LABEL.sub(" ", residue)).strip()
-    if strict:
+    if strict and not word_label:
         words = unlabelled.split()
         return not words or (len(words) == 1 and _is_source_word(words[0]))
     if colon_label:

@@ -134,6 +134,8 @@ def test_buddhist_era_years_are_543_ahead(line: str, expected: D) -> None:
         ("文章來源: 某某日報 於 2016-06-09 08:15:00 - 新聞內容並不代表本網立場!", D(2016, 6, 9)),
         ("Jun 09, 2016 • 35 minutes ago", D(2016, 6, 9)),
         ("9 June 2016 VOA", D(2016, 6, 9)),
+        ("June 9, 2016 / 10:30 AM / Updated 8 years ago", D(2016, 6, 9)),
+        ("Posted on June 9, 2016 by admin", D(2016, 6, 9)),
         # The date twice, in two forms (numeric, then Khmer month name with a weekday)
         ("2016-06-09 14:20:31 ថ្ងៃព្រហស្បតិ៍, 09 មិថុនា 2016 ម៉ោង 02:20 PM", D(2016, 6, 9)),
         ("입력 2016-06-09 10:00 수정 2016-06-10 11:00", D(2016, 6, 9)),
@@ -209,6 +211,11 @@ def test_any_date_round_trips_through_its_written_forms(day: D) -> None:
         ("(៩ មិថុនា ២០១៦) មន្ត្រី…", D(2016, 6, 9)),
         # A writer's name glued to a timestamp opening a one-line post
         ("王明 WANG MING2016-06-09 08:15:31今天的节目…", D(2016, 6, 9)),
+        # Chinese agency datelines, and a place set off by a dash or a Burmese comma
+        ("【某某报2016年06月09日讯】（记者王明报导）今天…", D(2016, 6, 9)),
+        ("某某社北京2016年6月9日电（记者王明）今天…", D(2016, 6, 9)),
+        ("YANGON — June 9, 2016 — Soldiers fired on …", D(2016, 6, 9)),
+        ("ရန်ကုန် ၊ ဇွန် ၉ ၊ ၂၀၁၆ ။ စစ်တပ်က …", D(2016, 6, 9)),
     ],
 )
 def test_a_dateline_opening_the_lead_gives_its_date(paragraph: str, expected: D) -> None:
