@@ -117,7 +117,8 @@ _MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
 # Words that say a date line is the page's clock, not the story's date.
 _TODAY = re.compile(
-    r"(?i:\btoday\b|\bcurrent\s+(?:date|time)\b)|今天|今日|오늘|ថ្ងៃនេះ|ມື້ນີ້|ယနေ့|hôm\s+nay|bugün"
+    r"(?i:\btoday\b|\bcurrent\s+(?:date|time)\b|hôm\s+nay|b[uü]g[uü]n|бүгүн)"
+    r"|今天|今日|오늘|ថ្ងៃនេះ|ມື້ນີ້|ယနေ့|بۈگۈن|དེ་རིང"
 )
 # A time of day, with its zone: "10:58 CH", "09:30 a.m. EST", "00:12 GMT+10", "23:31".
 _TIME = re.compile(
@@ -346,6 +347,8 @@ _GLUED_TIME = re.compile(r"(?<!\d)(\d{4})(\d{1,2}[:：]\d{2})")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
 _LABEL_END = re.compile(r"[:：]\s*$")
 _MAX_LABELLED_RESIDUE_CHARS = 60
+# An issue's number: "No. 218", "Vol. 12", "Issue 7", "Số 341", "第341期", "제341호".
+_ISSUE = re.compile(r"(?i:\b(?:no|vol|issue|số)\.?\s*\d+\b)|第\s*\d+\s*期|제\s*\d+\s*호")
 _MAX_LABELLED_WORDS = 3
 
 # The words that open a metadata line with its date, in the languages we serve (a closed
@@ -418,7 +421,9 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
     allows only labels and one more word, a source ("28 November 2014 VOA", "မဲခေါင် 16 Dec").
     """
     before = text[: found.start]
-    colon_label = _LABEL_END.search(before) is not None
+    # "NEWSLETTER NO. 218 (July 12, 2012)": an issue's number labels its date like a colon.
+    issue = _ISSUE.search(before) is not None
+    colon_label = issue or _LABEL_END.search(before) is not None
     word_label = _OPENS_WITH_LABEL.match(before.lstrip(" |•·")) is not None
     if colon_label or word_label:
         after_time = _TIME.match(text, found.end)
@@ -432,7 +437,7 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
     if not (colon_label or word_label) and _other_date(residue, found.date, language):
         return False  # "23 ສິງຫາ 1945 ແລະ 23 ສິງຫາ 1975": a history, not the page's date
     unlabelled = _GLUE.sub(" ", _DATE_LABEL.sub(" ", residue)).strip()
-    if strict and not word_label:
+    if strict and not (word_label or issue):
         words = unlabelled.split()
         return not words or (len(words) == 1 and _is_source_word(words[0]))
     if colon_label:

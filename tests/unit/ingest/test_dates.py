@@ -136,6 +136,7 @@ def test_buddhist_era_years_are_543_ahead(line: str, expected: D) -> None:
         ("9 June 2016 VOA", D(2016, 6, 9)),
         ("June 9, 2016 / 10:30 AM / Updated 8 years ago", D(2016, 6, 9)),
         ("Posted on June 9, 2016 by admin", D(2016, 6, 9)),
+        ("ASIA WEEKLY NEWSLETTER NO. 41 (June 9, 2016)", D(2016, 6, 9)),  # an issue line
         # The date twice, in two forms (numeric, then Khmer month name with a weekday)
         ("2016-06-09 14:20:31 ថ្ងៃព្រហស្បតិ៍, 09 មិថុនា 2016 ម៉ោង 02:20 PM", D(2016, 6, 9)),
         ("입력 2016-06-09 10:00 수정 2016-06-10 11:00", D(2016, 6, 9)),
@@ -147,7 +148,15 @@ def test_labelled_date_lines(line: str, expected: D) -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Today is Friday, April 19, 2024", "Today: 2024-04-19", "오늘 2024년 4월 19일"]
+    "line",
+    [
+        "Today is Friday, April 19, 2024",
+        "Today: 2024-04-19",
+        "오늘 2024년 4월 19일",
+        "Hôm nay, Thứ Sáu, 19/04/2024",
+        "Bügün: 2024-04-19",
+        "ថ្ងៃនេះ ១៩ មេសា ២០២៤",
+    ],
 )
 def test_a_today_line_is_the_page_clock(line: str) -> None:
     found = date_line(line)
