@@ -9,7 +9,12 @@ dateparser (CLDR month and weekday names, offline) reads the rest.
 
 :func:`date_line` says whether a whole line is a date line (a date with at most a label,
 a weekday, a time and a source name beside it), which is what a page's header or byline
-shows; a date inside a sentence is never taken for the page's date.
+shows; a date inside a sentence is never taken for the page's date. A month-name date is
+found anywhere in a line of any script ("ចេញផ្សាយ ថ្ងៃទី 22 May, 2015 ម៉ោង 11:00") and read
+by dateparser; a line opening with a label ("Posted on", "文章來源:", "입력") is a metadata
+line whose date field ends at the next field break; a Zawgyi Burmese line is read as Unicode.
+:func:`dateline_date` reads the dateline opening a lead, :func:`title_date` the date a
+digest's headline carries ("Tin Tổng Hợp – 9/1/22").
 """
 
 from __future__ import annotations
