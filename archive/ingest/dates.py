@@ -352,8 +352,10 @@ _GLUED_TIME = re.compile(r"(?<!\d)(\d{4})(\d{1,2}[:：]\d{2})")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
 _LABEL_END = re.compile(r"[:：]\s*$")
 _MAX_LABELLED_RESIDUE_CHARS = 60
-# An issue's number: "No. 218", "Vol. 12", "Issue 7", "Số 341", "第341期", "제341호".
-_ISSUE = re.compile(r"(?i:\b(?:no|vol|issue|số)\.?\s*\d+\b)|第\s*\d+\s*期|제\s*\d+\s*호")
+# An issue's number: "No. 218", "NO. 218", "Vol. 12", "Issue 7", "第341期", "제341호".
+_ISSUE = re.compile(
+    r"\b(?:N[Oo]|V[Oo][Ll])\.\s*\d+\b|(?i:\bissue\s+\d+\b)|第\s*\d+\s*期|제\s*\d+\s*호"
+)
 _MAX_LABELLED_WORDS = 3
 
 # The words that open a metadata line with its date, in the languages we serve (a closed
@@ -426,9 +428,7 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
     allows only labels and one more word, a source ("28 November 2014 VOA", "မဲခေါင် 16 Dec").
     """
     before = text[: found.start]
-    # "NEWSLETTER NO. 218 (July 12, 2012)": an issue's number labels its date like a colon.
-    issue = _ISSUE.search(before) is not None
-    colon_label = issue or _LABEL_END.search(before) is not None
+    colon_label = _LABEL_END.search(before) is not None
     word_label = _OPENS_WITH_LABEL.match(before.lstrip(" |•·")) is not None
     if colon_label or word_label:
         after_time = _TIME.match(text, found.end)
@@ -442,7 +442,9 @@ def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bo
     if not (colon_label or word_label) and _other_date(residue, found.date, language):
         return False  # "23 ສິງຫາ 1945 ແລະ 23 ສິງຫາ 1975": a history, not the page's date
     unlabelled = _GLUE.sub(" ", _DATE_LABEL.sub(" ", residue)).strip()
-    if strict and not (word_label or issue):
+    if strict and not word_label:
+        if _ISSUE.search(before):  # "NEWSLETTER NO. 218 (July 12, 2012)": an issue line
+            return _length(residue) <= _MAX_LABELLED_RESIDUE_CHARS
         words = unlabelled.split()
         return not words or (len(words) == 1 and _is_source_word(words[0]))
     if colon_label:

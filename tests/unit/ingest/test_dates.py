@@ -186,6 +186,8 @@ def test_a_today_line_is_the_page_clock(line: str) -> None:
         "On June 9, 2016 soldiers shot",
         "Updated: officials said 300 died on June 9, 2016.",
         "The ministry announced on June 9, 2016.",
+        "Số 12 người bị bắt ngày 9/6/2016 tại Hà Nội",
+        "There were no 12 arrests on June 9, 2016 in town",
     ],
 )
 def test_sentences_and_impossible_dates_are_not_date_lines(line: str) -> None:
