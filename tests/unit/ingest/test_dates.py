@@ -283,3 +283,20 @@ def test_a_digest_whose_only_date_is_its_headline_is_dated_by_it() -> None:
     title = "Dam gives way after three days of rain – 6/9/16"
     parsed = parse_text_page(f"{title}\n\n{lead}\n\n{more}\n", language="en")
     assert (title, D(2016, 6, 9)) == (parsed.title, parsed.date)
+
+
+_MONTHS = "January February March April May June July August September October November December"
+
+
+@settings(deadline=None, max_examples=40)
+@given(st.dates(min_value=D(1990, 1, 1), max_value=D(2099, 12, 31)))
+def test_any_date_round_trips_through_metadata_lines(day: D) -> None:
+    month = _MONTHS.split()[day.month - 1]
+    forms = [
+        (f"Posted on {day.day} {month} {day.year}. Filed under: News, Week 3 |", "en"),
+        (f"ចេញផ្សាយ ថ្ងៃទី {day.day} {month}, {day.year}   ម៉ោង 11:00", "km"),
+        (f"Showing posts from {month} {day.day}, {day.year}", "en"),
+        (f"입력 {day:%Y-%m-%d} 10:00 수정 {day:%Y-%m-%d} 11:00", "ko"),
+    ]
+    found = [date_line(line, language=language) for line, language in forms]
+    assert [day] * len(forms) == [line.date if line else None for line in found]
