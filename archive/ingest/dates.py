@@ -9,7 +9,12 @@ dateparser (CLDR month and weekday names, offline) reads the rest.
 
 :func:`date_line` says whether a whole line is a date line (a date with at most a label,
 a weekday, a time and a source name beside it), which is what a page's header or byline
-shows; a date inside a sentence is never taken for the page's date.
+shows; a date inside a sentence is never taken for the page's date. A month-name date is
+found anywhere in a line of any script ("ចេញផ្សាយ ថ្ងៃទី 22 May, 2015 ម៉ោង 11:00") and read
+by dateparser; a line opening with a label ("Posted on", "文章來源:", "입력") is a metadata
+line whose date field ends at the next field break; a Zawgyi Burmese line is read as Unicode.
+:func:`dateline_date` reads the dateline opening a lead, :func:`title_date` the date a
+digest's headline carries ("Tin Tổng Hợp – 9/1/22").
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-__all__ = ["DateLine", "date_line", "dateline_date", "parse_date_text", "to_ascii_digits"]
+__all__ = [
+    "DateLine",
+    "date_line",
+    "dateline_date",
+    "parse_date_text",
+    "title_date",
+    "to_ascii_digits",
+]
 
 # Years a news page can carry; Buddhist Era years (Thai, Lao, Khmer pages) lie 543 above.
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
@@ -98,7 +110,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 2021-07-07, 2021.07.07, 2021/7/7 (a time may be glued on after)
         ("ymd", rf"(?<!\d){_Y}\s*[-./]\s*{_M}\s*[-./]\s*{_D}(?!\d)"),
         # 19/04/2018, 19.04.2018, 4/19/2018: the order comes from the values or the language
-        ("numeric_dmy", r"(?<![\d.])(?P<a>\d{1,2})\s*[-./]\s*(?P<b>\d{1,2})\s*[-./]\s*"
+        ("numeric_dmy", r"(?<![\d.])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*(?P<b>\d{1,2})\s*[-./]\s*"
                         r"(?P<y>\d{4})(?!\d)"),
         # 18-04-19 (the YY-MM-DD of Korean and Chinese pages)
         ("yymmdd", r"(?<![\d.:])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:-])"),
@@ -110,7 +122,8 @@ _MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
 # Words that say a date line is the page's clock, not the story's date.
 _TODAY = re.compile(
-    r"(?i:\btoday\b|\bcurrent\s+(?:date|time)\b)|今天|今日|오늘|ថ្ងៃនេះ|ມື້ນີ້|ယနေ့|hôm\s+nay|bugün"
+    r"(?i:\btoday\b|\bcurrent\s+(?:date|time)\b|hôm\s+nay|b[uü]g[uü]n|бүгүн)"
+    r"|今天|今日|오늘|ថ្ងៃនេះ|ມື້ນີ້|ယနေ့|بۈگۈن|དེ་རིང"
 )
 # A time of day, with its zone: "10:58 CH", "09:30 a.m. EST", "00:12 GMT+10", "23:31".
 _TIME = re.compile(
@@ -128,7 +141,10 @@ def _from_rule(kind: str, match: re.Match[str], language: str | None) -> datetim
         return _make(int(groups["y"]), month, int(groups["d"]))
     if kind == "numeric_dmy":
         a, b = int(groups["a"]), int(groups["b"])
-        month_first = (language or "").split("-")[0] in _MONTH_FIRST_LANGUAGES
+        # 06.04.2020 is day first everywhere: no one writes a dotted date month first.
+        month_first = (
+            groups["sep"] != "." and (language or "").split("-")[0] in _MONTH_FIRST_LANGUAGES
+        )
         if a > 12 or (b <= 12 and not month_first):
             return _make(int(groups["y"]), b, a)
         return _make(int(groups["y"]), a, b)
@@ -208,6 +224,59 @@ def parse_date_text(text: str, *, language: str | None = None) -> datetime.date 
     return _by_dateparser(_TIME.sub(" ", ascii_text), language)
 
 
+# A date written with a month name between its numbers, in a line of any language:
+# "22 May, 2015", "16 Dec - 2022", "February 13, 2023", "Jan. 03, 2018". Only the shape is
+# matched here; dateparser says whether the word is a month (in the page's language or English).
+_MONTH_NAME_DATE = re.compile(
+    r"""(?<![^\W\d_]) (?<![\d.])
+        (?: (?P<d1>\d{1,2})(?:st|nd|rd|th)?[.-]?\s*(?P<m1>[^\W\d_]{3,12})\.?
+            \s*[,\-–/]?\s*(?P<y1>\d{4})
+          | (?P<m2>[^\W\d_]{3,12})\.?\s*(?P<d2>\d{1,2})(?:st|nd|rd|th)?
+            \s*[,\-–/]?\s*(?P<y2>\d{4})
+          # Uyghur, year first: 2019-yili 22-iyul, 2019-йили 22-июл, 2019-يىلى 22-ئىيۇل
+          | (?P<y3>\d{4})\s*-?\s*(?:yili|yil|йили|йил|يىلى)\s*,?\s*(?P<d3>\d{1,2})\s*-?\s*
+            (?P<m3>[^\W\d_]{3,12}) )
+        (?!\d)""",
+    re.VERBOSE,
+)
+
+
+# Uyghur month names in Latin (ULY) and Cyrillic script, which CLDR (and so dateparser) lacks;
+# it has the Arabic-script ones.
+_UYGHUR_MONTHS = {
+    name.casefold(): number
+    for number, names in enumerate(
+        (
+            ("yanwar", "январ"), ("féwral", "fewral", "феврал"), ("mart", "март"),
+            ("aprél", "aprel", "апрел"), ("may", "май"), ("iyun", "июн"), ("iyul", "июл"),
+            ("awghust", "awgust", "август"), ("séntebir", "sentebir", "сентәбир", "сентябир"),
+            ("öktebir", "oktebir", "өктәбир", "октябир"), ("noyabir", "ноябир"),
+            ("dékabir", "dekabir", "декабир"),
+        ),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+
+
+def _find_by_month_name(text: str, language: str | None) -> _Found | None:
+    """The first date with a month name (as dateparser reads it) in ``text`` (ASCII digits)."""
+    for match in _MONTH_NAME_DATE.finditer(text):
+        day, month, year = (
+            match["d1"] or match["d2"] or match["d3"],
+            match["m1"] or match["m2"] or match["m3"],
+            match["y1"] or match["y2"] or match["y3"],
+        )
+        number = _UYGHUR_MONTHS.get(month.casefold())
+        if number is not None:
+            date = _make(int(year), number, int(day))
+        else:
+            date = _by_dateparser(f"{day} {month} {year}", language)
+        if date is not None:
+            return _Found(date, match.start(), match.end())
+    return None
+
+
 # A dateline opening a story's first paragraph: "PHNOM PENH, Sept. 22, 2021 —", "(2021-09-22)".
 # Only the date's shape is matched here (a month word in any language, a day and a year, or
 # Y-M-D); parse_date_text reads it, so the month names are the ones every date line uses.
@@ -221,12 +290,50 @@ _DATELINE = re.compile(
         ) (?!\d)""",
     re.VERBOSE,
 )
+# What may stand before a dateline's date (a place and a comma or bracket, or a bracket) and
+# what closes it ("ភ្នំពេញ (២៩ កញ្ញា ២០១៧) ៖", "(២២ ឧសភា ២០១៥) …", "Vientiane, 14 March 2019 -").
+_DATELINE_PLACE = re.compile(
+    r"\s*(?:\(\s*|[^\W\d_][^\s,(（၊—–]*(?:\s+[^\s,(（၊—–]+){0,3}\s*[,(（၊—–-]\s*)?"
+)
+_DATELINE_CLOSE = re.compile(r"\s*(?:[)）]|[-–—:：៖,။])")
+# The Chinese agency dateline: "【大纪元2018年04月19日讯】", "新华社北京2018年4月19日电（记者…）".
+_NEWS_AGENCY_OPENING = re.compile(r"\s*[【\[]?[^\W\d_]{0,10}")
+_NEWS_AGENCY_CLOSE = re.compile(r"\s*[讯訊电電]")
+# A writer's name (two or three words) glued to a timestamp opening a post:
+# "王明 WANG MING2025-03-17 09:12:31text".
+_STAMP_OWNER = re.compile(r"\s*[^\W\d_][^\d.,;:!?。，：]{0,30}")
+_MAX_STAMP_OWNER_WORDS = 3
 
 
 def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:
-    """The date of a dateline opening a story paragraph ("BANGKOK, May 3, 2021 —"), or None."""
-    match = _DATELINE.match(to_ascii_digits(paragraph))
-    return parse_date_text(match["date"], language=language) if match else None
+    """The date of a dateline opening a story paragraph ("BANGKOK, May 3, 2021 —"), or None.
+
+    Also a bracketed date in any script ("ភ្នំពេញ (២៩ កញ្ញា ២០១៧) ៖ …") and a timestamp after
+    a writer's name ("NAME 2025-03-17 09:12:31 …"); a date inside a sentence is not one.
+    """
+    text = to_ascii_digits(paragraph)
+    match = _DATELINE.match(text)
+    if match is not None:
+        date = parse_date_text(match["date"], language=language)
+        if date is not None:
+            return date
+    head = text[:_MAX_DATE_LINE_CHARS]
+    found = _find_by_rules(head, language) or _find_by_month_name(head, language)
+    if found is None:
+        return None
+    before, after = head[: found.start], head[found.end :]
+    if _DATELINE_PLACE.fullmatch(before) and _DATELINE_CLOSE.match(after):
+        return found.date
+    if _NEWS_AGENCY_OPENING.fullmatch(before) and _NEWS_AGENCY_CLOSE.match(after):
+        return found.date
+    if (
+        _STAMP_OWNER.fullmatch(before)
+        and 2 <= len(before.split()) <= _MAX_STAMP_OWNER_WORDS
+        and not _DATE_LABEL.search(before)  # "Police on 2018-08-13 23:31 …" is a sentence
+        and _TIME.match(after.lstrip())
+    ):
+        return found.date
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,36 +352,178 @@ _GLUED_TIME = re.compile(r"(?<!\d)(\d{4})(\d{1,2}[:：]\d{2})")
 _BRACKETED = re.compile(r"\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]")
 _LABEL_END = re.compile(r"[:：]\s*$")
 _MAX_LABELLED_RESIDUE_CHARS = 60
+# An issue's number: "No. 218", "NO. 218", "Vol. 12", "Issue 7", "第341期", "제341호".
+_ISSUE = re.compile(
+    r"\b(?:N[Oo]|V[Oo][Ll])\.\s*\d+\b|(?i:\bissue\s+\d+\b)|第\s*\d+\s*期|제\s*\d+\s*호"
+)
+_MAX_LABELLED_WORDS = 3
+
+# The words that open a metadata line with its date, in the languages we serve (a closed
+# class, like month names): "Posted on", "Showing posts from", "Updated", "입력", "发布时间",
+# "ngày đăng", "文章來源", "ចេញផ្សាយ", "སྤེལ་དུས". Not "On"/"Ngày"/"ថ្ងៃទី" alone: a sentence
+# opens so.
+_OPENING_LABEL = r"""(?<!\w)
+      (?: showing \s+ posts? \s+ (?:from|for) | posts? \s+ from | archives? \s+ for
+        | (?:last \s+ | first \s+)? (?:posted|published|publish|updated|update|modified|created
+                                     |released|filed) (?:\s+ (?:on|at))?
+        | source | ngày \s+ đăng | đăng \s+ ngày | cập \s+ nhật | nguồn ) (?!\w)
+    | 发布时间 | 發佈時間 | 發布時間 | 发布 | 發佈 | 發布 | 发表 | 發表 | 时间 | 時間 | 日期 | 更新
+    | (?:文章)?[来來]源 | 기사입력 | 최종수정 | 입력 | 수정 | 등록 | 송고 | 출처
+    | ចេញផ្សាយ | ផ្សាយ | སྤེལ་དུས"""
+_OPENS_WITH_LABEL = re.compile(_OPENING_LABEL, re.IGNORECASE | re.VERBOSE)
+# Every word that labels a date beside it: the opening labels, and "on", "at", "ngày", "於",
+# "ថ្ងៃទី … ម៉ោង" (day … hour), "ວັນທີ", "21 minutes ago".
+_DATE_LABEL = re.compile(
+    _OPENING_LABEL
+    + r"""
+    | (?<!\w) (?: on | at | from | ngày | lúc | vào
+               | \d+ \s+ (?:second|minute|min|hour|hr|day|week|month|year)s? \s+ ago ) (?!\w)
+    | [於于] | ថ្ងៃទី | ម៉ោង | ວັນທີ | ເວລາ""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A metadata line's date field ends at the next field break; other fields may follow it.
+_FIELD_BREAK = re.compile(r"\s[-–—|•·]\s|[.。!！]\s|[|｜]")
+# A sentence ends inside the text beside a date: a caption or a story line, not a date line.
+_SENTENCE_END = re.compile(r"[。！？]")
+_MARKS = frozenset({"Mn", "Mc", "Me"})
 
 
-def _residue(text: str, found: _Found | None) -> str:
-    """What a date line holds beside its date and time: labels, a weekday, a source name."""
-    if found is not None:
-        text = text[: found.start] + " " + text[found.end :]
+def _length(text: str) -> int:
+    """Characters as a reader counts them: vowel signs and other combining marks count none."""
+    return sum(unicodedata.category(ch) not in _MARKS for ch in text)
+
+
+def _spans(text: str, date: datetime.date, language: str | None) -> list[tuple[int, int]]:
+    """Where our rules read ``date`` in ``text`` (a line may give its date twice, in two
+    forms); another date stays in the line's residue ("23 ສິງຫາ 1945 ແລະ 23 ສິງຫາ 1975")."""
+    return [
+        match.span()
+        for kind, pattern in _RULES
+        for match in pattern.finditer(text)
+        if _from_rule(kind, match, language) == date
+    ]
+
+
+def _other_date(text: str, date: datetime.date, language: str | None) -> bool:
+    found = _find_by_rules(text, language) or _find_by_month_name(text, language)
+    return found is not None and found.date != date
+
+
+def _residue(text: str, spans: list[tuple[int, int]]) -> str:
+    """What a date line holds beside its dates and times: labels, a weekday, a source name."""
+    dated = set().union(*(range(start, end) for start, end in spans))
+    text = "".join(" " if index in dated else ch for index, ch in enumerate(text))
     return _GLUE.sub(" ", _TIME.sub(" ", text)).strip()
+
+
+def _opens_with_label(text: str) -> bool:
+    return _OPENS_WITH_LABEL.match(text.lstrip(" |•·")) is not None
+
+
+def _fits(text: str, found: _Found, language: str | None, *, strict: bool) -> bool:
+    """Whether a line holds little beside its date: a date line, not a sentence or headline.
+
+    A line that opens with a label is a metadata line: only its date's field counts, and
+    label words do not. ``strict`` (a date found by its month name anywhere in the line)
+    allows only labels and one more word, a source ("28 November 2014 VOA", "မဲခေါင် 16 Dec").
+    """
+    before = text[: found.start]
+    colon_label = _LABEL_END.search(before) is not None
+    word_label = _OPENS_WITH_LABEL.match(before.lstrip(" |•·")) is not None
+    if colon_label or word_label:
+        after_time = _TIME.match(text, found.end)
+        end = after_time.end() if after_time is not None else found.end
+        field_break = _FIELD_BREAK.search(text, end)
+        if field_break is not None:
+            text = text[: field_break.start()]
+    residue = _residue(text, [*_spans(text, found.date, language), (found.start, found.end)])
+    if _SENTENCE_END.search(residue):
+        return False
+    if not (colon_label or word_label) and _other_date(residue, found.date, language):
+        return False  # "23 ສິງຫາ 1945 ແລະ 23 ສິງຫາ 1975": a history, not the page's date
+    unlabelled = _GLUE.sub(" ", _DATE_LABEL.sub(" ", residue)).strip()
+    if strict and not word_label:
+        if _ISSUE.search(before):  # "NEWSLETTER NO. 218 (July 12, 2012)": an issue line
+            return _length(residue) <= _MAX_LABELLED_RESIDUE_CHARS
+        words = unlabelled.split()
+        return not words or (len(words) == 1 and _is_source_word(words[0]))
+    if colon_label:
+        return _length(residue) <= _MAX_LABELLED_RESIDUE_CHARS
+    if word_label:  # "Posted on DATE", "文章來源: 某報 於 DATE": a source at most beside it
+        words = unlabelled.split()
+        return len(words) <= _MAX_LABELLED_WORDS and _length(unlabelled) <= _MAX_RESIDUE_CHARS
+    return _length(residue) <= _MAX_RESIDUE_CHARS
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+
+
+def _is_source_word(word: str) -> bool:
+    """A word that can name a source beside a date: an acronym (VOA) or a word of a script
+    without capitals (မဲခေါင်), not a Latin word such as a byline's surname."""
+    return bool(_ACRONYM.fullmatch(word)) or not any(ch.isascii() and ch.isalpha() for ch in word)
+
+
+def _as_unicode_burmese(text: str) -> str | None:
+    """A Burmese line in the Zawgyi encoding as Unicode (its month names then read), or None."""
+    from archive.analysis.zawgyi import has_myanmar, zawgyi_probability, zawgyi_to_unicode
+
+    if not has_myanmar(text) or zawgyi_probability(text) < _ZAWGYI_LINE:
+        return None
+    return zawgyi_to_unicode(text)
+
+
+# A line's Zawgyi probability above which its Unicode form is tried (short lines score lower
+# than whole pages; a wrong conversion only fails to read a date).
+_ZAWGYI_LINE = 0.5
 
 
 def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     """The date of a line that is only a date (with a label, weekday, time or source), or None.
 
     "Friday, April 19, 2024", "2021.07.07", "Updated at 09:30 a.m. EST on 2014-07-14",
-    "입력 2018-04-19 10:00", "RFA | ២៨ សីហា ២០១៤", "fredag 5. mars 2021" are date lines;
-    a sentence that mentions a date is not.
+    "입력 2018-04-19 10:00", "RFA | ២៨ សីហា ២០១៤", "fredag 5. mars 2021",
+    "Posted on 27 April 2010. Filed under: …", "ចេញផ្សាយ ថ្ងៃទី 22 May, 2015 ម៉ោង 11:00"
+    are date lines; a sentence that mentions a date is not, nor a headline with a date in it.
     """
-    if len(text) > _MAX_DATE_LINE_CHARS or not any(ch.isdecimal() for ch in text):
+    if len(text) > _MAX_DATE_LINE_CHARS:
+        # "Posted on 27 April 2010. Filed under: … | Tags: …": a metadata line's first field.
+        field_break = _FIELD_BREAK.search(text, 0, _MAX_DATE_LINE_CHARS)
+        if not _opens_with_label(text) or field_break is None:
+            return None
+        text = text[: field_break.start()]
+    if not any(ch.isdecimal() for ch in text):
         return None
+    found = _date_line(text, language)
+    if found is None and (unicode := _as_unicode_burmese(text)) is not None:
+        found = _date_line(unicode, language)
+    return found
+
+
+_MAX_LABEL_PREFIX_CHARS = 40
+
+
+def _is_label_prefix(text: str) -> bool:
+    """Whether the text before a date is labels and names ("Posted:", "Bernama on"), not the
+    start of a sentence ("The ministry announced on"): short, no lowercase English word."""
+    words = _GLUE.sub(" ", _DATE_LABEL.sub(" ", text)).split()
+    return len(" ".join(words)) <= _MAX_LABEL_PREFIX_CHARS and not any(
+        word.isascii() and word.isalpha() and word.islower() for word in words
+    )
+
+
+def _date_line(text: str, language: str | None) -> DateLine | None:
     ascii_text = _GLUED_TIME.sub(r"\1 \2", to_ascii_digits(text))
     clock = _TODAY.search(ascii_text) is not None
     if clock:
         ascii_text = re.sub(r"(?i)\bis\b", " ", _TODAY.sub(" ", ascii_text))
     found = _find_by_rules(ascii_text, language)
     if found is not None:
-        # "Source: site   Published: 2016-06-13": a labelled date may stand beside other fields.
-        labelled = _LABEL_END.search(ascii_text[: found.start]) is not None
-        limit = _MAX_LABELLED_RESIDUE_CHARS if labelled else _MAX_RESIDUE_CHARS
-        if len(_residue(ascii_text, found)) > limit:
-            return None
-        return DateLine(found.date, clock)
+        return (
+            DateLine(found.date, clock)
+            if _fits(ascii_text, found, language, strict=False)
+            else None
+        )
     stripped = _BRACKETED.sub(" ", _TIME.sub(" ", ascii_text))
     date = _by_dateparser(stripped, language)
     if date is None:
@@ -282,8 +531,49 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
         parts = _LABEL_SPLIT.split(stripped)
         if len(parts) > 1:
             date = _by_dateparser(parts[-1], language)
-            if date is not None and len(_GLUE.sub(" ", " ".join(parts[:-1])).strip()) > 40:
+            if date is not None and not _is_label_prefix(" ".join(parts[:-1])):
                 return None
-    if date is None:
+    if date is not None:
+        return DateLine(date, clock)
+    # A month-name date among labels or beside a source name, in a line of any language.
+    found = _find_by_month_name(ascii_text, language)
+    if found is not None and _fits(ascii_text, found, language, strict=True):
+        return DateLine(found.date, clock)
+    return None
+
+
+# A date set off in a headline: by a dash, colon, bar or brackets ("Tin Tổng Hợp – 9/1/22",
+# "Week 549 – 2008-03-02: …", "… – Monday, 26.4.2010"), or opening it ("2 April 2008 News
+# Digest"). A two-digit year is read here, where the headline's field holds nothing else.
+_TITLE_FIELDS = re.compile(r"\s[-–—|]\s|[:：|｜]|[()（）\[\]【】]")
+_SHORT_NUMERIC = re.compile(
+    r"(?<![\d./-])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>\d{2})(?![\d./-])"
+)
+
+
+def _short_numeric(text: str, language: str | None) -> _Found | None:
+    match = _SHORT_NUMERIC.search(text)
+    if match is None:
         return None
-    return DateLine(date, clock)
+    date = _from_rule("numeric_dmy", match, language)
+    return _Found(date, match.start(), match.end()) if date is not None else None
+
+
+def title_date(title: str, *, language: str | None = None) -> datetime.date | None:
+    """The date a headline carries as a field of its own or at its start, or None.
+
+    A digest's or bulletin's headline often is its date ("News Digest – 9/1/22"); a date
+    inside the headline's words ("Protests since March 3, 2021 …") is not taken.
+    """
+    text = to_ascii_digits(title).strip()
+    fields = [field.strip() for field in _TITLE_FIELDS.split(text) if field.strip()]
+    for field in fields if len(fields) > 1 else ():
+        found = (
+            _find_by_rules(field, language)
+            or _find_by_month_name(field, language)
+            or _short_numeric(field, language)
+        )
+        if found is not None and len(_residue(field, [(found.start, found.end)]).split()) <= 1:
+            return found.date
+    found = _find_by_rules(text, language) or _find_by_month_name(text, language)
+    return found.date if found is not None and found.start == 0 else None

@@ -34,7 +34,7 @@ from archive.ingest.bylines import (
     read_credit_line,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
-from archive.ingest.dates import date_line, dateline_date, parse_date_text
+from archive.ingest.dates import date_line, dateline_date, parse_date_text, title_date
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -341,7 +341,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
                 break
     if date is None and story:
         date = dateline_date(lines[story[0]].text, language=language)
-    date = date or crawled
+    # A digest's headline may be its only date ("News Digest – 9/1/22").
+    date = date or crawled or (title_date(title, language=language) if title else None)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
