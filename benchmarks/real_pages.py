@@ -1,16 +1,18 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|all] [--json OUT] [--jobs N]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|all] [--json OUT] [--jobs N]
                                     [--split] [--pages DIR --gold FILE|DIR] [--archive CLI]
                                     [--keep DIR]
 
-Three sets of real pages (saved text and saved HTML, site chrome included):
+Four sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
   present (a user's clone does not have it: the script says so and scores the rest);
 - ``fresh``: ``benchmarks/data/real-pages-fresh/``, the held-out set for issue 15's second
-  round, gathered in parts: its gold is every ``gold*.jsonl`` file in the folder.
+  round, gathered in parts: its gold is every ``gold*.jsonl`` file in the folder;
+- ``fresh2``: ``benchmarks/data/real-pages-fresh2/``, the final held-out set for issue 15
+  (gathered in parts C and D), its gold every ``gold*.jsonl`` file in the folder likewise.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -41,6 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 REPO_SET = REPO / "benchmarks" / "data" / "real-pages"
 SHARED_SET = REPO.parent / "shared" / "data" / "real-pages"
 FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
+FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
 
 REQUIRED_KEYS = (
     "file", "title", "date", "language", "credits", "service", "source", "truncated",
@@ -557,6 +560,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
             )
     if args.set in ("fresh", "all"):
         sets.append(PageSet("fresh", FRESH_SET / "pages", FRESH_SET))
+    if args.set in ("fresh2", "all"):
+        sets.append(PageSet("fresh2", FRESH2_SET / "pages", FRESH2_SET))
     return sets
 
 
@@ -564,7 +569,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", choices=("repo", "shared", "fresh", "all"), default="all")
+    parser.add_argument(
+        "--set", choices=("repo", "shared", "fresh", "fresh2", "all"), default="all"
+    )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")
     parser.add_argument(
         "--gold", type=Path, help="with --pages: its gold.jsonl, or a folder of gold*.jsonl"
