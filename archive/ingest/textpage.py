@@ -316,6 +316,9 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         for index in range(first, last + 1)
         if index not in roles.furniture and index not in outside and index not in credit_rows
     ]
+    if not any(_is_prose(lines[index].text) for index in story):
+        # A page of pictures: their captions are all the story it has.
+        story = sorted({*story, *(i for i in roles.captions if first <= i <= last)})
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
@@ -410,6 +413,7 @@ class _Roles:
     furniture: frozenset[int]
     date: datetime.date | None
     captured: datetime.date | None
+    captions: frozenset[int] = frozenset()
 
 
 # --- furniture --------------------------------------------------------------------------
@@ -448,6 +452,24 @@ _CAPTION_CREDIT = re.compile(
       | ^(?:FILE\s*[-–—]\s|credit\s*:\s*\S)""",
     re.VERBOSE,
 )
+# A caption closing with its photo's credit: "(Photo: NAME / OUTLET)", "(資料照)",
+# "(攝影/NAME)", "/ Photo: NAME/RFA", "PHOTO SUPPLIED", "© 网页截图", "NAME/RFA", ". (RFA)".
+_PHOTO_WORDS = (
+    r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝影|摄影|圖片|图片|照片|截圖|截图"
+    r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото"
+)
+_PHOTO_CAPTION = re.compile(
+    rf"""(?:
+        [(（\[【]\s*(?:[^()（）\[\]【】]{{0,40}}?)(?:{_PHOTO_WORDS})[^()（）\[\]【】]{{0,60}}[)）\]】]
+      | [/|｜]\s*(?:photo|image)\s*:.{{2,60}}
+      | \bphoto\s+supplied\.?
+      | ©\s*[^\s©]{{1,12}}
+      | (?<=\S)/\s*[A-Z][A-Za-z]{{1,7}}\s*[)）]?
+      | [.。!?!?။។]\s*[(（]\s*[A-Z]{{2,6}}\s*[)）]
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_CAPTION_WEIGHT = 400
 # Markup left in a saved text ("</p> <p>") and file slugs ("Uyghur-awazi-gezit-01").
 _MARKUP = re.compile(r"^(?:\s*</?[a-zA-Z][^<>]*>\s*)+$")
 _SLUG = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){2,}$")
@@ -475,6 +497,8 @@ def _is_furniture(text: str) -> bool:
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
         return True
     if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
+        return True
+    if _PHOTO_CAPTION.search(text) and _weight(text) <= _MAX_CAPTION_WEIGHT:
         return True
     if _TEMPLATE.match(text) and len(text.split()) <= _MAX_FURNITURE_WORDS:
         return True
@@ -650,6 +674,13 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         first += 1
     if title is not None and crumb_title is not None and title != first - 1:
         crumb_title = None
+    # The headline is the title-shaped line just above the story's lead: lines above it
+    # (a blog's header, a notice, a list of other headlines, a section name) are furniture.
+    if title is not None and crumb is None:
+        anchored = _headline_above_lead(lines, chrome, title)
+        if anchored is not None:
+            header += [index for index in range(title, anchored) if index not in header]
+            title, first = anchored, anchored + 1
 
     # Just under the headline: furniture, a date line, a short byline, before the lead.
     for _ in range(_MAX_HEADER_LINES_AFTER_TITLE):
@@ -710,7 +741,150 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         furniture=frozenset(i for i in furniture if first <= i <= last or i not in {title}),
         date=published,
         captured=captured,
+        captions=frozenset(
+            index for index in furniture if _PHOTO_CAPTION.search(lines[index].text)
+        ),
     )
+
+
+# --- the headline above the lead ---------------------------------------------------------
+
+# Sentence punctuation that ends a paragraph. The Tibetan shad is left out: it closes
+# headlines as often as sentences.
+_PROSE_END = tuple(".!?。！？։။။។៕༎؟۔")
+_CLOSERS = "\"'”’»)）」』]"
+_MIN_PROSE_WEIGHT = 60
+# A line this long is running text whatever its ending (a paragraph cut off mid-sentence).
+_MAX_HEADLINE_WEIGHT = 180
+# A caption names where people stand in the picture: "(left)", "(2nd R)", "(C)".
+_CAPTION_POSITION = re.compile(
+    r"\((?:\d(?:st|nd|rd|th)\s+)?(?:left|right|cent(?:er|re)|front|back|top|bottom|[LRC])\)",
+    re.IGNORECASE,
+)
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a line reads as a story paragraph: a sentence of some length, or long."""
+    weight = _weight(text)
+    if weight > _MAX_HEADLINE_WEIGHT:
+        return True
+    return weight >= _MIN_PROSE_WEIGHT and text.rstrip(_CLOSERS).endswith(_PROSE_END)
+
+
+def _is_headline_shaped(text: str) -> bool:
+    """A headline's shape: title-like, not a byline, site name or navigation run."""
+    return (
+        _weight(text) <= _MAX_HEADLINE_WEIGHT
+        and _looks_like_title(text)
+        and not _is_byline(text)
+        and not _is_site_name(text)
+        and not _is_navigation(text)
+    )
+
+
+def _is_passed_over(text: str) -> bool:
+    """A line that sits between a headline and its lead without being either: a byline,
+    a credit, a stray word, a site name, navigation, a caption."""
+    return (
+        _is_chrome(text)
+        or _is_byline(text)
+        or not _is_substantial(text)
+        or _is_site_name(text)
+        or _is_navigation(text)
+        or _CAPTION_POSITION.search(text) is not None
+        or is_credit_line(text)
+    )
+
+
+def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> int | None:
+    """The headline found from the story's lead upward, where it is below ``title``.
+
+    The lead is the first paragraph followed by another paragraph (dates, bylines,
+    captions and furniture between them passed over). The headline is the nearest
+    headline-shaped line above it, in the run of non-paragraph lines over the lead; a
+    short name-like line there (a byline without "By") is passed over for one above it.
+    It replaces ``title`` only when it is below it, no paragraph stands between the two,
+    and ``title`` is a short site or section name or weighs less than it (a shorter
+    line under a long headline is its deck).
+    """
+    content = [
+        index
+        for index in range(title, len(lines))
+        if index not in chrome and not _is_passed_over(lines[index].text)
+    ]
+    lead_position = None
+    for position, index in enumerate(content):
+        if not _is_prose(lines[index].text):
+            continue
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is None or _is_prose(lines[following].text):
+            lead_position = position
+            break
+    if lead_position is None:
+        return None
+    candidates: list[int] = []
+    for index in reversed(content[:lead_position]):
+        text = lines[index].text
+        if _is_prose(text):
+            return None  # a paragraph above the lead: not a header we can read
+        if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not _has_date(text):
+            candidates.append(index)
+    candidates = [index for index in candidates if index > title]
+    named = [index for index in candidates if not _is_name_shaped(lines[index].text)]
+    chosen = (named or candidates)[0] if candidates else None
+    if chosen is None:
+        return None
+    old, new = lines[title].text, lines[chosen].text
+    if not _looks_like_title(old):
+        return chosen
+    if _weight(new) <= _weight(old):
+        return None
+    if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
+        return chosen if _is_label(old) else None
+    # A heavier headline between the two: the page's own headline over a digest's items
+    # (unless the page lists the chosen one among other headlines above it).
+    between = [i for i in candidates if title < i < chosen]
+    listed = any(_same_text(lines[i].text, new) for i in range(title + 1, chosen))
+    if not listed and any(_weight(lines[i].text) > _weight(new) for i in between):
+        return None
+    return chosen if _is_label(old) or _is_site_heading(old) or _has_date(old) else None
+
+
+_MAX_LABEL_WEIGHT = 16
+_MAX_SITE_HEADING_WEIGHT = 24
+
+
+def _is_label(text: str) -> bool:
+    """A section label: a word or two ("Opinion", "Tin trong nước"), four CJK characters."""
+    return _weight(text) <= _MAX_LABEL_WEIGHT
+
+
+def _is_site_heading(text: str) -> bool:
+    """Short enough to be a site or blog's name rather than a headline, and not a
+    "Subject: point" headline."""
+    return (
+        _is_site_shaped(text)
+        and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
+        and not re.search(r"[:：]", text)
+    )
+
+
+# A numbered item of a digest ("1. Headline", "2) Headline"), not the page's headline.
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _has_date(text: str) -> bool:
+    """Whether a line holds a full date ("VOA News 20 September 2017"): a byline or
+    a dated label, not a headline."""
+    return any(ch.isdecimal() for ch in text) and parse_date_text(text) is not None
+
+
+_NAME_SHAPE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
+
+
+def _is_name_shaped(text: str) -> bool:
+    """Two or three capitalised Latin words: a reporter's name under a headline."""
+    return _NAME_SHAPE.match(text) is not None and not any(ch.isdecimal() for ch in text)
 
 
 def _next_texts(lines: list[_Line], index: int, chrome: set[int]) -> list[str]:
