@@ -318,10 +318,13 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     ]
     if not any(_is_prose(lines[index].text) for index in story):
         # A page of pictures: their captions are all the story it has.
-        story = sorted({*story, *(i for i in roles.captions if first <= i <= last)})
+        story = sorted({*story, *(i for i in roles.captions if i >= first)})
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
+    if title is not None and len(story) > 1:
+        # The headline shown again in the story's span (a post's title repeated): furniture.
+        story = [index for index in story if not _same_text(lines[index].text, title)]
     # A headline cleaned of an aside or crawler prefix keeps its whole line in the furniture.
     whole_title = title is not None and title_index is not None and title == lines[title_index].text
     placed = set(story) | credit_rows | ({title_index} if whole_title else set())
@@ -717,6 +720,14 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
     while last >= first and (last in chrome or _is_chrome(lines[last].text)):
         furniture.add(last)
         last -= 1
+    # Under the story's last paragraph: other headlines (related stories), with chrome.
+    tail = _headlines_after_story(lines, chrome, first, last)
+    if tail:
+        furniture |= set(range(tail, last + 1))
+        last = tail - 1
+        while last >= first and (last in chrome or _is_chrome(lines[last].text)):
+            furniture.add(last)
+            last -= 1
     furniture |= set(header)
 
     # The date: a page clock above a breadcrumb is when the page was saved; the first
@@ -752,7 +763,7 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
 # Sentence punctuation that ends a paragraph. The Tibetan shad is left out: it closes
 # headlines as often as sentences.
 _PROSE_END = tuple(".!?。！？։။။។៕༎؟۔")
-_CLOSERS = "\"'”’»)）」』]"
+_CLOSERS = "\"'”’»)）」』]】"
 _MIN_PROSE_WEIGHT = 60
 # A line this long is running text whatever its ending (a paragraph cut off mid-sentence).
 _MAX_HEADLINE_WEIGHT = 180
@@ -771,10 +782,16 @@ def _is_prose(text: str) -> bool:
     return weight >= _MIN_PROSE_WEIGHT and text.rstrip(_CLOSERS).endswith(_PROSE_END)
 
 
+# A sentence ending inside a line, with more text after it: two sentences, not a headline.
+_INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
+
+
 def _is_headline_shaped(text: str) -> bool:
-    """A headline's shape: title-like, not a byline, site name or navigation run."""
+    """A headline's shape: title-like, one sentence at most, not a byline, site name or
+    navigation run."""
     return (
         _weight(text) <= _MAX_HEADLINE_WEIGHT
+        and _INNER_SENTENCE_END.search(text.rstrip(_CLOSERS + "）】")) is None
         and _looks_like_title(text)
         and not _is_byline(text)
         and not _is_site_name(text)
@@ -867,6 +884,42 @@ def _is_site_heading(text: str) -> bool:
         and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
         and not re.search(r"[:：]", text)
     )
+
+
+_MIN_TAIL_HEADLINES = 3
+
+
+def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, last: int) -> int:
+    """Where a run of headlines (related stories) under the story's last paragraph starts,
+    or 0 if the story does not end that way.
+
+    The run is headline-shaped lines and chrome up to ``last``; above it stands a finished
+    paragraph (a sentence end) or a credit line. A byline or name line stops the run (it
+    may close the story), and so does a line that continues the paragraph above it.
+    """
+    index = last
+    headlines = 0
+    while index > first:
+        text = lines[index].text
+        if index in chrome or _is_chrome(text):
+            index -= 1
+            continue
+        if is_credit_line(text) or _is_name_shaped(text) or not _is_headline_shaped(text):
+            break
+        if text[:1].islower():
+            return 0  # a paragraph's continuation on a wrapped line
+        headlines += 1
+        index -= 1
+    above = lines[index].text
+    finished = _is_prose(above) and above.rstrip(_CLOSERS).endswith(_PROSE_END)
+    credit = is_credit_line(above) and not _is_prose(above)
+    if headlines == 0 or index <= first or not (finished or credit):
+        return 0
+    # A page cut off mid-paragraph ends in a short line too: a run at the page's very end
+    # needs footer chrome under it or several headlines to be a list.
+    if last == len(lines) - 1 and headlines < _MIN_TAIL_HEADLINES:
+        return 0
+    return index + 1
 
 
 # A numbered item of a digest ("1. Headline", "2) Headline"), not the page's headline.
