@@ -899,6 +899,8 @@ def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, las
     """
     index = last
     headlines = 0
+    if not 0 <= first < last < len(lines):
+        return 0
     while index > first:
         text = lines[index].text
         if index in chrome or _is_chrome(text):
