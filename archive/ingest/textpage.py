@@ -437,6 +437,15 @@ _TEMPLATE = re.compile(
       | 相关阅读 | 相關閱讀 | 延伸閱讀 | 原标题.* | 原標題.* | chia\s+sẻ | in\s+trang\s+này
       | ý\s+kiến\s+của\s+bạn | đường\s+dẫn\s+truy\s+cập | select\s+languages?
       | သုံးရလွယ်ကူစေသည့်\s*link\s*များ | နောက်ဆုံးရသတင်း
+      | via\s+\S+(?:\s+\S+){0,3} | posted\s+on\b.*\bfiled\s+under\b.* | filed\s+under\s*:.*
+      | follow\s+.{1,40}?\s+on\s+(?:facebook|twitter|x|telegram|youtube|instagram)\b.*
+      | search\s+in\s+(?:title|content) | exact\s+matches\s+only
+      | (?:generic|post\s+type)\s+selectors
+      | read\s+.{0,30}\bcoverage\s+of\s+this\s+story\b.* | full\s+article\s+available\b.*
+      | cỡ\s+chữ.* | .*【字号.*】.* | 字[号號體体]\s*[大中小].*
+      | [您你]的位置\s*[:：].* | 當前位置.* | 当前位置.*
+      | 被?[閱阅][讀读]次[數数]\W*\d* | (?:views?|lượt\s+xem)\s*:?\s*\d[\d,.]*
+      | \d[\d,.]*\s+(?:views|lượt\s+xem)
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -899,14 +908,20 @@ def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, las
     """
     index = last
     headlines = 0
+    marked = False
     if not 0 <= first < last < len(lines):
         return 0
     while index > first:
         text = lines[index].text
         if index in chrome or _is_chrome(text):
+            # "Read more", "via SITE" over the headlines (not a caption or a date)
+            marked = marked or (headlines > 0 and _TEMPLATE.match(text) is not None)
             index -= 1
             continue
-        if is_credit_line(text) or _is_name_shaped(text) or not _is_headline_shaped(text):
+        teaser = text.endswith(("...", "…")) and _weight(text) <= _MAX_HEADLINE_WEIGHT
+        if is_credit_line(text) or _is_name_shaped(text):
+            break
+        if not (_is_headline_shaped(text) or (teaser and marked)):
             break
         if text[:1].islower():
             return 0  # a paragraph's continuation on a wrapped line
@@ -918,8 +933,8 @@ def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, las
     if headlines == 0 or index <= first or not (finished or credit):
         return 0
     # A page cut off mid-paragraph ends in a short line too: a run at the page's very end
-    # needs footer chrome under it or several headlines to be a list.
-    if last == len(lines) - 1 and headlines < _MIN_TAIL_HEADLINES:
+    # needs chrome over or under it, or several headlines, to be a list.
+    if last == len(lines) - 1 and headlines < _MIN_TAIL_HEADLINES and not marked:
         return 0
     return index + 1
 

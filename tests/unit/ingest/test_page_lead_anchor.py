@@ -116,3 +116,37 @@ def test_the_headline_shown_again_in_the_story_is_furniture() -> None:
     assert HEADLINE == parsed.title
     assert HEADLINE not in parsed.body
     assert HEADLINE in parsed.dropped
+
+
+@pytest.mark.parametrize(
+    "widget",
+    [
+        "via Mekong News Media",
+        "Posted on 3 March 2008. Filed under: Editorial |",
+        "Follow River Notes on Facebook: https://www.facebook.com/rivernotes",
+        "Search in title",
+        "Exact matches only",
+        "Read RFA coverage of this story in Burmese.",
+        "CỠ CHỮ - +",
+        "打印 | 收藏 | 发给好友 【字号 大 中 小】 |",
+        "被閱讀次數",
+        "您的位置: 文學城",
+        "1,024 views",
+    ],
+)
+def test_widgets_and_blog_post_furniture_leave_the_story(widget: str) -> None:
+    parsed = parse_text_page(page(HEADLINE, LEAD, widget, SECOND, THIRD), language="en")
+    assert widget in parsed.dropped
+    assert [LEAD, SECOND, THIRD] == [line for line in parsed.body.splitlines() if line]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Follow the money, the auditor told the committee on Monday, and you find the dam.",
+        "Posted on the notice board of the ministry, the order named twelve officials.",
+    ],
+)
+def test_story_sentences_that_start_like_widgets_stay(sentence: str) -> None:
+    parsed = parse_text_page(page(HEADLINE, LEAD, sentence, SECOND), language="en")
+    assert sentence in parsed.body
