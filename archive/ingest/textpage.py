@@ -833,10 +833,15 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> in
     and ``title`` is a short site or section name or weighs less than it (a shorter
     line under a long headline is its deck).
     """
+    # A headline shown twice (a post's title over its own heading) is furniture by the
+    # doubled-line rule; its upper copy may still be the headline.
+    doubled = _doubled(lines)
+    shown_twice = {i for i in doubled if i + 1 in doubled and i - 1 not in doubled}
     content = [
         index
         for index in range(title, len(lines))
-        if index not in chrome and not _is_passed_over(lines[index].text)
+        if (index not in chrome or index in shown_twice)
+        and not _is_passed_over(lines[index].text)
     ]
     lead_position = None
     for position, index in enumerate(content):
@@ -846,13 +851,18 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> in
         if following is None or _is_prose(lines[following].text):
             lead_position = position
             break
+        # The lead, a subheading right under it and the story going on right under that.
+        after = content[position + 2] if position + 2 < len(content) else None
+        if following == index + 1 and after == following + 1 and _is_prose(lines[after].text):
+            lead_position = position
+            break
     if lead_position is None:
         return None
     candidates: list[int] = []
     for index in reversed(content[:lead_position]):
         text = lines[index].text
         if _is_prose(text):
-            return None  # a paragraph above the lead: not a header we can read
+            break  # a paragraph over the header (a blog's notice or promotion)
         if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not _has_date(text):
             candidates.append(index)
     candidates = [index for index in candidates if index > title]
@@ -866,7 +876,7 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> in
     if _weight(new) <= _weight(old):
         return None
     if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
-        return chosen if _is_label(old) else None
+        return chosen if _is_label(old) or chosen in shown_twice else None
     # A heavier headline between the two: the page's own headline over a digest's items
     # (unless the page lists the chosen one among other headlines above it).
     between = [i for i in candidates if title < i < chosen]
