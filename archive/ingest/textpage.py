@@ -135,9 +135,16 @@ def _is_substantial(text: str) -> bool:
     return len(text.split()) >= 2 or _weight(text) >= 12
 
 
+# Lao and Thai write no sentence punctuation: there a long line is a paragraph.
+_UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff]")
+_MAX_UNPUNCTUATED_TITLE_CHARS = 100
+
+
 def _looks_like_title(text: str) -> bool:
     """Whether a line reads like a headline rather than a story paragraph."""
     if len(text) > _MAX_TITLE_CHARS or not _is_substantial(text):
+        return False
+    if len(text) > _MAX_UNPUNCTUATED_TITLE_CHARS and _UNPUNCTUATED.search(text):
         return False
     headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
     text = headline if _is_substantial(headline) else text
@@ -688,10 +695,11 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         crumb_title = None
     # The headline is the title-shaped line just above the story's lead: lines above it
     # (a blog's header, a notice, a list of other headlines, a section name) are furniture.
-    if title is not None and crumb is None:
+    if crumb is None:
         anchored = _headline_above_lead(lines, chrome, title)
         if anchored is not None:
-            header += [index for index in range(title, anchored) if index not in header]
+            start = 0 if title is None else title
+            header += [index for index in range(start, anchored) if index not in header]
             title, first = anchored, anchored + 1
 
     # Just under the headline: furniture, a date line, a short byline, before the lead.
@@ -822,7 +830,7 @@ def _is_passed_over(text: str) -> bool:
     )
 
 
-def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> int | None:
+def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None) -> int | None:
     """The headline found from the story's lead upward, where it is below ``title``.
 
     The lead is the first paragraph followed by another paragraph (dates, bylines,
@@ -831,7 +839,8 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> in
     short name-like line there (a byline without "By") is passed over for one above it.
     It replaces ``title`` only when it is below it, no paragraph stands between the two,
     and ``title`` is a short site or section name or weighs less than it (a shorter
-    line under a long headline is its deck).
+    line under a long headline is its deck). Where the header gave no title, only a
+    headline shown twice is taken.
     """
     # A headline shown twice (a post's title over its own heading) is furniture by the
     # doubled-line rule; its upper copy may still be the headline.
@@ -839,9 +848,8 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> in
     shown_twice = {i for i in doubled if i + 1 in doubled and i - 1 not in doubled}
     content = [
         index
-        for index in range(title, len(lines))
-        if (index not in chrome or index in shown_twice)
-        and not _is_passed_over(lines[index].text)
+        for index in range(title or 0, len(lines))
+        if (index not in chrome or index in shown_twice) and not _is_passed_over(lines[index].text)
     ]
     lead_position = None
     for position, index in enumerate(content):
@@ -865,6 +873,8 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int) -> in
             break  # a paragraph over the header (a blog's notice or promotion)
         if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not _has_date(text):
             candidates.append(index)
+    if title is None:
+        return next((index for index in candidates if index in shown_twice), None)
     candidates = [index for index in candidates if index > title]
     named = [index for index in candidates if not _is_name_shaped(lines[index].text)]
     chosen = (named or candidates)[0] if candidates else None

@@ -150,3 +150,36 @@ def test_widgets_and_blog_post_furniture_leave_the_story(widget: str) -> None:
 def test_story_sentences_that_start_like_widgets_stay(sentence: str) -> None:
     parsed = parse_text_page(page(HEADLINE, LEAD, sentence, SECOND), language="en")
     assert sentence in parsed.body
+
+
+def test_a_headline_shown_twice_at_the_top_is_the_headline() -> None:
+    lao = "ລັດຖະບານ ເປີດ ເສັ້ນທາງ ໃໝ່"
+    lead = ("ລັດຖະບານ ໄດ້ເປີດ ເສັ້ນທາງ ໃໝ່ " * 8).strip()
+    more = ("ປະຊາຊົນ ໃນແຂວງ ພາກເໜືອ ດີໃຈ " * 8).strip()
+    parsed = parse_text_page(page(lao, lao, lead, more), language="lo")
+    assert lao == parsed.title
+    assert lao not in parsed.body
+    assert parsed.body.startswith(lead)
+
+
+def test_a_long_lao_line_is_a_paragraph_not_a_headline() -> None:
+    paragraph = ("ລັດຖະບານ ໄດ້ເປີດ ເສັ້ນທາງ ໃໝ່ ໃນແຂວງ ພາກເໜືອ " * 4).strip()
+    parsed = parse_text_page(page(paragraph, paragraph + " ຕື່ມ"), language="lo")
+    assert parsed.title != paragraph
+    assert parsed.body.startswith(paragraph)
+
+
+def test_a_blogs_promotion_paragraph_over_the_post_is_not_the_story() -> None:
+    promo = "Please read more river news and listen to our radio at River Notes every day."
+    lines = ["River Notes", promo, "Monday 19 August 2013", HEADLINE, "By Jane Roe", LEAD]
+    parsed = parse_text_page(page(*lines, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert promo in parsed.dropped
+    assert parsed.body.startswith(LEAD)
+
+
+def test_a_subheading_under_the_lead_does_not_take_the_headlines_place() -> None:
+    subheading = "Villagers flee to the hills as the rivers rise again"
+    parsed = parse_text_page(page("Floods hit Laos", LEAD, subheading, SECOND), language="en")
+    assert "Floods hit Laos" == parsed.title
+    assert parsed.body.startswith(LEAD)
