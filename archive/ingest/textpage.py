@@ -85,6 +85,12 @@ _BREADCRUMB = re.compile(r"^Home(?:$|(?=[A-Z])|\s*[›»>/|:–-])")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[›»>/|]\s*")
 _GLUED_CRUMB = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_SOCIAL_URL = re.compile(
+    r"https?://(?:[\w-]+\.)*(?:facebook\.com|fb\.com|twitter\.com|x\.com|t\.me|youtube\.com"
+    r"|youtu\.be|instagram\.com|linkedin\.com|pinterest\.com|reddit\.com|whatsapp\.com"
+    r"|tiktok\.com|line\.me|weibo\.com)(?:[/:?#]|$)",
+    re.IGNORECASE,
+)
 _CHROME = re.compile(
     r"""^(?:
         source (?: \s+link\b.* | \s*:.* )?                        # "Source link", "Source: https://…"
@@ -359,7 +365,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     urls: dict[str, None] = {}
     for line_text in dropped.values():
         for url in _URL.findall(line_text):
-            urls.setdefault(url.rstrip(".,;:!?"), None)
+            if not _SOCIAL_URL.match(url):  # a site's "Follow us" link names no story
+                urls.setdefault(url.rstrip(".,;:!?"), None)
 
     return ParsedPage(
         title=title,

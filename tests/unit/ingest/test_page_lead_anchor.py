@@ -183,3 +183,11 @@ def test_a_subheading_under_the_lead_does_not_take_the_headlines_place() -> None
     parsed = parse_text_page(page("Floods hit Laos", LEAD, subheading, SECOND), language="en")
     assert "Floods hit Laos" == parsed.title
     assert parsed.body.startswith(LEAD)
+
+
+def test_a_follow_us_link_in_the_furniture_is_not_the_storys_address() -> None:
+    follow = "Follow River Notes on Facebook: https://www.facebook.com/rivernotes"
+    source = "Source link: https://news.example.org/2021/03/floods.html"
+    parsed = parse_text_page(page(HEADLINE, follow, LEAD, SECOND, source), language="en")
+    assert ("https://news.example.org/2021/03/floods.html",) == parsed.source_urls
+    assert follow in parsed.dropped
