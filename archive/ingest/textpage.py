@@ -96,7 +96,7 @@ _CHROME = re.compile(
         source (?: \s+link\b.* | \s*:.* )?                        # "Source link", "Source: https://…"
       | <?https?://\S+>?                                         # a bare URL
       | [-–—_*=#|\s]* advertis\w* [-–—_*=#|\s]*                  # "- Advertisment -----"
-      | (?:copyright\b|©|\(c\)\s*\d) .*                          # "Copyright © 1998-2021, RFA …"
+      | (?:copyright\b|©|ⓒ|\(c\)\s*\d) .*                        # "Copyright © 1998-2021, RFA …"
       | all\s+rights\s+reserved\.?
       | [\W_]+                                                   # rules: "-----", "* * *"
     )$""",
@@ -457,7 +457,10 @@ _TEMPLATE = re.compile(
       | (?:generic|post\s+type)\s+selectors
       | read\s+.{0,30}\bcoverage\s+of\s+this\s+story\b.* | full\s+article\s+available\b.*
       | cỡ\s+chữ.* | .*【字号.*】.* | 字[号號體体]\s*[大中小].*
-      | [您你]的位置\s*[:：].* | 當前位置.* | 当前位置.*
+      | [您你]的位置\s*[:：].* | 當前位置.* | 当前位置.* | سىزنىڭ\s+ئورنىڭىز\s*[:：].*
+      | 您的[浏瀏][览覽]器不支持.* | ཡིག་གཟུགས།.* | \(끝\) | image | photo | video
+      | add\s+a\s+comment | pikir\s+qoshung | پىكىر\s+قوشۇڭ | ອອກຄວາມເຫັນ.* | မှတ်ချက်ပေးပို့ရန်
+      | អ្នកមើល\s*\d[\d,.]* | ອ່ານເພີ່ມເຕີມ.* | ອ່ານເພິ່ມເຕີມ.*
       | 被?[閱阅][讀读]次[數数]\W*\d* | (?:views?|lượt\s+xem)\s*:?\s*\d[\d,.]*
       | \d[\d,.]*\s+(?:views|lượt\s+xem)
     )\W*$""",
@@ -744,6 +747,16 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
     while last >= first and (last in chrome or _is_chrome(lines[last].text)):
         furniture.add(last)
         last -= 1
+    # A comment form ends the story: its heading and what follows it are furniture.
+    form = next((i for i in range(first + 1, last + 1) if _COMMENT_FORM.match(lines[i].text)), None)
+    if (
+        form is not None
+        and last - form < _MAX_COMMENT_FORM_LINES
+        # the form's terms of use at most, never the story going on
+        and sum(_is_prose(lines[i].text) for i in range(form + 1, last + 1)) <= 1
+    ):
+        furniture |= set(range(form, last + 1))
+        last = form - 1
     # Under the story's last paragraph: other headlines (related stories), with chrome.
     tail = _headlines_after_story(lines, chrome, first, last)
     if tail:
@@ -923,6 +936,15 @@ def _is_site_heading(text: str) -> bool:
 
 
 _MIN_TAIL_HEADLINES = 3
+# The heading of a comment form, in our languages ("Add a comment", "Pikir qoshung").
+_COMMENT_FORM = re.compile(
+    r"""^(?:add\s+a\s+comment|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment
+      |comments?|pikir\s+qoshung|پىكىر\s+قوشۇڭ|ອອກຄວາມເຫັນ|မှတ်ချက်ပေးပို့ရန်
+      |發表評論|发表评论|댓글\s*(?:쓰기|달기)?|gửi\s+ý\s+kiến|bình\s+luận|ý\s+kiến\s+của\s+bạn
+      |បញ្ចេញមតិ)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_COMMENT_FORM_LINES = 8
 
 
 def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, last: int) -> int:

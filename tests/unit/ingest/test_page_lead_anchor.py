@@ -191,3 +191,18 @@ def test_a_follow_us_link_in_the_furniture_is_not_the_storys_address() -> None:
     parsed = parse_text_page(page(HEADLINE, follow, LEAD, SECOND, source), language="en")
     assert ("https://news.example.org/2021/03/floods.html",) == parsed.source_urls
     assert follow in parsed.dropped
+
+
+@pytest.mark.parametrize("heading", ["Add a comment", "Pikir qoshung", "پىكىر قوشۇڭ", "发表评论"])
+def test_a_comment_form_under_the_story_is_furniture(heading: str) -> None:
+    terms = "Comments are posted according to the terms of use of the radio and its site"
+    lines = [HEADLINE, LEAD, SECOND, heading, terms, "Name", "Email"]
+    parsed = parse_text_page(page(*lines), language="en")
+    assert parsed.body.endswith(SECOND)
+    assert heading in parsed.dropped and terms in parsed.dropped
+
+
+def test_a_comment_mentioned_inside_the_story_does_not_end_it() -> None:
+    parsed = parse_text_page(page(HEADLINE, LEAD, "Comments", SECOND, THIRD), language="en")
+    assert parsed.body.endswith(THIRD)
+    assert SECOND in parsed.body
