@@ -155,9 +155,16 @@ def _looks_like_title(text: str) -> bool:
     headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
     text = headline if _is_substantial(headline) else text
     ending = text.rstrip("\"'”’)»]")
-    return (
-        bool(ending) and ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،" and not is_credit_line(text)
-    )
+    if not ending or is_credit_line(text):
+        return False
+    if ending[-1] in "?？؟":  # a question is a headline when short and one sentence
+        return _weight(text) <= _MAX_QUESTION_TITLE_WEIGHT and not _INNER_SENTENCE_END.search(
+            text[:-1]
+        )
+    return ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،"
+
+
+_MAX_QUESTION_TITLE_WEIGHT = 120
 
 
 def _title_from_breadcrumb(text: str) -> str | None:

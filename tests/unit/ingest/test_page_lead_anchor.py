@@ -206,3 +206,18 @@ def test_a_comment_mentioned_inside_the_story_does_not_end_it() -> None:
     parsed = parse_text_page(page(HEADLINE, LEAD, "Comments", SECOND, THIRD), language="en")
     assert parsed.body.endswith(THIRD)
     assert SECOND in parsed.body
+
+
+@pytest.mark.parametrize(
+    "question", ["Will the highway reopen before the rains?", "高速公路能在雨季前重開嗎？"]
+)
+def test_a_short_question_is_a_headline_and_leaves_the_story(question: str) -> None:
+    parsed = parse_text_page(page(question, LEAD, SECOND), language="en")
+    assert question == parsed.title
+    assert question not in parsed.body
+
+
+def test_a_long_question_or_two_sentences_ending_in_a_question_stay_story() -> None:
+    lines = ["Officials met on Sunday. Will the highway reopen before the rains?", LEAD, SECOND]
+    parsed = parse_text_page(page(*lines), language="en")
+    assert lines[0] in parsed.body
