@@ -85,12 +85,18 @@ _BREADCRUMB = re.compile(r"^Home(?:$|(?=[A-Z])|\s*[›»>/|:–-])")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s*[›»>/|]\s*")
 _GLUED_CRUMB = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_SOCIAL_URL = re.compile(
+    r"https?://(?:[\w-]+\.)*(?:facebook\.com|fb\.com|twitter\.com|x\.com|t\.me|youtube\.com"
+    r"|youtu\.be|instagram\.com|linkedin\.com|pinterest\.com|reddit\.com|whatsapp\.com"
+    r"|tiktok\.com|line\.me|weibo\.com)(?:[/:?#]|$)",
+    re.IGNORECASE,
+)
 _CHROME = re.compile(
     r"""^(?:
         source (?: \s+link\b.* | \s*:.* )?                        # "Source link", "Source: https://…"
       | <?https?://\S+>?                                         # a bare URL
       | [-–—_*=#|\s]* advertis\w* [-–—_*=#|\s]*                  # "- Advertisment -----"
-      | (?:copyright\b|©|\(c\)\s*\d) .*                          # "Copyright © 1998-2021, RFA …"
+      | (?:copyright\b|©|ⓒ|\(c\)\s*\d) .*                        # "Copyright © 1998-2021, RFA …"
       | all\s+rights\s+reserved\.?
       | [\W_]+                                                   # rules: "-----", "* * *"
     )$""",
@@ -135,16 +141,30 @@ def _is_substantial(text: str) -> bool:
     return len(text.split()) >= 2 or _weight(text) >= 12
 
 
+# Lao and Thai write no sentence punctuation: there a long line is a paragraph.
+_UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff]")
+_MAX_UNPUNCTUATED_TITLE_CHARS = 100
+
+
 def _looks_like_title(text: str) -> bool:
     """Whether a line reads like a headline rather than a story paragraph."""
     if len(text) > _MAX_TITLE_CHARS or not _is_substantial(text):
         return False
+    if len(text) > _MAX_UNPUNCTUATED_TITLE_CHARS and _UNPUNCTUATED.search(text):
+        return False
     headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
     text = headline if _is_substantial(headline) else text
     ending = text.rstrip("\"'”’)»]")
-    return (
-        bool(ending) and ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،" and not is_credit_line(text)
-    )
+    if not ending or is_credit_line(text):
+        return False
+    if ending[-1] in "?？؟":  # a question is a headline when short and one sentence
+        return _weight(text) <= _MAX_QUESTION_TITLE_WEIGHT and not _INNER_SENTENCE_END.search(
+            text[:-1]
+        )
+    return ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،"
+
+
+_MAX_QUESTION_TITLE_WEIGHT = 120
 
 
 def _title_from_breadcrumb(text: str) -> str | None:
@@ -316,9 +336,15 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         for index in range(first, last + 1)
         if index not in roles.furniture and index not in outside and index not in credit_rows
     ]
+    if not any(_is_prose(lines[index].text) for index in story):
+        # A page of pictures: their captions are all the story it has.
+        story = sorted({*story, *(i for i in roles.captions if i >= first)})
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
+    if title is not None and len(story) > 1:
+        # The headline shown again in the story's span (a post's title repeated): furniture.
+        story = [index for index in story if not _same_text(lines[index].text, title)]
     # A headline cleaned of an aside or crawler prefix keeps its whole line in the furniture.
     whole_title = title is not None and title_index is not None and title == lines[title_index].text
     placed = set(story) | credit_rows | ({title_index} if whole_title else set())
@@ -347,7 +373,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     urls: dict[str, None] = {}
     for line_text in dropped.values():
         for url in _URL.findall(line_text):
-            urls.setdefault(url.rstrip(".,;:!?"), None)
+            if not _SOCIAL_URL.match(url):  # a site's "Follow us" link names no story
+                urls.setdefault(url.rstrip(".,;:!?"), None)
 
     return ParsedPage(
         title=title,
@@ -411,6 +438,7 @@ class _Roles:
     furniture: frozenset[int]
     date: datetime.date | None
     captured: datetime.date | None
+    captions: frozenset[int] = frozenset()
 
 
 # --- furniture --------------------------------------------------------------------------
@@ -431,6 +459,18 @@ _TEMPLATE = re.compile(
       | 相关阅读 | 相關閱讀 | 延伸閱讀 | 原标题.* | 原標題.* | chia\s+sẻ | in\s+trang\s+này
       | ý\s+kiến\s+của\s+bạn | đường\s+dẫn\s+truy\s+cập | select\s+languages?
       | သုံးရလွယ်ကူစေသည့်\s*link\s*များ | နောက်ဆုံးရသတင်း
+      | via\s+\S+(?:\s+\S+){0,3} | posted\s+on\b.*\bfiled\s+under\b.* | filed\s+under\s*:.*
+      | follow\s+.{1,40}?\s+on\s+(?:facebook|twitter|x|telegram|youtube|instagram)\b.*
+      | search\s+in\s+(?:title|content) | exact\s+matches\s+only
+      | (?:generic|post\s+type)\s+selectors
+      | read\s+.{0,30}\bcoverage\s+of\s+this\s+story\b.* | full\s+article\s+available\b.*
+      | cỡ\s+chữ.* | .*【字号.*】.* | 字[号號體体]\s*[大中小].*
+      | [您你]的位置\s*[:：].* | 當前位置.* | 当前位置.* | سىزنىڭ\s+ئورنىڭىز\s*[:：].*
+      | 您的[浏瀏][览覽]器不支持.* | ཡིག་གཟུགས།.* | \(끝\) | image | photo | video
+      | add\s+a\s+comment | pikir\s+qoshung | پىكىر\s+قوشۇڭ | ອອກຄວາມເຫັນ.* | မှတ်ချက်ပေးပို့ရန်
+      | អ្នកមើល\s*\d[\d,.]* | ອ່ານເພີ່ມເຕີມ.* | ອ່ານເພິ່ມເຕີມ.*
+      | 被?[閱阅][讀读]次[數数]\W*\d* | (?:views?|lượt\s+xem)\s*:?\s*\d[\d,.]*
+      | \d[\d,.]*\s+(?:views|lượt\s+xem)
     )\W*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -449,6 +489,24 @@ _CAPTION_CREDIT = re.compile(
       | ^(?:FILE\s*[-–—]\s|credit\s*:\s*\S)""",
     re.VERBOSE,
 )
+# A caption closing with its photo's credit: "(Photo: NAME / OUTLET)", "(資料照)",
+# "(攝影/NAME)", "/ Photo: NAME/RFA", "PHOTO SUPPLIED", "© 网页截图", "NAME/RFA", ". (RFA)".
+_PHOTO_WORDS = (
+    r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝影|摄影|圖片|图片|照片|截圖|截图"
+    r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото"
+)
+_PHOTO_CAPTION = re.compile(
+    rf"""(?:
+        [(（\[【]\s*(?:[^()（）\[\]【】]{{0,40}}?)(?:{_PHOTO_WORDS})[^()（）\[\]【】]{{0,60}}[)）\]】]
+      | [/|｜]\s*(?:photo|image)\s*:.{{2,60}}
+      | \bphoto\s+supplied\.?
+      | ©\s*[^\s©]{{1,12}}
+      | (?<=\S)/\s*[A-Z][A-Za-z]{{1,7}}\s*[)）]?
+      | [.。!?!?။។]\s*[(（]\s*[A-Z]{{2,6}}\s*[)）]
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_CAPTION_WEIGHT = 400
 # Markup left in a saved text ("</p> <p>") and file slugs ("Uyghur-awazi-gezit-01").
 _MARKUP = re.compile(r"^(?:\s*</?[a-zA-Z][^<>]*>\s*)+$")
 _SLUG = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){2,}$")
@@ -476,6 +534,8 @@ def _is_furniture(text: str) -> bool:
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
         return True
     if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
+        return True
+    if _PHOTO_CAPTION.search(text) and _weight(text) <= _MAX_CAPTION_WEIGHT:
         return True
     if _TEMPLATE.match(text) and len(text.split()) <= _MAX_FURNITURE_WORDS:
         return True
@@ -651,6 +711,14 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         first += 1
     if title is not None and crumb_title is not None and title != first - 1:
         crumb_title = None
+    # The headline is the title-shaped line just above the story's lead: lines above it
+    # (a blog's header, a notice, a list of other headlines, a section name) are furniture.
+    if crumb is None:
+        anchored = _headline_above_lead(lines, chrome, title)
+        if anchored is not None:
+            start = 0 if title is None else title
+            header += [index for index in range(start, anchored) if index not in header]
+            title, first = anchored, anchored + 1
 
     # Just under the headline: furniture, a date line, a short byline, before the lead.
     for _ in range(_MAX_HEADER_LINES_AFTER_TITLE):
@@ -687,6 +755,24 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
     while last >= first and (last in chrome or _is_chrome(lines[last].text)):
         furniture.add(last)
         last -= 1
+    # A comment form ends the story: its heading and what follows it are furniture.
+    form = next((i for i in range(first + 1, last + 1) if _COMMENT_FORM.match(lines[i].text)), None)
+    if (
+        form is not None
+        and last - form < _MAX_COMMENT_FORM_LINES
+        # the form's terms of use at most, never the story going on
+        and sum(_is_prose(lines[i].text) for i in range(form + 1, last + 1)) <= 1
+    ):
+        furniture |= set(range(form, last + 1))
+        last = form - 1
+    # Under the story's last paragraph: other headlines (related stories), with chrome.
+    tail = _headlines_after_story(lines, chrome, first, last)
+    if tail:
+        furniture |= set(range(tail, last + 1))
+        last = tail - 1
+        while last >= first and (last in chrome or _is_chrome(lines[last].text)):
+            furniture.add(last)
+            last -= 1
     furniture |= set(header)
 
     # The date: a page clock above a breadcrumb is when the page was saved; the first
@@ -711,7 +797,221 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         furniture=frozenset(i for i in furniture if first <= i <= last or i not in {title}),
         date=published,
         captured=captured,
+        captions=frozenset(
+            index for index in furniture if _PHOTO_CAPTION.search(lines[index].text)
+        ),
     )
+
+
+# --- the headline above the lead ---------------------------------------------------------
+
+# Sentence punctuation that ends a paragraph. The Tibetan shad is left out: it closes
+# headlines as often as sentences.
+_PROSE_END = tuple(".!?。！？։။။។៕༎؟۔")
+_CLOSERS = "\"'”’»)）」』]】"
+_MIN_PROSE_WEIGHT = 60
+# A line this long is running text whatever its ending (a paragraph cut off mid-sentence).
+_MAX_HEADLINE_WEIGHT = 180
+# A caption names where people stand in the picture: "(left)", "(2nd R)", "(C)".
+_CAPTION_POSITION = re.compile(
+    r"\((?:\d(?:st|nd|rd|th)\s+)?(?:left|right|cent(?:er|re)|front|back|top|bottom|[LRC])\)",
+    re.IGNORECASE,
+)
+
+
+def _is_prose(text: str) -> bool:
+    """Whether a line reads as a story paragraph: a sentence of some length, or long."""
+    weight = _weight(text)
+    if weight > _MAX_HEADLINE_WEIGHT:
+        return True
+    return weight >= _MIN_PROSE_WEIGHT and text.rstrip(_CLOSERS).endswith(_PROSE_END)
+
+
+# A sentence ending inside a line, with more text after it: two sentences, not a headline.
+_INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
+
+
+def _is_headline_shaped(text: str) -> bool:
+    """A headline's shape: title-like, one sentence at most, not a byline, site name or
+    navigation run."""
+    return (
+        _weight(text) <= _MAX_HEADLINE_WEIGHT
+        and _INNER_SENTENCE_END.search(text.rstrip(_CLOSERS + "）】")) is None
+        and _looks_like_title(text)
+        and not _is_byline(text)
+        and not _is_site_name(text)
+        and not _is_navigation(text)
+    )
+
+
+def _is_passed_over(text: str) -> bool:
+    """A line that sits between a headline and its lead without being either: a byline,
+    a credit, a stray word, a site name, navigation, a caption."""
+    return (
+        _is_chrome(text)
+        or _is_byline(text)
+        or not _is_substantial(text)
+        or _is_site_name(text)
+        or _is_navigation(text)
+        or _CAPTION_POSITION.search(text) is not None
+        or is_credit_line(text)
+    )
+
+
+def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None) -> int | None:
+    """The headline found from the story's lead upward, where it is below ``title``.
+
+    The lead is the first paragraph followed by another paragraph (dates, bylines,
+    captions and furniture between them passed over). The headline is the nearest
+    headline-shaped line above it, in the run of non-paragraph lines over the lead; a
+    short name-like line there (a byline without "By") is passed over for one above it.
+    It replaces ``title`` only when it is below it, no paragraph stands between the two,
+    and ``title`` is a short site or section name or weighs less than it (a shorter
+    line under a long headline is its deck). Where the header gave no title, only a
+    headline shown twice is taken.
+    """
+    # A headline shown twice (a post's title over its own heading) is furniture by the
+    # doubled-line rule; its upper copy may still be the headline.
+    doubled = _doubled(lines)
+    shown_twice = {i for i in doubled if i + 1 in doubled and i - 1 not in doubled}
+    content = [
+        index
+        for index in range(title or 0, len(lines))
+        if (index not in chrome or index in shown_twice) and not _is_passed_over(lines[index].text)
+    ]
+    lead_position = None
+    for position, index in enumerate(content):
+        if not _is_prose(lines[index].text):
+            continue
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is None or _is_prose(lines[following].text):
+            lead_position = position
+            break
+        # The lead, a subheading right under it and the story going on right under that.
+        after = content[position + 2] if position + 2 < len(content) else None
+        if following == index + 1 and after == following + 1 and _is_prose(lines[after].text):
+            lead_position = position
+            break
+    if lead_position is None:
+        return None
+    candidates: list[int] = []
+    for index in reversed(content[:lead_position]):
+        text = lines[index].text
+        if _is_prose(text):
+            break  # a paragraph over the header (a blog's notice or promotion)
+        if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not _has_date(text):
+            candidates.append(index)
+    if title is None:
+        return next((index for index in candidates if index in shown_twice), None)
+    candidates = [index for index in candidates if index > title]
+    named = [index for index in candidates if not _is_name_shaped(lines[index].text)]
+    chosen = (named or candidates)[0] if candidates else None
+    if chosen is None:
+        return None
+    old, new = lines[title].text, lines[chosen].text
+    if not _looks_like_title(old):
+        return chosen
+    if _weight(new) <= _weight(old):
+        return None
+    if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
+        return chosen if _is_label(old) or chosen in shown_twice else None
+    # A heavier headline between the two: the page's own headline over a digest's items
+    # (unless the page lists the chosen one among other headlines above it).
+    between = [i for i in candidates if title < i < chosen]
+    listed = any(_same_text(lines[i].text, new) for i in range(title + 1, chosen))
+    if not listed and any(_weight(lines[i].text) > _weight(new) for i in between):
+        return None
+    return chosen if _is_label(old) or _is_site_heading(old) or _has_date(old) else None
+
+
+_MAX_LABEL_WEIGHT = 16
+_MAX_SITE_HEADING_WEIGHT = 24
+
+
+def _is_label(text: str) -> bool:
+    """A section label: a word or two ("Opinion", "Tin trong nước"), four CJK characters."""
+    return _weight(text) <= _MAX_LABEL_WEIGHT
+
+
+def _is_site_heading(text: str) -> bool:
+    """Short enough to be a site or blog's name rather than a headline, and not a
+    "Subject: point" headline."""
+    return (
+        _is_site_shaped(text)
+        and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
+        and not re.search(r"[:：]", text)
+    )
+
+
+_MIN_TAIL_HEADLINES = 3
+# The heading of a comment form, in our languages ("Add a comment", "Pikir qoshung").
+_COMMENT_FORM = re.compile(
+    r"""^(?:add\s+a\s+comment|leave\s+a\s+(?:comment|reply)|post\s+a\s+comment
+      |comments?|pikir\s+qoshung|پىكىر\s+قوشۇڭ|ອອກຄວາມເຫັນ|မှတ်ချက်ပေးပို့ရန်
+      |發表評論|发表评论|댓글\s*(?:쓰기|달기)?|gửi\s+ý\s+kiến|bình\s+luận|ý\s+kiến\s+của\s+bạn
+      |បញ្ចេញមតិ)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_COMMENT_FORM_LINES = 8
+
+
+def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, last: int) -> int:
+    """Where a run of headlines (related stories) under the story's last paragraph starts,
+    or 0 if the story does not end that way.
+
+    The run is headline-shaped lines and chrome up to ``last``; above it stands a finished
+    paragraph (a sentence end) or a credit line. A byline or name line stops the run (it
+    may close the story), and so does a line that continues the paragraph above it.
+    """
+    index = last
+    headlines = 0
+    marked = False
+    if not 0 <= first < last < len(lines):
+        return 0
+    while index > first:
+        text = lines[index].text
+        if index in chrome or _is_chrome(text):
+            # "Read more", "via SITE" over the headlines (not a caption or a date)
+            marked = marked or (headlines > 0 and _TEMPLATE.match(text) is not None)
+            index -= 1
+            continue
+        teaser = text.endswith(("...", "…")) and _weight(text) <= _MAX_HEADLINE_WEIGHT
+        if is_credit_line(text) or _is_name_shaped(text):
+            break
+        if not (_is_headline_shaped(text) or (teaser and marked)):
+            break
+        if text[:1].islower():
+            return 0  # a paragraph's continuation on a wrapped line
+        headlines += 1
+        index -= 1
+    above = lines[index].text
+    finished = _is_prose(above) and above.rstrip(_CLOSERS).endswith(_PROSE_END)
+    credit = is_credit_line(above) and not _is_prose(above)
+    if headlines == 0 or index <= first or not (finished or credit):
+        return 0
+    # A page cut off mid-paragraph ends in a short line too: a run at the page's very end
+    # needs chrome over or under it, or several headlines, to be a list.
+    if last == len(lines) - 1 and headlines < _MIN_TAIL_HEADLINES and not marked:
+        return 0
+    return index + 1
+
+
+# A numbered item of a digest ("1. Headline", "2) Headline"), not the page's headline.
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+
+
+def _has_date(text: str) -> bool:
+    """Whether a line holds a full date ("VOA News 20 September 2017"): a byline or
+    a dated label, not a headline."""
+    return any(ch.isdecimal() for ch in text) and parse_date_text(text) is not None
+
+
+_NAME_SHAPE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
+
+
+def _is_name_shaped(text: str) -> bool:
+    """Two or three capitalised Latin words: a reporter's name under a headline."""
+    return _NAME_SHAPE.match(text) is not None and not any(ch.isdecimal() for ch in text)
 
 
 def _next_texts(lines: list[_Line], index: int, chrome: set[int]) -> list[str]:
