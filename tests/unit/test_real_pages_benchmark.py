@@ -9,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.real_pages import (
+    FRESH2_SET,
+    FRESH_SET,
     REPO_SET,
     GoldError,
     PageSet,
@@ -95,6 +97,29 @@ def test_the_repo_gold_follows_the_schema_and_names_its_pages() -> None:
     gold = load_gold(REPO_SET / "gold.jsonl", REPO_SET / "pages")
     assert len(gold) >= 110
     assert len({g["file"] for g in gold}) == len(gold)
+
+
+def test_a_gold_folder_reads_every_part(page_set: PageSet) -> None:
+    (page_set.pages / "second.txt").write_text(PAGE, encoding="utf-8")
+    page_set.gold.rename(page_set.gold.parent / "gold-a.jsonl")
+    (page_set.gold.parent / "gold-b.jsonl").write_text(
+        gold_line(file="second.txt") + "\n", encoding="utf-8"
+    )
+    gold = load_gold(page_set.gold.parent, page_set.pages)
+    assert ["sekong-dam.txt", "second.txt"] == [g["file"] for g in gold]
+
+
+def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
+    (page_set.gold.parent / "gold-b.jsonl").write_text(gold_line() + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=r"sekong-dam\.txt has gold twice"):
+        load_gold(page_set.gold.parent, page_set.pages)
+
+
+@pytest.mark.parametrize("folder", [FRESH_SET, FRESH2_SET], ids=["fresh", "fresh2"])
+def test_the_held_out_sets_follow_the_schema(folder: Path) -> None:
+    gold = load_gold(folder, folder / "pages")
+    assert len(gold) >= 80
+    assert {g["file"] for g in gold} == {p.name for p in (folder / "pages").iterdir()}
 
 
 def test_credits_count_role_and_name_and_forgive_credits_other() -> None:
