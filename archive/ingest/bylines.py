@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archive.identity.names import clean_person_name
-from archive.identity.services import ServiceInfo, resolve_service
+from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
 
@@ -35,6 +35,7 @@ __all__ = [
     "find_byline",
     "find_credit_lines",
     "find_inline_bylines",
+    "find_top_credits",
     "is_credit_line",
     "read_credit_line",
 ]
@@ -154,7 +155,7 @@ def _clean(text: str) -> str:
     text = _PARENTHESES.sub("", text)
     text = clean_person_name(text).strip(" \t:：-–—|/")
     text = _TITLES.sub("", text)
-    return clean_person_name(text.rstrip("།༎ "))
+    return clean_person_name(text.rstrip("།༎ ་"))
 
 
 def _organisation(text: str) -> ServiceInfo | None:
@@ -175,7 +176,7 @@ def _names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Credit
     "staff" lines ("By Staff reporters", "BenarNews staff") credit the outlet, if named.
     """
     entries: list[CreditEntry] = []
-    parts = [p for p in re.split(r"\s*(?:,|，|、|;|&|\band\b|\bvà\b|និង|ແລະ|및)\s*", text) if p]
+    parts = [p for p in re.split(r"\s*(?:,|，|、|;|&|\band\b|\bvà\b|និង|ແລະ|및|།)\s*", text) if p]
     if not parts:
         return None
     for part in parts:
@@ -247,6 +248,12 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("သတင်းထောက်", "reporter", True), ("ဘာသာပြန်", "translator", True),
     ("ရေးသားသူ", "writer", True), ("ဆောင်းပါးရှင်", "writer", True),
     ("རྩོམ་སྒྲིག་པ", "editor", True), ("རྩོམ་པ་པོ", "writer", True),
+    ("སྒྱུར་མཁན", "translator", True), ("ཡིག་སྒྱུར", "translator", True),
+    ("སྙན་སྒྲོན་པ", "reporter", True),
+    ("记者署名", "reporter", True), ("記者署名", "reporter", True),
+    ("媒体来源", "source", True), ("媒體來源", "source", True),
+    ("文章来源", "source", True), ("文章來源", "source", True),
+    ("영상취재", "photographer", True), ("영상편집", "editor", True),
     ("مۇخبىرىمىز", "reporter", True), ("مۇخبىر", "reporter", True),
     ("muxbirimiz", "reporter", True), ("muxbir", "reporter", True),
     ("мухбиримиз", "reporter", True), ("мухбир", "reporter", True),
@@ -296,7 +303,7 @@ _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
 # Labels under which a Latin-script name may be lower case: Uyghur in Latin script writes
 # names so ("Muxbirimiz qutlan"), Chinese pages give editors' user ids ("责任编辑：alonliu").
 # Under every other label a lower-case word is running text ("Dịch bệnh lây lan").
-_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|[\u3400-\u9fff])", re.IGNORECASE)
+_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|editor\b|[\u3400-\u9fff])", re.IGNORECASE)
 
 
 # Any label at all, to find where one may stand before trying each (most lines have none).
@@ -375,13 +382,22 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
         # "編譯周虹汶/綜合報導", "記者張三/台北報導": drop the place-and-wire part.
         segments = [s for s in re.split(r"\s*/\s*", body) if s.strip()]
         segments = [s for s in segments if not _REPORT_TAIL.search(s.strip())] or segments[:1]
+        # "NAME/opinion article": after the first slash a place, a section or an outlet.
+        segments = segments[:1]
         found: list[CreditEntry] = []
         for segment in segments:
             if role == "source":
-                info = _organisation(segment)
-                if info is None:
+                # "Theo" is also "according to": under it only a known outlet is a source.
+                # An outlet the registry does not know needs the label's colon ("Nguồn: X",
+                # not "Nguồn tin cho biết", sources said).
+                label_text = inner[label_start:label_end]
+                known_only = label_text.casefold().startswith("theo") or not re.search(
+                    r"[:：|｜]", label_text
+                )
+                entry = _source_entry(segment, raw, known_only=known_only)
+                if entry is None:
                     return None
-                found.append(_org_entry("source", info, raw))
+                found.append(entry)
                 continue
             names = _names(segment, role, raw, strict_case=not lower_case_names)
             if names is None:
@@ -391,6 +407,36 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
             return None
         entries.extend(found)
     return entries
+
+
+# What ends the outlet named after a source label: its date ("來源: 紐約時報 於 2025-05-09"),
+# a bar, or a sentence ("… - 新聞取自各大新聞媒體").
+_SOURCE_TAIL = re.compile(r"\s*(?:[|｜]|\s[-–—]\s|(?:\s(?:於|于|on|at))?\s*\d).*$")
+_MAX_OUTLET_CHARS = 30
+
+
+def _source_entry(text: str, raw: str, *, known_only: bool = False) -> CreditEntry | None:
+    """The outlet a source label names ("来源：新华社", "來源: 某某網"): a registry entry, or an
+    outlet the registry does not know, taken as written when it is short and has the shape
+    of a name (no sentence punctuation, no address)."""
+    text = _SOURCE_TAIL.sub("", text).strip(" \t:：-–—/")
+    info = _organisation(text)
+    if info is not None:
+        return _org_entry("source", info, raw)
+    if (
+        known_only
+        or not text
+        or len(text) > _MAX_OUTLET_CHARS
+        or not text[0].isalpha()
+        or any(ch in ".,;:!?。，；：！？/@" for ch in text)
+        or len(text.split()) > _MAX_NAME_WORDS
+    ):
+        return None
+    try:
+        key = service_key_for(text)
+    except ValueError:
+        return None
+    return CreditEntry("source", text, "service", key, raw)
 
 
 def _read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
@@ -434,14 +480,48 @@ def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
         return None
     for cut in range(len(words) - 1, 0, -1):
         if date_line(" ".join(words[:cut])) is not None:
-            found = _names(" ".join(words[cut:]), "reporter", raw, strict_case=True)
+            rest = " ".join(words[cut:])
+            if (labelled := _read_labelled(rest, raw)) or (
+                labelled := _read_tibetan_translated(rest, raw)
+            ):
+                return labelled  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET"
+            found = _names(rest, "reporter", raw, strict_case=True)
             if found and all(
                 e.kind == "person"
                 and len(e.name.split()) >= 2
                 and not all(len(w) <= 3 and w.isupper() for w in e.name.split())  # "AM PDT"
+                # "2 April 2008 News Digest": a date then a title, not a byline
+                and not any(w.casefold().strip(".") in _FURNITURE_WORDS for w in e.name.split())
                 for e in found
             ):
                 return found
+    return None
+
+
+# "NAME བསྒྱུར།" (NAME translated), read only after a date: alone, the verb ends sentences.
+_TIBETAN_TRANSLATED = re.compile(r"^(?P<name>[\u0f00-\u0fff]{2,40}?)་?བསྒྱུར[།༎]?$")
+
+
+def _read_tibetan_translated(text: str, raw: str) -> list[CreditEntry] | None:
+    match = _TIBETAN_TRANSLATED.match(text)
+    if match is None:
+        return None
+    return _names(match["name"], "translator", raw, strict_case=False)
+
+
+def _read_outlet_date(text: str, raw: str) -> list[CreditEntry] | None:
+    """An outlet with the story's date on one line: "RFA, 23/05/2022", "28 November 2014 VOA",
+    "Bernama on 5th April 2020", "May 21, 2015 The Diplomat" (the outlet is the source)."""
+    if len(text) > _MAX_SOURCE_CHARS or not any(ch.isdecimal() for ch in text):
+        return None
+    words = text.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        for outlet, date in ((head, tail), (tail, head)):
+            date = re.sub(r"^(?:on|dated)\s+", "", date.strip(" ,|-–—"), flags=re.IGNORECASE)
+            info = _organisation(outlet)
+            if info is not None and date_line(date) is not None:
+                return [_org_entry("source", info, raw)]
     return None
 
 
@@ -663,6 +743,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_name_email,
     _read_name_outlet,
     _read_date_names,
+    _read_outlet_date,
     _read_uyghur_prepared,
 )
 
@@ -840,6 +921,8 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         return ()
     if _HAN.search(line) or _HANGUL.search(line):
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
+    if line[:1] in "\"'“‘«「『(“[":
+        return ()  # a quoted or bracketed line is a headline or a caption
     entries = _names(line, "reporter", text, strict_case=True)
     if not entries or len(entries) > 2 or entries[0].kind != "person":
         return ()
@@ -927,6 +1010,124 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
             return None  # nothing would be left of the story
         return CreditLines(tuple(range(stop)), tuple(credit), tuple(_dedupe(entries)))
     return None
+
+
+# --- the byline slot --------------------------------------------------------------------
+
+_SLOT_ABOVE = 3  # lines above the headline still in the slot (a byline set over it)
+_SLOT_BELOW = 8  # lines under the headline at most
+_LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph: the slot ends
+# A label alone on its line, its value on the next ("2.記者署名:" / "NAME/ 綜合報導").
+_NUMBERING = re.compile(r"^\(?\d{1,2}[.)、]\s*")
+# A crawler's record of the month glued before the page: "date 2018-03 …".
+_CRAWLER_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)")
+
+
+def _weight(text: str) -> int:
+    """A line's length in Latin-letter terms (a CJK character says as much as ~3)."""
+    return len(text) + 2 * sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of running text: long, or a sentence of some length."""
+    weight = _weight(text)
+    return weight >= _LEAD_WEIGHT or (
+        weight >= _LEAD_WEIGHT // 2 and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
+    )
+
+
+def _is_date(text: str) -> bool:
+    return date_line(text) is not None
+
+
+def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
+    """The credits a line of the byline slot states by its form (labels, "By", an outlet
+    with a date, a date then names), without help from its neighbours."""
+    line = _CRAWLER_PREFIX.sub("", line)
+    return read_credit_line(line)
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A line naming only a known agency or outlet ("Bangkok Post", "THE ASSOCIATED PRESS")."""
+    return len(text) <= _MAX_SOURCE_CHARS and _organisation(text) is not None
+
+
+def find_top_credits(
+    lines: Sequence[str], *, title: int | None, first: int
+) -> tuple[tuple[int, ...], tuple[CreditEntry, ...]]:
+    """Credits in the byline slot: the short lines around the headline, down to the lead.
+
+    A line there is a credit when its form says so (a label, "By", a date then names, an
+    outlet with its date), or when it is a person's name alone (or an outlet alone) and a
+    neighbour is a date line or another credit line: "NAME" over "DATE OUTLET", an outlet
+    line under "NAME & AFP". A label alone on a line takes the next line as its value.
+
+    Args:
+        lines: The page's lines, stripped, in order.
+        title: The headline's index, if the page has one.
+        first: The index of the story's first line.
+
+    Returns:
+        The indices of the credit lines and the credits read from them, in page order.
+    """
+    anchor = title if title is not None else first
+    start = max(0, anchor - _SLOT_ABOVE)
+    stop = min(len(lines), max(anchor, first) + _SLOT_BELOW)
+    window: list[int] = []
+    for index in range(start, stop):
+        if index == title:
+            continue
+        if index >= first and _is_paragraph(lines[index]):
+            break  # the lead: the slot is above it
+        window.append(index)
+    else:
+        # No lead in sight (a page of short lines): only the lines right under the headline.
+        window = [index for index in window if index < first + 2]
+    readings: dict[int, tuple[CreditEntry, ...]] = {}
+    for position, index in enumerate(window):
+        line = lines[index]
+        found = () if looks_like_credit_line(line) else _slot_reading(line)
+        label = _NUMBERING.sub("", line)
+        if not found and position + 1 < len(window) and _is_bare_label(label):
+            found = read_credit_line(f"{label} {lines[window[position + 1]]}")
+        if found:
+            readings[index] = found
+    dates = {index for index in window if _is_date(lines[index])}
+
+    def beside(index: int) -> list[int]:
+        return [n for n in (index - 1, index + 1) if n in window or n in readings]
+
+    # Words of the story under the slot: a "name" whose word recurs there is a place or a
+    # subject the story speaks of ("Cambodia Kingdom", "Việt Nam"), not its reporter.
+    below = window[-1] + 1 if window else stop
+    story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
+    taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
+    for index in window:
+        if index in taken:
+            continue
+        neighbours = beside(index)
+        if not any(n in dates or n in readings for n in neighbours):
+            continue
+        if name := _bare_name(lines[index]):
+            words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
+            if not words & story_words:
+                taken[index] = name
+        elif _is_outlet_line(lines[index]):
+            info = _organisation(lines[index])
+            if info is not None:
+                taken[index] = (_org_entry("source", info, lines[index]),)
+    indices = tuple(sorted(taken))
+    entries = [entry for index in indices for entry in taken[index]]
+    return indices, tuple(_dedupe(entries))
+
+
+def _is_bare_label(text: str) -> bool:
+    """Whether a line is only a label and its separator ("記者署名:", "སྒྱུར་མཁན།")."""
+    text = text.strip()
+    return any(
+        (match := pattern.fullmatch(text + " ")) is not None and match.end() == len(text) + 1
+        for pattern, _role in _LABEL_PATTERNS
+    ) and any(ch in ":：།" for ch in text[-1:])
 
 
 _MAX_HEADLINE_CHARS = 120

@@ -29,6 +29,7 @@ from archive.ingest.bylines import (
     credits_in_prose,
     find_byline,
     find_credit_lines,
+    find_top_credits,
     find_inline_bylines,
     is_credit_line,
     read_credit_line,
@@ -198,13 +199,21 @@ class _Credits:
 
 
 def _find_credits(
-    text: str, lines: list[_Line], first: int, last: int, dropped: dict[int, str]
+    text: str,
+    lines: list[_Line],
+    first: int,
+    last: int,
+    dropped: dict[int, str],
+    *,
+    title: int | None = None,
 ) -> _Credits:
     """Take the byline off the top and the credit lines off the bottom of the story.
 
     The lines taken go to ``dropped`` (they stay in the page, as furniture); credits in
     the story's first and last paragraphs and in the footer's source or permission lines
-    are read too, though those lines stay where they are.
+    are read too, though those lines stay where they are. Without a byline under the
+    headline, the byline slot (the short lines around the headline, down to the lead) is
+    searched for credit lines by their form and their neighbours.
     """
     texts = [line.text for line in lines]
     byline: tuple[int, ...] = ()
@@ -218,6 +227,16 @@ def _find_credits(
         byline = tuple(first + offset for offset in top.credit_indices)
         entries += top.entries
         first += len(top.indices)
+    else:
+        slot, slot_entries = find_top_credits(texts[: last + 1], title=title, first=first)
+        entries += slot_entries
+        in_story = [index for index in slot if index >= first]
+        for index in in_story:
+            dropped[index] = texts[index]
+        byline = tuple(in_story)
+        if in_story:
+            raw += [texts[index] for index in in_story]
+            first = in_story[-1] + 1
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
     next_post: tuple[int, ...] = ()
     if bottom is not None and not bottom.credit_indices:
@@ -297,7 +316,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         for index in range(len(lines))
         if (index < scan_first or index > last) and index != title_index
     }
-    found = _find_credits(text, lines, scan_first, last, outside)
+    found = _find_credits(text, lines, scan_first, last, outside, title=title_index)
     credit_line, credits = found.credit_line, found.credits
     # The closing credit block: the lines _find_credits took off the story but left unplaced.
     credit_rows = {i for i in range(found.last + 1, last + 1) if i not in outside}
