@@ -1077,12 +1077,13 @@ def find_top_credits(
     for index in range(start, stop):
         if index == title:
             continue
-        if index >= first and _is_paragraph(lines[index]):
-            break  # the lead: the slot is above it
+        if (
+            index >= first
+            and _is_paragraph(lines[index])
+            and (index + 1 >= len(lines) or _is_paragraph(lines[index + 1]))
+        ):
+            break  # the lead (a caption or a deck is followed by short lines, the lead not)
         window.append(index)
-    else:
-        # No lead in sight (a page of short lines): only the lines right under the headline.
-        window = [index for index in window if index < first + 2]
     readings: dict[int, tuple[CreditEntry, ...]] = {}
     for position, index in enumerate(window):
         line = lines[index]
