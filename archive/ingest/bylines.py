@@ -1142,7 +1142,12 @@ def _heads_a_post(line: str) -> bool:
 
 def _is_top_byline(line: str) -> bool:
     """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
-    return _BY.match(_fold(line)) is not None or bool(_bare_name(line))
+    folded = _fold(" ".join(line.split()))
+    return (
+        _BY.match(folded) is not None
+        or bool(_bare_name(line))
+        or bool(_read_date_names(folded, line))  # "Wednesday, 25 August 2010 15:03 NAME"
+    )
 
 
 def find_inline_bylines(

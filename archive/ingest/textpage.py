@@ -250,8 +250,10 @@ def _find_credits(
             if first + offset not in block:
                 dropped[first + offset] = texts[first + offset]
         last = first + bottom.indices[0] - 1
+    has_byline = any(entry.kind == "person" for entry in entries)
     if first <= last:
-        entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
+        if not has_byline:  # a story has one byline: another one further down heads a post
+            entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
         # The story's first two and last three lines: a lead's dateline or bracketed byline,
         # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
         ends = sorted(
