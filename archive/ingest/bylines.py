@@ -1282,6 +1282,26 @@ _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
 
 
+# "… Katie Arnold reports." closing a deck or a lead (a TV or radio teaser).
+_REPORTS_END = re.compile(
+    r"(?:^|[.!?]\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+    r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports\.?$"
+)
+# "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
+_BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
+# "… Full story at The Irrawaddy." / "Read more at Reuters".
+_FULL_STORY_AT = re.compile(
+    r"(?:^|[.!?]\s+|\s)(?:full\s+story|read\s+(?:the\s+)?(?:full\s+story|more))\s+"
+    r"(?:at|on|from)\s+(?P<org>[^.!?]{2,40}?)\.?$",
+    re.IGNORECASE,
+)
+# Chinese labelled clauses inside a run of text: "记者:张扬、马原驰 新华社…制作", "责任编辑:周冬 ".
+_HAN_LABEL_CLAUSE = re.compile(
+    r"(?<![\u3400-\u9fff])(?P<label>记者|記者|责任编辑|責任編輯|编辑|編輯|编译|編譯|作者|摄影|攝影)"
+    r"\s*[:：]\s*(?P<names>[\u3400-\u9fff]{2,4}(?:[、，,][\u3400-\u9fff]{2,4})*)(?=\s|$|[|｜)）】〕])"
+)
+
+
 def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     """Credits written into a story paragraph (its first or last); the text stays in the story.
 
@@ -1324,14 +1344,29 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(CreditEntry("reporter", name, "person", None, burmese.group()))
     if sign_off := _KOREAN_SIGN_OFF.search(text):
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
+    if reports := _REPORTS_END.search(text):
+        entries.extend(_names(reports["names"], "reporter", reports.group().strip(), strict_case=True)
+                       or [])  # fmt: skip
+    if by := _BY_BEFORE_MARKUP.match(text):
+        entries.extend(read_credit_line(by["by"]))
+    if full := _FULL_STORY_AT.search(text):
+        info = _organisation(full["org"])
+        if info is not None:
+            entries.append(_org_entry("source", info, full.group().strip()))
+    for clause in _HAN_LABEL_CLAUSE.finditer(text):
+        entries.extend(_read_labelled(clause.group(), clause.group()) or [])
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
         if bracket := pattern.search(text):
             before = text[: bracket.start()].rstrip()
             if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):
                 continue  # "Headline (ដោយ NAME)": a related link's byline, not this story's
-            found_b = _read_labelled(bracket["b"], bracket["b"]) or _read_slashed(
-                bracket["b"], bracket["b"]
-            )
+            found_b = (
+                _read_labelled(bracket["b"], bracket["b"])
+                or _read_slashed(bracket["b"], bracket["b"])
+                or _read_sentence_form(bracket["b"], bracket["b"])  # "(Editing by NAME)"
+                or (_read_source_line(bracket["b"], bracket["b"]) if pattern is _LEAD_BRACKET
+                    else None)  # "[BenarNews] Six people were killed …"
+            )  # fmt: skip
             # "(Photo: NAME)" closes a caption: the photographer is furniture's credit.
             entries.extend(e for e in found_b or [] if e.role != "photographer")
     return tuple(_dedupe(entries))
