@@ -1015,7 +1015,7 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
 # --- the byline slot --------------------------------------------------------------------
 
 _SLOT_ABOVE = 3  # lines above the headline still in the slot (a byline set over it)
-_SLOT_BELOW = 8  # lines under the headline at most
+_SLOT_BELOW = 12  # lines under the headline at most
 _LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph: the slot ends
 # A label alone on its line, its value on the next ("2.記者署名:" / "NAME/ 綜合報導").
 _NUMBERING = re.compile(r"^\(?\d{1,2}[.)、]\s*")
@@ -1033,6 +1033,15 @@ def _is_paragraph(text: str) -> bool:
     weight = _weight(text)
     return weight >= _LEAD_WEIGHT or (
         weight >= _LEAD_WEIGHT // 2 and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
+    )
+
+
+def _is_sentences(text: str) -> bool:
+    """A paragraph of story text: running text ending a sentence, with no web address."""
+    return (
+        _is_paragraph(text)
+        and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
+        and re.search(r"https?://|www\.", text) is None
     )
 
 
@@ -1079,10 +1088,10 @@ def find_top_credits(
             continue
         if (
             index >= first
-            and _is_paragraph(lines[index])
-            and (index + 1 >= len(lines) or _is_paragraph(lines[index + 1]))
+            and _is_sentences(lines[index])
+            and (index + 1 >= len(lines) or _is_sentences(lines[index + 1]))
         ):
-            break  # the lead (a caption or a deck is followed by short lines, the lead not)
+            break  # the lead: two paragraphs of sentences (a caption or a deck stands alone)
         window.append(index)
     readings: dict[int, tuple[CreditEntry, ...]] = {}
     for position, index in enumerate(window):
@@ -1109,7 +1118,7 @@ def find_top_credits(
         neighbours = beside(index)
         if not any(n in dates or n in readings for n in neighbours):
             continue
-        if name := _bare_name(lines[index]):
+        if name := _bare_name_with_tail(lines[index]) or _bare_name(lines[index]):
             words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
             if not words & story_words:
                 taken[index] = name
@@ -1120,6 +1129,18 @@ def find_top_credits(
     indices = tuple(sorted(taken))
     entries = [entry for index in indices for entry in taken[index]]
     return indices, tuple(_dedupe(entries))
+
+
+def _bare_name_with_tail(text: str) -> tuple[CreditEntry, ...]:
+    """ "NAME, Place" or "NAME, Outlet" (a misspelt one too): the name, read only in the slot
+    beside a date line."""
+    head, comma, tail = text.partition(",")
+    tail = tail.strip()
+    if not comma or not tail or len(tail.split()) > _MAX_NAME_WORDS:
+        return ()
+    if not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in tail.split()):
+        return ()
+    return _bare_name(head)
 
 
 def _is_bare_label(text: str) -> bool:

@@ -227,15 +227,16 @@ def _find_credits(
         byline = tuple(first + offset for offset in top.credit_indices)
         entries += top.entries
         first += len(top.indices)
-    else:
+    if top is None or all(entry.role == "photographer" for entry in top.entries):
+        # No byline under the headline (a photo credit is none): search the byline slot.
         slot, slot_entries = find_top_credits(texts[: last + 1], title=title, first=first)
         entries += slot_entries
         in_story = [index for index in slot if index >= first]
+        byline += tuple(in_story)
         for index in in_story:
             dropped[index] = texts[index]
-        byline = tuple(in_story)
         if in_story:
-            raw += [texts[index] for index in in_story]
+            raw.append(text[lines[in_story[0]].start : lines[in_story[-1]].end])
             first = in_story[-1] + 1
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
     next_post: tuple[int, ...] = ()
