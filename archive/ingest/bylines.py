@@ -38,6 +38,7 @@ __all__ = [
     "find_top_credits",
     "is_credit_line",
     "read_credit_line",
+    "story_source",
 ]
 
 
@@ -1247,6 +1248,24 @@ def find_credit_lines(
             tuple(range(top, len(lines))), tuple(range(top, offset + 1)), tuple(_dedupe(found))
         )
     return None
+
+
+# A line that names the story's source by a label: "Source: Xinhua", "来源：新华社", "Menbe: …".
+_SOURCE_LABEL = re.compile(
+    r"^[(\[]?(?:source|sources|nguồn|来源|來源|稿源|出处|出處|출처|منبە|menbe|мәнбә)\s*[:：]", re.I
+)
+
+
+def story_source(lines: Sequence[str]) -> tuple[CreditEntry, ...]:
+    """The outlet named by the first labelled source line in the story ("Source: Xinhua"),
+    wherever it stands: on a blog page it closes the first post, above the next one."""
+    for line in lines:
+        if _SOURCE_LABEL.match(_fold(line)) is None:
+            continue
+        found = read_credit_line(line)
+        if found and all(entry.role == "source" for entry in found):
+            return found
+    return ()
 
 
 # --- credits inside the story -----------------------------------------------------------

@@ -29,10 +29,11 @@ from archive.ingest.bylines import (
     credits_in_prose,
     find_byline,
     find_credit_lines,
-    find_top_credits,
     find_inline_bylines,
+    find_top_credits,
     is_credit_line,
     read_credit_line,
+    story_source,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
 from archive.ingest.dates import date_line, dateline_date, parse_date_text
@@ -198,6 +199,9 @@ class _Credits:
     next_post: tuple[int, ...] = ()  # the head of the page's next post, cut off (furniture)
 
 
+_LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph, not a caption
+
+
 def _find_credits(
     text: str,
     lines: list[_Line],
@@ -257,11 +261,15 @@ def _find_credits(
             entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
         # The story's first two and last three lines: a lead's dateline or bracketed byline,
         # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
+        # The lead may stand under a caption or two: the first long line is read too.
+        lead = next((i for i in range(first, last + 1) if _weight(texts[i]) >= _LEAD_WEIGHT), first)
         ends = sorted(
-            {*range(first, min(first + 2, last + 1)), *range(max(first, last - 2), last + 1)}
+            {*range(first, min(first + 2, last + 1)), lead, *range(max(first, last - 2), last + 1)}
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
+        # "Source: Xinhua" closing the story above the next post of a blog page.
+        entries += story_source(texts[first : last + 1])
     # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
     # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):
