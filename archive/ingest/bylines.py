@@ -761,7 +761,7 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     line = " ".join(text.split())
     if not line or len(line) > _MAX_LINE_CHARS * 4:
         return ()
-    normal = _fold(line)
+    normal = _CRAWLER_PREFIX.sub("", _fold(line))
     for reader in _READERS:
         if reader is not _read_sentence_form and len(normal) > _MAX_LINE_CHARS:
             continue
@@ -1053,7 +1053,6 @@ def _is_date(text: str) -> bool:
 def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
     """The credits a line of the byline slot states by its form (labels, "By", an outlet
     with a date, a date then names), without help from its neighbours."""
-    line = _CRAWLER_PREFIX.sub("", line)
     return read_credit_line(line)
 
 
@@ -1117,7 +1116,17 @@ def find_top_credits(
         if index in taken:
             continue
         neighbours = beside(index)
-        if not any(n in dates or n in readings for n in neighbours):
+        # Under a headline and over the lead: "Headline / NAME / The story begins …".
+        # Only Latin script shows a name by its shape (capitalised words); a short line in
+        # another script may be half a headline.
+        under_headline = (
+            _is_latin(lines[index])
+            and index - 1 >= 0
+            and index + 1 < len(lines)
+            and (index - 1 == title or _heads_a_post(lines[index - 1]))
+            and _is_sentences(lines[index + 1])
+        )
+        if not under_headline and not any(n in dates or n in readings for n in neighbours):
             continue
         if name := _bare_name_with_tail(lines[index]) or _bare_name(lines[index]):
             words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
