@@ -1171,6 +1171,10 @@ def _heads_a_post(line: str) -> bool:
     return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(_SENTENCE_ENDS)
 
 
+# A line opening with a role label ("Editor: …", "责任编辑：…", "ដោយ …").
+_LABEL_START = _ANY_LABEL
+
+
 def _is_top_byline(line: str) -> bool:
     """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
     folded = _fold(" ".join(line.split()))
@@ -1239,7 +1243,13 @@ def find_credit_lines(
         # Only the credit sentence ("Reported by …") may have a few story-like lines after
         # it (related links, a share line); any other credit line closes the story.
         sentence = any(looks_like_credit_line(line) for line in lines[top : offset + 1])
-        if not sentence and not all(is_furniture(line) for line in lines[offset + 1 :]):
+        # After any other credit line only furniture, or a list of links (short lines that
+        # end no sentence: "Other story (By NAME)"), may follow.
+        labelled = any(_LABEL_START.match(_fold(line)) for line in lines[top : offset + 1])
+        if not sentence and not all(
+            is_furniture(line) or (labelled and _heads_a_post(line) and len(line) <= 80)
+            for line in lines[offset + 1 :]
+        ):
             continue
         if (
             top == offset
