@@ -1185,6 +1185,15 @@ def _is_top_byline(line: str) -> bool:
     )
 
 
+def _is_dated_byline(line: str) -> bool:
+    """A byline carrying its own date: "By NAME Monday, April 25, 2011", "DATE TIME NAME"."""
+    folded = _fold(" ".join(line.split()))
+    if (by := _BY.match(folded)) is not None:
+        rest = by["rest"].strip()
+        return _without_trailing_date(rest) != rest
+    return bool(_read_date_names(folded, line))
+
+
 def find_inline_bylines(
     lines: Sequence[str], *, is_furniture: Callable[[str], bool]
 ) -> tuple[CreditEntry, ...]:
@@ -1200,7 +1209,9 @@ def find_inline_bylines(
         above += len(line)
         if index and above > half and _heads_a_post(lines[index - 1]):
             continue
-        if is_furniture(lines[index + 1]) and not looks_like_credit_line(line):
+        if (is_furniture(lines[index + 1]) or _is_dated_byline(line)) and not (
+            looks_like_credit_line(line)
+        ):
             entries.extend(read_credit_line(line))
     return tuple(entries)
 
