@@ -1052,8 +1052,16 @@ def _is_date(text: str) -> bool:
 
 def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
     """The credits a line of the byline slot states by its form (labels, "By", an outlet
-    with a date, a date then names), without help from its neighbours."""
-    return read_credit_line(line)
+    with a date, a date then names), without help from its neighbours; in a meta line the
+    labelled credit before the date ("작성자 NAME 작성일13-02-11 08:27 댓글0건")."""
+    found = read_credit_line(line)
+    if found:
+        return found
+    words = _fold(line).split()
+    cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
+    if cut and cut < len(words):
+        return tuple(_read_labelled(" ".join(words[:cut]), line) or ())
+    return ()
 
 
 def _is_outlet_line(text: str) -> bool:
