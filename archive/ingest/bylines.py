@@ -924,6 +924,14 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
     if line[:1] in "\"'“‘«「『(“[":
         return ()  # a quoted or bracketed line is a headline or a caption
+    head, comma, tail = line.partition(",")
+    if comma:
+        # "NAME, Place" or "NAME, Outlet": the name is the head (two names take "and").
+        if not tail.strip() or not all(
+            w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in tail.split()
+        ):
+            return ()
+        line = head
     entries = _names(line, "reporter", text, strict_case=True)
     if not entries or len(entries) > 2 or entries[0].kind != "person":
         return ()
@@ -1136,7 +1144,7 @@ def find_top_credits(
         )
         if not under_headline and not any(n in dates or n in readings for n in neighbours):
             continue
-        if name := _bare_name_with_tail(lines[index]) or _bare_name(lines[index]):
+        if name := _bare_name(lines[index]):
             words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
             if not words & story_words:
                 taken[index] = name
@@ -1147,18 +1155,6 @@ def find_top_credits(
     indices = tuple(sorted(taken))
     entries = [entry for index in indices for entry in taken[index]]
     return indices, tuple(_dedupe(entries))
-
-
-def _bare_name_with_tail(text: str) -> tuple[CreditEntry, ...]:
-    """ "NAME, Place" or "NAME, Outlet" (a misspelt one too): the name, read only in the slot
-    beside a date line."""
-    head, comma, tail = text.partition(",")
-    tail = tail.strip()
-    if not comma or not tail or len(tail.split()) > _MAX_NAME_WORDS:
-        return ()
-    if not all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in tail.split()):
-        return ()
-    return _bare_name(head)
 
 
 def _is_bare_label(text: str) -> bool:
@@ -1389,6 +1385,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     """
     text = _fold(paragraph)
     entries: list[CreditEntry] = []
+    if by := _BY_BEFORE_MARKUP.match(text):
+        entries.extend(read_credit_line(by["by"]))
     for verb in _REPORT_VERB.finditer(text):
         names, owner = _reporters_before(text, verb.start())
         org = _organisation(owner or "")
@@ -1425,8 +1423,6 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     if reports := _REPORTS_END.search(text):
         entries.extend(_names(reports["names"], "reporter", reports.group().strip(), strict_case=True)
                        or [])  # fmt: skip
-    if by := _BY_BEFORE_MARKUP.match(text):
-        entries.extend(read_credit_line(by["by"]))
     if full := _FULL_STORY_AT.search(text):
         info = _organisation(full["org"])
         if info is not None:
