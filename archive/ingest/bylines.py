@@ -1421,8 +1421,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     if sign_off := _KOREAN_SIGN_OFF.search(text):
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
     if reports := _REPORTS_END.search(text):
-        entries.extend(_names(reports["names"], "reporter", reports.group().strip(), strict_case=True)
-                       or [])  # fmt: skip
+        raw = reports.group().strip()
+        entries.extend(_names(reports["names"], "reporter", raw, strict_case=True) or [])
     if full := _FULL_STORY_AT.search(text):
         info = _organisation(full["org"])
         if info is not None:

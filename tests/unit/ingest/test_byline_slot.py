@@ -185,9 +185,10 @@ def test_a_board_meta_line_gives_its_writer() -> None:
         "기행 | 2월의 산길",
         "작성자 홍길동 작성일13-02-11 08:27 댓글0건관련링크",
         "본문",
-        "이른 아침 산길에 오르니 눈이 덮인 봉우리가 멀리 보였다. 마을 사람들은 겨울마다 이 길을 걸어 "
-        "장터로 나간다고 했다.",
-        "길은 좁고 가팔랐지만 사람들은 서로 짐을 나누어 지고 천천히 올라갔다. 해가 뜨자 바람도 잦아들었다.",
+        "이른 아침 산길에 오르니 눈이 덮인 봉우리가 멀리 보였다. "
+        "마을 사람들은 겨울마다 이 길을 걸어 장터로 나간다고 했다.",
+        "길은 좁고 가팔랐지만 사람들은 서로 짐을 나누어 지고 천천히 올라갔다. "
+        "해가 뜨자 바람도 잦아들었다.",
     )
     assert [("writer", "홍길동", "person")] == credits(text, "ko")
 
@@ -215,7 +216,10 @@ def test_find_top_credits_reads_no_line_of_the_lead() -> None:
             [("writer", "བཀྲ་ཤིས", "person"), ("writer", "Anna Berg", "person")],
         ),
         ("ဆောင်းပါးရှင်-မောင်မောင်/အတွေးအမြင်ဆောင်းပါး", [("writer", "မောင်မောင်", "person")]),
-        ("文章來源: 某某日報 於 2025-05-09 20:02:31 - 新聞取自各大媒體", [("source", "某某日報", "service")]),
+        (
+            "文章來源: 某某日報 於 2025-05-09 20:02:31 - 新聞取自各大媒體",
+            [("source", "某某日報", "service")],
+        ),
         ("来源：某某公众号", [("source", "某某公众号", "service")]),
     ],
 )
@@ -285,7 +289,9 @@ def test_chinese_reporter_word_in_prose_is_no_credit() -> None:
 
 
 def test_korean_credit_bracket_closing_a_summary() -> None:
-    paragraph = "정보 유입 노력은 계속돼야 한다는 지적이 나왔습니다. (취재: 김민수 / 영상편집:박정호)"
+    paragraph = (
+        "정보 유입 노력은 계속돼야 한다는 지적이 나왔습니다. (취재: 김민수 / 영상편집:박정호)"
+    )
     assert [("reporter", "김민수", "person"), ("editor", "박정호", "person")] == prose(paragraph)
 
 
@@ -330,7 +336,12 @@ def test_an_editor_line_with_a_list_of_links_under_it() -> None:
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("AA", "anadolu"), ("Bloomberg", "bloomberg"), ("KBS", "kbs"), ("Bangkok Post", "bangkok-post")],
+    [
+        ("AA", "anadolu"),
+        ("Bloomberg", "bloomberg"),
+        ("KBS", "kbs"),
+        ("Bangkok Post", "bangkok-post"),
+    ],
 )
 def test_agencies_and_outlets_users_meet_resolve(text: str, key: str) -> None:
     info = resolve_service(text)
