@@ -1066,6 +1066,12 @@ def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
     if found:
         return found
     words = _fold(line).split()
+    # "NAME NAME OUTLET DATE" run together: where one name ends is a guess, the outlet not.
+    for cut in range(2, len(words) - 1):
+        head = words[:cut]
+        if all(w[0].isupper() for w in head) and _is_latin(" ".join(head)):
+            if outlet := _read_outlet_date(" ".join(words[cut:]), line):
+                return tuple(outlet)
     cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
     if cut and cut < len(words):
         return tuple(_read_labelled(" ".join(words[:cut]), line) or ())
@@ -1345,7 +1351,7 @@ _KOREAN_REPORTS = re.compile(
 # Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
 _BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
 _KOREAN_SIGN_OFF = re.compile(
-    r"(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
+    r"(?P<outlet>[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
 # "(서울=연합뉴스) 홍길동 기자 =": Korean wire dateline with the reporter.
 _KOREAN_DATELINE = re.compile(
@@ -1420,6 +1426,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(CreditEntry("reporter", name, "person", None, burmese.group()))
     if sign_off := _KOREAN_SIGN_OFF.search(text):
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
+        if (info := _organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
+            entries.append(_org_entry("source", info, sign_off.group()))
     if reports := _REPORTS_END.search(text):
         raw = reports.group().strip()
         entries.extend(_names(reports["names"], "reporter", raw, strict_case=True) or [])
