@@ -245,7 +245,12 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("dịch", "translator", True), ("tác giả", "writer", True), ("ảnh", "photographer", True),
     ("theo", "source", True), ("nguồn", "source", True),
     ("អ្នកយកព័ត៌មាន", "reporter", True), ("ដោយ", "reporter", True),
+    ("ប្រែសម្រួលដោយ", "translator", True), ("រៀបរៀងដោយ", "writer", True),
+    ("អត្ថបទដោយ", "writer", True), ("អត្ថបទ", "writer", True),
     ("ນັກຂ່າວ", "reporter", True), ("ໂດຍ", "reporter", True),
+    ("ລາຍງານໂດຍ", "reporter", True), ("ຂຽນໂດຍ", "writer", True), ("ແປໂດຍ", "translator", True),
+    ("ئوبزورچىمىز", "writer", True), ("obzorchimiz", "writer", True),
+    ("обзорчимиз", "writer", True),
     ("သတင်းထောက်", "reporter", True), ("ဘာသာပြန်", "translator", True),
     ("ရေးသားသူ", "writer", True), ("ဆောင်းပါးရှင်", "writer", True),
     ("རྩོམ་སྒྲིག་པ", "editor", True), ("རྩོམ་པ་པོ", "writer", True),
@@ -275,7 +280,8 @@ _PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།៖]+\s*"
 # Labels that are English words: they need punctuation after them ("Source: …").
 _ENGLISH_LABELS = frozenset(
     {"reporter", "reporting", "correspondent", "writer", "editor", "editing", "translator",
-     "translation", "narrator", "photos?", "source", "sources"}
+     "translation", "narrator", "photos?", "source", "sources",
+     "អត្ថបទ"}  # Khmer "text": "អត្ថបទ៖ NAME", but also "អត្ថបទ នេះ" (this article)
 )  # fmt: skip
 
 
@@ -1069,9 +1075,12 @@ def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
     # "NAME NAME OUTLET DATE" run together: where one name ends is a guess, the outlet not.
     for cut in range(2, len(words) - 1):
         head = words[:cut]
-        if all(w[0].isupper() for w in head) and _is_latin(" ".join(head)):
-            if outlet := _read_outlet_date(" ".join(words[cut:]), line):
-                return tuple(outlet)
+        if (
+            all(w[0].isupper() for w in head)
+            and _is_latin(" ".join(head))
+            and (outlet := _read_outlet_date(" ".join(words[cut:]), line))
+        ):
+            return tuple(outlet)
     cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
     if cut and cut < len(words):
         return tuple(_read_labelled(" ".join(words[:cut]), line) or ())
@@ -1362,10 +1371,12 @@ _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
 
 
-# "… Katie Arnold reports." closing a deck or a lead (a TV or radio teaser).
+# "… Katie Arnold reports." / "… NAME reports from Yangon." closing a deck or a lead (a TV
+# or radio teaser).
 _REPORTS_END = re.compile(
     r"(?:^|[.!?]\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
-    r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports\.?$"
+    r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports"
+    r"(?:\s+from\s+[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*){0,3})?\.?$"
 )
 # "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
 _BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
@@ -1429,7 +1440,7 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         if (info := _organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
             entries.append(_org_entry("source", info, sign_off.group()))
     if reports := _REPORTS_END.search(text):
-        raw = reports.group().strip()
+        raw = reports.group().lstrip(".!? ")
         entries.extend(_names(reports["names"], "reporter", raw, strict_case=True) or [])
     if full := _FULL_STORY_AT.search(text):
         info = _organisation(full["org"])

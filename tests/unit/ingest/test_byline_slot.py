@@ -221,6 +221,10 @@ def test_find_top_credits_reads_no_line_of_the_lead() -> None:
             [("source", "某某日報", "service")],
         ),
         ("来源：某某公众号", [("source", "某某公众号", "service")]),
+        ("ຂຽນໂດຍ ສົມສັກ ພົມມະຈັນ", [("writer", "ສົມສັກ ພົມມະຈັນ", "person")]),
+        ("អត្ថបទ៖ សុខ ចាន់ថា", [("writer", "សុខ ចាន់ថា", "person")]),
+        ("ប្រែសម្រួលដោយ៖ ចាន់ ដារា", [("translator", "ចាន់ ដារា", "person")]),
+        ("Obzorchimiz Nurmemet", [("writer", "Nurmemet", "person")]),
     ],
 )
 def test_credit_lines_by_their_form(line: str, expected: list[tuple[str, str, str]]) -> None:
@@ -235,6 +239,7 @@ def test_credit_lines_by_their_form(line: str, expected: list[tuple[str, str, st
         "Source: the ministry said on Monday that it would act.",
         "Editor's note: this story was updated",
         "Posted 2 April 2008 News Digest",
+        "អត្ថបទ នេះ និយាយ អំពី ទឹកជំនន់",  # "this article is about the floods"
     ],
 )
 def test_story_text_is_not_a_credit_line(line: str) -> None:
@@ -247,6 +252,11 @@ def test_story_text_is_not_a_credit_line(line: str) -> None:
 def test_a_teaser_ending_in_name_reports() -> None:
     paragraph = "The army still decides the course of national politics. Lena Okafor reports."
     assert [("reporter", "Lena Okafor", "person")] == prose(paragraph)
+
+
+def test_a_teaser_ending_in_name_reports_from_a_place() -> None:
+    paragraph = "Fighting went on for a fourth day. Ana Lopes reports from Yangon."
+    assert [("reporter", "Ana Lopes", "person")] == prose(paragraph)
 
 
 def test_reports_inside_a_sentence_is_no_credit() -> None:
