@@ -744,6 +744,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_contributed,
     _read_permission,
     _read_source_line,
+    _read_uyghur_prepared,  # before the labels: "مۇخبىرىمىز NAME تەييارلىدى" ends in a verb
     _read_labelled,
     _read_slashed,
     _read_name_bar_date,
@@ -751,7 +752,6 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_name_outlet,
     _read_date_names,
     _read_outlet_date,
-    _read_uyghur_prepared,
 )
 
 
@@ -930,6 +930,8 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
     if line[:1] in "\"'“‘«「『(“[":
         return ()  # a quoted or bracketed line is a headline or a caption
+    if line.endswith(tuple("?!？！។៕။؟…")) or re.search(r"[^\W\d_]{4,}\.$", line):
+        return ()  # a question or a sentence, not a name ("Vote for which party?")
     head, comma, tail = line.partition(",")
     if comma:
         # "NAME, Place" or "NAME, Outlet": the name is the head (two names take "and").

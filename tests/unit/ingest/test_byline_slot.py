@@ -123,6 +123,12 @@ def test_a_place_beside_the_date_is_not_a_reporter() -> None:
     assert [] == [c for c in credits(text) if c[2] == "person"]
 
 
+def test_a_question_beside_a_byline_is_not_a_name() -> None:
+    lines = ["Headline Here", "Pich Sovann | 26 May 2017", "បោះឆ្នោតឲ្យបក្សណា?", LEAD, SECOND]
+    _indices, found = find_top_credits(lines, title=0, first=1)
+    assert [("writer", "Pich Sovann")] == [(e.role, e.name) for e in found]
+
+
 def test_a_short_line_in_an_unspaced_script_under_the_headline_is_not_a_name() -> None:
     text = page(
         "ອະດີດທູດສະເຫນີໃຫ້ເອົາ",
