@@ -564,6 +564,11 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
     rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
+    words = rest.split()
+    for cut in range(1, len(words)):  # "By JANE DOE Associated Press": the outlet after the name
+        if "/" not in rest and _organisation(" ".join(words[cut:])) is not None:
+            rest = f"{' '.join(words[:cut])}/{' '.join(words[cut:])}"
+            break
     entries = _names(rest, "writer", raw, strict_case=True)
     if entries is None:
         return None
@@ -715,7 +720,24 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     match = _CONTRIBUTED.match(text)
     if match is None:
         return None
-    return _names(match["names"], "contributor", raw, strict_case=True) or None
+    names, found = match["names"], []
+    # "Associated Press writers A in Bangkok and B contributed": the outlet, then its people.
+    if staff := _OUTLET_STAFF.match(names):
+        info = _organisation(staff["org"])
+        if info is None:
+            return None
+        names, found = staff["names"], [_org_entry("source", info, raw)]
+    names = _PLACE_AFTER_NAME.sub("", names)
+    people = _names(names, "contributor", raw, strict_case=True)
+    return (people + found if people else None) if found else (people or None)
+
+
+_OUTLET_STAFF = re.compile(
+    r"^(?P<org>.+?)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)\s+"
+    r"(?P<names>[A-Z].*)$"
+)
+# "A in Bangkok, B in Hanoi and C": the places after the names.
+_PLACE_AFTER_NAME = re.compile(r"\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s*(?:,|\band\b|$))")
 
 
 def _read_service_first(text: str, raw: str) -> list[CreditEntry] | None:

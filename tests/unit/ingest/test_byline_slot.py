@@ -231,6 +231,18 @@ def test_find_top_credits_reads_no_line_of_the_lead() -> None:
         ("អត្ថបទ៖ សុខ ចាន់ថា", [("writer", "សុខ ចាន់ថា", "person")]),
         ("ប្រែសម្រួលដោយ៖ ចាន់ ដារា", [("translator", "ចាន់ ដារា", "person")]),
         ("Obzorchimiz Nurmemet", [("writer", "Nurmemet", "person")]),
+        (
+            "Associated Press writers Ilse Marten in Bangkok and Owen Marsh contributed.",
+            [
+                ("contributor", "Ilse Marten", "person"),
+                ("contributor", "Owen Marsh", "person"),
+                ("source", "Associated Press", "service"),
+            ],
+        ),
+        (
+            "By ILSE MARTEN Associated Press",
+            [("writer", "ILSE MARTEN", "person"), ("source", "Associated Press", "service")],
+        ),
     ],
 )
 def test_credit_lines_by_their_form(line: str, expected: list[tuple[str, str, str]]) -> None:
@@ -245,6 +257,7 @@ def test_credit_lines_by_their_form(line: str, expected: list[tuple[str, str, st
         "Source: the ministry said on Monday that it would act.",
         "Editor's note: this story was updated",
         "Posted 2 April 2008 News Digest",
+        "Some Local writers Ilse Marten contributed to this report.",  # no outlet we know
         "អត្ថបទ នេះ និយាយ អំពី ទឹកជំនន់",  # "this article is about the floods"
     ],
 )
