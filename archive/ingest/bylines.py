@@ -437,6 +437,8 @@ def _source_entry(text: str, raw: str, *, known_only: bool = False) -> CreditEnt
         or not text[0].isalpha()
         or any(ch in ".,;:!?。，；：！？/@" for ch in text)
         or len(text.split()) > _MAX_NAME_WORDS
+        # in Latin script an outlet's name is capitalised ("Khmer Post", not "the ministry")
+        or (_is_latin(text) and not all(w[0].isupper() or w.isdigit() for w in text.split()))
     ):
         return None
     try:

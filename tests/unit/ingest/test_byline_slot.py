@@ -258,6 +258,7 @@ def test_credit_lines_by_their_form(line: str, expected: list[tuple[str, str, st
         "Editor's note: this story was updated",
         "Posted 2 April 2008 News Digest",
         "Some Local writers Ilse Marten contributed to this report.",  # no outlet we know
+        "Source: the ministry's own statement",
         "អត្ថបទ នេះ និយាយ អំពី ទឹកជំនន់",  # "this article is about the floods"
     ],
 )
