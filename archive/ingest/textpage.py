@@ -289,7 +289,10 @@ def _find_credits(
     credit_line = raw[-1] if raw else None
     # An agency or outlet credited only as a source (a footer, a dateline) is not where the
     # story was reported: it does not make the article's service.
-    service = originating_service(tuple(e for e in unique if e.role != "source"))
+    # A photo credit ("Photo: AFP") does not say where the story was reported either.
+    service = originating_service(
+        tuple(e for e in unique if e.role not in ("source", "photographer"))
+    )
     parsed = ParsedCredits(tuple(unique), service, credit_line or "")
     return _Credits(first, last, credit_line, parsed, byline, next_post)
 

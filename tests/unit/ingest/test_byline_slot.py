@@ -377,3 +377,11 @@ def test_agencies_and_outlets_users_meet_resolve(text: str, key: str) -> None:
     info = resolve_service(text)
     assert info is not None
     assert key == info.key
+
+
+def test_a_photo_credit_does_not_make_the_articles_service() -> None:
+    text = page("Floods Reach the Capital", "Photo: AFP", "By Ilse Marten", LEAD, SECOND)
+    parsed = parse_text_page(text, language="en")
+    assert parsed.credits is not None
+    assert ("writer", "Ilse Marten") in [(e.role, e.name) for e in parsed.credits.entries]
+    assert parsed.credits.service_key is None
