@@ -941,6 +941,18 @@ _FURNITURE_WORDS = frozenset(
         "is",
         "are",
         "was",
+        # words of outlets' names ("The Daily Herald reports."), never a person's
+        "daily",
+        "times",
+        "herald",
+        "tribune",
+        "journal",
+        "press",
+        "agency",
+        "television",
+        "tv",
+        "network",
+        "channel",
     ]
 )
 
@@ -1467,7 +1479,14 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, sign_off.group()))
     if reports := _REPORTS_END.search(text):
         raw = reports.group().lstrip(".!? ")
-        entries.extend(_names(reports["names"], "reporter", raw, strict_case=True) or [])
+        found_r = _names(reports["names"], "reporter", raw, strict_case=True) or []
+        # "The Daily Herald reports.": an outlet reports, not a person.
+        if all(
+            e.kind == "person"
+            and not any(w.casefold().strip(".") in _FURNITURE_WORDS for w in e.name.split())
+            for e in found_r
+        ):
+            entries.extend(found_r)
     if full := _FULL_STORY_AT.search(text):
         info = _organisation(full["org"])
         if info is not None:

@@ -279,8 +279,15 @@ def test_a_teaser_ending_in_name_reports_from_a_place() -> None:
     assert [("reporter", "Ana Lopes", "person")] == prose(paragraph)
 
 
-def test_reports_inside_a_sentence_is_no_credit() -> None:
-    assert [] == prose("The ministry said what the Daily Herald reports.")
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The ministry said what the Daily Herald reports.",
+        "Police made several arrests. The Daily Herald reports.",
+    ],
+)
+def test_an_outlet_reporting_is_no_person(paragraph: str) -> None:
+    assert [] == prose(paragraph)
 
 
 def test_a_byline_glued_to_the_lead_by_markup_residue() -> None:
