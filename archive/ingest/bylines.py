@@ -475,6 +475,10 @@ def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
 
 def _without_trailing_date(text: str) -> str:
     """ "SAW YAN NAING Monday, April 25, 2011" → "SAW YAN NAING" (the byline's date dropped)."""
+    # "Jane Doe - May 5, 2020": a separator says where the date begins.
+    separator = re.search(r"\s[-–—|•]\s", text)
+    if separator and date_line(text[separator.end() :]) is not None:
+        return text[: separator.start()].rstrip(" ,|-–—")
     words = text.split()
     for cut in range(1, len(words)):
         if date_line(" ".join(words[cut:])) is not None:
@@ -1192,12 +1196,15 @@ def find_top_credits(
             _is_latin(lines[index])
             and index - 1 >= 0
             and index + 1 < len(lines)
-            and (index - 1 == title or _heads_a_post(lines[index - 1]))
+            and (index - 1 == title or (index - 1 not in dates and _heads_a_post(lines[index - 1])))
             and _is_sentences(lines[index + 1])
         )
         if not under_headline and not any(n in dates or n in readings for n in neighbours):
             continue
-        if name := _bare_name(lines[index]):
+        # A name stands over its date ("NAME / DATE"); under a date a short line is more
+        # often a place ("DATE / Hong Kong"), unless a credit line is just above it.
+        over_date = index + 1 in dates or index + 1 in readings or index - 1 in readings
+        if (under_headline or over_date) and (name := _bare_name(lines[index])):
             words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
             if not words & story_words:
                 taken[index] = name

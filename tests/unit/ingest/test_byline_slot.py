@@ -392,3 +392,12 @@ def test_a_photo_credit_does_not_make_the_articles_service() -> None:
     assert parsed.credits is not None
     assert ("writer", "Ilse Marten") in [(e.role, e.name) for e in parsed.credits.entries]
     assert parsed.credits.service_key is None
+
+
+def test_a_byline_with_its_date_after_a_dash() -> None:
+    assert [("writer", "Ilse Marten", "person")] == read("By Ilse Marten - May 5, 2020")
+
+
+def test_a_place_under_the_date_line_is_not_a_reporter() -> None:
+    text = page("A Headline About Roads", "May 5, 2020", "Hong Kong", LEAD, SECOND)
+    assert [] == credits(text)
