@@ -1167,12 +1167,16 @@ def find_top_credits(
             break  # the lead: two paragraphs of sentences (a caption or a deck stands alone)
         window.append(index)
     readings: dict[int, tuple[CreditEntry, ...]] = {}
+    values: set[int] = set()
     for position, index in enumerate(window):
         line = lines[index]
         found = () if looks_like_credit_line(line) else _slot_reading(line)
         label = _NUMBERING.sub("", line)
         if not found and position + 1 < len(window) and _is_bare_label(label):
-            found = read_credit_line(f"{label} {lines[window[position + 1]]}")
+            value = window[position + 1]
+            found = read_credit_line(f"{label} {lines[value]}")
+            if found:
+                values.add(value)  # the value line is part of the credit
         if found:
             readings[index] = found
     dates = {index for index in window if _is_date(lines[index])}
@@ -1186,7 +1190,7 @@ def find_top_credits(
     story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
     taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
     for index in window:
-        if index in taken:
+        if index in taken or index in values:
             continue
         neighbours = beside(index)
         # Under a headline and over the lead: "Headline / NAME / The story begins …".
@@ -1212,9 +1216,8 @@ def find_top_credits(
             info = _organisation(lines[index])
             if info is not None:
                 taken[index] = (_org_entry("source", info, lines[index]),)
-    indices = tuple(sorted(taken))
-    entries = [entry for index in indices for entry in taken[index]]
-    return indices, tuple(_dedupe(entries))
+    entries = [entry for index in sorted(taken) for entry in taken[index]]
+    return tuple(sorted(set(taken) | values)), tuple(_dedupe(entries))
 
 
 def _is_bare_label(text: str) -> bool:
@@ -1350,16 +1353,16 @@ _SOURCE_LABEL = re.compile(
 )
 
 
-def story_source(lines: Sequence[str]) -> tuple[CreditEntry, ...]:
-    """The outlet named by the first labelled source line in the story ("Source: Xinhua"),
-    wherever it stands: on a blog page it closes the first post, above the next one."""
-    for line in lines:
+def story_source(lines: Sequence[str]) -> CreditLines | None:
+    """The first labelled source line in the story ("Source: Xinhua") and the outlet it
+    names, wherever it stands: on a blog page it closes the first post, above the next."""
+    for index, line in enumerate(lines):
         if _SOURCE_LABEL.match(_fold(line)) is None:
             continue
         found = read_credit_line(line)
         if found and all(entry.role == "source" for entry in found):
-            return found
-    return ()
+            return CreditLines((index,), (index,), found)
+    return None
 
 
 # --- credits inside the story -----------------------------------------------------------

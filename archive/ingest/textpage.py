@@ -268,8 +268,12 @@ def _find_credits(
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
-        # "Source: Xinhua" closing the story above the next post of a blog page.
-        entries += story_source(texts[first : last + 1])
+        # "Source: Xinhua" closing the story above the next post of a blog page: the line
+        # leaves the story (the lines under it stay where the layout puts them).
+        if (source := story_source(texts[first : last + 1])) is not None:
+            entries += source.entries
+            for offset in source.indices:
+                dropped[first + offset] = texts[first + offset]
     # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
     # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):

@@ -401,3 +401,22 @@ def test_a_byline_with_its_date_after_a_dash() -> None:
 def test_a_place_under_the_date_line_is_not_a_reporter() -> None:
     text = page("A Headline About Roads", "May 5, 2020", "Hong Kong", LEAD, SECOND)
     assert [] == credits(text)
+
+
+def test_a_source_line_mid_page_leaves_the_story() -> None:
+    text = page("Highway Reopens", LEAD, "Source: Xinhua", "Race Against Winter", SECOND)
+    parsed = parse_text_page(text, language="en")
+    assert "Source: Xinhua" not in parsed.body
+    assert parsed.body.startswith(LEAD)
+    assert parsed.body.endswith(SECOND)
+
+
+def test_the_value_line_of_a_bare_label_leaves_the_story() -> None:
+    text = page(
+        "電台宣布撤離",
+        "2.記者署名:",
+        "王大明/ 綜合報導",
+        "電台今天宣布,由於當地新法生效,將關閉辦公室並撤離全部員工,節目將改由其他地方製作播出。",
+        "電台表示,聽眾仍可以透過網站與社群媒體收聽節目,並將持續報導當地新聞。",
+    )
+    assert "王大明" not in parse_text_page(text, language="zh-Hant").body
