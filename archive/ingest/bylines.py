@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from archive.identity.names import clean_person_name
-from archive.identity.services import ServiceInfo, resolve_service
+from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
 
@@ -35,8 +35,10 @@ __all__ = [
     "find_byline",
     "find_credit_lines",
     "find_inline_bylines",
+    "find_top_credits",
     "is_credit_line",
     "read_credit_line",
+    "story_source",
 ]
 
 
@@ -154,7 +156,7 @@ def _clean(text: str) -> str:
     text = _PARENTHESES.sub("", text)
     text = clean_person_name(text).strip(" \t:：-–—|/")
     text = _TITLES.sub("", text)
-    return clean_person_name(text.rstrip("།༎ "))
+    return clean_person_name(text.rstrip("།༎ ་"))
 
 
 def _organisation(text: str) -> ServiceInfo | None:
@@ -175,7 +177,7 @@ def _names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Credit
     "staff" lines ("By Staff reporters", "BenarNews staff") credit the outlet, if named.
     """
     entries: list[CreditEntry] = []
-    parts = [p for p in re.split(r"\s*(?:,|，|、|;|&|\band\b|\bvà\b|និង|ແລະ|및)\s*", text) if p]
+    parts = [p for p in re.split(r"\s*(?:,|，|、|;|&|\band\b|\bvà\b|និង|ແລະ|및|།)\s*", text) if p]
     if not parts:
         return None
     for part in parts:
@@ -243,10 +245,21 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("dịch", "translator", True), ("tác giả", "writer", True), ("ảnh", "photographer", True),
     ("theo", "source", True), ("nguồn", "source", True),
     ("អ្នកយកព័ត៌មាន", "reporter", True), ("ដោយ", "reporter", True),
+    ("ប្រែសម្រួលដោយ", "translator", True), ("រៀបរៀងដោយ", "writer", True),
+    ("អត្ថបទដោយ", "writer", True), ("អត្ថបទ", "writer", True),
     ("ນັກຂ່າວ", "reporter", True), ("ໂດຍ", "reporter", True),
+    ("ລາຍງານໂດຍ", "reporter", True), ("ຂຽນໂດຍ", "writer", True), ("ແປໂດຍ", "translator", True),
+    ("ئوبزورچىمىز", "writer", True), ("obzorchimiz", "writer", True),
+    ("обзорчимиз", "writer", True),
     ("သတင်းထောက်", "reporter", True), ("ဘာသာပြန်", "translator", True),
     ("ရေးသားသူ", "writer", True), ("ဆောင်းပါးရှင်", "writer", True),
     ("རྩོམ་སྒྲིག་པ", "editor", True), ("རྩོམ་པ་པོ", "writer", True),
+    ("སྒྱུར་མཁན", "translator", True), ("ཡིག་སྒྱུར", "translator", True),
+    ("སྙན་སྒྲོན་པ", "reporter", True),
+    ("记者署名", "reporter", True), ("記者署名", "reporter", True),
+    ("媒体来源", "source", True), ("媒體來源", "source", True),
+    ("文章来源", "source", True), ("文章來源", "source", True),
+    ("영상취재", "photographer", True), ("영상편집", "editor", True),
     ("مۇخبىرىمىز", "reporter", True), ("مۇخبىر", "reporter", True),
     ("muxbirimiz", "reporter", True), ("muxbir", "reporter", True),
     ("мухбиримиз", "reporter", True), ("мухбир", "reporter", True),
@@ -267,7 +280,8 @@ _PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།៖]+\s*"
 # Labels that are English words: they need punctuation after them ("Source: …").
 _ENGLISH_LABELS = frozenset(
     {"reporter", "reporting", "correspondent", "writer", "editor", "editing", "translator",
-     "translation", "narrator", "photos?", "source", "sources"}
+     "translation", "narrator", "photos?", "source", "sources",
+     "អត្ថបទ"}  # Khmer "text": "អត្ថបទ៖ NAME", but also "អត្ថបទ នេះ" (this article)
 )  # fmt: skip
 
 
@@ -296,7 +310,7 @@ _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
 # Labels under which a Latin-script name may be lower case: Uyghur in Latin script writes
 # names so ("Muxbirimiz qutlan"), Chinese pages give editors' user ids ("责任编辑：alonliu").
 # Under every other label a lower-case word is running text ("Dịch bệnh lây lan").
-_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|[\u3400-\u9fff])", re.IGNORECASE)
+_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|editor\b|[\u3400-\u9fff])", re.IGNORECASE)
 
 
 # Any label at all, to find where one may stand before trying each (most lines have none).
@@ -375,13 +389,22 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
         # "編譯周虹汶/綜合報導", "記者張三/台北報導": drop the place-and-wire part.
         segments = [s for s in re.split(r"\s*/\s*", body) if s.strip()]
         segments = [s for s in segments if not _REPORT_TAIL.search(s.strip())] or segments[:1]
+        # "NAME/opinion article": after the first slash a place, a section or an outlet.
+        segments = segments[:1]
         found: list[CreditEntry] = []
         for segment in segments:
             if role == "source":
-                info = _organisation(segment)
-                if info is None:
+                # "Theo" is also "according to": under it only a known outlet is a source.
+                # An outlet the registry does not know needs the label's colon ("Nguồn: X",
+                # not "Nguồn tin cho biết", sources said).
+                label_text = inner[label_start:label_end]
+                known_only = label_text.casefold().startswith("theo") or not re.search(
+                    r"[:：|｜]", label_text
+                )
+                entry = _source_entry(segment, raw, known_only=known_only)
+                if entry is None:
                     return None
-                found.append(_org_entry("source", info, raw))
+                found.append(entry)
                 continue
             names = _names(segment, role, raw, strict_case=not lower_case_names)
             if names is None:
@@ -391,6 +414,38 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
             return None
         entries.extend(found)
     return entries
+
+
+# What ends the outlet named after a source label: its date ("來源: 紐約時報 於 2025-05-09"),
+# a bar, or a sentence ("… - 新聞取自各大新聞媒體").
+_SOURCE_TAIL = re.compile(r"\s*(?:[|｜]|\s[-–—]\s|(?:\s(?:於|于|on|at))?\s*\d).*$")
+_MAX_OUTLET_CHARS = 30
+
+
+def _source_entry(text: str, raw: str, *, known_only: bool = False) -> CreditEntry | None:
+    """The outlet a source label names ("来源：新华社", "來源: 某某網"): a registry entry, or an
+    outlet the registry does not know, taken as written when it is short and has the shape
+    of a name (no sentence punctuation, no address)."""
+    text = _SOURCE_TAIL.sub("", text).strip(" \t:：-–—/")
+    info = _organisation(text)
+    if info is not None:
+        return _org_entry("source", info, raw)
+    if (
+        known_only
+        or not text
+        or len(text) > _MAX_OUTLET_CHARS
+        or not text[0].isalpha()
+        or any(ch in ".,;:!?。，；：！？/@" for ch in text)
+        or len(text.split()) > _MAX_NAME_WORDS
+        # in Latin script an outlet's name is capitalised ("Khmer Post", not "the ministry")
+        or (_is_latin(text) and not all(w[0].isupper() or w.isdigit() for w in text.split()))
+    ):
+        return None
+    try:
+        key = service_key_for(text)
+    except ValueError:
+        return None
+    return CreditEntry("source", text, "service", key, raw)
 
 
 def _read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
@@ -420,6 +475,10 @@ def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
 
 def _without_trailing_date(text: str) -> str:
     """ "SAW YAN NAING Monday, April 25, 2011" → "SAW YAN NAING" (the byline's date dropped)."""
+    # "Jane Doe - May 5, 2020": a separator says where the date begins.
+    separator = re.search(r"\s[-–—|•]\s", text)
+    if separator and date_line(text[separator.end() :]) is not None:
+        return text[: separator.start()].rstrip(" ,|-–—")
     words = text.split()
     for cut in range(1, len(words)):
         if date_line(" ".join(words[cut:])) is not None:
@@ -434,14 +493,48 @@ def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
         return None
     for cut in range(len(words) - 1, 0, -1):
         if date_line(" ".join(words[:cut])) is not None:
-            found = _names(" ".join(words[cut:]), "reporter", raw, strict_case=True)
+            rest = " ".join(words[cut:])
+            if (labelled := _read_labelled(rest, raw)) or (
+                labelled := _read_tibetan_translated(rest, raw)
+            ):
+                return labelled  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET"
+            found = _names(rest, "reporter", raw, strict_case=True)
             if found and all(
                 e.kind == "person"
                 and len(e.name.split()) >= 2
                 and not all(len(w) <= 3 and w.isupper() for w in e.name.split())  # "AM PDT"
+                # "2 April 2008 News Digest": a date then a title, not a byline
+                and not any(w.casefold().strip(".") in _FURNITURE_WORDS for w in e.name.split())
                 for e in found
             ):
                 return found
+    return None
+
+
+# "NAME བསྒྱུར།" (NAME translated), read only after a date: alone, the verb ends sentences.
+_TIBETAN_TRANSLATED = re.compile(r"^(?P<name>[\u0f00-\u0fff]{2,40}?)་?བསྒྱུར[།༎]?$")
+
+
+def _read_tibetan_translated(text: str, raw: str) -> list[CreditEntry] | None:
+    match = _TIBETAN_TRANSLATED.match(text)
+    if match is None:
+        return None
+    return _names(match["name"], "translator", raw, strict_case=False)
+
+
+def _read_outlet_date(text: str, raw: str) -> list[CreditEntry] | None:
+    """An outlet with the story's date on one line: "RFA, 23/05/2022", "28 November 2014 VOA",
+    "Bernama on 5th April 2020", "May 21, 2015 The Diplomat" (the outlet is the source)."""
+    if len(text) > _MAX_SOURCE_CHARS or not any(ch.isdecimal() for ch in text):
+        return None
+    words = text.split()
+    for cut in range(1, len(words)):
+        head, tail = " ".join(words[:cut]), " ".join(words[cut:])
+        for outlet, date in ((head, tail), (tail, head)):
+            date = re.sub(r"^(?:on|dated)\s+", "", date.strip(" ,|-–—"), flags=re.IGNORECASE)
+            info = _organisation(outlet)
+            if info is not None and date_line(date) is not None:
+                return [_org_entry("source", info, raw)]
     return None
 
 
@@ -477,6 +570,11 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
     rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
+    words = rest.split()
+    for cut in range(1, len(words)):  # "By JANE DOE Associated Press": the outlet after the name
+        if "/" not in rest and _organisation(" ".join(words[cut:])) is not None:
+            rest = f"{' '.join(words[:cut])}/{' '.join(words[cut:])}"
+            break
     entries = _names(rest, "writer", raw, strict_case=True)
     if entries is None:
         return None
@@ -628,7 +726,24 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     match = _CONTRIBUTED.match(text)
     if match is None:
         return None
-    return _names(match["names"], "contributor", raw, strict_case=True) or None
+    names, found = match["names"], []
+    # "Associated Press writers A in Bangkok and B contributed": the outlet, then its people.
+    if staff := _OUTLET_STAFF.match(names):
+        info = _organisation(staff["org"])
+        if info is None:
+            return None
+        names, found = staff["names"], [_org_entry("source", info, raw)]
+    names = _PLACE_AFTER_NAME.sub("", names)
+    people = _names(names, "contributor", raw, strict_case=True)
+    return (people + found if people else None) if found else (people or None)
+
+
+_OUTLET_STAFF = re.compile(
+    r"^(?P<org>.+?)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)\s+"
+    r"(?P<names>[A-Z].*)$"
+)
+# "A in Bangkok, B in Hanoi and C": the places after the names.
+_PLACE_AFTER_NAME = re.compile(r"\s+in\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?=\s*(?:,|\band\b|$))")
 
 
 def _read_service_first(text: str, raw: str) -> list[CreditEntry] | None:
@@ -657,13 +772,14 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     _read_contributed,
     _read_permission,
     _read_source_line,
+    _read_uyghur_prepared,  # before the labels: "مۇخبىرىمىز NAME تەييارلىدى" ends in a verb
     _read_labelled,
     _read_slashed,
     _read_name_bar_date,
     _read_name_email,
     _read_name_outlet,
     _read_date_names,
-    _read_uyghur_prepared,
+    _read_outlet_date,
 )
 
 
@@ -679,7 +795,7 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     line = " ".join(text.split())
     if not line or len(line) > _MAX_LINE_CHARS * 4:
         return ()
-    normal = _fold(line)
+    normal = _CRAWLER_PREFIX.sub("", _fold(line))
     for reader in _READERS:
         if reader is not _read_sentence_form and len(normal) > _MAX_LINE_CHARS:
             continue
@@ -829,6 +945,18 @@ _FURNITURE_WORDS = frozenset(
         "is",
         "are",
         "was",
+        # words of outlets' names ("The Daily Herald reports."), never a person's
+        "daily",
+        "times",
+        "herald",
+        "tribune",
+        "journal",
+        "press",
+        "agency",
+        "television",
+        "tv",
+        "network",
+        "channel",
     ]
 )
 
@@ -840,6 +968,18 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         return ()
     if _HAN.search(line) or _HANGUL.search(line):
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
+    if line[:1] in "\"'“‘«「『(“[":
+        return ()  # a quoted or bracketed line is a headline or a caption
+    if line.endswith(tuple("?!？！។៕။؟…")) or re.search(r"[^\W\d_]{4,}\.$", line):
+        return ()  # a question or a sentence, not a name ("Vote for which party?")
+    head, comma, tail = line.partition(",")
+    if comma:
+        # "NAME, Place" or "NAME, Outlet": the name is the head (two names take "and").
+        if not tail.strip() or not all(
+            w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in tail.split()
+        ):
+            return ()
+        line = head
     entries = _names(line, "reporter", text, strict_case=True)
     if not entries or len(entries) > 2 or entries[0].kind != "person":
         return ()
@@ -929,6 +1069,166 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
     return None
 
 
+# --- the byline slot --------------------------------------------------------------------
+
+_SLOT_ABOVE = 3  # lines above the headline still in the slot (a byline set over it)
+_SLOT_BELOW = 12  # lines under the headline at most
+_LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph: the slot ends
+# A label alone on its line, its value on the next ("2.記者署名:" / "NAME/ 綜合報導").
+_NUMBERING = re.compile(r"^\(?\d{1,2}[.)、]\s*")
+# A crawler's record of the month glued before the page: "date 2018-03 …".
+_CRAWLER_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)")
+
+
+def _weight(text: str) -> int:
+    """A line's length in Latin-letter terms (a CJK character says as much as ~3)."""
+    return len(text) + 2 * sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of running text: long, or a sentence of some length."""
+    weight = _weight(text)
+    return weight >= _LEAD_WEIGHT or (
+        weight >= _LEAD_WEIGHT // 2 and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
+    )
+
+
+def _is_sentences(text: str) -> bool:
+    """A paragraph of story text: running text ending a sentence, with no web address."""
+    return (
+        _is_paragraph(text)
+        and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
+        and re.search(r"https?://|www\.", text) is None
+    )
+
+
+def _is_date(text: str) -> bool:
+    return date_line(text) is not None
+
+
+def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
+    """The credits a line of the byline slot states by its form (labels, "By", an outlet
+    with a date, a date then names), without help from its neighbours; in a meta line the
+    labelled credit before the date ("작성자 NAME 작성일13-02-11 08:27 댓글0건")."""
+    found = read_credit_line(line)
+    if found:
+        return found
+    words = _fold(line).split()
+    # "NAME NAME OUTLET DATE" run together: where one name ends is a guess, the outlet not.
+    for cut in range(2, len(words) - 1):
+        head = words[:cut]
+        if (
+            all(w[0].isupper() for w in head)
+            and _is_latin(" ".join(head))
+            and (outlet := _read_outlet_date(" ".join(words[cut:]), line))
+        ):
+            return tuple(outlet)
+    cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
+    if cut and cut < len(words):
+        return tuple(_read_labelled(" ".join(words[:cut]), line) or ())
+    return ()
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A line naming only a known agency or outlet ("Bangkok Post", "THE ASSOCIATED PRESS")."""
+    return len(text) <= _MAX_SOURCE_CHARS and _organisation(text) is not None
+
+
+def find_top_credits(
+    lines: Sequence[str], *, title: int | None, first: int
+) -> tuple[tuple[int, ...], tuple[CreditEntry, ...]]:
+    """Credits in the byline slot: the short lines around the headline, down to the lead.
+
+    A line there is a credit when its form says so (a label, "By", a date then names, an
+    outlet with its date), or when it is a person's name alone (or an outlet alone) and a
+    neighbour is a date line or another credit line: "NAME" over "DATE OUTLET", an outlet
+    line under "NAME & AFP". A label alone on a line takes the next line as its value.
+
+    Args:
+        lines: The page's lines, stripped, in order.
+        title: The headline's index, if the page has one.
+        first: The index of the story's first line.
+
+    Returns:
+        The indices of the credit lines and the credits read from them, in page order.
+    """
+    anchor = title if title is not None else first
+    start = max(0, anchor - _SLOT_ABOVE)
+    stop = min(len(lines), max(anchor, first) + _SLOT_BELOW)
+    window: list[int] = []
+    for index in range(start, stop):
+        if index == title:
+            continue
+        if (
+            index >= first
+            and _is_sentences(lines[index])
+            and (index + 1 >= len(lines) or _is_sentences(lines[index + 1]))
+        ):
+            break  # the lead: two paragraphs of sentences (a caption or a deck stands alone)
+        window.append(index)
+    readings: dict[int, tuple[CreditEntry, ...]] = {}
+    values: set[int] = set()
+    for position, index in enumerate(window):
+        line = lines[index]
+        found = () if looks_like_credit_line(line) else _slot_reading(line)
+        label = _NUMBERING.sub("", line)
+        if not found and position + 1 < len(window) and _is_bare_label(label):
+            value = window[position + 1]
+            found = read_credit_line(f"{label} {lines[value]}")
+            if found:
+                values.add(value)  # the value line is part of the credit
+        if found:
+            readings[index] = found
+    dates = {index for index in window if _is_date(lines[index])}
+
+    def beside(index: int) -> list[int]:
+        return [n for n in (index - 1, index + 1) if n in window or n in readings]
+
+    # Words of the story under the slot: a "name" whose word recurs there is a place or a
+    # subject the story speaks of ("Cambodia Kingdom", "Việt Nam"), not its reporter.
+    below = window[-1] + 1 if window else stop
+    story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
+    taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
+    for index in window:
+        if index in taken or index in values:
+            continue
+        neighbours = beside(index)
+        # Under a headline and over the lead: "Headline / NAME / The story begins …".
+        # Only Latin script shows a name by its shape (capitalised words); a short line in
+        # another script may be half a headline.
+        under_headline = (
+            _is_latin(lines[index])
+            and index - 1 >= 0
+            and index + 1 < len(lines)
+            and (index - 1 == title or (index - 1 not in dates and _heads_a_post(lines[index - 1])))
+            and _is_sentences(lines[index + 1])
+        )
+        if not under_headline and not any(n in dates or n in readings for n in neighbours):
+            continue
+        # A name stands over its date ("NAME / DATE"); under a date a short line is more
+        # often a place ("DATE / Hong Kong"), unless a credit line is just above it.
+        over_date = index + 1 in dates or index + 1 in readings or index - 1 in readings
+        if (under_headline or over_date) and (name := _bare_name(lines[index])):
+            words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
+            if not words & story_words:
+                taken[index] = name
+        elif _is_outlet_line(lines[index]):
+            info = _organisation(lines[index])
+            if info is not None:
+                taken[index] = (_org_entry("source", info, lines[index]),)
+    entries = [entry for index in sorted(taken) for entry in taken[index]]
+    return tuple(sorted(set(taken) | values)), tuple(_dedupe(entries))
+
+
+def _is_bare_label(text: str) -> bool:
+    """Whether a line is only a label and its separator ("記者署名:", "སྒྱུར་མཁན།")."""
+    text = text.strip()
+    return any(
+        (match := pattern.fullmatch(text + " ")) is not None and match.end() == len(text) + 1
+        for pattern, _role in _LABEL_PATTERNS
+    ) and any(ch in ":：།" for ch in text[-1:])
+
+
 _MAX_HEADLINE_CHARS = 120
 _SENTENCE_ENDS = tuple(".!?。！？။។៕།؟\"'”’»")
 
@@ -938,9 +1238,27 @@ def _heads_a_post(line: str) -> bool:
     return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(_SENTENCE_ENDS)
 
 
+# A line opening with a role label ("Editor: …", "责任编辑：…", "ដោយ …").
+_LABEL_START = _ANY_LABEL
+
+
 def _is_top_byline(line: str) -> bool:
     """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
-    return _BY.match(_fold(line)) is not None or bool(_bare_name(line))
+    folded = _fold(" ".join(line.split()))
+    return (
+        _BY.match(folded) is not None
+        or bool(_bare_name(line))
+        or bool(_read_date_names(folded, line))  # "Wednesday, 25 August 2010 15:03 NAME"
+    )
+
+
+def _is_dated_byline(line: str) -> bool:
+    """A byline carrying its own date: "By NAME Monday, April 25, 2011", "DATE TIME NAME"."""
+    folded = _fold(" ".join(line.split()))
+    if (by := _BY.match(folded)) is not None:
+        rest = by["rest"].strip()
+        return _without_trailing_date(rest) != rest
+    return bool(_read_date_names(folded, line))
 
 
 def find_inline_bylines(
@@ -958,7 +1276,9 @@ def find_inline_bylines(
         above += len(line)
         if index and above > half and _heads_a_post(lines[index - 1]):
             continue
-        if is_furniture(lines[index + 1]) and not looks_like_credit_line(line):
+        if (is_furniture(lines[index + 1]) or _is_dated_byline(line)) and not (
+            looks_like_credit_line(line)
+        ):
             entries.extend(read_credit_line(line))
     return tuple(entries)
 
@@ -1001,7 +1321,13 @@ def find_credit_lines(
         # Only the credit sentence ("Reported by …") may have a few story-like lines after
         # it (related links, a share line); any other credit line closes the story.
         sentence = any(looks_like_credit_line(line) for line in lines[top : offset + 1])
-        if not sentence and not all(is_furniture(line) for line in lines[offset + 1 :]):
+        # After any other credit line only furniture, or a list of links (short lines that
+        # end no sentence: "Other story (By NAME)"), may follow.
+        labelled = any(_LABEL_START.match(_fold(line)) for line in lines[top : offset + 1])
+        if not sentence and not all(
+            is_furniture(line) or (labelled and _heads_a_post(line) and len(line) <= 80)
+            for line in lines[offset + 1 :]
+        ):
             continue
         if (
             top == offset
@@ -1018,6 +1344,24 @@ def find_credit_lines(
         return CreditLines(
             tuple(range(top, len(lines))), tuple(range(top, offset + 1)), tuple(_dedupe(found))
         )
+    return None
+
+
+# A line that names the story's source by a label: "Source: Xinhua", "来源：新华社", "Menbe: …".
+_SOURCE_LABEL = re.compile(
+    r"^[(\[]?(?:source|sources|nguồn|来源|來源|稿源|出处|出處|출처|منبە|menbe|мәнбә)\s*[:：]", re.I
+)
+
+
+def story_source(lines: Sequence[str]) -> CreditLines | None:
+    """The first labelled source line in the story ("Source: Xinhua") and the outlet it
+    names, wherever it stands: on a blog page it closes the first post, above the next."""
+    for index, line in enumerate(lines):
+        if _SOURCE_LABEL.match(_fold(line)) is None:
+            continue
+        found = read_credit_line(line)
+        if found and all(entry.role == "source" for entry in found):
+            return CreditLines((index,), (index,), found)
     return None
 
 
@@ -1064,7 +1408,7 @@ _KOREAN_REPORTS = re.compile(
 # Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
 _BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
 _KOREAN_SIGN_OFF = re.compile(
-    r"(?:[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
+    r"(?P<outlet>[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
 # "(서울=연합뉴스) 홍길동 기자 =": Korean wire dateline with the reporter.
 _KOREAN_DATELINE = re.compile(
@@ -1073,6 +1417,28 @@ _KOREAN_DATELINE = re.compile(
 # A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
 _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
+
+
+# "… Katie Arnold reports." / "… NAME reports from Yangon." closing a deck or a lead (a TV
+# or radio teaser).
+_REPORTS_END = re.compile(
+    r"(?:^|[.!?]\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+    r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports"
+    r"(?:\s+from\s+[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*){0,3})?\.?$"
+)
+# "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
+_BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
+# "… Full story at The Irrawaddy." / "Read more at Reuters".
+_FULL_STORY_AT = re.compile(
+    r"(?:^|[.!?]\s+|\s)(?:full\s+story|read\s+(?:the\s+)?(?:full\s+story|more))\s+"
+    r"(?:at|on|from)\s+(?P<org>[^.!?]{2,40}?)\.?$",
+    re.IGNORECASE,
+)
+# Chinese labelled clauses inside a run of text: "记者:张扬、马原驰 新华社…制作", "责任编辑:周冬 ".
+_HAN_LABEL_CLAUSE = re.compile(
+    r"(?<![\u3400-\u9fff])(?P<label>记者|記者|责任编辑|責任編輯|编辑|編輯|编译|編譯|作者|摄影|攝影)"
+    r"\s*[:：]\s*(?P<names>[\u3400-\u9fff]{2,4}(?:[、，,][\u3400-\u9fff]{2,4})*)(?=\s|$|[|｜)）】〕])"
+)
 
 
 def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
@@ -1084,6 +1450,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     """
     text = _fold(paragraph)
     entries: list[CreditEntry] = []
+    if by := _BY_BEFORE_MARKUP.match(text):
+        entries.extend(read_credit_line(by["by"]))
     for verb in _REPORT_VERB.finditer(text):
         names, owner = _reporters_before(text, verb.start())
         org = _organisation(owner or "")
@@ -1117,14 +1485,36 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(CreditEntry("reporter", name, "person", None, burmese.group()))
     if sign_off := _KOREAN_SIGN_OFF.search(text):
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
+        if (info := _organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
+            entries.append(_org_entry("source", info, sign_off.group()))
+    if reports := _REPORTS_END.search(text):
+        raw = reports.group().lstrip(".!? ")
+        found_r = _names(reports["names"], "reporter", raw, strict_case=True) or []
+        # "The Daily Herald reports.": an outlet reports, not a person.
+        if all(
+            e.kind == "person"
+            and not any(w.casefold().strip(".") in _FURNITURE_WORDS for w in e.name.split())
+            for e in found_r
+        ):
+            entries.extend(found_r)
+    if full := _FULL_STORY_AT.search(text):
+        info = _organisation(full["org"])
+        if info is not None:
+            entries.append(_org_entry("source", info, full.group().strip()))
+    for clause in _HAN_LABEL_CLAUSE.finditer(text):
+        entries.extend(_read_labelled(clause.group(), clause.group()) or [])
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
         if bracket := pattern.search(text):
             before = text[: bracket.start()].rstrip()
             if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):
                 continue  # "Headline (ដោយ NAME)": a related link's byline, not this story's
-            found_b = _read_labelled(bracket["b"], bracket["b"]) or _read_slashed(
-                bracket["b"], bracket["b"]
-            )
+            found_b = (
+                _read_labelled(bracket["b"], bracket["b"])
+                or _read_slashed(bracket["b"], bracket["b"])
+                or _read_sentence_form(bracket["b"], bracket["b"])  # "(Editing by NAME)"
+                or (_read_source_line(bracket["b"], bracket["b"]) if pattern is _LEAD_BRACKET
+                    else None)  # "[BenarNews] Six people were killed …"
+            )  # fmt: skip
             # "(Photo: NAME)" closes a caption: the photographer is furniture's credit.
             entries.extend(e for e in found_b or [] if e.role != "photographer")
     return tuple(_dedupe(entries))

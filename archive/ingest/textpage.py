@@ -30,8 +30,10 @@ from archive.ingest.bylines import (
     find_byline,
     find_credit_lines,
     find_inline_bylines,
+    find_top_credits,
     is_credit_line,
     read_credit_line,
+    story_source,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
 from archive.ingest.dates import date_line, dateline_date, parse_date_text, title_date
@@ -217,14 +219,25 @@ class _Credits:
     next_post: tuple[int, ...] = ()  # the head of the page's next post, cut off (furniture)
 
 
+_LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph, not a caption
+
+
 def _find_credits(
-    text: str, lines: list[_Line], first: int, last: int, dropped: dict[int, str]
+    text: str,
+    lines: list[_Line],
+    first: int,
+    last: int,
+    dropped: dict[int, str],
+    *,
+    title: int | None = None,
 ) -> _Credits:
     """Take the byline off the top and the credit lines off the bottom of the story.
 
     The lines taken go to ``dropped`` (they stay in the page, as furniture); credits in
     the story's first and last paragraphs and in the footer's source or permission lines
-    are read too, though those lines stay where they are.
+    are read too, though those lines stay where they are. Without a byline under the
+    headline, the byline slot (the short lines around the headline, down to the lead) is
+    searched for credit lines by their form and their neighbours.
     """
     texts = [line.text for line in lines]
     byline: tuple[int, ...] = ()
@@ -238,6 +251,17 @@ def _find_credits(
         byline = tuple(first + offset for offset in top.credit_indices)
         entries += top.entries
         first += len(top.indices)
+    if top is None or all(entry.role == "photographer" for entry in top.entries):
+        # No byline under the headline (a photo credit is none): search the byline slot.
+        slot, slot_entries = find_top_credits(texts[: last + 1], title=title, first=first)
+        entries += slot_entries
+        in_story = [index for index in slot if index >= first]
+        byline += tuple(in_story)
+        for index in in_story:
+            dropped[index] = texts[index]
+        if in_story:
+            raw.append(text[lines[in_story[0]].start : lines[in_story[-1]].end])
+            first = in_story[-1] + 1
     bottom = find_credit_lines(texts[first : last + 1], is_furniture=_is_chrome)
     next_post: tuple[int, ...] = ()
     if bottom is not None and not bottom.credit_indices:
@@ -251,15 +275,25 @@ def _find_credits(
             if first + offset not in block:
                 dropped[first + offset] = texts[first + offset]
         last = first + bottom.indices[0] - 1
+    has_byline = any(entry.kind == "person" for entry in entries)
     if first <= last:
-        entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
+        if not has_byline:  # a story has one byline: another one further down heads a post
+            entries += find_inline_bylines(texts[first : last + 1], is_furniture=_is_chrome)
         # The story's first two and last three lines: a lead's dateline or bracketed byline,
         # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
+        # The lead may stand under a caption or two: the first long line is read too.
+        lead = next((i for i in range(first, last + 1) if _weight(texts[i]) >= _LEAD_WEIGHT), first)
         ends = sorted(
-            {*range(first, min(first + 2, last + 1)), *range(max(first, last - 2), last + 1)}
+            {*range(first, min(first + 2, last + 1)), lead, *range(max(first, last - 2), last + 1)}
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
+        # "Source: Xinhua" closing the story above the next post of a blog page: the line
+        # leaves the story (the lines under it stay where the layout puts them).
+        if (source := story_source(texts[first : last + 1])) is not None:
+            entries += source.entries
+            for offset in source.indices:
+                dropped[first + offset] = texts[first + offset]
     # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
     # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):
@@ -279,7 +313,10 @@ def _find_credits(
     credit_line = raw[-1] if raw else None
     # An agency or outlet credited only as a source (a footer, a dateline) is not where the
     # story was reported: it does not make the article's service.
-    service = originating_service(tuple(e for e in unique if e.role != "source"))
+    # A photo credit ("Photo: AFP") does not say where the story was reported either.
+    service = originating_service(
+        tuple(e for e in unique if e.role not in ("source", "photographer"))
+    )
     parsed = ParsedCredits(tuple(unique), service, credit_line or "")
     return _Credits(first, last, credit_line, parsed, byline, next_post)
 
@@ -317,7 +354,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         for index in range(len(lines))
         if (index < scan_first or index > last) and index != title_index
     }
-    found = _find_credits(text, lines, scan_first, last, outside)
+    found = _find_credits(text, lines, scan_first, last, outside, title=title_index)
     credit_line, credits = found.credit_line, found.credits
     # The closing credit block: the lines _find_credits took off the story but left unplaced.
     credit_rows = {i for i in range(found.last + 1, last + 1) if i not in outside}

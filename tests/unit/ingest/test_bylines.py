@@ -291,7 +291,10 @@ def test_a_labelled_byline_with_story_after_it_does_not_close_the_story() -> Non
         ("(Reuters) YANGON, Myanmar - Late on Monday…", [("source", "Reuters", "service")]),
         ("최지훈 기자 =정부는 3일 발표했다.", [("reporter", "최지훈", "person")]),
         ("…라고 말했습니다. 최지훈 기자의 보도입니다.", [("reporter", "최지훈", "person")]),
-        ("…밝혔습니다. KBS 뉴스 최지훈입니다.", [("reporter", "최지훈", "person")]),
+        (
+            "…밝혔습니다. KBS 뉴스 최지훈입니다.",
+            [("reporter", "최지훈", "person"), ("source", "KBS", "service")],
+        ),
         ("기자회견에서 그는 말했다.", []),
         (
             "ဗိုလ်မှူးကြီးကို အာအက်ဖ်အေ သတင်းထောက် မသီတာ က မေးမြန်းထားပါတယ်။",
