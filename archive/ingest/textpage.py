@@ -945,6 +945,11 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None
     chosen = (named or candidates)[0] if candidates else None
     if chosen is None:
         return None
+    # A paragraph under the first headline is its lead, never furniture, unless a date line
+    # stands between it and the headline below (a blog's notice over a post's header).
+    for index in (i for i in content if title < i < chosen and _is_prose(lines[i].text)):
+        if not any(_has_date(lines[i].text) for i in range(index + 1, chosen)):
+            return None
     old, new = lines[title].text, lines[chosen].text
     if not _looks_like_title(old):
         return chosen
