@@ -221,4 +221,3 @@ def test_a_long_question_or_two_sentences_ending_in_a_question_stay_story() -> N
     lines = ["Officials met on Sunday. Will the highway reopen before the rains?", LEAD, SECOND]
     parsed = parse_text_page(page(*lines), language="en")
     assert lines[0] in parsed.body
-
