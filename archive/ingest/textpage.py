@@ -24,6 +24,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from archive.ingest.bylines import (
     credits_in_prose,
@@ -93,6 +94,20 @@ _SOCIAL_URL = re.compile(
     r"|tiktok\.com|line\.me|weibo\.com)(?:[/:?#]|$)",
     re.IGNORECASE,
 )
+_STORY_PATH = re.compile(r"\d|[-_]|\.(?:s?html?|php|aspx?)$", re.IGNORECASE)
+
+
+def _names_a_story(url: str) -> bool:
+    """Whether a URL in the furniture can be the story's own address: not a social site's
+    "Follow us" link, and not a site's front or section page ("Read more at SITE"), which
+    many pages of one site share (the archive knows an article by its address)."""
+    if _SOCIAL_URL.match(url):
+        return False
+    parts = urlsplit(url)
+    last = parts.path.strip("/").rpartition("/")[2]  # a story's slug or id, not a section
+    return bool(_STORY_PATH.search(last) or any(c.isdigit() for c in parts.query))
+
+
 _CHROME = re.compile(
     r"""^(?:
         source (?: \s+link\b.* | \s*:.* )?                        # "Source link", "Source: https://…"
@@ -410,8 +425,9 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     urls: dict[str, None] = {}
     for line_text in dropped.values():
         for url in _URL.findall(line_text):
-            if not _SOCIAL_URL.match(url):  # a site's "Follow us" link names no story
-                urls.setdefault(url.rstrip(".,;:!?"), None)
+            url = url.rstrip(".,;:!?")
+            if _names_a_story(url):
+                urls.setdefault(url, None)
 
     return ParsedPage(
         title=title,

@@ -221,3 +221,34 @@ def test_a_long_question_or_two_sentences_ending_in_a_question_stay_story() -> N
     lines = ["Officials met on Sunday. Will the highway reopen before the rains?", LEAD, SECOND]
     parsed = parse_text_page(page(*lines), language="en")
     assert lines[0] in parsed.body
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://rivernotes.example.org",
+        "https://rivernotes.example.org/",
+        "https://www.example.org/english/news/laos",
+        "https://www.example.org/about",
+    ],
+)
+def test_a_sites_front_or_section_page_in_the_furniture_is_not_the_storys_address(
+    url: str,
+) -> None:
+    lines = [HEADLINE, f"Read more river news at {url}", LEAD, SECOND]
+    assert () == parse_text_page(page(*lines), language="en").source_urls
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://news.example.org/2021/03/floods.html",
+        "https://www.example.org/english/news/laos/highway-flood-03122021.html",
+        "https://example.net/a/5042347.html",
+        "https://example.net/?p=206753",
+        "https://example.net/news/highway-flood",
+    ],
+)
+def test_a_storys_own_address_in_the_furniture_is_kept(url: str) -> None:
+    lines = [HEADLINE, LEAD, SECOND, f"Source link: {url}"]
+    assert (url,) == parse_text_page(page(*lines), language="en").source_urls
