@@ -507,6 +507,60 @@ _PHOTO_CAPTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_CAPTION_WEIGHT = 400
+# A site's notices and controls, in our languages: a player or browser that cannot show
+# the page, "best viewed in …", "back to top", share prompts (WeChat's "tap the top right"),
+# a loader, cookie and privacy notices, a page or language picker, a feed reader's channel
+# lines, a PHP warning. Closed classes of interface text, never a story sentence.
+_UI_NOTICE = re.compile(
+    r"""
+        (?:your|this)\s+(?:device|browser)\s+(?:does\s+not|doesn.t|cannot|can.t)\s+(?:support|play)
+      | (?:máy|trình\s+duyệt)\s+(?:của\s+bạn\s+)?không\s+hỗ\s+trợ
+      | [您你]的[浏瀏][览覽]器不支[持援] | 브라우저(?:가|는|에서)?.{0,20}지원(?:하지|되지)\s*않
+      | best\s+viewed\s+(?:in|with|using) | 最佳[浏瀏][览覽]效果 | 建[議议]使用.{0,40}[浏瀏][览覽]器
+      | 請至.{0,20}官網下載 | 请至.{0,20}官网下载 | (?:upgrade|update)\s+your\s+browser
+      | (?:enable|turn\s+on)\s+javascript | javascript\s+(?:is\s+)?(?:disabled|required)
+      | ^(?:back\s+to\s+top|return\s+to\s+top|lên\s+đầu\s+trang|về\s+đầu\s+trang|맨\s*위로
+          |回到(?:網頁|网页|頁面|页面)?(?:上方|頂端|顶端|頂部|顶部)|返回(?:頂部|顶部|頂端|顶端|首頁|首页))\W*$
+      | ^(?:return|back|go)\s+to\s+
+          (?:[*\[“"«].{1,60}|(?:the\s+)?(?:top|home(?:\s*page)?|index|main\s+page))\W*$
+      | 点击右上角 | 點擊右上角 | 分享到朋友圈 | ^朋友圈$ | 使用[浏瀏][览覽]器分享
+      | 微信扫一扫 | 微信掃一掃
+      | 扫描二维码 | 掃描二維碼 | ^(?:loader|loading)(?:\s+image)?\W*$
+      | \bcookies?\b.{0,80}\b(?:policy|consent|settings|accept|use) | we\s+use\s+cookies
+      | privacy\s+(?:policy|notice) | ကွတ်ကီး | ကိုယ်ရေးအချက်အလက်လုံခြုံမှု | 隐私政策 | 隱私權政策
+      | 개인정보\s*처리방침 | chính\s+sách\s+(?:bảo\s+mật|quyền\s+riêng\s+tư)
+      | ^(?:select|choose)\s+(?:a\s+)?(?:page|language)\W*$ | ^seite\s+auswählen$
+      | ^sprache\s+(?:auswählen|wählen)$ | ^chọn\s+(?:trang|ngôn\s+ngữ)\W*$
+      | ^channel\s*:\s*\S | ^quantcast$ | ^viewing\s+all\s+\d+\s+articles$
+      | ^browse\s+latest\s+view\s+live$ | ^latest\s+highlights?$ | ^(?:top|trending)\s+stories$
+      | ^most\s+(?:read|popular|viewed)$
+      | ^(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:.*\bon\s+line\s+\d+
+      | ^logo\s+of\s+\S
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Icon names of a sprite run together ("arrow-downarrow-leftchevron-up…"): one long word.
+_SPRITE = re.compile(r"[A-Za-z0-9@-]{60,}")
+# A page clock of names alone: "Sat, Apr", "Monday", "Tue 20 Apr".
+_CLOCK_NAMES = re.compile(
+    r"""^(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|rs|ur|urday|sday|nesday|rsday)?\.?
+        |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w{0,6}\.?|\d{1,4})
+        (?:[\s,/-]+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6}\.?
+        |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w{0,6}\.?|\d{1,4})){0,3}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_NOTICE_WEIGHT = 400
+
+
+def _is_ui_notice(text: str) -> bool:
+    """A site's interface text (notices, controls, a sprite's icon names, a clock of names)."""
+    if _weight(text) > _MAX_NOTICE_WEIGHT:
+        return False
+    if _UI_NOTICE.search(text) or (_SPRITE.search(text) and "://" not in text):
+        return True
+    return _CLOCK_NAMES.match(text) is not None and any(ch.isalpha() for ch in text)
+
+
 # Markup left in a saved text ("</p> <p>") and file slugs ("Uyghur-awazi-gezit-01").
 _MARKUP = re.compile(r"^(?:\s*</?[a-zA-Z][^<>]*>\s*)+$")
 _SLUG = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){2,}$")
@@ -532,6 +586,8 @@ def _is_furniture(text: str) -> bool:
     lines; a line that ends a sentence is never furniture by these rules.
     """
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
+        return True
+    if _is_ui_notice(text):
         return True
     if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
         return True

@@ -1,0 +1,69 @@
+"""A site's interface text above the headline (player and browser notices, share prompts,
+cookie notices, pickers, clocks, icon names, PHP warnings) is never the headline (pages
+written for these tests in the shapes real pages use)."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.textpage import parse_text_page
+
+LEAD = "Police in the capital detained twelve protesters on Sunday, witnesses said."
+MORE = "The protesters had gathered outside the court since early morning, a witness said."
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Your device does not support playing this video",
+        "Your browser doesn't support HTML5 audio",
+        "Máy của bạn không hỗ trợ nghe xem",
+        "您的浏览器不支持视频播放",
+        "為達最佳瀏覽效果,建議使用 Chrome 或 Firefox 的瀏覽器。",
+        "This site is best viewed in Chrome.",
+        "Back to top",
+        "回到網頁上方",
+        "맨 위로",
+        "点击右上角分享给微信好友",
+        "loader image",
+        "We use cookies to improve your experience. Read our cookie policy.",
+        "Our privacy policy has changed.",
+        "ကွတ်ကီးအသုံးပြုမှု မူဝါဒ",
+        "Seite auswählen",
+        "Select language",
+        "Channel: Daily Harbour Notes",
+        "Return to *Regional Studies*",
+        "Sat, Apr",
+        "Logo of Harbour Post newspaper",
+        "Warning: Undefined variable $name in /var/www/site/page.php on line 14",
+        "menu-closearrow-leftarrow-rightchevron-downchevron-upfacebookinstagramtwitterwhatsapp",
+    ],
+)
+def test_interface_text_above_the_headline_is_furniture(notice: str) -> None:
+    headline = "Protesters detained in the capital as talks stall again"
+    page = f"{notice}\n\n{headline}\n\n{LEAD}\n\n{MORE}"
+    parsed = parse_text_page(page, language="en")
+    assert headline == parsed.title
+    assert notice in parsed.dropped
+    assert parsed.body.startswith(LEAD)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Cookie makers strike over pay",  # a story about cookies, not a cookie notice
+        "Return of the monsoon floods the delta",
+        "Back to school in the hills",
+        "Return to normal life in the valley",
+        "Browser makers agree on privacy rules",
+    ],
+)
+def test_headlines_with_interface_words_stay_headlines(headline: str) -> None:
+    page = f"{headline}\n\n{LEAD}\n\n{MORE}"
+    assert headline == parse_text_page(page, language="en").title
+
+
+def test_a_sentence_mentioning_a_browser_stays_in_the_story() -> None:
+    sentence = "The ministry said people should update their phones, not their habits."
+    page = f"Phones blocked in the north\n\n{LEAD}\n\n{sentence}\n\n{MORE}"
+    assert sentence in parse_text_page(page, language="en").body
