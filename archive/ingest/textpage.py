@@ -339,6 +339,10 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     if not any(_is_prose(lines[index].text) for index in story):
         # A page of pictures: their captions are all the story it has.
         story = sorted({*story, *(i for i in roles.captions if i >= first)})
+    if not story and not credit_rows:
+        # Only a paragraph shown twice, or only captions, under the headline: the furniture
+        # rules took all of it, but it is the story the page has (an import never fails).
+        story = _repeated_or_captions(lines, roles.captions, after=title_index)
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
@@ -387,6 +391,22 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         source_urls=tuple(urls),
         dropped=tuple(dropped[index] for index in sorted(dropped)),
         captured=roles.captured,
+    )
+
+
+def _repeated_or_captions(
+    lines: list[_Line], captions: frozenset[int], *, after: int | None
+) -> list[int]:
+    """The lines below ``after`` that the furniture rules took only for being shown twice
+    (the upper copy of each) or for being captions, in page order."""
+    doubled = _doubled(lines)
+    upper = {i for i in doubled if i + 1 in doubled and lines[i + 1].text == lines[i].text}
+    upper -= {i + 1 for i in upper}
+    start = -1 if after is None else after
+    return sorted(
+        i
+        for i in upper | captions
+        if i > start and not _is_chrome(lines[i].text) and not _is_ui_notice(lines[i].text)
     )
 
 
