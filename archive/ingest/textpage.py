@@ -144,6 +144,11 @@ def _is_substantial(text: str) -> bool:
 # Lao and Thai write no sentence punctuation: there a long line is a paragraph.
 _UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff]")
 _MAX_UNPUNCTUATED_TITLE_CHARS = 100
+# Clause and sentence marks of scripts written without spaces between words (Tibetan shad,
+# Burmese section marks, Khmer khan), with more text after them.
+_INNER_CLAUSE_MARK = re.compile(r"[།၊။។]\s*(?=\S)")
+_MAX_CLAUSED_TITLE_CHARS = 120
+_MIN_PARAGRAPH_CLAUSES = 2
 
 
 def _looks_like_title(text: str) -> bool:
@@ -152,6 +157,12 @@ def _looks_like_title(text: str) -> bool:
         return False
     if len(text) > _MAX_UNPUNCTUATED_TITLE_CHARS and _UNPUNCTUATED.search(text):
         return False
+    if (
+        len(text) > _MAX_CLAUSED_TITLE_CHARS
+        and _UNSPACED.search(text)
+        and len(_INNER_CLAUSE_MARK.findall(text)) >= _MIN_PARAGRAPH_CLAUSES
+    ):
+        return False  # a long Tibetan/Burmese/Khmer line of several clauses: a paragraph
     headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
     text = headline if _is_substantial(headline) else text
     ending = text.rstrip("\"'”’)»]")
@@ -512,7 +523,7 @@ _CAPTION_CREDIT = re.compile(
 # A caption closing with its photo's credit: "(Photo: NAME / OUTLET)", "(資料照)",
 # "(攝影/NAME)", "/ Photo: NAME/RFA", "PHOTO SUPPLIED", "© 网页截图", "NAME/RFA", ". (RFA)".
 _PHOTO_WORDS = (
-    r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝影|摄影|圖片|图片|照片|截圖|截图"
+    r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝|摄|圖片|图片|照片|截圖|截图"
     r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото"
 )
 _PHOTO_CAPTION = re.compile(
@@ -693,6 +704,41 @@ def _is_site_name(text: str) -> bool:
     return key in organisations or resolve_service(text) is not None
 
 
+# "NAME, reporter of OUTLET": a byline naming its role after the name, in our languages.
+_ROLE_AFTER_NAME = re.compile(
+    r"""^[^,，:：]{2,40}[,，]\s*(?:phóng\s+viên|ký\s+giả|biên\s+tập(?:\s+viên)?|thông\s+tín\s+viên
+        |reporter|correspondent|staff\s+(?:writer|reporter)|contributor|editor|記者|记者|기자
+        |특파원|編輯|编辑)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _is_credit_shaped(lines: list[_Line], index: int, dates: dict[int, Any]) -> bool:
+    """A top line that credits rather than headlines: "NAME, reporter of OUTLET", a bare
+    name with a date line right under it (or under the outlet line below it), or that
+    outlet line."""
+    text = lines[index].text
+    if _ROLE_AFTER_NAME.match(text):
+        return True
+    if _is_name_shaped(text) and (
+        index + 1 in dates
+        or (
+            index + 2 in dates
+            and _weight(lines[index + 1].text) <= _MAX_SITE_HEADING_WEIGHT  # the outlet
+        )
+    ):
+        return True
+    # the outlet's line between the name and the date
+    return (
+        index + 1 in dates
+        and index > 0
+        and _is_name_shaped(lines[index - 1].text)
+        and not _is_furniture(lines[index - 1].text)
+        and not _is_byline(text)
+        and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
+    )
+
+
 def _named_in_metadata(text: str, lines: list[_Line], dates: dict[int, Any]) -> bool:
     """Whether a line is repeated inside a date line ("Source: SITE  Published: DATE"):
     then it is the site's name heading the page, not the headline."""
@@ -750,6 +796,7 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         elif (
             _looks_like_title(line)
             and not _is_byline(line)
+            and not _is_credit_shaped(lines, first, dates)
             and not _is_site_name(line)
             and not _is_navigation(line)
             and not _named_in_metadata(line, lines, dates)
@@ -757,6 +804,7 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             title = first
         elif (
             not _is_substantial(line)
+            or _is_credit_shaped(lines, first, dates)
             or _is_site_name(line)
             or _is_navigation(line)
             or _named_in_metadata(line, lines, dates)

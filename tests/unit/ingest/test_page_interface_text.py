@@ -67,3 +67,53 @@ def test_a_sentence_mentioning_a_browser_stays_in_the_story() -> None:
     sentence = "The ministry said people should update their phones, not their habits."
     page = f"Phones blocked in the north\n\n{LEAD}\n\n{sentence}\n\n{MORE}"
     assert sentence in parse_text_page(page, language="en").body
+
+
+# --- pages that show no headline: the title is derived, never a credit or caption --------
+
+MORE_VI = "Cuộc họp kéo dài đến chiều tối, theo lời một người tham dự cho biết sau đó."
+LEAD_VI = "Hàng trăm người dân đã tụ tập trước tòa án từ sáng sớm để theo dõi phiên xử."
+
+
+@pytest.mark.parametrize(
+    "top",
+    [
+        "Lan Anh, phóng viên đài RFA",
+        "Jo Lee, staff reporter",
+        "王小明，記者",
+        "Trần Văn Bình\n\n12.03.2021",
+        "Trần Văn Bình\n\nTạp chí Văn\n\n12.03.2021",
+    ],
+)
+def test_a_byline_opening_a_page_is_not_its_headline(top: str) -> None:
+    parsed = parse_text_page(f"{top}\n\n{LEAD_VI}\n\n{MORE_VI}", language="vi")
+    assert parsed.title is None
+    assert parsed.body.startswith(LEAD_VI)
+
+
+def test_a_short_name_like_headline_without_a_date_under_it_stays_the_headline() -> None:
+    page = f"Hanoi Floods Again\n\n{LEAD}\n\n{MORE}"
+    assert "Hanoi Floods Again" == parse_text_page(page, language="en").title
+
+
+def test_a_caption_with_its_photographers_credit_is_not_the_headline() -> None:
+    caption = "警方在現場維持秩序。（記者王小明攝）"
+    lead = "警方昨日在市中心驅離聚集的民眾，現場一度發生推擠，多人受傷送醫。"
+    parsed = parse_text_page(f"{caption}\n\n{lead}\n\n{lead}再次", language="zh-Hant")
+    assert parsed.title is None
+    assert caption in parsed.dropped
+
+
+def test_a_long_tibetan_line_of_several_clauses_is_a_paragraph_not_a_headline() -> None:
+    clause = "བོད་ཀྱི་གསར་འགྱུར་ཁང་གིས་ཚོགས་འདུ་ཆེན་མོ་ཞིག་བསྐོང་ཡོད།"
+    lead = " ".join([clause] * 4)
+    parsed = parse_text_page(f"{lead}\n\n{lead}ཡང་།", language="bo")
+    assert parsed.title is None
+    assert parsed.body.startswith(lead)
+
+
+def test_a_short_tibetan_headline_with_a_shad_is_still_a_headline() -> None:
+    headline = "བོད་ཀྱི་གསར་འགྱུར་ཁང་གིས་གསལ་བསྒྲགས།"
+    clause = "བོད་ཀྱི་གསར་འགྱུར་ཁང་གིས་ཚོགས་འདུ་ཆེན་མོ་ཞིག་བསྐོང་ཡོད།"
+    lead = " ".join([clause] * 4)
+    assert headline == parse_text_page(f"{headline}\n\n{lead}", language="bo").title
