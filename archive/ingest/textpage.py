@@ -581,6 +581,31 @@ _CLOCK_NAMES = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_NOTICE_WEIGHT = 400
+# A control's label alone on its line, perhaps after a bullet ("• Print", "- 기사 전체 보기"):
+# share, print, comment, subscribe and read-on controls, rating widgets, "you may also like"
+# and "most read" boxes, in our languages.
+_CONTROL = re.compile(
+    r"""^[•·*>»\-–—\s]*(?:
+        share(?:\s+(?:this|story|article|post))? | print | comment | email | direct\s+link
+      | show\s+all\s+news | update\s+hourly | notification\s+icon | img | message
+      | user\s+rating\s*:.* | poorbest | (?:\S+\s+)?logo\s+sidebar
+      | (?:\d+\s+)?comments?\s*: | \S+(?:\s+\S+)?\s+said\.{3}
+      | you\s+(?:may|might)\s+also\s+like | recommended(?:\s+for\s+you)?
+      | 소셜\s*공유 | 기사\s*전체\s*보기 | 공유하기 | 인쇄 | 댓글
+      | 請繼續往下閱讀.* | 请继续往下阅读.* | 讀者迴響 | 读者回响 | 你可能會喜歡 | 你可能会喜欢
+      | 人氣點閱榜 | 人气点阅榜 | 網友回應 | 网友回应 | 其他人都在看
+      | 連結 | 链接 | 留言 | 訂閱 | 订阅
+      | chia\s+sẻ(?:\s+bài\s+viết)? | bản\s+in | bình\s+luận | đọc\s+thêm
+      | ចែករំលែក | ແບ່ງປັນ | မျှဝေရန် | ཁྱབ་སྤེལ།
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A photo's credit alone on its line under the caption: "RFA/Yang Chandara",
+# "Jo Lee/BenarNews", "រូប៖ ហ្វេសប៊ុក CCHR".
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|(?:រូប|ຮູບ)\s*[៖:]\s*\S.{0,60})$"
+)
 
 
 def _is_ui_notice(text: str) -> bool:
@@ -618,7 +643,7 @@ def _is_furniture(text: str) -> bool:
     """
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
         return True
-    if _is_ui_notice(text):
+    if _is_ui_notice(text) or _CONTROL.match(text) or _PHOTO_CREDIT_LINE.match(text):
         return True
     if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
         return True

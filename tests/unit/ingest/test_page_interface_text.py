@@ -117,3 +117,42 @@ def test_a_short_tibetan_headline_with_a_shad_is_still_a_headline() -> None:
     clause = "བོད་ཀྱི་གསར་འགྱུར་ཁང་གིས་ཚོགས་འདུ་ཆེན་མོ་ཞིག་བསྐོང་ཡོད།"
     lead = " ".join([clause] * 4)
     assert headline == parse_text_page(f"{headline}\n\n{lead}", language="bo").title
+
+
+# --- controls and photo credits inside or under the story ---------------------------------
+
+
+@pytest.mark.parametrize(
+    "control",
+    [
+        "• Print",
+        "• Share",
+        "Share story",
+        "- 기사 전체 보기",
+        "소셜공유",
+        "請繼續往下閱讀...",
+        "你可能會喜歡",
+        "1 comment:",
+        "Anonymous said...",
+        "User Rating: / 0",
+        "Direct link",
+        "RFA/Jo Lee",
+        "Jo Lee/BenarNews",
+        "រូប៖ ហ្វេសប៊ុក RFA",
+    ],
+)
+def test_controls_and_photo_credits_in_the_story_are_furniture(control: str) -> None:
+    headline = "Protesters detained in the capital as talks stall again"
+    page = f"{headline}\n\n{LEAD}\n\n{control}\n\n{MORE}"
+    parsed = parse_text_page(page, language="en")
+    assert control in parsed.dropped
+    assert f"{LEAD}\n\n{MORE}" == parsed.body
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Print shops close in the old town.", "Comments from the minister came late on Sunday."],
+)
+def test_sentences_starting_with_a_control_word_stay_in_the_story(line: str) -> None:
+    page = f"Protesters detained in the capital\n\n{LEAD}\n\n{line}\n\n{MORE}"
+    assert line in parse_text_page(page, language="en").body
