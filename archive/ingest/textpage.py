@@ -1053,8 +1053,15 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None
     if title is None:
         return next((index for index in candidates if index in shown_twice), None)
     candidates = [index for index in candidates if index > title]
+    # A standfirst set under the byline: the headline is the candidate over the byline.
+    if len(candidates) > 1 and any(
+        _is_byline(lines[i].text) or is_credit_line(lines[i].text)
+        for i in range(candidates[1] + 1, candidates[0])
+    ):
+        candidates = candidates[1:]
     named = [index for index in candidates if not _is_name_shaped(lines[index].text)]
-    chosen = (named or candidates)[0] if candidates else None
+    twice = [index for index in candidates if index in shown_twice]
+    chosen = (twice or named or candidates)[0] if candidates else None
     if chosen is None:
         return None
     old, new = lines[title].text, lines[chosen].text
