@@ -580,7 +580,7 @@ _CLOCK_NAMES = re.compile(
         |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w{0,6}\.?|\d{1,4})){0,3}$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_MAX_NOTICE_WEIGHT = 400
+_MAX_NOTICE_WEIGHT = 250  # a notice is short: a line longer is a page on one line
 # A control's label alone on its line, perhaps after a bullet ("• Print", "- 기사 전체 보기"):
 # share, print, comment, subscribe and read-on controls, rating widgets, "you may also like"
 # and "most read" boxes, in our languages.

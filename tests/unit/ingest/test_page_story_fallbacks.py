@@ -48,3 +48,9 @@ def test_a_story_that_goes_on_is_not_doubled_back() -> None:
     other = "Rescue teams reached the last villages by boat on Monday, the army said."
     page = f"Floods hit the delta\n\n{PARAGRAPH}\n\n{PARAGRAPH}\n\n{other}\n"
     assert other == parse_text_page(page, language="en").body
+
+
+def test_a_page_on_one_line_with_a_player_notice_inside_is_its_story() -> None:
+    sentence = "警方昨日在市中心扣押了一名记者，引发各方批评。"
+    page = "新闻 警方扣押记者 2018年8月13日 您的浏览器不支持HTML5 " + sentence * 6
+    assert page == parse_text_page(page, language="zh-Hans").body
