@@ -161,6 +161,11 @@ def _is_substantial(text: str) -> bool:
 # Lao and Thai write no sentence punctuation: there a long line is a paragraph.
 _UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff]")
 _MAX_UNPUNCTUATED_TITLE_CHARS = 100
+# Clause and sentence marks of scripts written without spaces between words (Tibetan shad,
+# Burmese section marks, Khmer khan), with more text after them.
+_INNER_CLAUSE_MARK = re.compile(r"[།၊။។]\s*(?=\S)")
+_MAX_CLAUSED_TITLE_CHARS = 120
+_MIN_PARAGRAPH_CLAUSES = 2
 
 
 def _looks_like_title(text: str) -> bool:
@@ -169,6 +174,12 @@ def _looks_like_title(text: str) -> bool:
         return False
     if len(text) > _MAX_UNPUNCTUATED_TITLE_CHARS and _UNPUNCTUATED.search(text):
         return False
+    if (
+        len(text) > _MAX_CLAUSED_TITLE_CHARS
+        and _UNSPACED.search(text)
+        and len(_INNER_CLAUSE_MARK.findall(text)) >= _MIN_PARAGRAPH_CLAUSES
+    ):
+        return False  # a long Tibetan/Burmese/Khmer line of several clauses: a paragraph
     headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
     text = headline if _is_substantial(headline) else text
     ending = text.rstrip("\"'”’)»]")
@@ -391,6 +402,10 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     if not any(_is_prose(lines[index].text) for index in story):
         # A page of pictures: their captions are all the story it has.
         story = sorted({*story, *(i for i in roles.captions if i >= first)})
+    if not story and not credit_rows:
+        # Only a paragraph shown twice, or only captions, under the headline: the furniture
+        # rules took all of it, but it is the story the page has (an import never fails).
+        story = _repeated_or_captions(lines, roles.captions, after=title_index)
     if not story and title_index is not None and not credit_rows:
         # A page of one paragraph: it is the story (the title is made from it later).
         story, title = [title_index], None
@@ -440,6 +455,22 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         source_urls=tuple(urls),
         dropped=tuple(dropped[index] for index in sorted(dropped)),
         captured=roles.captured,
+    )
+
+
+def _repeated_or_captions(
+    lines: list[_Line], captions: frozenset[int], *, after: int | None
+) -> list[int]:
+    """The lines below ``after`` that the furniture rules took only for being shown twice
+    (the upper copy of each) or for being captions, in page order."""
+    doubled = _doubled(lines)
+    upper = {i for i in doubled if i + 1 in doubled and lines[i + 1].text == lines[i].text}
+    upper -= {i + 1 for i in upper}
+    start = -1 if after is None else after
+    return sorted(
+        i
+        for i in upper | captions
+        if i > start and not _is_chrome(lines[i].text) and not _is_ui_notice(lines[i].text)
     )
 
 
@@ -545,7 +576,7 @@ _CAPTION_CREDIT = re.compile(
 # A caption closing with its photo's credit: "(Photo: NAME / OUTLET)", "(資料照)",
 # "(攝影/NAME)", "/ Photo: NAME/RFA", "PHOTO SUPPLIED", "© 网页截图", "NAME/RFA", ". (RFA)".
 _PHOTO_WORDS = (
-    r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝影|摄影|圖片|图片|照片|截圖|截图"
+    r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝|摄|圖片|图片|照片|截圖|截图"
     r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото"
 )
 _PHOTO_CAPTION = re.compile(
@@ -560,6 +591,85 @@ _PHOTO_CAPTION = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 _MAX_CAPTION_WEIGHT = 400
+# A site's notices and controls, in our languages: a player or browser that cannot show
+# the page, "best viewed in …", "back to top", share prompts (WeChat's "tap the top right"),
+# a loader, cookie and privacy notices, a page or language picker, a feed reader's channel
+# lines, a PHP warning. Closed classes of interface text, never a story sentence.
+_UI_NOTICE = re.compile(
+    r"""
+        (?:your|this)\s+(?:device|browser)\s+(?:does\s+not|doesn.t|cannot|can.t)\s+(?:support|play)
+      | (?:máy|trình\s+duyệt)\s+(?:của\s+bạn\s+)?không\s+hỗ\s+trợ
+      | [您你]的[浏瀏][览覽]器不支[持援] | 브라우저(?:가|는|에서)?.{0,20}지원(?:하지|되지)\s*않
+      | best\s+viewed\s+(?:in|with|using) | 最佳[浏瀏][览覽]效果 | 建[議议]使用.{0,40}[浏瀏][览覽]器
+      | 請至.{0,20}官網下載 | 请至.{0,20}官网下载 | (?:upgrade|update)\s+your\s+browser
+      | (?:enable|turn\s+on)\s+javascript | javascript\s+(?:is\s+)?(?:disabled|required)
+      | ^(?:back\s+to\s+top|return\s+to\s+top|lên\s+đầu\s+trang|về\s+đầu\s+trang|맨\s*위로
+          |回到(?:網頁|网页|頁面|页面)?(?:上方|頂端|顶端|頂部|顶部)|返回(?:頂部|顶部|頂端|顶端|首頁|首页))\W*$
+      | ^(?:return|back|go)\s+to\s+
+          (?:[*\[“"«].{1,60}|(?:the\s+)?(?:top|home(?:\s*page)?|index|main\s+page))\W*$
+      | 点击右上角 | 點擊右上角 | 分享到朋友圈 | ^朋友圈$ | 使用[浏瀏][览覽]器分享
+      | 微信扫一扫 | 微信掃一掃
+      | 扫描二维码 | 掃描二維碼 | ^(?:loader|loading)(?:\s+image)?\W*$
+      | \bcookies?\b.{0,80}\b(?:policy|consent|settings|accept|use) | we\s+use\s+cookies
+      | privacy\s+(?:policy|notice) | ကွတ်ကီး | ကိုယ်ရေးအချက်အလက်လုံခြုံမှု | 隐私政策 | 隱私權政策
+      | 개인정보\s*처리방침 | chính\s+sách\s+(?:bảo\s+mật|quyền\s+riêng\s+tư)
+      | ^(?:select|choose)\s+(?:a\s+)?(?:page|language)\W*$ | ^seite\s+auswählen$
+      | ^sprache\s+(?:auswählen|wählen)$ | ^chọn\s+(?:trang|ngôn\s+ngữ)\W*$
+      | ^channel\s*:\s*\S | ^quantcast$ | ^viewing\s+all\s+\d+\s+articles$
+      | ^browse\s+latest\s+view\s+live$ | ^latest\s+highlights?$ | ^(?:top|trending)\s+stories$
+      | ^most\s+(?:read|popular|viewed)$
+      | ^(?:warning|notice|deprecated|fatal\s+error|parse\s+error)\s*:.*\bon\s+line\s+\d+
+      | ^logo\s+of\s+\S
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+# Icon names of a sprite run together ("arrow-downarrow-leftchevron-up…"): one long word.
+_SPRITE = re.compile(r"[A-Za-z0-9@-]{60,}")
+# A page clock of names alone: "Sat, Apr", "Monday", "Tue 20 Apr".
+_CLOCK_NAMES = re.compile(
+    r"""^(?:(?:mon|tue|wed|thu|fri|sat|sun)(?:day|s|nes|rs|ur|urday|sday|nesday|rsday)?\.?
+        |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w{0,6}\.?|\d{1,4})
+        (?:[\s,/-]+(?:(?:mon|tue|wed|thu|fri|sat|sun)\w{0,6}\.?
+        |(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\w{0,6}\.?|\d{1,4})){0,3}$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_MAX_NOTICE_WEIGHT = 250  # a notice is short: a line longer is a page on one line
+# A control's label alone on its line, perhaps after a bullet ("• Print", "- 기사 전체 보기"):
+# share, print, comment, subscribe and read-on controls, rating widgets, "you may also like"
+# and "most read" boxes, in our languages.
+_CONTROL = re.compile(
+    r"""^[•·*>»\-–—\s]*(?:
+        share(?:\s+(?:this|story|article|post))? | print | comment | email | direct\s+link
+      | show\s+all\s+news | update\s+hourly | notification\s+icon | img | message
+      | user\s+rating\s*:.* | poorbest | (?:\S+\s+)?logo\s+sidebar
+      | (?:\d+\s+)?comments?\s*: | \S+(?:\s+\S+)?\s+said\.{3}
+      | you\s+(?:may|might)\s+also\s+like | recommended(?:\s+for\s+you)?
+      | 소셜\s*공유 | 기사\s*전체\s*보기 | 공유하기 | 인쇄 | 댓글
+      | 請繼續往下閱讀.* | 请继续往下阅读.* | 讀者迴響 | 读者回响 | 你可能會喜歡 | 你可能会喜欢
+      | 人氣點閱榜 | 人气点阅榜 | 網友回應 | 网友回应 | 其他人都在看
+      | 連結 | 链接 | 留言 | 訂閱 | 订阅
+      | chia\s+sẻ(?:\s+bài\s+viết)? | bản\s+in | bình\s+luận | đọc\s+thêm
+      | ចែករំលែក | ແບ່ງປັນ | မျှဝေရန် | ཁྱབ་སྤེལ།
+    )\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# A photo's credit alone on its line under the caption: "RFA/Yang Chandara",
+# "Jo Lee/BenarNews", "រូប៖ ហ្វេសប៊ុក CCHR".
+_PHOTO_CREDIT_LINE = re.compile(
+    r"^(?:[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}\s*/\s*[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+    r"|(?:រូប|ຮູບ)\s*[៖:]\s*\S.{0,60})$"
+)
+
+
+def _is_ui_notice(text: str) -> bool:
+    """A site's interface text (notices, controls, a sprite's icon names, a clock of names)."""
+    if _weight(text) > _MAX_NOTICE_WEIGHT:
+        return False
+    if _UI_NOTICE.search(text) or (_SPRITE.search(text) and "://" not in text):
+        return True
+    return _CLOCK_NAMES.match(text) is not None and any(ch.isalpha() for ch in text)
+
+
 # Markup left in a saved text ("</p> <p>") and file slugs ("Uyghur-awazi-gezit-01").
 _MARKUP = re.compile(r"^(?:\s*</?[a-zA-Z][^<>]*>\s*)+$")
 _SLUG = re.compile(r"^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+){2,}$")
@@ -585,6 +695,8 @@ def _is_furniture(text: str) -> bool:
     lines; a line that ends a sentence is never furniture by these rules.
     """
     if _IMAGE_FILE.match(text) or _PLAYER.match(text) or _FONT_TOGGLE.match(text):
+        return True
+    if _is_ui_notice(text) or _CONTROL.match(text) or _PHOTO_CREDIT_LINE.match(text):
         return True
     if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
         return True
@@ -670,6 +782,41 @@ def _is_site_name(text: str) -> bool:
     return key in organisations or resolve_service(text) is not None
 
 
+# "NAME, reporter of OUTLET": a byline naming its role after the name, in our languages.
+_ROLE_AFTER_NAME = re.compile(
+    r"""^[^,，:：]{2,40}[,，]\s*(?:phóng\s+viên|ký\s+giả|biên\s+tập(?:\s+viên)?|thông\s+tín\s+viên
+        |reporter|correspondent|staff\s+(?:writer|reporter)|contributor|editor|記者|记者|기자
+        |특파원|編輯|编辑)\b""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def _is_credit_shaped(lines: list[_Line], index: int, dates: dict[int, Any]) -> bool:
+    """A top line that credits rather than headlines: "NAME, reporter of OUTLET", a bare
+    name with a date line right under it (or under the outlet line below it), or that
+    outlet line."""
+    text = lines[index].text
+    if _ROLE_AFTER_NAME.match(text):
+        return True
+    if _is_name_shaped(text) and (
+        index + 1 in dates
+        or (
+            index + 2 in dates
+            and _weight(lines[index + 1].text) <= _MAX_SITE_HEADING_WEIGHT  # the outlet
+        )
+    ):
+        return True
+    # the outlet's line between the name and the date
+    return (
+        index + 1 in dates
+        and index > 0
+        and _is_name_shaped(lines[index - 1].text)
+        and not _is_furniture(lines[index - 1].text)
+        and not _is_byline(text)
+        and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
+    )
+
+
 def _named_in_metadata(text: str, lines: list[_Line], dates: dict[int, Any]) -> bool:
     """Whether a line is repeated inside a date line ("Source: SITE  Published: DATE"):
     then it is the site's name heading the page, not the headline."""
@@ -727,6 +874,7 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         elif (
             _looks_like_title(line)
             and not _is_byline(line)
+            and not _is_credit_shaped(lines, first, dates)
             and not _is_site_name(line)
             and not _is_navigation(line)
             and not _named_in_metadata(line, lines, dates)
@@ -734,6 +882,7 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             title = first
         elif (
             not _is_substantial(line)
+            or _is_credit_shaped(lines, first, dates)
             or _is_site_name(line)
             or _is_navigation(line)
             or _named_in_metadata(line, lines, dates)
@@ -957,8 +1106,15 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None
     if title is None:
         return next((index for index in candidates if index in shown_twice), None)
     candidates = [index for index in candidates if index > title]
+    # A standfirst set under the byline: the headline is the candidate over the byline.
+    if len(candidates) > 1 and any(
+        _is_byline(lines[i].text) or is_credit_line(lines[i].text)
+        for i in range(candidates[1] + 1, candidates[0])
+    ):
+        candidates = candidates[1:]
     named = [index for index in candidates if not _is_name_shaped(lines[index].text)]
-    chosen = (named or candidates)[0] if candidates else None
+    twice = [index for index in candidates if index in shown_twice]
+    chosen = (twice or named or candidates)[0] if candidates else None
     if chosen is None:
         return None
     # A paragraph under the first headline is its lead, never furniture, unless a date line

@@ -58,3 +58,19 @@ def test_a_section_prefix_with_a_headline_after_it_is_still_a_headline() -> None
     headline = "特写 | 二十五年前，有这样一群年轻的记者"
     page = f"{headline}\n\n二十五年前的今天，一群年轻的记者从北京出发，前往香港采访。"
     assert headline == parse_text_page(page, language="zh").title
+
+
+def test_a_standfirst_under_the_byline_is_not_the_headline() -> None:
+    headline = "Council visits the news agency in the capital"
+    standfirst = "Group thanks the agency for keeping the refugees in the world spotlight"
+    lines = ["Current News", headline, headline, "By Jo Lee, Harbour Agency", standfirst]
+    more = "The council's chairman thanked the agency's staff for their reporting, he said."
+    page = "\n\n".join([*lines, LEAD, more])
+    assert headline == parse_text_page(page, language="en").title
+
+
+def test_a_deck_under_the_headline_without_a_byline_between_is_still_not_the_headline() -> None:
+    headline = "Government and rebels agree to a ceasefire in the northern hills"
+    deck = "Talks resume next week in the capital"
+    page = f"{headline}\n\n{deck}\n\nBy Jo Lee\n\n{LEAD}\n\nMore story text follows here."
+    assert headline == parse_text_page(page, language="en").title
