@@ -22,12 +22,16 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 __all__ = [
+    "DateCandidate",
     "DateLine",
+    "DatePlace",
+    "choose_dates",
     "date_line",
     "dateline_date",
     "parse_date_text",
@@ -577,3 +581,61 @@ def title_date(title: str, *, language: str | None = None) -> datetime.date | No
             return found.date
     found = _find_by_rules(text, language) or _find_by_month_name(text, language)
     return found.date if found is not None and found.start == 0 else None
+
+
+# Where a date stands on a page, relative to its headline, byline, lead and story end.
+DatePlace = Literal[
+    "under_headline",  # a date line between the headline and the lead
+    "above_headline",  # a date line in the header above the headline
+    "lead",  # a date set under the lead with its byline (RFA's layout)
+    "byline",  # beside a byline: "By NAME | April 5, 2021"
+    "dateline",  # opening the lead: "BANGKOK, May 3, 2021 —"
+    "crawler",  # a crawler's record glued before the headline: "date 2020-01-17 …"
+    "headline",  # the headline's own field: "News Digest – 9/1/22"
+    "after_story",  # a date line under the story's end: "Publish : DATE", "DATE 4면"
+    "clock",  # a site clock or "today is" line: when the page was saved
+]
+# The places a publication date is taken from, strongest first; a place not listed (the
+# clock) never gives one.
+_PUBLISHED_RANK: dict[str, int] = {
+    "under_headline": 0,
+    "above_headline": 0,
+    "lead": 1,
+    "byline": 2,
+    "dateline": 3,
+    "crawler": 4,
+    "headline": 5,
+    "after_story": 6,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateCandidate:
+    """A date a page shows, and where it stands on the page."""
+
+    date: datetime.date
+    place: DatePlace
+
+
+def choose_dates(
+    candidates: Iterable[DateCandidate],
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The page's publication date and capture date among its dates, in page order.
+
+    The story's own date (under the headline, in the byline, the lead's dateline) beats a
+    date above the headline; the headline's or a crawler's date and a date after the story
+    count only when nothing better stands. A clock is the capture date, never the story's.
+
+    Returns:
+        ``(published, captured)``; either is None when the page shows none.
+    """
+    published: DateCandidate | None = None
+    captured: datetime.date | None = None
+    for candidate in candidates:
+        if candidate.place == "clock":
+            captured = captured or candidate.date
+            continue
+        rank = _PUBLISHED_RANK[candidate.place]
+        if published is None or rank < _PUBLISHED_RANK[published.place]:
+            published = candidate
+    return (published.date if published is not None else None), captured
