@@ -37,6 +37,7 @@ from archive.ingest.credits import CreditEntry, ParsedCredits, originating_servi
 from archive.ingest.dates import (
     DateCandidate,
     choose_dates,
+    closing_date,
     date_line,
     dateline_date,
     parse_date_text,
@@ -790,7 +791,12 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             break
         found = dates[index]
         above_crumb = crumb is not None and index < _index_of(lines, crumb)
-        if found.clock or (above_crumb and index == 0):
+        # a site clock over the page's navigation ("HOME 24/04/2024 13:18", then "News >")
+        above_nav = any(
+            _is_navigation(lines[i].text)
+            for i in range(index + 1, first if title is None else title)
+        )
+        if found.clock or (above_crumb and index == 0) or above_nav:
             header_dates.append(DateCandidate(found.date, "clock"))
         elif index < first + 1:
             above = title is None or index < title
@@ -803,11 +809,62 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         story_first=first,
         story_last=last,
         furniture=frozenset(i for i in furniture if first <= i <= last or i not in {title}),
-        dates=(*header_dates, *lead_dates),
+        dates=(
+            *header_dates,
+            *_dates_above_lead(lines, dates, furniture, title, language),
+            *lead_dates,
+        ),
         captions=frozenset(
             index for index in furniture if _PHOTO_CAPTION.search(lines[index].text)
         ),
     )
+
+
+# --- the story's date over its lead -----------------------------------------------------
+
+_MAX_LINES_ABOVE_LEAD = 6
+
+
+def _dates_above_lead(
+    lines: list[_Line],
+    dates: dict[int, Any],
+    furniture: set[int],
+    title: int | None,
+    language: str | None,
+) -> list[DateCandidate]:
+    """The date line nearest above the story's lead, and dates closing bylines there.
+
+    The lead is the first paragraph under the headline that another paragraph follows; the
+    lines over it up to the headline (or a paragraph) are its byline, date and captions,
+    whatever the header parsing made of them.
+    """
+    start = 0 if title is None else title + 1
+    body = [i for i in range(start, len(lines)) if i not in furniture and i not in dates]
+    lead = next(
+        (
+            index
+            for position, index in enumerate(body)
+            if _is_prose(lines[index].text)
+            and (position + 1 == len(body) or _is_prose(lines[body[position + 1]].text))
+        ),
+        None,
+    )
+    if lead is None:
+        return []
+    found: list[DateCandidate] = []
+    nearest = False
+    for index in range(lead - 1, max(start, lead - _MAX_LINES_ABOVE_LEAD) - 1, -1):
+        text = lines[index].text
+        line = dates.get(index)
+        if line is not None:
+            if not line.clock and not nearest:
+                found.append(DateCandidate(line.date, "above_lead"))
+                nearest = True
+        elif _is_prose(text) and index not in furniture:
+            break
+        elif (closing := closing_date(text, language=language)) is not None:
+            found.append(DateCandidate(closing, "byline"))
+    return found
 
 
 # --- the headline above the lead ---------------------------------------------------------
