@@ -860,11 +860,16 @@ def _dates_above_lead(
             if not line.clock and not nearest:
                 found.append(DateCandidate(line.date, "above_lead"))
                 nearest = True
-        elif _is_prose(text) and index not in furniture:
-            break
+        elif (_is_prose(text) and index not in furniture) or _is_top_navigation(text):
+            break  # a paragraph over the header, or the site's header itself
         elif (closing := closing_date(text, language=language)) is not None:
             found.append(DateCandidate(closing, "byline"))
     return found
+
+
+def _is_top_navigation(text: str) -> bool:
+    """A breadcrumb or navigation line: the site's header, above any story date."""
+    return _BREADCRUMB.match(text) is not None or _is_navigation(text)
 
 
 # --- the headline above the lead ---------------------------------------------------------

@@ -173,3 +173,10 @@ def test_a_history_date_inside_the_story_is_not_its_date() -> None:
     )
 
     assert parse_text_page(page, language="en").date is None
+
+
+def test_a_clock_over_the_breadcrumb_is_not_the_date_over_the_lead() -> None:
+    page = _page("Friday, April 19, 2024", "HomeAsia", LEAD, SECOND)
+    parsed = parse_text_page(page, language="en")
+
+    assert (None, D(2024, 4, 19)) == (parsed.date, parsed.captured)
