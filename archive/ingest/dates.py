@@ -43,6 +43,7 @@ __all__ = [
 # Years a news page can carry; Buddhist Era years (Thai, Lao, Khmer pages) lie 543 above.
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _BUDDHIST_ERA = 543
+_MONTHS = 12
 # Taiwan counts years from the Republic's founding: Minguo year 1 is 1912.
 _MINGUO_ERA = 1911
 # A date line is short: the date, a label, a weekday, a time, a source name.
@@ -122,7 +123,7 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 2021-07-07, 2021.07.07, 2021/7/7 (a time may be glued on after)
         ("ymd", rf"(?<!\d){_Y}\s*[-./]\s*{_M}\s*[-./]\s*{_D}(?!\d)"),
         # 19/04/2018, 19.04.2018, 4/19/2018: the order comes from the values or the language
-        ("numeric_dmy", r"(?<![\d.])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*(?P<b>\d{1,2})\s*[-./]\s*"
+        ("numeric_dmy", r"(?<![\d.])(?<!\d[-–])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*(?P<b>\d{1,2})\s*[-./]\s*"
                         r"(?P<y>\d{4})(?!\d)"),
         # 18-04-19 (the YY-MM-DD of Korean and Chinese pages)
         ("yymmdd", r"(?<![\d.:])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:-])"),
@@ -650,6 +651,7 @@ def choose_dates(
     """
     published: DateCandidate | None = None
     captured: datetime.date | None = None
+    candidates = list(candidates)
     for candidate in candidates:
         if candidate.place == "clock":
             captured = captured or candidate.date
@@ -657,7 +659,16 @@ def choose_dates(
         rank = _PUBLISHED_RANK[candidate.place]
         if published is None or rank < _PUBLISHED_RANK[published.place]:
             published = candidate
-    return (published.date if published is not None else None), captured
+    if published is None:
+        return None, captured
+    # 09-02-2021 read month first, where the page dates the story 2021-02-09 elsewhere
+    # (a crawler's record, a dateline): the page's own evidence orders day and month.
+    date = published.date
+    if date.day <= _MONTHS and date.day != date.month:
+        swapped = date.replace(month=date.day, day=date.month)
+        if any(c.date == swapped and c.place != "clock" for c in candidates):
+            date = swapped
+    return date, captured
 
 
 # What a byline or source line may hold before its closing date: names, "By", "and", "&",

@@ -857,7 +857,8 @@ def _dates_above_lead(
         text = lines[index].text
         line = dates.get(index)
         if line is not None:
-            if not line.clock and not nearest:
+            # a wrapped sentence's last piece ("04-20/02/2022.") is no date line
+            if not line.clock and not nearest and not text.endswith((".", "。")):
                 found.append(DateCandidate(line.date, "above_lead"))
                 nearest = True
         elif (_is_prose(text) and index not in furniture) or _is_top_navigation(text):

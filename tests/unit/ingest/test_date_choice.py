@@ -180,3 +180,20 @@ def test_a_clock_over_the_breadcrumb_is_not_the_date_over_the_lead() -> None:
     parsed = parse_text_page(page, language="en")
 
     assert (None, D(2024, 4, 19)) == (parsed.date, parsed.captured)
+
+
+def test_another_date_on_the_page_orders_day_and_month() -> None:
+    candidates = [
+        DateCandidate(D(2021, 9, 2), "byline"),  # "09-02-2021" read month first
+        DateCandidate(D(2021, 2, 9), "crawler"),
+    ]
+    unrelated = [DateCandidate(D(2021, 9, 2), "byline"), DateCandidate(D(2021, 3, 9), "crawler")]
+
+    assert (D(2021, 2, 9), D(2021, 9, 2)) == (
+        choose_dates(candidates)[0],
+        choose_dates(unrelated)[0],
+    )
+
+
+def test_a_date_range_is_not_a_date_line() -> None:
+    assert date_line("04-20/02/2022.", language="vi") is None
