@@ -123,8 +123,9 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # 2021-07-07, 2021.07.07, 2021/7/7 (a time may be glued on after)
         ("ymd", rf"(?<!\d){_Y}\s*[-./]\s*{_M}\s*[-./]\s*{_D}(?!\d)"),
         # 19/04/2018, 19.04.2018, 4/19/2018: the order comes from the values or the language
-        ("numeric_dmy", r"(?<![\d.])(?<!\d[-–])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*(?P<b>\d{1,2})\s*[-./]\s*"
-                        r"(?P<y>\d{4})(?!\d)"),
+        # (not the end of a range: "04-20/02/2022")
+        ("numeric_dmy", r"(?<![\d.])(?<!\d[-–])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*"
+                        r"(?P<b>\d{1,2})\s*[-./]\s*(?P<y>\d{4})(?!\d)"),
         # 18-04-19 (the YY-MM-DD of Korean and Chinese pages)
         ("yymmdd", r"(?<![\d.:])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:-])"),
     )

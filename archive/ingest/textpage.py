@@ -793,8 +793,9 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         above_crumb = crumb is not None and index < _index_of(lines, crumb)
         # a site clock over the page's navigation ("HOME 24/04/2024 13:18", then "News >")
         above_nav = any(
-            _is_navigation(lines[i].text)
-            for i in range(index + 1, first if title is None else title)
+            _is_top_navigation(lines[i].text)
+            for i in (*range(index + 1, first if title is None else title), index + 1)
+            if i < len(lines)
         )
         if found.clock or (above_crumb and index == 0) or above_nav:
             header_dates.append(DateCandidate(found.date, "clock"))

@@ -197,3 +197,18 @@ def test_another_date_on_the_page_orders_day_and_month() -> None:
 
 def test_a_date_range_is_not_a_date_line() -> None:
     assert date_line("04-20/02/2022.", language="vi") is None
+
+
+def test_a_clock_right_over_the_breadcrumb_under_the_site_name_is_the_capture_date() -> None:
+    page = _page(
+        "The Daily Example - Latest News",
+        "HOME PAGE 24/04/2024 13:18",
+        "News >",
+        "Villagers Protest Land Grab in Northern Province",
+        "06.04.2020 10:42",
+        LEAD,
+        SECOND,
+    )
+    parsed = parse_text_page(page, language="en")
+
+    assert (D(2020, 4, 6), D(2024, 4, 24)) == (parsed.date, parsed.captured)
