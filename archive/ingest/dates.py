@@ -22,12 +22,17 @@ from __future__ import annotations
 import datetime
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, Literal
 
 __all__ = [
+    "DateCandidate",
     "DateLine",
+    "DatePlace",
+    "choose_dates",
+    "closing_date",
     "date_line",
     "dateline_date",
     "parse_date_text",
@@ -38,6 +43,9 @@ __all__ = [
 # Years a news page can carry; Buddhist Era years (Thai, Lao, Khmer pages) lie 543 above.
 _FIRST_YEAR, _LAST_YEAR = 1900, 2100
 _BUDDHIST_ERA = 543
+_MONTHS = 12
+# Taiwan counts years from the Republic's founding: Minguo year 1 is 1912.
+_MINGUO_ERA = 1911
 # A date line is short: the date, a label, a weekday, a time, a source name.
 _MAX_DATE_LINE_CHARS = 90
 _MAX_RESIDUE_CHARS = 24
@@ -83,6 +91,9 @@ _NATIVE_MONTHS = {
     # Lao
     "ມັງກອນ": 1, "ກຸມພາ": 2, "ມີນາ": 3, "ເມສາ": 4, "ພຶດສະພາ": 5, "ມິຖຸນາ": 6,
     "ກໍລະກົດ": 7, "ສິງຫາ": 8, "ກັນຍາ": 9, "ຕຸລາ": 10, "ພະຈິກ": 11, "ທັນວາ": 12,
+    # Lao, abbreviated as Lao sites date their posts ("ພ.ຈ. 26, 2020")
+    "ມ.ກ.": 1, "ກ.ພ.": 2, "ມ.ນ.": 3, "ມ.ສ.": 4, "ພ.ພ.": 5, "ມິ.ຖ.": 6,
+    "ກ.ລ.": 7, "ສ.ຫ.": 8, "ກ.ຍ.": 9, "ຕ.ລ.": 10, "ພ.ຈ.": 11, "ທ.ວ.": 12,
 }  # fmt: skip
 _MONTH_WORD = "|".join(sorted(map(re.escape, _NATIVE_MONTHS), key=len, reverse=True))
 
@@ -93,6 +104,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     for name, pattern in (
         # 2018年5月17日, 2018년 4월 19일, 2018 年 5 月 17 日
         ("ymd", rf"(?<!\d){_Y}\s*[年년]\s*{_M}\s*[月월]\s*{_D}\s*[日일]?"),
+        # Taiwan's Minguo years: 中華民國91年3月19日 (1911 + 91 = 2002)
+        ("roc", rf"(?:中華民國|中华民国|民國|民国)\s*(?P<y>\d{{1,3}})\s*年\s*{_M}\s*月\s*{_D}"),
         # Uyghur: 2019-يىلى 7-ئاينىڭ 22-كۈنى
         ("ymd", rf"(?<!\d){_Y}\s*-?\s*يىلى\s*{_M}\s*-?\s*ئاي\w*\s*{_D}(?!\d)"),
         # Tibetan: སྤྱི་ལོ་2016 ཟླ་6 ཚེས་13 (year, month, day with their words)
@@ -106,12 +119,13 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # Khmer/Lao/Burmese: ថ្ងៃទី 19 ខែមេសា ឆ្នាំ 2018, 28 សីហា 2014, ဇူလိုင် 7၊ 2021
         ("d_month_y", rf"(?<!\d){_D}\s*(?:ខែ)?\s*(?P<mw>{_MONTH_WORD})\s*[,၊]?\s*"
                       rf"(?:ឆ្នាំ|ປີ)?\s*{_Y}(?!\d)"),
-        ("month_d_y", rf"(?P<mw>{_MONTH_WORD})\s*လ?\s*{_D}\s*(?:ရက်)?\s*[,၊]\s*{_Y}(?!\d)"),
+        ("month_d_y", rf"(?P<mw>{_MONTH_WORD})\s*လ?\s*{_D}\s*(?:ရက်)?\s*[,၊-]\s*{_Y}(?!\d)"),
         # 2021-07-07, 2021.07.07, 2021/7/7 (a time may be glued on after)
         ("ymd", rf"(?<!\d){_Y}\s*[-./]\s*{_M}\s*[-./]\s*{_D}(?!\d)"),
         # 19/04/2018, 19.04.2018, 4/19/2018: the order comes from the values or the language
-        ("numeric_dmy", r"(?<![\d.])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*(?P<b>\d{1,2})\s*[-./]\s*"
-                        r"(?P<y>\d{4})(?!\d)"),
+        # (not the end of a range: "04-20/02/2022")
+        ("numeric_dmy", r"(?<![\d.])(?<!\d[-–])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*"
+                        r"(?P<b>\d{1,2})\s*[-./]\s*(?P<y>\d{4})(?!\d)"),
         # 18-04-19 (the YY-MM-DD of Korean and Chinese pages)
         ("yymmdd", r"(?<![\d.:])(?P<y>\d{2})-(?P<m>\d{2})-(?P<d>\d{2})(?![\d:-])"),
     )
@@ -124,6 +138,8 @@ _MONTH_FIRST_LANGUAGES = frozenset({"en"})
 _TODAY = re.compile(
     r"(?i:\btoday\b|\bcurrent\s+(?:date|time)\b|hôm\s+nay|b[uü]g[uü]n|бүгүн)"
     r"|今天|今日|오늘|ថ្ងៃនេះ|ມື້ນີ້|ယနေ့|بۈگۈن|དེ་རིང"
+    # "as of": a ranking's or ticker's clock ("2022.08.01 00:00 기준")
+    r"|기준|截至|截止"
 )
 # A time of day, with its zone: "10:58 CH", "09:30 a.m. EST", "00:12 GMT+10", "23:31".
 _TIME = re.compile(
@@ -148,6 +164,8 @@ def _from_rule(kind: str, match: re.Match[str], language: str | None) -> datetim
         if a > 12 or (b <= 12 and not month_first):
             return _make(int(groups["y"]), b, a)
         return _make(int(groups["y"]), a, b)
+    if kind == "roc":
+        return _make(int(groups["y"]) + _MINGUO_ERA, int(groups["m"]), int(groups["d"]))
     if kind == "yymmdd":
         return _make(int(groups["y"]), int(groups["m"]), int(groups["d"]))
     return _make(int(groups["y"]), int(groups["m"]), int(groups["d"]))
@@ -303,6 +321,8 @@ _NEWS_AGENCY_CLOSE = re.compile(r"\s*[讯訊电電]")
 # "王明 WANG MING2025-03-17 09:12:31text".
 _STAMP_OWNER = re.compile(r"\s*[^\W\d_][^\d.,;:!?。，：]{0,30}")
 _MAX_STAMP_OWNER_WORDS = 3
+# A reporter and source named after a dateline's date: "ဒီဇင်ဘာ ၁၀-၂၀၂၀ NAME(VOM) …".
+_DATELINE_BYLINE = re.compile(r"\s+[^\s()（）]{1,30}\s*[(（][^()（）\s]{1,12}[)）]")
 
 
 def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:
@@ -325,6 +345,8 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
     if _DATELINE_PLACE.fullmatch(before) and _DATELINE_CLOSE.match(after):
         return found.date
     if _NEWS_AGENCY_OPENING.fullmatch(before) and _NEWS_AGENCY_CLOSE.match(after):
+        return found.date
+    if not before.strip() and _DATELINE_BYLINE.match(after):
         return found.date
     if (
         _STAMP_OWNER.fullmatch(before)
@@ -577,3 +599,108 @@ def title_date(title: str, *, language: str | None = None) -> datetime.date | No
             return found.date
     found = _find_by_rules(text, language) or _find_by_month_name(text, language)
     return found.date if found is not None and found.start == 0 else None
+
+
+# Where a date stands on a page, relative to its headline, byline, lead and story end.
+DatePlace = Literal[
+    "under_headline",  # a date line between the headline and the lead
+    "above_lead",  # the date line nearest above the lead, under the headline
+    "above_headline",  # a date line in the header above the headline
+    "lead",  # a date set under the lead with its byline (RFA's layout)
+    "byline",  # beside a byline: "By NAME | April 5, 2021"
+    "dateline",  # opening the lead: "BANGKOK, May 3, 2021 —"
+    "crawler",  # a crawler's record glued before the headline: "date 2020-01-17 …"
+    "headline",  # the headline's own field: "News Digest – 9/1/22"
+    "after_story",  # a date line under the story's end: "Publish : DATE", "DATE 4면"
+    "clock",  # a site clock or "today is" line: when the page was saved
+]
+# The places a publication date is taken from, strongest first; a place not listed (the
+# clock) never gives one.
+_PUBLISHED_RANK: dict[str, int] = {
+    "under_headline": 0,
+    "above_lead": 0,
+    "lead": 1,
+    "byline": 2,
+    "dateline": 3,
+    # a forum badge, a blog's day heading, a site clock without a "today" word
+    "above_headline": 4,
+    "crawler": 5,
+    "headline": 6,
+    "after_story": 7,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class DateCandidate:
+    """A date a page shows, and where it stands on the page."""
+
+    date: datetime.date
+    place: DatePlace
+
+
+def choose_dates(
+    candidates: Iterable[DateCandidate],
+) -> tuple[datetime.date | None, datetime.date | None]:
+    """The page's publication date and capture date among its dates, in page order.
+
+    The story's own date (under the headline, in the byline, the lead's dateline) beats a
+    date above the headline; the headline's or a crawler's date and a date after the story
+    count only when nothing better stands. A clock is the capture date, never the story's.
+
+    Returns:
+        ``(published, captured)``; either is None when the page shows none.
+    """
+    published: DateCandidate | None = None
+    captured: datetime.date | None = None
+    candidates = list(candidates)
+    for candidate in candidates:
+        if candidate.place == "clock":
+            captured = captured or candidate.date
+            continue
+        rank = _PUBLISHED_RANK[candidate.place]
+        if published is None or rank < _PUBLISHED_RANK[published.place]:
+            published = candidate
+    if published is None:
+        return None, captured
+    # 09-02-2021 read month first, where the page dates the story 2021-02-09 elsewhere
+    # (a crawler's record, a dateline): the page's own evidence orders day and month.
+    date = published.date
+    if date.day <= _MONTHS and date.day != date.month:
+        swapped = date.replace(month=date.day, day=date.month)
+        if any(c.date == swapped and c.place != "clock" for c in candidates):
+            date = swapped
+    return date, captured
+
+
+# What a byline or source line may hold before its closing date: names, "By", "and", "&",
+# an outlet ("Radio Free Asia, 29 May 2015", "By NAME & NAME 15 March 2019",
+# "By: NAME and NAME | 15 October 2020"); a sentence has lowercase words beside these.
+_NAME_CONNECTORS = frozenset({"and", "by", "of", "the", "staff", "de", "van", "von", "bin"})
+_MAX_BYLINE_WORDS = 8
+_MAX_BYLINE_LINE_CHARS = 90
+
+
+def closing_date(text: str, *, language: str | None = None) -> datetime.date | None:
+    """The date closing a short byline or source line ("By NAME 15 March 2019"), or None.
+
+    The date must end the line (a time may follow it); before it stand a few words of
+    names, an outlet and "By"/"and", no sentence ("Police said on 15 March 2019" is not one).
+    """
+    if len(text) > _MAX_BYLINE_LINE_CHARS or not any(ch.isdecimal() for ch in text):
+        return None
+    ascii_text = to_ascii_digits(text).rstrip()
+    found = _find_by_rules(ascii_text, language) or _find_by_month_name(ascii_text, language)
+    if found is None:
+        return None
+    after = ascii_text[found.end :]
+    if _TIME.sub(" ", after).strip(" ,.|｜-–—()") or _SENTENCE_END.search(ascii_text):
+        return None
+    words = _GLUE.sub(" ", ascii_text[: found.start]).split()
+    if not words or len(words) > _MAX_BYLINE_WORDS:
+        return None
+    if any(
+        word.isascii() and word.isalpha() and word.islower() and word not in _NAME_CONNECTORS
+        for word in words
+    ):
+        return None
+    return found.date

@@ -37,7 +37,15 @@ from archive.ingest.bylines import (
     story_source,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
-from archive.ingest.dates import date_line, dateline_date, parse_date_text, title_date
+from archive.ingest.dates import (
+    DateCandidate,
+    choose_dates,
+    closing_date,
+    date_line,
+    dateline_date,
+    parse_date_text,
+    title_date,
+)
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -424,18 +432,20 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         end = lines[title_index].end if title_index is not None else 0
         body, body_start, body_end = "", end, end
 
-    date = roles.date
+    candidates = list(roles.dates)
     for index in byline_rows:  # "By NAME | April 5, 2021": the date beside a byline
-        if date is not None:
-            break
         for part in re.split(r"[|｜•·]", lines[index].text)[1:]:
-            date = parse_date_text(part, language=language)
-            if date is not None:
+            if (beside := parse_date_text(part, language=language)) is not None:
+                candidates.append(DateCandidate(beside, "byline"))
                 break
-    if date is None and story:
-        date = dateline_date(lines[story[0]].text, language=language)
+    if story and (opening := dateline_date(lines[story[0]].text, language=language)):
+        candidates.append(DateCandidate(opening, "dateline"))
+    if crawled is not None:
+        candidates.append(DateCandidate(crawled, "crawler"))
     # A digest's headline may be its only date ("News Digest – 9/1/22").
-    date = date or crawled or (title_date(title, language=language) if title else None)
+    if title and (headed := title_date(title, language=language)) is not None:
+        candidates.append(DateCandidate(headed, "headline"))
+    date, captured = choose_dates(candidates)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
@@ -454,7 +464,7 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
         credits=credits,
         source_urls=tuple(urls),
         dropped=tuple(dropped[index] for index in sorted(dropped)),
-        captured=roles.captured,
+        captured=captured,
     )
 
 
@@ -520,8 +530,7 @@ class _Roles:
     story_first: int
     story_last: int
     furniture: frozenset[int]
-    date: datetime.date | None
-    captured: datetime.date | None
+    dates: tuple[DateCandidate, ...]  # the date lines of the header, lead and clock
     captions: frozenset[int] = frozenset()
 
 
@@ -854,7 +863,6 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
     title: int | None = None
     crumb: str | None = None
     crumb_title: str | None = None
-    captured: datetime.date | None = None
     header: list[int] = []
 
     # The header: chrome, the breadcrumb, the title.
@@ -937,13 +945,13 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         first += 1
 
     # A byline and date set under the lead (RFA's layout): the date is the story's.
-    lead_date: datetime.date | None = None
+    lead_dates: list[DateCandidate] = []
     for index in range(first, min(first + _LEAD_WINDOW, len(lines) - 1)):
         found = dates.get(index)
         if found is None or found.clock:
             continue
         furniture.add(index)
-        lead_date = lead_date or found.date
+        lead_dates.append(DateCandidate(found.date, "lead"))
         byline = index - 1
         if (
             byline > first
@@ -977,32 +985,95 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
             last -= 1
     furniture |= set(header)
 
-    # The date: a page clock above a breadcrumb is when the page was saved; the first
-    # other date line above the story (or just under its headline) is the story's date.
-    published: datetime.date | None = None
+    # The header's date lines: a page clock above a breadcrumb is when the page was saved;
+    # dates.choose_dates weighs the others against the lead's, the byline's and the rest.
+    header_dates: list[DateCandidate] = []
     for index in sorted(dates):
         if index >= first and index not in furniture:
             break
         found = dates[index]
         above_crumb = crumb is not None and index < _index_of(lines, crumb)
-        if found.clock or (above_crumb and index == 0):
-            captured = captured or found.date
-        elif published is None and index < first + 1:
-            published = found.date
-    if published is None:
-        published = lead_date
+        # a site clock over the page's navigation ("HOME 24/04/2024 13:18", then "News >")
+        above_nav = any(
+            _is_top_navigation(lines[i].text)
+            for i in (*range(index + 1, first if title is None else title), index + 1)
+            if i < len(lines)
+        )
+        if found.clock or (above_crumb and index == 0) or above_nav:
+            header_dates.append(DateCandidate(found.date, "clock"))
+        elif index < first + 1:
+            above = title is None or index < title
+            header_dates.append(
+                DateCandidate(found.date, "above_headline" if above else "under_headline")
+            )
     return _Roles(
         title=title,
         crumb_title=crumb_title if title is None else None,
         story_first=first,
         story_last=last,
         furniture=frozenset(i for i in furniture if first <= i <= last or i not in {title}),
-        date=published,
-        captured=captured,
+        dates=(
+            *header_dates,
+            *_dates_above_lead(lines, dates, furniture, title, language),
+            *lead_dates,
+        ),
         captions=frozenset(
             index for index in furniture if _PHOTO_CAPTION.search(lines[index].text)
         ),
     )
+
+
+# --- the story's date over its lead -----------------------------------------------------
+
+_MAX_LINES_ABOVE_LEAD = 6
+
+
+def _dates_above_lead(
+    lines: list[_Line],
+    dates: dict[int, Any],
+    furniture: set[int],
+    title: int | None,
+    language: str | None,
+) -> list[DateCandidate]:
+    """The date line nearest above the story's lead, and dates closing bylines there.
+
+    The lead is the first paragraph under the headline that another paragraph follows; the
+    lines over it up to the headline (or a paragraph) are its byline, date and captions,
+    whatever the header parsing made of them.
+    """
+    start = 0 if title is None else title + 1
+    body = [i for i in range(start, len(lines)) if i not in furniture and i not in dates]
+    lead = next(
+        (
+            index
+            for position, index in enumerate(body)
+            if _is_prose(lines[index].text)
+            and (position + 1 == len(body) or _is_prose(lines[body[position + 1]].text))
+        ),
+        None,
+    )
+    if lead is None:
+        return []
+    found: list[DateCandidate] = []
+    nearest = False
+    for index in range(lead - 1, max(start, lead - _MAX_LINES_ABOVE_LEAD) - 1, -1):
+        text = lines[index].text
+        line = dates.get(index)
+        if line is not None:
+            # a wrapped sentence's last piece ("04-20/02/2022.") is no date line
+            if not line.clock and not nearest and not text.endswith((".", "。")):
+                found.append(DateCandidate(line.date, "above_lead"))
+                nearest = True
+        elif (_is_prose(text) and index not in furniture) or _is_top_navigation(text):
+            break  # a paragraph over the header, or the site's header itself
+        elif (closing := closing_date(text, language=language)) is not None:
+            found.append(DateCandidate(closing, "byline"))
+    return found
+
+
+def _is_top_navigation(text: str) -> bool:
+    """A breadcrumb or navigation line: the site's header, above any story date."""
+    return _BREADCRUMB.match(text) is not None or _is_navigation(text)
 
 
 # --- the headline above the lead ---------------------------------------------------------
