@@ -260,6 +260,9 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("媒体来源", "source", True), ("媒體來源", "source", True),
     ("文章来源", "source", True), ("文章來源", "source", True),
     ("영상취재", "photographer", True), ("영상편집", "editor", True),
+    # "volunteer reporter": the whole phrase is the label, never part of the name
+    ("ئىختىيارىي مۇخبىرىمىز", "reporter", True), ("ixtiyariy muxbirimiz", "reporter", True),
+    ("ихтиярий мухбиримиз", "reporter", True),
     ("مۇخبىرىمىز", "reporter", True), ("مۇخبىر", "reporter", True),
     ("muxbirimiz", "reporter", True), ("muxbir", "reporter", True),
     ("мухбиримиз", "reporter", True), ("мухбир", "reporter", True),
@@ -310,7 +313,9 @@ _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
 # Labels under which a Latin-script name may be lower case: Uyghur in Latin script writes
 # names so ("Muxbirimiz qutlan"), Chinese pages give editors' user ids ("责任编辑：alonliu").
 # Under every other label a lower-case word is running text ("Dịch bệnh lây lan").
-_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|editor\b|[\u3400-\u9fff])", re.IGNORECASE)
+_LOWER_CASE_NAME_LABELS = re.compile(
+    r"^(?:muxbir|ixtiyariy|мухбир|ихтиярий|editor\b|[\u3400-\u9fff])", re.IGNORECASE
+)
 
 
 # Any label at all, to find where one may stand before trying each (most lines have none).
@@ -348,7 +353,7 @@ def _labels_in(text: str) -> list[tuple[int, int, Role]]:
 
 _AFTER_LABEL = re.compile(
     rf"^(?P<names>.+?)\s*(?P<label>{'|'.join(label for label, _ in _AFTER_LABELS)})"
-    rf"(?:\s*[=:]|\s+[\w.+-]+@[\w.-]+|\s*$)"
+    rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*$)"
 )
 # "By NAME", "Story by NAME", "BY NAME | DATE"
 _BY = re.compile(r"^(?:(?:story|words|text|article|report|interview)\s+)?by\s+(?P<rest>.+)$",
@@ -1283,6 +1288,25 @@ def find_inline_bylines(
     return tuple(entries)
 
 
+def _cut_from_a_word(line: str, above: Sequence[str]) -> bool:
+    """Whether ``line`` is the beginning of a longer word found in the lines ``above``.
+
+    A page cut off mid-word leaves a fragment ("စစ်ကောင်စီတ" of "စစ်ကောင်စီတပ်") that
+    reads like a name alone on the last line; a reporter's name is not part of a word.
+    """
+    fragment = " ".join(line.split())
+    if not fragment:
+        return False
+    for text in above:
+        start = text.find(fragment)
+        while start != -1:
+            end = start + len(fragment)
+            if end < len(text) and unicodedata.category(text[end])[0] in "LM":
+                return True
+            start = text.find(fragment, start + 1)
+    return False
+
+
 def find_credit_lines(
     lines: Sequence[str], *, is_furniture: Callable[[str], bool]
 ) -> CreditLines | None:
@@ -1311,6 +1335,8 @@ def find_credit_lines(
             entries = _bare_name(lines[offset])
             if entries and offset and _bare_name(lines[offset - 1]):
                 entries = ()  # a list of names is not a credit line
+            if entries and _cut_from_a_word(lines[offset], lines[:offset]):
+                entries = ()  # a truncated last line: the start of a word the story uses
         if not entries:
             continue
         top = offset
@@ -1414,6 +1440,12 @@ _KOREAN_SIGN_OFF = re.compile(
 _KOREAN_DATELINE = re.compile(
     r"^[(\[](?P<place>[^=()]{1,20})=(?P<agency>[^()\]]{1,20})[)\]]\s*(?P<rest>[^=]{0,40}?)\s*=",
 )
+# A Korean byline in square brackets opening the lead, the outlet and an e-mail address
+# optional: "[홍길동 기자(hong@example.com)] …", "[OUTLET 홍길동 기자] …".
+_KOREAN_LEAD_BRACKET = re.compile(
+    r"^\s*\[(?:(?P<outlet>[가-힣A-Za-z]{2,10})\s+)?(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)"
+    r"\s*(?:기자|특파원)\s*(?:[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*\]"
+)
 # A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
 _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
@@ -1503,7 +1535,18 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, full.group().strip()))
     for clause in _HAN_LABEL_CLAUSE.finditer(text):
         entries.extend(_read_labelled(clause.group(), clause.group()) or [])
+    if korean_bracket := _KOREAN_LEAD_BRACKET.match(text):
+        outlet = korean_bracket["outlet"]
+        info = _organisation(outlet) if outlet else None
+        if outlet is None or info is not None:  # "[서울 홍길동 기자]"? a word we cannot place
+            raw = korean_bracket.group().strip()
+            for name in re.split(r"\s*[·,]\s*", korean_bracket["names"]):
+                entries.append(CreditEntry("reporter", name, "person", None, raw))
+            if info is not None:
+                entries.append(_org_entry("source", info, raw))
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
+        if pattern is _LEAD_BRACKET and korean_bracket is not None:
+            continue  # read above; "[OUTLET NAME 기자]" would make the outlet a person
         if bracket := pattern.search(text):
             before = text[: bracket.start()].rstrip()
             if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):
