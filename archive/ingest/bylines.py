@@ -356,8 +356,8 @@ _AFTER_LABEL = re.compile(
     rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*$)"
 )
 # "By NAME", "Story by NAME", "BY NAME | DATE"
-_BY = re.compile(r"^(?:(?:story|words|text|article|report|interview)\s+)?by\s+(?P<rest>.+)$",
-                 re.IGNORECASE)  # fmt: skip
+_BY = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview)\s+)?"
+                 r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|\d]+?)\s*\|\s*(?P<rest>[^|]*\d[^|]*)$")
 # "(NAME/NAME, Phnom Penh)": names joined by slashes, a place, in brackets.
@@ -567,6 +567,12 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     if match is None:
         return None
     rest = _without_trailing_date(match["rest"].split("|")[0].strip())
+    # "By NAME, Associated Press Writer , Fri Apr 29, 5:06 PM ET": from the first comma part
+    # with a digit on it is a date or a time (a name has no digits).
+    parts = [part.strip() for part in rest.split(",")]
+    digits = [i for i, part in enumerate(parts) if re.search(r"\d", part)]
+    if digits and digits[0] >= 1:
+        rest = ", ".join(parts[: digits[0]])
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
@@ -622,6 +628,7 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
         label, outlet = " ".join(words[:cut]), " ".join(words[cut:])
         if _organisation(outlet) is None:
             continue
+        label = re.sub(r"\s*(?:của\s+)?đài$", "", label, flags=re.IGNORECASE)  # "… đài RFA"
         if not label:
             return "reporter", outlet
         roles = [r for pattern, r in _LABEL_PATTERNS if pattern.fullmatch(label + " ")]
@@ -1446,6 +1453,21 @@ _KOREAN_LEAD_BRACKET = re.compile(
     r"^\s*\[(?:(?P<outlet>[가-힣A-Za-z]{2,10})\s+)?(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)"
     r"\s*(?:기자|특파원)\s*(?:[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*\]"
 )
+# Chinese agency leads and radio sign-offs: "新华社北京1月2日电（记者 张三）…",
+# "以上是本台记者张三的采访报道。" (that was our reporter's report).
+_HAN_NAMES = r"[\u3400-\u9fff]{2,4}(?:[、\s][\u3400-\u9fff]{2,4})*"
+_HAN_WIRE_LEAD = re.compile(
+    rf"^\s*(?P<agency>新华社|新華社|中新社|人民日报|人民日報)?[^()（）\s。，]{{0,16}}[电電]\s*"
+    rf"[(（]\s*(?:记者|記者)\s*(?P<names>{_HAN_NAMES})\s*[)）]"
+)
+_HAN_RADIO_SIGN_OFF = re.compile(
+    r"本台(?:记者|記者)\s*(?P<name>[\u3400-\u9fff]{2,3}?)的?(?:采访|採訪)?(?:报道|報導|报导)"
+)
+# Vietnamese: "NAME, phóng viên RFA …" opening the lead (the line is the lead's start).
+_VI_REPORTER_LEAD = re.compile(
+    r"^(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]+(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]+){0,3}),\s*phóng viên\s+"
+    r"(?:đài\s+)?(?P<org>RFA|VOA|BBC)\b(?=\s*$|\s*[.:–—-]|\s+[A-ZĐÀ-Ỹ])"
+)  # then a new sentence: "Hà Nội, phóng viên RFA ghi nhận …" is a place the reporter saw
 # A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
 _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
@@ -1535,6 +1557,16 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, full.group().strip()))
     for clause in _HAN_LABEL_CLAUSE.finditer(text):
         entries.extend(_read_labelled(clause.group(), clause.group()) or [])
+    if wire_han := _HAN_WIRE_LEAD.match(text):
+        for name in re.split(r"[、\s]+", wire_han["names"].strip()):
+            entries.append(CreditEntry("reporter", name, "person", None, wire_han.group().strip()))
+    for sign_off_han in _HAN_RADIO_SIGN_OFF.finditer(text):
+        entries.append(
+            CreditEntry("reporter", sign_off_han["name"], "person", None, sign_off_han.group())
+        )
+    if vi_lead := _VI_REPORTER_LEAD.match(text):
+        found_vi = _names(vi_lead["name"], "reporter", vi_lead.group(), strict_case=True) or []
+        entries.extend(e for e in found_vi if e.kind == "person")
     if korean_bracket := _KOREAN_LEAD_BRACKET.match(text):
         outlet = korean_bracket["outlet"]
         info = _organisation(outlet) if outlet else None

@@ -93,3 +93,53 @@ def test_a_name_alone_on_the_last_line_is_still_read() -> None:
     found = find_credit_lines(lines, is_furniture=_never_furniture)
     assert found is not None
     assert [(e.role, e.name) for e in found.entries] == [("reporter", "မင်းသစ်")]
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("By: Mali Sorn and Tom Hale | 3 March 2021", ["Mali Sorn", "Tom Hale"]),
+        ("  • By Dara Keo Lim", ["Dara Keo Lim"]),
+        ("By PETER WALSH, Associated Press Writer , Tue Mar 1, 4:10 PM ET", ["PETER WALSH"]),
+        ("By Jane Roe, Phnom Penh, 12 May 2024", ["Jane Roe"]),
+    ],
+)
+def test_by_lines_with_a_colon_a_bullet_or_a_trailing_time(line: str, names: list[str]) -> None:
+    assert [(role, name) for role, name, _ in read(line)] == [("writer", n) for n in names]
+
+
+@pytest.mark.parametrize("line", ["Bypass road closed", "by: the way", "• Byline policy"])
+def test_lines_starting_like_by_that_are_not_bylines(line: str) -> None:
+    assert read(line) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "names"),
+    [
+        ("新华社北京3月2日电（记者 王小明）外交部发言人今天表示。", ["王小明"]),
+        ("新华社上海3月2日电(记者 王小明、李大华)当地今天举行会议。", ["王小明", "李大华"]),
+        ("以上是本台记者林山的采访报道。", ["林山"]),
+        ("以上是本台記者林山的報導。", ["林山"]),
+        ("Mai Lan, phóng viên RFA Hôm nay tại Sài Gòn trời mưa.", ["Mai Lan"]),
+    ],
+)
+def test_reporters_written_into_the_lead_or_the_sign_off(paragraph: str, names: list[str]) -> None:
+    assert [(role, name) for role, name, kind in prose(paragraph) if kind == "person"] == [
+        ("reporter", name) for name in names
+    ]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "新华社北京3月2日电 外交部发言人王小明今天表示。",  # a spokesman is not a credit
+        "他说本台的报道不实。",
+        "Hà Nội, phóng viên RFA ghi nhận trời mưa.",  # a place, then what the reporter saw
+    ],
+)
+def test_lead_mentions_that_are_not_credits(paragraph: str) -> None:
+    assert [name for _, name, kind in prose(paragraph) if kind == "person"] == []
+
+
+def test_vietnamese_reporter_of_a_station() -> None:
+    assert ("reporter", "Mai Lan", "person") in read("Mai Lan, phóng viên đài RFA")
