@@ -1367,6 +1367,7 @@ def find_credit_lines(
             and top >= 2
             and _is_top_byline(lines[top])
             and _heads_a_post(lines[top - 1])
+            and not is_furniture(lines[top - 1])  # "Keep reading" / NAME: the story's writer
         ):
             # A headline then a byline (its date is footer chrome): the next post of a blog
             # or digest page begins, cut off; none of it is this story's, nor its credit.
@@ -1402,7 +1403,7 @@ def story_source(lines: Sequence[str]) -> CreditLines | None:
 
 _NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?"
 _REPORT_VERB = re.compile(
-    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that)\s+"
+    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that|his|her|their)\s+"
     r"(?:report|story)\b"
 )
 _POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s$")
@@ -1508,6 +1509,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         entries.extend(read_credit_line(by["by"]))
     for verb in _REPORT_VERB.finditer(text):
         names, owner = _reporters_before(text, verb.start())
+        if owner is None and re.search(r"\b(?:his|her|their)\s", verb.group()):
+            continue  # "She has her story to tell": only "OUTLET's NAME has her story" reads
         org = _organisation(owner or "")
         raw = text[max(0, verb.start() - len(names) - len(owner or "") - 3) : verb.end()]
         found = _names(names, "reporter", raw, strict_case=True) if names else None
@@ -1543,7 +1546,13 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, sign_off.group()))
     if reports := _REPORTS_END.search(text):
         raw = reports.group().lstrip(".!? ")
-        found_r = _names(reports["names"], "reporter", raw, strict_case=True) or []
+        names_r = reports["names"]
+        owner_r = re.match(r"^(?P<org>\S+)['’]s\s+(?P<rest>.+)$", names_r)
+        if owner_r is not None:  # "VOA's NAME reports.": the outlet is not in the name;
+            # "Smith's Jane reports": an owner we do not know is no byline.
+            names_r = owner_r["rest"] if _organisation(owner_r["org"]) is not None else ""
+        found_r = _names(names_r, "reporter", raw, strict_case=True) if names_r else None
+        found_r = found_r or []
         # "The Daily Herald reports.": an outlet reports, not a person.
         if all(
             e.kind == "person"

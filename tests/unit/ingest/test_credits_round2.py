@@ -143,3 +143,47 @@ def test_lead_mentions_that_are_not_credits(paragraph: str) -> None:
 
 def test_vietnamese_reporter_of_a_station() -> None:
     assert ("reporter", "Mai Lan", "person") in read("Mai Lan, phóng viên đài RFA")
+
+
+def test_a_name_after_a_furniture_line_closing_the_story_is_its_writer() -> None:
+    lines = [
+        "Villagers on the river say the officials promised them new land.",
+        "They say trust is scarce.",
+        "Keep reading",
+        "Anna Berg",
+    ]
+    found = find_credit_lines(lines, is_furniture=lambda line: line == "Keep reading")
+    assert found is not None
+    assert [(e.role, e.name) for e in found.entries] == [("reporter", "Anna Berg")]
+
+
+def test_a_headline_then_a_byline_closing_a_digest_is_the_next_post() -> None:
+    lines = [
+        "Villagers on the river say the officials promised them new land.",
+        "They say trust is scarce.",
+        "Floods Hit the North Again",
+        "By Anna Berg",
+    ]
+    found = find_credit_lines(lines, is_furniture=_never_furniture)
+    assert found is not None and found.entries == ()
+
+
+def test_outlet_reporter_has_her_story() -> None:
+    found = prose("The village is flooded again. VOA's Mary Stone has her story.")
+    assert ("reporter", "Mary Stone", "person") in found
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The village is flooded again. She has her story to tell.",
+        "The village is flooded again. Smith's Mary Stone reports.",
+    ],
+)
+def test_pronouns_and_unknown_owners_are_not_reporters(paragraph: str) -> None:
+    assert [name for _, name, kind in prose(paragraph) if kind == "person"] == []
+
+
+def test_outlet_is_not_part_of_a_reporters_name() -> None:
+    found = prose("The village is flooded again. VOA's Mary Stone reports.")
+    assert [name for _, name, kind in found if kind == "person"] == ["Mary Stone"]
