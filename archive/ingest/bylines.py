@@ -1469,6 +1469,12 @@ _VI_REPORTER_LEAD = re.compile(
     r"^(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]+(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]+){0,3}),\s*phóng viên\s+"
     r"(?:đài\s+)?(?P<org>RFA|VOA|BBC)\b(?=\s*$|\s*[.:–—-]|\s+[A-ZĐÀ-Ỹ])"
 )  # then a new sentence: "Hà Nội, phóng viên RFA ghi nhận …" is a place the reporter saw
+# A dateline with the reporter and the outlet's tag opening the lead:
+# "DATE NAME(VOM) PLACE၊ …" (Burmese, Khmer, Lao pages).
+_DATE_NAME_TAG_LEAD = re.compile(
+    r"^(?P<date>[^()]{4,30}?)\s+(?P<name>[\u1000-\u109f\u1780-\u17ff\u0e80-\u0eff]{2,24})"
+    r"\s*\((?P<tag>[A-Z]{2,6})\)"
+)
 # A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
 _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
@@ -1566,6 +1572,14 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, full.group().strip()))
     for clause in _HAN_LABEL_CLAUSE.finditer(text):
         entries.extend(_read_labelled(clause.group(), clause.group()) or [])
+    if (
+        (tagged := _DATE_NAME_TAG_LEAD.match(text))
+        and date_line(tagged["date"]) is not None
+        and tagged["name"] not in text[tagged.end() :]  # a place recurs in the story
+        and _organisation(tagged["tag"]) is None  # "DATE PLACE(AFP)": an agency's dateline
+    ):
+        found_t = _names(tagged["name"], "reporter", tagged.group(), strict_case=True) or []
+        entries.extend(e for e in found_t if e.kind == "person")
     if wire_han := _HAN_WIRE_LEAD.match(text):
         for name in re.split(r"[、\s]+", wire_han["names"].strip()):
             entries.append(CreditEntry("reporter", name, "person", None, wire_han.group().strip()))

@@ -187,3 +187,20 @@ def test_pronouns_and_unknown_owners_are_not_reporters(paragraph: str) -> None:
 def test_outlet_is_not_part_of_a_reporters_name() -> None:
     found = prose("The village is flooded again. VOA's Mary Stone reports.")
     assert [name for _, name, kind in found if kind == "person"] == ["Mary Stone"]
+
+
+def test_date_then_reporter_with_the_outlet_tag_opening_the_lead() -> None:
+    paragraph = "ဒီဇင်ဘာ ၁၀-၂၀၂၀ မင်းသစ်(ABC) ဧရာဝတီတိုင်း၊ ဟင်္သာတခရိုင်တွင် ဖြစ်ပွားသည်။"
+    assert prose(paragraph) == [("reporter", "မင်းသစ်", "person")]
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "ဒီဇင်ဘာ ၁၀-၂၀၂၀ ရန်ကုန်(AFP) မြို့ထဲတွင် ဖြစ်ပွားသည်။",  # an agency's dateline
+        "ဒီဇင်ဘာ ၁၀-၂၀၂၀ နေပြည်တော်(ABC) နေပြည်တော်တွင် ဖြစ်ပွားသည်။",  # a place that recurs
+        "မနေ့က မင်းသစ်(ABC) ဧရာဝတီတိုင်း၊",  # no date before it
+    ],
+)
+def test_date_then_a_word_in_brackets_that_is_not_a_reporter(paragraph: str) -> None:
+    assert [name for _, name, kind in prose(paragraph) if kind == "person"] == []
