@@ -982,8 +982,8 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
     if line[:1] in "\"'“‘«「『(“[":
         return ()  # a quoted or bracketed line is a headline or a caption
-    if line.endswith(tuple("?!？！។៕။؟…")) or re.search(r"[^\W\d_]{4,}\.$", line):
-        return ()  # a question or a sentence, not a name ("Vote for which party?")
+    if line.endswith(tuple("?!？！។៕။؟…:：")) or re.search(r"[^\W\d_]{4,}\.$", line):
+        return ()  # a question, a sentence or a lead-in, not a name ("Vote for which party?")
     head, comma, tail = line.partition(",")
     if comma:
         # "NAME, Place" or "NAME, Outlet": the name is the head (two names take "and").

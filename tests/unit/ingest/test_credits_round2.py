@@ -10,6 +10,7 @@ import pytest
 
 from archive.identity.services import resolve_service
 from archive.ingest.bylines import credits_in_prose, find_credit_lines, read_credit_line
+from archive.ingest.textpage import parse_text_page
 
 
 def read(line: str) -> list[tuple[str, str, str]]:
@@ -204,3 +205,22 @@ def test_date_then_reporter_with_the_outlet_tag_opening_the_lead() -> None:
 )
 def test_date_then_a_word_in_brackets_that_is_not_a_reporter(paragraph: str) -> None:
     assert [name for _, name, kind in prose(paragraph) if kind == "person"] == []
+
+
+def test_a_last_line_ending_in_a_colon_is_a_lead_in_not_a_name() -> None:
+    lines = ["ເມື່ອວານນີ້ ມີຄົນ 36 ຄອບຄົວ ຖືກຍ້າຍອອກ.", "https://example.com/a", "ເອກະສານ ແລະຂໍ້ມູນ :"]
+    assert find_credit_lines(lines, is_furniture=lambda line: line.startswith("http")) is None
+
+
+def test_by_line_and_has_her_story_are_one_credit() -> None:
+    page = (
+        "Woman Recalls Her Journey Home\n\n"
+        "By Mary Stone\n\n"
+        "The village on the river was flooded again this week, and hundreds of families fled.\n\n"
+        "Officials said they would help the families who lost their homes in the water.\n\n"
+        "VOA's Mary Stone has her story.\n"
+    )
+    parsed = parse_text_page(page, language="en")
+    assert parsed.credits is not None
+    people = [e for e in parsed.credits.entries if e.kind == "person"]
+    assert [e.name for e in people] == ["Mary Stone"]
