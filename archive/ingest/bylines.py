@@ -260,6 +260,9 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("媒体来源", "source", True), ("媒體來源", "source", True),
     ("文章来源", "source", True), ("文章來源", "source", True),
     ("영상취재", "photographer", True), ("영상편집", "editor", True),
+    # "volunteer reporter": the whole phrase is the label, never part of the name
+    ("ئىختىيارىي مۇخبىرىمىز", "reporter", True), ("ixtiyariy muxbirimiz", "reporter", True),
+    ("ихтиярий мухбиримиз", "reporter", True),
     ("مۇخبىرىمىز", "reporter", True), ("مۇخبىر", "reporter", True),
     ("muxbirimiz", "reporter", True), ("muxbir", "reporter", True),
     ("мухбиримиз", "reporter", True), ("мухбир", "reporter", True),
@@ -310,7 +313,9 @@ _LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
 # Labels under which a Latin-script name may be lower case: Uyghur in Latin script writes
 # names so ("Muxbirimiz qutlan"), Chinese pages give editors' user ids ("责任编辑：alonliu").
 # Under every other label a lower-case word is running text ("Dịch bệnh lây lan").
-_LOWER_CASE_NAME_LABELS = re.compile(r"^(?:muxbir|editor\b|[\u3400-\u9fff])", re.IGNORECASE)
+_LOWER_CASE_NAME_LABELS = re.compile(
+    r"^(?:muxbir|ixtiyariy|мухбир|ихтиярий|editor\b|[\u3400-\u9fff])", re.IGNORECASE
+)
 
 
 # Any label at all, to find where one may stand before trying each (most lines have none).
@@ -348,11 +353,11 @@ def _labels_in(text: str) -> list[tuple[int, int, Role]]:
 
 _AFTER_LABEL = re.compile(
     rf"^(?P<names>.+?)\s*(?P<label>{'|'.join(label for label, _ in _AFTER_LABELS)})"
-    rf"(?:\s*[=:]|\s+[\w.+-]+@[\w.-]+|\s*$)"
+    rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*$)"
 )
 # "By NAME", "Story by NAME", "BY NAME | DATE"
-_BY = re.compile(r"^(?:(?:story|words|text|article|report|interview)\s+)?by\s+(?P<rest>.+)$",
-                 re.IGNORECASE)  # fmt: skip
+_BY = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview)\s+)?"
+                 r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|\d]+?)\s*\|\s*(?P<rest>[^|]*\d[^|]*)$")
 # "(NAME/NAME, Phnom Penh)": names joined by slashes, a place, in brackets.
@@ -562,6 +567,12 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     if match is None:
         return None
     rest = _without_trailing_date(match["rest"].split("|")[0].strip())
+    # "By NAME, Associated Press Writer , Fri Apr 29, 5:06 PM ET": from the first comma part
+    # with a digit on it is a date or a time (a name has no digits).
+    parts = [part.strip() for part in rest.split(",")]
+    digits = [i for i, part in enumerate(parts) if re.search(r"\d", part)]
+    if digits and digits[0] >= 1:
+        rest = ", ".join(parts[: digits[0]])
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
@@ -617,6 +628,7 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
         label, outlet = " ".join(words[:cut]), " ".join(words[cut:])
         if _organisation(outlet) is None:
             continue
+        label = re.sub(r"\s*(?:của\s+)?đài$", "", label, flags=re.IGNORECASE)  # "… đài RFA"
         if not label:
             return "reporter", outlet
         roles = [r for pattern, r in _LABEL_PATTERNS if pattern.fullmatch(label + " ")]
@@ -970,8 +982,8 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
     if line[:1] in "\"'“‘«「『(“[":
         return ()  # a quoted or bracketed line is a headline or a caption
-    if line.endswith(tuple("?!？！។៕။؟…")) or re.search(r"[^\W\d_]{4,}\.$", line):
-        return ()  # a question or a sentence, not a name ("Vote for which party?")
+    if line.endswith(tuple("?!？！។៕။؟…:：")) or re.search(r"[^\W\d_]{4,}\.$", line):
+        return ()  # a question, a sentence or a lead-in, not a name ("Vote for which party?")
     head, comma, tail = line.partition(",")
     if comma:
         # "NAME, Place" or "NAME, Outlet": the name is the head (two names take "and").
@@ -1283,6 +1295,25 @@ def find_inline_bylines(
     return tuple(entries)
 
 
+def _cut_from_a_word(line: str, above: Sequence[str]) -> bool:
+    """Whether ``line`` is the beginning of a longer word found in the lines ``above``.
+
+    A page cut off mid-word leaves a fragment ("စစ်ကောင်စီတ" of "စစ်ကောင်စီတပ်") that
+    reads like a name alone on the last line; a reporter's name is not part of a word.
+    """
+    fragment = " ".join(line.split())
+    if not fragment:
+        return False
+    for text in above:
+        start = text.find(fragment)
+        while start != -1:
+            end = start + len(fragment)
+            if end < len(text) and unicodedata.category(text[end])[0] in "LM":
+                return True
+            start = text.find(fragment, start + 1)
+    return False
+
+
 def find_credit_lines(
     lines: Sequence[str], *, is_furniture: Callable[[str], bool]
 ) -> CreditLines | None:
@@ -1311,6 +1342,8 @@ def find_credit_lines(
             entries = _bare_name(lines[offset])
             if entries and offset and _bare_name(lines[offset - 1]):
                 entries = ()  # a list of names is not a credit line
+            if entries and _cut_from_a_word(lines[offset], lines[:offset]):
+                entries = ()  # a truncated last line: the start of a word the story uses
         if not entries:
             continue
         top = offset
@@ -1334,6 +1367,7 @@ def find_credit_lines(
             and top >= 2
             and _is_top_byline(lines[top])
             and _heads_a_post(lines[top - 1])
+            and not is_furniture(lines[top - 1])  # "Keep reading" / NAME: the story's writer
         ):
             # A headline then a byline (its date is footer chrome): the next post of a blog
             # or digest page begins, cut off; none of it is this story's, nor its credit.
@@ -1369,7 +1403,7 @@ def story_source(lines: Sequence[str]) -> CreditLines | None:
 
 _NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?"
 _REPORT_VERB = re.compile(
-    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that)\s+"
+    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that|his|her|their)\s+"
     r"(?:report|story)\b"
 )
 _POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s$")
@@ -1414,6 +1448,33 @@ _KOREAN_SIGN_OFF = re.compile(
 _KOREAN_DATELINE = re.compile(
     r"^[(\[](?P<place>[^=()]{1,20})=(?P<agency>[^()\]]{1,20})[)\]]\s*(?P<rest>[^=]{0,40}?)\s*=",
 )
+# A Korean byline in square brackets opening the lead, the outlet and an e-mail address
+# optional: "[홍길동 기자(hong@example.com)] …", "[OUTLET 홍길동 기자] …".
+_KOREAN_LEAD_BRACKET = re.compile(
+    r"^\s*\[(?:(?P<outlet>[가-힣A-Za-z]{2,10})\s+)?(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)"
+    r"\s*(?:기자|특파원)\s*(?:[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*\]"
+)
+# Chinese agency leads and radio sign-offs: "新华社北京1月2日电（记者 张三）…",
+# "以上是本台记者张三的采访报道。" (that was our reporter's report).
+_HAN_NAMES = r"[\u3400-\u9fff]{2,4}(?:[、\s][\u3400-\u9fff]{2,4})*"
+_HAN_WIRE_LEAD = re.compile(
+    rf"^\s*(?P<agency>新华社|新華社|中新社|人民日报|人民日報)?[^()（）\s。，]{{0,16}}[电電]\s*"
+    rf"[(（]\s*(?:记者|記者)\s*(?P<names>{_HAN_NAMES})\s*[)）]"
+)
+_HAN_RADIO_SIGN_OFF = re.compile(
+    r"本台(?:记者|記者)\s*(?P<name>[\u3400-\u9fff]{2,3}?)的?(?:采访|採訪)?(?:报道|報導|报导)"
+)
+# Vietnamese: "NAME, phóng viên RFA …" opening the lead (the line is the lead's start).
+_VI_REPORTER_LEAD = re.compile(
+    r"^(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]+(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]+){0,3}),\s*phóng viên\s+"
+    r"(?:đài\s+)?(?P<org>RFA|VOA|BBC)\b(?=\s*$|\s*[.:–—-]|\s+[A-ZĐÀ-Ỹ])"
+)  # then a new sentence: "Hà Nội, phóng viên RFA ghi nhận …" is a place the reporter saw
+# A dateline with the reporter and the outlet's tag opening the lead:
+# "DATE NAME(VOM) PLACE၊ …" (Burmese, Khmer, Lao pages).
+_DATE_NAME_TAG_LEAD = re.compile(
+    r"^(?P<date>[^()]{4,30}?)\s+(?P<name>[\u1000-\u109f\u1780-\u17ff\u0e80-\u0eff]{2,24})"
+    r"\s*\((?P<tag>[A-Z]{2,6})\)"
+)
 # A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
 _LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
 _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
@@ -1454,6 +1515,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         entries.extend(read_credit_line(by["by"]))
     for verb in _REPORT_VERB.finditer(text):
         names, owner = _reporters_before(text, verb.start())
+        if owner is None and re.search(r"\b(?:his|her|their)\s", verb.group()):
+            continue  # "She has her story to tell": only "OUTLET's NAME has her story" reads
         org = _organisation(owner or "")
         raw = text[max(0, verb.start() - len(names) - len(owner or "") - 3) : verb.end()]
         found = _names(names, "reporter", raw, strict_case=True) if names else None
@@ -1489,7 +1552,13 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, sign_off.group()))
     if reports := _REPORTS_END.search(text):
         raw = reports.group().lstrip(".!? ")
-        found_r = _names(reports["names"], "reporter", raw, strict_case=True) or []
+        names_r = reports["names"]
+        owner_r = re.match(r"^(?P<org>\S+)['’]s\s+(?P<rest>.+)$", names_r)
+        if owner_r is not None:  # "VOA's NAME reports.": the outlet is not in the name;
+            # "Smith's Jane reports": an owner we do not know is no byline.
+            names_r = owner_r["rest"] if _organisation(owner_r["org"]) is not None else ""
+        found_r = _names(names_r, "reporter", raw, strict_case=True) if names_r else None
+        found_r = found_r or []
         # "The Daily Herald reports.": an outlet reports, not a person.
         if all(
             e.kind == "person"
@@ -1503,7 +1572,36 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             entries.append(_org_entry("source", info, full.group().strip()))
     for clause in _HAN_LABEL_CLAUSE.finditer(text):
         entries.extend(_read_labelled(clause.group(), clause.group()) or [])
+    if (
+        (tagged := _DATE_NAME_TAG_LEAD.match(text))
+        and date_line(tagged["date"]) is not None
+        and tagged["name"] not in text[tagged.end() :]  # a place recurs in the story
+        and _organisation(tagged["tag"]) is None  # "DATE PLACE(AFP)": an agency's dateline
+    ):
+        found_t = _names(tagged["name"], "reporter", tagged.group(), strict_case=True) or []
+        entries.extend(e for e in found_t if e.kind == "person")
+    if wire_han := _HAN_WIRE_LEAD.match(text):
+        for name in re.split(r"[、\s]+", wire_han["names"].strip()):
+            entries.append(CreditEntry("reporter", name, "person", None, wire_han.group().strip()))
+    for sign_off_han in _HAN_RADIO_SIGN_OFF.finditer(text):
+        entries.append(
+            CreditEntry("reporter", sign_off_han["name"], "person", None, sign_off_han.group())
+        )
+    if vi_lead := _VI_REPORTER_LEAD.match(text):
+        found_vi = _names(vi_lead["name"], "reporter", vi_lead.group(), strict_case=True) or []
+        entries.extend(e for e in found_vi if e.kind == "person")
+    if korean_bracket := _KOREAN_LEAD_BRACKET.match(text):
+        outlet = korean_bracket["outlet"]
+        info = _organisation(outlet) if outlet else None
+        if outlet is None or info is not None:  # "[서울 홍길동 기자]"? a word we cannot place
+            raw = korean_bracket.group().strip()
+            for name in re.split(r"\s*[·,]\s*", korean_bracket["names"]):
+                entries.append(CreditEntry("reporter", name, "person", None, raw))
+            if info is not None:
+                entries.append(_org_entry("source", info, raw))
     for pattern in (_LEAD_BRACKET, _END_BRACKET):
+        if pattern is _LEAD_BRACKET and korean_bracket is not None:
+            continue  # read above; "[OUTLET NAME 기자]" would make the outlet a person
         if bracket := pattern.search(text):
             before = text[: bracket.start()].rstrip()
             if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):

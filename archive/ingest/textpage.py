@@ -338,7 +338,9 @@ def _find_credits(
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entry in entries:
-        key = (entry.role, entry.kind, entry.name.casefold())
+        # "By NAME" over "VOA's NAME has her story": one person wrote and reported it.
+        role = "reporter" if entry.kind == "person" and entry.role == "writer" else entry.role
+        key = (role, entry.kind, entry.name.casefold())
         if key not in seen:
             seen.add(key)
             unique.append(entry)
