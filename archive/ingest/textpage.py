@@ -1045,17 +1045,10 @@ def _dates_above_lead(
     """
     start = 0 if title is None else title + 1
     body = [i for i in range(start, len(lines)) if i not in furniture and i not in dates]
-    lead = next(
-        (
-            index
-            for position, index in enumerate(body)
-            if _is_prose(lines[index].text)
-            and (position + 1 == len(body) or _is_prose(lines[body[position + 1]].text))
-        ),
-        None,
-    )
-    if lead is None:
+    lead_position = _lead_position(lines, body, under_subheading=False)
+    if lead_position is None:
         return []
+    lead = body[lead_position]
     found: list[DateCandidate] = []
     nearest = False
     for index in range(lead - 1, max(start, lead - _MAX_LINES_ABOVE_LEAD) - 1, -1):
@@ -1071,6 +1064,27 @@ def _dates_above_lead(
         elif (closing := closing_date(text, language=language)) is not None:
             found.append(DateCandidate(closing, "byline"))
     return found
+
+
+def _lead_position(lines: list[_Line], content: list[int], *, under_subheading: bool) -> int | None:
+    """Where the story's lead stands in ``content`` (line indices, in order): the first
+    paragraph followed by another paragraph or by nothing; with ``under_subheading``, also
+    one followed by a subheading right under it and the story going on right under that."""
+    for position, index in enumerate(content):
+        if not _is_prose(lines[index].text):
+            continue
+        following = content[position + 1] if position + 1 < len(content) else None
+        if following is None or _is_prose(lines[following].text):
+            return position
+        after = content[position + 2] if position + 2 < len(content) else None
+        if (
+            under_subheading
+            and following == index + 1
+            and after == following + 1
+            and _is_prose(lines[after].text)
+        ):
+            return position
+    return None
 
 
 def _is_top_navigation(text: str) -> bool:
@@ -1154,19 +1168,7 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None
         for index in range(title or 0, len(lines))
         if (index not in chrome or index in shown_twice) and not _is_passed_over(lines[index].text)
     ]
-    lead_position = None
-    for position, index in enumerate(content):
-        if not _is_prose(lines[index].text):
-            continue
-        following = content[position + 1] if position + 1 < len(content) else None
-        if following is None or _is_prose(lines[following].text):
-            lead_position = position
-            break
-        # The lead, a subheading right under it and the story going on right under that.
-        after = content[position + 2] if position + 2 < len(content) else None
-        if following == index + 1 and after == following + 1 and _is_prose(lines[after].text):
-            lead_position = position
-            break
+    lead_position = _lead_position(lines, content, under_subheading=True)
     if lead_position is None:
         return None
     candidates: list[int] = []
