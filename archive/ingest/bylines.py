@@ -28,6 +28,7 @@ from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
+from archive.ingest.lineweight import line_weight
 
 __all__ = [
     "CreditLines",
@@ -1092,14 +1093,9 @@ _NUMBERING = re.compile(r"^\(?\d{1,2}[.)、]\s*")
 _CRAWLER_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)")
 
 
-def _weight(text: str) -> int:
-    """A line's length in Latin-letter terms (a CJK character says as much as ~3)."""
-    return len(text) + 2 * sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
-
-
 def _is_paragraph(text: str) -> bool:
     """A line of running text: long, or a sentence of some length."""
-    weight = _weight(text)
+    weight = line_weight(text)
     return weight >= _LEAD_WEIGHT or (
         weight >= _LEAD_WEIGHT // 2 and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
     )

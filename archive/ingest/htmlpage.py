@@ -14,9 +14,10 @@ and it takes the " - Site name" or "_Section_Site" ends off the page's title.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
+
+from archive.ingest.lineweight import line_weight
 
 __all__ = ["HtmlStory", "clean_title", "extract_html_story"]
 
@@ -44,11 +45,6 @@ class HtmlStory:
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
-
-
-def _weight(text: str) -> int:
-    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
-    return len(text) + 2 * wide
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +98,7 @@ def _story_from_blocks(extracted: str, blocks: list[_Block]) -> str | None:
     index = first - 1
     while index >= 0 and len(lead) < _MAX_LEAD_BLOCKS:
         block = blocks[index]
-        if block.parent is not blocks[first].parent or _weight(block.text) < _MIN_LEAD_WEIGHT:
+        if block.parent is not blocks[first].parent or line_weight(block.text) < _MIN_LEAD_WEIGHT:
             break
         lead.insert(0, block.text)
         index -= 1
@@ -157,10 +153,10 @@ def clean_title(title: str, sitename: str | None = None) -> str:
     if len(parts) < 2:
         return title.strip()
     site = _norm(sitename or "").casefold()
-    headline = max(parts, key=_weight)
+    headline = max(parts, key=line_weight)
     others = [part for part in parts if part is not headline]
     named = all(site and _norm(part).casefold() == site for part in others)
-    short = all(_weight(part) <= _MAX_SITE_PART_WEIGHT for part in others) and _weight(
+    short = all(line_weight(part) <= _MAX_SITE_PART_WEIGHT for part in others) and line_weight(
         headline
-    ) >= 2 * sum(_weight(part) for part in others)
+    ) >= 2 * sum(line_weight(part) for part in others)
     return headline.strip() if named or short else title.strip()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -46,6 +45,7 @@ from archive.ingest.dates import (
     parse_date_text,
     title_date,
 )
+from archive.ingest.lineweight import line_weight
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -163,7 +163,7 @@ def _is_substantial(text: str) -> bool:
 
     Length is weighed by script: ten Chinese characters are a headline, not a stray word.
     """
-    return len(text.split()) >= 2 or _weight(text) >= 12
+    return len(text.split()) >= 2 or line_weight(text) >= 12
 
 
 # Lao and Thai write no sentence punctuation: there a long line is a paragraph.
@@ -194,7 +194,7 @@ def _looks_like_title(text: str) -> bool:
     if not ending or is_credit_line(text):
         return False
     if ending[-1] in "?？؟":  # a question is a headline when short and one sentence
-        return _weight(text) <= _MAX_QUESTION_TITLE_WEIGHT and not _INNER_SENTENCE_END.search(
+        return line_weight(text) <= _MAX_QUESTION_TITLE_WEIGHT and not _INNER_SENTENCE_END.search(
             text[:-1]
         )
     return ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،"
@@ -316,7 +316,9 @@ def _find_credits(
         # The story's first two and last three lines: a lead's dateline or bracketed byline,
         # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
         # The lead may stand under a caption or two: the first long line is read too.
-        lead = next((i for i in range(first, last + 1) if _weight(texts[i]) >= _LEAD_WEIGHT), first)
+        lead = next(
+            (i for i in range(first, last + 1) if line_weight(texts[i]) >= _LEAD_WEIGHT), first
+        )
         ends = sorted(
             {*range(first, min(first + 2, last + 1)), lead, *range(max(first, last - 2), last + 1)}
         )
@@ -674,7 +676,7 @@ _PHOTO_CREDIT_LINE = re.compile(
 
 def _is_ui_notice(text: str) -> bool:
     """A site's interface text (notices, controls, a sprite's icon names, a clock of names)."""
-    if _weight(text) > _MAX_NOTICE_WEIGHT:
+    if line_weight(text) > _MAX_NOTICE_WEIGHT:
         return False
     if _UI_NOTICE.search(text) or (_SPRITE.search(text) and "://" not in text):
         return True
@@ -711,7 +713,7 @@ def _is_furniture(text: str) -> bool:
         return True
     if _MARKUP.match(text) or _SLUG.match(text) or _CAPTION_CREDIT.search(text):
         return True
-    if _PHOTO_CAPTION.search(text) and _weight(text) <= _MAX_CAPTION_WEIGHT:
+    if _PHOTO_CAPTION.search(text) and line_weight(text) <= _MAX_CAPTION_WEIGHT:
         return True
     if _TEMPLATE.match(text) and len(text.split()) <= _MAX_FURNITURE_WORDS:
         return True
@@ -732,12 +734,6 @@ def _doubled(lines: list[_Line]) -> set[int]:
     return doubled
 
 
-def _weight(text: str) -> int:
-    """A line's length in Latin-letter terms: a CJK or Hangul character says as much as ~3."""
-    wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
-    return len(text) + 2 * wide
-
-
 def _is_byline(text: str) -> bool:
     """A short "By NAME" line (the credit parser reads it; it is never the headline)."""
     return _BYLINE.match(text) is not None and len(text.split()) <= _MAX_FURNITURE_WORDS
@@ -752,13 +748,13 @@ _MAX_NAME_WORDS = 5
 def _is_name_line(text: str, following: list[str]) -> bool:
     """A short line of a name or two under a headline, with a paragraph a few lines on."""
     return (
-        _weight(text) <= _MAX_BYLINE_CHARS
+        line_weight(text) <= _MAX_BYLINE_CHARS
         and len(text.split()) <= _MAX_NAME_WORDS
         and not any(ch.isdecimal() for ch in text)
         and not text.rstrip(")）").endswith(_SENTENCE_END)
         and not text.startswith(("(", "[", "“", '"', "«", "「"))
         and not is_credit_line(text)
-        and any(_weight(line) > 2 * _weight(text) for line in following)
+        and any(line_weight(line) > 2 * line_weight(text) for line in following)
     )
 
 
@@ -779,7 +775,7 @@ def _is_navigation(text: str) -> bool:
     if text.rstrip().endswith(("|", "/", ">", "›", "»")):
         return True
     parts = [part for part in _NAV_SEPARATOR.split(text) if part.strip()]
-    return len(parts) >= 2 and all(_weight(part) <= _MAX_NAV_PART_WEIGHT for part in parts)
+    return len(parts) >= 2 and all(line_weight(part) <= _MAX_NAV_PART_WEIGHT for part in parts)
 
 
 def _is_site_name(text: str) -> bool:
@@ -813,7 +809,7 @@ def _is_credit_shaped(lines: list[_Line], index: int, dates: dict[int, Any]) -> 
         index + 1 in dates
         or (
             index + 2 in dates
-            and _weight(lines[index + 1].text) <= _MAX_SITE_HEADING_WEIGHT  # the outlet
+            and line_weight(lines[index + 1].text) <= _MAX_SITE_HEADING_WEIGHT  # the outlet
         )
     ):
         return True
@@ -824,7 +820,7 @@ def _is_credit_shaped(lines: list[_Line], index: int, dates: dict[int, Any]) -> 
         and _is_name_shaped(lines[index - 1].text)
         and not _is_furniture(lines[index - 1].text)
         and not _is_byline(text)
-        and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
+        and line_weight(text) <= _MAX_SITE_HEADING_WEIGHT
     )
 
 
@@ -910,11 +906,11 @@ def _line_roles(lines: list[_Line], language: str | None) -> _Roles:
         line, lead = lines[first].text, lines[first + 1].text
         if not (
             _is_site_shaped(lines[title].text)
-            and _weight(line) > _weight(lines[title].text)
+            and line_weight(line) > line_weight(lines[title].text)
             and _looks_like_title(line)
             and not _is_byline(line)
             and first not in chrome
-            and _weight(lead) > _weight(line)
+            and line_weight(lead) > line_weight(line)
             and lead.rstrip("\"'”’)»]").endswith(_SENTENCE_END)
         ):
             break
@@ -1110,7 +1106,7 @@ _CAPTION_POSITION = re.compile(
 
 def _is_prose(text: str) -> bool:
     """Whether a line reads as a story paragraph: a sentence of some length, or long."""
-    weight = _weight(text)
+    weight = line_weight(text)
     if weight > _MAX_HEADLINE_WEIGHT:
         return True
     return weight >= _MIN_PROSE_WEIGHT and text.rstrip(_CLOSERS).endswith(_PROSE_END)
@@ -1124,7 +1120,7 @@ def _is_headline_shaped(text: str) -> bool:
     """A headline's shape: title-like, one sentence at most, not a byline, site name or
     navigation run."""
     return (
-        _weight(text) <= _MAX_HEADLINE_WEIGHT
+        line_weight(text) <= _MAX_HEADLINE_WEIGHT
         and _INNER_SENTENCE_END.search(text.rstrip(_CLOSERS + "）】")) is None
         and _looks_like_title(text)
         and not _is_byline(text)
@@ -1200,7 +1196,7 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None
     old, new = lines[title].text, lines[chosen].text
     if not _looks_like_title(old):
         return chosen
-    if _weight(new) <= _weight(old):
+    if line_weight(new) <= line_weight(old):
         return None
     if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
         return chosen if _is_label(old) or chosen in shown_twice else None
@@ -1208,7 +1204,7 @@ def _headline_above_lead(lines: list[_Line], chrome: set[int], title: int | None
     # (unless the page lists the chosen one among other headlines above it).
     between = [i for i in candidates if title < i < chosen]
     listed = any(_same_text(lines[i].text, new) for i in range(title + 1, chosen))
-    if not listed and any(_weight(lines[i].text) > _weight(new) for i in between):
+    if not listed and any(line_weight(lines[i].text) > line_weight(new) for i in between):
         return None
     return chosen if _is_label(old) or _is_site_heading(old) or _has_date(old) else None
 
@@ -1219,7 +1215,7 @@ _MAX_SITE_HEADING_WEIGHT = 24
 
 def _is_label(text: str) -> bool:
     """A section label: a word or two ("Opinion", "Tin trong nước"), four CJK characters."""
-    return _weight(text) <= _MAX_LABEL_WEIGHT
+    return line_weight(text) <= _MAX_LABEL_WEIGHT
 
 
 def _is_site_heading(text: str) -> bool:
@@ -1227,7 +1223,7 @@ def _is_site_heading(text: str) -> bool:
     "Subject: point" headline."""
     return (
         _is_site_shaped(text)
-        and _weight(text) <= _MAX_SITE_HEADING_WEIGHT
+        and line_weight(text) <= _MAX_SITE_HEADING_WEIGHT
         and not re.search(r"[:：]", text)
     )
 
@@ -1264,7 +1260,7 @@ def _headlines_after_story(lines: list[_Line], chrome: set[int], first: int, las
             marked = marked or (headlines > 0 and _TEMPLATE.match(text) is not None)
             index -= 1
             continue
-        teaser = text.endswith(("...", "…")) and _weight(text) <= _MAX_HEADLINE_WEIGHT
+        teaser = text.endswith(("...", "…")) and line_weight(text) <= _MAX_HEADLINE_WEIGHT
         if is_credit_line(text) or _is_name_shaped(text):
             break
         if not (_is_headline_shaped(text) or (teaser and marked)):
