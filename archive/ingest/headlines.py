@@ -1,0 +1,281 @@
+"""Headlines on a saved page: the story's own, read upward from its lead, and the other
+stories' headlines listed under its end.
+
+The header walk in ``textpage`` takes the first title-shaped line; :func:`headline_above_lead`
+corrects it from the story's lead upward (a blog's name, a notice or a list of other
+headlines above the post are furniture), and :func:`headlines_after_story` finds where a
+run of related headlines under the story's last paragraph starts.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from archive.ingest.bylines import is_credit_line
+from archive.ingest.dates import parse_date_text
+from archive.ingest.furniture import (
+    TEMPLATE,
+    doubled_lines,
+    is_byline,
+    is_chrome,
+    is_navigation,
+    is_site_name,
+)
+from archive.ingest.lineweight import line_weight
+from archive.ingest.pagelines import (
+    CLOSERS,
+    MAX_HEADLINE_WEIGHT,
+    PROSE_END,
+    UNSPACED,
+    Line,
+    has_date,
+    is_name_shaped,
+    is_prose,
+    is_site_shaped,
+    is_substantial,
+    lead_position,
+    same_text,
+)
+
+_BREADCRUMB_SEPARATOR = re.compile(r"\s*[›»>/|]\s*")
+_GLUED_CRUMB = re.compile(r"^[A-Z][a-z]+(?=[A-Z])")
+_MAX_TITLE_CHARS = 250
+# Lao and Thai write no sentence punctuation: there a long line is a paragraph.
+_UNPUNCTUATED = re.compile(r"[\u0e00-\u0eff]")
+_MAX_UNPUNCTUATED_TITLE_CHARS = 100
+# Clause and sentence marks of scripts written without spaces between words (Tibetan shad,
+# Burmese section marks, Khmer khan), with more text after them.
+_INNER_CLAUSE_MARK = re.compile(r"[།၊။។]\s*(?=\S)")
+_MAX_CLAUSED_TITLE_CHARS = 120
+_MIN_PARAGRAPH_CLAUSES = 2
+
+
+def looks_like_title(text: str) -> bool:
+    """Whether a line reads like a headline rather than a story paragraph."""
+    if len(text) > _MAX_TITLE_CHARS or not is_substantial(text):
+        return False
+    if len(text) > _MAX_UNPUNCTUATED_TITLE_CHARS and _UNPUNCTUATED.search(text):
+        return False
+    if (
+        len(text) > _MAX_CLAUSED_TITLE_CHARS
+        and UNSPACED.search(text)
+        and len(_INNER_CLAUSE_MARK.findall(text)) >= _MIN_PARAGRAPH_CLAUSES
+    ):
+        return False  # a long Tibetan/Burmese/Khmer line of several clauses: a paragraph
+    headline = _REPOSTER_ASIDE.sub("", text)  # "Headline [a reposter's aside?]"
+    text = headline if is_substantial(headline) else text
+    ending = text.rstrip("\"'”’)»]")
+    if not ending or is_credit_line(text):
+        return False
+    if ending[-1] in "?？؟":  # a question is a headline when short and one sentence
+        return line_weight(text) <= _MAX_QUESTION_TITLE_WEIGHT and not _INNER_SENTENCE_END.search(
+            text[:-1]
+        )
+    return ending[-1] not in ".,;:。，；：！？!?။၊។៕؟،"
+
+
+_MAX_QUESTION_TITLE_WEIGHT = 120
+
+
+def title_from_breadcrumb(text: str) -> str | None:
+    """The title a breadcrumb ends with: "HomeAsiaTitle…" or "Home › Asia › Title"."""
+    rest = text[len("Home") :].strip()
+    parts = [p for p in _BREADCRUMB_SEPARATOR.split(rest) if p.strip()]
+    if len(parts) > 1 or (parts and rest[:1] in "›»>/|:–-"):
+        rest = parts[-1]
+    else:
+        while match := _GLUED_CRUMB.match(rest):
+            rest = rest[match.end() :]
+    rest = rest.strip(" ›»>/|:–-")
+    return rest if rest and is_substantial(rest) else None  # "HomeAsia": a section, no title
+
+
+# "date 2020-01-17 Headline": a crawler's record of the publication date glued before the
+# headline; "Headline [a reposter's comment …]": a blog's aside after it.
+_CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)")
+_REPOSTER_ASIDE = re.compile(r"\s+\[[^\[\]]*\]?$")
+
+
+def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
+    """The headline without a crawler's date before it or a reposter's aside after it, and
+    the crawler's date if there was one."""
+    date = None
+    if crawler := _CRAWLER_DATE.match(title):
+        date = parse_date_text(crawler["date"], language=language)
+        title = title[crawler.end() :]
+    aside = _REPOSTER_ASIDE.search(title)
+    if aside and is_substantial(title[: aside.start()]) and aside.start() > 0:
+        title = title[: aside.start()].rstrip()
+    return title, date
+
+
+# A caption names where people stand in the picture: "(left)", "(2nd R)", "(C)".
+_CAPTION_POSITION = re.compile(
+    r"\((?:\d(?:st|nd|rd|th)\s+)?(?:left|right|cent(?:er|re)|front|back|top|bottom|[LRC])\)",
+    re.IGNORECASE,
+)
+
+
+# A sentence ending inside a line, with more text after it: two sentences, not a headline.
+_INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
+
+
+def _is_headline_shaped(text: str) -> bool:
+    """A headline's shape: title-like, one sentence at most, not a byline, site name or
+    navigation run."""
+    return (
+        line_weight(text) <= MAX_HEADLINE_WEIGHT
+        and _INNER_SENTENCE_END.search(text.rstrip(CLOSERS + "）】")) is None
+        and looks_like_title(text)
+        and not is_byline(text)
+        and not is_site_name(text)
+        and not is_navigation(text)
+    )
+
+
+def _is_passed_over(text: str) -> bool:
+    """A line that sits between a headline and its lead without being either: a byline,
+    a credit, a stray word, a site name, navigation, a caption."""
+    return (
+        is_chrome(text)
+        or is_byline(text)
+        or not is_substantial(text)
+        or is_site_name(text)
+        or is_navigation(text)
+        or _CAPTION_POSITION.search(text) is not None
+        or is_credit_line(text)
+    )
+
+
+def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) -> int | None:
+    """The headline found from the story's lead upward, where it is below ``title``.
+
+    The lead is the first paragraph followed by another paragraph (dates, bylines,
+    captions and furniture between them passed over). The headline is the nearest
+    headline-shaped line above it, in the run of non-paragraph lines over the lead; a
+    short name-like line there (a byline without "By") is passed over for one above it.
+    It replaces ``title`` only when it is below it, no paragraph stands between the two,
+    and ``title`` is a short site or section name or weighs less than it (a shorter
+    line under a long headline is its deck). Where the header gave no title, only a
+    headline shown twice is taken.
+    """
+    # A headline shown twice (a post's title over its own heading) is furniture by the
+    # doubled-line rule; its upper copy may still be the headline.
+    doubled = doubled_lines(lines)
+    shown_twice = {i for i in doubled if i + 1 in doubled and i - 1 not in doubled}
+    content = [
+        index
+        for index in range(title or 0, len(lines))
+        if (index not in chrome or index in shown_twice) and not _is_passed_over(lines[index].text)
+    ]
+    position = lead_position(lines, content, under_subheading=True)
+    if position is None:
+        return None
+    candidates: list[int] = []
+    for index in reversed(content[:position]):
+        text = lines[index].text
+        if is_prose(text):
+            break  # a paragraph over the header (a blog's notice or promotion)
+        if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not has_date(text):
+            candidates.append(index)
+    if title is None:
+        return next((index for index in candidates if index in shown_twice), None)
+    candidates = [index for index in candidates if index > title]
+    # A standfirst set under the byline: the headline is the candidate over the byline.
+    if len(candidates) > 1 and any(
+        is_byline(lines[i].text) or is_credit_line(lines[i].text)
+        for i in range(candidates[1] + 1, candidates[0])
+    ):
+        candidates = candidates[1:]
+    named = [index for index in candidates if not is_name_shaped(lines[index].text)]
+    twice = [index for index in candidates if index in shown_twice]
+    chosen = (twice or named or candidates)[0] if candidates else None
+    if chosen is None:
+        return None
+    # A paragraph under the first headline is its lead, never furniture, unless a date line
+    # stands between it and the headline below (a blog's notice over a post's header).
+    for index in (i for i in content if title < i < chosen and is_prose(lines[i].text)):
+        if not any(has_date(lines[i].text) for i in range(index + 1, chosen)):
+            return None
+    old, new = lines[title].text, lines[chosen].text
+    if not looks_like_title(old):
+        return chosen
+    if line_weight(new) <= line_weight(old):
+        return None
+    if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
+        return chosen if _is_label(old) or chosen in shown_twice else None
+    # A heavier headline between the two: the page's own headline over a digest's items
+    # (unless the page lists the chosen one among other headlines above it).
+    between = [i for i in candidates if title < i < chosen]
+    listed = any(same_text(lines[i].text, new) for i in range(title + 1, chosen))
+    if not listed and any(line_weight(lines[i].text) > line_weight(new) for i in between):
+        return None
+    return chosen if _is_label(old) or _is_site_heading(old) or has_date(old) else None
+
+
+_MAX_LABEL_WEIGHT = 16
+MAX_SITE_HEADING_WEIGHT = 24
+
+
+def _is_label(text: str) -> bool:
+    """A section label: a word or two ("Opinion", "Tin trong nước"), four CJK characters."""
+    return line_weight(text) <= _MAX_LABEL_WEIGHT
+
+
+def _is_site_heading(text: str) -> bool:
+    """Short enough to be a site or blog's name rather than a headline, and not a
+    "Subject: point" headline."""
+    return (
+        is_site_shaped(text)
+        and line_weight(text) <= MAX_SITE_HEADING_WEIGHT
+        and not re.search(r"[:：]", text)
+    )
+
+
+_MIN_TAIL_HEADLINES = 3
+
+
+def headlines_after_story(lines: list[Line], chrome: set[int], first: int, last: int) -> int:
+    """Where a run of headlines (related stories) under the story's last paragraph starts,
+    or 0 if the story does not end that way.
+
+    The run is headline-shaped lines and chrome up to ``last``; above it stands a finished
+    paragraph (a sentence end) or a credit line. A byline or name line stops the run (it
+    may close the story), and so does a line that continues the paragraph above it.
+    """
+    index = last
+    headlines = 0
+    marked = False
+    if not 0 <= first < last < len(lines):
+        return 0
+    while index > first:
+        text = lines[index].text
+        if index in chrome or is_chrome(text):
+            # "Read more", "via SITE" over the headlines (not a caption or a date)
+            marked = marked or (headlines > 0 and TEMPLATE.match(text) is not None)
+            index -= 1
+            continue
+        teaser = text.endswith(("...", "…")) and line_weight(text) <= MAX_HEADLINE_WEIGHT
+        if is_credit_line(text) or is_name_shaped(text):
+            break
+        if not (_is_headline_shaped(text) or (teaser and marked)):
+            break
+        if text[:1].islower():
+            return 0  # a paragraph's continuation on a wrapped line
+        headlines += 1
+        index -= 1
+    above = lines[index].text
+    finished = is_prose(above) and above.rstrip(CLOSERS).endswith(PROSE_END)
+    credit = is_credit_line(above) and not is_prose(above)
+    if headlines == 0 or index <= first or not (finished or credit):
+        return 0
+    # A page cut off mid-paragraph ends in a short line too: a run at the page's very end
+    # needs chrome over or under it, or several headlines, to be a list.
+    if last == len(lines) - 1 and headlines < _MIN_TAIL_HEADLINES and not marked:
+        return 0
+    return index + 1
+
+
+# A numbered item of a digest ("1. Headline", "2) Headline"), not the page's headline.
+_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
