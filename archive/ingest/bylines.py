@@ -28,17 +28,33 @@ from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
-from archive.ingest.lineweight import line_weight
 
 __all__ = [
+    "FURNITURE_WORDS",
+    "LABEL_PATTERNS",
+    "MAX_SOURCE_CHARS",
+    "SENTENCE_ENDS",
     "CreditLines",
-    "credits_in_prose",
+    "bare_name",
+    "dedupe_credits",
     "find_byline",
     "find_credit_lines",
     "find_inline_bylines",
-    "find_top_credits",
+    "find_organisation",
+    "fold_text",
+    "heads_a_post",
+    "html_credits",
     "is_credit_line",
+    "is_latin",
+    "organisation_entry",
+    "read_after_label",
     "read_credit_line",
+    "read_labelled",
+    "read_names",
+    "read_outlet_date",
+    "read_sentence_form",
+    "read_slashed",
+    "read_source_line",
     "story_source",
 ]
 
@@ -104,7 +120,7 @@ _HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로
 _FOLD_RANGES = ((0xFB50, 0xFDFF), (0xFE30, 0xFE4F), (0xFE70, 0xFEFF), (0xFF00, 0xFFEF))
 
 
-def _fold(text: str) -> str:
+def fold_text(text: str) -> str:
     """``text`` with compatibility forms (see :data:`_FOLD_RANGES`) replaced by plain ones."""
     return "".join(
         unicodedata.normalize("NFKC", ch)
@@ -114,7 +130,7 @@ def _fold(text: str) -> str:
     )
 
 
-def _is_latin(text: str) -> bool:
+def is_latin(text: str) -> bool:
     """Whether the letters of a text are Latin (names in Latin script have case)."""
     letters = [ch for ch in text if ch.isalpha()]
     return bool(letters) and all(unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
@@ -136,7 +152,7 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
     words = name.split()
     if len(words) > _MAX_NAME_WORDS:
         return False
-    if _is_latin(name):
+    if is_latin(name):
         if strict_case:
             return all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words) and (
                 words[0].casefold() not in _NAME_PARTICLES
@@ -160,17 +176,17 @@ def _clean(text: str) -> str:
     return clean_person_name(text.rstrip("།༎ ་"))
 
 
-def _organisation(text: str) -> ServiceInfo | None:
+def find_organisation(text: str) -> ServiceInfo | None:
     """The registry entry a text names, if it names a known service, agency or outlet."""
     text = text.strip(" \t.,;:()[]-–—/|")
     return resolve_service(text) if text else None
 
 
-def _org_entry(role: Role, info: ServiceInfo, raw: str) -> CreditEntry:
+def organisation_entry(role: Role, info: ServiceInfo, raw: str) -> CreditEntry:
     return CreditEntry(role, info.name, "service", info.key, raw)
 
 
-def _names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[CreditEntry] | None:
+def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[CreditEntry] | None:
     """Read a list of names ("A and B", "A, B", "张三 李四"); None if any part is not one.
 
     An item may carry an outlet ("NAME/BenarNews", "NAMERFA", "NAME for RFA") that becomes a
@@ -186,37 +202,37 @@ def _names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Credit
         if not part:
             continue
         tags: list[str] = []
-        if (slash := _SLASH_TAG.search(part)) and _organisation(slash["tag"]) is not None:
+        if (slash := _SLASH_TAG.search(part)) and find_organisation(slash["tag"]) is not None:
             tags.append(slash["tag"])
             part = part[: slash.start()]
         for prep in (" for ", " of ", " with "):
             head, found, tail = part.partition(prep)
-            if found and _organisation(tail) is not None:
+            if found and find_organisation(tail) is not None:
                 tags.append(tail)
                 part = head
-        if (glued := _GLUED_TAG.search(part)) and _organisation(glued["tag"]) is not None:
+        if (glued := _GLUED_TAG.search(part)) and find_organisation(glued["tag"]) is not None:
             tags.append(glued["tag"])
             part = part[: glued.start()]
-        org = _organisation(part)
+        org = find_organisation(part)
         if org is not None:
-            entries.append(_org_entry(role, org, raw))
+            entries.append(organisation_entry(role, org, raw))
             continue
         if staff := _STAFF.match(part.strip()):
-            owner = _organisation(staff["org"] or "")
+            owner = find_organisation(staff["org"] or "")
             if owner is not None:
-                entries.append(_org_entry(role, owner, raw))
+                entries.append(organisation_entry(role, owner, raw))
             continue  # "By Gateway reporters": the outlet's staff, no one by name
         name = _clean(part)
         split = name.split() if _HAN.search(name) or _HANGUL.search(name) else [name]
         for one in split:
             if not _plausible_name(one, strict_case=strict_case):
                 return None
-            service = _organisation(tags[0]) if tags else None
+            service = find_organisation(tags[0]) if tags else None
             entries.append(CreditEntry(role, one, "person", service.key if service else None, raw))
         for tag in tags:
-            info = _organisation(tag)
+            info = find_organisation(tag)
             if info is not None and info.is_organization:
-                entries.append(_org_entry("source", info, raw))
+                entries.append(organisation_entry("source", info, raw))
     return entries
 
 
@@ -305,7 +321,7 @@ def _label_pattern(label: str, needs_separator: bool) -> re.Pattern[str]:
     return re.compile(rf"(?:{label}){tail}", re.IGNORECASE)
 
 
-_LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
+LABEL_PATTERNS: tuple[tuple[re.Pattern[str], Role], ...] = tuple(
     (_label_pattern(label, sep), role)
     for label, role, sep in sorted(_BEFORE_LABELS, key=lambda item: -len(item[0]))
 )
@@ -320,13 +336,13 @@ _LOWER_CASE_NAME_LABELS = re.compile(
 
 
 # Any label at all, to find where one may stand before trying each (most lines have none).
-_ANY_LABEL = re.compile("|".join(f"(?:{p.pattern})" for p, _ in _LABEL_PATTERNS), re.IGNORECASE)
+_ANY_LABEL = re.compile("|".join(f"(?:{p.pattern})" for p, _ in LABEL_PATTERNS), re.IGNORECASE)
 
 
 def _labels_in(text: str) -> list[tuple[int, int, Role]]:
     """(start, end, role) of every label standing at a word boundary in ``text``.
 
-    Empty unless a label opens the text (the only lines :func:`_read_labelled` reads).
+    Empty unless a label opens the text (the only lines :func:`read_labelled` reads).
     """
     if _ANY_LABEL.match(text) is None:
         return []
@@ -339,7 +355,7 @@ def _labels_in(text: str) -> list[tuple[int, int, Role]]:
             and (not found or position >= found[-1][1])
             and _ANY_LABEL.match(text, position)
         ):
-            for pattern, role in _LABEL_PATTERNS:
+            for pattern, role in LABEL_PATTERNS:
                 match = pattern.match(text, position)
                 if match is not None and match.end() < len(text):
                     found.append((position, match.end(), role))
@@ -377,12 +393,12 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
-def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
+def read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
     """A line made only of labels and the names they introduce, else None."""
     inner = _strip_brackets(text)
     labels = _labels_in(inner)
     if not labels or labels[0][0] != 0:
-        return _read_after_label(inner, raw)
+        return read_after_label(inner, raw)
     if inner == text.strip() and any(
         end < len(inner) and inner[end - 1].isalpha() for _start, end, _role in labels
     ):
@@ -412,7 +428,7 @@ def _read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
                     return None
                 found.append(entry)
                 continue
-            names = _names(segment, role, raw, strict_case=not lower_case_names)
+            names = read_names(segment, role, raw, strict_case=not lower_case_names)
             if names is None:
                 return None
             found.extend(names)
@@ -433,9 +449,9 @@ def _source_entry(text: str, raw: str, *, known_only: bool = False) -> CreditEnt
     outlet the registry does not know, taken as written when it is short and has the shape
     of a name (no sentence punctuation, no address)."""
     text = _SOURCE_TAIL.sub("", text).strip(" \t:：-–—/")
-    info = _organisation(text)
+    info = find_organisation(text)
     if info is not None:
-        return _org_entry("source", info, raw)
+        return organisation_entry("source", info, raw)
     if (
         known_only
         or not text
@@ -444,7 +460,7 @@ def _source_entry(text: str, raw: str, *, known_only: bool = False) -> CreditEnt
         or any(ch in ".,;:!?。，；：！？/@" for ch in text)
         or len(text.split()) > _MAX_NAME_WORDS
         # in Latin script an outlet's name is capitalised ("Khmer Post", not "the ministry")
-        or (_is_latin(text) and not all(w[0].isupper() or w.isdigit() for w in text.split()))
+        or (is_latin(text) and not all(w[0].isupper() or w.isdigit() for w in text.split()))
     ):
         return None
     try:
@@ -454,13 +470,13 @@ def _source_entry(text: str, raw: str, *, known_only: bool = False) -> CreditEnt
     return CreditEntry("source", text, "service", key, raw)
 
 
-def _read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
+def read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
     """Korean bylines: "홍길동 기자", "홍길동 특파원 hong@example.com", "홍길동·김철수 기자"."""
     match = _AFTER_LABEL.match(text)
     if match is None:
         return None
     role: Role = dict(_AFTER_LABELS)[match["label"]]
-    names = _names(match["names"].replace("·", ","), role, raw, strict_case=False)
+    names = read_names(match["names"].replace("·", ","), role, raw, strict_case=False)
     return names or None
 
 
@@ -475,7 +491,7 @@ def _read_name_email(text: str, raw: str) -> list[CreditEntry] | None:
     match = _NAME_EMAIL.match(text)
     if match is None:
         return None
-    found = _names(match["name"], "reporter", raw, strict_case=True)
+    found = read_names(match["name"], "reporter", raw, strict_case=True)
     return found if found and all(e.kind == "person" for e in found) else None
 
 
@@ -500,17 +516,17 @@ def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
     for cut in range(len(words) - 1, 0, -1):
         if date_line(" ".join(words[:cut])) is not None:
             rest = " ".join(words[cut:])
-            if (labelled := _read_labelled(rest, raw)) or (
+            if (labelled := read_labelled(rest, raw)) or (
                 labelled := _read_tibetan_translated(rest, raw)
             ):
                 return labelled  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET"
-            found = _names(rest, "reporter", raw, strict_case=True)
+            found = read_names(rest, "reporter", raw, strict_case=True)
             if found and all(
                 e.kind == "person"
                 and len(e.name.split()) >= 2
                 and not all(len(w) <= 3 and w.isupper() for w in e.name.split())  # "AM PDT"
                 # "2 April 2008 News Digest": a date then a title, not a byline
-                and not any(w.casefold().strip(".") in _FURNITURE_WORDS for w in e.name.split())
+                and not any(w.casefold().strip(".") in FURNITURE_WORDS for w in e.name.split())
                 for e in found
             ):
                 return found
@@ -525,22 +541,22 @@ def _read_tibetan_translated(text: str, raw: str) -> list[CreditEntry] | None:
     match = _TIBETAN_TRANSLATED.match(text)
     if match is None:
         return None
-    return _names(match["name"], "translator", raw, strict_case=False)
+    return read_names(match["name"], "translator", raw, strict_case=False)
 
 
-def _read_outlet_date(text: str, raw: str) -> list[CreditEntry] | None:
+def read_outlet_date(text: str, raw: str) -> list[CreditEntry] | None:
     """An outlet with the story's date on one line: "RFA, 23/05/2022", "28 November 2014 VOA",
     "Bernama on 5th April 2020", "May 21, 2015 The Diplomat" (the outlet is the source)."""
-    if len(text) > _MAX_SOURCE_CHARS or not any(ch.isdecimal() for ch in text):
+    if len(text) > MAX_SOURCE_CHARS or not any(ch.isdecimal() for ch in text):
         return None
     words = text.split()
     for cut in range(1, len(words)):
         head, tail = " ".join(words[:cut]), " ".join(words[cut:])
         for outlet, date in ((head, tail), (tail, head)):
             date = re.sub(r"^(?:on|dated)\s+", "", date.strip(" ,|-–—"), flags=re.IGNORECASE)
-            info = _organisation(outlet)
+            info = find_organisation(outlet)
             if info is not None and date_line(date) is not None:
-                return [_org_entry("source", info, raw)]
+                return [organisation_entry("source", info, raw)]
     return None
 
 
@@ -559,7 +575,7 @@ def _read_uyghur_prepared(text: str, raw: str) -> list[CreditEntry] | None:
     if match is None:
         return None
     role: Role = "reporter" if match["label"].casefold().startswith(("م", "m", "м")) else "writer"
-    return _names(match["name"], role, raw, strict_case=False)
+    return read_names(match["name"], role, raw, strict_case=False)
 
 
 def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
@@ -577,17 +593,17 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
-    if len(parts) == 2 and _organisation(parts[1]) is not None:
+    if len(parts) == 2 and find_organisation(parts[1]) is not None:
         rest = f"{parts[0]}/{parts[1].strip()}"  # "By NAME, VOA Khmer": the outlet they write for
     elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
     rest = re.sub(r"\s+(?:in|from)\s+[A-Z][^,]*$", "", rest)  # "By X in Phnom Penh"
     words = rest.split()
     for cut in range(1, len(words)):  # "By JANE DOE Associated Press": the outlet after the name
-        if "/" not in rest and _organisation(" ".join(words[cut:])) is not None:
+        if "/" not in rest and find_organisation(" ".join(words[cut:])) is not None:
             rest = f"{' '.join(words[:cut])}/{' '.join(words[cut:])}"
             break
-    entries = _names(rest, "writer", raw, strict_case=True)
+    entries = read_names(rest, "writer", raw, strict_case=True)
     if entries is None:
         return None
     # An outlet or service that wrote the story reported it.
@@ -604,7 +620,7 @@ def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
     match = _NAME_BAR_DATE.match(text)
     if match is None or parse_date_text(match["rest"].split("/")[0]) is None:
         return None  # "기행 | 2월의 …": a section label before a headline, not a byline
-    found = _names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
+    found = read_names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
     # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
     return [
         CreditEntry("source", e.name, e.kind, e.service_key, raw) if e.kind == "service" else e
@@ -627,12 +643,12 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
     words = text.split()
     for cut in range(len(words)):
         label, outlet = " ".join(words[:cut]), " ".join(words[cut:])
-        if _organisation(outlet) is None:
+        if find_organisation(outlet) is None:
             continue
         label = re.sub(r"\s*(?:của\s+)?đài$", "", label, flags=re.IGNORECASE)  # "… đài RFA"
         if not label:
             return "reporter", outlet
-        roles = [r for pattern, r in _LABEL_PATTERNS if pattern.fullmatch(label + " ")]
+        roles = [r for pattern, r in LABEL_PATTERNS if pattern.fullmatch(label + " ")]
         return (roles[0], outlet) if roles else None
     return None
 
@@ -651,30 +667,30 @@ def _read_name_outlet(text: str, raw: str) -> list[CreditEntry] | None:
         return None
     role, outlet = found_role
     names = match["names"]
-    found = _names(names if "," in names else f"{names}/{outlet}", role, raw, strict_case=False)
+    found = read_names(names if "," in names else f"{names}/{outlet}", role, raw, strict_case=False)
     people = [e.name for e in found or [] if e.kind == "person"]
     if not found or not people:
         return None
     for name in people:  # a Latin name here has two capitalised words or more ("Police" not)
-        if _is_latin(name) and (
+        if is_latin(name) and (
             len(name.split()) < 2 or not (_plausible_name(name, strict_case=True) or name.isupper())
         ):
             return None
     if not any(e.kind == "service" for e in found):
-        info = _organisation(outlet)
+        info = find_organisation(outlet)
         if info is not None:
-            found.append(_org_entry("source", info, raw))
+            found.append(organisation_entry("source", info, raw))
     return found
 
 
-def _read_slashed(text: str, raw: str) -> list[CreditEntry] | None:
+def read_slashed(text: str, raw: str) -> list[CreditEntry] | None:
     """ "(NAME/NAME, Phnom Penh)": reporters named in brackets."""
     match = _SLASHED.match(text)
     if match is None:
         return None
     entries: list[CreditEntry] = []
     for part in match["names"].split("/"):
-        found = _names(part, "reporter", raw, strict_case=True)
+        found = read_names(part, "reporter", raw, strict_case=True)
         if not found or any(e.kind != "person" for e in found):
             return None  # "[NAME/BenarNews]" closing a caption is a photo credit
         entries.extend(found)
@@ -701,7 +717,7 @@ _SOURCE_LINE = re.compile(
         (?P<orgs>[^()\[\]]+?)[)\]\s.]*$""",
     re.IGNORECASE | re.VERBOSE,
 )
-_MAX_SOURCE_CHARS = 80
+MAX_SOURCE_CHARS = 80
 
 
 def _read_permission(text: str, raw: str) -> list[CreditEntry] | None:
@@ -709,13 +725,13 @@ def _read_permission(text: str, raw: str) -> list[CreditEntry] | None:
     match = _PERMISSION.match(text)
     if match is None:
         return None
-    info = _organisation(match["of"] or "") or _organisation(match["holder"])
-    return [_org_entry("source", info, raw)] if info is not None else None
+    info = find_organisation(match["of"] or "") or find_organisation(match["holder"])
+    return [organisation_entry("source", info, raw)] if info is not None else None
 
 
-def _read_source_line(text: str, raw: str) -> list[CreditEntry] | None:
+def read_source_line(text: str, raw: str) -> list[CreditEntry] | None:
     """An agency line on its own: "— AFP", "(Xinhua)", "Source: Reuters", "AP/Reuters"."""
-    if len(text) > _MAX_SOURCE_CHARS:
+    if len(text) > MAX_SOURCE_CHARS:
         return None
     head, bar, tail = text.partition("|")
     if bar and any(ch.isdigit() for ch in tail):
@@ -727,10 +743,10 @@ def _read_source_line(text: str, raw: str) -> list[CreditEntry] | None:
     for part in re.split(r"\s*(?:/|,|\band\b|&|;)\s*", match["orgs"]):
         if not part.strip():
             continue
-        info = _organisation(part)
+        info = find_organisation(part)
         if info is None:
             return None
-        entries.append(_org_entry("source", info, raw))
+        entries.append(organisation_entry("source", info, raw))
     return entries or None
 
 
@@ -742,12 +758,12 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     names, found = match["names"], []
     # "Associated Press writers A in Bangkok and B contributed": the outlet, then its people.
     if staff := _OUTLET_STAFF.match(names):
-        info = _organisation(staff["org"])
+        info = find_organisation(staff["org"])
         if info is None:
             return None
-        names, found = staff["names"], [_org_entry("source", info, raw)]
+        names, found = staff["names"], [organisation_entry("source", info, raw)]
     names = _PLACE_AFTER_NAME.sub("", names)
-    people = _names(names, "contributor", raw, strict_case=True)
+    people = read_names(names, "contributor", raw, strict_case=True)
     return (people + found if people else None) if found else (people or None)
 
 
@@ -763,13 +779,13 @@ def _read_service_first(text: str, raw: str) -> list[CreditEntry] | None:
     """ "RFA's Lao Service. Translated by … Written in English by …": the reporter part was
     cut, the service that reported is left first."""
     head, dot, rest = text.partition(". ")
-    info = _organisation(head)
+    info = find_organisation(head)
     if not dot or info is None or not looks_like_credit_line(rest):
         return None
-    return [_org_entry("reporter", info, raw), *parse_credit_line(rest).entries]
+    return [organisation_entry("reporter", info, raw), *parse_credit_line(rest).entries]
 
 
-def _read_sentence_form(text: str, raw: str) -> list[CreditEntry] | None:
+def read_sentence_form(text: str, raw: str) -> list[CreditEntry] | None:
     """The credit sentence of :mod:`archive.ingest.credits`, bare or in brackets (Reuters)."""
     for candidate in (text, _strip_brackets(text)):
         if looks_like_credit_line(candidate):
@@ -779,20 +795,20 @@ def _read_sentence_form(text: str, raw: str) -> list[CreditEntry] | None:
 
 
 _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
-    _read_sentence_form,
+    read_sentence_form,
     _read_service_first,
     _read_by,
     _read_contributed,
     _read_permission,
-    _read_source_line,
+    read_source_line,
     _read_uyghur_prepared,  # before the labels: "مۇخبىرىمىز NAME تەييارلىدى" ends in a verb
-    _read_labelled,
-    _read_slashed,
+    read_labelled,
+    read_slashed,
     _read_name_bar_date,
     _read_name_email,
     _read_name_outlet,
     _read_date_names,
-    _read_outlet_date,
+    read_outlet_date,
 )
 
 
@@ -808,13 +824,13 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     line = " ".join(text.split())
     if not line or len(line) > _MAX_LINE_CHARS * 4:
         return ()
-    normal = _CRAWLER_PREFIX.sub("", _fold(line))
+    normal = _CRAWLER_PREFIX.sub("", fold_text(line))
     for reader in _READERS:
-        if reader is not _read_sentence_form and len(normal) > _MAX_LINE_CHARS:
+        if reader is not read_sentence_form and len(normal) > _MAX_LINE_CHARS:
             continue
         entries = reader(normal, line)
         if entries is not None and (entries or reader is _read_by):
-            return tuple(_dedupe(entries))
+            return tuple(dedupe_credits(entries))
     return ()
 
 
@@ -823,7 +839,7 @@ def is_credit_line(text: str) -> bool:
 
     "By Staff reporters" is one though it credits no one by name.
     """
-    line = _fold(" ".join(text.split()))
+    line = fold_text(" ".join(text.split()))
     if bool(read_credit_line(text)):
         return True
     match = _BY.match(line)
@@ -832,7 +848,7 @@ def is_credit_line(text: str) -> bool:
 
 # Words of page furniture and section names that a Title Case line ("Latest News", "Keep
 # Reading", "Asia Pacific") shares with no person's name: a name alone never holds one.
-_FURNITURE_WORDS = frozenset(
+FURNITURE_WORDS = frozenset(
     [
         "news",
         "stories",
@@ -974,10 +990,10 @@ _FURNITURE_WORDS = frozenset(
 )
 
 
-def _bare_name(text: str) -> tuple[CreditEntry, ...]:
+def bare_name(text: str) -> tuple[CreditEntry, ...]:
     """A line that is only a person's name ("Ben Sokhean", "ခင်မောင်စိုး(ဝါရှင်တန်ဒီစီ)")."""
-    line = _fold(" ".join(text.split()))
-    if len(line) > _MAX_NAME_CHARS + 30 or _organisation(line) is not None:
+    line = fold_text(" ".join(text.split()))
+    if len(line) > _MAX_NAME_CHARS + 30 or find_organisation(line) is not None:
         return ()
     if _HAN.search(line) or _HANGUL.search(line):
         return ()  # Chinese and Korean pages label their credits; a short line is a phrase
@@ -993,14 +1009,14 @@ def _bare_name(text: str) -> tuple[CreditEntry, ...]:
         ):
             return ()
         line = head
-    entries = _names(line, "reporter", text, strict_case=True)
+    entries = read_names(line, "reporter", text, strict_case=True)
     if not entries or len(entries) > 2 or entries[0].kind != "person":
         return ()
     words = entries[0].name.split()
-    if _is_latin(entries[0].name) and (
+    if is_latin(entries[0].name) and (
         len(words) < 2
         or entries[0].name.isupper()
-        or any(w.casefold().strip(".") in _FURNITURE_WORDS for w in words)
+        or any(w.casefold().strip(".") in FURNITURE_WORDS for w in words)
     ):
         return ()
     return tuple(entries)
@@ -1011,14 +1027,14 @@ def _is_place_line(text: str) -> bool:
     parts = [p.strip() for p in text.split(",")]
     return (
         len(text) <= 50
-        and _is_latin(text)  # in scripts without case a place looks like any short line
+        and is_latin(text)  # in scripts without case a place looks like any short line
         and 1 <= len(parts) <= 3
         and all(_plausible_name(clean_person_name(p), strict_case=True) for p in parts)
         and ("," in text or len(parts[0].split()) <= 2)
     )
 
 
-def _dedupe(entries: Sequence[CreditEntry]) -> list[CreditEntry]:
+def dedupe_credits(entries: Sequence[CreditEntry]) -> list[CreditEntry]:
     seen: set[tuple[str, str, str]] = set()
     kept: list[CreditEntry] = []
     for entry in entries:
@@ -1057,7 +1073,7 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
         if not entries and not staff_only:
             if start:
                 continue
-            name = _bare_name(lines[start])
+            name = bare_name(lines[start])
             following = lines[start + 1] if start + 1 < len(lines) else ""
             if not name or not following:
                 continue
@@ -1078,172 +1094,21 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
             stop += 1
         if stop >= len(lines):
             return None  # nothing would be left of the story
-        return CreditLines(tuple(range(stop)), tuple(credit), tuple(_dedupe(entries)))
+        return CreditLines(tuple(range(stop)), tuple(credit), tuple(dedupe_credits(entries)))
     return None
 
 
-# --- the byline slot --------------------------------------------------------------------
-
-_SLOT_ABOVE = 3  # lines above the headline still in the slot (a byline set over it)
-_SLOT_BELOW = 12  # lines under the headline at most
-_LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph: the slot ends
-# A label alone on its line, its value on the next ("2.記者署名:" / "NAME/ 綜合報導").
-_NUMBERING = re.compile(r"^\(?\d{1,2}[.)、]\s*")
 # A crawler's record of the month glued before the page: "date 2018-03 …".
 _CRAWLER_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)")
 
 
-def _is_paragraph(text: str) -> bool:
-    """A line of running text: long, or a sentence of some length."""
-    weight = line_weight(text)
-    return weight >= _LEAD_WEIGHT or (
-        weight >= _LEAD_WEIGHT // 2 and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
-    )
-
-
-def _is_sentences(text: str) -> bool:
-    """A paragraph of story text: running text ending a sentence, with no web address."""
-    return (
-        _is_paragraph(text)
-        and text.rstrip("\"'”’»)").endswith(_SENTENCE_ENDS)
-        and re.search(r"https?://|www\.", text) is None
-    )
-
-
-def _is_date(text: str) -> bool:
-    return date_line(text) is not None
-
-
-def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
-    """The credits a line of the byline slot states by its form (labels, "By", an outlet
-    with a date, a date then names), without help from its neighbours; in a meta line the
-    labelled credit before the date ("작성자 NAME 작성일13-02-11 08:27 댓글0건")."""
-    found = read_credit_line(line)
-    if found:
-        return found
-    words = _fold(line).split()
-    # "NAME NAME OUTLET DATE" run together: where one name ends is a guess, the outlet not.
-    for cut in range(2, len(words) - 1):
-        head = words[:cut]
-        if (
-            all(w[0].isupper() for w in head)
-            and _is_latin(" ".join(head))
-            and (outlet := _read_outlet_date(" ".join(words[cut:]), line))
-        ):
-            return tuple(outlet)
-    cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
-    if cut and cut < len(words):
-        return tuple(_read_labelled(" ".join(words[:cut]), line) or ())
-    return ()
-
-
-def _is_outlet_line(text: str) -> bool:
-    """A line naming only a known agency or outlet ("Bangkok Post", "THE ASSOCIATED PRESS")."""
-    return len(text) <= _MAX_SOURCE_CHARS and _organisation(text) is not None
-
-
-def find_top_credits(
-    lines: Sequence[str], *, title: int | None, first: int
-) -> tuple[tuple[int, ...], tuple[CreditEntry, ...]]:
-    """Credits in the byline slot: the short lines around the headline, down to the lead.
-
-    A line there is a credit when its form says so (a label, "By", a date then names, an
-    outlet with its date), or when it is a person's name alone (or an outlet alone) and a
-    neighbour is a date line or another credit line: "NAME" over "DATE OUTLET", an outlet
-    line under "NAME & AFP". A label alone on a line takes the next line as its value.
-
-    Args:
-        lines: The page's lines, stripped, in order.
-        title: The headline's index, if the page has one.
-        first: The index of the story's first line.
-
-    Returns:
-        The indices of the credit lines and the credits read from them, in page order.
-    """
-    anchor = title if title is not None else first
-    start = max(0, anchor - _SLOT_ABOVE)
-    stop = min(len(lines), max(anchor, first) + _SLOT_BELOW)
-    window: list[int] = []
-    for index in range(start, stop):
-        if index == title:
-            continue
-        if (
-            index >= first
-            and _is_sentences(lines[index])
-            and (index + 1 >= len(lines) or _is_sentences(lines[index + 1]))
-        ):
-            break  # the lead: two paragraphs of sentences (a caption or a deck stands alone)
-        window.append(index)
-    readings: dict[int, tuple[CreditEntry, ...]] = {}
-    values: set[int] = set()
-    for position, index in enumerate(window):
-        line = lines[index]
-        found = () if looks_like_credit_line(line) else _slot_reading(line)
-        label = _NUMBERING.sub("", line)
-        if not found and position + 1 < len(window) and _is_bare_label(label):
-            value = window[position + 1]
-            found = read_credit_line(f"{label} {lines[value]}")
-            if found:
-                values.add(value)  # the value line is part of the credit
-        if found:
-            readings[index] = found
-    dates = {index for index in window if _is_date(lines[index])}
-
-    def beside(index: int) -> list[int]:
-        return [n for n in (index - 1, index + 1) if n in window or n in readings]
-
-    # Words of the story under the slot: a "name" whose word recurs there is a place or a
-    # subject the story speaks of ("Cambodia Kingdom", "Việt Nam"), not its reporter.
-    below = window[-1] + 1 if window else stop
-    story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
-    taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
-    for index in window:
-        if index in taken or index in values:
-            continue
-        neighbours = beside(index)
-        # Under a headline and over the lead: "Headline / NAME / The story begins …".
-        # Only Latin script shows a name by its shape (capitalised words); a short line in
-        # another script may be half a headline.
-        under_headline = (
-            _is_latin(lines[index])
-            and index - 1 >= 0
-            and index + 1 < len(lines)
-            and (index - 1 == title or (index - 1 not in dates and _heads_a_post(lines[index - 1])))
-            and _is_sentences(lines[index + 1])
-        )
-        if not under_headline and not any(n in dates or n in readings for n in neighbours):
-            continue
-        # A name stands over its date ("NAME / DATE"); under a date a short line is more
-        # often a place ("DATE / Hong Kong"), unless a credit line is just above it.
-        over_date = index + 1 in dates or index + 1 in readings or index - 1 in readings
-        if (under_headline or over_date) and (name := _bare_name(lines[index])):
-            words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
-            if not words & story_words:
-                taken[index] = name
-        elif _is_outlet_line(lines[index]):
-            info = _organisation(lines[index])
-            if info is not None:
-                taken[index] = (_org_entry("source", info, lines[index]),)
-    entries = [entry for index in sorted(taken) for entry in taken[index]]
-    return tuple(sorted(set(taken) | values)), tuple(_dedupe(entries))
-
-
-def _is_bare_label(text: str) -> bool:
-    """Whether a line is only a label and its separator ("記者署名:", "སྒྱུར་མཁན།")."""
-    text = text.strip()
-    return any(
-        (match := pattern.fullmatch(text + " ")) is not None and match.end() == len(text) + 1
-        for pattern, _role in _LABEL_PATTERNS
-    ) and any(ch in ":：།" for ch in text[-1:])
-
-
 _MAX_HEADLINE_CHARS = 120
-_SENTENCE_ENDS = tuple(".!?。！？။។៕།؟\"'”’»")
+SENTENCE_ENDS = tuple(".!?。！？။។៕།؟\"'”’»")
 
 
-def _heads_a_post(line: str) -> bool:
+def heads_a_post(line: str) -> bool:
     """Whether a line above a byline reads as a headline or caption (short, no sentence end)."""
-    return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(_SENTENCE_ENDS)
+    return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(SENTENCE_ENDS)
 
 
 # A line opening with a role label ("Editor: …", "责任编辑：…", "ដោយ …").
@@ -1252,17 +1117,17 @@ _LABEL_START = _ANY_LABEL
 
 def _is_top_byline(line: str) -> bool:
     """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
-    folded = _fold(" ".join(line.split()))
+    folded = fold_text(" ".join(line.split()))
     return (
         _BY.match(folded) is not None
-        or bool(_bare_name(line))
+        or bool(bare_name(line))
         or bool(_read_date_names(folded, line))  # "Wednesday, 25 August 2010 15:03 NAME"
     )
 
 
 def _is_dated_byline(line: str) -> bool:
     """A byline carrying its own date: "By NAME Monday, April 25, 2011", "DATE TIME NAME"."""
-    folded = _fold(" ".join(line.split()))
+    folded = fold_text(" ".join(line.split()))
     if (by := _BY.match(folded)) is not None:
         rest = by["rest"].strip()
         return _without_trailing_date(rest) != rest
@@ -1282,7 +1147,7 @@ def find_inline_bylines(
     half, above = sum(map(len, lines)) / 2, 0
     for index, line in enumerate(lines[:-1]):
         above += len(line)
-        if index and above > half and _heads_a_post(lines[index - 1]):
+        if index and above > half and heads_a_post(lines[index - 1]):
             continue
         if (is_furniture(lines[index + 1]) or _is_dated_byline(line)) and not (
             looks_like_credit_line(line)
@@ -1335,8 +1200,8 @@ def find_credit_lines(
             break
         entries = reading(offset)
         if not entries and offset == len(lines) - 1:
-            entries = _bare_name(lines[offset])
-            if entries and offset and _bare_name(lines[offset - 1]):
+            entries = bare_name(lines[offset])
+            if entries and offset and bare_name(lines[offset - 1]):
                 entries = ()  # a list of names is not a credit line
             if entries and _cut_from_a_word(lines[offset], lines[:offset]):
                 entries = ()  # a truncated last line: the start of a word the story uses
@@ -1352,9 +1217,9 @@ def find_credit_lines(
         sentence = any(looks_like_credit_line(line) for line in lines[top : offset + 1])
         # After any other credit line only furniture, or a list of links (short lines that
         # end no sentence: "Other story (By NAME)"), may follow.
-        labelled = any(_LABEL_START.match(_fold(line)) for line in lines[top : offset + 1])
+        labelled = any(_LABEL_START.match(fold_text(line)) for line in lines[top : offset + 1])
         if not sentence and not all(
-            is_furniture(line) or (labelled and _heads_a_post(line) and len(line) <= 80)
+            is_furniture(line) or (labelled and heads_a_post(line) and len(line) <= 80)
             for line in lines[offset + 1 :]
         ):
             continue
@@ -1362,7 +1227,7 @@ def find_credit_lines(
             top == offset
             and top >= 2
             and _is_top_byline(lines[top])
-            and _heads_a_post(lines[top - 1])
+            and heads_a_post(lines[top - 1])
             and not is_furniture(lines[top - 1])  # "Keep reading" / NAME: the story's writer
         ):
             # A headline then a byline (its date is footer chrome): the next post of a blog
@@ -1372,7 +1237,9 @@ def find_credit_lines(
         for index in range(top, offset + 1):
             found.extend(reading(index) or entries)
         return CreditLines(
-            tuple(range(top, len(lines))), tuple(range(top, offset + 1)), tuple(_dedupe(found))
+            tuple(range(top, len(lines))),
+            tuple(range(top, offset + 1)),
+            tuple(dedupe_credits(found)),
         )
     return None
 
@@ -1387,231 +1254,12 @@ def story_source(lines: Sequence[str]) -> CreditLines | None:
     """The first labelled source line in the story ("Source: Xinhua") and the outlet it
     names, wherever it stands: on a blog page it closes the first post, above the next."""
     for index, line in enumerate(lines):
-        if _SOURCE_LABEL.match(_fold(line)) is None:
+        if _SOURCE_LABEL.match(fold_text(line)) is None:
             continue
         found = read_credit_line(line)
         if found and all(entry.role == "source" for entry in found):
             return CreditLines((index,), (index,), found)
     return None
-
-
-# --- credits inside the story -----------------------------------------------------------
-
-_NAME_WORDS = r"[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,4}?"
-_REPORT_VERB = re.compile(
-    r"\s+(?:has|have|had|filed|brings\s+us|sent)\s+(?:this|the\s+following|that|his|her|their)\s+"
-    r"(?:report|story)\b"
-)
-_POSSESSIVE = re.compile(r"^(?P<org>.+?)['’]s$")
-
-
-def _reporters_before(text: str, end: int) -> tuple[str, str | None]:
-    """The capitalised names just before ``end`` ("VOA's Narin Sun| has this report"), and
-    the outlet whose they are ("VOA"), read backwards to the sentence's edge."""
-    words = text[:end].split()
-    taken: list[str] = []
-    while words:
-        word = words.pop()
-        if word[-1] in '.,;:!?"“”)' and taken:
-            break
-        if possessive := _POSSESSIVE.match(word):
-            return " ".join(reversed(taken)), possessive["org"]
-        if not (word[0].isupper() or word in ("and", "&")):
-            break
-        taken.append(word)
-    return " ".join(reversed(taken)), None
-
-
-_NARRATED = re.compile(rf"\b(?:narrated|read|voiced)\s+by\s+(?P<names>{_NAME_WORDS})(?=[.,;)]|$)")
-# "BANGKOK (Reuters) -", "PHNOM PENH, Jan 2 (Xinhua) --", "SEOUL, May 3 (AP) —"
-_AGENCY_DATELINE = re.compile(
-    r"^(?:[^()\n]{2,60}?\((?P<agency>[^()\d]{2,30})\)\s*[-–—]"
-    r"|\((?P<first>[^()\d]{2,30})\)\s+[^\W\d_][^\n]{0,60}?\s[-–—])"
-)
-# Korean broadcast and print credits in the story: "홍길동 기자 = …" opening the lead,
-# "홍길동 기자의 보도입니다", "김철수 특파원이 단독 보도합니다", "KBS 뉴스 홍길동입니다".
-_KOREAN_LEAD = re.compile(r"^(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)\s*=")
-_KOREAN_REPORTS = re.compile(
-    r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:의|이|가)?\s*(?:단독\s*)?"
-    r"(?:보도입니다|보도합니다|취재했습니다|전합니다)"
-)
-# Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
-_BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
-_KOREAN_SIGN_OFF = re.compile(
-    r"(?P<outlet>[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
-)
-# "(서울=연합뉴스) 홍길동 기자 =": Korean wire dateline with the reporter.
-_KOREAN_DATELINE = re.compile(
-    r"^[(\[](?P<place>[^=()]{1,20})=(?P<agency>[^()\]]{1,20})[)\]]\s*(?P<rest>[^=]{0,40}?)\s*=",
-)
-# A Korean byline in square brackets opening the lead, the outlet and an e-mail address
-# optional: "[홍길동 기자(hong@example.com)] …", "[OUTLET 홍길동 기자] …".
-_KOREAN_LEAD_BRACKET = re.compile(
-    r"^\s*\[(?:(?P<outlet>[가-힣A-Za-z]{2,10})\s+)?(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)"
-    r"\s*(?:기자|특파원)\s*(?:[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*\]"
-)
-# Chinese agency leads and radio sign-offs: "新华社北京1月2日电（记者 张三）…",
-# "以上是本台记者张三的采访报道。" (that was our reporter's report).
-_HAN_NAMES = r"[\u3400-\u9fff]{2,4}(?:[、\s][\u3400-\u9fff]{2,4})*"
-_HAN_WIRE_LEAD = re.compile(
-    rf"^\s*(?P<agency>新华社|新華社|中新社|人民日报|人民日報)?[^()（）\s。，]{{0,16}}[电電]\s*"
-    rf"[(（]\s*(?:记者|記者)\s*(?P<names>{_HAN_NAMES})\s*[)）]"
-)
-_HAN_RADIO_SIGN_OFF = re.compile(
-    r"本台(?:记者|記者)\s*(?P<name>[\u3400-\u9fff]{2,3}?)的?(?:采访|採訪)?(?:报道|報導|报导)"
-)
-# Vietnamese: "NAME, phóng viên RFA …" opening the lead (the line is the lead's start).
-_VI_REPORTER_LEAD = re.compile(
-    r"^(?P<name>[A-ZĐÀ-Ỹ][^\W\d_]+(?:\s+[A-ZĐÀ-Ỹ][^\W\d_]+){0,3}),\s*phóng viên\s+"
-    r"(?:đài\s+)?(?P<org>RFA|VOA|BBC)\b(?=\s*$|\s*[.:–—-]|\s+[A-ZĐÀ-Ỹ])"
-)  # then a new sentence: "Hà Nội, phóng viên RFA ghi nhận …" is a place the reporter saw
-# A dateline with the reporter and the outlet's tag opening the lead:
-# "DATE NAME(VOM) PLACE၊ …" (Burmese, Khmer, Lao pages).
-_DATE_NAME_TAG_LEAD = re.compile(
-    r"^(?P<date>[^()]{4,30}?)\s+(?P<name>[\u1000-\u109f\u1780-\u17ff\u0e80-\u0eff]{2,24})"
-    r"\s*\((?P<tag>[A-Z]{2,6})\)"
-)
-# A bracketed credit opening or closing a paragraph: "〔記者…／台北報導〕", "（编译/林靖东）".
-_LEAD_BRACKET = re.compile(r"^\s*(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])")
-_END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>]{2,60}[)\]}〕】」>])\s*$")
-
-
-# "… Katie Arnold reports." / "… NAME reports from Yangon." closing a deck or a lead (a TV
-# or radio teaser).
-_REPORTS_END = re.compile(
-    r"(?:^|[.!?]\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
-    r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports"
-    r"(?:\s+from\s+[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*){0,3})?\.?$"
-)
-# "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
-_BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
-# "… Full story at The Irrawaddy." / "Read more at Reuters".
-_FULL_STORY_AT = re.compile(
-    r"(?:^|[.!?]\s+|\s)(?:full\s+story|read\s+(?:the\s+)?(?:full\s+story|more))\s+"
-    r"(?:at|on|from)\s+(?P<org>[^.!?]{2,40}?)\.?$",
-    re.IGNORECASE,
-)
-# Chinese labelled clauses inside a run of text: "记者:张扬、马原驰 新华社…制作", "责任编辑:周冬 ".
-_HAN_LABEL_CLAUSE = re.compile(
-    r"(?<![\u3400-\u9fff])(?P<label>记者|記者|责任编辑|責任編輯|编辑|編輯|编译|編譯|作者|摄影|攝影)"
-    r"\s*[:：]\s*(?P<names>[\u3400-\u9fff]{2,4}(?:[、，,][\u3400-\u9fff]{2,4})*)(?=\s|$|[|｜)）】〕])"
-)
-
-
-def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
-    """Credits written into a story paragraph (its first or last); the text stays in the story.
-
-    Reads "VOA's NAME has this report … narrated by NAME", an agency dateline
-    ("BANGKOK (Reuters) -"), a Korean wire dateline ("(서울=연합뉴스) 홍길동 기자 ="), and a
-    bracketed credit that opens or closes the paragraph ("〔記者…／台北報導〕", "（编译/…）").
-    """
-    text = _fold(paragraph)
-    entries: list[CreditEntry] = []
-    if by := _BY_BEFORE_MARKUP.match(text):
-        entries.extend(read_credit_line(by["by"]))
-    for verb in _REPORT_VERB.finditer(text):
-        names, owner = _reporters_before(text, verb.start())
-        if owner is None and re.search(r"\b(?:his|her|their)\s", verb.group()):
-            continue  # "She has her story to tell": only "OUTLET's NAME has her story" reads
-        org = _organisation(owner or "")
-        raw = text[max(0, verb.start() - len(names) - len(owner or "") - 3) : verb.end()]
-        found = _names(names, "reporter", raw, strict_case=True) if names else None
-        if found:
-            entries.extend(
-                CreditEntry(e.role, e.name, e.kind, org.key if org else e.service_key, e.raw)
-                for e in found
-            )
-            if org is not None:
-                entries.append(_org_entry("source", org, raw))
-    for match in _NARRATED.finditer(text):
-        entries.extend(_names(match["names"], "narrator", match.group(), strict_case=True) or [])
-    if dateline := _AGENCY_DATELINE.match(text):
-        info = _organisation(dateline["agency"] or dateline["first"])
-        if info is not None and info.is_organization:
-            entries.append(_org_entry("source", info, dateline.group()))
-    if wire := _KOREAN_DATELINE.match(text):
-        info = _organisation(wire["agency"])
-        if info is not None:
-            entries.append(_org_entry("source", info, wire.group()))
-        if wire["rest"]:
-            entries.extend(_read_after_label(wire["rest"], wire.group()) or [])
-    for korean in (_KOREAN_LEAD.match(text), *_KOREAN_REPORTS.finditer(text)):
-        if korean is not None:
-            entries.append(CreditEntry("reporter", korean["name"], "person", None, korean.group()))
-    for burmese in _BURMESE_REPORTER.finditer(text):
-        name = burmese["name"]
-        if not name.startswith(("တစ်", "များ")):  # "a reporter", "reporters"
-            entries.append(CreditEntry("reporter", name, "person", None, burmese.group()))
-    if sign_off := _KOREAN_SIGN_OFF.search(text):
-        entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
-        if (info := _organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
-            entries.append(_org_entry("source", info, sign_off.group()))
-    if reports := _REPORTS_END.search(text):
-        raw = reports.group().lstrip(".!? ")
-        names_r = reports["names"]
-        owner_r = re.match(r"^(?P<org>\S+)['’]s\s+(?P<rest>.+)$", names_r)
-        if owner_r is not None:  # "VOA's NAME reports.": the outlet is not in the name;
-            # "Smith's Jane reports": an owner we do not know is no byline.
-            names_r = owner_r["rest"] if _organisation(owner_r["org"]) is not None else ""
-        found_r = _names(names_r, "reporter", raw, strict_case=True) if names_r else None
-        found_r = found_r or []
-        # "The Daily Herald reports.": an outlet reports, not a person.
-        if all(
-            e.kind == "person"
-            and not any(w.casefold().strip(".") in _FURNITURE_WORDS for w in e.name.split())
-            for e in found_r
-        ):
-            entries.extend(found_r)
-    if full := _FULL_STORY_AT.search(text):
-        info = _organisation(full["org"])
-        if info is not None:
-            entries.append(_org_entry("source", info, full.group().strip()))
-    for clause in _HAN_LABEL_CLAUSE.finditer(text):
-        entries.extend(_read_labelled(clause.group(), clause.group()) or [])
-    if (
-        (tagged := _DATE_NAME_TAG_LEAD.match(text))
-        and date_line(tagged["date"]) is not None
-        and tagged["name"] not in text[tagged.end() :]  # a place recurs in the story
-        and _organisation(tagged["tag"]) is None  # "DATE PLACE(AFP)": an agency's dateline
-    ):
-        found_t = _names(tagged["name"], "reporter", tagged.group(), strict_case=True) or []
-        entries.extend(e for e in found_t if e.kind == "person")
-    if wire_han := _HAN_WIRE_LEAD.match(text):
-        for name in re.split(r"[、\s]+", wire_han["names"].strip()):
-            entries.append(CreditEntry("reporter", name, "person", None, wire_han.group().strip()))
-    for sign_off_han in _HAN_RADIO_SIGN_OFF.finditer(text):
-        entries.append(
-            CreditEntry("reporter", sign_off_han["name"], "person", None, sign_off_han.group())
-        )
-    if vi_lead := _VI_REPORTER_LEAD.match(text):
-        found_vi = _names(vi_lead["name"], "reporter", vi_lead.group(), strict_case=True) or []
-        entries.extend(e for e in found_vi if e.kind == "person")
-    if korean_bracket := _KOREAN_LEAD_BRACKET.match(text):
-        outlet = korean_bracket["outlet"]
-        info = _organisation(outlet) if outlet else None
-        if outlet is None or info is not None:  # "[서울 홍길동 기자]"? a word we cannot place
-            raw = korean_bracket.group().strip()
-            for name in re.split(r"\s*[·,]\s*", korean_bracket["names"]):
-                entries.append(CreditEntry("reporter", name, "person", None, raw))
-            if info is not None:
-                entries.append(_org_entry("source", info, raw))
-    for pattern in (_LEAD_BRACKET, _END_BRACKET):
-        if pattern is _LEAD_BRACKET and korean_bracket is not None:
-            continue  # read above; "[OUTLET NAME 기자]" would make the outlet a person
-        if bracket := pattern.search(text):
-            before = text[: bracket.start()].rstrip()
-            if pattern is _END_BRACKET and before and not before.endswith(_SENTENCE_ENDS):
-                continue  # "Headline (ដោយ NAME)": a related link's byline, not this story's
-            found_b = (
-                _read_labelled(bracket["b"], bracket["b"])
-                or _read_slashed(bracket["b"], bracket["b"])
-                or _read_sentence_form(bracket["b"], bracket["b"])  # "(Editing by NAME)"
-                or (_read_source_line(bracket["b"], bracket["b"]) if pattern is _LEAD_BRACKET
-                    else None)  # "[BenarNews] Six people were killed …"
-            )  # fmt: skip
-            # "(Photo: NAME)" closes a caption: the photographer is furniture's credit.
-            entries.extend(e for e in found_b or [] if e.role != "photographer")
-    return tuple(_dedupe(entries))
 
 
 # --- HTML -------------------------------------------------------------------------------
@@ -1657,7 +1305,7 @@ def html_credits(html: str) -> tuple[CreditEntry, ...]:
             element.tag in ("p", "strong", "b", "span", "div") and len(element) <= 2
         ):
             found_here = read_credit_line(text)
-            is_by = _BY.match(_fold(text)) is not None
+            is_by = _BY.match(fold_text(text)) is not None
             if found_here and is_by and not _CREDIT_ATTRIBUTE.search(attributes):
                 continue  # outside a byline element only labelled lines count
             if found_here and is_by:
@@ -1666,4 +1314,4 @@ def html_credits(html: str) -> tuple[CreditEntry, ...]:
                     continue
                 by_line = text
             entries.extend(found_here)
-    return tuple(_dedupe(entries))
+    return tuple(dedupe_credits(entries))

@@ -24,12 +24,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
+from archive.ingest.byline_slot import find_top_credits
 from archive.ingest.bylines import (
-    credits_in_prose,
     find_byline,
     find_credit_lines,
     find_inline_bylines,
-    find_top_credits,
     read_credit_line,
     story_source,
 )
@@ -76,6 +75,7 @@ from archive.ingest.pagelines import (
     page_lines,
     same_text,
 )
+from archive.ingest.prose_credits import credits_in_prose
 
 __all__ = ["ParsedPage", "parse_text_page"]
 

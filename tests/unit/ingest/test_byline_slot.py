@@ -7,7 +7,9 @@ from __future__ import annotations
 import pytest
 
 from archive.identity.services import resolve_service
-from archive.ingest.bylines import credits_in_prose, find_top_credits, read_credit_line
+from archive.ingest.byline_slot import find_top_credits
+from archive.ingest.bylines import read_credit_line
+from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.textpage import parse_text_page
 
 LEAD = (

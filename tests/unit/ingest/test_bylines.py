@@ -9,13 +9,13 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest.bylines import (
-    credits_in_prose,
     find_byline,
     find_credit_lines,
     html_credits,
     is_credit_line,
     read_credit_line,
 )
+from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.textpage import parse_text_page
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.bylines import credits_in_prose, read_credit_line
+from archive.ingest.bylines import read_credit_line
+from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.textpage import parse_text_page
 
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from archive.identity.services import resolve_service
-from archive.ingest.bylines import credits_in_prose, find_credit_lines, read_credit_line
+from archive.ingest.bylines import find_credit_lines, read_credit_line
+from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.textpage import parse_text_page
 
 

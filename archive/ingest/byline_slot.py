@@ -1,0 +1,183 @@
+"""The byline slot: credits on the short lines around a story's headline, down to its lead.
+
+Reposted pages put the byline anywhere near the headline (under a caption, over a date
+line, above the headline itself). :func:`find_top_credits` reads a line there as a credit
+by its form (:func:`archive.ingest.bylines.read_credit_line` and a few slot-only forms) or
+by its neighbours (a name alone beside a date line or another credit line).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from archive.ingest.bylines import (
+    LABEL_PATTERNS,
+    MAX_SOURCE_CHARS,
+    SENTENCE_ENDS,
+    bare_name,
+    dedupe_credits,
+    find_organisation,
+    fold_text,
+    heads_a_post,
+    is_latin,
+    organisation_entry,
+    read_credit_line,
+    read_labelled,
+    read_outlet_date,
+)
+from archive.ingest.credits import CreditEntry, looks_like_credit_line
+from archive.ingest.dates import date_line
+from archive.ingest.lineweight import line_weight
+
+__all__ = ["find_top_credits"]
+
+_SLOT_ABOVE = 3  # lines above the headline still in the slot (a byline set over it)
+_SLOT_BELOW = 12  # lines under the headline at most
+_LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph: the slot ends
+# A label alone on its line, its value on the next ("2.記者署名:" / "NAME/ 綜合報導").
+_NUMBERING = re.compile(r"^\(?\d{1,2}[.)、]\s*")
+
+
+def _is_paragraph(text: str) -> bool:
+    """A line of running text: long, or a sentence of some length."""
+    weight = line_weight(text)
+    return weight >= _LEAD_WEIGHT or (
+        weight >= _LEAD_WEIGHT // 2 and text.rstrip("\"'”’»)").endswith(SENTENCE_ENDS)
+    )
+
+
+def _is_sentences(text: str) -> bool:
+    """A paragraph of story text: running text ending a sentence, with no web address."""
+    return (
+        _is_paragraph(text)
+        and text.rstrip("\"'”’»)").endswith(SENTENCE_ENDS)
+        and re.search(r"https?://|www\.", text) is None
+    )
+
+
+def _is_date(text: str) -> bool:
+    return date_line(text) is not None
+
+
+def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
+    """The credits a line of the byline slot states by its form (labels, "By", an outlet
+    with a date, a date then names), without help from its neighbours; in a meta line the
+    labelled credit before the date ("작성자 NAME 작성일13-02-11 08:27 댓글0건")."""
+    found = read_credit_line(line)
+    if found:
+        return found
+    words = fold_text(line).split()
+    # "NAME NAME OUTLET DATE" run together: where one name ends is a guess, the outlet not.
+    for cut in range(2, len(words) - 1):
+        head = words[:cut]
+        if (
+            all(w[0].isupper() for w in head)
+            and is_latin(" ".join(head))
+            and (outlet := read_outlet_date(" ".join(words[cut:]), line))
+        ):
+            return tuple(outlet)
+    cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
+    if cut and cut < len(words):
+        return tuple(read_labelled(" ".join(words[:cut]), line) or ())
+    return ()
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A line naming only a known agency or outlet ("Bangkok Post", "THE ASSOCIATED PRESS")."""
+    return len(text) <= MAX_SOURCE_CHARS and find_organisation(text) is not None
+
+
+def find_top_credits(
+    lines: Sequence[str], *, title: int | None, first: int
+) -> tuple[tuple[int, ...], tuple[CreditEntry, ...]]:
+    """Credits in the byline slot: the short lines around the headline, down to the lead.
+
+    A line there is a credit when its form says so (a label, "By", a date then names, an
+    outlet with its date), or when it is a person's name alone (or an outlet alone) and a
+    neighbour is a date line or another credit line: "NAME" over "DATE OUTLET", an outlet
+    line under "NAME & AFP". A label alone on a line takes the next line as its value.
+
+    Args:
+        lines: The page's lines, stripped, in order.
+        title: The headline's index, if the page has one.
+        first: The index of the story's first line.
+
+    Returns:
+        The indices of the credit lines and the credits read from them, in page order.
+    """
+    anchor = title if title is not None else first
+    start = max(0, anchor - _SLOT_ABOVE)
+    stop = min(len(lines), max(anchor, first) + _SLOT_BELOW)
+    window: list[int] = []
+    for index in range(start, stop):
+        if index == title:
+            continue
+        if (
+            index >= first
+            and _is_sentences(lines[index])
+            and (index + 1 >= len(lines) or _is_sentences(lines[index + 1]))
+        ):
+            break  # the lead: two paragraphs of sentences (a caption or a deck stands alone)
+        window.append(index)
+    readings: dict[int, tuple[CreditEntry, ...]] = {}
+    values: set[int] = set()
+    for position, index in enumerate(window):
+        line = lines[index]
+        found = () if looks_like_credit_line(line) else _slot_reading(line)
+        label = _NUMBERING.sub("", line)
+        if not found and position + 1 < len(window) and _is_bare_label(label):
+            value = window[position + 1]
+            found = read_credit_line(f"{label} {lines[value]}")
+            if found:
+                values.add(value)  # the value line is part of the credit
+        if found:
+            readings[index] = found
+    dates = {index for index in window if _is_date(lines[index])}
+
+    def beside(index: int) -> list[int]:
+        return [n for n in (index - 1, index + 1) if n in window or n in readings]
+
+    # Words of the story under the slot: a "name" whose word recurs there is a place or a
+    # subject the story speaks of ("Cambodia Kingdom", "Việt Nam"), not its reporter.
+    below = window[-1] + 1 if window else stop
+    story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
+    taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
+    for index in window:
+        if index in taken or index in values:
+            continue
+        neighbours = beside(index)
+        # Under a headline and over the lead: "Headline / NAME / The story begins …".
+        # Only Latin script shows a name by its shape (capitalised words); a short line in
+        # another script may be half a headline.
+        under_headline = (
+            is_latin(lines[index])
+            and index - 1 >= 0
+            and index + 1 < len(lines)
+            and (index - 1 == title or (index - 1 not in dates and heads_a_post(lines[index - 1])))
+            and _is_sentences(lines[index + 1])
+        )
+        if not under_headline and not any(n in dates or n in readings for n in neighbours):
+            continue
+        # A name stands over its date ("NAME / DATE"); under a date a short line is more
+        # often a place ("DATE / Hong Kong"), unless a credit line is just above it.
+        over_date = index + 1 in dates or index + 1 in readings or index - 1 in readings
+        if (under_headline or over_date) and (name := bare_name(lines[index])):
+            words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
+            if not words & story_words:
+                taken[index] = name
+        elif _is_outlet_line(lines[index]):
+            info = find_organisation(lines[index])
+            if info is not None:
+                taken[index] = (organisation_entry("source", info, lines[index]),)
+    entries = [entry for index in sorted(taken) for entry in taken[index]]
+    return tuple(sorted(set(taken) | values)), tuple(dedupe_credits(entries))
+
+
+def _is_bare_label(text: str) -> bool:
+    """Whether a line is only a label and its separator ("記者署名:", "སྒྱུར་མཁན།")."""
+    text = text.strip()
+    return any(
+        (match := pattern.fullmatch(text + " ")) is not None and match.end() == len(text) + 1
+        for pattern, _role in LABEL_PATTERNS
+    ) and any(ch in ":：།" for ch in text[-1:])
