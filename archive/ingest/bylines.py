@@ -112,6 +112,12 @@ _NOT_NAME_WORDS = frozenset(
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 _HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로며면다요")
+# Words that stand before 기자 (reporter) but name no one: "our", "this paper's", "local",
+# "photo", "video", "foreign", "the reporters of North and South Korea …".
+_HANGUL_NOT_NAMES = frozenset(
+    {"우리", "본사", "본지", "현지", "담당", "사진", "영상", "취재", "외신", "전문", "방송",
+     "남측", "북측", "남한", "북한", "한국", "미국", "일본", "중국", "해외", "여성", "남성"}
+)  # fmt: skip
 
 
 # Compatibility forms worth folding before reading: Arabic presentation forms (Uyghur pages
@@ -150,9 +156,13 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
     if not all(ch in _NAME_EXTRA or unicodedata.category(ch)[0] in "LM" for ch in name):
         return False
     words = name.split()
-    if len(words) > _MAX_NAME_WORDS:
-        return False
+    if len(words) > _MAX_NAME_WORDS or any(not word.strip("-.'’ʼ·") for word in words):
+        return False  # "NAME - TITLE": a dash between words joins a name to something else
     if is_latin(name):
+        # "From Tribune News Services": words of outlets and page furniture, never a name's
+        # (short words are left out: "An", "To" are names' words too).
+        if any(len(w) > 3 and w.casefold().strip(".") in FURNITURE_WORDS for w in words):
+            return False
         if strict_case:
             return all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words) and (
                 words[0].casefold() not in _NAME_PARTICLES
@@ -163,7 +173,10 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
     if _HANGUL.search(name):
         # Korean names are two to four syllables; a word ending in a particle or a verb
         # ending ("사건을", "취재한") is running text.
-        return all(1 < len(w) <= 4 and w[-1] not in _HANGUL_ENDINGS for w in words)
+        return all(
+            1 < len(w) <= 4 and w[-1] not in _HANGUL_ENDINGS and w not in _HANGUL_NOT_NAMES
+            for w in words
+        )
     return True
 
 
@@ -186,6 +199,18 @@ def organisation_entry(role: Role, info: ServiceInfo, raw: str) -> CreditEntry:
     return CreditEntry(role, info.name, "service", info.key, raw)
 
 
+def _outlet_then_place(text: str) -> ServiceInfo | None:
+    """The outlet a text names before its place: "VOA Khmer Phnom Penh", "RFA Bangkok"."""
+    words = text.split()
+    for cut in range(len(words) - 1, 0, -1):
+        place = " ".join(words[cut:])
+        if len(words) - cut <= 3 and _plausible_name(place, strict_case=True):
+            info = find_organisation(" ".join(words[:cut]))
+            if info is not None:
+                return info
+    return None
+
+
 def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[CreditEntry] | None:
     """Read a list of names ("A and B", "A, B", "张三 李四"); None if any part is not one.
 
@@ -205,6 +230,9 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
         if (slash := _SLASH_TAG.search(part)) and find_organisation(slash["tag"]) is not None:
             tags.append(slash["tag"])
             part = part[: slash.start()]
+        elif slash and find_organisation(head := part[: slash.start()]) is not None:
+            tags.append(head)  # "Khmer Times/NAME": the outlet first
+            part = slash["tag"]
         for prep in (" for ", " of ", " with "):
             head, found, tail = part.partition(prep)
             if found and find_organisation(tail) is not None:
@@ -213,7 +241,7 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
         if (glued := _GLUED_TAG.search(part)) and find_organisation(glued["tag"]) is not None:
             tags.append(glued["tag"])
             part = part[: glued.start()]
-        org = find_organisation(part)
+        org = find_organisation(part) or _outlet_then_place(part)
         if org is not None:
             entries.append(organisation_entry(role, org, raw))
             continue
@@ -259,6 +287,8 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("phóng viên", "reporter", True), ("pv", "reporter", True),
     ("biên tập viên", "editor", True), ("biên tập", "editor", True),
     ("người dịch", "translator", True), ("dịch giả", "translator", True),
+    ("biên dịch", "translator", True), ("chuyển ngữ", "translator", True),
+    ("lược dịch", "translator", True),
     ("dịch", "translator", True), ("tác giả", "writer", True), ("ảnh", "photographer", True),
     ("theo", "source", True), ("nguồn", "source", True),
     ("អ្នកយកព័ត៌មាន", "reporter", True), ("ដោយ", "reporter", True),
@@ -370,10 +400,11 @@ def _labels_in(text: str) -> list[tuple[int, int, Role]]:
 
 _AFTER_LABEL = re.compile(
     rf"^(?P<names>.+?)\s*(?P<label>{'|'.join(label for label, _ in _AFTER_LABELS)})"
-    rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*$)"
-)
+    rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*(?:[-–—>]|입니다\.?)?\s*$)"
+)  # "NAME 기자 -" closing a dated byline, "NAME 기자>" heading a broadcast's report,
+# "NAME 기자입니다." (this is reporter NAME) signing one off
 # "By NAME", "Story by NAME", "BY NAME | DATE"
-_BY = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview)\s+)?"
+_BY = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview|written)\s+)?"
                  r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|\d]+?)\s*\|\s*(?P<rest>[^|]*\d[^|]*)$")
@@ -481,7 +512,8 @@ def read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
 
 
 _NAME_EMAIL = re.compile(
-    r"^(?P<name>[^@\d|]{2,40}?)\s*(?:기자|특파원|reporter)?\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$",
+    r"^(?:[^=\s\d]{1,12}=)?(?P<name>[^@\d|=]{2,40}?)\s*(?:기자|특파원|reporter)?\s*"
+    r"[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$",  # "PLACE=NAME 특파원 e-mail": a dateline
     re.IGNORECASE,
 )
 
@@ -514,20 +546,21 @@ def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
     if not words or not any(ch.isdecimal() for ch in words[0] + words[-1] + text[:12]):
         return None
     for cut in range(len(words) - 1, 0, -1):
-        if date_line(" ".join(words[:cut])) is not None:
+        if date_line(" ".join(words[:cut]).rstrip(",;|")) is not None:
             rest = " ".join(words[cut:])
             if (labelled := read_labelled(rest, raw)) or (
                 labelled := _read_tibetan_translated(rest, raw)
             ):
                 return labelled  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET"
             found = read_names(rest, "reporter", raw, strict_case=True)
-            if found and all(
-                e.kind == "person"
-                and len(e.name.split()) >= 2
+            people = [e for e in found or [] if e.kind == "person"]
+            # "DATE, OUTLET/NAME": the outlet a person writes for may stand with the name.
+            if people and all(
+                len(e.name.split()) >= 2
                 and not all(len(w) <= 3 and w.isupper() for w in e.name.split())  # "AM PDT"
                 # "2 April 2008 News Digest": a date then a title, not a byline
                 and not any(w.casefold().strip(".") in FURNITURE_WORDS for w in e.name.split())
-                for e in found
+                for e in people
             ):
                 return found
     return None
@@ -794,6 +827,30 @@ def read_sentence_form(text: str, raw: str) -> list[CreditEntry] | None:
     return None
 
 
+# "新華社記者李銀、黃全權" (Xinhua reporters …), "本报记者张三": an outlet, then a label glued
+# to the names. Glued, a label is credible only after the outlet (or "our paper").
+_OUTLET_REPORTERS = re.compile(
+    r"^(?P<org>\S{2,12}?)\s*(?P<label>记者|記者|特约记者|特約記者|通讯员|通訊員)\s*"
+    r"(?P<names>[\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)$"
+)
+# Characters of "reports", "says", "photographed": they end a label's clause, not a name.
+_HAN_REPORT_VERBS = frozenset("报報称稱说說摄攝讯訊获獲")
+_OUR_OUTLET = frozenset({"本报", "本報", "本台", "本刊", "本网", "本網"})
+
+
+def _read_outlet_reporters(text: str, raw: str) -> list[CreditEntry] | None:
+    match = _OUTLET_REPORTERS.match(text)
+    if match is None:
+        return None
+    info = find_organisation(match["org"])
+    if info is None and match["org"] not in _OUR_OUTLET:
+        return None
+    people = read_names(match["names"], "reporter", raw, strict_case=False)
+    if not people or any(set(e.name) & _HAN_REPORT_VERBS for e in people):
+        return None  # "新华社记者报道称" (Xinhua's reporters report that …)
+    return people + ([organisation_entry("source", info, raw)] if info is not None else [])
+
+
 _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     read_sentence_form,
     _read_service_first,
@@ -803,6 +860,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     read_source_line,
     _read_uyghur_prepared,  # before the labels: "مۇخبىرىمىز NAME تەييارلىدى" ends in a verb
     read_labelled,
+    _read_outlet_reporters,
     read_slashed,
     _read_name_bar_date,
     _read_name_email,
@@ -1022,6 +1080,25 @@ def bare_name(text: str) -> tuple[CreditEntry, ...]:
     return tuple(entries)
 
 
+def words_recur(entries: Sequence[CreditEntry], lines: Sequence[str]) -> bool:
+    """Whether a word of the names credited recurs as a word of ``lines`` (the story below).
+
+    A "name" whose word the story uses is a place, an outlet or a subject ("Cambodia
+    Kingdom", "Việt Nam", "Frontier Myanmar"), not the story's reporter.
+    """
+    words = {w for e in entries for w in _words(e.name) if len(w) >= 3}
+    return any(not words.isdisjoint(_words(line)) for line in lines)
+
+
+def _words(text: str) -> set[str]:
+    """The whitespace-separated words of a text, case-folded, without punctuation around
+    them (marks stay: \\w alone would cut Burmese or Khmer words into letters)."""
+    return {
+        word.strip("".join(ch for ch in word if unicodedata.category(ch)[0] in "PS"))
+        for word in text.casefold().split()
+    } - {""}
+
+
 def _is_place_line(text: str) -> bool:
     """A short "City, Country" line under a byline."""
     parts = [p.strip() for p in text.split(",")]
@@ -1081,6 +1158,8 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
                 is_furniture(following) or _is_place_line(following) or is_credit_line(following)
             ):
                 continue
+            if words_recur(name, lines[start + 1 :]):
+                continue  # "Frontier Myanmar" over "by AFP": a name the story speaks of
             entries = list(name)
         credit = [start]
         stop = start + 1
@@ -1175,6 +1254,24 @@ def _cut_from_a_word(line: str, above: Sequence[str]) -> bool:
     return False
 
 
+def _is_link_words(line: str) -> bool:
+    """A line made only of furniture words: a link ("Keep reading", "More…", "Read more")."""
+    words = re.findall(r"[^\W\d_]+", line.casefold())
+    return bool(words) and len(words) <= 3 and all(w in FURNITURE_WORDS for w in words)
+
+
+def _is_link_line(line: str) -> bool:
+    """A short line of a link or a section name: a few words, one of them a furniture word
+    ("Opinion paper", ">> Show all news", "More…"), ending no sentence."""
+    words = re.findall(r"[^\W\d_]+", line.casefold())
+    return (
+        0 < len(words) <= 4
+        and len(line) <= 40
+        and (line.rstrip().endswith(("…", "...")) or not line.rstrip().endswith(SENTENCE_ENDS))
+        and any(w in FURNITURE_WORDS for w in words)
+    )
+
+
 def find_credit_lines(
     lines: Sequence[str], *, is_furniture: Callable[[str], bool]
 ) -> CreditLines | None:
@@ -1199,7 +1296,11 @@ def find_credit_lines(
         if len(lines) - 1 - offset > _MAX_LINES_AFTER_CREDIT:
             break
         entries = reading(offset)
-        if not entries and offset == len(lines) - 1:
+        # A name alone closes the story on its last line, or above links ("Opinion paper",
+        # ">> Show all news").
+        after = lines[offset + 1 :]
+        bare = not entries and all(is_furniture(line) or _is_link_line(line) for line in after)
+        if bare:
             entries = bare_name(lines[offset])
             if entries and offset and bare_name(lines[offset - 1]):
                 entries = ()  # a list of names is not a credit line
@@ -1219,7 +1320,9 @@ def find_credit_lines(
         # end no sentence: "Other story (By NAME)"), may follow.
         labelled = any(_LABEL_START.match(fold_text(line)) for line in lines[top : offset + 1])
         if not sentence and not all(
-            is_furniture(line) or (labelled and heads_a_post(line) and len(line) <= 80)
+            is_furniture(line)
+            or (labelled and heads_a_post(line) and len(line) <= 80)
+            or (bare and _is_link_line(line))
             for line in lines[offset + 1 :]
         ):
             continue
@@ -1229,6 +1332,7 @@ def find_credit_lines(
             and _is_top_byline(lines[top])
             and heads_a_post(lines[top - 1])
             and not is_furniture(lines[top - 1])  # "Keep reading" / NAME: the story's writer
+            and not _is_link_words(lines[top - 1])  # "More…" / NAME likewise
         ):
             # A headline then a byline (its date is footer chrome): the next post of a blog
             # or digest page begins, cut off; none of it is this story's, nor its credit.

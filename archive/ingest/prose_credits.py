@@ -24,6 +24,7 @@ from archive.ingest.bylines import (
     read_sentence_form,
     read_slashed,
     read_source_line,
+    words_recur,
 )
 from archive.ingest.credits import CreditEntry
 from archive.ingest.dates import date_line
@@ -66,7 +67,7 @@ _AGENCY_DATELINE = re.compile(
 _KOREAN_LEAD = re.compile(r"^(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)\s*=")
 _KOREAN_REPORTS = re.compile(
     r"(?<![가-힣])(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:의|이|가)?\s*(?:단독\s*)?"
-    r"(?:보도입니다|보도합니다|취재했습니다|전합니다)"
+    r"(?:보도입니다|보도합니다|취재했습니다|전합니다|입니다)"
 )
 # Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
 _BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
@@ -89,6 +90,12 @@ _HAN_NAMES = r"[\u3400-\u9fff]{2,4}(?:[、\s][\u3400-\u9fff]{2,4})*"
 _HAN_WIRE_LEAD = re.compile(
     rf"^\s*(?P<agency>新华社|新華社|中新社|人民日报|人民日報)?[^()（）\s。，]{{0,16}}[电電]\s*"
     rf"[(（]\s*(?:记者|記者)\s*(?P<names>{_HAN_NAMES})\s*[)）]"
+)
+# "本报墨西哥城1月28日电记者张金江报道：" (our paper, PLACE DATE wire, reporter NAME reports):
+# the wire lead without brackets, wherever the lead's markup residue puts it.
+_HAN_WIRE_REPORTS = re.compile(
+    rf"(?:本报|本報|新华社|新華社|中新社)[^()（）\s。，<>]{{0,16}}[电電]\s*(?:记者|記者)\s*"
+    rf"(?P<names>{_HAN_NAMES}?)\s*(?:报道|報導|報道)"
 )
 _HAN_RADIO_SIGN_OFF = re.compile(
     r"本台(?:记者|記者)\s*(?P<name>[\u3400-\u9fff]{2,3}?)的?(?:采访|採訪)?(?:报道|報導|报导)"
@@ -131,6 +138,55 @@ _HAN_LABEL_CLAUSE = re.compile(
 )
 
 
+# "… (NAME, PROGRAMME, PLACE, DATE)" signing off a story's last paragraph.
+_SIGNATURE_END = re.compile(r"[(（](?P<inner>[^()（）]{4,100})[)）]\s*$")
+_MAX_SIGNATURE_PART = 30
+
+
+def _read_signature(inner: str, raw: str) -> list[CreditEntry] | None:
+    """A reporter's signature in brackets: a name, then places or a programme, then the
+    date: "(NAME, Hello VOA, Washington, 31 December 2015)"; None unless all of it reads so."""
+    parts = [part.strip() for part in re.split(r"[,，،]", inner)]
+    for date_parts in (1, 2):  # "May 3, 2020" holds a comma of its own
+        middle = parts[1 : len(parts) - date_parts]
+        if len(parts) - date_parts < 1 or date_line(", ".join(parts[-date_parts:])) is None:
+            continue
+        if (
+            not middle
+            or len(middle) > 3
+            or any(
+                not part or len(part) > _MAX_SIGNATURE_PART or any(ch.isdigit() for ch in part)
+                for part in middle
+            )
+        ):
+            return None
+        people = read_names(parts[0], "reporter", raw, strict_case=True)
+        if not people or len(people) > 2 or any(e.kind != "person" for e in people):
+            return None
+        orgs = [info for part in middle if (info := find_organisation(part)) is not None]
+        return people + [organisation_entry("source", info, raw) for info in orgs]
+    return None
+
+
+def _by_outlet_lead(text: str) -> list[CreditEntry]:
+    """A byline glued to the lead, ended by the outlet: "by NAME Agence France Presse SEOUL,
+    South Korea (AFP) — …" (the reporter and the outlet they write for)."""
+    words = text.split(maxsplit=12)
+    if len(words) < 4 or words[0].casefold() != "by":
+        return []
+    for cut in range(2, min(len(words) - 1, 6)):
+        for span in range(min(4, len(words) - cut), 0, -1):
+            info = find_organisation(" ".join(words[cut : cut + span]))
+            if info is None:
+                continue
+            raw = " ".join(words[: cut + span])
+            people = read_names(" ".join(words[1:cut]), "reporter", raw, strict_case=True)
+            if people and all(e.kind == "person" for e in people):
+                return [*people, organisation_entry("source", info, raw)]
+            return []
+    return []
+
+
 def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     """Credits written into a story paragraph (its first or last); the text stays in the story.
 
@@ -142,6 +198,8 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     entries: list[CreditEntry] = []
     if by := _BY_BEFORE_MARKUP.match(text):
         entries.extend(read_credit_line(by["by"]))
+    else:
+        entries.extend(_by_outlet_lead(text))
     for verb in _REPORT_VERB.finditer(text):
         names, owner = _reporters_before(text, verb.start())
         if owner is None and re.search(r"\b(?:his|her|their)\s", verb.group()):
@@ -211,7 +269,7 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     ):
         found_t = read_names(tagged["name"], "reporter", tagged.group(), strict_case=True) or []
         entries.extend(e for e in found_t if e.kind == "person")
-    if wire_han := _HAN_WIRE_LEAD.match(text):
+    if wire_han := _HAN_WIRE_LEAD.match(text) or _HAN_WIRE_REPORTS.search(text):
         for name in re.split(r"[、\s]+", wire_han["names"].strip()):
             entries.append(CreditEntry("reporter", name, "person", None, wire_han.group().strip()))
     for sign_off_han in _HAN_RADIO_SIGN_OFF.finditer(text):
@@ -246,4 +304,11 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             )  # fmt: skip
             # "(Photo: NAME)" closes a caption: the photographer is furniture's credit.
             entries.extend(e for e in found_b or [] if e.role != "photographer")
+    if (signature := _SIGNATURE_END.search(text)) and text[: signature.start()].rstrip().endswith(
+        SENTENCE_ENDS
+    ):
+        found_s = _read_signature(signature["inner"], signature.group().strip()) or []
+        # "(Phnom Penh, Cambodia, DATE)": a "name" the story speaks of is a place
+        if not words_recur(found_s, [text[: signature.start()]]):
+            entries.extend(found_s)
     return tuple(dedupe_credits(entries))

@@ -1,0 +1,198 @@
+"""Credits on pages no rule was written for (issue 15, round 4): the shapes of names, labels
+of every language, signatures closing a story, bylines glued to a lead, a name alone above
+the page's last links — each family with negative cases. Every line here is written for
+these tests; every name is invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.bylines import bare_name, find_byline, find_credit_lines, read_credit_line
+from archive.ingest.prose_credits import credits_in_prose
+
+LEAD = (
+    "Officials in the provincial capital said on Tuesday that the new road would open next "
+    "month, after two years of delays caused by floods and a shortage of funds."
+)
+SECOND = (
+    "Residents of the villages along the route said they had waited a long time for the "
+    "road and hoped that it would bring more trade to the markets of the district."
+)
+
+
+def read(line: str) -> list[tuple[str, str, str]]:
+    return [(e.role, e.name, e.kind) for e in read_credit_line(line)]
+
+
+def prose(paragraph: str) -> list[tuple[str, str]]:
+    return [(e.role, e.name) for e in credits_in_prose(paragraph)]
+
+
+def _is_date(line: str) -> bool:
+    return line[:4].isdigit()
+
+
+def _never(line: str) -> bool:
+    return False
+
+
+# --- the shape of a name ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By From Metro Wire Services | August 9, 1998",  # outlets' words are no one's name
+        "By Daily News Desk Staff",
+        "Tarin Sok - ယူကရိန်း သတင်းစာ",  # "NAME - TITLE": a dash joins a name to a title
+    ],
+)
+def test_lines_whose_names_are_not_peoples(line: str) -> None:
+    assert [] == [e for e in read(line) if e[2] == "person"]
+    assert () == bare_name(line)
+
+
+def test_an_outlet_and_its_place_are_not_a_person() -> None:
+    assert () == bare_name("VOA Khmer Phnom Penh")
+    assert [("reporter", "Voice of America", "service")] == read("By VOA Phnom Penh")
+
+
+def test_initials_and_short_name_words_are_still_names() -> None:
+    assert [("writer", "A. Tanaka", "person"), ("writer", "An To", "person")] == read(
+        "By A. Tanaka and An To"
+    )
+
+
+def test_a_name_over_a_byline_is_no_reporter_when_the_story_uses_its_words() -> None:
+    lines = ["Riverside Gazette", "by AFP", "3d ago", f"The Riverside {LEAD}", SECOND]
+    found = find_byline(lines, is_furniture=lambda line: line.endswith("ago"))
+    assert found is None or all(e.kind != "person" for e in found.entries)
+
+
+def test_a_name_over_a_date_stays_a_byline_when_the_story_does_not_use_it() -> None:
+    found = find_byline(["Dara Vong", "2021-07-07", LEAD, SECOND], is_furniture=_is_date)
+    assert found is not None
+    assert [("reporter", "Dara Vong")] == [(e.role, e.name) for e in found.entries]
+
+
+# --- labels of every language -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Biên dịch: Trần Thị Lan", [("translator", "Trần Thị Lan", "person")]),
+        ("Chuyển ngữ: Lê Văn Minh", [("translator", "Lê Văn Minh", "person")]),
+        ("Written by Aye Aye", [("writer", "Aye Aye", "person")]),
+        ("Written by ကိုမောင်", [("writer", "ကိုမောင်", "person")]),
+        # Korean: a dated byline closed by a dash, a broadcast's reporter heading, sign-off
+        ("2019-03-04 홍길동 기자 -", [("reporter", "홍길동", "person")]),
+        ("김민수 기자>", [("reporter", "김민수", "person")]),
+        ("김민수 기자입니다.", [("reporter", "김민수", "person")]),
+        ("도쿄=박지성특파원 park@example.com", [("reporter", "박지성", "person")]),
+        # an outlet, then a label glued to the names
+        (
+            "新華社記者王小明、李大同",
+            [
+                ("reporter", "王小明", "person"),
+                ("reporter", "李大同", "person"),
+                ("source", "Xinhua", "service"),
+            ],
+        ),
+        ("本报记者张小华", [("reporter", "张小华", "person")]),
+        # a date, then the outlet and the name
+        (
+            "Monday, 3 May 2021, Khmer Times/Sok Dara",
+            [("reporter", "Sok Dara", "person"), ("source", "Khmer Times", "service")],
+        ),
+    ],
+)
+def test_labels_and_forms_of_every_language(
+    line: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert expected == read(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "우리 기자입니다",  # "our reporter": no one by name
+        "북한 기자 = 회견에서",
+        "新华社记者报道称",  # "Xinhua's reporters report that …"
+        "某某網記者張三",  # a label glued to a name after an unknown word: running text
+        "Written by hand, the letter reached the office.",
+        "Dịch bệnh lây lan nhanh",  # "dịch" (epidemic) opening a sentence
+    ],
+)
+def test_lines_with_label_words_that_credit_no_one(line: str) -> None:
+    assert [] == [e for e in read(line) if e[2] == "person"]
+
+
+# --- credits inside a paragraph ---------------------------------------------------------
+
+
+def test_a_signature_in_brackets_closes_a_story() -> None:
+    paragraph = "ពួកគេបាននិយាយថា នឹងបន្តការតស៊ូ។ (សុខ ដារា, Hello VOA, វ៉ាស៊ីនតោន, ៣១ ធ្នូ ២០១៥)"
+    assert [("reporter", "សុខ ដារា")] == prose(paragraph)
+    assert [("reporter", "Jane Roe")] == prose(f"{LEAD} (Jane Roe, Washington, May 3, 2020)")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        f"{LEAD} (Phnom Penh, 3 May 2020)",  # a place and a date: no one signs
+        "The fair was held in Phnom Penh. (Phnom Penh, Cambodia, 3 May 2020)",  # a place
+        f"{LEAD} (Photo, Reuters, 2020)",
+        "(Jane Roe, Washington, May 3, 2020) heads a caption, not a story",
+    ],
+)
+def test_brackets_that_are_no_signature(paragraph: str) -> None:
+    assert [] == prose(paragraph)
+
+
+def test_a_byline_glued_to_the_lead_ends_at_the_outlet() -> None:
+    paragraph = "by Min Ho Park Agence France Presse SEOUL (AFP) — The talks ended on Monday."
+    assert [("reporter", "Min Ho Park"), ("source", "AFP")] == prose(paragraph)
+    assert [] == prose("By the time Reuters arrived, the market had closed.")
+
+
+def test_a_wire_lead_without_brackets_names_its_reporter() -> None:
+    assert [("reporter", "张小华")] == prose("本报东京3月2日电记者张小华报道：会议于周一结束。")
+    assert [] == prose("本报东京3月2日电 会议于周一结束，记者从现场获悉。")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [("정부는 환영의 뜻을 밝혔습니다. 김민수 기자입니다.", "김민수")],
+)
+def test_a_korean_broadcast_sign_off(paragraph: str, name: str) -> None:
+    assert [("reporter", name)] == prose(paragraph)
+
+
+# --- a name closing the story -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Keep reading", "Dara Vong"],  # a link, then the name on the last line
+        ["More…", "Dara Vong"],
+        ["Dara Vong", "Opinion paper", ">> Show all news"],  # the name above the page's links
+    ],
+)
+def test_a_name_alone_closes_the_story_above_or_below_links(tail: list[str]) -> None:
+    found = find_credit_lines([LEAD, SECOND, *tail], is_furniture=_never)
+    assert found is not None
+    assert [("reporter", "Dara Vong")] == [(e.role, e.name) for e in found.entries]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ["Dara Vong", "The talks went on."],  # a sentence after the name: still story
+        ["Police Seize Drugs In Raid", "Dara Vong"],  # the next post's headline and byline
+    ],
+)
+def test_a_name_that_does_not_close_the_story(tail: list[str]) -> None:
+    found = find_credit_lines([LEAD, SECOND, *tail], is_furniture=_never)
+    assert found is None or not found.entries
