@@ -150,13 +150,19 @@ def find_top_credits(
         # Under a headline and over the lead: "Headline / NAME / The story begins …".
         # Only Latin script shows a name by its shape (capitalised words); a short line in
         # another script may be half a headline.
+        han_author = _han_author(lines[index])
         under_headline = (
-            is_latin(lines[index])
+            (is_latin(lines[index]) or bool(han_author))
             and index - 1 >= 0
             and index + 1 < len(lines)
-            and (index - 1 == title or (index - 1 not in dates and heads_a_post(lines[index - 1])))
+            and (index - 1 == title or (index - 1 not in dates and _heads(lines[index - 1])))
             and _is_sentences(lines[index + 1])
         )
+        if under_headline and han_author:
+            # "金融" (finance) under a headline is a section word the story will use.
+            if not any(han_author[0].name in line for line in lines[below:]):
+                taken[index] = han_author
+            continue
         if not under_headline and not any(n in dates or n in readings for n in neighbours):
             continue
         # A name stands over its date ("NAME / DATE"); under a date a short line is more
@@ -172,6 +178,36 @@ def find_top_credits(
                 taken[index] = (organisation_entry("source", info, lines[index]),)
     entries = [entry for index in sorted(taken) for entry in taken[index]]
     return tuple(sorted(set(taken) | values)), tuple(dedupe_credits(entries))
+
+
+def _heads(line: str) -> bool:
+    """A headline or deck above a byline: short, ending no sentence, or all in capitals
+    ("TERROR IN THE OLD TOWN: A CHALLENGE." ends with a full stop and is still one)."""
+    return heads_a_post(line) or (len(line) <= _MAX_HEADLINE_CHARS and line.isupper())
+
+
+_MAX_HEADLINE_CHARS = 120
+# The commonest Chinese surnames (simplified and traditional): a closed class. A line of two
+# or three Han characters opening with one, alone under a headline and over the lead, is
+# the author's name ("☉張國財", "金 楓"); Chinese news bylines carry a label (记者), so an
+# unlabelled name signs an opinion piece or a feature: its writer.
+_HAN_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
+    "邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
+    "金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
+    "钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯"
+    "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂游"
+    "赖賴辛鄺邝洪卓"
+)
+_HAN_NAME_LINE = re.compile(r"^[^\w]{0,2}\s*(?P<name>[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,2})$")
+
+
+def _han_author(line: str) -> tuple[CreditEntry, ...]:
+    """The writer a line of a Chinese name alone states ("☉張國財", "金 楓"), else ()."""
+    match = _HAN_NAME_LINE.match(line.strip())
+    if match is None or match["name"][0] not in _HAN_SURNAMES:
+        return ()
+    return (CreditEntry("writer", match["name"].replace(" ", ""), "person", None, line),)
 
 
 def _is_bare_label(text: str) -> bool:

@@ -28,6 +28,7 @@ from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
+from archive.ingest.lineweight import line_weight
 
 __all__ = [
     "FURNITURE_WORDS",
@@ -46,6 +47,7 @@ __all__ = [
     "html_credits",
     "is_credit_line",
     "is_latin",
+    "names_opinion_section",
     "organisation_entry",
     "read_after_label",
     "read_credit_line",
@@ -55,7 +57,9 @@ __all__ = [
     "read_sentence_form",
     "read_slashed",
     "read_source_line",
+    "states_role",
     "story_source",
+    "words_recur",
 ]
 
 
@@ -1120,6 +1124,57 @@ def dedupe_credits(entries: Sequence[CreditEntry]) -> list[CreditEntry]:
             seen.add(key)
             kept.append(entry)
     return kept
+
+
+# --- opinion pages ----------------------------------------------------------------------
+
+# Section names of opinion pages in our languages: the author of such a page is its writer,
+# not a reporter. Whole words (Latin, Cyrillic, Arabic script) or substrings (scripts
+# without spaces between words).
+_OPINION_WORDS = frozenset(
+    {"opinion", "opinions", "commentary", "commentaries", "editorial", "editorials", "op-ed",
+     "oped", "column", "columns", "columnist", "viewpoint", "viewpoints", "essay", "essays",
+     "ý kiến", "bình luận", "quan điểm", "xã luận", "tạp ghi", "tùy bút", "góc nhìn",
+     "sổ tay", "diễn đàn", "obzor", "обзор", "ئوبزور"}
+)  # fmt: skip
+_OPINION_MARKS = (
+    "評論", "评论", "觀點", "观点", "社論", "社论", "專欄", "专栏", "論壇", "论坛", "言論", "言论",
+    "時評", "时评", "投書", "投书", "自由廣場", "칼럼", "사설", "논평", "오피니언", "기고", "시론",
+    "ဆောင်းပါး", "ေဆာင္းပါး", "အာဘော်", "အာေဘာ္", "သုံးသပ်ချက်", "មតិ", "ទស្សនៈ",
+    "អត្ថាធិប្បាយ", "ບົດຄວາມ", "ຄຳເຫັນ", "ທັດສະນະ", "བསམ་ཚུལ", "དཔྱད་རྩོམ",
+)  # fmt: skip
+_MAX_SECTION_WEIGHT = 30
+_SECTION_SEPARATORS = re.compile(r"\s*[|>»›/\\:•·]+\s*")
+
+
+def names_opinion_section(line: str) -> bool:
+    """Whether a short line (a section name, a breadcrumb, a tag under the byline) names an
+    opinion section: "Opinion", "Home > Commentary", "評論", "Opinion paper", "ý kiến"."""
+    if not line or line_weight(line) > _MAX_SECTION_WEIGHT:
+        return False
+    folded = fold_text(line).casefold()
+    if any(mark in folded for mark in _OPINION_MARKS):
+        return True
+    for part in _SECTION_SEPARATORS.split(folded):
+        words = re.findall(r"[^\W\d_][\w-]*", part)
+        if any(
+            " ".join(words[i : i + n]) in _OPINION_WORDS for n in (1, 2) for i in range(len(words))
+        ):
+            return True
+    return False
+
+
+# Labels that say only "by" (English, Khmer, Lao): the role they give is a default.
+_BY_LABELS = re.compile(r"^(?:[•·*]\s*)?(?:by\b|ដោយ|ໂດຍ)", re.IGNORECASE)
+
+
+def states_role(raw: str) -> bool:
+    """Whether the credit line ``raw`` names its people's role (记者, 기자, Phóng viên,
+    Reporter:, Muxbirimiz …) rather than only "by" or nothing (a name alone)."""
+    folded = fold_text(" ".join(raw.split()))
+    if _BY_LABELS.match(folded):
+        return False
+    return bool(_labels_in(folded)) or _AFTER_LABEL.search(folded) is not None
 
 
 # --- where credit lines stand -----------------------------------------------------------

@@ -71,6 +71,14 @@ _KOREAN_REPORTS = re.compile(
 )
 # Burmese interview leads: "… RFA သတင်းထောက် NAME က မေးမြန်း…" (reporter NAME asked).
 _BURMESE_REPORTER = re.compile(r"သတင်းထောက်\s+(?P<name>[\u1000-\u109f]{3,20})\s+က(?=[\s။]|$)")
+# Uyghur: "(ئۆز) مۇخبىرىمىز NAME ، NAME خەۋىرى" — (our own) reporter NAME's report — in a run
+# of text, in Arabic, Latin and Cyrillic script; each name one to three words.
+_UYGHUR_NAME = r"[^\s،,.:]+(?:\s+[^\s،,.:]+){0,2}?"
+_UYGHUR_REPORT = re.compile(
+    rf"(?:مۇخبىرىمىز|muxbirimiz|мухбиримиз)\s+(?P<names>{_UYGHUR_NAME}(?:\s*[،,]\s*{_UYGHUR_NAME})*)"
+    r"\s+(?:خەۋىرى|xewiri|хәвири)(?=[\s،,.:]|$)",
+    re.IGNORECASE,
+)
 _KOREAN_SIGN_OFF = re.compile(
     r"(?P<outlet>[A-Z]{2,5}|[가-힣]{2,6})\s*뉴스\s*(?P<name>[가-힣]{2,4})입니다\.?\s*$"
 )
@@ -231,6 +239,9 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
     for korean in (_KOREAN_LEAD.match(text), *_KOREAN_REPORTS.finditer(text)):
         if korean is not None:
             entries.append(CreditEntry("reporter", korean["name"], "person", None, korean.group()))
+    for uyghur in _UYGHUR_REPORT.finditer(text):
+        names_u = uyghur["names"].replace("،", ",")
+        entries.extend(read_names(names_u, "reporter", uyghur.group(), strict_case=False) or [])
     for burmese in _BURMESE_REPORTER.finditer(text):
         name = burmese["name"]
         if not name.startswith(("တစ်", "များ")):  # "a reporter", "reporters"

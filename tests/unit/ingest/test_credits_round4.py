@@ -7,8 +7,16 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.bylines import bare_name, find_byline, find_credit_lines, read_credit_line
+from archive.ingest.bylines import (
+    bare_name,
+    find_byline,
+    find_credit_lines,
+    names_opinion_section,
+    read_credit_line,
+    states_role,
+)
 from archive.ingest.prose_credits import credits_in_prose
+from archive.ingest.textpage import parse_text_page
 
 LEAD = (
     "Officials in the provincial capital said on Tuesday that the new road would open next "
@@ -196,3 +204,86 @@ def test_a_name_alone_closes_the_story_above_or_below_links(tail: list[str]) -> 
 def test_a_name_that_does_not_close_the_story(tail: list[str]) -> None:
     found = find_credit_lines([LEAD, SECOND, *tail], is_furniture=_never)
     assert found is None or not found.entries
+
+
+# --- a name alone under the headline ----------------------------------------------------
+
+HAN_LEAD = (
+    "控制輿論和管制新聞是一黨專政的一塊重要基石，所以研究社會轉型和政治體制改革就是一個重要的指標。"
+)
+HAN_SECOND = (
+    "有報道說，黨內的開明人士呼籲加強金融監督以遏制日益嚴重的腐敗；"
+    "又有傳聞說，當局也在考慮放寬管制。"
+)
+
+
+def page_credits(*lines: str) -> list[tuple[str, str]]:
+    parsed = parse_text_page("\n\n".join(lines) + "\n")
+    return [(e.role, e.name) for e in parsed.credits.entries] if parsed.credits else []
+
+
+@pytest.mark.parametrize(
+    ("line", "name"), [("☉張國財", "張國財"), ("金 楓", "金楓"), ("周小敏", "周小敏")]
+)
+def test_a_chinese_name_alone_under_the_headline_is_its_writer(line: str, name: str) -> None:
+    assert [("writer", name)] == page_credits("新聞體制的新觀察", line, HAN_LEAD, HAN_SECOND)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "評論",  # a section word: no surname opens it
+        "金融",  # a surname's character opening a word the story uses
+        "張國財先生說",  # longer than a name
+    ],
+)
+def test_short_chinese_lines_under_the_headline_that_are_no_name(line: str) -> None:
+    assert [] == page_credits("新聞體制的新觀察", line, HAN_LEAD, HAN_SECOND)
+
+
+def test_a_latin_name_under_a_headline_in_capitals() -> None:
+    assert [("reporter", "Minh Tran")] == page_credits(
+        "TERROR IN THE OLD TOWN: A CHALLENGE.", "Minh Tran", LEAD, SECOND
+    )
+
+
+def test_uyghur_reporters_named_in_a_run_of_text() -> None:
+    run = "كېچىلىكى ئۆتكۈزۈلدى ئۆز مۇخبىرىمىز ئەلى ئەخمەت ، ھەسەن قادىر خەۋىرى ، فوتوسى : رادىيو"
+    assert [("reporter", "ئەلى ئەخمەت"), ("reporter", "ھەسەن قادىر")] == prose(run)
+    assert [("reporter", "Eli Ehmet")] == prose("Muxbirimiz Eli Ehmet xewiri: bügün yighin boldi.")
+    assert [] == prose("мухбиримиз хәвири бойичә йиғин болди")  # no name between
+
+
+# --- opinion pages ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Opinion", "Home > Commentary", "評論", "Opinion paper", "Ý kiến", "Sổ Tay", "칼럼", "មតិ"],
+)
+def test_lines_naming_an_opinion_section(line: str) -> None:
+    assert names_opinion_section(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Home", "News", "World > Asia", "Public opinion polls show the party ahead of its rivals"],
+)
+def test_lines_naming_no_opinion_section(line: str) -> None:
+    assert not names_opinion_section(line)
+
+
+@pytest.mark.parametrize(
+    ("raw", "stated"),
+    [
+        ("记者 张三", True),
+        ("홍길동 기자", True),
+        ("Phóng viên: Lê An", True),
+        ("Muxbirimiz Eli", True),
+        ("By John Smith", False),  # "by" says nothing of the role
+        ("ໂດຍ: ສົມສັກ", False),
+        ("John Smith", False),  # a name alone
+    ],
+)
+def test_which_credit_lines_state_the_role(raw: str, stated: bool) -> None:
+    assert stated == states_role(raw)
