@@ -1409,16 +1409,36 @@ _SOURCE_LABEL = re.compile(
 )
 
 
+# A line that names the story's editor by a label: "Editor: NAME", "责任编辑：NAME".
+_EDITOR_LABEL = re.compile(
+    r"^[(\[]?(?:editors?|责任编辑|責任編輯|编辑|編輯|biên tập(?: viên)?)\s*[:：]", re.I
+)
+
+
 def story_source(lines: Sequence[str]) -> CreditLines | None:
     """The first labelled source line in the story ("Source: Xinhua") and the outlet it
-    names, wherever it stands: on a blog page it closes the first post, above the next."""
-    for index, line in enumerate(lines):
-        if _SOURCE_LABEL.match(fold_text(line)) is None:
-            continue
-        found = read_credit_line(line)
-        if found and all(entry.role == "source" for entry in found):
-            return CreditLines((index,), (index,), found)
-    return None
+    names, and the first labelled editor line ("Editor: NAME"), wherever they stand: on a
+    blog or wire page they close the first post, above the next."""
+    found_lines: list[int] = []
+    entries: list[CreditEntry] = []
+    for label, role in ((_SOURCE_LABEL, "source"), (_EDITOR_LABEL, "editor")):
+        for index, line in enumerate(lines):
+            if label.match(fold_text(line)) is None:
+                continue
+            found = read_credit_line(line)
+            if found and all(
+                entry.role == role
+                # a user id ("Editor: ying") or a name, not a clause ("Editor: the desk said")
+                and (len(entry.name.split()) == 1 or _plausible_name(entry.name, strict_case=True))
+                for entry in found
+            ):
+                found_lines.append(index)
+                entries.extend(found)
+                break
+    if not found_lines:
+        return None
+    indices = tuple(sorted(found_lines))
+    return CreditLines(indices, indices, tuple(dedupe_credits(entries)))
 
 
 # --- HTML -------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from archive.ingest.bylines import (
     names_opinion_section,
     read_credit_line,
     states_role,
+    story_source,
 )
 from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.textpage import parse_text_page
@@ -287,3 +288,30 @@ def test_lines_naming_no_opinion_section(line: str) -> None:
 )
 def test_which_credit_lines_state_the_role(raw: str, stated: bool) -> None:
     assert stated == states_role(raw)
+
+
+# --- the first editor line closes the first post ----------------------------------------
+
+
+def test_the_first_editor_line_is_the_storys_though_the_next_post_follows() -> None:
+    lines = [
+        LEAD,
+        SECOND,
+        "Editor: Mei Lin",
+        "Court Jails Protester",
+        "PHNOM PENH (Xinhua) -- A court.",
+        "Editor: Bo Tang",
+    ]
+    found = story_source(lines)
+    assert found is not None
+    assert ((2,), [("editor", "Mei Lin")]) == (
+        found.indices,
+        [(e.role, e.name) for e in found.entries],
+    )
+
+
+@pytest.mark.parametrize(
+    "line", ["Editor: the city desk said no.", "Editors say the rules will change."]
+)
+def test_editor_lines_that_name_no_one(line: str) -> None:
+    assert story_source([LEAD, line, SECOND]) is None
