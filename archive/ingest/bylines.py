@@ -644,12 +644,20 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     if entries is None:
         return None
     # An outlet or service that wrote the story reported it.
+    return _wire_reporters(entries) or ([] if _STAFF.match(rest.strip()) else None)
+
+
+def _wire_reporters(entries: list[CreditEntry]) -> list[CreditEntry]:
+    """A byline's people as reporters when it names the outlet or agency they report for
+    ("By NAME, VOA Khmer", "NAME and Reuters | DATE"): a news report's byline; an outlet
+    itself reported the story."""
+    wire = any((e.kind == "service" or e.service_key) and e.role != "photographer" for e in entries)
     return [
-        CreditEntry("reporter", e.name, e.kind, e.service_key, raw)
-        if e.kind == "service" and e.role == "writer"
+        CreditEntry("reporter", e.name, e.kind, e.service_key, e.raw)
+        if e.role == "writer" and (wire or e.kind == "service")
         else e
         for e in entries
-    ] or ([] if _STAFF.match(rest.strip()) else None)
+    ]
 
 
 def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
@@ -659,10 +667,17 @@ def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
         return None  # "기행 | 2월의 …": a section label before a headline, not a byline
     found = read_names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
     # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
-    return [
-        CreditEntry("source", e.name, e.kind, e.service_key, raw) if e.kind == "service" else e
-        for e in found or []
-    ] or None
+    return (
+        _wire_reporters(
+            [
+                CreditEntry("source", e.name, e.kind, e.service_key, raw)
+                if e.kind == "service"
+                else e
+                for e in found or []
+            ]
+        )
+        or None
+    )
 
 
 # "NAME, OUTLET", "NAME and NAME, OUTLET", "NAME, reporter OUTLET", "NAME, OUTLET, 23/01/2021".
@@ -780,7 +795,7 @@ def read_source_line(text: str, raw: str) -> list[CreditEntry] | None:
     for part in re.split(r"\s*(?:/|,|\band\b|&|;)\s*", match["orgs"]):
         if not part.strip():
             continue
-        info = find_organisation(part)
+        info = find_organisation(part) or _outlet_then_place(part)  # "VOA Khmer Phnom Penh"
         if info is None:
             return None
         entries.append(organisation_entry("source", info, raw))
@@ -1228,6 +1243,8 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
             stop += 1
         if stop >= len(lines):
             return None  # nothing would be left of the story
+        # "By NAME," over "VOA Khmer Phnom Penh": the outlet's reporter
+        entries = _wire_reporters(entries)
         return CreditLines(tuple(range(stop)), tuple(credit), tuple(dedupe_credits(entries)))
     return None
 

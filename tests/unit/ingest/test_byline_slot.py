@@ -242,8 +242,8 @@ def test_find_top_credits_reads_no_line_of_the_lead() -> None:
             ],
         ),
         (
-            "By ILSE MARTEN Associated Press",
-            [("writer", "ILSE MARTEN", "person"), ("source", "Associated Press", "service")],
+            "By ILSE MARTEN Associated Press",  # a byline naming its agency: a reporter's
+            [("reporter", "ILSE MARTEN", "person"), ("source", "Associated Press", "service")],
         ),
     ],
 )

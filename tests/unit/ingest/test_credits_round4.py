@@ -315,3 +315,37 @@ def test_the_first_editor_line_is_the_storys_though_the_next_post_follows() -> N
 )
 def test_editor_lines_that_name_no_one(line: str) -> None:
     assert story_source([LEAD, line, SECOND]) is None
+
+
+# --- a byline naming its outlet is a news report's ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (
+            "Jane Roe and Min Ho and Reuters | May 25, 2012",
+            [
+                ("reporter", "Jane Roe", "person"),
+                ("reporter", "Min Ho", "person"),
+                ("source", "Reuters", "service"),
+            ],
+        ),
+        ("By Dara Vong, VOA Khmer", [("reporter", "Dara Vong", "person")]),
+        ("By Dara Vong", [("writer", "Dara Vong", "person")]),  # no outlet: the role is open
+        ("Dara Vong | May 5, 2020", [("writer", "Dara Vong", "person")]),
+    ],
+)
+def test_a_byline_with_its_outlet_names_reporters(
+    line: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert expected == read(line)
+
+
+def test_a_byline_over_its_outlet_and_place() -> None:
+    lines = ["By Dara Vong,", "VOA Khmer Phnom Penh", "2008-04-21", LEAD, SECOND]
+    found = find_byline(lines, is_furniture=_is_date)
+    assert found is not None
+    assert [("reporter", "Dara Vong", "person"), ("source", "VOA Khmer Service", "service")] == [
+        (e.role, e.name, e.kind) for e in found.entries
+    ]
