@@ -29,7 +29,9 @@ from archive.ingest.bylines import (
     find_byline,
     find_credit_lines,
     find_inline_bylines,
+    names_opinion_section,
     read_credit_line,
+    states_role,
     story_source,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
@@ -149,6 +151,7 @@ class _Credits:
 
 
 _LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph, not a caption
+_SECTION_LINES = 4  # lines over the headline where its section is named ("Opinion", "評論")
 
 
 def _find_credits(
@@ -210,12 +213,15 @@ def _find_credits(
             entries += find_inline_bylines(texts[first : last + 1], is_furniture=is_chrome)
         # The story's first two and last three lines: a lead's dateline or bracketed byline,
         # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
-        # The lead may stand under a caption or two: the first long line is read too.
-        lead = next(
-            (i for i in range(first, last + 1) if line_weight(texts[i]) >= _LEAD_WEIGHT), first
-        )
+        # The lead may stand under a caption or two: the first three long lines are read too
+        # (a photo's caption paragraph may come first: "(평양=연합뉴스) …" over the lead).
+        leads = [i for i in range(first, last + 1) if line_weight(texts[i]) >= _LEAD_WEIGHT][:3]
         ends = sorted(
-            {*range(first, min(first + 2, last + 1)), lead, *range(max(first, last - 2), last + 1)}
+            {
+                *range(first, min(first + 2, last + 1)),
+                *leads,
+                *range(max(first, last - 2), last + 1),
+            }
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
@@ -225,6 +231,10 @@ def _find_credits(
             entries += source.entries
             for offset in source.indices:
                 dropped[first + offset] = texts[first + offset]
+    elif title is not None and line_weight(texts[title]) >= _LEAD_WEIGHT:
+        # A page of one paragraph (its title is made from it later): the paragraph is the
+        # story, with its credits ("… 记者:NAME" closing it).
+        entries += credits_in_prose(texts[title])
     # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
     # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):
@@ -232,6 +242,20 @@ def _find_credits(
             entries += [e for e in read_credit_line(dropped[index]) if e.kind != "person"]
     if not entries and not raw:
         return _Credits(first, last, None, None, byline, next_post)
+    # An opinion page (its section named over the headline or under the story: "Opinion",
+    # "評論", "Ý kiến"): the people a byline names without a role are its writers.
+    anchor = title if title is not None else first
+    near = [
+        *range(max(0, anchor - _SECTION_LINES), max(anchor, first)),  # down to the byline
+        *range(last + 1, last + 4),
+    ]
+    if any(names_opinion_section(texts[i]) for i in near if i < len(texts)):
+        entries = [
+            CreditEntry("writer", e.name, e.kind, e.service_key, e.raw)
+            if e.kind == "person" and e.role == "reporter" and not states_role(e.raw)
+            else e
+            for e in entries
+        ]
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entry in entries:

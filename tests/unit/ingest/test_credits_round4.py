@@ -349,3 +349,38 @@ def test_a_byline_over_its_outlet_and_place() -> None:
     assert [("reporter", "Dara Vong", "person"), ("source", "VOA Khmer Service", "service")] == [
         (e.role, e.name, e.kind) for e in found.entries
     ]
+
+
+# --- the page around the credits --------------------------------------------------------
+
+
+def test_on_an_opinion_page_a_name_alone_is_the_writer() -> None:
+    assert [("writer", "Minh Tran")] == page_credits(
+        "Opinion", "Roads Before Rice", "Minh Tran", LEAD, SECOND
+    )
+    assert [("reporter", "Minh Tran")] == page_credits(
+        "World", "Roads Before Rice", "Minh Tran", LEAD, SECOND
+    )
+
+
+def test_on_an_opinion_page_a_stated_role_stays() -> None:
+    found = page_credits("評論", "新聞體制的新觀察", "記者 張小華", HAN_LEAD, HAN_SECOND)
+    assert [("reporter", "張小華")] == found
+
+
+def test_a_page_of_one_paragraph_keeps_its_closing_credit() -> None:
+    paragraph = f"{HAN_LEAD}{HAN_SECOND} 记者:王小明"
+    assert [("reporter", "王小明")] == page_credits(paragraph)
+
+
+def test_a_wire_dateline_under_two_caption_paragraphs_is_read() -> None:
+    caption = '北 "韓, 작년 9월과 4일에 또 무인기 도발…대가 각오해야" ' * 3
+    photo = (
+        "(평양 조선중앙통신=연합뉴스) 북한 조선인민군 총참모부 대변인은 10일 담화를 발표했다. " * 3
+    )
+    lead = "(서울=연합뉴스) 김민수 박지영 기자 = 통일부 고위관계자는 12일 담화에 대해 말했다. " * 2
+    rest = '이 관계자는 12일 담화를 어떻게 평가하느냐는 질문에 "일종의 소통"이라고 답했다. ' * 2
+    found = page_credits('통일부, 담화에 "소통"', caption, photo, lead, rest)
+    assert [("reporter", "김민수"), ("reporter", "박지영")] == [
+        c for c in found if c[0] == "reporter"
+    ]
