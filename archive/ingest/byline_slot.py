@@ -176,6 +176,20 @@ def find_top_credits(
             info = find_organisation(lines[index])
             if info is not None:
                 taken[index] = (organisation_entry("source", info, lines[index]),)
+    # A story has one byline: under the first line naming a person (or the outlet that
+    # reported it: "by AFP"), only the credit lines run together with it are its; a byline
+    # further down heads the next post of a digest.
+    people = [
+        i
+        for i in sorted(taken)
+        if any(e.kind == "person" or e.role in ("reporter", "writer") for e in taken[i])
+    ]
+    if people:
+        end = people[0]
+        while end + 1 in taken or end + 1 in values:
+            end += 1
+        taken = {i: found for i, found in taken.items() if i <= end}
+        values = {i for i in values if i <= end}
     entries = [entry for index in sorted(taken) for entry in taken[index]]
     return tuple(sorted(set(taken) | values)), tuple(dedupe_credits(entries))
 

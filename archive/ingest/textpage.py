@@ -207,7 +207,8 @@ def _find_credits(
             if first + offset not in block:
                 dropped[first + offset] = texts[first + offset]
         last = first + bottom.indices[0] - 1
-    has_byline = any(entry.kind == "person" for entry in entries)
+    # "By AFP" is a byline too: the outlet reported the story.
+    has_byline = any(e.kind == "person" or e.role in ("reporter", "writer") for e in entries)
     if first <= last:
         if not has_byline:  # a story has one byline: another one further down heads a post
             entries += find_inline_bylines(texts[first : last + 1], is_furniture=is_chrome)

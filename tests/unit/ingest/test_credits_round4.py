@@ -384,3 +384,29 @@ def test_a_wire_dateline_under_two_caption_paragraphs_is_read() -> None:
     assert [("reporter", "김민수"), ("reporter", "박지영")] == [
         c for c in found if c[0] == "reporter"
     ]
+
+
+def test_a_digest_page_gives_its_first_posts_byline_only() -> None:
+    found = page_credits(
+        "Families Leave the Valley",
+        "2018-08-20 김민수 기자 -",
+        LEAD,
+        "Roads Reopen After Floods",
+        "2018-08-17 박지영 기자 -",
+        SECOND,
+    )
+    assert [("reporter", "김민수")] == found
+
+
+def test_an_outlets_byline_is_the_storys_one_byline() -> None:
+    found = page_credits(
+        "Battered Town Counts the Cost",
+        "by AFP",
+        "2d ago",
+        LEAD,
+        "The Dark History of the Railways",
+        "by Hein Thar",
+        "3d ago",
+        SECOND,
+    )
+    assert [] == [c for c in found if c[1] == "Hein Thar"]
