@@ -1228,8 +1228,10 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
                 is_furniture(following) or _is_place_line(following) or is_credit_line(following)
             ):
                 continue
-            if words_recur(name, lines[start + 1 :]):
-                continue  # "Frontier Myanmar" over "by AFP": a name the story speaks of
+            # "Frontier Myanmar" over "by AFP": a name the story's paragraphs speak of (a
+            # photo credit under it, "NAME/BenarNews", repeats a reporter's name)
+            if words_recur(name, [ln for ln in lines[start + 1 :] if line_weight(ln) >= 100]):
+                continue
             entries = list(name)
         credit = [start]
         stop = start + 1
