@@ -115,6 +115,10 @@ _NOT_NAME_WORDS = frozenset(
 )  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
+# Scripts written without spaces between words (Burmese, Khmer, Lao, Thai); a name's word
+# there is short ("ခင်မောင်စိုး", "ສຳນານ"), a phrase runs on ("ຖະແຫຼງຂ່າວກ່ຽວກັບການເລືອກຕັ້ງ…").
+_UNSPACED = re.compile(r"[\u1000-\u109f\u1780-\u17ff\u0e00-\u0eff]")
+_MAX_UNSPACED_WORD = 24
 _HANGUL_ENDINGS = frozenset("을를은는가의에한된던고서와과도만로며면다요")
 # Words that stand before 기자 (reporter) but name no one: "our", "this paper's", "local",
 # "photo", "video", "foreign", "the reporters of North and South Korea …".
@@ -173,7 +177,10 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
             )
         return True
     if _HAN.search(name):
-        return all(1 < len(w) <= 4 for w in words)
+        # a verb closing a label's clause ("报道", "攝") is not part of a name
+        return all(1 < len(w) <= 4 and w[-1] not in _HAN_REPORT_VERBS for w in words)
+    if _UNSPACED.search(name) and any(len(w) > _MAX_UNSPACED_WORD for w in words):
+        return False  # Lao, Khmer, Burmese: a long run without a space is a phrase
     if _HANGUL.search(name):
         # Korean names are two to four syllables; a word ending in a particle or a verb
         # ending ("사건을", "취재한") is running text.
@@ -428,6 +435,10 @@ def _strip_brackets(text: str) -> str:
     return text
 
 
+# "記者NAME攝" (photographed by reporter NAME): the verb closes the name.
+_HAN_PHOTOGRAPHED = re.compile(r"(?<=[\u3400-\u9fff])[攝摄]$")
+
+
 def read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
     """A line made only of labels and the names they introduce, else None."""
     inner = _strip_brackets(text)
@@ -441,7 +452,7 @@ def read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
     entries: list[CreditEntry] = []
     for number, (label_start, label_end, role) in enumerate(labels):
         end = labels[number + 1][0] if number + 1 < len(labels) else len(inner)
-        body = inner[label_end:end]
+        body = _HAN_PHOTOGRAPHED.sub("", inner[label_end:end])  # "(記者NAME攝)": a photo's
         lower_case_names = _LOWER_CASE_NAME_LABELS.match(inner[label_start:label_end]) is not None
         # "編譯周虹汶/綜合報導", "記者張三/台北報導": drop the place-and-wire part.
         segments = [s for s in re.split(r"\s*/\s*", body) if s.strip()]
@@ -1099,6 +1110,9 @@ def bare_name(text: str) -> tuple[CreditEntry, ...]:
     return tuple(entries)
 
 
+_BRACKETED = re.compile(r"[(\[（【〔][^()\[\]（）【】〔〕]*[)\]）】〕]")
+
+
 def words_recur(entries: Sequence[CreditEntry], lines: Sequence[str]) -> bool:
     """Whether a word of the names credited recurs as a word of ``lines`` (the story below).
 
@@ -1229,8 +1243,11 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
             ):
                 continue
             # "Frontier Myanmar" over "by AFP": a name the story's paragraphs speak of (a
-            # photo credit under it, "NAME/BenarNews", repeats a reporter's name)
-            if words_recur(name, [ln for ln in lines[start + 1 :] if line_weight(ln) >= 100]):
+            # photo credit in them, "[NAME/BenarNews]", repeats a reporter's name)
+            paragraphs = [
+                _BRACKETED.sub(" ", ln) for ln in lines[start + 1 :] if line_weight(ln) >= 100
+            ]
+            if words_recur(name, paragraphs):
                 continue
             entries = list(name)
         credit = [start]

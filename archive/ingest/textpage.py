@@ -183,8 +183,9 @@ def _find_credits(
         byline = tuple(first + offset for offset in top.credit_indices)
         entries += top.entries
         first += len(top.indices)
-    if top is None or all(entry.role == "photographer" for entry in top.entries):
-        # No byline under the headline (a photo credit is none): search the byline slot.
+    if top is None or all(entry.role in ("photographer", "source") for entry in top.entries):
+        # No byline under the headline (a photo credit or a source line is none): search
+        # the byline slot.
         slot, slot_entries = find_top_credits(texts[: last + 1], title=title, first=first)
         entries += slot_entries
         in_story = [index for index in slot if index >= first]

@@ -410,3 +410,34 @@ def test_an_outlets_byline_is_the_storys_one_byline() -> None:
         SECOND,
     )
     assert [] == [c for c in found if c[1] == "Hein Thar"]
+
+
+def test_a_long_run_of_an_unspaced_script_is_no_name() -> None:
+    assert () == bare_name("ຖະແຫຼງຂ່າວກ່ຽວກັບການເລືອກຕັ້ງລະດັບຊາດ")  # a press briefing on …
+    assert bare_name("ສົມພອນ ແກ້ວມະນີ")
+
+
+def test_a_photo_credit_in_brackets_names_the_reporter_without_the_verb() -> None:
+    assert [("reporter", "賴小桐")] == prose("一名攝影記者與警方發生衝突，相當憤怒。(記者賴小桐攝)")
+
+
+def test_a_source_line_under_the_headline_is_no_byline() -> None:
+    found = page_credits(
+        "Hôm nay,",
+        "Đài Á Châu Tự Do Rfa",
+        "2009-09-28",
+        "Đài Á Châu Tự Do RFA",
+        "Minh Tran",
+        LEAD,
+        SECOND,
+    )
+    assert ("reporter", "Minh Tran") in found
+
+
+def test_photo_credits_in_captions_do_not_make_the_byline_a_subject() -> None:
+    caption = f"Families wait at the camp gate, Jan. 18, 2017. [Dara Vong/BenarNews] {LEAD}"
+    found = find_byline(
+        ["Dara Vong", "Cox's Bazar, Bangladesh", caption, SECOND], is_furniture=_never
+    )
+    assert found is not None
+    assert [("reporter", "Dara Vong")] == [(e.role, e.name) for e in found.entries]
