@@ -436,7 +436,7 @@ def _strip_brackets(text: str) -> str:
 
 
 # "記者NAME攝" (photographed by reporter NAME): the verb closes the name.
-_HAN_PHOTOGRAPHED = re.compile(r"(?<=[\u3400-\u9fff])[攝摄]$")
+_HAN_PHOTOGRAPHED = re.compile(r"(?<=[\u3400-\u9fff])[攝摄拍]$")
 
 
 def read_labelled(text: str, raw: str) -> list[CreditEntry] | None:
@@ -864,7 +864,7 @@ _OUTLET_REPORTERS = re.compile(
     r"(?P<names>[\u3400-\u9fff]{2,4}(?:\s*[、，,]\s*[\u3400-\u9fff]{2,4})*)$"
 )
 # Characters of "reports", "says", "photographed": they end a label's clause, not a name.
-_HAN_REPORT_VERBS = frozenset("报報称稱说說摄攝讯訊获獲")
+_HAN_REPORT_VERBS = frozenset("报報称稱说說摄攝拍讯訊获獲")
 _OUR_OUTLET = frozenset({"本报", "本報", "本台", "本刊", "本网", "本網"})
 
 

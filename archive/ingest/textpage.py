@@ -183,6 +183,7 @@ def _find_credits(
         byline = tuple(first + offset for offset in top.credit_indices)
         entries += top.entries
         first += len(top.indices)
+    lead_first = first  # the story's first line under the byline, before the slot's lines
     if top is None or all(entry.role in ("photographer", "source") for entry in top.entries):
         # No byline under the headline (a photo credit or a source line is none): search
         # the byline slot.
@@ -220,6 +221,7 @@ def _find_credits(
         leads = [i for i in range(first, last + 1) if line_weight(texts[i]) >= _LEAD_WEIGHT][:3]
         ends = sorted(
             {
+                *range(lead_first, min(lead_first + 2, last + 1)),  # a lead over a slot line
                 *range(first, min(first + 2, last + 1)),
                 *leads,
                 *range(max(first, last - 2), last + 1),
@@ -233,6 +235,11 @@ def _find_credits(
             entries += source.entries
             for offset in source.indices:
                 dropped[first + offset] = texts[first + offset]
+    elif lead_first <= last:
+        # The slot's lines closed the story's span (a lead over "- OUTLET" / "- DATE"): the
+        # lead above them is still read.
+        for index in range(lead_first, last + 1):
+            entries += credits_in_prose(texts[index])
     elif title is not None and line_weight(texts[title]) >= _LEAD_WEIGHT:
         # A page of one paragraph (its title is made from it later): the paragraph is the
         # story, with its credits ("… 记者:NAME" closing it).

@@ -441,3 +441,15 @@ def test_photo_credits_in_captions_do_not_make_the_byline_a_subject() -> None:
     )
     assert found is not None
     assert [("reporter", "Dara Vong")] == [(e.role, e.name) for e in found.entries]
+
+
+def test_a_lead_over_the_outlet_and_date_lines_keeps_its_byline() -> None:
+    lead = (
+        "[김민수 기자(kim@example.com)] 정부가 북한 주민 시신 인도를 북한 측에 공식 통보했다. " * 3
+    )
+    found = page_credits('통일부 "시신 인도하겠다"', lead, "- 프레시안", "- 2025-07-29 13:33")
+    assert ("reporter", "김민수") in found
+
+
+def test_a_photo_credit_shot_by_a_reporter() -> None:
+    assert [("reporter", "张安安")] == prose("两人在布鲁塞尔会见议员。（记者张安安拍）")
