@@ -325,7 +325,7 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("muxbirimiz", "reporter", True), ("muxbir", "reporter", True),
     ("мухбиримиз", "reporter", True), ("мухбир", "reporter", True),
     ("reporter", "reporter", True), ("reporting", "reporter", True),
-    ("correspondent", "reporter", True), ("writer", "writer", True),
+    ("correspondent", "reporter", True), ("writer", "writer", True), ("author", "writer", True),
     ("editor", "editor", True), ("editing", "editor", True),
     ("translator", "translator", True), ("translation", "translator", True),
     ("narrator", "narrator", True), ("photos?", "photographer", True),
@@ -340,8 +340,8 @@ _CLOSE = ")]}〕】」>"
 _PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།៖]+\s*"
 # Labels that are English words: they need punctuation after them ("Source: …").
 _ENGLISH_LABELS = frozenset(
-    {"reporter", "reporting", "correspondent", "writer", "editor", "editing", "translator",
-     "translation", "narrator", "photos?", "source", "sources",
+    {"reporter", "reporting", "correspondent", "writer", "author", "editor", "editing",
+     "translator", "translation", "narrator", "photos?", "source", "sources",
      "អត្ថបទ"}  # Khmer "text": "អត្ថបទ៖ NAME", but also "អត្ថបទ នេះ" (this article)
 )  # fmt: skip
 
@@ -881,6 +881,23 @@ def _read_outlet_reporters(text: str, raw: str) -> list[CreditEntry] | None:
     return people + ([organisation_entry("source", info, raw)] if info is not None else [])
 
 
+# A byline block's item, the role then a comma: "- Author, NAME", "- ရေးသားသူ, NAME",
+# "- Tác giả, NAME" (the next item, "- Role, BBC Burmese", is the person's post).
+_ROLE_COMMA = re.compile(r"^[-–—•·]\s*(?P<label>[^,，]{1,24}?)\s*[,，]\s*(?P<names>[^,，]{2,60})$")
+
+
+def _read_role_comma(text: str, raw: str) -> list[CreditEntry] | None:
+    match = _ROLE_COMMA.match(text)
+    if match is None:
+        return None
+    label = match["label"]
+    roles = [role for pattern, role in LABEL_PATTERNS if pattern.fullmatch(label + ": ")]
+    if not roles or roles[0] == "source":
+        return None
+    found = read_names(match["names"], roles[0], raw, strict_case=True)
+    return found if found and all(e.kind == "person" for e in found) else None
+
+
 _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     read_sentence_form,
     _read_service_first,
@@ -890,6 +907,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     read_source_line,
     _read_uyghur_prepared,  # before the labels: "مۇخبىرىمىز NAME تەييارلىدى" ends in a verb
     read_labelled,
+    _read_role_comma,
     _read_outlet_reporters,
     read_slashed,
     _read_name_bar_date,

@@ -453,3 +453,18 @@ def test_a_lead_over_the_outlet_and_date_lines_keeps_its_byline() -> None:
 
 def test_a_photo_credit_shot_by_a_reporter() -> None:
     assert [("reporter", "张安安")] == prose("两人在布鲁塞尔会见议员。（记者张安安拍）")
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("- ရေးသားသူ, မောင်မောင်", [("writer", "မောင်မောင်", "person")]),
+        ("- Author, Jane Roe", [("writer", "Jane Roe", "person")]),
+        ("- Tác giả, Lê Văn Minh", [("writer", "Lê Văn Minh", "person")]),
+        ("- Role, BBC News", []),  # the byline block's next item: the person's post
+        ("- Editor, the desk said", []),
+        ("The author, Jane Roe, said", []),
+    ],
+)
+def test_a_byline_blocks_role_then_name(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert expected == read(line)
