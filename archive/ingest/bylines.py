@@ -282,6 +282,8 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
 _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("本报记者", "reporter", False), ("本報記者", "reporter", False),
     ("特约记者", "reporter", False), ("特約記者", "reporter", False),
+    ("实习记者", "reporter", False), ("實習記者", "reporter", False),
+    ("通讯员", "reporter", False), ("通訊員", "reporter", False),
     ("记者", "reporter", False), ("記者", "reporter", False),
     ("编译", "translator", False), ("編譯", "translator", False),
     ("翻译", "translator", False), ("翻譯", "translator", False),
@@ -302,6 +304,8 @@ _BEFORE_LABELS: tuple[tuple[str, Role, bool], ...] = (
     ("lược dịch", "translator", True),
     ("dịch", "translator", True), ("tác giả", "writer", True), ("ảnh", "photographer", True),
     ("theo", "source", True), ("nguồn", "source", True),
+    ("bài và ảnh", "writer", True), ("bài viết", "writer", True), ("bài", "writer", True),
+    ("thực hiện", "reporter", True),
     ("អ្នកយកព័ត៌មាន", "reporter", True), ("ដោយ", "reporter", True),
     ("ប្រែសម្រួលដោយ", "translator", True), ("រៀបរៀងដោយ", "writer", True),
     ("អត្ថបទដោយ", "writer", True), ("អត្ថបទ", "writer", True),
@@ -342,6 +346,7 @@ _PUNCT_SEPARATOR = r"\s*[:=|/·•\-–—།៖]+\s*"
 _ENGLISH_LABELS = frozenset(
     {"reporter", "reporting", "correspondent", "writer", "author", "editor", "editing",
      "translator", "translation", "narrator", "photos?", "source", "sources",
+     "bài và ảnh", "bài viết", "bài", "thực hiện",  # Vietnamese: also open sentences
      "អត្ថបទ"}  # Khmer "text": "អត្ថបទ៖ NAME", but also "អត្ថបទ នេះ" (this article)
 )  # fmt: skip
 
@@ -418,7 +423,7 @@ _AFTER_LABEL = re.compile(
 _BY = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview|written)\s+)?"
                  r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
-_NAME_BAR_DATE = re.compile(r"^(?P<name>[^|\d]+?)\s*\|\s*(?P<rest>[^|]*\d[^|]*)$")
+_NAME_BAR_DATE = re.compile(r"^(?P<name>[^|·•\d]+?)\s*[|·•]\s*(?P<rest>[^|·•]*\d[^|·•]*)$")
 # "(NAME/NAME, Phnom Penh)": names joined by slashes, a place, in brackets.
 _SLASHED = re.compile(
     r"^[(\[](?P<names>[^()\[\]/,]+(?:/[^()\[\]/,]+)+)(?:,\s*(?P<place>[^()\[\]]+))?[)\]]$"

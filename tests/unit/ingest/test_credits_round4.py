@@ -468,3 +468,20 @@ def test_a_photo_credit_shot_by_a_reporter() -> None:
 )
 def test_a_byline_blocks_role_then_name(line: str, expected: list[tuple[str, str, str]]) -> None:
     assert expected == read(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Bài: Nguyễn Văn An", [("writer", "Nguyễn Văn An", "person")]),
+        ("Bài và ảnh: Lê Minh", [("writer", "Lê Minh", "person")]),
+        ("Thực hiện: Lê Minh", [("reporter", "Lê Minh", "person")]),
+        ("实习记者 张小三", [("reporter", "张小三", "person")]),
+        ("Jane Roe · May 5, 2020", [("writer", "Jane Roe", "person")]),
+        ("Bài học kinh nghiệm", []),  # "the lesson learnt": a sentence, no colon
+        ("Bài Học Kinh Nghiệm", []),
+        ("Home · News · 2020", []),
+    ],
+)
+def test_more_labels_and_separators(line: str, expected: list[tuple[str, str, str]]) -> None:
+    assert expected == read(line)
