@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from archive.identity.services import resolve_service
 from archive.ingest.bylines import (
     bare_name,
     find_byline,
@@ -485,3 +486,22 @@ def test_a_byline_blocks_role_then_name(line: str, expected: list[tuple[str, str
 )
 def test_more_labels_and_separators(line: str, expected: list[tuple[str, str, str]]) -> None:
     assert expected == read(line)
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("By Frontier Myanmar", [("reporter", "Frontier Myanmar", "service")]),
+        ("Source: 뉴스1", [("source", "News1", "service")]),
+        ("來源：聯合報", [("source", "United Daily News", "service")]),
+    ],
+)
+def test_outlets_of_our_families_are_outlets(
+    line: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert expected == read(line)
+
+
+def test_a_people_or_place_word_alone_is_no_outlet() -> None:
+    assert resolve_service("Shan") is None  # the Shan people and state, not the Shan Herald
+    assert resolve_service("Frontier") is None
