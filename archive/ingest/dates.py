@@ -486,7 +486,7 @@ _MAX_LABELLED_WORDS = 3
 _OPENING_LABEL = r"""(?<!\w)
       (?: showing \s+ posts? \s+ (?:from|for) | posts? \s+ from | archives? \s+ for
         | (?:last \s+ | first \s+)? (?:posted|published|publish|updated|update|modified|created
-                                     |released|filed) (?:\s+ (?:on|at))?
+                                     |released|filed|written|submitted) (?:\s+ (?:on|at))?
         | source | ngày \s+ đăng | đăng \s+ ngày | cập \s+ nhật | nguồn ) (?!\w)
     | 发布时间 | 發佈時間 | 發布時間 | 发布 | 發佈 | 發布 | 发表 | 發表 | 时间 | 時間 | 日期 | 更新
     | (?:文章)?[来來]源 | 기사입력 | 최종수정 | 입력 | 수정 | 등록 | 송고 | 출처
@@ -508,7 +508,8 @@ _DATE_LABEL = re.compile(
     _OPENING_LABEL
     + r"""
     | (?<!\w) (?: on | at | from | ngày | lúc | vào
-               | \d+ \s+ (?:second|minute|min|hour|hr|day|week|month|year)s? \s+ ago ) (?!\w)
+               | \d+ \s+ (?:second|minute|min|hour|hr|day|week|month|year)s? \s+ ago
+               | \d+ \s+ min(?:ute)?s? \s+ read ) (?!\w)
     | [於于] | ថ្ងៃទី | ម៉ោង | ວັນທີ | ເວລາ""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -637,11 +638,13 @@ _MAX_LABEL_PREFIX_CHARS = 40
 
 
 def _is_label_prefix(text: str) -> bool:
-    """Whether the text before a date is labels and names ("Posted:", "Bernama on"), not the
-    start of a sentence ("The ministry announced on"): short, no lowercase English word."""
+    """Whether the text before a date is labels and names ("Posted:", "Bernama on", "Posted
+    by NAME on"), not the start of a sentence ("The ministry announced on"): short, no
+    lowercase English word but "by" and "and"."""
     words = _GLUE.sub(" ", _DATE_LABEL.sub(" ", text)).split()
     return len(" ".join(words)) <= _MAX_LABEL_PREFIX_CHARS and not any(
-        word.isascii() and word.isalpha() and word.islower() for word in words
+        word.isascii() and word.isalpha() and word.islower() and word not in ("by", "and")
+        for word in words
     )
 
 
@@ -872,22 +875,30 @@ _MAX_BYLINE_WORDS = 8
 _MAX_BYLINE_LINE_CHARS = 90
 
 
-def closing_date(text: str, *, language: str | None = None) -> datetime.date | None:
-    """The date closing a short byline or source line ("By NAME 15 March 2019"), or None.
+def _byline_words(text: str) -> list[str]:
+    """The words of a byline's side of its date, without date labels ("Posted", "on")."""
+    return _GLUE.sub(" ", _DATE_LABEL.sub(" ", text)).split()
 
-    The date must end the line (a time may follow it); before it stand a few words of
-    names, an outlet and "By"/"and", no sentence ("Police said on 15 March 2019" is not one).
+
+def closing_date(text: str, *, language: str | None = None) -> datetime.date | None:
+    """The date closing (or opening) a short byline or source line, or None.
+
+    "By NAME 15 March 2019", "Posted by NAME on 15 March 2019", "15 March 2019 | NAME",
+    "March 15, 2019 by NAME": a time may follow the date; on its other side stand a few
+    words of names, an outlet, "By"/"and" and date labels, no sentence ("Police said on
+    15 March 2019" is not one, nor a date between two such runs).
     """
     if len(text) > _MAX_BYLINE_LINE_CHARS or not any(ch.isdecimal() for ch in text):
         return None
     ascii_text = to_ascii_digits(text).rstrip()
     found = _find_by_rules(ascii_text, language) or _find_by_month_name(ascii_text, language)
-    if found is None:
+    if found is None or _SENTENCE_END.search(ascii_text):
         return None
-    after = ascii_text[found.end :]
-    if _TIME.sub(" ", after).strip(" ,.|｜-–—()") or _SENTENCE_END.search(ascii_text):
+    before = _byline_words(ascii_text[: found.start])
+    after = _byline_words(_TIME.sub(" ", ascii_text[found.end :]))
+    if before and after:
         return None
-    words = _GLUE.sub(" ", ascii_text[: found.start]).split()
+    words = before or after
     if not words or len(words) > _MAX_BYLINE_WORDS:
         return None
     if any(

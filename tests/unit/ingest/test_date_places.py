@@ -11,6 +11,7 @@ from archive.ingest.dates import (
     DateCandidate,
     DateLine,
     choose_dates,
+    closing_date,
     crawler_date,
     date_line,
     dateline_day,
@@ -197,3 +198,34 @@ def test_other_brackets_are_no_signoff(paragraph: str) -> None:
 )
 def test_a_stamp_is_labelled_or_a_print_page(line: str, expected: bool) -> None:
     assert expected == is_stamp_line(line, language="vi" if "Quân" in line else "ko")
+
+
+# --- a byline's date, either side of the names ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted by Jane Doe on March 5, 2021",
+        "Written by Jane Doe on 5 March 2021",
+        "March 5, 2021 by Jane Doe",
+        "5 March 2021 | Jane Doe",
+        "Jane Doe · 5 March 2021 · 3 min read",
+        "By Jane Doe and John Roe / Reuters / March 5, 2021",
+    ],
+)
+def test_a_date_beside_a_byline_on_either_side_is_read(line: str) -> None:
+    assert D(2021, 3, 5) == closing_date(line, language="en")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Police said on March 5, 2021",
+        "On March 5, 2021 the army moved in",
+        "Jane Doe March 5, 2021 John Roe",  # the date between two runs of names
+        "Posted by admin on March 5, 2021",  # a login name, lowercase like a sentence's word
+    ],
+)
+def test_a_date_in_a_sentence_or_between_names_is_no_byline_date(line: str) -> None:
+    assert closing_date(line, language="en") is None
