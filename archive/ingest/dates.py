@@ -776,9 +776,9 @@ class DateCandidate:
 
 
 # A wire story's yearless dateline ("Jan. 3 (UPI) —", "1月11日电") and the page's date may
-# differ by a time zone and a day or two of reposting; further apart, the date is not the
+# differ by a time zone and a blog's week of reposting; weeks apart, the date is not the
 # story's (a spam site's or aggregator's stamp).
-_DATELINE_SLACK_DAYS = 3
+_DATELINE_SLACK_DAYS = 7
 
 
 def _days_apart(date: datetime.date, month_day: tuple[int, int]) -> int:

@@ -117,16 +117,18 @@ def test_other_openings_give_no_yearless_dateline(lead: str) -> None:
     assert dateline_day(lead, language="en") is None
 
 
-def test_a_stamp_days_off_the_yearless_dateline_is_not_the_story_date() -> None:
+def test_a_stamp_weeks_off_the_yearless_dateline_is_not_the_story_date() -> None:
     stamp = [DateCandidate(D(2023, 1, 31), "under_headline")]
 
     assert (None, None) == choose_dates(stamp, story_day=(1, 11))
 
 
-def test_a_date_a_day_or_two_off_the_dateline_is_kept_across_time_zones() -> None:
+def test_a_date_days_off_the_dateline_is_kept_across_time_zones_and_reposts() -> None:
     candidates = [DateCandidate(D(2012, 5, 25), "byline")]  # "YANGON, May 23 (Reuters)"
+    repost = [DateCandidate(D(2015, 5, 27), "above_headline")]  # a blog's, six days on
 
     assert (D(2012, 5, 25), None) == choose_dates(candidates, story_day=(5, 23))
+    assert (D(2015, 5, 27), None) == choose_dates(repost, story_day=(5, 21))
     assert (D(2020, 1, 1), None) == choose_dates(
         [DateCandidate(D(2020, 1, 1), "byline")], story_day=(12, 31)
     )
