@@ -480,17 +480,18 @@ _ISSUE = re.compile(
 _MAX_LABELLED_WORDS = 3
 
 # The words that open a metadata line with its date, in the languages we serve (a closed
-# class, like month names): "Posted on", "Showing posts from", "Updated", "입력", "发布时间",
-# "ngày đăng", "文章來源", "ចេញផ្សាយ", "སྤེལ་དུས". Not "On"/"Ngày"/"ថ្ងៃទី" alone: a sentence
-# opens so.
+# class, like month names): "Posted on", "Showing posts from", "Updated", "Dated", "입력",
+# "发布时间", "ngày đăng", "文章來源", "ចេញផ្សាយ", "ເຜີຍແຜ່", "ထုတ်ဝေ", "སྤེལ་དུས", "يوللانغان",
+# "Yollanghan". Not "On"/"Ngày"/"ថ្ងៃទី" alone: a sentence opens so.
 _OPENING_LABEL = r"""(?<!\w)
       (?: showing \s+ posts? \s+ (?:from|for) | posts? \s+ from | archives? \s+ for
         | (?:last \s+ | first \s+)? (?:posted|published|publish|updated|update|modified|created
                                      |released|filed|written|submitted) (?:\s+ (?:on|at))?
-        | source | ngày \s+ đăng | đăng \s+ ngày | cập \s+ nhật | nguồn ) (?!\w)
+        | source | dated? | ngày \s+ đăng | đăng \s+ ngày | cập \s+ nhật | nguồn
+        | yollan\w* | йоллан\w* | يوللان\w* ) (?!\w)
     | 发布时间 | 發佈時間 | 發布時間 | 发布 | 發佈 | 發布 | 发表 | 發表 | 时间 | 時間 | 日期 | 更新
     | (?:文章)?[来來]源 | 기사입력 | 최종수정 | 입력 | 수정 | 등록 | 송고 | 출처
-    | ចេញផ្សាយ | ផ្សាយ | སྤེལ་དུས"""
+    | ចេញផ្សាយ | ផ្សាយ | ເຜີຍແຜ່ | ລົງວັນທີ | ထုတ်ဝေ | སྤེལ་དུས | བསྐྱར་"""
 _OPENS_WITH_LABEL = re.compile(_OPENING_LABEL, re.IGNORECASE | re.VERBOSE)
 # The labels that say a date is when the story was last changed, not first published (a
 # closed class, in the languages we serve): "Updated", "Last modified", "最後更新時間", "수정",

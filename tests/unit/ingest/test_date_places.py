@@ -231,3 +231,30 @@ def test_a_date_beside_a_byline_on_either_side_is_read(line: str) -> None:
 )
 def test_a_date_in_a_sentence_or_between_names_is_no_byline_date(line: str) -> None:
     assert closing_date(line, language="en") is None
+
+
+# --- publication labels of every language open a metadata line ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "language"),
+    [
+        ("ເຜີຍແຜ່ ວັນທີ 5 ມີນາ 2021 ເວລາ 10:20 ໂດຍ ກອງບັນນາທິການ", "lo"),
+        ("يوللانغان ۋاقتى 2021-03-05 مۇخبىرىمىز", "ug"),
+        ("Yollanghan waqti 2021-03-05 Muxbirimiz", "ug"),
+        ("Йолланған вақти 2021-03-05 Мухбиримиз", "ug"),
+        ("ထုတ်ဝေသည့်ရက် ၂၀၂၁ ခုနှစ် မတ်လ ၅ ရက် သတင်းထောက် ကိုကို", "my"),
+        ("Dated 5 March 2021", "en"),
+    ],
+)
+def test_a_publication_label_opens_a_date_line_with_its_source_beside(
+    line: str, language: str
+) -> None:
+    assert DateLine(D(2021, 3, 5), clock=False) == date_line(line, language=language)
+
+
+def test_a_sentence_opening_with_a_label_word_is_no_date_line() -> None:
+    assert (
+        date_line("Dated March 5, 2021, the letter said the army would leave", language="en")
+        is None
+    )
