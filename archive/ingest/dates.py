@@ -33,9 +33,13 @@ __all__ = [
     "DatePlace",
     "choose_dates",
     "closing_date",
+    "crawler_date",
     "date_line",
     "dateline_date",
+    "dateline_day",
+    "is_stamp_line",
     "parse_date_text",
+    "signoff_date",
     "title_date",
     "to_ascii_digits",
 ]
@@ -48,6 +52,7 @@ _MONTHS = 12
 _MINGUO_ERA = 1911
 # A date line is short: the date, a label, a weekday, a time, a source name.
 _MAX_DATE_LINE_CHARS = 90
+_MAX_DAY = 31
 _MAX_RESIDUE_CHARS = 24
 
 
@@ -122,6 +127,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_d_y", rf"(?P<mw>{_MONTH_WORD})\s*လ?\s*{_D}\s*(?:ရက်)?\s*[,၊-]\s*{_Y}(?!\d)"),
         # 2021-07-07, 2021.07.07, 2021/7/7 (a time may be glued on after)
         ("ymd", rf"(?<!\d){_Y}\s*[-./]\s*{_M}\s*[-./]\s*{_D}(?!\d)"),
+        # 2024 09/21 20:49:32: the year set apart from month/day, a time after them
+        ("ymd", rf"(?<![\d/.-]){_Y}\s+{_M}/{_D}(?=\s+\d{{1,2}}:\d{{2}})"),
         # 19/04/2018, 19.04.2018, 4/19/2018: the order comes from the values or the language
         # (not the end of a range: "04-20/02/2022")
         ("numeric_dmy", r"(?<![\d.])(?<!\d[-–])(?P<a>\d{1,2})\s*(?P<sep>[-./])\s*"
@@ -358,12 +365,104 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
     return None
 
 
+# A wire dateline without its year: "SEOUL, Jan. 3 (UPI) —", "PHNOM PENH, Sept. 3 (Xinhua) --"
+# (a place in capitals or words, the month and day, the agency in brackets, a dash), and the
+# Chinese agency's "中新网1月11日电", "新华社北京1月11日电" (an outlet and place, month, day, 电).
+_YEARLESS_WIRE = re.compile(
+    r"""^\s* [^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,3} \s*,
+        (?: \s* [^\W\d_][^\s,]*(?:\s+[^\W\d_][^\s,]*){0,2} \s*, )?
+        \s* (?P<m>[^\W\d_]{3,9})\.? \s+ (?P<d>\d{1,2}) \s* \([^()]{2,30}\) \s* [-–—]""",
+    re.VERBOSE,
+)
+_YEARLESS_AGENCY = re.compile(
+    r"^\s*[【\[（(]?\s*[^\W\d_]{0,14}?\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*[电電讯訊]"
+)
+
+
+def dateline_day(paragraph: str, *, language: str | None = None) -> tuple[int, int] | None:
+    """The (month, day) of a wire dateline without a year opening a story paragraph, or None.
+
+    "SEOUL, Jan. 3 (UPI) — …" gives (1, 3), "中新网1月11日电 …" gives (1, 11); a page's date
+    days away from it is an aggregator's or spam site's stamp, not the story's.
+    """
+    text = to_ascii_digits(paragraph[:_MAX_DATE_LINE_CHARS])
+    match = _YEARLESS_AGENCY.match(text)
+    if match is not None:
+        month, day = int(match["m"]), int(match["d"])
+    else:
+        match = _YEARLESS_WIRE.match(text)
+        if match is None:
+            return None
+        # any leap year lets dateparser read the month word ("Sept.", "tháng") and 29 Feb
+        read = _by_dateparser(f"{match['d']} {match['m']} 2000", language)
+        if read is None:
+            return None
+        month, day = read.month, read.day
+    if not (1 <= month <= _MONTHS and 1 <= day <= _MAX_DAY):
+        return None
+    return month, day
+
+
+# The crawler's record of a page's publication date, glued before its first line:
+# " date 2021-02-06 Directory of sites…" (a month alone, " date 2017-10", is no date).
+_CRAWLER_RECORD = re.compile(r"^\s*date\s+(?P<date>\d{4}-\d{2}-\d{2})(?![\d-])")
+
+
+def crawler_date(first_line: str) -> datetime.date | None:
+    """The publication date a crawler recorded before a page's first line, or None."""
+    match = _CRAWLER_RECORD.match(first_line)
+    return parse_date_text(match["date"]) if match is not None else None
+
+
+# A sign-off closing a story's paragraph: its reporter, programme, place and date in brackets,
+# "(NAME, Hello VOA, Washington, 31 December 2015)", "（记者 张三，北京，2018年8月13日）".
+_SIGNOFF = re.compile(r"[(（](?P<inner>[^()（）]{4,160})[)）][\s.。។៕]*$")
+_SIGNOFF_FIELDS = re.compile(r"[,，、;；/]")
+_MAX_SIGNOFF_FIELDS = 5
+_MAX_SIGNOFF_FIELD_WORDS = 4
+_MAX_SIGNOFF_FIELD_CHARS = 30
+
+
+def signoff_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:
+    """The date of a bracketed sign-off closing a paragraph, or None.
+
+    The brackets hold short fields (names, an outlet or programme, a place) and end with the
+    date; a bracketed aside in a sentence ("(the law of May 3, 2020)") is not one, nor a
+    date alone in brackets.
+    """
+    match = _SIGNOFF.search(paragraph)
+    if match is None:
+        return None
+    inner = to_ascii_digits(match["inner"])
+    found = _find_by_rules(inner, language) or _find_by_month_name(inner, language)
+    if found is None or _TIME.sub(" ", inner[found.end :]).strip(" ,.，"):
+        return None
+    fields = [field.strip() for field in _SIGNOFF_FIELDS.split(inner[: found.start])]
+    fields = [field for field in fields if field]
+    if not fields or len(fields) > _MAX_SIGNOFF_FIELDS or _SENTENCE_END.search(inner):
+        return None
+    if any(
+        len(field.split()) > _MAX_SIGNOFF_FIELD_WORDS or _length(field) > _MAX_SIGNOFF_FIELD_CHARS
+        for field in fields
+    ):
+        return None
+    words = " ".join(fields).split()
+    if any(  # "(the law of May 3, 2020)": a sentence's words, not names and places
+        word.isascii() and word.isalpha() and word.islower() and word not in _NAME_CONNECTORS
+        for word in words
+    ):
+        return None
+    return found.date
+
+
 @dataclass(frozen=True, slots=True)
 class DateLine:
-    """A line that is a date line: its date, and whether it is the page's clock ("today")."""
+    """A line that is a date line: its date, whether it is the page's clock ("today"), and
+    whether a label says the date is when the story was updated, not first published."""
 
     date: datetime.date
     clock: bool
+    updated: bool = False
 
 
 _LABEL_SPLIT = re.compile(r"[:：|｜]|\s[-–—]\s|\bon\b|\bat\b|\bvào\b", re.IGNORECASE)
@@ -381,25 +480,37 @@ _ISSUE = re.compile(
 _MAX_LABELLED_WORDS = 3
 
 # The words that open a metadata line with its date, in the languages we serve (a closed
-# class, like month names): "Posted on", "Showing posts from", "Updated", "입력", "发布时间",
-# "ngày đăng", "文章來源", "ចេញផ្សាយ", "སྤེལ་དུས". Not "On"/"Ngày"/"ថ្ងៃទី" alone: a sentence
-# opens so.
+# class, like month names): "Posted on", "Showing posts from", "Updated", "Dated", "입력",
+# "发布时间", "ngày đăng", "文章來源", "ចេញផ្សាយ", "ເຜີຍແຜ່", "ထုတ်ဝေ", "སྤེལ་དུས", "يوللانغان",
+# "Yollanghan". Not "On"/"Ngày"/"ថ្ងៃទី" alone: a sentence opens so.
 _OPENING_LABEL = r"""(?<!\w)
       (?: showing \s+ posts? \s+ (?:from|for) | posts? \s+ from | archives? \s+ for
         | (?:last \s+ | first \s+)? (?:posted|published|publish|updated|update|modified|created
-                                     |released|filed) (?:\s+ (?:on|at))?
-        | source | ngày \s+ đăng | đăng \s+ ngày | cập \s+ nhật | nguồn ) (?!\w)
+                                     |released|filed|written|submitted) (?:\s+ (?:on|at))?
+        | source | dated? | ngày \s+ đăng | đăng \s+ ngày | cập \s+ nhật | nguồn
+        | yollan\w* | йоллан\w* | يوللان\w* ) (?!\w)
     | 发布时间 | 發佈時間 | 發布時間 | 发布 | 發佈 | 發布 | 发表 | 發表 | 时间 | 時間 | 日期 | 更新
     | (?:文章)?[来來]源 | 기사입력 | 최종수정 | 입력 | 수정 | 등록 | 송고 | 출처
-    | ចេញផ្សាយ | ផ្សាយ | སྤེལ་དུས"""
+    | ចេញផ្សាយ | ផ្សាយ | ເຜີຍແຜ່ | ລົງວັນທີ | ထုတ်ဝေ | སྤེལ་དུས | བསྐྱར་"""
 _OPENS_WITH_LABEL = re.compile(_OPENING_LABEL, re.IGNORECASE | re.VERBOSE)
+# The labels that say a date is when the story was last changed, not first published (a
+# closed class, in the languages we serve): "Updated", "Last modified", "最後更新時間", "수정",
+# "Cập nhật", "ធ្វើបច្ចុប្បន្នភាព", "ອັບເດດ", "ပြင်ဆင်", "Yéngilandi".
+_OPENS_WITH_UPDATE = re.compile(
+    r"""(?: (?:last \s+)? (?:updated|update|modified|edited|revised) (?!\w)
+          | cập \s+ nhật | sửa \s+ đổi | yéngilan\w* | yengilan\w* | йеңилан\w* | يېڭىلان\w*
+          | (?:最[後后终終]\s*)?(?:更新|修改|修訂|修订) | 최종\s*수정 | 수정 | 업데이트 | 갱신
+          | ធ្វើបច្ចុប្បន្នភាព | កែប្រែ | ອັບເດດ | ປັບປຸງ | ပြင်ဆင် | မွမ်းမံ | བསྐྱར་བཅོས )""",
+    re.IGNORECASE | re.VERBOSE,
+)
 # Every word that labels a date beside it: the opening labels, and "on", "at", "ngày", "於",
 # "ថ្ងៃទី … ម៉ោង" (day … hour), "ວັນທີ", "21 minutes ago".
 _DATE_LABEL = re.compile(
     _OPENING_LABEL
     + r"""
     | (?<!\w) (?: on | at | from | ngày | lúc | vào
-               | \d+ \s+ (?:second|minute|min|hour|hr|day|week|month|year)s? \s+ ago ) (?!\w)
+               | \d+ \s+ (?:second|minute|min|hour|hr|day|week|month|year)s? \s+ ago
+               | \d+ \s+ min(?:ute)?s? \s+ read ) (?!\w)
     | [於于] | ថ្ងៃទី | ម៉ោង | ວັນທີ | ເວລາ""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -519,6 +630,8 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     found = _date_line(text, language)
     if found is None and (unicode := _as_unicode_burmese(text)) is not None:
         found = _date_line(unicode, language)
+    if found is not None and _OPENS_WITH_UPDATE.match(text.lstrip(" |•·")):
+        found = DateLine(found.date, found.clock, updated=True)
     return found
 
 
@@ -526,11 +639,13 @@ _MAX_LABEL_PREFIX_CHARS = 40
 
 
 def _is_label_prefix(text: str) -> bool:
-    """Whether the text before a date is labels and names ("Posted:", "Bernama on"), not the
-    start of a sentence ("The ministry announced on"): short, no lowercase English word."""
+    """Whether the text before a date is labels and names ("Posted:", "Bernama on", "Posted
+    by NAME on"), not the start of a sentence ("The ministry announced on"): short, no
+    lowercase English word but "by" and "and"."""
     words = _GLUE.sub(" ", _DATE_LABEL.sub(" ", text)).split()
     return len(" ".join(words)) <= _MAX_LABEL_PREFIX_CHARS and not any(
-        word.isascii() and word.isalpha() and word.islower() for word in words
+        word.isascii() and word.isalpha() and word.islower() and word not in ("by", "and")
+        for word in words
     )
 
 
@@ -562,6 +677,23 @@ def _date_line(text: str, language: str | None) -> DateLine | None:
     if found is not None and _fits(ascii_text, found, language, strict=True):
         return DateLine(found.date, clock)
     return None
+
+
+def is_stamp_line(text: str, *, language: str | None = None) -> bool:
+    """Whether a date line is a story's stamp: a labelled date ("Publish : 2021-02-07 15:02",
+    "Posted on 5 May 2021") or a print edition's date and page ("2020-06-19 4면", "2021-05-05
+    A4"), not a bare date (a footer's clock) or a dated item of a list ("09/09/1943: Allies
+    land in Italy")."""
+    if _opens_with_label(text):
+        return True
+    ascii_text = _GLUED_TIME.sub(r"\1 \2", to_ascii_digits(text))
+    found = _find_by_rules(ascii_text, language) or _find_by_month_name(ascii_text, language)
+    if found is None:
+        return False
+    if _LABEL_END.search(ascii_text[: found.start]):
+        return True
+    words = _residue(ascii_text, [(found.start, found.end)]).split()
+    return len(words) == 1 and any(ch.isdecimal() for ch in words[0])
 
 
 # A date set off in a headline: by a dash, colon, bar or brackets ("Tin Tổng Hợp – 9/1/22",
@@ -609,9 +741,11 @@ DatePlace = Literal[
     "lead",  # a date set under the lead with its byline (RFA's layout)
     "byline",  # beside a byline: "By NAME | April 5, 2021"
     "dateline",  # opening the lead: "BANGKOK, May 3, 2021 —"
+    "signoff",  # a bracketed sign-off closing the story: "(NAME, Outlet, Washington, 31 Dec 2015)"
     "crawler",  # a crawler's record glued before the headline: "date 2020-01-17 …"
     "headline",  # the headline's own field: "News Digest – 9/1/22"
     "after_story",  # a date line under the story's end: "Publish : DATE", "DATE 4면"
+    "post_header",  # over the page's first headline and text, wherever the header ended
     "clock",  # a site clock or "today is" line: when the page was saved
 ]
 # The places a publication date is taken from, strongest first; a place not listed (the
@@ -622,30 +756,89 @@ _PUBLISHED_RANK: dict[str, int] = {
     "lead": 1,
     "byline": 2,
     "dateline": 3,
+    "signoff": 3,
     # a forum badge, a blog's day heading, a site clock without a "today" word
     "above_headline": 4,
     "crawler": 5,
     "headline": 6,
     "after_story": 7,
+    "post_header": 8,
 }
 
 
 @dataclass(frozen=True, slots=True)
 class DateCandidate:
-    """A date a page shows, and where it stands on the page."""
+    """A date a page shows, where it stands on the page, and whether its label says it is
+    when the story was updated ("Last updated: …") rather than published."""
 
     date: datetime.date
     place: DatePlace
+    updated: bool = False
+
+
+# A wire story's yearless dateline ("Jan. 3 (UPI) —", "1月11日电") and the page's date may
+# differ by a time zone and a blog's week of reposting; weeks apart, the date is not the
+# story's (a spam site's or aggregator's stamp).
+_DATELINE_SLACK_DAYS = 7
+
+
+def _days_apart(date: datetime.date, month_day: tuple[int, int]) -> int:
+    """Days between a date and a month and day in the nearest year to it."""
+    month, day = month_day
+    apart = []
+    for year in (date.year - 1, date.year, date.year + 1):
+        try:
+            apart.append(abs((datetime.date(year, month, day) - date).days))
+        except ValueError:  # 29 February of a common year
+            continue
+    return min(apart, default=0)
+
+
+def _swapped(date: datetime.date) -> datetime.date | None:
+    """The date with day and month swapped (read the other way round), if that is a date."""
+    if date.day > _MONTHS or date.day == date.month:
+        return None
+    return date.replace(month=date.day, day=date.month)
+
+
+def _agreeing(candidate: DateCandidate, story_day: tuple[int, int]) -> DateCandidate | None:
+    """The candidate if it agrees with the dateline's day (read day and month the other way
+    round if that agrees instead), or None."""
+    if _days_apart(candidate.date, story_day) <= _DATELINE_SLACK_DAYS:
+        return candidate
+    swapped = _swapped(candidate.date)
+    if swapped is not None and _days_apart(swapped, story_day) <= _DATELINE_SLACK_DAYS:
+        return DateCandidate(swapped, candidate.place, candidate.updated)
+    return None
+
+
+def _strength(candidate: DateCandidate) -> tuple[int, bool, bool]:
+    """How strongly a candidate dates the story, strongest least: its place; then a
+    published date before an updated one; then, under the headline, the line nearest the
+    lead (the story's own date under a reposter's "Posted:" line)."""
+    return (
+        _PUBLISHED_RANK[candidate.place],
+        candidate.updated,
+        candidate.place != "above_lead",
+    )
 
 
 def choose_dates(
     candidates: Iterable[DateCandidate],
+    *,
+    story_day: tuple[int, int] | None = None,
 ) -> tuple[datetime.date | None, datetime.date | None]:
     """The page's publication date and capture date among its dates, in page order.
 
     The story's own date (under the headline, in the byline, the lead's dateline) beats a
     date above the headline; the headline's or a crawler's date and a date after the story
-    count only when nothing better stands. A clock is the capture date, never the story's.
+    count only when nothing better stands; in one place, a published date beats an updated
+    one. A clock is the capture date, never the story's.
+
+    Args:
+        candidates: the page's dates, in page order.
+        story_day: the (month, day) of the story's yearless dateline, if it has one; a
+            date days away from it is not the story's.
 
     Returns:
         ``(published, captured)``; either is None when the page shows none.
@@ -657,18 +850,21 @@ def choose_dates(
         if candidate.place == "clock":
             captured = captured or candidate.date
             continue
-        rank = _PUBLISHED_RANK[candidate.place]
-        if published is None or rank < _PUBLISHED_RANK[published.place]:
+        if story_day is not None:
+            agreeing = _agreeing(candidate, story_day)
+            if agreeing is None:
+                continue
+            candidate = agreeing
+        if published is None or _strength(candidate) < _strength(published):
             published = candidate
     if published is None:
         return None, captured
     # 09-02-2021 read month first, where the page dates the story 2021-02-09 elsewhere
     # (a crawler's record, a dateline): the page's own evidence orders day and month.
     date = published.date
-    if date.day <= _MONTHS and date.day != date.month:
-        swapped = date.replace(month=date.day, day=date.month)
-        if any(c.date == swapped and c.place != "clock" for c in candidates):
-            date = swapped
+    swapped = _swapped(date) if story_day is None else None  # a dateline has ordered it
+    if swapped is not None and any(c.date == swapped and c.place != "clock" for c in candidates):
+        date = swapped
     return date, captured
 
 
@@ -680,22 +876,30 @@ _MAX_BYLINE_WORDS = 8
 _MAX_BYLINE_LINE_CHARS = 90
 
 
-def closing_date(text: str, *, language: str | None = None) -> datetime.date | None:
-    """The date closing a short byline or source line ("By NAME 15 March 2019"), or None.
+def _byline_words(text: str) -> list[str]:
+    """The words of a byline's side of its date, without date labels ("Posted", "on")."""
+    return _GLUE.sub(" ", _DATE_LABEL.sub(" ", text)).split()
 
-    The date must end the line (a time may follow it); before it stand a few words of
-    names, an outlet and "By"/"and", no sentence ("Police said on 15 March 2019" is not one).
+
+def closing_date(text: str, *, language: str | None = None) -> datetime.date | None:
+    """The date closing (or opening) a short byline or source line, or None.
+
+    "By NAME 15 March 2019", "Posted by NAME on 15 March 2019", "15 March 2019 | NAME",
+    "March 15, 2019 by NAME": a time may follow the date; on its other side stand a few
+    words of names, an outlet, "By"/"and" and date labels, no sentence ("Police said on
+    15 March 2019" is not one, nor a date between two such runs).
     """
     if len(text) > _MAX_BYLINE_LINE_CHARS or not any(ch.isdecimal() for ch in text):
         return None
     ascii_text = to_ascii_digits(text).rstrip()
     found = _find_by_rules(ascii_text, language) or _find_by_month_name(ascii_text, language)
-    if found is None:
+    if found is None or _SENTENCE_END.search(ascii_text):
         return None
-    after = ascii_text[found.end :]
-    if _TIME.sub(" ", after).strip(" ,.|｜-–—()") or _SENTENCE_END.search(ascii_text):
+    before = _byline_words(ascii_text[: found.start])
+    after = _byline_words(_TIME.sub(" ", ascii_text[found.end :]))
+    if before and after:
         return None
-    words = _GLUE.sub(" ", ascii_text[: found.start]).split()
+    words = before or after
     if not words or len(words) > _MAX_BYLINE_WORDS:
         return None
     if any(

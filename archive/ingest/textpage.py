@@ -38,9 +38,7 @@ from archive.ingest.credits import CreditEntry, ParsedCredits, originating_servi
 from archive.ingest.dates import (
     DateCandidate,
     choose_dates,
-    closing_date,
     date_line,
-    dateline_date,
     parse_date_text,
     title_date,
 )
@@ -54,7 +52,6 @@ from archive.ingest.furniture import (
     is_name_line,
     is_navigation,
     is_site_name,
-    is_top_navigation,
     is_ui_notice,
 )
 from archive.ingest.headlines import (
@@ -66,6 +63,15 @@ from archive.ingest.headlines import (
     title_from_breadcrumb,
 )
 from archive.ingest.lineweight import line_weight
+from archive.ingest.pagedates import (
+    crawler_record,
+    date_after_story,
+    dates_above_lead,
+    header_dates,
+    heads_next_post,
+    post_header_date,
+    story_dates,
+)
 from archive.ingest.pagelines import (
     SENTENCE_END,
     Line,
@@ -73,7 +79,6 @@ from archive.ingest.pagelines import (
     is_prose,
     is_site_shaped,
     is_substantial,
-    lead_position,
     page_lines,
     same_text,
 )
@@ -370,14 +375,16 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
             if (beside := parse_date_text(part, language=language)) is not None:
                 candidates.append(DateCandidate(beside, "byline"))
                 break
-    if story and (opening := dateline_date(lines[story[0]].text, language=language)):
-        candidates.append(DateCandidate(opening, "dateline"))
+    told, story_day = story_dates(lines, story, language)
+    candidates += told
+    if crawled is None:  # " date 2021-02-06 Site menu…": the crawler's record, whatever follows
+        crawled = crawler_record(lines)
     if crawled is not None:
         candidates.append(DateCandidate(crawled, "crawler"))
     # A digest's headline may be its only date ("News Digest – 9/1/22").
     if title and (headed := title_date(title, language=language)) is not None:
         candidates.append(DateCandidate(headed, "headline"))
-    date, captured = choose_dates(candidates)
+    date, captured = choose_dates(candidates, story_day=story_day)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
@@ -594,7 +601,8 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
         if found is None or found.clock:
             continue
         furniture.add(index)
-        lead_dates.append(DateCandidate(found.date, "lead"))
+        if not heads_next_post(lines, index, dates, story_first=first):
+            lead_dates.append(DateCandidate(found.date, "lead", found.updated))
         byline = index - 1
         if (
             byline > first
@@ -628,27 +636,12 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             last -= 1
     furniture |= set(header)
 
-    # The header's date lines: a page clock above a breadcrumb is when the page was saved;
-    # dates.choose_dates weighs the others against the lead's, the byline's and the rest.
-    header_dates: list[DateCandidate] = []
-    for index in sorted(dates):
-        if index >= first and index not in furniture:
-            break
-        found = dates[index]
-        above_crumb = crumb is not None and index < _index_of(lines, crumb)
-        # a site clock over the page's navigation ("HOME 24/04/2024 13:18", then "News >")
-        above_nav = any(
-            is_top_navigation(lines[i].text)
-            for i in (*range(index + 1, first if title is None else title), index + 1)
-            if i < len(lines)
-        )
-        if found.clock or (above_crumb and index == 0) or above_nav:
-            header_dates.append(DateCandidate(found.date, "clock"))
-        elif index < first + 1:
-            above = title is None or index < title
-            header_dates.append(
-                DateCandidate(found.date, "above_headline" if above else "under_headline")
-            )
+    # The header's date lines: a page clock above the site's navigation is when the page was
+    # saved; dates.choose_dates weighs the others against the lead's, the byline's and the rest.
+    crumb_index = _index_of(lines, crumb) if crumb is not None else None
+    in_header, clocks = header_dates(
+        lines, dates, first=first, title=title, crumb=crumb_index, furniture=furniture
+    )
     return _Roles(
         title=title,
         crumb_title=crumb_title if title is None else None,
@@ -656,51 +649,14 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
         story_last=last,
         furniture=frozenset(i for i in furniture if first <= i <= last or i not in {title}),
         dates=(
-            *header_dates,
-            *_dates_above_lead(lines, dates, furniture, title, language),
+            *in_header,
+            *dates_above_lead(lines, dates, furniture, title, language),
             *lead_dates,
+            *date_after_story(lines, dates, last, language),
+            *post_header_date(lines, dates, clocks),
         ),
         captions=frozenset(index for index in furniture if PHOTO_CAPTION.search(lines[index].text)),
     )
-
-
-_MAX_LINES_ABOVE_LEAD = 6
-
-
-def _dates_above_lead(
-    lines: list[Line],
-    dates: dict[int, Any],
-    furniture: set[int],
-    title: int | None,
-    language: str | None,
-) -> list[DateCandidate]:
-    """The date line nearest above the story's lead, and dates closing bylines there.
-
-    The lead is the first paragraph under the headline that another paragraph follows; the
-    lines over it up to the headline (or a paragraph) are its byline, date and captions,
-    whatever the header parsing made of them.
-    """
-    start = 0 if title is None else title + 1
-    body = [i for i in range(start, len(lines)) if i not in furniture and i not in dates]
-    position = lead_position(lines, body, under_subheading=False)
-    if position is None:
-        return []
-    lead = body[position]
-    found: list[DateCandidate] = []
-    nearest = False
-    for index in range(lead - 1, max(start, lead - _MAX_LINES_ABOVE_LEAD) - 1, -1):
-        text = lines[index].text
-        line = dates.get(index)
-        if line is not None:
-            # a wrapped sentence's last piece ("04-20/02/2022.") is no date line
-            if not line.clock and not nearest and not text.endswith((".", "。")):
-                found.append(DateCandidate(line.date, "above_lead"))
-                nearest = True
-        elif (is_prose(text) and index not in furniture) or is_top_navigation(text):
-            break  # a paragraph over the header, or the site's header itself
-        elif (closing := closing_date(text, language=language)) is not None:
-            found.append(DateCandidate(closing, "byline"))
-    return found
 
 
 # The heading of a comment form, in our languages ("Add a comment", "Pikir qoshung").
