@@ -170,8 +170,8 @@ def record_from_html(
 
 def _add_html_credits(record: ArticleRecord, html: str) -> None:
     """Add the credits the page's markup states (byline elements, meta author) to a record."""
-    from archive.ingest.bylines import html_credits
     from archive.ingest.credits import ParsedCredits
+    from archive.ingest.htmlcredits import html_credits
 
     held = {(c.role, c.name.casefold()) for c in record.credits}
     found = [e for e in html_credits(html) if (e.role, e.name.casefold()) not in held]
