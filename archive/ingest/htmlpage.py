@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from archive.ingest.htmlmeta import markup_headline, parse_html, published_date
 from archive.ingest.lineweight import line_weight
 
 __all__ = ["HtmlStory", "clean_title", "extract_html_story"]
@@ -30,6 +31,11 @@ _MIN_LEAD_WEIGHT = 40
 _MAX_LEAD_BLOCKS = 3
 # trafilatura's lines that must be found among the page's blocks to trust the block reading.
 _MIN_MATCHED_SHARE = 0.5
+# htmldate, as trafilatura calls it: the original (not the updated) date, from the markup
+# and the URL only; the search of the page's free text (a site clock is free text) runs only
+# where that finds nothing (`_searched_date`).
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
+_COPYRIGHT_YEAR = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?(\d{4})", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +44,10 @@ class HtmlStory:
 
     text: str
     title: str | None
+    #: trafilatura's (htmldate's) reading of the page's date, a fallback.
     date: str | None
+    #: the publication day the markup declares (JSON-LD, meta tags), ``YYYY-MM-DD``.
+    published: str | None
     url: str | None
     sitename: str | None
 
@@ -53,14 +62,9 @@ class _Block:
     parent: Any
 
 
-def _blocks(html: str) -> list[_Block]:
+def _blocks(root: Any | None) -> list[_Block]:
     """The page's innermost block elements (paragraphs, headings, items) in page order."""
-    import lxml.html
-    from lxml import etree
-
-    try:
-        root = lxml.html.document_fromstring(html)
-    except (etree.ParserError, ValueError):
+    if root is None:
         return []
     blocks: list[_Block] = []
     for element in root.iter():
@@ -116,26 +120,52 @@ def extract_html_story(html: str) -> HtmlStory | None:
     import trafilatura
 
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, favor_precision=True
+        html,
+        with_metadata=True,
+        include_comments=False,
+        favor_precision=True,
+        date_extraction_params=_DATE_PARAMS,
     )
     text = (getattr(document, "text", None) or "") if document is not None else ""
     if not text.strip():
         document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, favor_recall=True
+            html,
+            with_metadata=True,
+            include_comments=False,
+            favor_recall=True,
+            date_extraction_params=_DATE_PARAMS,
         )
         text = (getattr(document, "text", None) or "") if document is not None else ""
     if document is None or not text.strip():
         return None
-    story = _story_from_blocks(text, _blocks(html)) or text
+    root = parse_html(html)
+    story = _story_from_blocks(text, _blocks(root)) or text
     sitename = getattr(document, "sitename", None)
     title = getattr(document, "title", None)
+    headline = markup_headline(root) if root is not None else None
     return HtmlStory(
         text=story,
-        title=clean_title(title, sitename) if title else None,
-        date=getattr(document, "date", None),
+        title=headline or (clean_title(title, sitename) if title else None),
+        date=getattr(document, "date", None) or _searched_date(html),
+        published=published_date(root) if root is not None else None,
         url=getattr(document, "url", None),
         sitename=sitename,
     )
+
+
+def _searched_date(html: str) -> str | None:
+    """htmldate's date found by searching the page's text, unless it is 1 January of a
+    year the page's copyright notice names (its last resort: "© 2013" read as 2013-01-01)."""
+    import htmldate
+
+    try:
+        date = htmldate.find_date(html, extensive_search=True, original_date=True)
+    except ValueError:
+        return None
+    if date is None or not date.endswith("-01-01"):
+        return date
+    years = {match.group(1) for match in _COPYRIGHT_YEAR.finditer(html)}
+    return None if date[:4] in years else date
 
 
 _TITLE_PARTS = re.compile(r"\s+[|–—-]\s+|\s*_\s*|\s+::\s+|\s+»\s+")

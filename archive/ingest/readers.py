@@ -160,11 +160,15 @@ def record_from_html(
         record.versions[0].title = story.title
         record.title_derived = False
     _add_html_credits(record, html)
-    if record.date is None and story.date:
-        from archive.ingest.records import parse_date
+    from archive.ingest.records import parse_date
 
-        with suppress(RecordError):
-            record.date = parse_date(story.date)
+    # The day the markup declares beats a date read from the text (an epigraph's date, a
+    # site clock); htmldate's reading only fills a gap.
+    for declared in (story.published, None if record.date else story.date):
+        if declared:
+            with suppress(RecordError):
+                record.date = parse_date(declared)
+                break
     return record
 
 

@@ -76,3 +76,31 @@ def test_an_html_record_has_the_clean_title_and_the_whole_story() -> None:
     assert ("Harbour rules", False) == (record.title, record.title_derived)
     text = record.versions[0].text
     assert all(paragraph in text for paragraph in (P1, P2, P3))
+
+
+def test_the_heading_that_agrees_with_the_title_is_the_headline() -> None:
+    body = f"<article><h1>Harbour rules, in full</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+    record = record_from_html(
+        html_page(body, title="Harbour rules, in full -- Harbour -- Example News"),
+        source="page.html",
+        encoding="utf-8",
+    )
+    assert "Harbour rules, in full" == record.title
+
+
+def test_the_declared_publication_day_beats_a_date_in_the_text() -> None:
+    head = '<meta property="article:published_time" content="2020-05-14T17:55:00+00:00">'
+    body = (
+        f"<article><h1>Harbour rules</h1><p>April 15, 2019</p><p>{P1}</p><p>{P2}</p>"
+        f"<p>{P3}</p></article>"
+    )
+    html = html_page(body).replace("<head>", f"<head>{head}")
+    record = record_from_html(html, source="page.html", encoding="utf-8")
+    assert "2020-05-14" == str(record.date)
+
+
+def test_a_copyright_year_is_no_date() -> None:
+    body = f"<article><h1>Harbour rules</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+    html = html_page(body).replace("Copyright Example News", "&copy; 2013 Example News")
+    record = record_from_html(html, source="page.html", encoding="utf-8")
+    assert record.date is None
