@@ -19,10 +19,12 @@ from archive.jsonsafe import parse_json_line
 __all__ = [
     "ARTICLE_TYPES",
     "json_ld_objects",
+    "ld_types",
     "markup_headline",
     "meta_values",
     "parse_html",
     "published_date",
+    "stories",
 ]
 
 #: JSON-LD ``@type`` values of a story (the object whose headline, date and author count).
@@ -111,7 +113,7 @@ def meta_values(root: Any, *names: str) -> list[str]:
     return values
 
 
-def _stories(root: Any) -> list[dict[str, Any]]:
+def stories(root: Any) -> list[dict[str, Any]]:
     """The page's JSON-LD story objects, the most specific type first (a NewsArticle before
     the WebPage that holds it)."""
     items = [item for item in json_ld_objects(root) if ld_types(item) & ARTICLE_TYPES]
@@ -163,7 +165,7 @@ def markup_headline(root: Any) -> str | None:
     declared = [_norm(t.text_content()) for t in root.iter("title")][:1]
     declared += meta_values(root, "og:title", "twitter:title", "title")
     declared += [
-        _norm(item["headline"]) for item in _stories(root) if isinstance(item.get("headline"), str)
+        _norm(item["headline"]) for item in stories(root) if isinstance(item.get("headline"), str)
     ]
     declared = [title for title in declared if title]
     if not declared:
@@ -205,7 +207,7 @@ def published_date(root: Any) -> str | None:
     element's ``datetime``/``content``. Only ISO dates count (a machine-readable value),
     never a date read from text. The calendar day as written (the page's own time zone).
     """
-    for item in _stories(root):
+    for item in stories(root):
         value = item.get("datePublished")
         if isinstance(value, str) and (day := _iso_day(value)):
             return day

@@ -6,6 +6,8 @@ invented.
 
 from __future__ import annotations
 
+import pytest
+
 from archive.ingest.htmlcredits import html_credits
 
 
@@ -31,3 +33,81 @@ def test_html_takes_the_story_byline_not_those_of_related_stories() -> None:
     <li><span class="byline">By Other Writer</span> Another story</li>
     </ul></aside></body></html>"""
     assert [("writer", "Dara Keo")] == [(e.role, e.name) for e in html_credits(html)]
+
+
+def names(html: str) -> list[tuple[str, str]]:
+    return [(e.role, e.name) for e in html_credits(html)]
+
+
+def ld(data: str) -> str:
+    return f"<script type='application/ld+json'>{data}</script>"
+
+
+def test_json_ld_person_authors_are_writers_and_win_over_a_meta_author() -> None:
+    html = (
+        "<html><head><meta name='author' content='Lotus Publishing Group'>"
+        + ld(
+            '{"@type": "NewsArticle", "author": [{"@type": "Person", "name": "Mara Velden"},'
+            ' {"name": "Sok \\"Dara\\" Chan"}], "publisher": {"@type": "Organization",'
+            ' "name": "Lotus Daily"}}'
+        )
+        + "</head><body><p>Story.</p></body></html>"
+    )
+    assert [("writer", "Mara Velden"), ("writer", 'Sok "Dara" Chan')] == names(html)
+
+
+def test_a_json_ld_organisation_author_is_no_person_and_names_an_organisation() -> None:
+    html = (
+        "<html><head>"
+        + ld('{"@type": "NewsArticle", "author": {"@type": "Organization", "name": "Lotus Wire"}}')
+        + '</head><body><div class="byline">By Lotus Wire</div><p>Story.</p></body></html>'
+    )
+    assert [] == names(html)
+
+
+@pytest.mark.parametrize(
+    "meta",
+    [
+        "Harbour Media Holdings",  # an organisation word
+        "ABC Wire",  # an acronym in a mixed-case name
+        "Velden Nast",  # the page's copyright holder
+        "https://www.facebook.com/lotusdaily",  # an address
+    ],
+)
+def test_a_meta_author_that_is_no_person_is_not_credited(meta: str) -> None:
+    html = (
+        f"<html><head><meta name='author' content='{meta}'>"
+        "<meta name='copyright' content='Copyright (c) 2023 Velden Nast. All rights reserved.'>"
+        "</head><body><p>Story.</p></body></html>"
+    )
+    assert [] == names(html)
+
+
+def test_a_meta_author_that_is_a_full_name_is_credited() -> None:
+    html = (
+        "<html><head><meta property='article:author' content='Mara Velden'></head>"
+        "<body><p>Story.</p><footer>© 2023 Lotus Daily. All rights reserved.</footer></body></html>"
+    )
+    assert [("writer", "Mara Velden")] == names(html)
+
+
+def test_credit_like_lines_in_page_chrome_are_not_credits() -> None:
+    html = """<html><body><article><p>Story text, long enough to be the story here.</p>
+    <div class="post-tags">作者：<a href="/tag/1">中国</a></div>
+    <ul class="comment-list"><li><span class="comment_author">By Kim Lee</span></li></ul>
+    </article><footer><p>By Sara Holm</p></footer></body></html>"""
+    assert [] == names(html)
+
+
+def test_a_name_made_of_several_links_is_a_tag_list() -> None:
+    html = """<html><body><article><p>Story text, long enough to be the story here.</p>
+    <div class="byline">By <a href="/t/harbour">Harbour</a> <a href="/t/rules">Rules</a></div>
+    </article></body></html>"""
+    assert [] == names(html)
+
+
+def test_a_contributor_named_with_the_outlet_possessive_is_the_person() -> None:
+    html = """<html><body><article><p>Story text, long enough to be the story here.</p>
+    <p>ABC’s Mara Velden and Sok Chan contributed to this report.</p>
+    </article></body></html>"""
+    assert [("contributor", "Mara Velden"), ("contributor", "Sok Chan")] == names(html)
