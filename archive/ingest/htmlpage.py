@@ -14,6 +14,7 @@ and it takes the " - Site name" or "_Section_Site" ends off the page's title.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,12 @@ _SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "he
 # A lead put back must read like a paragraph, not a label.
 _MIN_LEAD_WEIGHT = 40
 _MAX_LEAD_BLOCKS = 3
+# A lead box sits right before the body's container, at most this many levels up.
+_MAX_LEAD_DEPTH = 2
+# A <div> is a paragraph of its own when it holds no block (nor a line break) inside.
+_LEAF_DIV_EXCLUDES = (
+    _BLOCK_TAGS | _SKIPPED_TAGS | {"div", "br", "table", "ul", "ol", "section", "article"}
+)
 # trafilatura's lines that must be found among the page's blocks to trust the block reading.
 _MIN_MATCHED_SHARE = 0.5
 # htmldate, as trafilatura calls it: the original (not the updated) date, from the markup
@@ -60,6 +67,7 @@ def _norm(text: str) -> str:
 class _Block:
     text: str
     parent: Any
+    element: Any
 
 
 def _blocks(root: Any | None) -> list[_Block]:
@@ -69,20 +77,37 @@ def _blocks(root: Any | None) -> list[_Block]:
     blocks: list[_Block] = []
     for element in root.iter():
         tag = element.tag if isinstance(element.tag, str) else ""
-        if tag not in _BLOCK_TAGS:
+        if tag not in _BLOCK_TAGS and tag != "div":
             continue
         if any(isinstance(a.tag, str) and a.tag in _SKIPPED_TAGS for a in element.iterancestors()):
             continue
+        inner = _BLOCK_TAGS if tag != "div" else _LEAF_DIV_EXCLUDES
         if any(
-            isinstance(child.tag, str) and child.tag in _BLOCK_TAGS
+            isinstance(child.tag, str) and child.tag in inner
             for child in element.iter()
             if child is not element
         ):
             continue
         text = _norm(element.text_content())
         if text:
-            blocks.append(_Block(text, element.getparent()))
+            blocks.append(_Block(text, element.getparent(), element))
     return blocks
+
+
+def _leads_into(block: _Block, anchor: _Block) -> bool:
+    """Whether a block opens the story kept from ``anchor`` on: it sits in the same
+    container, or right before the container that holds it (a lead box over the body)."""
+    if block.parent is anchor.parent:
+        return True
+    following = block.element.getnext()
+    ancestor = anchor.element
+    for _ in range(_MAX_LEAD_DEPTH):
+        ancestor = ancestor.getparent()
+        if ancestor is None:
+            return False
+        if following is ancestor:
+            return True
+    return False
 
 
 def _story_from_blocks(extracted: str, blocks: list[_Block]) -> str | None:
@@ -94,33 +119,59 @@ def _story_from_blocks(extracted: str, blocks: list[_Block]) -> str | None:
     found = {block.text for block, hit in zip(blocks, matched, strict=True) if hit}
     if len(found) < _MIN_MATCHED_SHARE * len(wanted):
         return None
+    # A paragraph shown again outside the story's container (a summary over the article
+    # that repeats its lead) is read once, in the story; repeats inside it all stay.
+    parents = Counter(id(block.parent) for block, hit in zip(blocks, matched, strict=True) if hit)
+    home = parents.most_common(1)[0][0]
+    inside = {
+        block.text
+        for block, hit in zip(blocks, matched, strict=True)
+        if hit and id(block.parent) == home
+    }
+    matched = [
+        hit and (id(block.parent) == home or block.text not in inside)
+        for block, hit in zip(blocks, matched, strict=True)
+    ]
     first = matched.index(True)
     last = len(matched) - 1 - matched[::-1].index(True)
     story = [blocks[i].text for i in range(first, last + 1) if matched[i]]
-    # The lead: paragraphs just before the first kept one, in the same container.
+    # The lead: paragraphs just before the first kept one, in the same container or in a
+    # box right before the body's container.
     lead: list[str] = []
     index = first - 1
+    anchor = blocks[first]
     while index >= 0 and len(lead) < _MAX_LEAD_BLOCKS:
         block = blocks[index]
-        if block.parent is not blocks[first].parent or line_weight(block.text) < _MIN_LEAD_WEIGHT:
+        if not _leads_into(block, anchor) or line_weight(block.text) < _MIN_LEAD_WEIGHT:
             break
         lead.insert(0, block.text)
+        anchor = block
         index -= 1
-    # Lines trafilatura kept that no block holds (text straight in a <div>) stay too.
-    missing = [
-        line
-        for line in (_norm(raw) for raw in extracted.splitlines())
-        if line and line not in found
-    ]
-    return "\n".join([*lead, *story, *missing])
+    # Lines trafilatura kept that no block holds (text straight in a <div>, lines split by
+    # <br>) stay too, where trafilatura had them: before the next line a block holds.
+    lines = [line for line in (_norm(raw) for raw in extracted.splitlines()) if line]
+    placed = list(story)
+    opening: list[str] = []
+    for index, line in enumerate(lines):
+        if line in found:
+            continue
+        following = next((later for later in lines[index + 1 :] if later in found), None)
+        if following is None:
+            placed.append(line)
+        elif following == story[0]:
+            opening.append(line)
+        else:
+            placed.insert(placed.index(following), line)
+    return "\n".join([*opening, *lead, *placed])
 
 
 def extract_html_story(html: str) -> HtmlStory | None:
     """The story of a saved HTML page, or None if trafilatura finds no article in it."""
     import trafilatura
 
+    flowed = _flowed(html)
     document = trafilatura.bare_extraction(
-        html,
+        flowed,
         with_metadata=True,
         include_comments=False,
         favor_precision=True,
@@ -129,7 +180,7 @@ def extract_html_story(html: str) -> HtmlStory | None:
     text = (getattr(document, "text", None) or "") if document is not None else ""
     if not text.strip():
         document = trafilatura.bare_extraction(
-            html,
+            flowed,
             with_metadata=True,
             include_comments=False,
             favor_recall=True,
@@ -151,6 +202,40 @@ def extract_html_story(html: str) -> HtmlStory | None:
         url=getattr(document, "url", None),
         sitename=sitename,
     )
+
+
+_PREFORMATTED = frozenset({"pre", "textarea", "script", "style"})
+_SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
+
+
+def _flowed(html: str) -> str:
+    """The page with the line breaks of its source text turned into spaces, as a browser
+    shows it (a hard-wrapped paragraph is one paragraph; only <br> and blocks break lines).
+
+    trafilatura keeps a text node's source line breaks, which splits a sentence into lines
+    the text-page reader then weighs one by one. <pre> and the like keep theirs.
+    """
+    import lxml.html
+
+    root = parse_html(html)
+    if root is None:
+        return html
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        inside_pre = element.tag in _PREFORMATTED or any(
+            a.tag in _PREFORMATTED for a in element.iterancestors()
+        )
+        if element.text and "\n" in element.text and not inside_pre:
+            element.text = _SOURCE_BREAK.sub(" ", element.text)
+        parent = element.getparent()
+        parent_pre = parent is not None and (
+            parent.tag in _PREFORMATTED
+            or any(a.tag in _PREFORMATTED for a in parent.iterancestors())
+        )
+        if element.tail and "\n" in element.tail and not parent_pre:
+            element.tail = _SOURCE_BREAK.sub(" ", element.tail)
+    return str(lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"))
 
 
 def _searched_date(html: str) -> str | None:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.htmlpage import clean_title, extract_html_story
+from archive.ingest.htmlmeta import parse_html
+from archive.ingest.htmlpage import (
+    _blocks,
+    _flowed,
+    _story_from_blocks,
+    clean_title,
+    extract_html_story,
+)
 from archive.ingest.readers import record_from_html
 
 P1 = "The committee met on Tuesday to discuss the new rules for the harbour and its fleet."
@@ -104,3 +111,56 @@ def test_a_copyright_year_is_no_date() -> None:
     html = html_page(body).replace("Copyright Example News", "&copy; 2013 Example News")
     record = record_from_html(html, source="page.html", encoding="utf-8")
     assert record.date is None
+
+
+def story_of(body: str, extracted: list[str]) -> list[str]:
+    """The story read back from a page's blocks, given the lines trafilatura kept."""
+    story = _story_from_blocks("\n".join(extracted), _blocks(parse_html(html_page(body))))
+    assert story is not None
+    return story.splitlines()
+
+
+def test_a_lead_box_right_before_the_body_container_is_put_back() -> None:
+    lead = "Rescuers found a fifth victim four days after the landslide buried several houses."
+    body = (
+        "<article><h1>Harbour rules</h1><div class='info'>Today, 17:40</div>"
+        f"<div class='lead'>{lead}</div>"
+        f"<div class='body'><p>{P1}</p><p>{P2}</p><p>{P3}</p></div></article>"
+    )
+    assert [lead, P1, P2, P3] == story_of(body, [P1, P2, P3])
+
+
+def test_a_box_that_is_not_right_before_the_body_is_no_lead() -> None:
+    box = "Read our full coverage of the harbour and its fleet in the special section online."
+    body = (
+        f"<div class='promo'>{box}</div><aside><p>Most read</p></aside>"
+        f"<article><h1>Harbour rules</h1><div class='body'><p>{P1}</p><p>{P2}</p>"
+        f"<p>{P3}</p></div></article>"
+    )
+    assert [P1, P2, P3] == story_of(body, [P1, P2, P3])
+
+
+def test_a_line_no_block_holds_stays_where_trafilatura_had_it() -> None:
+    loose = "Photos of the new pier show the harbour master at its opening."
+    body = f"<article><span>{loose}<br></span><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+    assert [loose, P1, P2, P3] == story_of(body, [loose, P1, P2, P3])
+    assert [P1, loose, P2, P3] == story_of(body, [P1, loose, P2, P3])
+
+
+def test_a_summary_repeating_the_lead_outside_the_article_is_read_once() -> None:
+    body = (
+        f"<div class='summary'><h2>{P1}</h2></div>"
+        f"<article><h1>Harbour rules</h1><p>{P1}</p><p>{P2}</p><p>{P3}</p></article>"
+    )
+    assert [P1, P2, P3] == story_of(body, [P1, P2, P3])
+
+
+def test_source_line_breaks_inside_text_are_spaces_but_not_in_pre() -> None:
+    html = (
+        "<html><body><span>Photos\n which were released,\n  show the pier.</span>"
+        "<pre>Tide table\nMonday 06:10</pre></body></html>"
+    )
+    root = parse_html(_flowed(html))
+    assert root is not None
+    assert "Photos which were released, show the pier." == root.find(".//span").text
+    assert "Tide table\nMonday 06:10" == root.find(".//pre").text
