@@ -36,12 +36,14 @@ _ORGANISATION_TYPES = frozenset(
 # ("CNN Wire", "National Desk", "Staff Reports", "News Service").
 _ORGANISATION_WORDS = frozenset(
     {
-        "wire", "desk", "staff", "news", "newsroom", "agency", "agencies", "press", "media",
+        "wire", "desk", "staff", "news", "newsroom", "agency", "agencies", "media",
         "service", "services", "bureau", "team", "editors", "editorial", "network",
-        "reporters", "correspondents", "online", "digital", "group", "inc", "ltd", "llc",
+        "reporters", "correspondents", "inc", "ltd", "llc",
     }
 )  # fmt: skip
-_ROMAN = frozenset({"II", "III", "IV", "JR", "SR"})
+_ROMAN = frozenset({"III", "VII", "VIII"})
+# "CNN Wire": three capitals or more (two are a person's initials: "AJ Lee").
+_MIN_ACRONYM = 3
 # "© 2023 Condé Nast. All rights reserved.", "Copyright (c) 2013 Cable News Network".
 _COPYRIGHT_HOLDER = re.compile(
     r"(?:©|\(c\)|copyright)\s*(?:\(c\)\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*"
@@ -91,7 +93,7 @@ def is_organisation(name: str, organisations: set[str]) -> bool:
         return True
     mixed = name != name.upper()
     return mixed and any(
-        len(word) >= 2 and word.isalpha() and word.isupper() and word not in _ROMAN
+        len(word) >= _MIN_ACRONYM and word.isalpha() and word.isupper() and word not in _ROMAN
         for word in words
     )
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.htmlcredits import html_credits
+from archive.ingest.htmlcredits import html_credits, is_organisation
 
 
 def test_html_byline_elements_and_meta_author() -> None:
@@ -111,3 +111,20 @@ def test_a_contributor_named_with_the_outlet_possessive_is_the_person() -> None:
     <p>ABC’s Mara Velden and Sok Chan contributed to this report.</p>
     </article></body></html>"""
     assert [("contributor", "Mara Velden"), ("contributor", "Sok Chan")] == names(html)
+
+
+@pytest.mark.parametrize(
+    ("name", "organisation"),
+    [
+        ("CNN Wire", True),
+        ("National Desk", True),
+        ("Lotus Daily", True),  # the page names it
+        ("Lotus Daily Staff", True),
+        ("AJ Lee", False),  # initials, not an acronym
+        ("Louis Daily", False),
+        ("Henry Walsh III", False),
+        ("JEFFREY GETTLEMAN", False),  # a byline in capitals
+    ],
+)
+def test_organisation_names(name: str, organisation: bool) -> None:
+    assert organisation == is_organisation(name, {"lotus daily"})
