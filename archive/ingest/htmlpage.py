@@ -57,6 +57,8 @@ class HtmlStory:
     published: str | None
     url: str | None
     sitename: str | None
+    #: lines taken out of the story by their markup (a paragraph that is one link).
+    furniture: tuple[str, ...] = ()
 
 
 def _norm(text: str) -> str:
@@ -165,6 +167,40 @@ def _story_from_blocks(extracted: str, blocks: list[_Block]) -> str | None:
     return "\n".join([*opening, *lead, *placed])
 
 
+# A paragraph that is one link and no more is a link to another story ("Read more: …").
+_MIN_LINK_PARAGRAPH_WEIGHT = 15
+
+
+_LINK_LABEL_END = tuple(":：»›>|-–—")
+_MAX_LINK_LABEL_WEIGHT = 25
+
+
+def _one_link(text: str, link: str) -> bool:
+    """Whether a paragraph is one link, or a short label and one link ("Read more: …")."""
+    if not link or not text.endswith(link):
+        return False
+    label = text[: -len(link)].strip()
+    return not label or (
+        label.endswith(_LINK_LABEL_END) and line_weight(label) <= _MAX_LINK_LABEL_WEIGHT
+    )
+
+
+def _without_link_paragraphs(story: str, blocks: list[_Block]) -> tuple[str, tuple[str, ...]]:
+    """The story without its paragraphs that are each one link (related stories set in the
+    body), and those paragraphs. The story's first line always stays (the lead is never
+    lost)."""
+    linked = {
+        block.text
+        for block in blocks
+        if line_weight(block.text) >= _MIN_LINK_PARAGRAPH_WEIGHT
+        and any(_one_link(block.text, _norm(a.text_content())) for a in block.element.iter("a"))
+    }
+    lines = story.splitlines()
+    kept = [line for index, line in enumerate(lines) if index == 0 or line not in linked]
+    moved = tuple(line for index, line in enumerate(lines) if index > 0 and line in linked)
+    return "\n".join(kept), moved
+
+
 def extract_html_story(html: str) -> HtmlStory | None:
     """The story of a saved HTML page, or None if trafilatura finds no article in it."""
     import trafilatura
@@ -190,12 +226,14 @@ def extract_html_story(html: str) -> HtmlStory | None:
     if document is None or not text.strip():
         return None
     root = parse_html(html)
-    story = _story_from_blocks(text, _blocks(root)) or text
+    blocks = _blocks(root)
+    story, moved = _without_link_paragraphs(_story_from_blocks(text, blocks) or text, blocks)
     sitename = getattr(document, "sitename", None)
     title = getattr(document, "title", None)
     headline = markup_headline(root) if root is not None else None
     return HtmlStory(
         text=story,
+        furniture=moved,
         title=headline or (clean_title(title, sitename) if title else None),
         date=getattr(document, "date", None) or _searched_date(html),
         published=published_date(root) if root is not None else None,

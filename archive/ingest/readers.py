@@ -155,6 +155,9 @@ def record_from_html(
     record = record_from_page_text(
         story.text, source=source, encoding=encoding, url=url or story.url
     )
+    if story.furniture:
+        version = record.versions[0]
+        version.furniture = "\n".join([*story.furniture, *filter(None, [version.furniture])])
     if story.title:
         record.title = story.title
         record.versions[0].title = story.title

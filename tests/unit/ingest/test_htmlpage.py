@@ -9,6 +9,7 @@ from archive.ingest.htmlpage import (
     _blocks,
     _flowed,
     _story_from_blocks,
+    _without_link_paragraphs,
     clean_title,
     extract_html_story,
 )
@@ -164,3 +165,58 @@ def test_source_line_breaks_inside_text_are_spaces_but_not_in_pre() -> None:
     assert root is not None
     assert "Photos which were released, show the pier." == root.find(".//span").text
     assert "Tide table\nMonday 06:10" == root.find(".//pre").text
+
+
+@pytest.mark.parametrize(
+    "related",
+    [
+        'Read more: <a href="/x">Harbour fees double as the fleet shrinks again</a>',
+        '<strong>ĐỌC THÊM: <a href="/x">Phí cảng tăng gấp đôi khi đội tàu thu hẹp</a></strong>',
+    ],
+)
+def test_a_labelled_link_paragraph_moves_to_the_furniture(related: str) -> None:
+    body = (
+        f"<article><h1>Harbour rules</h1><p>{P1}</p><p>{related}</p><p>{P2}</p>"
+        f"<p>{P3}</p></article>"
+    )
+    record = record_from_html(html_page(body), source="page.html", encoding="utf-8")
+    text = record.versions[0].text
+    furniture = record.versions[0].furniture or ""
+    assert "Harbour fees double" not in text and "Phí cảng" not in text
+    assert "Harbour fees double" in furniture or "Phí cảng" in furniture
+    assert P1 in text and P3 in text
+
+
+def test_a_paragraph_with_a_link_inside_its_sentence_stays() -> None:
+    inline = 'Officials said <a href="/x">the new rules</a> would apply from May onwards.'
+    body = f"<article><h1>Harbour rules</h1><p>{P1}</p><p>{inline}</p><p>{P2}</p></article>"
+    record = record_from_html(html_page(body), source="page.html", encoding="utf-8")
+    assert "Officials said the new rules would apply from May onwards." in record.versions[0].text
+
+
+def test_one_link_paragraphs_are_found_with_or_without_a_short_label() -> None:
+    root = parse_html(
+        "<html><body><p><a href='/a'>Harbour fees double as the fleet shrinks</a></p>"
+        "<p>阅读更多：<a href='/b'>港口费用翻倍，船队再次缩小</a></p>"
+        "<p>A long sentence that names <a href='/c'>the harbour fees</a></p>"
+        "<p>Officials who met on Tuesday said: <a href='/d'>the harbour fees</a></p></body></html>"
+    )
+    story = "\n".join(
+        [
+            "Headline",
+            "Harbour fees double as the fleet shrinks",
+            "A long sentence that names the harbour fees",
+            "阅读更多：港口费用翻倍，船队再次缩小",
+            "Officials who met on Tuesday said: the harbour fees",
+        ]
+    )
+    kept, moved = _without_link_paragraphs(story, _blocks(root))
+    assert (
+        "Harbour fees double as the fleet shrinks",
+        "阅读更多：港口费用翻倍，船队再次缩小",
+    ) == moved
+    assert [
+        "Headline",
+        "A long sentence that names the harbour fees",
+        "Officials who met on Tuesday said: the harbour fees",
+    ] == kept.splitlines()
