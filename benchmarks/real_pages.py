@@ -1,10 +1,10 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|all] [--json OUT] [--jobs N]
-                                    [--split] [--pages DIR --gold FILE|DIR] [--archive CLI]
-                                    [--keep DIR]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|html|all] [--json OUT]
+                                    [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
+                                    [--archive CLI] [--keep DIR]
 
-Four sets of real pages (saved text and saved HTML, site chrome included):
+Five sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -12,7 +12,10 @@ Four sets of real pages (saved text and saved HTML, site chrome included):
 - ``fresh``: ``benchmarks/data/real-pages-fresh/``, the held-out set for issue 15's second
   round, gathered in parts: its gold is every ``gold*.jsonl`` file in the folder;
 - ``fresh2``: ``benchmarks/data/real-pages-fresh2/``, the final held-out set for issue 15
-  (gathered in parts C and D), its gold every ``gold*.jsonl`` file in the folder likewise.
+  (gathered in parts C and D), its gold every ``gold*.jsonl`` file in the folder likewise;
+- ``html``: ``benchmarks/data/real-pages-html/``, the held-out set of real saved HTML news
+  pages (round 4), its gold every ``gold*.jsonl`` in the folder; scored only when asked for
+  by name (not part of ``all``).
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -44,6 +47,7 @@ REPO_SET = REPO / "benchmarks" / "data" / "real-pages"
 SHARED_SET = REPO.parent / "shared" / "data" / "real-pages"
 FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
 FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
+HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
 
 REQUIRED_KEYS = (
     "file", "title", "date", "language", "credits", "service", "source", "truncated",
@@ -562,6 +566,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh", FRESH_SET / "pages", FRESH_SET))
     if args.set in ("fresh2", "all"):
         sets.append(PageSet("fresh2", FRESH2_SET / "pages", FRESH2_SET))
+    if args.set == "html":
+        sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
 
 
@@ -570,7 +576,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--set", choices=("repo", "shared", "fresh", "fresh2", "all"), default="all"
+        "--set", choices=("repo", "shared", "fresh", "fresh2", "html", "all"), default="all"
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")
     parser.add_argument(

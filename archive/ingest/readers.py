@@ -155,23 +155,30 @@ def record_from_html(
     record = record_from_page_text(
         story.text, source=source, encoding=encoding, url=url or story.url
     )
+    if story.furniture:
+        version = record.versions[0]
+        version.furniture = "\n".join([*story.furniture, *filter(None, [version.furniture])])
     if story.title:
         record.title = story.title
         record.versions[0].title = story.title
         record.title_derived = False
     _add_html_credits(record, html)
-    if record.date is None and story.date:
-        from archive.ingest.records import parse_date
+    from archive.ingest.records import parse_date
 
-        with suppress(RecordError):
-            record.date = parse_date(story.date)
+    # The day the markup declares beats a date read from the text (an epigraph's date, a
+    # site clock); htmldate's reading only fills a gap.
+    for declared in (story.published, None if record.date else story.date):
+        if declared:
+            with suppress(RecordError):
+                record.date = parse_date(declared)
+                break
     return record
 
 
 def _add_html_credits(record: ArticleRecord, html: str) -> None:
     """Add the credits the page's markup states (byline elements, meta author) to a record."""
-    from archive.ingest.bylines import html_credits
     from archive.ingest.credits import ParsedCredits
+    from archive.ingest.htmlcredits import html_credits
 
     held = {(c.role, c.name.casefold()) for c in record.credits}
     found = [e for e in html_credits(html) if (e.role, e.name.casefold()) not in held]

@@ -11,6 +11,7 @@ import pytest
 from benchmarks.real_pages import (
     FRESH2_SET,
     FRESH_SET,
+    HTML_SET,
     REPO_SET,
     GoldError,
     PageSet,
@@ -120,6 +121,13 @@ def test_the_held_out_sets_follow_the_schema(folder: Path) -> None:
     gold = load_gold(folder, folder / "pages")
     assert len(gold) >= 80
     assert {g["file"] for g in gold} == {p.name for p in (folder / "pages").iterdir()}
+
+
+def test_the_held_out_html_set_follows_the_schema() -> None:
+    gold = load_gold(HTML_SET, HTML_SET / "pages")
+    assert len(gold) >= 15
+    assert {g["file"] for g in gold} == {p.name for p in (HTML_SET / "pages").iterdir()}
+    assert all(g["file"].endswith(".html") for g in gold)
 
 
 def test_credits_count_role_and_name_and_forgive_credits_other() -> None:
