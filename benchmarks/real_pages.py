@@ -1,10 +1,10 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|all] [--json OUT] [--jobs N]
-                                    [--split] [--pages DIR --gold FILE|DIR] [--archive CLI]
-                                    [--keep DIR]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|all] [--json OUT]
+                                    [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
+                                    [--archive CLI] [--keep DIR]
 
-Four sets of real pages (saved text and saved HTML, site chrome included):
+Five sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -12,7 +12,9 @@ Four sets of real pages (saved text and saved HTML, site chrome included):
 - ``fresh``: ``benchmarks/data/real-pages-fresh/``, the held-out set for issue 15's second
   round, gathered in parts: its gold is every ``gold*.jsonl`` file in the folder;
 - ``fresh2``: ``benchmarks/data/real-pages-fresh2/``, the final held-out set for issue 15
-  (gathered in parts C and D), its gold every ``gold*.jsonl`` file in the folder likewise.
+  (gathered in parts C and D), its gold every ``gold*.jsonl`` file in the folder likewise;
+- ``fresh3``: ``benchmarks/data/real-pages-fresh3/``, the held-out set of round 4 (gathered
+  in parts E and F), its gold every ``gold*.jsonl`` file in the folder likewise.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -44,6 +46,7 @@ REPO_SET = REPO / "benchmarks" / "data" / "real-pages"
 SHARED_SET = REPO.parent / "shared" / "data" / "real-pages"
 FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
 FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
+FRESH3_SET = REPO / "benchmarks" / "data" / "real-pages-fresh3"
 
 REQUIRED_KEYS = (
     "file", "title", "date", "language", "credits", "service", "source", "truncated",
@@ -562,6 +565,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh", FRESH_SET / "pages", FRESH_SET))
     if args.set in ("fresh2", "all"):
         sets.append(PageSet("fresh2", FRESH2_SET / "pages", FRESH2_SET))
+    if args.set in ("fresh3", "all"):
+        sets.append(PageSet("fresh3", FRESH3_SET / "pages", FRESH3_SET))
     return sets
 
 
@@ -570,7 +575,7 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--set", choices=("repo", "shared", "fresh", "fresh2", "all"), default="all"
+        "--set", choices=("repo", "shared", "fresh", "fresh2", "fresh3", "all"), default="all"
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")
     parser.add_argument(
