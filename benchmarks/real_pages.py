@@ -1,10 +1,10 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|html|all] [--json OUT]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|html|all] [--json OUT]
                                     [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
                                     [--archive CLI] [--keep DIR]
 
-Five sets of real pages (saved text and saved HTML, site chrome included):
+Six sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -13,9 +13,10 @@ Five sets of real pages (saved text and saved HTML, site chrome included):
   round, gathered in parts: its gold is every ``gold*.jsonl`` file in the folder;
 - ``fresh2``: ``benchmarks/data/real-pages-fresh2/``, the final held-out set for issue 15
   (gathered in parts C and D), its gold every ``gold*.jsonl`` file in the folder likewise;
-- ``html``: ``benchmarks/data/real-pages-html/``, the held-out set of real saved HTML news
-  pages (round 4), its gold every ``gold*.jsonl`` in the folder; scored only when asked for
-  by name (not part of ``all``).
+- ``fresh3``: ``benchmarks/data/real-pages-fresh3/``, the held-out set of round 4 (gathered
+  in parts E and F), its gold every ``gold*.jsonl`` file in the folder likewise;
+- ``html``: ``benchmarks/data/real-pages-html/``, real saved HTML news pages (round 4), its
+  gold every ``gold*.jsonl`` in the folder.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -47,6 +48,7 @@ REPO_SET = REPO / "benchmarks" / "data" / "real-pages"
 SHARED_SET = REPO.parent / "shared" / "data" / "real-pages"
 FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
 FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
+FRESH3_SET = REPO / "benchmarks" / "data" / "real-pages-fresh3"
 HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
 
 REQUIRED_KEYS = (
@@ -566,7 +568,9 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh", FRESH_SET / "pages", FRESH_SET))
     if args.set in ("fresh2", "all"):
         sets.append(PageSet("fresh2", FRESH2_SET / "pages", FRESH2_SET))
-    if args.set == "html":
+    if args.set in ("fresh3", "all"):
+        sets.append(PageSet("fresh3", FRESH3_SET / "pages", FRESH3_SET))
+    if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
 
@@ -576,7 +580,9 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument(
-        "--set", choices=("repo", "shared", "fresh", "fresh2", "html", "all"), default="all"
+        "--set",
+        choices=("repo", "shared", "fresh", "fresh2", "fresh3", "html", "all"),
+        default="all",
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")
     parser.add_argument(
