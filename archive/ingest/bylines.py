@@ -419,8 +419,8 @@ _AFTER_LABEL = re.compile(
 )  # "NAME 기자 -" closing a dated byline, "NAME 기자>" heading a broadcast's report,
 # "NAME 기자입니다." (this is reporter NAME) signing one off
 # "By NAME", "Story by NAME", "BY NAME | DATE"
-_BY = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview|written)\s+)?"
-                 r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
+BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview|written)\s+)?"
+                      r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|·•\d]+?)\s*[|·•]\s*(?P<rest>[^|·•]*\d[^|·•]*)$")
 # "(NAME/NAME, Phnom Penh)": names joined by slashes, a place, in brackets.
@@ -632,7 +632,7 @@ def _read_uyghur_prepared(text: str, raw: str) -> list[CreditEntry] | None:
 
 def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     """ "By NAME", "By NAME and NAME", "By RFA Khmer", "By Staff reporters", "By NAME | DATE"."""
-    match = _BY.match(text)
+    match = BY_LABEL.match(text)
     if match is None:
         return None
     rest = _without_trailing_date(match["rest"].split("|")[0].strip())
@@ -952,7 +952,7 @@ def is_credit_line(text: str) -> bool:
     line = fold_text(" ".join(text.split()))
     if bool(read_credit_line(text)):
         return True
-    match = _BY.match(line)
+    match = BY_LABEL.match(line)
     return match is not None and _STAFF.match(match["rest"].split("|")[0].strip()) is not None
 
 
@@ -1311,7 +1311,7 @@ def _is_top_byline(line: str) -> bool:
     """Whether a credit line has the form of a byline heading a story ("By NAME", a name)."""
     folded = fold_text(" ".join(line.split()))
     return (
-        _BY.match(folded) is not None
+        BY_LABEL.match(folded) is not None
         or bool(bare_name(line))
         or bool(_read_date_names(folded, line))  # "Wednesday, 25 August 2010 15:03 NAME"
     )
@@ -1320,7 +1320,7 @@ def _is_top_byline(line: str) -> bool:
 def _is_dated_byline(line: str) -> bool:
     """A byline carrying its own date: "By NAME Monday, April 25, 2011", "DATE TIME NAME"."""
     folded = fold_text(" ".join(line.split()))
-    if (by := _BY.match(folded)) is not None:
+    if (by := BY_LABEL.match(folded)) is not None:
         rest = by["rest"].strip()
         return _without_trailing_date(rest) != rest
     return bool(_read_date_names(folded, line))

@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from archive.identity.names import clean_person_name
-from archive.ingest.bylines import _BY, dedupe_credits, fold_text, read_credit_line
+from archive.ingest.bylines import BY_LABEL, dedupe_credits, fold_text, read_credit_line
 from archive.ingest.credits import CreditEntry
 from archive.ingest.htmlmeta import json_ld_objects, ld_types, meta_values, parse_html, stories
 
@@ -209,7 +209,7 @@ def _element_credits(root: Any) -> list[CreditEntry]:
             element.tag in ("p", "strong", "b", "span", "div") and len(element) <= 2
         ):
             found_here = read_credit_line(text)
-            is_by = _BY.match(fold_text(text)) is not None
+            is_by = BY_LABEL.match(fold_text(text)) is not None
             if found_here and is_by and not _CREDIT_ATTRIBUTE.search(attributes):
                 continue  # outside a byline element only labelled lines count
             if found_here and is_by:
