@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from archive.ingest.bylines import is_credit_line
-from archive.ingest.dates import date_line
+from archive.ingest.dates import date_line, dateline_date
 from archive.ingest.furniture import (
     PHOTO_CAPTION,
     is_chrome,
@@ -37,7 +37,13 @@ from archive.ingest.furniture import (
 )
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
-from archive.ingest.pagelines import CLOSERS, PROSE_END, Line, is_name_shaped, is_prose
+from archive.ingest.pagelines import (
+    CLOSERS,
+    PROSE_END,
+    Line,
+    is_name_shaped,
+    is_prose,
+)
 
 __all__ = [
     "LineModel",
@@ -395,6 +401,11 @@ def story_furniture(
             continue
         if index == len(lines) - 1 and not _ends_sentence(text):
             continue  # the page's last line, cut off: the story's end as often as not
+        # a page whose headline was not found makes one from the story's first line, and a
+        # date opening the story is read as its dateline: both stay within reach
+        opens_dated = index == story[0] and dateline_date(text) is not None
+        if index < context.lead and (title is None or opens_dated):
+            continue
         probability = movable[index] = model.probability(line_features(lines, index, context))
         # above the lead, a heading (a digest item's, a speaker's label) may open the story
         heading = looks_like_title(text) or text.endswith(_COLON_END)

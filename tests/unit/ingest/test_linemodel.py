@@ -193,6 +193,19 @@ def test_guards_keep_the_lead_and_finished_paragraphs_whatever_the_model_says() 
     assert [2] == story_furniture(lines, [0, 1, 2], title=None, model=everything)
 
 
+def test_lines_above_the_lead_stay_when_they_may_be_the_headline_or_the_dateline() -> None:
+    text = f"Farmers march on the hall\n12 March 2019 News Digest\n{PARAGRAPH}\n{SECOND}\n"
+    lines = list(page_lines(text))
+    above_lead = _with_weight_on("before_lead", load_line_model().names)
+    headline = "Farmers march on provincial hall"
+
+    # no headline found: the story's first line is where the derived title comes from
+    assert [] == story_furniture(lines, [0, 1, 2, 3], title=None, model=above_lead)
+    # a headline found: lines above the lead go, unless a date opens the story (its dateline)
+    assert [0, 1] == story_furniture(lines, [0, 1, 2, 3], title=headline, model=above_lead)
+    assert [] == story_furniture(lines, [1, 2, 3], title=headline, model=above_lead)
+
+
 def test_a_hard_wrapped_story_is_left_to_the_rules() -> None:
     wrapped = [
         "Hundreds of farmers marched to the provincial hall on Monday to demand",
