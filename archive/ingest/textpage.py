@@ -62,6 +62,7 @@ from archive.ingest.headlines import (
     looks_like_title,
     title_from_breadcrumb,
 )
+from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagedates import (
     crawler_record,
@@ -292,7 +293,9 @@ def _find_credits(
     return _Credits(first, last, credit_line, parsed, byline, next_post)
 
 
-def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
+def parse_text_page(
+    text: str, *, language: str | None = None, line_model: LineModel | None = None
+) -> ParsedPage:
     """Parse a news page saved as plain text.
 
     Never raises: a page with no title, date or credit line gives None for those, and an
@@ -304,6 +307,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
 
     Args:
         language: the page's language, if known (orders ambiguous numeric dates).
+        line_model: the learned line model that moves furniture out of the story (the
+            shipped one by default; see ``linemodel``).
 
     Returns:
         The page's parts; ``body`` starts at ``body_start`` and ends at ``body_end``.
@@ -357,6 +362,10 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     if title is not None and len(story) > 1:
         # The headline shown again in the story's span (a post's title repeated): furniture.
         story = [index for index in story if not same_text(lines[index].text, title)]
+    if story:
+        # Furniture the rules do not name (a caption, teasers, an offer): the line model's.
+        moved = set(story_furniture(lines, story, title=title, model=line_model))
+        story = [index for index in story if index not in moved]
     # A headline cleaned of an aside or crawler prefix keeps its whole line in the furniture.
     whole_title = title is not None and title_index is not None and title == lines[title_index].text
     placed = set(story) | credit_rows | ({title_index} if whole_title else set())

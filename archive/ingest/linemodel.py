@@ -1,0 +1,424 @@
+"""A learned line model: how likely a line inside a page's story is page furniture.
+
+The rules in ``furniture`` and ``textpage`` name the forms of chrome they know; a page
+shows many small kinds they do not (a caption with no credit mark, a list of teasers, a
+subscription offer, the next post's head, a line in another script). This model reads a
+line's *structure* instead — its length and ending, its shape (a URL, a handle, a hash
+id, a date, a caption), what the existing predicates say of it, its neighbours, where it
+stands in the story (from the lead, from the end), whether the page repeats it and
+whether it is written in the page's script — and weighs those with a logistic regression
+trained on the benchmark pages' gold (``benchmarks/train_line_model.py``).
+
+No word lists and no tokens: the features are the same for every language and site.
+The weights ship as ``data/line_model.json``; scoring is plain Python (no numpy).
+:func:`story_furniture` is what the page reader calls: the story lines to move to the
+furniture, never the lead and never a finished paragraph inside the story.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from archive.ingest.bylines import is_credit_line
+from archive.ingest.dates import date_line, dateline_date
+from archive.ingest.furniture import (
+    PHOTO_CAPTION,
+    is_chrome,
+    is_furniture,
+    is_navigation,
+    is_ui_notice,
+)
+from archive.ingest.headlines import looks_like_title
+from archive.ingest.lineweight import line_weight
+from archive.ingest.pagelines import (
+    CLOSERS,
+    PROSE_END,
+    Line,
+    is_name_shaped,
+    is_prose,
+)
+
+__all__ = [
+    "LineModel",
+    "PageContext",
+    "furniture_probability",
+    "line_features",
+    "load_line_model",
+    "page_context",
+    "story_furniture",
+]
+
+_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|info|asia)\b", re.IGNORECASE)
+_HANDLE = re.compile(r"(?:^|\s)[@#][\w.]{2,}")
+# A hash or id token: letters and digits mixed, eight or more ("a3f9c2d81b", "5f2e…").
+_HASH_ID = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{8,}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:：]\d{2}\b")
+_BULLET = re.compile(r"^(?:[•·*▪►▶■□◆◇○●✓✔→⇒>»\-–—]\s*|\d{1,2}[.)]\s|\(\d{1,2}\)\s)")
+_ELLIPSIS = ("...", "…", "..")
+_OPEN_QUOTE = ("“", '"', "«", "「", "『", "‘", "'")
+_BRACKETED = re.compile(r"^[(\[（【「].*[)\]）】」]$")
+_COLON_END = (":", "：")
+_DIGITS = re.compile(r"\d")
+_MAX_RUN = 8  # run lengths beyond this say no more
+
+
+@dataclass(frozen=True, slots=True)
+class PageContext:
+    """What the features of one story line read of the page around it.
+
+    Attributes:
+        story: The story's line indices, in page order (the lines the model weighs).
+        lead: The story's lead (its first paragraph), if it has one.
+        last_paragraph: The story's last paragraph (a line that reads as prose), if any.
+        title: The page's headline, if one was found.
+        main_script: The script most of the page's letters are written in.
+        counts: How often each line's text (case and spacing folded) is on the page.
+    """
+
+    story: tuple[int, ...]
+    lead: int | None
+    last_paragraph: int | None
+    title: str | None
+    main_script: str | None
+    counts: dict[str, int]
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _letter_scripts(text: str) -> Counter[str]:
+    """Letters per script (ISO 15924), digits, punctuation and marks left out."""
+    from archive.analysis.scripts import NEUTRAL_SCRIPTS, char_script
+
+    scripts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            script = char_script(char)
+            if script not in NEUTRAL_SCRIPTS:
+                scripts[script] += 1
+    return scripts
+
+
+def _lead_of(lines: Sequence[Line], story: Sequence[int]) -> int | None:
+    """The story's first paragraph: the first line that reads as prose."""
+    return next((index for index in story if is_prose(lines[index].text)), None)
+
+
+def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
+    """The page-level facts the features of ``story``'s lines read."""
+    scripts = _letter_scripts("".join(lines[index].text for index in story))
+    main = scripts.most_common(1)[0][0] if scripts else None
+    paragraphs = [index for index in story if is_prose(lines[index].text)]
+    return PageContext(
+        story=tuple(story),
+        lead=paragraphs[0] if paragraphs else None,
+        last_paragraph=paragraphs[-1] if paragraphs else None,
+        title=title,
+        main_script=main,
+        counts=dict(Counter(_fold(line.text) for line in lines)),
+    )
+
+
+def _bigrams(text: str) -> set[str]:
+    folded = _fold(text)
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of character pairs two texts have in common (Jaccard): 1.0 for a copy."""
+    first, second = _bigrams(a), _bigrams(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS).endswith(PROSE_END)
+
+
+def _log_weight(text: str) -> float:
+    return math.log1p(line_weight(text))
+
+
+def _shape(text: str) -> dict[str, float]:
+    """Features of the line's text alone."""
+    letters = [char for char in text if char.isalpha()]
+    cased = [char for char in letters if char.isupper() or char.islower()]
+    words = text.split()
+    latin_words = [word for word in words if word[:1].isalpha() and word[:1].isascii()]
+    digits = len(_DIGITS.findall(text))
+    return {
+        "log_weight": _log_weight(text),
+        "log_words": math.log1p(len(words)),
+        "sentence_end": float(_ends_sentence(text)),
+        "ellipsis_end": float(text.rstrip(CLOSERS).endswith(_ELLIPSIS)),
+        "colon_end": float(text.endswith(_COLON_END)),
+        "opens_bullet": float(_BULLET.match(text) is not None),
+        "opens_quote": float(text.startswith(_OPEN_QUOTE)),
+        "bracketed": float(_BRACKETED.match(text) is not None),
+        "opens_lower": float(text[:1].islower()),
+        "url": float(_URL.search(text) is not None),
+        "handle": float(_HANDLE.search(text) is not None),
+        "hash_id": float(_HASH_ID.search(text) is not None),
+        "digit_ratio": digits / max(1, len(text)),
+        "capital_ratio": (sum(char.isupper() for char in cased) / len(cased)) if cased else 0.0,
+        "capitalised_words": (
+            sum(word[0].isupper() for word in latin_words) / len(latin_words)
+            if len(latin_words) >= 2
+            else 0.0
+        ),
+        "letter_ratio": len(letters) / max(1, len(text)),
+        "date": float(date_line(text) is not None),
+        "clock": float(_CLOCK.search(text) is not None),
+        "caption": float(PHOTO_CAPTION.search(text) is not None),
+        "is_furniture": float(is_furniture(text)),
+        "is_chrome": float(is_chrome(text)),
+        "is_ui_notice": float(is_ui_notice(text)),
+        "is_navigation": float(is_navigation(text)),
+        "is_credit_line": float(is_credit_line(text)),
+        "is_name_shaped": float(is_name_shaped(text)),
+        "looks_like_title": float(looks_like_title(text)),
+        "is_prose": float(is_prose(text)),
+    }
+
+
+def _run_length(lines: Sequence[Line], story: Sequence[int], position: int) -> int:
+    """How many short non-prose lines stand in a row around ``story[position]``, it included
+    (0 when the line itself reads as prose)."""
+    if is_prose(lines[story[position]].text):
+        return 0
+    run = 1
+    for step in (-1, 1):
+        at = position + step
+        while 0 <= at < len(story) and run < _MAX_RUN and not is_prose(lines[story[at]].text):
+            run += 1
+            at += step
+    return run
+
+
+def line_features(lines: Sequence[Line], index: int, context: PageContext) -> dict[str, float]:
+    """Structural, language-independent features of line ``index`` of the story.
+
+    ``index`` is a line of ``context.story``. The names and their order are the model's:
+    the shipped weights are checked against them.
+    """
+    text = lines[index].text
+    story = context.story
+    position = story.index(index)
+    features = _shape(text)
+    previous = lines[story[position - 1]].text if position > 0 else None
+    following = lines[story[position + 1]].text if position + 1 < len(story) else None
+    features |= {
+        "prev_prose": float(previous is not None and is_prose(previous)),
+        "next_prose": float(following is not None and is_prose(following)),
+        "prev_log_weight": _log_weight(previous) if previous is not None else 0.0,
+        "next_log_weight": _log_weight(following) if following is not None else 0.0,
+        "is_first": float(position == 0),
+        "is_last": float(following is None),
+        "log_run": math.log1p(_run_length(lines, story, position)),
+        "relative_position": position / max(1, len(story) - 1),
+    }
+    weight = line_weight(text)
+    widths = [line_weight(lines[i].text) for i in story]
+    features |= {
+        # a paragraph hard-wrapped at a column: the line goes on from the one above, and
+        # many lines of the story have its width
+        "continues_above": float(
+            previous is not None
+            and story[position - 1] == index - 1
+            and not _ends_sentence(previous)
+            and 0.8 <= weight / max(1, line_weight(previous)) <= 1.25
+        ),
+        "width_share": sum(abs(w - weight) <= 0.1 * weight for w in widths) / len(widths),
+        "page_last": float(index == len(lines) - 1),
+    }
+    lead, end = context.lead, context.last_paragraph
+    lead_at = story.index(lead) if lead is not None else 0
+    end_at = story.index(end) if end is not None else len(story) - 1
+    features |= {
+        "before_lead": float(lead is not None and position < lead_at),
+        "after_last_paragraph": float(end is not None and position > end_at),
+        "log_from_lead": math.log1p(abs(position - lead_at)),
+        "log_to_end": math.log1p(len(story) - 1 - position),
+        "log_after_last_paragraph": math.log1p(max(0, position - end_at)),
+        "repeated": float(context.counts.get(_fold(text), 0) > 1),
+    }
+    scripts = _letter_scripts(text)
+    letters = sum(scripts.values())
+    features["other_script"] = (
+        1.0 - scripts.get(context.main_script, 0) / letters
+        if letters and context.main_script is not None
+        else 0.0
+    )
+    features["title_copy"] = _similarity(text, context.title) if context.title else 0.0
+    return features
+
+
+@dataclass(frozen=True, slots=True)
+class LineModel:
+    """A logistic regression over standardised line features.
+
+    Attributes:
+        names: The feature names, in order (those of :func:`line_features`).
+        means: Each feature's mean over the training lines.
+        scales: Each feature's standard deviation there (1.0 where it was constant).
+        weights: One weight per feature.
+        bias: The intercept.
+        threshold: A story line whose probability is at least this is furniture.
+        edge_threshold: The same for a line at the story's edges, where a lost line costs
+            most: above the lead, or the story's last line.
+        tail_threshold: Lines under the story's last paragraph whose mean probability is
+            at least this leave together.
+    """
+
+    names: tuple[str, ...]
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    edge_threshold: float
+    tail_threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        """The probability that a line with these features is page furniture."""
+        score = self.bias
+        for name, mean, scale, weight in zip(
+            self.names, self.means, self.scales, self.weights, strict=True
+        ):
+            score += weight * (features[name] - mean) / scale
+        if score < -30:
+            return 0.0
+        return 1.0 / (1.0 + math.exp(-score))
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "features": list(self.names),
+            "means": list(self.means),
+            "scales": list(self.scales),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "edge_threshold": self.edge_threshold,
+            "tail_threshold": self.tail_threshold,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> LineModel:
+        """A model from its JSON form; a ValueError names what is missing or mismatched."""
+        try:
+            names = tuple(str(name) for name in data["features"])  # type: ignore[attr-defined]
+            columns = [
+                tuple(float(value) for value in data[key])  # type: ignore[attr-defined]
+                for key in ("means", "scales", "weights")
+            ]
+            bias, threshold = float(data["bias"]), float(data["threshold"])  # type: ignore[arg-type]
+            edge_threshold = float(data["edge_threshold"])  # type: ignore[arg-type]
+            tail_threshold = float(data["tail_threshold"])  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"line model: malformed weights ({error})") from error
+        if any(len(column) != len(names) for column in columns):
+            raise ValueError("line model: features, means, scales and weights differ in length")
+        means, scales, weights = columns
+        return cls(names, means, scales, weights, bias, threshold, edge_threshold, tail_threshold)
+
+
+_MODEL_FILE = "line_model.json"
+
+
+@functools.cache
+def load_line_model() -> LineModel:
+    """The shipped model (``archive/ingest/data/line_model.json``), read once."""
+    data = resources.files("archive.ingest").joinpath("data", _MODEL_FILE).read_text("utf-8")
+    return LineModel.from_json(json.loads(data))
+
+
+def furniture_probability(
+    lines: Sequence[Line], index: int, context: PageContext, model: LineModel | None = None
+) -> float:
+    """The probability that story line ``index`` is page furniture (the shipped model by
+    default)."""
+    model = model or load_line_model()
+    return model.probability(line_features(lines, index, context))
+
+
+_MIN_TAIL = 2
+_MIN_WRAPPED_LINES = 6
+_MAX_COLUMN_WEIGHT = 200
+_COLUMN_SHARE = 0.75
+
+
+def _hard_wrapped(lines: Sequence[Line], story: Sequence[int]) -> bool:
+    """Whether the story's text is hard-wrapped at a column (a mail or forum copy): no line
+    longer than a column, and half its lines or more near the column's width. Its lines are
+    short and unfinished only because of the wrapping: the model reads no such page."""
+    weights = [line_weight(lines[index].text) for index in story]
+    column = max(weights)
+    if len(weights) < _MIN_WRAPPED_LINES or column > _MAX_COLUMN_WEIGHT:
+        return False
+    return sum(weight >= _COLUMN_SHARE * column for weight in weights) >= len(weights) / 2
+
+
+def story_furniture(
+    lines: Sequence[Line],
+    story: Sequence[int],
+    *,
+    title: str | None,
+    model: LineModel | None = None,
+) -> list[int]:
+    """The story lines the model takes for furniture, in page order.
+
+    A line leaves when its probability reaches the model's threshold (its edge threshold
+    above the lead and for the story's last line), except the lead (the story's first
+    paragraph) and any finished paragraph (prose ending a sentence) above the story's last
+    paragraph: a lost story line is worse than chrome kept. A story with no paragraph (a
+    page of pictures) or hard-wrapped at a column is left whole, and so is the page's last
+    line when it is cut off (no sentence end).
+    """
+    if not story:
+        return []
+    context = page_context(lines, story, title=title)
+    if context.lead is None or context.last_paragraph is None or _hard_wrapped(lines, story):
+        return []
+    model = model or load_line_model()
+    at = story.index(context.lead)
+    above_lead = story[at - 1] if at > 0 else None
+    movable: dict[int, float] = {}  # the lines no guard keeps, with their probability
+    moved = []
+    for index in story:
+        text = lines[index].text
+        if index == context.lead:
+            continue
+        if index < context.last_paragraph and is_prose(text) and _ends_sentence(text):
+            continue
+        if index == len(lines) - 1 and not _ends_sentence(text):
+            continue  # the page's last line, cut off: the story's end as often as not
+        # a page whose headline was not found makes one from the story's first line, and a
+        # date opening the story is read as its dateline: both stay within reach
+        opens_dated = index == story[0] and dateline_date(text) is not None
+        if index < context.lead and (title is None or opens_dated):
+            continue
+        probability = movable[index] = model.probability(line_features(lines, index, context))
+        # above the lead, a heading (a digest item's, a speaker's label) may open the story
+        heading = looks_like_title(text) or text.endswith(_COLON_END)
+        edge = index == above_lead or (index < context.lead and heading) or index == story[-1]
+        if probability >= (model.edge_threshold if edge else model.threshold):
+            moved.append(index)
+    # Under the last paragraph, a run of lines the model mostly reads as furniture (teasers
+    # between a share line and a subscription offer) leaves whole.
+    tail = [index for index in story if index > context.last_paragraph]
+    if (
+        len(tail) >= _MIN_TAIL
+        and all(index in movable for index in tail)
+        and sum(movable[index] for index in tail) / len(tail) >= model.tail_threshold
+    ):
+        moved = sorted({*moved, *tail})
+    return moved

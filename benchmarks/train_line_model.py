@@ -1,0 +1,363 @@
+"""Train the page reader's line model (archive/ingest/linemodel.py) on the real-pages gold.
+
+    python benchmarks/train_line_model.py [--out FILE] [--cv] [--threshold P] [--l2 C]
+                                          [--shared]
+
+Every page of the repo's three gold sets (benchmarks/data/real-pages, real-pages-fresh,
+real-pages-fresh2) is read as import reads it, up to the story the rules make; each line of
+that story is labelled from gold: inside gold's story_first..story_last it is story unless
+it is one of junk_lines, holds a junk_substring or credit_mark, or is the byline_line;
+outside the span it is furniture (unless it is the title or a credit line: those are left
+out). The features are linemodel.line_features; the model an L2-regularised logistic
+regression fitted by Newton's method in numpy (no learning library is installed, and the
+fit is twenty lines). The weights go to archive/ingest/data/line_model.json, trained on the
+three repo sets only, so they can be rebuilt from the repo alone.
+
+``--cv`` prints leave-one-set-out figures: trained on two repo sets, scored on the third
+(and with ``--shared`` on ../shared/data/real-pages when present): line precision and
+recall of furniture, and on whole pages chrome kept, lead lost and end lost, for the rules
+alone and for a range of thresholds. Deterministic: sorted inputs, no random draws.
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from itertools import product
+from pathlib import Path
+from typing import Any
+from unittest import mock
+
+import numpy as np
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from archive.ingest import textpage  # noqa: E402
+from archive.ingest.bylines import is_credit_line  # noqa: E402
+from archive.ingest.linemodel import (  # noqa: E402
+    LineModel,
+    line_features,
+    page_context,
+    story_furniture,
+)
+from archive.ingest.pagelines import Line, page_lines  # noqa: E402
+from benchmarks.real_pages import (  # noqa: E402
+    FRESH2_SET,
+    FRESH_SET,
+    REPO_SET,
+    SHARED_SET,
+    load_gold,
+)
+
+MODEL_PATH = REPO / "archive" / "ingest" / "data" / "line_model.json"
+SETS = {
+    "repo": (REPO_SET / "pages", REPO_SET / "gold.jsonl"),
+    "fresh": (FRESH_SET / "pages", FRESH_SET),
+    "fresh2": (FRESH2_SET / "pages", FRESH2_SET),
+}
+DEFAULT_L2 = 1.0
+DEFAULT_THRESHOLD = 0.9
+DEFAULT_EDGE_THRESHOLD = 0.99
+DEFAULT_TAIL_THRESHOLD = 0.8
+THRESHOLDS = (0.8, 0.9, 0.95)
+EDGE_THRESHOLDS = (0.98, 0.99, 1.01)  # 1.01: nothing at the story's edges moves
+TAIL_THRESHOLDS = (0.6, 0.8, 1.01)  # 1.01: no tail leaves whole
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+@dataclass
+class Page:
+    """One gold page as the rules leave it: its lines, the rules' story, the labels."""
+
+    set_name: str
+    file: str
+    gold: dict[str, Any]
+    lines: list[Line]
+    story: list[int]
+    title: str | None
+    labels: dict[int, int] = field(default_factory=dict)  # 1 furniture, 0 story
+    features: dict[int, list[float]] = field(default_factory=dict)
+
+
+def _read_page(path: Path) -> tuple[str, str | None] | None:
+    """The text the page reader parses, and the language import detects on it."""
+    from archive.analysis import detect_language
+    from archive.ingest.decode import decode_bytes
+    from archive.ingest.htmlpage import extract_html_story
+
+    text = decode_bytes(path.read_bytes(), source=str(path)).text
+    if path.suffix.lower() in (".html", ".htm"):
+        story = extract_html_story(text)
+        if story is None:
+            return None
+        text = story.text
+    language, _confidence = detect_language(text[:4000])
+    return text, language
+
+
+def _rules_story(text: str, language: str | None) -> tuple[list[Line], list[int], str | None]:
+    """The page's lines, the story lines the rules keep, and the title: the line model's
+    call in textpage is recorded (and moves nothing)."""
+    seen: list[tuple[list[Line], list[int], str | None]] = []
+
+    def record(
+        lines: Sequence[Line], story: Sequence[int], *, title: str | None, model: object = None
+    ) -> list[int]:
+        seen.append((list(lines), list(story), title))
+        return []
+
+    with mock.patch.object(textpage, "story_furniture", record):
+        page = textpage.parse_text_page(text, language=language)
+    if seen:
+        return seen[0]
+    return list(page_lines(text)), [], page.title
+
+
+def _span_line(lines: list[Line], text: str, snippet: str, *, last: bool) -> int | None:
+    """The line holding the start (or the end, with ``last``) of a gold snippet."""
+    flat = _flat(snippet)
+    if not flat:
+        return None
+    for index in reversed(range(len(lines))) if last else range(len(lines)):
+        if flat in _flat(lines[index].text):
+            return index
+    # a snippet running over two lines: find it in the page, map its offset to a line
+    words = [re.escape(word) for word in flat.split(" ")]
+    found = list(re.finditer(r"\s+".join(words), unicodedata.normalize("NFC", text)))
+    if not found:
+        return None
+    offset = found[-1].end() - 1 if last else found[0].start()
+    return next((i for i, line in enumerate(lines) if line.start <= offset < line.end), None)
+
+
+def _label(page: Page, text: str) -> None:
+    """Gold's reading of every line of the rules' story (see the module's docstring)."""
+    gold = page.gold
+    first = _span_line(page.lines, text, str(gold["story_first"]), last=False)
+    last = _span_line(page.lines, text, str(gold["story_last"]), last=True)
+    if first is None or last is None or last < first:
+        return
+    junk_lines = {_flat(str(j)) for j in gold.get("junk_lines") or []}
+    junk_parts = [_flat(str(j)) for j in gold.get("junk_substrings") or []]
+    marks = [_flat(str(m)) for m in (gold.get("credit_mark"), gold.get("byline_line")) if m]
+    titles = [_flat(str(t)) for t in [gold.get("title"), *(gold.get("title_alt") or [])] if t]
+    for index in page.story:
+        line = _flat(page.lines[index].text)
+        if first <= index <= last:
+            chrome = line in junk_lines or any(part and part in line for part in junk_parts)
+            credit = any(mark and (mark in line or line == mark) for mark in marks)
+            page.labels[index] = int(chrome or credit)
+        elif not (
+            line in titles
+            or is_credit_line(page.lines[index].text)
+            or any(mark and (mark in line or line == mark) for mark in marks)
+        ):
+            page.labels[index] = 1  # outside gold's span, neither the title nor a credit
+
+
+def load_pages(names: Sequence[str], *, shared: bool = False) -> list[Page]:
+    """Every gold page of the named sets (and the shared set), read and labelled."""
+    sets = {name: SETS[name] for name in names}
+    if shared and (SHARED_SET / "gold.jsonl").is_file():
+        sets["shared"] = (SHARED_SET / "pages", SHARED_SET / "gold.jsonl")
+    pages: list[Page] = []
+    for set_name, (folder, gold_path) in sets.items():
+        for gold in sorted(load_gold(gold_path, folder), key=lambda g: str(g["file"])):
+            read = _read_page(folder / str(gold["file"]))
+            if read is None:
+                continue
+            text, language = read
+            lines, story, title = _rules_story(text, language)
+            page = Page(set_name, str(gold["file"]), gold, lines, story, title)
+            _label(page, text)
+            if story:
+                context = page_context(lines, story, title=title)
+                page.features = {
+                    index: list(line_features(lines, index, context).values()) for index in story
+                }
+            pages.append(page)
+    return pages
+
+
+def feature_names(pages: Sequence[Page]) -> list[str]:
+    for page in pages:
+        if page.story:
+            context = page_context(page.lines, page.story, title=page.title)
+            return list(line_features(page.lines, page.story[0], context))
+    raise ValueError("no page with a story to read feature names from")
+
+
+def fit(
+    pages: Sequence[Page],
+    names: list[str],
+    *,
+    l2: float,
+    threshold: float,
+    edge_threshold: float,
+    tail_threshold: float = 1.01,
+) -> LineModel:
+    """An L2-regularised logistic regression on the labelled lines (Newton's method)."""
+    rows = [
+        (page.features[index], label)
+        for page in pages
+        for index, label in sorted(page.labels.items())
+    ]
+    x = np.array([row for row, _ in rows], dtype=float)
+    y = np.array([label for _, label in rows], dtype=float)
+    means = x.mean(axis=0)
+    scales = x.std(axis=0)
+    scales[scales < 1e-9] = 1.0
+    z = np.hstack([(x - means) / scales, np.ones((len(x), 1))])
+    w = np.zeros(z.shape[1])
+    penalty = np.full(z.shape[1], l2)
+    penalty[-1] = 0.0  # the intercept is not shrunk
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
+        gradient = z.T @ (p - y) + penalty * w
+        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
+        step = np.linalg.solve(hessian, gradient)
+        w -= step
+        if np.abs(step).max() < 1e-8:
+            break
+    return LineModel(
+        names=tuple(names),
+        means=tuple(round(float(v), 6) for v in means),
+        scales=tuple(round(float(v), 6) for v in scales),
+        weights=tuple(round(float(v), 6) for v in w[:-1]),
+        bias=round(float(w[-1]), 6),
+        threshold=threshold,
+        edge_threshold=edge_threshold,
+        tail_threshold=tail_threshold,
+    )
+
+
+@dataclass
+class Figures:
+    """Line and page figures of a model (or of the rules alone) on some pages."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    chrome_pages: int = 0
+    lead_lost: int = 0
+    end_lost: int = 0
+    pages: int = 0
+
+    def line(self) -> str:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return (
+            f"furniture lines P {precision:.3f} R {recall:.3f} (tp {self.tp}, fp {self.fp},"
+            f" fn {self.fn}); pages {self.pages}: chrome kept {self.chrome_pages},"
+            f" lead lost {self.lead_lost}, end lost {self.end_lost}"
+        )
+
+
+def evaluate(pages: Sequence[Page], model: LineModel | None) -> Figures:
+    """How the story reads with the model's moves (or without, for ``None``), scored as
+    real_pages.py scores a stored story."""
+    figures = Figures()
+    for page in pages:
+        moved = (
+            set(story_furniture(page.lines, page.story, title=page.title, model=model))
+            if model is not None
+            else set()
+        )
+        for index, label in page.labels.items():
+            figures.tp += label == 1 and index in moved
+            figures.fp += label == 0 and index in moved
+            figures.fn += label == 1 and index not in moved
+        kept = [page.lines[i].text for i in page.story if i not in moved]
+        flat = _flat(" ".join(kept))
+        rows = {_flat(text) for text in kept}
+        gold = page.gold
+        figures.pages += 1
+        junk = [j for j in gold.get("junk_lines") or [] if _flat(str(j)) in rows]
+        junk += [j for j in gold.get("junk_substrings") or [] if _flat(str(j)) in flat]
+        figures.chrome_pages += bool(junk)
+        figures.lead_lost += _flat(str(gold["story_first"])) not in flat
+        figures.end_lost += _flat(str(gold["story_last"])) not in flat
+    return figures
+
+
+def cross_validate(pages: list[Page], names: list[str], l2: float) -> None:
+    held_out = ["repo", "fresh", "fresh2"]
+    for test in held_out:
+        train = [p for p in pages if p.set_name in held_out and p.set_name != test]
+        model = fit(train, names, l2=l2, threshold=1.0, edge_threshold=1.0, tail_threshold=1.0)
+        for name in (test, "shared"):
+            tested = [p for p in pages if p.set_name == name]
+            if not tested:
+                continue
+            print(f"== trained on {'+'.join(s for s in held_out if s != test)}, tested on {name}")
+            print(f"  rules alone                     {evaluate(tested, None).line()}")
+            for threshold, edge, tail in product(THRESHOLDS, EDGE_THRESHOLDS, TAIL_THRESHOLDS):
+                chosen = replace(
+                    model, threshold=threshold, edge_threshold=edge, tail_threshold=tail
+                )
+                scored = evaluate(tested, chosen)
+                print(f"  threshold {threshold:<4} edge {edge:<4} tail {tail:<4} {scored.line()}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the weights")
+    parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures")
+    parser.add_argument("--shared", action="store_true", help="also test on the shared set")
+    parser.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD)
+    parser.add_argument("--edge-threshold", type=float, default=DEFAULT_EDGE_THRESHOLD)
+    parser.add_argument("--tail-threshold", type=float, default=DEFAULT_TAIL_THRESHOLD)
+    parser.add_argument("--l2", type=float, default=DEFAULT_L2)
+    parser.add_argument("--no-write", action="store_true", help="do not write the weights")
+    args = parser.parse_args(argv)
+    pages = load_pages(list(SETS), shared=args.shared or args.cv)
+    labelled = sum(len(p.labels) for p in pages)
+    furniture = sum(sum(p.labels.values()) for p in pages)
+    unlabelled = sum(1 for p in pages if p.story and not p.labels)
+    print(
+        f"{len(pages)} pages, {labelled} labelled story lines ({furniture} furniture);"
+        f" {unlabelled} pages whose gold span was not found"
+    )
+    names = feature_names(pages)
+    if args.cv:
+        cross_validate(pages, names, args.l2)
+    repo_pages = [p for p in pages if p.set_name in SETS]
+    model = fit(
+        repo_pages,
+        names,
+        l2=args.l2,
+        threshold=args.threshold,
+        edge_threshold=args.edge_threshold,
+        tail_threshold=args.tail_threshold,
+    )
+    print(
+        f"== shipped model (trained on {'+'.join(SETS)}), threshold {args.threshold},"
+        f" edge {args.edge_threshold}, tail {args.tail_threshold}"
+    )
+    for name in (*SETS, "shared"):
+        tested = [p for p in pages if p.set_name == name]
+        if tested:
+            print(f"  {name:<7} rules alone {evaluate(tested, None).line()}")
+            print(f"  {name:<7} with model  {evaluate(tested, model).line()}")
+    if not args.no_write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

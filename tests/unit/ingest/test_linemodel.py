@@ -1,0 +1,270 @@
+"""The learned line model: its features, its shipped weights, its trainer, its use on a page."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+
+import pytest
+
+from archive.ingest.linemodel import (
+    LineModel,
+    line_features,
+    load_line_model,
+    page_context,
+    story_furniture,
+)
+from archive.ingest.pagelines import Line, page_lines
+from archive.ingest.textpage import parse_text_page
+from benchmarks.train_line_model import Page, evaluate, fit
+
+PARAGRAPH = (
+    "Hundreds of farmers marched to the provincial hall on Monday to demand the return of "
+    "land they say was taken for a sugar plantation without payment."
+)
+SECOND = (
+    "Officials at the hall said they would send the complaint to the ministry, and asked "
+    "the farmers to go home while it is studied."
+)
+
+
+def features_of(text: str, line: str, *, title: str | None = None) -> dict[str, float]:
+    """The features of the first line equal to ``line`` on a page whose story is all of it."""
+    lines = list(page_lines(text))
+    story = list(range(len(lines)))
+    index = next(i for i, found in enumerate(lines) if found.text == line)
+    return line_features(lines, index, page_context(lines, story, title=title))
+
+
+def test_a_paragraph_reads_as_prose_and_a_caption_as_a_caption() -> None:
+    caption = "Farmers outside the provincial hall (Photo: Sok Chea/Mekong Wire)"
+    page = f"{PARAGRAPH}\n{caption}\n{SECOND}\n"
+
+    paragraph, shown = features_of(page, PARAGRAPH), features_of(page, caption)
+
+    shape = ("is_prose", "sentence_end", "caption")
+    assert (1.0, 1.0, 0.0) == tuple(paragraph[name] for name in shape)
+    assert (0.0, 0.0, 1.0) == tuple(shown[name] for name in shape)
+    # a caption stands between two paragraphs; the paragraph has only one neighbour
+    assert (1.0, 1.0) == (shown["prev_prose"], shown["next_prose"])
+    assert shown["log_weight"] < paragraph["log_weight"]
+
+
+def test_a_teaser_list_after_the_story_is_a_run_after_the_last_paragraph() -> None:
+    teasers = [
+        "Dam builders face new questions over fish stocks",
+        "Court delays ruling in land case for the third time",
+        "Villagers say roads to the border are closed again",
+    ]
+    page = "\n".join([PARAGRAPH, SECOND, *teasers]) + "\n"
+
+    last_teaser = features_of(page, teasers[-1])
+    second = features_of(page, SECOND)
+
+    assert 1.0 == last_teaser["after_last_paragraph"]
+    assert 0.0 == second["after_last_paragraph"]
+    assert last_teaser["log_run"] > 0.0 == second["log_run"]
+    assert 1.0 == last_teaser["looks_like_title"]
+    assert 1.0 == last_teaser["is_last"]
+    assert last_teaser["capitalised_words"] < 1.0  # sentence case: only the first word
+
+
+def test_a_line_in_another_script_is_marked_by_its_share_of_the_page_script() -> None:
+    khmer = "កសិករ​រាប់រយ​នាក់​បាន​ដើរ​ក្បួន​ទៅ​សាលាខេត្ត​កាលពី​ថ្ងៃច័ន្ទ ដើម្បី​ទាមទារ​ដី​របស់​ពួកគេ​វិញ។"
+    site = "Mekong Wire Khmer"
+    page = f"{khmer}\n{site}\n{khmer[:-1]}។\n"
+
+    assert features_of(page, site)["other_script"] == pytest.approx(1.0)
+    assert features_of(page, khmer)["other_script"] == pytest.approx(0.0)
+
+
+@pytest.mark.parametrize(
+    ("line", "feature"),
+    [
+        ("https://example.org/news/2021/05/farmers", "url"),
+        ("Follow @mekongwire for updates", "handle"),
+        ("a199893fd32356b51aff8da15bdb0504", "hash_id"),
+        ("• Court delays ruling in land case", "opens_bullet"),
+        ("Updated 14:35", "clock"),
+        ("Farmers march on the hall, police say...", "ellipsis_end"),
+    ],
+)
+def test_shapes_of_chrome_are_marked_and_a_paragraph_has_none(line: str, feature: str) -> None:
+    page = f"{PARAGRAPH}\n{line}\n{SECOND}\n"
+
+    assert 1.0 == features_of(page, line)[feature]
+    assert 0.0 == features_of(page, PARAGRAPH)[feature]
+
+
+def test_a_line_shown_twice_and_a_copy_of_the_headline_are_marked() -> None:
+    title = "Farmers march on provincial hall over lost land"
+    page = f"{title}\n{PARAGRAPH}\nSubscribe for daily news\n{SECOND}\nSubscribe for daily news\n"
+
+    copy = features_of(page, title, title=title)
+    twice = features_of(page, "Subscribe for daily news", title=title)
+    paragraph = features_of(page, PARAGRAPH, title=title)
+
+    assert copy["title_copy"] == pytest.approx(1.0)
+    assert paragraph["title_copy"] < 0.5
+    assert (1.0, 0.0) == (twice["repeated"], paragraph["repeated"])
+
+
+def test_the_shipped_weights_name_the_features_line_features_gives() -> None:
+    data = resources.files("archive.ingest").joinpath("data", "line_model.json").read_text("utf-8")
+    shipped = json.loads(data)
+    lines = list(page_lines(f"{PARAGRAPH}\n{SECOND}\n"))
+    names = list(line_features(lines, 0, page_context(lines, [0, 1], title=None)))
+
+    assert names == shipped["features"]
+    assert tuple(names) == load_line_model().names
+
+
+def test_a_model_with_missing_weights_is_refused_with_a_one_line_error() -> None:
+    with pytest.raises(ValueError, match="line model: features, means, scales and weights"):
+        LineModel.from_json(
+            {
+                "features": ["a", "b"],
+                "means": [0.0],
+                "scales": [1.0, 1.0],
+                "weights": [1.0, 1.0],
+                "bias": 0.0,
+                "threshold": 0.5,
+                "edge_threshold": 0.5,
+                "tail_threshold": 0.5,
+            }
+        )
+
+
+def _synthetic_page(number: int) -> Page:
+    """A page of two paragraphs with a teaser between them: the teaser is labelled
+    furniture, the paragraphs story."""
+    teaser = f"Read our report number {number} on the dam"
+    text = f"{PARAGRAPH}\n{teaser}\n{SECOND}\n"
+    lines = list(page_lines(text))
+    story = [0, 1, 2]
+    context = page_context(lines, story, title=None)
+    gold = {"story_first": PARAGRAPH[:40], "story_last": SECOND[-40:], "junk_lines": [teaser]}
+    page = Page("synthetic", f"page-{number}.txt", gold, lines, story, None)
+    page.labels = {0: 0, 1: 1, 2: 0}
+    page.features = {i: list(line_features(lines, i, context).values()) for i in story}
+    return page
+
+
+def test_the_trainer_learns_to_separate_a_labelled_set() -> None:
+    pages = [_synthetic_page(number) for number in range(12)]
+    lines = pages[0].lines
+    names = list(line_features(lines, 0, page_context(lines, [0, 1, 2], title=None)))
+
+    model = fit(pages, names, l2=0.1, threshold=0.5, edge_threshold=0.5)
+    probabilities = [
+        model.probability(line_features(lines, i, page_context(lines, [0, 1, 2], title=None)))
+        for i in range(3)
+    ]
+
+    assert probabilities[1] > 0.9
+    assert max(probabilities[0], probabilities[2]) < 0.1
+    figures = evaluate(pages, model)
+    assert (12, 0, 0) == (figures.tp, figures.fp, figures.fn)
+    assert (0, 0, 0) == (figures.chrome_pages, figures.lead_lost, figures.end_lost)
+    assert (12, 0) == (evaluate(pages, None).chrome_pages, evaluate(pages, None).tp)
+
+
+def _with_weight_on(feature: str, names: tuple[str, ...]) -> LineModel:
+    """A model that calls a line furniture exactly when ``feature`` is 1.0."""
+    return LineModel(
+        names=names,
+        means=tuple(0.0 for _ in names),
+        scales=tuple(1.0 for _ in names),
+        weights=tuple(20.0 if name == feature else 0.0 for name in names),
+        bias=-10.0,
+        threshold=0.5,
+        edge_threshold=0.5,
+        tail_threshold=0.5,
+    )
+
+
+def test_guards_keep_the_lead_and_finished_paragraphs_whatever_the_model_says() -> None:
+    text = f"{PARAGRAPH}\n{SECOND}\n{PARAGRAPH[:-1]} again.\n"
+    lines = list(page_lines(text))
+    everything = _with_weight_on("is_prose", load_line_model().names)
+
+    # the lead and the paragraph in the middle stay; only the last paragraph may go
+    assert [2] == story_furniture(lines, [0, 1, 2], title=None, model=everything)
+
+
+def test_lines_above_the_lead_stay_when_they_may_be_the_headline_or_the_dateline() -> None:
+    text = f"Farmers march on the hall\n12 March 2019 News Digest\n{PARAGRAPH}\n{SECOND}\n"
+    lines = list(page_lines(text))
+    above_lead = _with_weight_on("before_lead", load_line_model().names)
+    headline = "Farmers march on provincial hall"
+
+    # no headline found: the story's first line is where the derived title comes from
+    assert [] == story_furniture(lines, [0, 1, 2, 3], title=None, model=above_lead)
+    # a headline found: lines above the lead go, unless a date opens the story (its dateline)
+    assert [0, 1] == story_furniture(lines, [0, 1, 2, 3], title=headline, model=above_lead)
+    assert [] == story_furniture(lines, [1, 2, 3], title=headline, model=above_lead)
+
+
+def test_a_hard_wrapped_story_is_left_to_the_rules() -> None:
+    wrapped = [
+        "Hundreds of farmers marched to the provincial hall on Monday to demand",
+        "the return of land they say was taken for a sugar plantation without",
+        "payment. Officials at the hall said they would send the complaint to",
+        "the ministry, and asked the farmers to go home while it is studied by",
+        "the provincial land office and the ministry's inspectors. The farmers",
+        "said they would come back next week if no answer came from the hall.",
+    ]
+    lines = [Line(0, 0, text) for text in wrapped]
+    everything = _with_weight_on("log_weight", load_line_model().names)
+
+    assert [] == story_furniture(lines, list(range(len(lines))), title=None, model=everything)
+
+
+PAGE = """\
+Farmers march on provincial hall over lost land
+
+Farmers rest outside the provincial hall in Kampong Speu
+
+{paragraph}
+
+Farmers rest outside the provincial hall in Kampong Speu
+
+{second}
+
+Land disputes in the province
+
+The provincial governor was not available for comment on Tuesday, his office said.
+
+Dam builders face new questions over fish stocks in the Mekong
+Court delays ruling in land case for the third time this year
+mekongwire.org/subscribe
+More at mekongwire.org.
+"""
+
+
+def test_a_page_loses_its_caption_and_link_line_and_keeps_every_paragraph() -> None:
+    page = parse_text_page(PAGE.format(paragraph=PARAGRAPH, second=SECOND))
+
+    for story in (PARAGRAPH, SECOND, "Land disputes in the province", "The provincial governor"):
+        assert story in page.body
+    # the photo's caption, above the lead and again under it, and the subscription link
+    for chrome in ("Farmers rest outside", "mekongwire.org/subscribe"):
+        assert chrome not in page.body
+        assert any(line.startswith(chrome) for line in page.dropped)
+    assert 2 == sum(line.startswith("Farmers rest outside") for line in page.dropped)
+
+
+def test_a_tail_the_model_mostly_reads_as_furniture_leaves_whole() -> None:
+    teasers = [
+        "Dam builders face new questions over fish stocks",
+        "Court delays ruling in land case for the third time",
+        "Villagers say roads to the border are closed again.",
+    ]
+    lines = list(page_lines("\n".join([PARAGRAPH, SECOND, *teasers]) + "\n"))
+    tail_only = _with_weight_on("after_last_paragraph", load_line_model().names)
+    strict = replace(tail_only, threshold=1.01, edge_threshold=1.01)
+
+    assert [2, 3, 4] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=strict)
+    never = replace(strict, tail_threshold=1.01)
+    assert [] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=never)
