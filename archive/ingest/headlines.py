@@ -15,6 +15,7 @@ import re
 from archive.ingest.bylines import is_credit_line
 from archive.ingest.dates import parse_date_text
 from archive.ingest.furniture import (
+    BREADCRUMB,
     TEMPLATE,
     doubled_lines,
     is_byline,
@@ -95,15 +96,19 @@ def title_from_breadcrumb(text: str) -> str | None:
 # headline; "Headline [a reposter's comment …]": a blog's aside after it.
 _CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)")
 _REPOSTER_ASIDE = re.compile(r"\s+\[[^\[\]]*\]?$")
+# A news agency's feature under its dispatch line: "新华社北京5月2日电 题：HEADLINE".
+_DISPATCH_TITLE = re.compile(r"^\S{2,30}?[電电]\s*[題题]\s*[:：]\s*(?=\S)")
 
 
 def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
-    """The headline without a crawler's date before it or a reposter's aside after it, and
-    the crawler's date if there was one."""
+    """The headline without a crawler's date or an agency's dispatch line ("…电 题：")
+    before it or a reposter's aside after it, and the crawler's date if there was one."""
     date = None
     if crawler := _CRAWLER_DATE.match(title):
         date = parse_date_text(crawler["date"], language=language)
         title = title[crawler.end() :]
+    if dispatch := _DISPATCH_TITLE.match(title):
+        title = title[dispatch.end() :]
     aside = _REPOSTER_ASIDE.search(title)
     if aside and is_substantial(title[: aside.start()]) and aside.start() > 0:
         title = title[: aside.start()].rstrip()
@@ -121,11 +126,22 @@ _CAPTION_POSITION = re.compile(
 _INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
 
 
+# A line wholly in brackets: an aside, a poster's note or a control ("(Posted by NAME)",
+# "【返回】", "[Video]"), never a headline.
+_BRACKETED = re.compile(r"^(?:\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】)$")
+
+
+def is_bracketed(text: str) -> bool:
+    """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】")."""
+    return _BRACKETED.match(text) is not None
+
+
 def _is_headline_shaped(text: str) -> bool:
-    """A headline's shape: title-like, one sentence at most, not a byline, site name or
-    navigation run."""
+    """A headline's shape: title-like, one sentence at most, not a byline, site name,
+    navigation run or bracketed aside."""
     return (
         line_weight(text) <= MAX_HEADLINE_WEIGHT
+        and not is_bracketed(text)
         and _INNER_SENTENCE_END.search(text.rstrip(CLOSERS + "）】")) is None
         and looks_like_title(text)
         and not is_byline(text)
@@ -173,6 +189,8 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     if position is None:
         return None
     candidates: list[int] = []
+    echoed = {i for i in content[:position] if is_echoed(lines, i)}
+    twice_shown = shown_twice | echoed
     for index in reversed(content[:position]):
         text = lines[index].text
         if is_prose(text):
@@ -180,7 +198,7 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
         if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not has_date(text):
             candidates.append(index)
     if title is None:
-        return next((index for index in candidates if index in shown_twice), None)
+        return next((index for index in candidates if index in twice_shown), None)
     candidates = [index for index in candidates if index > title]
     # A standfirst set under the byline: the headline is the candidate over the byline.
     if len(candidates) > 1 and any(
@@ -189,10 +207,12 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     ):
         candidates = candidates[1:]
     named = [index for index in candidates if not is_name_shaped(lines[index].text)]
-    twice = [index for index in candidates if index in shown_twice]
+    twice = [index for index in candidates if index in twice_shown]
     chosen = (twice or named or candidates)[0] if candidates else None
     if chosen is None:
         return None
+    # A line that holds the chosen headline (a breadcrumb ending with it) is no other headline.
+    candidates = [i for i in candidates if i == chosen or lines[chosen].text not in lines[i].text]
     # A paragraph under the first headline is its lead, never furniture, unless a date line
     # stands between it and the headline below (a blog's notice over a post's header).
     for index in (i for i in content if title < i < chosen and is_prose(lines[i].text)):
@@ -201,6 +221,8 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     old, new = lines[title].text, lines[chosen].text
     if not looks_like_title(old):
         return chosen
+    if chosen in echoed and title not in echoed:
+        return chosen  # the page repeats this headline (a breadcrumb, its title bar), not the other
     if line_weight(new) <= line_weight(old):
         return None
     if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
@@ -215,6 +237,40 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
 
 
 _MAX_LABEL_WEIGHT = 16
+# What stands between a headline and a site's name in a page's title bar ("TITLE - Site",
+# "TITLE | Site", "TITLE_site") or between a breadcrumb's sections and its last item.
+_TITLE_BAR_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜_:：»›>/]|::)\s*")
+_CRUMB_SEPARATOR_END = re.compile(r"[|｜:：»›>/]\s*$")
+_MAX_TITLE_BAR_SITE_WEIGHT = 30
+
+
+def is_echoed(lines: list[Line], index: int) -> bool:
+    """Whether the page shows a line's text again elsewhere: the same line further off (a
+    next-post list, a share line), a breadcrumb's last item ("Home > News > TITLE",
+    "HomeNewsTITLE") or the page's title bar ("TITLE - Site"). A headline is shown twice that
+    way; a label of a word or two is too short to tell."""
+    text = lines[index].text
+    if line_weight(text) <= _MAX_LABEL_WEIGHT:
+        return False
+    for other, line in enumerate(lines):
+        host = line.text
+        if abs(other - index) <= 1 or len(host) < len(text):
+            continue  # the line itself, or its copy right by it (an image's alt text)
+        if same_text(host, text):
+            return True
+        if host.endswith(text):
+            before = host[: -len(text)]
+            if BREADCRUMB.match(host) or _CRUMB_SEPARATOR_END.search(before):
+                return True
+        if host.startswith(text):
+            rest = host[len(text) :]
+            separator = _TITLE_BAR_SEPARATOR.match(rest)
+            site = rest[separator.end() :] if separator else ""
+            if separator and site and line_weight(site) <= _MAX_TITLE_BAR_SITE_WEIGHT:
+                return True
+    return False
+
+
 MAX_SITE_HEADING_WEIGHT = 24
 
 

@@ -1,0 +1,153 @@
+"""Headlines on unseen pages: the headline the page shows twice (a breadcrumb's last item,
+the title bar, a copy further down), skip links, bracketed asides, listing headings and
+captions that are never the headline (pages written for these tests in the shapes real
+news, blog and repost pages use)."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.headlines import is_bracketed, is_echoed
+from archive.ingest.pagelines import page_lines
+from archive.ingest.textpage import parse_text_page
+
+HEADLINE = "Floodwaters cut the highway between two provincial capitals"
+LEAD = "Floodwaters cut the main highway on Sunday, stranding hundreds of trucks, officials said."
+SECOND = "Rescue teams reached the worst-hit villages by boat late in the afternoon, they said."
+THIRD = "The weather service expects more rain in the coming week across the northern hills."
+
+
+def page(*lines: str) -> str:
+    return "\n\n".join(lines) + "\n"
+
+
+def test_a_site_name_over_a_breadcrumb_ending_with_the_headline_is_not_the_headline() -> None:
+    crumb = f"Home > News > Regional > {HEADLINE}"
+    parsed = parse_text_page(page("River Daily", crumb, HEADLINE, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD)
+    assert {"River Daily", crumb} <= set(parsed.dropped)
+
+
+def test_a_headline_shown_again_further_down_wins_over_a_banner_above_it() -> None:
+    banner = "Emergency clinic hours during the holiday week: see the full list of open clinics"
+    lines = [banner, "Mekong TV", HEADLINE, "Evening News, weekdays at 6 pm", HEADLINE]
+    parsed = parse_text_page(page(*lines, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD)
+    assert HEADLINE not in parsed.body
+
+
+def test_the_title_bar_over_the_headline_gives_way_to_the_headline_alone() -> None:
+    bar = f"{HEADLINE} - River News Agency"
+    parsed = parse_text_page(page(bar, "News / Regional", HEADLINE, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert HEADLINE not in parsed.body
+
+
+def test_a_breadcrumb_glued_to_the_headline_in_another_script_is_not_the_headline() -> None:
+    headline = "ແຂວງ ຄຳມ່ວນ ເປີດ ເສັ້ນທາງ ທ່ອງທ່ຽວ ໃໝ່"
+    lead = (
+        "ແຂວງຄຳມ່ວນ ໄດ້ເປີດເສັ້ນທາງທ່ອງທ່ຽວໃໝ່ ໃຫ້ແກ່ນັກທ່ອງທ່ຽວ ທັງພາຍໃນ ແລະ ຕ່າງປະເທດ"
+        " ເພື່ອສົ່ງເສີມ ການທ່ອງທ່ຽວ ໃນທ້ອງຖິ່ນ ແລະ ສ້າງລາຍຮັບ ໃຫ້ແກ່ປະຊາຊົນ."
+    )
+    crumb = f"Homeຂ່າວ{headline}"
+    parsed = parse_text_page(page(crumb, headline, lead, lead), language="lo")
+    assert headline == parsed.title
+    assert crumb in parsed.dropped
+
+
+@pytest.mark.parametrize(
+    ("host", "echoed"),
+    [
+        (f"Home › World › {HEADLINE}", True),
+        (f"{HEADLINE} | River News", True),
+        (f"{HEADLINE}_rivernews", True),
+        (HEADLINE, True),
+        (f"{HEADLINE} as the rivers keep rising in three provinces of the north", False),
+        (f"Opinion {HEADLINE}", False),
+    ],
+)
+def test_a_headline_is_echoed_only_by_a_copy_a_breadcrumb_or_a_title_bar(
+    host: str, echoed: bool
+) -> None:
+    lines = list(page_lines(page(host, "Regional", HEADLINE, LEAD)))
+    assert echoed == is_echoed(lines, 2)
+
+
+def test_a_copy_right_by_the_line_or_a_short_label_is_no_echo() -> None:
+    lines = list(page_lines(page(HEADLINE, HEADLINE, "Opinion", LEAD, "Opinion")))
+    assert (False, False) == (is_echoed(lines, 0), is_echoed(lines, 2))
+
+
+@pytest.mark.parametrize(
+    "skip",
+    ["본문바로가기 메뉴바로가기", "본문 바로가기", "跳到主要內容", "一鍵分享", "王小明相關文章"],
+)
+def test_skip_links_share_controls_and_related_labels_are_not_the_headline(skip: str) -> None:
+    headline = "北韓重返南北聯絡辦公室 政府稱運作正常"
+    lead = "北韓人員今天上午重返開城的南北聯絡辦公室,統一部表示辦公室將照常運作,並歡迎北方的決定。"
+    second = "統一部官員說,北方人員在撤離四天之後回到辦公室,雙方聯絡代表也進行了協商與交流。"
+    parsed = parse_text_page(page(skip, headline, lead, second), language="zh-Hant")
+    assert headline == parsed.title
+    assert skip in parsed.dropped
+
+
+@pytest.mark.parametrize("aside", ["【返回】", "(Posted by River News Media)", "[Video]"])
+def test_a_bracketed_aside_is_never_the_headline(aside: str) -> None:
+    parsed = parse_text_page(page(aside, HEADLINE, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert aside in parsed.dropped
+
+
+@pytest.mark.parametrize(
+    ("text", "bracketed"),
+    [
+        ("【返回】", True),
+        ("(Posted by River News Media)", True),
+        ("[BenarNews] Six people were killed in a spate of attacks", False),
+        ("Ministers meet (again) over the budget", False),
+        ("(Photo) Ministers meet over the budget", False),
+    ],
+)
+def test_only_a_line_wholly_in_brackets_is_an_aside(text: str, bracketed: bool) -> None:
+    assert bracketed == is_bracketed(text)
+
+
+@pytest.mark.parametrize(
+    "listing", ["Category Archives: Multimedia", "Tag Archives: Mekong", "Home Blog Page 11"]
+)
+def test_a_listing_pages_heading_right_above_the_headline_is_not_the_headline(
+    listing: str,
+) -> None:
+    parsed = parse_text_page(page(listing, HEADLINE, "River News", LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert listing in parsed.dropped
+
+
+def test_a_headline_ending_with_a_page_number_word_is_still_a_headline() -> None:
+    headline = "Readers turn the page on a decade of print"
+    parsed = parse_text_page(page(headline, LEAD, SECOND), language="en")
+    assert headline == parsed.title
+
+
+def test_a_caption_closing_with_its_credit_is_not_the_headline() -> None:
+    caption = "Two villagers were hurt in the flood near Kanni on April 14. (Credit: River News)"
+    parsed = parse_text_page(page(HEADLINE, "0", caption, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert caption in parsed.dropped
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("新华社北京5月2日电 题：山乡巨变——来自一线的报告", "山乡巨变——来自一线的报告"),
+        ("新華社貴陽2月12日電 題:山鄉巨變", "山鄉巨變"),
+        ("專題：山鄉巨變的十年", "專題：山鄉巨變的十年"),
+    ],
+)
+def test_an_agencys_dispatch_line_before_the_title_is_not_part_of_it(line: str, title: str) -> None:
+    lead = "高寒荒涼、溝谷陡峭、峰際連天,綿延不絕的山脈千百年來封住了多少山村的出路與夢想。"
+    second = "很長一段時間,這裡一直是全國農村貧困面最大、貧困程度最深、貧困人口最多的省份。"
+    parsed = parse_text_page(page(line, lead, second), language="zh-Hans")
+    assert title == parsed.title
