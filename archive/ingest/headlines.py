@@ -215,7 +215,14 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     candidates = [i for i in candidates if i == chosen or lines[chosen].text not in lines[i].text]
     # A paragraph under the first headline is its lead, never furniture, unless a date line
     # stands between it and the headline below (a blog's notice over a post's header).
+    # Nor is a paragraph with a list of other headlines under it (a blog's "about" blurb
+    # over its recent posts).
     for index in (i for i in content if title < i < chosen and is_prose(lines[i].text)):
+        listed_under = sum(
+            index < i < chosen and _is_headline_shaped(lines[i].text) for i in content
+        )
+        if listed_under >= _MIN_TAIL_HEADLINES:
+            continue
         if not any(has_date(lines[i].text) for i in range(index + 1, chosen)):
             return None
     old, new = lines[title].text, lines[chosen].text
@@ -231,8 +238,13 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     # (unless the page lists the chosen one among other headlines above it).
     between = [i for i in candidates if title < i < chosen]
     listed = any(same_text(lines[i].text, new) for i in range(title + 1, chosen))
-    if not listed and any(line_weight(lines[i].text) > line_weight(new) for i in between):
-        return None
+    heavier = [i for i in between if line_weight(lines[i].text) > line_weight(new)]
+    if not listed and heavier:
+        if not _is_label(old):
+            return None
+        # under a blog's or section's name: the heavier line is the headline, the lighter
+        # one under it a post's meta line ("In News on June 6, 2010")
+        chosen = max(heavier, key=lambda i: line_weight(lines[i].text))
     return chosen if _is_label(old) or _is_site_heading(old) or has_date(old) else None
 
 
@@ -333,5 +345,6 @@ def headlines_after_story(lines: list[Line], chrome: set[int], first: int, last:
     return index + 1
 
 
-# A numbered item of a digest ("1. Headline", "2) Headline"), not the page's headline.
-_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+# A numbered or bulleted item of a list ("1. Headline", "2) Headline", "- Headline"), not
+# the page's headline.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•·▪►*])\s")

@@ -151,3 +151,40 @@ def test_an_agencys_dispatch_line_before_the_title_is_not_part_of_it(line: str, 
     second = "很長一段時間,這裡一直是全國農村貧困面最大、貧困程度最深、貧困人口最多的省份。"
     parsed = parse_text_page(page(line, lead, second), language="zh-Hans")
     assert title == parsed.title
+
+
+def test_a_blogs_name_over_the_headline_and_a_lighter_meta_line_gives_the_headline() -> None:
+    meta = "In Politics on June 6, 2010 at 6:20 pm"
+    parsed = parse_text_page(page("river notes", HEADLINE, meta, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD) or parsed.body.startswith(meta)
+
+
+def test_a_blurb_over_a_list_of_recent_posts_is_not_the_lead() -> None:
+    blurb = (
+        "River Notes was founded in 2004 so that local reporters could share their notes on"
+        " the rivers, the towns along them and the people who live there, in one place."
+    )
+    posts = [
+        "Recent Posts",
+        "- Ministers meet over the budget",
+        "- Border crossing reopens for trade",
+        "- Fuel prices rise again in the capital",
+    ]
+    parsed = parse_text_page(
+        page("River Notes", blurb, *posts, HEADLINE, LEAD, SECOND), language="en"
+    )
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD)
+    assert blurb in parsed.dropped
+
+
+def test_a_paragraph_under_a_short_heading_with_no_list_under_it_stays_the_lead() -> None:
+    parsed = parse_text_page(page("River Notes", LEAD, "Update", HEADLINE, SECOND), language="en")
+    assert LEAD in parsed.body
+
+
+@pytest.mark.parametrize("item", ["- Ministers meet over the budget", "• Fuel prices rise again"])
+def test_a_bulleted_item_right_above_the_lead_is_not_the_headline(item: str) -> None:
+    parsed = parse_text_page(page(HEADLINE, "Recent Posts", item, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
