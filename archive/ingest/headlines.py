@@ -127,21 +127,30 @@ _INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
 
 
 # A line wholly in brackets: an aside, a poster's note or a control ("(Posted by NAME)",
-# "【返回】", "[Video]"), never a headline.
+# "【返回】", "[Video]").
 _BRACKETED = re.compile(r"^(?:\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】)$")
 
 
-def is_bracketed(text: str) -> bool:
-    """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】")."""
-    return _BRACKETED.match(text) is not None
+# A row of labelled fields: "Translated by: NAME | Edited by: NAME", "作者：X｜来源：Y".
+_FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*")
+_FIELD = re.compile(r"^[^:：]{1,24}[:：]\s*\S")
+
+
+def is_aside(text: str) -> bool:
+    """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】") or a
+    row of labelled fields ("Translated by: NAME | Edited by: NAME"): never a headline."""
+    if _BRACKETED.match(text):
+        return True
+    fields = [part for part in _FIELD_SEPARATOR.split(text) if part]
+    return len(fields) >= 2 and all(_FIELD.match(field) for field in fields)
 
 
 def _is_headline_shaped(text: str) -> bool:
     """A headline's shape: title-like, one sentence at most, not a byline, site name,
-    navigation run or bracketed aside."""
+    navigation run or aside."""
     return (
         line_weight(text) <= MAX_HEADLINE_WEIGHT
-        and not is_bracketed(text)
+        and not is_aside(text)
         and _INNER_SENTENCE_END.search(text.rstrip(CLOSERS + "）】")) is None
         and looks_like_title(text)
         and not is_byline(text)
@@ -226,8 +235,10 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
         if not any(has_date(lines[i].text) for i in range(index + 1, chosen)):
             return None
     old, new = lines[title].text, lines[chosen].text
-    if not looks_like_title(old):
-        return chosen
+    if not looks_like_title(old) or any(
+        title < i < chosen and is_prose(lines[i].text) for i in content
+    ):
+        return chosen  # a blog's notice and a post's date over the post's own header
     if chosen in echoed and title not in echoed:
         return chosen  # the page repeats this headline (a breadcrumb, its title bar), not the other
     if line_weight(new) <= line_weight(old):

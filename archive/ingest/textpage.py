@@ -61,7 +61,7 @@ from archive.ingest.headlines import (
     clean_title,
     headline_above_lead,
     headlines_after_story,
-    is_bracketed,
+    is_aside,
     looks_like_title,
     title_from_breadcrumb,
 )
@@ -492,7 +492,7 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             title = first
         elif (
             looks_like_title(line)
-            and not is_bracketed(line)
+            and not is_aside(line)
             and not is_byline(line)
             and not _is_credit_shaped(lines, first, dates)
             and not is_site_name(line)
@@ -502,7 +502,7 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             title = first
         elif (
             not is_substantial(line)
-            or is_bracketed(line)
+            or is_aside(line)
             or _is_credit_shaped(lines, first, dates)
             or is_site_name(line)
             or is_navigation(line)

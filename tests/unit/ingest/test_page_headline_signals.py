@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.headlines import is_bracketed, is_echoed
+from archive.ingest.headlines import is_aside, is_echoed
 from archive.ingest.pagelines import page_lines
 from archive.ingest.textpage import parse_text_page
 
@@ -108,10 +108,20 @@ def test_a_bracketed_aside_is_never_the_headline(aside: str) -> None:
         ("[BenarNews] Six people were killed in a spate of attacks", False),
         ("Ministers meet (again) over the budget", False),
         ("(Photo) Ministers meet over the budget", False),
+        ("Translated by: Jane Roe | Edited by: John Doe", True),
+        ("作者：王小明｜來源：中央社", True),
+        ("Laos: villagers held | a report", False),
+        ("Villagers held incommunicado: a report from the north", False),
     ],
 )
-def test_only_a_line_wholly_in_brackets_is_an_aside(text: str, bracketed: bool) -> None:
-    assert bracketed == is_bracketed(text)
+def test_only_a_bracketed_line_or_a_row_of_fields_is_an_aside(text: str, bracketed: bool) -> None:
+    assert bracketed == is_aside(text)
+
+
+def test_a_row_of_credit_fields_right_above_the_lead_is_not_the_headline() -> None:
+    fields = "Translated by: Jane Roe | Edited by: John Doe"
+    parsed = parse_text_page(page(HEADLINE, fields, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
 
 
 @pytest.mark.parametrize(
@@ -188,3 +198,16 @@ def test_a_paragraph_under_a_short_heading_with_no_list_under_it_stays_the_lead(
 def test_a_bulleted_item_right_above_the_lead_is_not_the_headline(item: str) -> None:
     parsed = parse_text_page(page(HEADLINE, "Recent Posts", item, LEAD, SECOND), language="en")
     assert HEADLINE == parsed.title
+
+
+def test_a_blogs_motto_over_a_notice_and_a_posts_date_gives_the_posts_headline() -> None:
+    motto = '"Walk humbly on the river road"'
+    notice = (
+        "Thank you for reading these notes. Please bless this work with patience, and share"
+        " the stories with your friends and family wherever they live along the river."
+    )
+    other = "Why the river changed its course"
+    lines = [motto, notice, "Tuesday, July 31, 2018", other, HEADLINE, "By Jane Roe"]
+    parsed = parse_text_page(page(*lines, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD)
