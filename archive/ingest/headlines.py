@@ -131,15 +131,92 @@ _INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
 _BRACKETED = re.compile(r"^(?:\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】)$")
 
 
+# A paragraph hard-wrapped at a fixed width: lines of about one length, none closing a
+# sentence, then a line that closes it.
+_WRAP_TOLERANCE = 0.2
+_MIN_WRAPPED_LINES = 3
+
+
+def starts_wrapped_paragraph(lines: list[Line], index: int) -> bool:
+    """Whether a line opens a paragraph hard-wrapped at a fixed width: it and at least two
+    lines under it of about its length, none closing a sentence, then a line no longer
+    than they are that closes one. Its first line is no headline."""
+    width = line_weight(lines[index].text)
+    if lines[index].text.rstrip(CLOSERS).endswith(PROSE_END):
+        return False
+    for following in range(index + 1, len(lines)):
+        text = lines[following].text
+        weight = line_weight(text)
+        if text.rstrip(CLOSERS).endswith(PROSE_END):
+            wrapped = following - index >= _MIN_WRAPPED_LINES
+            return wrapped and weight <= width * (1 + _WRAP_TOLERANCE)
+        if abs(weight - width) > width * _WRAP_TOLERANCE:
+            return False
+    return False
+
+
+def wrapped_lines(lines: list[Line]) -> set[int]:
+    """The lines of the page's hard-wrapped paragraphs (see :func:`starts_wrapped_paragraph`)."""
+    wrapped: set[int] = set()
+    index = 0
+    while index < len(lines):
+        if starts_wrapped_paragraph(lines, index):
+            end = next(
+                i
+                for i in range(index + 1, len(lines))
+                if lines[i].text.rstrip(CLOSERS).endswith(PROSE_END)
+            )
+            wrapped |= set(range(index, end + 1))
+            index = end
+        index += 1
+    return wrapped
+
+
+# A menu: a run of short title-like lines ("Weekly feature", "Interviews", "World view" …).
+_MIN_MENU_ITEMS = 4
+
+
+def in_menu(lines: list[Line], index: int) -> bool:
+    """Whether a short line stands in a run of short lines of which at least four read as
+    titles (a site's menu, never a headline)."""
+
+    def short(i: int) -> bool:
+        return line_weight(lines[i].text) <= MAX_SITE_HEADING_WEIGHT
+
+    if not short(index):
+        return False
+    start, end = index, index
+    while start > 0 and short(start - 1):
+        start -= 1
+    while end + 1 < len(lines) and short(end + 1):
+        end += 1
+    items = [i for i in range(start, end + 1) if looks_like_title(lines[i].text)]
+    return sum(not has_date(lines[i].text) for i in items) >= _MIN_MENU_ITEMS
+
+
+# A section label shouted in capitals ("IN THE NEWS", "WORLD"), never a headline.
+_SHOUTED_LABEL = re.compile(r"^[A-Z&'’-]+(?:\s+[A-Z&'’-]+){0,2}$")
+
+
+def is_shouted_label(text: str) -> bool:
+    """Whether a line is a section label of three capitalised words at most."""
+    return _SHOUTED_LABEL.match(text) is not None
+
+
 # A row of labelled fields: "Translated by: NAME | Edited by: NAME", "作者：X｜来源：Y".
 _FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*")
 _FIELD = re.compile(r"^[^:：]{1,24}[:：]\s*\S")
 
 
+# An e-mail address or a web address: a contact or source line.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.\w", re.IGNORECASE)
+
+
 def is_aside(text: str) -> bool:
-    """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】") or a
-    row of labelled fields ("Translated by: NAME | Edited by: NAME"): never a headline."""
-    if _BRACKETED.match(text):
+    """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】"), a row of
+    labelled fields ("Translated by: NAME | Edited by: NAME") or holds an e-mail or web
+    address (a contact or source line): never a headline."""
+    if _BRACKETED.match(text) or _ADDRESS.search(text):
         return True
     fields = [part for part in _FIELD_SEPARATOR.split(text) if part]
     return len(fields) >= 2 and all(_FIELD.match(field) for field in fields)
@@ -198,13 +275,19 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     if position is None:
         return None
     candidates: list[int] = []
+    wrapped = wrapped_lines(lines)
     echoed = {i for i in content[:position] if is_echoed(lines, i)}
     twice_shown = shown_twice | echoed
     for index in reversed(content[:position]):
         text = lines[index].text
         if is_prose(text):
             break  # a paragraph over the header (a blog's notice or promotion)
-        if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not has_date(text):
+        if (
+            _is_headline_shaped(text)
+            and not _LIST_ITEM.match(text)
+            and not has_date(text)
+            and index not in wrapped
+        ):
             candidates.append(index)
     if title is None:
         return next((index for index in candidates if index in twice_shown), None)
@@ -244,22 +327,23 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     if line_weight(new) <= line_weight(old):
         return None
     if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
-        return chosen if _is_label(old) or chosen in shown_twice else None
+        return chosen if is_label(old) or chosen in shown_twice else None
     # A heavier headline between the two: the page's own headline over a digest's items
     # (unless the page lists the chosen one among other headlines above it).
     between = [i for i in candidates if title < i < chosen]
     listed = any(same_text(lines[i].text, new) for i in range(title + 1, chosen))
     heavier = [i for i in between if line_weight(lines[i].text) > line_weight(new)]
     if not listed and heavier:
-        if not _is_label(old):
+        if not is_label(old):
             return None
         # under a blog's or section's name: the heavier line is the headline, the lighter
         # one under it a post's meta line ("In News on June 6, 2010")
         chosen = max(heavier, key=lambda i: line_weight(lines[i].text))
-    return chosen if _is_label(old) or _is_site_heading(old) or has_date(old) else None
+    return chosen if is_label(old) or _is_site_heading(old) or has_date(old) else None
 
 
 _MAX_LABEL_WEIGHT = 16
+MAX_SITE_HEADING_WEIGHT = 24
 # What stands between a headline and a site's name in a page's title bar ("TITLE - Site",
 # "TITLE | Site", "TITLE_site") or between a breadcrumb's sections and its last item.
 _TITLE_BAR_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜_:：»›>/]|::)\s*")
@@ -294,10 +378,7 @@ def is_echoed(lines: list[Line], index: int) -> bool:
     return False
 
 
-MAX_SITE_HEADING_WEIGHT = 24
-
-
-def _is_label(text: str) -> bool:
+def is_label(text: str) -> bool:
     """A section label: a word or two ("Opinion", "Tin trong nước"), four CJK characters."""
     return line_weight(text) <= _MAX_LABEL_WEIGHT
 

@@ -61,8 +61,12 @@ from archive.ingest.headlines import (
     clean_title,
     headline_above_lead,
     headlines_after_story,
+    in_menu,
     is_aside,
+    is_label,
+    is_shouted_label,
     looks_like_title,
+    starts_wrapped_paragraph,
     title_from_breadcrumb,
 )
 from archive.ingest.lineweight import line_weight
@@ -133,6 +137,8 @@ def _names_a_story(url: str) -> bool:
     return bool(_STORY_PATH.search(last) or any(c.isdigit() for c in parts.query))
 
 
+# A title of a word or two (or a few CJK characters) is a section's label.
+_MAX_LABEL_WORDS = 2
 # Lines after the credit line that may still be page furniture rather than story.
 _MAX_LINES_AFTER_CREDIT = 3
 
@@ -278,6 +284,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     crawled: datetime.date | None = None
     if title is not None:
         title, crawled = clean_title(title, language)
+        if is_label(title) and len(title.split()) <= _MAX_LABEL_WORDS:
+            title = None  # a word or two is a section's label: the page shows no headline
 
     first, last = roles.story_first, roles.story_last
     # Bylines: from just under the headline (a name line there may have been taken for
@@ -456,6 +464,16 @@ def _named_in_metadata(text: str, lines: list[Line], dates: dict[int, Any]) -> b
     return any(text in lines[index].text and text != lines[index].text for index in dates)
 
 
+def _is_title_lookalike(lines: list[Line], index: int) -> bool:
+    """A top line shaped like a title that is none: a shouted section label, an item of a
+    menu, the first line of a hard-wrapped paragraph."""
+    return (
+        is_shouted_label(lines[index].text)
+        or in_menu(lines, index)
+        or starts_wrapped_paragraph(lines, index)
+    )
+
+
 _MAX_HEADER_LINES_AFTER_TITLE = 4
 _MAX_SITE_LINES = 2
 _LEAD_WINDOW = 4
@@ -493,6 +511,7 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
         elif (
             looks_like_title(line)
             and not is_aside(line)
+            and not _is_title_lookalike(lines, first)
             and not is_byline(line)
             and not _is_credit_shaped(lines, first, dates)
             and not is_site_name(line)
@@ -503,6 +522,8 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
         elif (
             not is_substantial(line)
             or is_aside(line)
+            or is_shouted_label(line)
+            or in_menu(lines, first)
             or _is_credit_shaped(lines, first, dates)
             or is_site_name(line)
             or is_navigation(line)

@@ -152,7 +152,7 @@ def test_a_caption_closing_with_its_credit_is_not_the_headline() -> None:
     ("line", "title"),
     [
         ("新华社北京5月2日电 题：山乡巨变——来自一线的报告", "山乡巨变——来自一线的报告"),
-        ("新華社貴陽2月12日電 題:山鄉巨變", "山鄉巨變"),
+        ("新華社貴陽2月12日電 題:山鄉巨變的十年", "山鄉巨變的十年"),
         ("專題：山鄉巨變的十年", "專題：山鄉巨變的十年"),
     ],
 )
@@ -211,3 +211,51 @@ def test_a_blogs_motto_over_a_notice_and_a_posts_date_gives_the_posts_headline()
     parsed = parse_text_page(page(*lines, LEAD, SECOND), language="en")
     assert HEADLINE == parsed.title
     assert parsed.body.startswith(LEAD)
+
+
+def test_the_first_line_of_a_hard_wrapped_paragraph_is_not_a_headline() -> None:
+    wrapped = [
+        "The ministry and a private broadcaster signed an agreement on Monday",
+        "to carry the evening programmes of the radio service across the whole",
+        "country, on television as well as on the radio, from the first week of",
+        "next month, officials said.",
+    ]
+    parsed = parse_text_page(page(*wrapped, SECOND), language="en")
+    assert parsed.title is None
+    assert parsed.body.startswith(wrapped[0])
+
+
+def test_a_headline_over_a_lead_of_another_length_is_still_the_headline() -> None:
+    wrapped = [
+        "The ministry and a private broadcaster signed an agreement on Monday",
+        "to carry the evening programmes of the radio service across the whole",
+        "country, on television as well as on the radio, from the first week of",
+        "next month, officials said.",
+    ]
+    parsed = parse_text_page(page("Radio deal signed", *wrapped, SECOND), language="en")
+    assert "Radio deal signed" == parsed.title
+
+
+def test_a_menu_of_short_items_and_a_contact_line_give_no_headline() -> None:
+    menu = ["週四專題報導", "影像紀錄報導", "經濟瞭望報導", "國際視窗報導", "人物專訪報導"]
+    contact = "歡迎您與主持人聯絡:E-Mail: host@example.org"
+    lead = (
+        "香港的街頭運動已經持續了差不多半年,攝影師在現場追蹤拍攝,記錄下許多市民的日常與抗爭,"
+        "也記錄下警方與示威者之間的衝突。她說,每一張照片都是一段需要被記住的歷史,不能忘記。"
+    )
+    parsed = parse_text_page(page(*menu, contact, "2019-12-12", lead), language="zh-Hant")
+    assert parsed.title is None
+    assert parsed.body.startswith(lead)
+    assert all(item in parsed.dropped for item in menu)
+
+
+@pytest.mark.parametrize("label", ["IN THE NEWS", "WORLD", "節目快訊", "Tin mới"])
+def test_a_section_label_alone_over_the_lead_is_no_headline(label: str) -> None:
+    parsed = parse_text_page(page(label, "Yangon", LEAD, SECOND), language="en")
+    assert parsed.title is None
+    assert LEAD in parsed.body
+
+
+def test_a_short_headline_of_three_words_is_still_a_headline() -> None:
+    parsed = parse_text_page(page("Six Monks Detained", LEAD, SECOND), language="en")
+    assert "Six Monks Detained" == parsed.title
