@@ -172,13 +172,25 @@ def wrapped_lines(lines: list[Line]) -> set[int]:
     return wrapped
 
 
+_MAX_NAV_ITEM_WEIGHT = 24
 # A menu: a run of short title-like lines ("Weekly feature", "Interviews", "World view" …).
 _MIN_MENU_ITEMS = 4
 
 
+# Menu items set apart by runs of spaces on one line ("News    English    Türkçe").
+_SPACED_ITEMS = re.compile(r"\s{3,}|\t+")
+_MIN_SPACED_ITEMS = 3
+
+
 def in_menu(lines: list[Line], index: int) -> bool:
-    """Whether a short line stands in a run of short lines of which at least four read as
-    titles (a site's menu, never a headline)."""
+    """Whether a line is a site's menu, never a headline: three or more short items set
+    apart by runs of spaces, or a short line in a run of short lines of which at least four
+    read as titles."""
+    items = _SPACED_ITEMS.split(lines[index].text)
+    if len(items) >= _MIN_SPACED_ITEMS and all(
+        line_weight(item) <= _MAX_NAV_ITEM_WEIGHT for item in items
+    ):
+        return True
 
     def short(i: int) -> bool:
         return line_weight(lines[i].text) <= MAX_SITE_HEADING_WEIGHT
@@ -190,8 +202,8 @@ def in_menu(lines: list[Line], index: int) -> bool:
         start -= 1
     while end + 1 < len(lines) and short(end + 1):
         end += 1
-    items = [i for i in range(start, end + 1) if looks_like_title(lines[i].text)]
-    return sum(not has_date(lines[i].text) for i in items) >= _MIN_MENU_ITEMS
+    titles = [i for i in range(start, end + 1) if looks_like_title(lines[i].text)]
+    return sum(not has_date(lines[i].text) for i in titles) >= _MIN_MENU_ITEMS
 
 
 # A section label shouted in capitals ("IN THE NEWS", "WORLD"), never a headline.
@@ -208,16 +220,21 @@ _FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*")
 _FIELD = re.compile(r"^[^:：]{1,24}[:：]\s*\S")
 
 
+# A site's domain name ("En.Site.Com", "rfa.org").
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|gov|edu|tv)(?:\.[a-z]{2})?\b", re.IGNORECASE)
 # An e-mail address or a web address: a contact or source line.
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.\w", re.IGNORECASE)
 
 
 def is_aside(text: str) -> bool:
     """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】"), a row of
-    labelled fields ("Translated by: NAME | Edited by: NAME") or holds an e-mail or web
-    address (a contact or source line): never a headline."""
+    labelled fields ("Translated by: NAME | Edited by: NAME"), holds an e-mail or web
+    address (a contact or source line) or is a short line naming a site by its domain:
+    never a headline."""
     if _BRACKETED.match(text) or _ADDRESS.search(text):
         return True
+    if _DOMAIN.search(text) and is_site_shaped(text):
+        return True  # "Site.com - Latest News": the site's name
     fields = [part for part in _FIELD_SEPARATOR.split(text) if part]
     return len(fields) >= 2 and all(_FIELD.match(field) for field in fields)
 
@@ -361,10 +378,12 @@ def is_echoed(lines: list[Line], index: int) -> bool:
         return False
     for other, line in enumerate(lines):
         host = line.text
-        if abs(other - index) <= 1 or len(host) < len(text):
-            continue  # the line itself, or its copy right by it (an image's alt text)
+        if other == index or len(host) < len(text):
+            continue
         if same_text(host, text):
-            return True
+            if abs(other - index) > 1:  # a copy right by it is an image's alt text
+                return True
+            continue
         if host.endswith(text):
             before = host[: -len(text)]
             if BREADCRUMB.match(host) or _CRUMB_SEPARATOR_END.search(before):

@@ -464,6 +464,20 @@ def _named_in_metadata(text: str, lines: list[Line], dates: dict[int, Any]) -> b
     return any(text in lines[index].text and text != lines[index].text for index in dates)
 
 
+def _is_field_label(text: str) -> bool:
+    """A short label awaiting its field ("SEARCH IN NEWS:", "Tags:"); over a headline's
+    other half it opens the headline, so only a label over the page's chrome is furniture."""
+    return text.endswith((":", "：")) and line_weight(text) <= MAX_SITE_HEADING_WEIGHT
+
+
+def _is_header_line(lines: list[Line], index: int, chrome: set[int]) -> bool:
+    """Whether a line is the page's chrome or navigation (false past the page's end)."""
+    if index >= len(lines):
+        return False
+    text = lines[index].text
+    return index in chrome or is_chrome(text) or is_top_navigation(text)
+
+
 def _is_title_lookalike(lines: list[Line], index: int) -> bool:
     """A top line shaped like a title that is none: a shouted section label, an item of a
     menu, the first line of a hard-wrapped paragraph."""
@@ -524,6 +538,7 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             or is_aside(line)
             or is_shouted_label(line)
             or in_menu(lines, first)
+            or (_is_field_label(line) and _is_header_line(lines, first + 1, chrome))
             or _is_credit_shaped(lines, first, dates)
             or is_site_name(line)
             or is_navigation(line)

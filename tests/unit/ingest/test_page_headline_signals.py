@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.headlines import is_aside, is_echoed
+from archive.ingest.headlines import in_menu, is_aside, is_echoed
 from archive.ingest.pagelines import page_lines
 from archive.ingest.textpage import parse_text_page
 
@@ -259,3 +259,40 @@ def test_a_section_label_alone_over_the_lead_is_no_headline(label: str) -> None:
 def test_a_short_headline_of_three_words_is_still_a_headline() -> None:
     parsed = parse_text_page(page("Six Monks Detained", LEAD, SECOND), language="en")
     assert "Six Monks Detained" == parsed.title
+
+
+def test_a_language_menu_and_a_breadcrumb_right_above_the_headline_give_the_headline() -> None:
+    menu = "ئۇيغۇرچە    Uyghurche    Уйғурчә"
+    notice = (
+        "• A conference on the region's history will be held in the capital next month, and"
+        " everyone who wishes to speak at it is asked to write to the organisers by Friday."
+    )
+    crumb = f"You are here: Home » People » {HEADLINE}"
+    parsed = parse_text_page(page(menu, notice, crumb, HEADLINE, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD)
+
+
+def test_a_site_named_by_its_domain_and_a_search_label_over_the_headline_are_furniture() -> None:
+    lines = ["News.Example.Com - Latest News", "SEARCH IN NEWS:", "HOME PAGE 24/04/2024 13:18"]
+    parsed = parse_text_page(page(*lines, "News >", HEADLINE, LEAD, SECOND), language="en")
+    assert HEADLINE == parsed.title
+    assert lines[0] in parsed.dropped
+
+
+def test_a_headline_split_after_a_colon_keeps_its_first_half_out_of_the_furniture() -> None:
+    first_half = "Reporter Jane Roe:"
+    quoted = "“The flood was the worst in fifty years”"
+    parsed = parse_text_page(page(first_half, quoted, LEAD, SECOND), language="en")
+    assert first_half not in parsed.dropped or first_half == parsed.title
+
+
+@pytest.mark.parametrize(
+    ("text", "menu"),
+    [
+        ("News    English    العربية    Türkçe", True),
+        ("Floodwaters cut the highway    between two provincial capitals", False),
+    ],
+)
+def test_items_set_apart_by_runs_of_spaces_are_a_menu(text: str, menu: bool) -> None:
+    assert menu == in_menu(list(page_lines(text)), 0)
