@@ -115,6 +115,33 @@ def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | 
     return title, date
 
 
+# A board's or aggregator's tag before a reposted headline: "[新聞] ", "【轉載】".
+_TAG_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,8}\]|【[^【】]{1,8}】)\s*")
+_MIN_CUT_TITLE_WEIGHT = 20
+_COMPLETION_WINDOW = 12
+
+
+def completed_title(lines: list[Line], index: int, title: str) -> str | None:
+    """The whole headline when the title line shows it cut mid-word (a forum's or list's
+    title bar: "[News] Law takes effect, radio service to lea") and a headline-shaped line
+    a few lines on goes on with the cut word and a little more; None when there is none
+    (a line that goes on with a date or a sentence after a space is not it)."""
+    cut = _TAG_PREFIX.sub("", title).rstrip(" …-–—.")
+    if line_weight(cut) < _MIN_CUT_TITLE_WEIGHT:
+        return None
+    for other in range(index + 1, min(index + 1 + _COMPLETION_WINDOW, len(lines))):
+        text = lines[other].text
+        rest = text[len(cut) :]
+        if (
+            text.startswith(cut)
+            and rest[:1].isalnum()  # the cut word goes on: "…to lea" + "ve"
+            and line_weight(rest) <= line_weight(cut) / 2
+            and _is_headline_shaped(text)
+        ):
+            return text
+    return None
+
+
 # A caption names where people stand in the picture: "(left)", "(2nd R)", "(C)".
 _CAPTION_POSITION = re.compile(
     r"\((?:\d(?:st|nd|rd|th)\s+)?(?:left|right|cent(?:er|re)|front|back|top|bottom|[LRC])\)",
@@ -135,37 +162,50 @@ _BRACKETED = re.compile(r"^(?:\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【�
 # sentence, then a line that closes it.
 _WRAP_TOLERANCE = 0.2
 _MIN_WRAPPED_LINES = 3
+_MAX_WRAPPED_LINES = 60
 
 
 def starts_wrapped_paragraph(lines: list[Line], index: int) -> bool:
     """Whether a line opens a paragraph hard-wrapped at a fixed width: it and at least two
     lines under it of about its length, none closing a sentence, then a line no longer
     than they are that closes one. Its first line is no headline."""
-    width = line_weight(lines[index].text)
-    if lines[index].text.rstrip(CLOSERS).endswith(PROSE_END):
-        return False
-    for following in range(index + 1, len(lines)):
-        text = lines[following].text
-        weight = line_weight(text)
-        if text.rstrip(CLOSERS).endswith(PROSE_END):
+    return _wrapped_end(lines, index, {}) is not None
+
+
+def _wrapped_end(lines: list[Line], index: int, weights: dict[int, int]) -> int | None:
+    """The last line of the hard-wrapped paragraph ``index`` opens, or None; ``weights``
+    caches line weights across calls."""
+
+    def weight(i: int) -> int:
+        if i not in weights:
+            weights[i] = line_weight(lines[i].text)
+        return weights[i]
+
+    if _closes_sentence(lines[index].text):
+        return None
+    width = weight(index)
+    for following in range(index + 1, min(len(lines), index + _MAX_WRAPPED_LINES)):
+        if _closes_sentence(lines[following].text):
             wrapped = following - index >= _MIN_WRAPPED_LINES
-            return wrapped and weight <= width * (1 + _WRAP_TOLERANCE)
-        if abs(weight - width) > width * _WRAP_TOLERANCE:
-            return False
-    return False
+            fits = weight(following) <= width * (1 + _WRAP_TOLERANCE)
+            return following if wrapped and fits else None
+        if abs(weight(following) - width) > width * _WRAP_TOLERANCE:
+            return None
+    return None
+
+
+def _closes_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS).endswith(PROSE_END)
 
 
 def wrapped_lines(lines: list[Line]) -> set[int]:
     """The lines of the page's hard-wrapped paragraphs (see :func:`starts_wrapped_paragraph`)."""
     wrapped: set[int] = set()
+    weights: dict[int, int] = {}
     index = 0
     while index < len(lines):
-        if starts_wrapped_paragraph(lines, index):
-            end = next(
-                i
-                for i in range(index + 1, len(lines))
-                if lines[i].text.rstrip(CLOSERS).endswith(PROSE_END)
-            )
+        end = _wrapped_end(lines, index, weights)
+        if end is not None:
             wrapped |= set(range(index, end + 1))
             index = end
         index += 1
@@ -175,8 +215,6 @@ def wrapped_lines(lines: list[Line]) -> set[int]:
 _MAX_NAV_ITEM_WEIGHT = 24
 # A menu: a run of short title-like lines ("Weekly feature", "Interviews", "World view" …).
 _MIN_MENU_ITEMS = 4
-
-
 # Menu items set apart by runs of spaces on one line ("News    English    Türkçe").
 _SPACED_ITEMS = re.compile(r"\s{3,}|\t+")
 _MIN_SPACED_ITEMS = 3
@@ -293,8 +331,6 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
         return None
     candidates: list[int] = []
     wrapped = wrapped_lines(lines)
-    echoed = {i for i in content[:position] if is_echoed(lines, i)}
-    twice_shown = shown_twice | echoed
     for index in reversed(content[:position]):
         text = lines[index].text
         if is_prose(text):
@@ -306,6 +342,8 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
             and index not in wrapped
         ):
             candidates.append(index)
+    echoed = {index for index in candidates if is_echoed(lines, index)}
+    twice_shown = shown_twice | echoed
     if title is None:
         return next((index for index in candidates if index in twice_shown), None)
     candidates = [index for index in candidates if index > title]
@@ -368,6 +406,9 @@ _CRUMB_SEPARATOR_END = re.compile(r"[|｜:：»›>/]\s*$")
 _MAX_TITLE_BAR_SITE_WEIGHT = 30
 
 
+_ECHO_WINDOW = 200  # lines either side searched for a line's echo
+
+
 def is_echoed(lines: list[Line], index: int) -> bool:
     """Whether the page shows a line's text again elsewhere: the same line further off (a
     next-post list, a share line), a breadcrumb's last item ("Home > News > TITLE",
@@ -376,9 +417,9 @@ def is_echoed(lines: list[Line], index: int) -> bool:
     text = lines[index].text
     if line_weight(text) <= _MAX_LABEL_WEIGHT:
         return False
-    for other, line in enumerate(lines):
-        host = line.text
-        if other == index or len(host) < len(text):
+    for other in range(max(0, index - _ECHO_WINDOW), min(len(lines), index + _ECHO_WINDOW)):
+        host = lines[other].text
+        if other == index or len(host) < len(text) or text.casefold() not in host.casefold():
             continue
         if same_text(host, text):
             if abs(other - index) > 1:  # a copy right by it is an image's alt text

@@ -59,6 +59,7 @@ from archive.ingest.furniture import (
 from archive.ingest.headlines import (
     MAX_SITE_HEADING_WEIGHT,
     clean_title,
+    completed_title,
     headline_above_lead,
     headlines_after_story,
     in_menu,
@@ -284,6 +285,8 @@ def parse_text_page(text: str, *, language: str | None = None) -> ParsedPage:
     crawled: datetime.date | None = None
     if title is not None:
         title, crawled = clean_title(title, language)
+        if title_index is not None and (whole := completed_title(lines, title_index, title)):
+            title = whole
         if is_label(title) and len(title.split()) <= _MAX_LABEL_WORDS:
             title = None  # a word or two is a section's label: the page shows no headline
 

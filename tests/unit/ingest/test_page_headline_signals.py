@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from archive.ingest.headlines import in_menu, is_aside, is_echoed
+from archive.ingest.headlines import completed_title, in_menu, is_aside, is_echoed
 from archive.ingest.pagelines import page_lines
 from archive.ingest.textpage import parse_text_page
 
@@ -296,3 +296,32 @@ def test_a_headline_split_after_a_colon_keeps_its_first_half_out_of_the_furnitur
 )
 def test_items_set_apart_by_runs_of_spaces_are_a_menu(text: str, menu: bool) -> None:
     assert menu == in_menu(list(page_lines(text)), 0)
+
+
+def test_a_title_bar_cut_mid_word_takes_the_whole_headline_shown_below() -> None:
+    whole = "基本法23條今日生效 亞洲電台宣布撤離香港"
+    cut = "[新聞] 基本法23條今日生效 亞洲電台宣布撤"
+    lead = (
+        "基本法第23條本月生效,政府掌握更大權力管控社會異議,電台今天宣布,因記者和員工"
+        "對自身安全的擔憂,正式關閉其在香港的辦公室,節目將繼續播出。"
+    )
+    lines = [cut, "作者: reader (讀者)   2024-03-30 21:43:54", "完整新聞標題:", whole, lead]
+    parsed = parse_text_page(page(*lines), language="zh-Hant")
+    assert whole == parsed.title
+    assert whole not in parsed.body
+
+
+@pytest.mark.parametrize(
+    ("below", "whole"),
+    [
+        ("Radio service leaves the city after the new law", None),
+        ("Radio service leaves the city Monday, January 28, 2013", None),
+        ("Radio service leaves the cityscape", "Radio service leaves the cityscape"),
+    ],
+)
+def test_a_title_is_completed_only_by_a_line_going_on_with_its_cut_word(
+    below: str, whole: str | None
+) -> None:
+    title = "Radio service leaves the city"
+    lines = list(page_lines(page(title, below, LEAD)))
+    assert whole == completed_title(lines, 0, title)
