@@ -433,7 +433,8 @@ def is_echoed(lines: list[Line], index: int) -> bool:
             rest = host[len(text) :]
             separator = _TITLE_BAR_SEPARATOR.match(rest)
             site = rest[separator.end() :] if separator else ""
-            if separator and site and line_weight(site) <= _MAX_TITLE_BAR_SITE_WEIGHT:
+            one_site = site and not _FIELD_SEPARATOR.search(site)  # not "Page 7 | Site"
+            if separator and one_site and line_weight(site) <= _MAX_TITLE_BAR_SITE_WEIGHT:
                 return True
     return False
 
