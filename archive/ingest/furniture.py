@@ -16,7 +16,8 @@ from archive.ingest.dates import date_line
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import SENTENCE_END, Line
 
-BREADCRUMB = re.compile(r"^Home(?:$|(?=[A-Z])|\s*[›»>/|:–-])")
+# "Home > News", "HomeNews…", and glued to a section in another script ("Homeຂ່າວ…").
+BREADCRUMB = re.compile(r"^Home(?:$|(?=[^\W\da-z_])|\s*[›»>/|:–-])")
 _CHROME = re.compile(
     r"""^(?:
         source (?: \s+link\b.* | \s*:.* )?                        # "Source link", "Source: https://…"
@@ -65,6 +66,8 @@ TEMPLATE = re.compile(
       | continue\s+reading.* | full\s+story\s*:.*
       | please\s+wait | no\s+media\s+source\s+currently\s+available | embed | share\s+on\s+\w+
       | 연결\s*가능\s*링크 | 속보 | ភ្ជាប់ទៅគេហទំព័រទាក់ទង | ព័ត៌មានថ្មី | 無障礙鏈接 | 无障碍链接
+      | (?:(?:본문|(?:주\s*)?메뉴|검색)\s*바로\s*가기\s*)+ | 跳[到至](?:主要)?[內内]容
+      | 一[鍵键]分享 | .{0,20}?(?:相[關关](?:文章|新聞|新闻|報導|报道)|관련\s*기사)
       | 突發新聞 | 突发新闻 | tin\s+tức\s+khác.* | liên\s+kết\s+truy\s+cập | tin\s+nóng
       | read\s+(?:more|also|next)\b.* | leave\s+a\s+comment | give\s+your\s+comments?
       | your\s+browser\s+(?:doesn.t|does\s+not)\s+support\b.* | loading | published\s+in
@@ -106,7 +109,7 @@ _CAPTION_CREDIT = re.compile(
 # "(攝影/NAME)", "/ Photo: NAME/RFA", "PHOTO SUPPLIED", "© 网页截图", "NAME/RFA", ". (RFA)".
 _PHOTO_WORDS = (
     r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝|摄|圖片|图片|照片|截圖|截图"
-    r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото"
+    r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото|credit"
 )
 PHOTO_CAPTION = re.compile(
     rf"""(?:
@@ -275,9 +278,12 @@ def is_name_line(text: str, following: list[str]) -> bool:
 
 _NAV_SEPARATOR = re.compile(r"\s+[|/›»]\s+|\s*[|>›»]\s*|\s*/\s*(?=\S)")
 _MAX_NAV_PART_WEIGHT = 24
-# Tag and archive pages of blogs: "Posts Tagged ‘X’", "Entries in Asia (22)", "Archive for …".
+# Tag and archive pages of blogs: "Posts Tagged ‘X’", "Entries in Asia (22)", "Archive for …",
+# "Category Archives: X", a listing's page number ("Home Blog Page 11").
 _LISTING = re.compile(
-    r"^(?:posts?\s+tagged|entries\s+(?:in|tagged)|archives?\s+for|category\s*:|tag\s*:)",
+    r"^(?:posts?\s+tagged|entries\s+(?:in|tagged)|archives?\s+for|category\s*:|tag\s*:"
+    r"|(?:category|tag|author|monthly|daily|yearly)\s+archives?\s*:"
+    r"|.{0,40}\s(?:page|trang)\s+\d{1,4}$)",
     re.IGNORECASE,
 )
 

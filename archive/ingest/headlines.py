@@ -15,6 +15,7 @@ import re
 from archive.ingest.bylines import is_credit_line
 from archive.ingest.dates import parse_date_text
 from archive.ingest.furniture import (
+    BREADCRUMB,
     TEMPLATE,
     doubled_lines,
     is_byline,
@@ -95,19 +96,50 @@ def title_from_breadcrumb(text: str) -> str | None:
 # headline; "Headline [a reposter's comment …]": a blog's aside after it.
 _CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)")
 _REPOSTER_ASIDE = re.compile(r"\s+\[[^\[\]]*\]?$")
+# A news agency's feature under its dispatch line: "新华社北京5月2日电 题：HEADLINE".
+_DISPATCH_TITLE = re.compile(r"^\S{2,30}?[電电]\s*[題题]\s*[:：]\s*(?=\S)")
 
 
 def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
-    """The headline without a crawler's date before it or a reposter's aside after it, and
-    the crawler's date if there was one."""
+    """The headline without a crawler's date or an agency's dispatch line ("…电 题：")
+    before it or a reposter's aside after it, and the crawler's date if there was one."""
     date = None
     if crawler := _CRAWLER_DATE.match(title):
         date = parse_date_text(crawler["date"], language=language)
         title = title[crawler.end() :]
+    if dispatch := _DISPATCH_TITLE.match(title):
+        title = title[dispatch.end() :]
     aside = _REPOSTER_ASIDE.search(title)
     if aside and is_substantial(title[: aside.start()]) and aside.start() > 0:
         title = title[: aside.start()].rstrip()
     return title, date
+
+
+# A board's or aggregator's tag before a reposted headline: "[新聞] ", "【轉載】".
+_TAG_PREFIX = re.compile(r"^(?:\[[^\[\]]{1,8}\]|【[^【】]{1,8}】)\s*")
+_MIN_CUT_TITLE_WEIGHT = 20
+_COMPLETION_WINDOW = 12
+
+
+def completed_title(lines: list[Line], index: int, title: str) -> str | None:
+    """The whole headline when the title line shows it cut mid-word (a forum's or list's
+    title bar: "[News] Law takes effect, radio service to lea") and a headline-shaped line
+    a few lines on goes on with the cut word and a little more; None when there is none
+    (a line that goes on with a date or a sentence after a space is not it)."""
+    cut = _TAG_PREFIX.sub("", title).rstrip(" …-–—.")
+    if line_weight(cut) < _MIN_CUT_TITLE_WEIGHT:
+        return None
+    for other in range(index + 1, min(index + 1 + _COMPLETION_WINDOW, len(lines))):
+        text = lines[other].text
+        rest = text[len(cut) :]
+        if (
+            text.startswith(cut)
+            and rest[:1].isalnum()  # the cut word goes on: "…to lea" + "ve"
+            and line_weight(rest) <= line_weight(cut) / 2
+            and _is_headline_shaped(text)
+        ):
+            return text
+    return None
 
 
 # A caption names where people stand in the picture: "(left)", "(2nd R)", "(C)".
@@ -121,11 +153,136 @@ _CAPTION_POSITION = re.compile(
 _INNER_SENTENCE_END = re.compile(r"[。။។៕]\s*\S|\.\s+[A-Z]")
 
 
+# A line wholly in brackets: an aside, a poster's note or a control ("(Posted by NAME)",
+# "【返回】", "[Video]").
+_BRACKETED = re.compile(r"^(?:\([^()]*\)|（[^（）]*）|\[[^\[\]]*\]|【[^【】]*】)$")
+
+
+# A paragraph hard-wrapped at a fixed width: lines of about one length, none closing a
+# sentence, then a line that closes it.
+_WRAP_TOLERANCE = 0.2
+_MIN_WRAPPED_LINES = 3
+_MAX_WRAPPED_LINES = 60
+
+
+def starts_wrapped_paragraph(lines: list[Line], index: int) -> bool:
+    """Whether a line opens a paragraph hard-wrapped at a fixed width: it and at least two
+    lines under it of about its length, none closing a sentence, then a line no longer
+    than they are that closes one. Its first line is no headline."""
+    return _wrapped_end(lines, index, {}) is not None
+
+
+def _wrapped_end(lines: list[Line], index: int, weights: dict[int, int]) -> int | None:
+    """The last line of the hard-wrapped paragraph ``index`` opens, or None; ``weights``
+    caches line weights across calls."""
+
+    def weight(i: int) -> int:
+        if i not in weights:
+            weights[i] = line_weight(lines[i].text)
+        return weights[i]
+
+    if _closes_sentence(lines[index].text):
+        return None
+    width = weight(index)
+    for following in range(index + 1, min(len(lines), index + _MAX_WRAPPED_LINES)):
+        if _closes_sentence(lines[following].text):
+            wrapped = following - index >= _MIN_WRAPPED_LINES
+            fits = weight(following) <= width * (1 + _WRAP_TOLERANCE)
+            return following if wrapped and fits else None
+        if abs(weight(following) - width) > width * _WRAP_TOLERANCE:
+            return None
+    return None
+
+
+def _closes_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS).endswith(PROSE_END)
+
+
+def wrapped_lines(lines: list[Line]) -> set[int]:
+    """The lines of the page's hard-wrapped paragraphs (see :func:`starts_wrapped_paragraph`)."""
+    wrapped: set[int] = set()
+    weights: dict[int, int] = {}
+    index = 0
+    while index < len(lines):
+        end = _wrapped_end(lines, index, weights)
+        if end is not None:
+            wrapped |= set(range(index, end + 1))
+            index = end
+        index += 1
+    return wrapped
+
+
+_MAX_NAV_ITEM_WEIGHT = 24
+# A menu: a run of short title-like lines ("Weekly feature", "Interviews", "World view" …).
+_MIN_MENU_ITEMS = 4
+# Menu items set apart by runs of spaces on one line ("News    English    Türkçe").
+_SPACED_ITEMS = re.compile(r"\s{3,}|\t+")
+_MIN_SPACED_ITEMS = 3
+
+
+def in_menu(lines: list[Line], index: int) -> bool:
+    """Whether a line is a site's menu, never a headline: three or more short items set
+    apart by runs of spaces, or a short line in a run of short lines of which at least four
+    read as titles."""
+    items = _SPACED_ITEMS.split(lines[index].text)
+    if len(items) >= _MIN_SPACED_ITEMS and all(
+        line_weight(item) <= _MAX_NAV_ITEM_WEIGHT for item in items
+    ):
+        return True
+
+    def short(i: int) -> bool:
+        return line_weight(lines[i].text) <= MAX_SITE_HEADING_WEIGHT
+
+    if not short(index):
+        return False
+    start, end = index, index
+    while start > 0 and short(start - 1):
+        start -= 1
+    while end + 1 < len(lines) and short(end + 1):
+        end += 1
+    titles = [i for i in range(start, end + 1) if looks_like_title(lines[i].text)]
+    return sum(not has_date(lines[i].text) for i in titles) >= _MIN_MENU_ITEMS
+
+
+# A section label shouted in capitals ("IN THE NEWS", "WORLD"), never a headline.
+_SHOUTED_LABEL = re.compile(r"^[A-Z&'’-]+(?:\s+[A-Z&'’-]+){0,2}$")
+
+
+def is_shouted_label(text: str) -> bool:
+    """Whether a line is a section label of three capitalised words at most."""
+    return _SHOUTED_LABEL.match(text) is not None
+
+
+# A row of labelled fields: "Translated by: NAME | Edited by: NAME", "作者：X｜来源：Y".
+_FIELD_SEPARATOR = re.compile(r"\s*[|｜]\s*")
+_FIELD = re.compile(r"^[^:：]{1,24}[:：]\s*\S")
+
+
+# A site's domain name ("En.Site.Com", "rfa.org").
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|gov|edu|tv)(?:\.[a-z]{2})?\b", re.IGNORECASE)
+# An e-mail address or a web address: a contact or source line.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.\w", re.IGNORECASE)
+
+
+def is_aside(text: str) -> bool:
+    """Whether a line is wholly one bracketed aside ("(Posted by NAME)", "【返回】"), a row of
+    labelled fields ("Translated by: NAME | Edited by: NAME"), holds an e-mail or web
+    address (a contact or source line) or is a short line naming a site by its domain:
+    never a headline."""
+    if _BRACKETED.match(text) or _ADDRESS.search(text):
+        return True
+    if _DOMAIN.search(text) and is_site_shaped(text):
+        return True  # "Site.com - Latest News": the site's name
+    fields = [part for part in _FIELD_SEPARATOR.split(text) if part]
+    return len(fields) >= 2 and all(_FIELD.match(field) for field in fields)
+
+
 def _is_headline_shaped(text: str) -> bool:
-    """A headline's shape: title-like, one sentence at most, not a byline, site name or
-    navigation run."""
+    """A headline's shape: title-like, one sentence at most, not a byline, site name,
+    navigation run or aside."""
     return (
         line_weight(text) <= MAX_HEADLINE_WEIGHT
+        and not is_aside(text)
         and _INNER_SENTENCE_END.search(text.rstrip(CLOSERS + "）】")) is None
         and looks_like_title(text)
         and not is_byline(text)
@@ -173,14 +330,22 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     if position is None:
         return None
     candidates: list[int] = []
+    wrapped = wrapped_lines(lines)
     for index in reversed(content[:position]):
         text = lines[index].text
         if is_prose(text):
             break  # a paragraph over the header (a blog's notice or promotion)
-        if _is_headline_shaped(text) and not _LIST_ITEM.match(text) and not has_date(text):
+        if (
+            _is_headline_shaped(text)
+            and not _LIST_ITEM.match(text)
+            and not has_date(text)
+            and index not in wrapped
+        ):
             candidates.append(index)
+    echoed = {index for index in candidates if is_echoed(lines, index)}
+    twice_shown = shown_twice | echoed
     if title is None:
-        return next((index for index in candidates if index in shown_twice), None)
+        return next((index for index in candidates if index in twice_shown), None)
     candidates = [index for index in candidates if index > title]
     # A standfirst set under the byline: the headline is the candidate over the byline.
     if len(candidates) > 1 and any(
@@ -189,36 +354,92 @@ def headline_above_lead(lines: list[Line], chrome: set[int], title: int | None) 
     ):
         candidates = candidates[1:]
     named = [index for index in candidates if not is_name_shaped(lines[index].text)]
-    twice = [index for index in candidates if index in shown_twice]
+    twice = [index for index in candidates if index in twice_shown]
     chosen = (twice or named or candidates)[0] if candidates else None
     if chosen is None:
         return None
+    # A line that holds the chosen headline (a breadcrumb ending with it) is no other headline.
+    candidates = [i for i in candidates if i == chosen or lines[chosen].text not in lines[i].text]
     # A paragraph under the first headline is its lead, never furniture, unless a date line
     # stands between it and the headline below (a blog's notice over a post's header).
+    # Nor is a paragraph with a list of other headlines under it (a blog's "about" blurb
+    # over its recent posts).
     for index in (i for i in content if title < i < chosen and is_prose(lines[i].text)):
+        listed_under = sum(
+            index < i < chosen and _is_headline_shaped(lines[i].text) for i in content
+        )
+        if listed_under >= _MIN_TAIL_HEADLINES:
+            continue
         if not any(has_date(lines[i].text) for i in range(index + 1, chosen)):
             return None
     old, new = lines[title].text, lines[chosen].text
-    if not looks_like_title(old):
-        return chosen
+    if not looks_like_title(old) or any(
+        title < i < chosen and is_prose(lines[i].text) for i in content
+    ):
+        return chosen  # a blog's notice and a post's date over the post's own header
+    if chosen in echoed and title not in echoed:
+        return chosen  # the page repeats this headline (a breadcrumb, its title bar), not the other
     if line_weight(new) <= line_weight(old):
         return None
     if chosen == title + 1:  # right under it: a headline's deck, unless it is a label
-        return chosen if _is_label(old) or chosen in shown_twice else None
+        return chosen if is_label(old) or chosen in shown_twice else None
     # A heavier headline between the two: the page's own headline over a digest's items
     # (unless the page lists the chosen one among other headlines above it).
     between = [i for i in candidates if title < i < chosen]
     listed = any(same_text(lines[i].text, new) for i in range(title + 1, chosen))
-    if not listed and any(line_weight(lines[i].text) > line_weight(new) for i in between):
-        return None
-    return chosen if _is_label(old) or _is_site_heading(old) or has_date(old) else None
+    heavier = [i for i in between if line_weight(lines[i].text) > line_weight(new)]
+    if not listed and heavier:
+        if not is_label(old):
+            return None
+        # under a blog's or section's name: the heavier line is the headline, the lighter
+        # one under it a post's meta line ("In News on June 6, 2010")
+        chosen = max(heavier, key=lambda i: line_weight(lines[i].text))
+    return chosen if is_label(old) or _is_site_heading(old) or has_date(old) else None
 
 
 _MAX_LABEL_WEIGHT = 16
 MAX_SITE_HEADING_WEIGHT = 24
+# What stands between a headline and a site's name in a page's title bar ("TITLE - Site",
+# "TITLE | Site", "TITLE_site") or between a breadcrumb's sections and its last item.
+_TITLE_BAR_SEPARATOR = re.compile(r"^\s*(?:[-–—|｜_:：»›>/]|::)\s*")
+_CRUMB_SEPARATOR_END = re.compile(r"[|｜:：»›>/]\s*$")
+_MAX_TITLE_BAR_SITE_WEIGHT = 30
 
 
-def _is_label(text: str) -> bool:
+_ECHO_WINDOW = 200  # lines either side searched for a line's echo
+
+
+def is_echoed(lines: list[Line], index: int) -> bool:
+    """Whether the page shows a line's text again elsewhere: the same line further off (a
+    next-post list, a share line), a breadcrumb's last item ("Home > News > TITLE",
+    "HomeNewsTITLE") or the page's title bar ("TITLE - Site"). A headline is shown twice that
+    way; a label of a word or two is too short to tell."""
+    text = lines[index].text
+    if line_weight(text) <= _MAX_LABEL_WEIGHT:
+        return False
+    for other in range(max(0, index - _ECHO_WINDOW), min(len(lines), index + _ECHO_WINDOW)):
+        host = lines[other].text
+        if other == index or len(host) < len(text) or text.casefold() not in host.casefold():
+            continue
+        if same_text(host, text):
+            if abs(other - index) > 1:  # a copy right by it is an image's alt text
+                return True
+            continue
+        if host.endswith(text):
+            before = host[: -len(text)]
+            if BREADCRUMB.match(host) or _CRUMB_SEPARATOR_END.search(before):
+                return True
+        if host.startswith(text):
+            rest = host[len(text) :]
+            separator = _TITLE_BAR_SEPARATOR.match(rest)
+            site = rest[separator.end() :] if separator else ""
+            one_site = site and not _FIELD_SEPARATOR.search(site)  # not "Page 7 | Site"
+            if separator and one_site and line_weight(site) <= _MAX_TITLE_BAR_SITE_WEIGHT:
+                return True
+    return False
+
+
+def is_label(text: str) -> bool:
     """A section label: a word or two ("Opinion", "Tin trong nước"), four CJK characters."""
     return line_weight(text) <= _MAX_LABEL_WEIGHT
 
@@ -277,5 +498,6 @@ def headlines_after_story(lines: list[Line], chrome: set[int], first: int, last:
     return index + 1
 
 
-# A numbered item of a digest ("1. Headline", "2) Headline"), not the page's headline.
-_LIST_ITEM = re.compile(r"^\d{1,2}[.)]\s")
+# A numbered or bulleted item of a list ("1. Headline", "2) Headline", "- Headline"), not
+# the page's headline.
+_LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[-–•·▪►*])\s")

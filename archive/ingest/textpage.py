@@ -57,9 +57,15 @@ from archive.ingest.furniture import (
 from archive.ingest.headlines import (
     MAX_SITE_HEADING_WEIGHT,
     clean_title,
+    completed_title,
     headline_above_lead,
     headlines_after_story,
+    in_menu,
+    is_aside,
+    is_label,
+    is_shouted_label,
     looks_like_title,
+    starts_wrapped_paragraph,
     title_from_breadcrumb,
 )
 from archive.ingest.linemodel import LineModel, story_furniture
@@ -140,6 +146,8 @@ def _names_a_story(url: str) -> bool:
     return bool(_STORY_PATH.search(last) or any(c.isdigit() for c in parts.query))
 
 
+# A title of a word or two (or a few CJK characters) is a section's label.
+_MAX_LABEL_WORDS = 2
 # Lines after the credit line that may still be page furniture rather than story.
 _MAX_LINES_AFTER_CREDIT = 3
 
@@ -320,6 +328,10 @@ def parse_text_page(
     crawled: datetime.date | None = None
     if title is not None:
         title, crawled = clean_title(title, language)
+        if title_index is not None and (whole := completed_title(lines, title_index, title)):
+            title = whole
+        if is_label(title) and len(title.split()) <= _MAX_LABEL_WORDS:
+            title = None  # a word or two is a section's label: the page shows no headline
 
     first, last = roles.story_first, roles.story_last
     # Bylines: from just under the headline (a name line there may have been taken for
@@ -504,6 +516,30 @@ def _named_in_metadata(text: str, lines: list[Line], dates: dict[int, Any]) -> b
     return any(text in lines[index].text and text != lines[index].text for index in dates)
 
 
+def _is_field_label(text: str) -> bool:
+    """A short label awaiting its field ("SEARCH IN NEWS:", "Tags:"); over a headline's
+    other half it opens the headline, so only a label over the page's chrome is furniture."""
+    return text.endswith((":", "：")) and line_weight(text) <= MAX_SITE_HEADING_WEIGHT
+
+
+def _is_header_line(lines: list[Line], index: int, chrome: set[int]) -> bool:
+    """Whether a line is the page's chrome or navigation (false past the page's end)."""
+    if index >= len(lines):
+        return False
+    text = lines[index].text
+    return index in chrome or is_chrome(text) or is_top_navigation(text)
+
+
+def _is_title_lookalike(lines: list[Line], index: int) -> bool:
+    """A top line shaped like a title that is none: a shouted section label, an item of a
+    menu, the first line of a hard-wrapped paragraph."""
+    return (
+        is_shouted_label(lines[index].text)
+        or in_menu(lines, index)
+        or starts_wrapped_paragraph(lines, index)
+    )
+
+
 _MAX_HEADER_LINES_AFTER_TITLE = 4
 _MAX_SITE_LINES = 2
 _LEAD_WINDOW = 4
@@ -540,6 +576,8 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             title = first
         elif (
             looks_like_title(line)
+            and not is_aside(line)
+            and not _is_title_lookalike(lines, first)
             and not is_byline(line)
             and not _is_credit_shaped(lines, first, dates)
             and not is_site_name(line)
@@ -549,6 +587,10 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             title = first
         elif (
             not is_substantial(line)
+            or is_aside(line)
+            or is_shouted_label(line)
+            or in_menu(lines, first)
+            or (_is_field_label(line) and _is_header_line(lines, first + 1, chrome))
             or _is_credit_shaped(lines, first, dates)
             or is_site_name(line)
             or is_navigation(line)

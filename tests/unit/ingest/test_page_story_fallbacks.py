@@ -25,9 +25,9 @@ def test_a_page_of_one_paragraph_shown_twice_is_its_story() -> None:
 
 def test_a_page_of_captions_keeps_them_as_its_story_and_its_headline_as_title() -> None:
     captions = ["People wade through water in the town (Photo: RFA)", "A roof (AP Photo/Jo Lee)"]
-    page = "Floods hit\n\n" + "\n\n".join(captions) + "\n"
+    page = "Floods hit the town\n\n" + "\n\n".join(captions) + "\n"
     parsed = parse_text_page(page, language="en")
-    assert "Floods hit" == parsed.title
+    assert "Floods hit the town" == parsed.title
     assert "\n\n".join(captions) == parsed.body
 
 
