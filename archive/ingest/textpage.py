@@ -52,6 +52,7 @@ from archive.ingest.furniture import (
     is_name_line,
     is_navigation,
     is_site_name,
+    is_top_navigation,
     is_ui_notice,
 )
 from archive.ingest.headlines import (
