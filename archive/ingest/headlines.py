@@ -422,7 +422,9 @@ def is_echoed(lines: list[Line], index: int) -> bool:
         if other == index or len(host) < len(text) or text.casefold() not in host.casefold():
             continue
         if same_text(host, text):
-            if abs(other - index) > 1:  # a copy right by it is an image's alt text
+            # a copy right by it is an image's alt text; a copy between two of the story's
+            # paragraphs is a caption or a pull quote shown again, not a headline's echo
+            if abs(other - index) > 1 and not _between_paragraphs(lines, other):
                 return True
             continue
         if host.endswith(text):
@@ -437,6 +439,15 @@ def is_echoed(lines: list[Line], index: int) -> bool:
             if separator and one_site and line_weight(site) <= _MAX_TITLE_BAR_SITE_WEIGHT:
                 return True
     return False
+
+
+def _between_paragraphs(lines: list[Line], index: int) -> bool:
+    """Whether a line stands between two story paragraphs (prose right above and below)."""
+    return (
+        0 < index < len(lines) - 1
+        and is_prose(lines[index - 1].text)
+        and is_prose(lines[index + 1].text)
+    )
 
 
 def is_label(text: str) -> bool:

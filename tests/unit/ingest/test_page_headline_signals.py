@@ -80,6 +80,19 @@ def test_a_copy_right_by_the_line_or_a_short_label_is_no_echo() -> None:
     assert (False, False) == (is_echoed(lines, 0), is_echoed(lines, 2))
 
 
+def test_a_caption_shown_again_between_the_story_paragraphs_is_no_echo() -> None:
+    caption = "Trucks wait on the flooded highway outside the provincial capital on Sunday"
+    lines = list(page_lines(page(HEADLINE, caption, LEAD, caption, SECOND, THIRD)))
+    assert (False, False) == (is_echoed(lines, 1), is_echoed(lines, 0))
+    parsed = parse_text_page(page(HEADLINE, caption, LEAD, caption, SECOND, THIRD), language="en")
+    assert HEADLINE == parsed.title
+
+
+def test_a_headline_shown_again_among_short_lines_is_echoed() -> None:
+    lines = list(page_lines(page(HEADLINE, LEAD, SECOND, "Related", HEADLINE, "Rains return")))
+    assert is_echoed(lines, 0)
+
+
 @pytest.mark.parametrize(
     "skip",
     ["본문바로가기 메뉴바로가기", "본문 바로가기", "跳到主要內容", "一鍵分享", "王小明相關文章"],
