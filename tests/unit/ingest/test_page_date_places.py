@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 
 from archive.ingest.textpage import parse_text_page
+from tests.unit.ingest.pages import page as _page
 
 D = datetime.date
 
@@ -19,10 +20,6 @@ SECOND = "“We could only carry our children,” one resident told reporters by
 THIRD = "The army did not respond to requests for comment on the reports of the burning."
 FOURTH = "Aid groups said more than two thousand people had fled the area since March."
 FIFTH = "The region has seen some of the heaviest fighting since the army took power."
-
-
-def _page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
 
 
 def _dates(page: str, language: str = "en") -> tuple[D | None, D | None]:

@@ -10,15 +10,7 @@ import pytest
 from archive.ingest.headlines import completed_title, in_menu, is_aside, is_echoed
 from archive.ingest.pagelines import page_lines
 from archive.ingest.textpage import parse_text_page
-
-HEADLINE = "Floodwaters cut the highway between two provincial capitals"
-LEAD = "Floodwaters cut the main highway on Sunday, stranding hundreds of trucks, officials said."
-SECOND = "Rescue teams reached the worst-hit villages by boat late in the afternoon, they said."
-THIRD = "The weather service expects more rain in the coming week across the northern hills."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
+from tests.unit.ingest.pages import HEADLINE, LEAD, SECOND, THIRD, page
 
 
 def test_a_site_name_over_a_breadcrumb_ending_with_the_headline_is_not_the_headline() -> None:

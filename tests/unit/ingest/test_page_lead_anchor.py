@@ -7,15 +7,7 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest.textpage import parse_text_page
-
-HEADLINE = "Floodwaters cut the highway between two provincial capitals"
-LEAD = "Floodwaters cut the main highway on Sunday, stranding hundreds of trucks, officials said."
-SECOND = "Rescue teams reached the worst-hit villages by boat late in the afternoon, they said."
-THIRD = "The weather service expects more rain in the coming week across the northern hills."
-
-
-def page(*lines: str) -> str:
-    return "\n\n".join(lines) + "\n"
+from tests.unit.ingest.pages import HEADLINE, LEAD, SECOND, THIRD, page
 
 
 def test_a_blog_header_slogan_and_listing_heading_above_the_headline_are_furniture() -> None:
