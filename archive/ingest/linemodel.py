@@ -378,8 +378,9 @@ def story_furniture(
 
     A line leaves when its probability reaches the model's threshold (its edge threshold
     above the lead and for the story's last line), except the lead (the story's first
-    paragraph) and any finished paragraph (prose ending a sentence) above the story's last
-    paragraph: a lost story line is worse than chrome kept. A story with no paragraph (a
+    paragraph) and any finished paragraph (prose ending a sentence), the story's last one
+    included (on a bilingual or cut-off page it may be the only paragraph in the page's
+    own language): a lost story line is worse than chrome kept. A story with no paragraph (a
     page of pictures) or hard-wrapped at a column is left whole, and so is the page's last
     line when it is cut off (no sentence end).
     """
@@ -397,7 +398,7 @@ def story_furniture(
         text = lines[index].text
         if index == context.lead:
             continue
-        if index < context.last_paragraph and is_prose(text) and _ends_sentence(text):
+        if index <= context.last_paragraph and is_prose(text) and _ends_sentence(text):
             continue
         if index == len(lines) - 1 and not _ends_sentence(text):
             continue  # the page's last line, cut off: the story's end as often as not
