@@ -258,20 +258,15 @@ def _flowed(html: str) -> str:
     root = parse_html(html)
     if root is None:
         return html
+    # every element inside a <pre> (or the like), the <pre> itself included: found once
+    preformatted = {inner for outer in root.iter(*_PREFORMATTED) for inner in outer.iter()}
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        inside_pre = element.tag in _PREFORMATTED or any(
-            a.tag in _PREFORMATTED for a in element.iterancestors()
-        )
-        if element.text and "\n" in element.text and not inside_pre:
+        if element.text and "\n" in element.text and element not in preformatted:
             element.text = _SOURCE_BREAK.sub(" ", element.text)
         parent = element.getparent()
-        parent_pre = parent is not None and (
-            parent.tag in _PREFORMATTED
-            or any(a.tag in _PREFORMATTED for a in parent.iterancestors())
-        )
-        if element.tail and "\n" in element.tail and not parent_pre:
+        if element.tail and "\n" in element.tail and parent not in preformatted:
             element.tail = _SOURCE_BREAK.sub(" ", element.tail)
     return str(lxml.html.tostring(root, encoding="unicode", doctype="<!DOCTYPE html>"))
 
