@@ -107,11 +107,6 @@ def _letter_scripts(text: str) -> Counter[str]:
     return scripts
 
 
-def _lead_of(lines: Sequence[Line], story: Sequence[int]) -> int | None:
-    """The story's first paragraph: the first line that reads as prose."""
-    return next((index for index in story if is_prose(lines[index].text)), None)
-
-
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
     """The page-level facts the features of ``story``'s lines read."""
     scripts = _letter_scripts("".join(lines[index].text for index in story))

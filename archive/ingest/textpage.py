@@ -149,8 +149,6 @@ def _names_a_story(url: str) -> bool:
 
 # A title of a word or two (or a few CJK characters) is a section's label.
 _MAX_LABEL_WORDS = 2
-# Lines after the credit line that may still be page furniture rather than story.
-_MAX_LINES_AFTER_CREDIT = 3
 
 
 @dataclass(frozen=True, slots=True)
