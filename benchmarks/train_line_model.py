@@ -34,8 +34,6 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-import numpy as np
-
 REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
@@ -49,6 +47,7 @@ from archive.ingest.linemodel import (  # noqa: E402
     story_furniture,
 )
 from archive.ingest.pagelines import Line, page_lines  # noqa: E402
+from benchmarks.logistic_fit import fit_logistic  # noqa: E402
 from benchmarks.real_pages import (  # noqa: E402
     FRESH2_SET,
     FRESH_SET,
@@ -207,35 +206,25 @@ def fit(
     edge_threshold: float,
     tail_threshold: float = 1.01,
 ) -> LineModel:
-    """An L2-regularised logistic regression on the labelled lines (Newton's method)."""
+    """An L2-regularised logistic regression on the labelled lines."""
     rows = [
         (page.features[index], label)
         for page in pages
         for index, label in sorted(page.labels.items())
     ]
-    x = np.array([row for row, _ in rows], dtype=float)
-    y = np.array([label for _, label in rows], dtype=float)
-    means = x.mean(axis=0)
-    scales = x.std(axis=0)
-    scales[scales < 1e-9] = 1.0
-    z = np.hstack([(x - means) / scales, np.ones((len(x), 1))])
-    w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[-1] = 0.0  # the intercept is not shrunk
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(z @ w, -30, 30)))
-        gradient = z.T @ (p - y) + penalty * w
-        hessian = (z * (p * (1 - p))[:, None]).T @ z + np.diag(penalty) + 1e-9 * np.eye(len(w))
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
+    names = list(names)
+    columns = fit_logistic(
+        [dict(zip(names, row, strict=True)) for row, _ in rows],
+        [label for _, label in rows],
+        names,
+        l2=l2,
+    )
     return LineModel(
-        names=tuple(names),
-        means=tuple(round(float(v), 6) for v in means),
-        scales=tuple(round(float(v), 6) for v in scales),
-        weights=tuple(round(float(v), 6) for v in w[:-1]),
-        bias=round(float(w[-1]), 6),
+        names=columns.names,
+        means=columns.means,
+        scales=columns.scales,
+        weights=columns.weights,
+        bias=columns.bias,
         threshold=threshold,
         edge_threshold=edge_threshold,
         tail_threshold=tail_threshold,

@@ -37,6 +37,7 @@ from archive.ingest.furniture import (
 )
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
+from archive.ingest.logistic import Logistic, logistic_columns
 from archive.ingest.pagelines import (
     CLOSERS,
     PROSE_END,
@@ -258,15 +259,11 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
 
 
 @dataclass(frozen=True, slots=True)
-class LineModel:
-    """A logistic regression over standardised line features.
+class LineModel(Logistic):
+    """The line model: a :class:`Logistic` over :func:`line_features`, with the thresholds
+    that decide which story lines move.
 
     Attributes:
-        names: The feature names, in order (those of :func:`line_features`).
-        means: Each feature's mean over the training lines.
-        scales: Each feature's standard deviation there (1.0 where it was constant).
-        weights: One weight per feature.
-        bias: The intercept.
         threshold: A story line whose probability is at least this is furniture.
         edge_threshold: The same for a line at the story's edges, where a lost line costs
             most: above the lead, or the story's last line.
@@ -274,33 +271,13 @@ class LineModel:
             at least this leave together.
     """
 
-    names: tuple[str, ...]
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
-    weights: tuple[float, ...]
-    bias: float
     threshold: float
     edge_threshold: float
     tail_threshold: float
 
-    def probability(self, features: dict[str, float]) -> float:
-        """The probability that a line with these features is page furniture."""
-        score = self.bias
-        for name, mean, scale, weight in zip(
-            self.names, self.means, self.scales, self.weights, strict=True
-        ):
-            score += weight * (features[name] - mean) / scale
-        if score < -30:
-            return 0.0
-        return 1.0 / (1.0 + math.exp(-score))
-
     def to_json(self) -> dict[str, object]:
         return {
-            "features": list(self.names),
-            "means": list(self.means),
-            "scales": list(self.scales),
-            "weights": list(self.weights),
-            "bias": self.bias,
+            **self.columns_json(),
             "threshold": self.threshold,
             "edge_threshold": self.edge_threshold,
             "tail_threshold": self.tail_threshold,
@@ -309,21 +286,23 @@ class LineModel:
     @classmethod
     def from_json(cls, data: dict[str, object]) -> LineModel:
         """A model from its JSON form; a ValueError names what is missing or mismatched."""
+        columns = logistic_columns(data, "line model")
         try:
-            names = tuple(str(name) for name in data["features"])  # type: ignore[attr-defined]
-            columns = [
-                tuple(float(value) for value in data[key])  # type: ignore[attr-defined]
-                for key in ("means", "scales", "weights")
-            ]
-            bias, threshold = float(data["bias"]), float(data["threshold"])  # type: ignore[arg-type]
+            threshold = float(data["threshold"])  # type: ignore[arg-type]
             edge_threshold = float(data["edge_threshold"])  # type: ignore[arg-type]
             tail_threshold = float(data["tail_threshold"])  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"line model: malformed weights ({error})") from error
-        if any(len(column) != len(names) for column in columns):
-            raise ValueError("line model: features, means, scales and weights differ in length")
-        means, scales, weights = columns
-        return cls(names, means, scales, weights, bias, threshold, edge_threshold, tail_threshold)
+        return cls(
+            columns.names,
+            columns.means,
+            columns.scales,
+            columns.weights,
+            columns.bias,
+            threshold,
+            edge_threshold,
+            tail_threshold,
+        )
 
 
 _MODEL_FILE = "line_model.json"
