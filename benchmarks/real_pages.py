@@ -1,7 +1,7 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|html|all] [--json OUT]
-                                    [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|html|all]
+                                    [--json OUT] [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
                                     [--archive CLI] [--keep DIR]
 
 Seven sets of real pages (saved text and saved HTML, site chrome included):
