@@ -1,10 +1,10 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|html|all] [--json OUT]
-                                    [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|html|all]
+                                    [--json OUT] [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
                                     [--archive CLI] [--keep DIR]
 
-Six sets of real pages (saved text and saved HTML, site chrome included):
+Seven sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -16,7 +16,10 @@ Six sets of real pages (saved text and saved HTML, site chrome included):
 - ``fresh3``: ``benchmarks/data/real-pages-fresh3/``, the held-out set of round 4 (gathered
   in parts E and F), its gold every ``gold*.jsonl`` file in the folder likewise;
 - ``html``: ``benchmarks/data/real-pages-html/``, real saved HTML news pages (round 4), its
-  gold every ``gold*.jsonl`` in the folder.
+  gold every ``gold*.jsonl`` in the folder;
+- ``fresh4``: ``benchmarks/data/real-pages-fresh4/``, the held-out set of round 5 (gathered
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
+  by ``--set fresh4``, never by ``--set all``, so that it stays held out.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -49,6 +52,7 @@ SHARED_SET = REPO.parent / "shared" / "data" / "real-pages"
 FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
 FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
 FRESH3_SET = REPO / "benchmarks" / "data" / "real-pages-fresh3"
+FRESH4_SET = REPO / "benchmarks" / "data" / "real-pages-fresh4"
 HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
 
 REQUIRED_KEYS = (
@@ -570,6 +574,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh2", FRESH2_SET / "pages", FRESH2_SET))
     if args.set in ("fresh3", "all"):
         sets.append(PageSet("fresh3", FRESH3_SET / "pages", FRESH3_SET))
+    if args.set == "fresh4":  # held out: not part of "all"
+        sets.append(PageSet("fresh4", FRESH4_SET / "pages", FRESH4_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
@@ -581,7 +587,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=("repo", "shared", "fresh", "fresh2", "fresh3", "html", "all"),
+        choices=("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "html", "all"),
         default="all",
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")

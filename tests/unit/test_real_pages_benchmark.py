@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
 
 import pytest
 
+from benchmarks import real_pages
 from benchmarks.real_pages import (
     FRESH2_SET,
     FRESH3_SET,
+    FRESH4_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
     GoldError,
     PageSet,
+    chosen_sets,
     load_gold,
     norm_service,
     score_credits,
@@ -119,13 +123,27 @@ def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "at_least"),
-    [(FRESH_SET, 80), (FRESH2_SET, 80), (FRESH3_SET, 80)],
-    ids=["fresh", "fresh2", "fresh3"],
+    [(FRESH_SET, 80), (FRESH2_SET, 80), (FRESH3_SET, 80), (FRESH4_SET, 40)],
+    ids=["fresh", "fresh2", "fresh3", "fresh4"],
 )
 def test_the_held_out_sets_follow_the_schema(folder: Path, at_least: int) -> None:
     gold = load_gold(folder, folder / "pages")
     assert len(gold) >= at_least
     assert {g["file"] for g in gold} == {p.name for p in (folder / "pages").iterdir()}
+
+
+def test_fresh4_is_scored_only_when_asked_for_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(real_pages, "SHARED_SET", tmp_path / "no-shared-set")  # never ../shared
+
+    def names(set_name: str) -> list[str]:
+        args = argparse.Namespace(set=set_name, pages=None, gold=None)
+        return [page_set.name for page_set in chosen_sets(args)]
+
+    assert names("fresh4") == ["fresh4"]
+    assert "fresh4" not in names("all")
+    assert "fresh3" in names("all")
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
