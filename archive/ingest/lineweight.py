@@ -8,5 +8,7 @@ import unicodedata
 def line_weight(text: str) -> int:
     """A line's length in Latin-letter terms: a wide (CJK or Hangul) character says as much
     as ~3, so one length bound serves every script the page readers meet."""
+    if text.isascii():
+        return len(text)  # no ASCII character is wide
     wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
     return len(text) + 2 * wide
