@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 
 
@@ -10,5 +11,10 @@ def line_weight(text: str) -> int:
     as ~3, so one length bound serves every script the page readers meet."""
     if text.isascii():
         return len(text)  # no ASCII character is wide
+    return _wide_weight(text)
+
+
+@functools.lru_cache(maxsize=4096)  # the page readers weigh the same lines again and again
+def _wide_weight(text: str) -> int:
     wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
     return len(text) + 2 * wide
