@@ -19,7 +19,6 @@ only if every part of it reads as one.
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -30,6 +29,7 @@ from archive.identity.services import ServiceInfo, resolve_service, service_key_
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.lineweight import line_weight
+from archive.ingest.textcache import text_cache
 
 __all__ = [
     "FURNITURE_WORDS",
@@ -925,7 +925,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
 )
 
 
-@functools.lru_cache(maxsize=4096)  # a page's readers ask of the same lines again and again
+@text_cache  # a page's readers ask it of the same lines again and again
 def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     """The credits a whole line holds, if the line is a credit or byline line; else ``()``.
 
@@ -948,7 +948,7 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     return ()
 
 
-@functools.lru_cache(maxsize=4096)
+@text_cache
 def is_credit_line(text: str) -> bool:
     """Whether a whole line is a credit or byline line (see :func:`read_credit_line`).
 

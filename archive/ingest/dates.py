@@ -24,8 +24,10 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import Any, Literal
+
+from archive.ingest.textcache import text_cache
 
 __all__ = [
     "DateCandidate",
@@ -213,12 +215,7 @@ def _dateparser() -> Any:
     return dateparser
 
 
-# A page reads the same short texts again and again (each reader of a line tries them):
-# dateparser's reading, and a line's date-line reading, are kept for the last few thousand.
-_CACHED_TEXTS = 4096
-
-
-@lru_cache(maxsize=_CACHED_TEXTS)
+@text_cache  # a page's readers try the same texts again and again; dateparser is dear
 def _by_dateparser(text: str, language: str | None) -> datetime.date | None:
     """A date written with month or weekday names, read by dateparser (CLDR data, offline)."""
     if not _YEARISH.search(text) or not any(ch.isalpha() for ch in text):
@@ -617,7 +614,7 @@ def _as_unicode_burmese(text: str) -> str | None:
 _ZAWGYI_LINE = 0.5
 
 
-@lru_cache(maxsize=_CACHED_TEXTS)
+@text_cache
 def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     """The date of a line that is only a date (with a label, weekday, time or source), or None.
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 import unicodedata
+
+from archive.ingest.textcache import text_cache
 
 
 def line_weight(text: str) -> int:
@@ -14,7 +15,7 @@ def line_weight(text: str) -> int:
     return _wide_weight(text)
 
 
-@functools.lru_cache(maxsize=4096)  # the page readers weigh the same lines again and again
+@text_cache  # the page readers weigh the same lines again and again
 def _wide_weight(text: str) -> int:
     wide = sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
     return len(text) + 2 * wide
