@@ -69,7 +69,9 @@ def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
         return found
     words = fold_text(line).split()
     # "NAME NAME OUTLET DATE" run together: where one name ends is a guess, the outlet not.
-    for cut in range(2, len(words) - 1):
+    # Only the capitalised words that open the line can be the names (no longer cut is tried).
+    capitalised = next((i for i, w in enumerate(words) if not w[0].isupper()), len(words))
+    for cut in range(2, min(len(words) - 1, capitalised + 1)):
         head = words[:cut]
         if (
             all(w[0].isupper() for w in head)

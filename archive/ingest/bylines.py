@@ -29,6 +29,7 @@ from archive.identity.services import ServiceInfo, resolve_service, service_key_
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.lineweight import line_weight
+from archive.ingest.textcache import text_cache
 
 __all__ = [
     "FURNITURE_WORDS",
@@ -135,6 +136,8 @@ _FOLD_RANGES = ((0xFB50, 0xFDFF), (0xFE30, 0xFE4F), (0xFE70, 0xFEFF), (0xFF00, 0
 
 def fold_text(text: str) -> str:
     """``text`` with compatibility forms (see :data:`_FOLD_RANGES`) replaced by plain ones."""
+    if not text or max(text) < "\ufb50":
+        return text  # nothing to fold (the common case, read at C speed)
     return "".join(
         unicodedata.normalize("NFKC", ch)
         if any(low <= ord(ch) <= high for low, high in _FOLD_RANGES)
@@ -922,6 +925,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
 )
 
 
+@text_cache  # a page's readers ask it of the same lines again and again
 def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     """The credits a whole line holds, if the line is a credit or byline line; else ``()``.
 
@@ -944,6 +948,7 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     return ()
 
 
+@text_cache
 def is_credit_line(text: str) -> bool:
     """Whether a whole line is a credit or byline line (see :func:`read_credit_line`).
 

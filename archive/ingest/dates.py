@@ -27,6 +27,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
+from archive.ingest.textcache import text_cache
+
 __all__ = [
     "DateCandidate",
     "DateLine",
@@ -213,6 +215,7 @@ def _dateparser() -> Any:
     return dateparser
 
 
+@text_cache  # a page's readers try the same texts again and again; dateparser is dear
 def _by_dateparser(text: str, language: str | None) -> datetime.date | None:
     """A date written with month or weekday names, read by dateparser (CLDR data, offline)."""
     if not _YEARISH.search(text) or not any(ch.isalpha() for ch in text):
@@ -611,6 +614,7 @@ def _as_unicode_burmese(text: str) -> str | None:
 _ZAWGYI_LINE = 0.5
 
 
+@text_cache
 def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     """The date of a line that is only a date (with a label, weekday, time or source), or None.
 

@@ -233,15 +233,25 @@ def in_menu(lines: list[Line], index: int) -> bool:
     def short(i: int) -> bool:
         return line_weight(lines[i].text) <= MAX_SITE_HEADING_WEIGHT
 
+    def undated_title(i: int) -> bool:
+        return looks_like_title(lines[i].text) and not has_date(lines[i].text)
+
     if not short(index):
         return False
-    start, end = index, index
-    while start > 0 and short(start - 1):
-        start -= 1
-    while end + 1 < len(lines) and short(end + 1):
-        end += 1
-    titles = [i for i in range(start, end + 1) if looks_like_title(lines[i].text)]
-    return sum(not has_date(lines[i].text) for i in titles) >= _MIN_MENU_ITEMS
+    # The run of short lines around it, read from it up, then down, only until enough
+    # undated titles are found (a long menu is not read whole from each of its lines).
+    found = int(undated_title(index))
+    up, down = index - 1, index + 1
+    while found < _MIN_MENU_ITEMS:
+        if up >= 0 and short(up):
+            found += undated_title(up)
+            up -= 1
+        elif down < len(lines) and short(down):
+            found += undated_title(down)
+            down += 1
+        else:
+            return False
+    return True
 
 
 # A section label shouted in capitals ("IN THE NEWS", "WORLD"), never a headline.

@@ -154,7 +154,7 @@ def _tag_list(element: Any, name: str) -> bool:
     return sum(1 for link in links if link and link in name) >= 2
 
 
-def html_credits(html: str) -> tuple[CreditEntry, ...]:
+def html_credits(html: str, *, root: Any | None = None) -> tuple[CreditEntry, ...]:
     """Credits a saved HTML page states in its markup rather than in the story text.
 
     Reads, in this order of trust: the JSON-LD story's ``author`` (Person, never an
@@ -165,8 +165,10 @@ def html_credits(html: str) -> tuple[CreditEntry, ...]:
     lines ("作者︱春春"), outside the page's chrome (footer, navigation, tags, comments,
     share controls). A name the page declares an organisation's (publisher, site name,
     copyright holder) or that reads as one ("CNN Wire", "National Desk") is no person.
+    ``root``: the page already parsed (`parse_html`), read and never changed.
     """
-    root = parse_html(html)
+    if root is None:
+        root = parse_html(html)
     if root is None:
         return ()
     organisations = page_organisations(root)

@@ -13,6 +13,7 @@ and it takes the " - Site name" or "_Section_Site" ends off the page's title.
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -201,11 +202,16 @@ def _without_link_paragraphs(story: str, blocks: list[_Block]) -> tuple[str, tup
     return "\n".join(kept), moved
 
 
-def extract_html_story(html: str) -> HtmlStory | None:
-    """The story of a saved HTML page, or None if trafilatura finds no article in it."""
+def extract_html_story(html: str, *, root: Any | None = None) -> HtmlStory | None:
+    """The story of a saved HTML page, or None if trafilatura finds no article in it.
+
+    ``root``: the page already parsed (`parse_html`), so that it is parsed once; it is read,
+    never changed."""
     import trafilatura
 
-    flowed = _flowed(html)
+    if root is None:
+        root = parse_html(html)
+    flowed = _flowed(html, root)
     document = trafilatura.bare_extraction(
         flowed,
         with_metadata=True,
@@ -225,7 +231,6 @@ def extract_html_story(html: str) -> HtmlStory | None:
         text = (getattr(document, "text", None) or "") if document is not None else ""
     if document is None or not text.strip():
         return None
-    root = parse_html(html)
     blocks = _blocks(root)
     story, moved = _without_link_paragraphs(_story_from_blocks(text, blocks) or text, blocks)
     sitename = getattr(document, "sitename", None)
@@ -246,16 +251,17 @@ _PREFORMATTED = frozenset({"pre", "textarea", "script", "style"})
 _SOURCE_BREAK = re.compile(r"[ \t\r\f\v]*\n\s*")
 
 
-def _flowed(html: str) -> str:
+def _flowed(html: str, parsed: Any | None = None) -> str:
     """The page with the line breaks of its source text turned into spaces, as a browser
     shows it (a hard-wrapped paragraph is one paragraph; only <br> and blocks break lines).
 
     trafilatura keeps a text node's source line breaks, which splits a sentence into lines
     the text-page reader then weighs one by one. <pre> and the like keep theirs.
+    ``parsed``: the page's tree, if parsed already (a copy of it is changed, not it).
     """
     import lxml.html
 
-    root = parse_html(html)
+    root = parse_html(html) if parsed is None else copy.deepcopy(parsed)
     if root is None:
         return html
     # every element inside a <pre> (or the like), the <pre> itself included: found once

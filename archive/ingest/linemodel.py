@@ -17,13 +17,14 @@ furniture, never the lead and never a finished paragraph inside the story.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from archive.ingest.bylines import is_credit_line
@@ -81,6 +82,8 @@ class PageContext:
         title: The page's headline, if one was found.
         main_script: The script most of the page's letters are written in.
         counts: How often each line's text (case and spacing folded) is on the page.
+        widths: The story lines' weights, sorted (read once per page, not once per line).
+        positions: Each story line's place in ``story``.
     """
 
     story: tuple[int, ...]
@@ -89,6 +92,8 @@ class PageContext:
     title: str | None
     main_script: str | None
     counts: dict[str, int]
+    widths: tuple[int, ...] = ()
+    positions: dict[int, int] = field(default_factory=dict)
 
 
 def _fold(text: str) -> str:
@@ -120,6 +125,8 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         title=title,
         main_script=main,
         counts=dict(Counter(_fold(line.text) for line in lines)),
+        widths=tuple(sorted(line_weight(lines[index].text) for index in story)),
+        positions={index: position for position, index in enumerate(story)},
     )
 
 
@@ -208,7 +215,7 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
     """
     text = lines[index].text
     story = context.story
-    position = story.index(index)
+    position = context.positions[index] if context.positions else story.index(index)
     features = _shape(text)
     previous = lines[story[position - 1]].text if position > 0 else None
     following = lines[story[position + 1]].text if position + 1 < len(story) else None
@@ -223,7 +230,11 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         "relative_position": position / max(1, len(story) - 1),
     }
     weight = line_weight(text)
-    widths = [line_weight(lines[i].text) for i in story]
+    widths = context.widths or tuple(sorted(line_weight(lines[i].text) for i in story))
+    # the story lines within a tenth of this one's weight (|w - weight| <= 0.1 * weight;
+    # weights are whole numbers, so the bound is the tenth rounded down)
+    near = math.floor(0.1 * weight)
+    alike = bisect.bisect_right(widths, weight + near) - bisect.bisect_left(widths, weight - near)
     features |= {
         # a paragraph hard-wrapped at a column: the line goes on from the one above, and
         # many lines of the story have its width
@@ -233,12 +244,13 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
             and not _ends_sentence(previous)
             and 0.8 <= weight / max(1, line_weight(previous)) <= 1.25
         ),
-        "width_share": sum(abs(w - weight) <= 0.1 * weight for w in widths) / len(widths),
+        "width_share": alike / len(widths),
         "page_last": float(index == len(lines) - 1),
     }
     lead, end = context.lead, context.last_paragraph
-    lead_at = story.index(lead) if lead is not None else 0
-    end_at = story.index(end) if end is not None else len(story) - 1
+    at = context.positions or {i: p for p, i in enumerate(story)}
+    lead_at = at[lead] if lead is not None else 0
+    end_at = at[end] if end is not None else len(story) - 1
     features |= {
         "before_lead": float(lead is not None and position < lead_at),
         "after_last_paragraph": float(end is not None and position > end_at),

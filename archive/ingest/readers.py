@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from archive.errors import ImportFailed, RecordError
 from archive.ingest.decode import DecodedText, decode_bytes
@@ -147,9 +147,11 @@ def record_from_html(
     The entry point for every HTML reader (files, WARC records): ``url`` is the page's own
     address when the caller knows it.
     """
+    from archive.ingest.htmlmeta import parse_html
     from archive.ingest.htmlpage import extract_html_story
 
-    story = extract_html_story(html)
+    root = parse_html(html)  # parsed once: the story, its metadata and its credits read it
+    story = extract_html_story(html, root=root)
     if story is None:
         raise ImportFailed(source, "no article text found in the HTML")
     record = record_from_page_text(
@@ -162,7 +164,7 @@ def record_from_html(
         record.title = story.title
         record.versions[0].title = story.title
         record.title_derived = False
-    _add_html_credits(record, html)
+    _add_html_credits(record, html, root)
     from archive.ingest.records import parse_date
 
     # The day the markup declares beats a date read from the text (an epigraph's date, a
@@ -175,13 +177,13 @@ def record_from_html(
     return record
 
 
-def _add_html_credits(record: ArticleRecord, html: str) -> None:
+def _add_html_credits(record: ArticleRecord, html: str, root: Any | None = None) -> None:
     """Add the credits the page's markup states (byline elements, meta author) to a record."""
     from archive.ingest.credits import ParsedCredits
     from archive.ingest.htmlcredits import html_credits
 
     held = {(c.role, c.name.casefold()) for c in record.credits}
-    found = [e for e in html_credits(html) if (e.role, e.name.casefold()) not in held]
+    found = [e for e in html_credits(html, root=root) if (e.role, e.name.casefold()) not in held]
     record.credits += _credit_records(ParsedCredits(tuple(found), None, ""))
 
 
