@@ -29,6 +29,7 @@ from archive.ingest.bylines import (
 from archive.ingest.credits import CreditEntry, looks_like_credit_line
 from archive.ingest.dates import date_line
 from archive.ingest.lineweight import line_weight
+from archive.ingest.slot_shapes import read_slot_shape
 
 __all__ = ["find_top_credits"]
 
@@ -78,7 +79,7 @@ def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
         ):
             return tuple(outlet)
     cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
-    if cut and cut < len(words):
+    if cut and cut < len(words) and not _is_paragraph(line):  # a lead glued on: no cut
         return tuple(read_labelled(" ".join(words[:cut]), line) or ())
     return ()
 
@@ -122,9 +123,12 @@ def find_top_credits(
         window.append(index)
     readings: dict[int, tuple[CreditEntry, ...]] = {}
     values: set[int] = set()
+    below = window[-1] + 1 if window else stop
     for position, index in enumerate(window):
         line = lines[index]
         found = () if looks_like_credit_line(line) else _slot_reading(line)
+        if not found and not looks_like_credit_line(line):
+            found = read_slot_shape(line, lines[below:])
         label = _NUMBERING.sub("", line)
         if not found and position + 1 < len(window) and _is_bare_label(label):
             value = window[position + 1]
@@ -140,7 +144,6 @@ def find_top_credits(
 
     # Words of the story under the slot: a "name" whose word recurs there is a place or a
     # subject the story speaks of ("Cambodia Kingdom", "Việt Nam"), not its reporter.
-    below = window[-1] + 1 if window else stop
     story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
     taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
     for index in window:

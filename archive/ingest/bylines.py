@@ -110,7 +110,8 @@ _STAFF = re.compile(
 _NOT_NAME_WORDS = frozenset(
     {"photo", "photos", "file", "image", "images", "picture", "video", "screenshot", "handout",
      "courtesy", "supplied", "stringer", "getty", "facebook", "twitter", "youtube", "instagram",
-     "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet"}
+     "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet",
+     "ئۈچۈن", "üchün", "үчүн"}  # Uyghur "for": "(prepared) for OUTLET" is no name
 )  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
