@@ -5,8 +5,11 @@ Every line here is written for these tests; every name is invented."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
+from archive.ingest.credits import CreditEntry
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.slot_shapes import read_slot_shape
 from archive.ingest.textpage import parse_text_page
@@ -21,8 +24,8 @@ SECOND = (
 )
 
 
-def people(entries: tuple[object, ...]) -> list[tuple[str, str]]:
-    return [(e.role, e.name) for e in entries if e.kind == "person"]  # type: ignore[attr-defined]
+def people(entries: Sequence[CreditEntry]) -> list[tuple[str, str]]:
+    return [(e.role, e.name) for e in entries if e.kind == "person"]
 
 
 # --------------------------------------------------------------------------- glued to the lead
@@ -30,7 +33,10 @@ def people(entries: tuple[object, ...]) -> list[tuple[str, str]]:
     ("paragraph", "expected"),
     [
         (f"By Mara Velden – {LEAD}", [("writer", "Mara Velden")]),
-        (f"By Mara Velden and Tom Asher -- {LEAD}", [("writer", "Mara Velden"), ("writer", "Tom Asher")]),
+        (
+            f"By Mara Velden and Tom Asher -- {LEAD}",
+            [("writer", "Mara Velden"), ("writer", "Tom Asher")],
+        ),
         (f"Lương Văn Khải, RFA: {LEAD}", [("reporter", "Lương Văn Khải")]),
         ("ໂດຍ: ສີດາວັນ ໃນໄລຍະ 6 ເດືອນຜ່ານມາ ອົງການປົກຄອງແຂວງໄດ້ເອົາໃຈໃສ່ວຽກງານພັດທະນາຊົນນະບົດຫຼາຍດ້ານ",
          [("reporter", "ສີດາວັນ")]),
@@ -43,7 +49,9 @@ def people(entries: tuple[object, ...]) -> list[tuple[str, str]]:
          [("reporter", "李明"), ("reporter", "周晓")]),
     ],
 )  # fmt: skip
-def test_a_byline_glued_to_the_lead_is_read(paragraph: str, expected: list[tuple[str, str]]) -> None:
+def test_a_byline_glued_to_the_lead_is_read(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
     assert people(lead_head_credits(paragraph)) == expected
 
 
@@ -95,7 +103,10 @@ def test_the_glued_byline_of_a_later_post_is_not_the_storys() -> None:
         ("ដោយ៖ សុខ វណ្ណា | ថ្ងៃអង្គារ ទី5 ខែមីនា ឆ្នាំ2024", [("reporter", "សុខ វណ្ណា")]),
         ("By Mara Velden  /  Staff reporter", [("writer", "Mara Velden")]),
         ("Lương Văn Khải/Sài Gòn Mới", [("reporter", "Lương Văn Khải")]),
-        ("MARA VELDEN and TOM ASHER | Laos, Thailand", [("reporter", "MARA VELDEN"), ("reporter", "TOM ASHER")]),
+        (
+            "MARA VELDEN and TOM ASHER | Laos, Thailand",
+            [("reporter", "MARA VELDEN"), ("reporter", "TOM ASHER")],
+        ),
         ("Mara Velden and Tom Asher", [("reporter", "Mara Velden"), ("reporter", "Tom Asher")]),
         ("Mara Velden, Associated Press Jan. 14, 2021", [("reporter", "Mara Velden")]),
         ("TOM ASHER, Nikkei deputy editor", [("writer", "TOM ASHER")]),
