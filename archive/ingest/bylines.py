@@ -29,6 +29,7 @@ from archive.identity.services import ServiceInfo, resolve_service, service_key_
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.lineweight import line_weight
+from archive.ingest.signed_credits import read_signed
 
 __all__ = [
     "FURNITURE_WORDS",
@@ -100,6 +101,8 @@ _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 # A Latin outlet tag glued to a name in another script: "ទេព សុរ៉ាវីRFA".
 _GLUED_TAG = re.compile(r"(?<=[^\x00-\x7f\s])(?P<tag>[A-Z][A-Za-z]{1,12})$")
 _SLASH_TAG = re.compile(r"\s*/\s*(?P<tag>[^/]+)$")
+# One word ending in capitals after a small letter ("CamboJA", "VietnamNET"): a brand.
+_BRAND_TAG = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
 _STAFF = re.compile(
     r"^(?:(?P<org>.+?)\s+)?(?:staff(?:\s+(?:reporters?|writers?|correspondents?))?"
     r"|(?:our\s+)?correspondents?|reporters|agencies|news\s+desk|newsroom)$",
@@ -256,6 +259,8 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
         if org is not None:
             entries.append(organisation_entry(role, org, raw))
             continue
+        if entries and _BRAND_TAG.fullmatch(part):
+            continue  # "NAME, CamboJA": an outlet's brand after the name, no second person
         if staff := _STAFF.match(part.strip()):
             owner = find_organisation(staff["org"] or "")
             if owner is not None:
@@ -904,6 +909,7 @@ def _read_role_comma(text: str, raw: str) -> list[CreditEntry] | None:
 
 
 _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
+    read_signed,  # "NAME تەييارلىدى", "NAME မှ ရေးသား": the verb is no name
     read_sentence_form,
     _read_service_first,
     _read_by,

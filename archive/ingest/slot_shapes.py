@@ -9,7 +9,6 @@
 - names joined by "and" or "&", alone on the line ("NAME NAME and NAME NAME");
 - a name, a comma, then the outlet or a job title, maybe a date ("NAME, OUTLET",
   "NAME, OUTLET deputy editor", "NAME, Associated Press Jan. 14, 2021");
-- a name then "prepared it" (Uyghur, three scripts) or "written by" (Burmese "NAME မှ ရေးသား");
 - a date ending in the Burmese full stop, then a name and its outlet's tag ("DATE။ NAME (TAG)");
 - a Chinese outlet's reporter label and names ("OUTLET記者 NAME NAME"), a special
   correspondent's "特派記者NAME/PLACE報導".
@@ -54,13 +53,6 @@ _WRITER_TITLES = re.compile(
     r"biên tập viên|trưởng ban|bình luận viên|cộng tác viên)s?\b",
     re.IGNORECASE,
 )
-_UYGHUR_PREPARED = re.compile(
-    r"^(?P<name>[^\s\d،,.:]+(?:\s+[^\s\d،,.:]+){0,2})\s+(?:تەييارلىدى|teyyarlidi|тәйярлиди)\.?$",
-    re.IGNORECASE,
-)
-# Burmese "… NAME မှ ရေးသား(သည်)" (written by NAME), after a date and "တွင်" (at) maybe.
-_BURMESE_WRITTEN = re.compile(r"^(?P<head>.*?)\s*မှ\s*ရေးသား(?:သည်)?[။.]?$")
-_BURMESE_WORD = re.compile(r"^[\u1000-\u109f]{2,24}$")
 _BURMESE_DATE_NAME = re.compile(
     r"^(?P<date>[^။]{4,40})။\s*(?P<name>[\u1000-\u109f]{2,24})\s*[(（][^()（）]{1,20}[)）]$"
 )
@@ -87,7 +79,7 @@ def read_slot_shape(line: str, story: Sequence[str]) -> tuple[CreditEntry, ...]:
     text = fold_text(" ".join(line.split()))
     if not text or len(text) > _MAX_SLOT_CHARS:
         return ()
-    for labelled in (_uyghur_prepared, _burmese_written, _burmese_date_name, _han_reporters):
+    for labelled in (_labelled_before_bar, _burmese_date_name, _han_reporters):
         if found := labelled(text, line):
             return tuple(found)
     for unlabelled in (_before_bar, _joined_names, _name_comma_title):
@@ -107,6 +99,14 @@ def _people(text: str, role: Role, raw: str) -> list[CreditEntry]:
     return entries
 
 
+def _labelled_before_bar(text: str, raw: str) -> list[CreditEntry]:
+    """ "By NAME / Staff reporter", "ដោយ៖ NAME | DATE": a labelled byline, then anything."""
+    parts = _BAR.split(text, maxsplit=1)
+    if len(parts) != 2:
+        return []
+    return [e for e in read_credit_line(parts[0].strip()) if e.kind == "person"]
+
+
 def _before_bar(text: str, raw: str) -> list[CreditEntry]:
     """ "BYLINE | TAIL", "BYLINE / TAIL": a labelled byline before a bar takes any tail; names
     without a label take a date, a job title, an outlet or capitalised words (places)."""
@@ -114,9 +114,8 @@ def _before_bar(text: str, raw: str) -> list[CreditEntry]:
     if len(parts) != 2:
         return []
     head, tail = parts[0].strip(), parts[1].strip()
-    labelled = [e for e in read_credit_line(head) if e.kind == "person"]
-    if labelled:
-        return labelled
+    if read_credit_line(head):
+        return []  # a labelled byline: read by _labelled_before_bar
     words = tail.replace(",", " ").split()
     if not words or len(words) > _MAX_TAIL_WORDS:
         return []
@@ -190,30 +189,6 @@ def _outlet_in(tail: str) -> ServiceInfo | None:
             if (info := find_organisation(" ".join(words[start : start + size]))) is not None:
                 return info
     return None
-
-
-def _uyghur_prepared(text: str, raw: str) -> list[CreditEntry]:
-    match = _UYGHUR_PREPARED.match(text)
-    if match is None:
-        return []
-    return [e for e in read_names(match["name"], "reporter", raw, strict_case=False) or []
-            if e.kind == "person"]  # fmt: skip
-
-
-def _burmese_written(text: str, raw: str) -> list[CreditEntry]:
-    match = _BURMESE_WRITTEN.match(text)
-    if match is None:
-        return []
-    words = match["head"].split()
-    # The words after the last date word or "တွင်" (at): "DATE TIME တွင် NAME".
-    start = max(
-        (i + 1 for i, w in enumerate(words) if w.endswith("တွင်") or any(c.isdigit() for c in w)),
-        default=0,
-    )
-    name = list(dict.fromkeys(words[start:]))  # a name printed twice is one name
-    if not 1 <= len(name) <= 2 or not all(_BURMESE_WORD.match(w) for w in name):
-        return []
-    return [CreditEntry("reporter", " ".join(name), "person", None, raw)]
 
 
 def _burmese_date_name(text: str, raw: str) -> list[CreditEntry]:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
+from archive.ingest.bylines import read_credit_line
 from archive.ingest.credits import CreditEntry
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.slot_shapes import read_slot_shape
@@ -121,7 +122,8 @@ def test_the_glued_byline_of_a_later_post_is_not_the_storys() -> None:
     ],
 )  # fmt: skip
 def test_a_slot_line_is_read_by_its_shape(line: str, expected: list[tuple[str, str]]) -> None:
-    assert people(read_slot_shape(line, [LEAD, SECOND])) == expected
+    found = read_credit_line(line) or read_slot_shape(line, [LEAD, SECOND])
+    assert people(found) == expected
 
 
 @pytest.mark.parametrize(
@@ -134,13 +136,13 @@ def test_a_slot_line_is_read_by_its_shape(line: str, expected: list[tuple[str, s
         "Mara Velden, the road's engineer",  # a comma, then words of no title or outlet
         "ئۇيغۇر ئاگېنتلىقى ئۈچۈن",  # "for the Uyghur agency": a postposition, no one prepared it
         "Thế giới / Châu Á",  # a section path
-        "本報記者 李明",  # an outlet the registry does not know
+        "天天網記者 李明 周曉",  # an outlet the registry does not know
         "記者會/北京報導",  # "press conference", no name
     ],
 )
 def test_a_slot_line_of_another_shape_gives_none(line: str) -> None:
     story = [LEAD, SECOND, "The Road Builders and Farmers Union said the work was late."]
-    assert people(read_slot_shape(line, story)) == []
+    assert people(read_credit_line(line) or read_slot_shape(line, story)) == []
 
 
 def test_a_two_name_byline_under_the_headline_leaves_the_story() -> None:
@@ -152,3 +154,18 @@ def test_a_two_name_byline_under_the_headline_leaves_the_story() -> None:
         ("reporter", "Tom Asher"),
     ]
     assert parsed.body.startswith("Officials in the provincial capital")
+
+
+def test_an_outlets_brand_after_the_name_is_no_second_person() -> None:
+    assert people(read_credit_line("Author: Mara Velden, RoadNEWS")) == [("writer", "Mara Velden")]
+    # a surname with a capital inside it stays a name
+    assert people(read_credit_line("By Mara Velden and Tom McAsher")) == [
+        ("writer", "Mara Velden"),
+        ("writer", "Tom McAsher"),
+    ]
+
+
+def test_a_signed_line_is_read_before_the_verb_is_taken_for_a_name() -> None:
+    line = "05/01/2019 09:10 AM တွင် ဇော်မင်း မှ ရေးသား"
+    assert people(read_credit_line(line)) == [("reporter", "ဇော်မင်း")]
+    assert people(read_credit_line("ئۇيغۇر ئاگېنتلىقى ئۈچۈن تەييارلىدى")) == []
