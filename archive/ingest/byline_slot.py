@@ -194,6 +194,8 @@ def find_top_credits(
         taken = {i: found for i, found in taken.items() if i <= end}
         values = {i for i in values if i <= end}
     entries = [entry for index in sorted(taken) for entry in taken[index]]
+    if not entries and title is not None:
+        entries = list(_signed_title(lines[title]))  # the headline line stays the headline
     return tuple(sorted(set(taken) | values)), tuple(dedupe_credits(entries))
 
 
@@ -216,7 +218,12 @@ _HAN_SURNAMES = frozenset(
     "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂游"
     "赖賴辛鄺邝洪卓"
 )
-_HAN_NAME_LINE = re.compile(r"^[^\w]{0,2}\s*(?P<name>[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,2})$")
+_HAN_NAME_LINE = re.compile(
+    r"^[^\w]{0,2}\s*(?P<name>[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,2})"
+    r"(?:\s+\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.*)?$"  # "NAME 2022/03/17 18:11 點閱 548 次"
+)
+# An opinion piece's headline signed in brackets at its end: "HEADLINE?(NAME)".
+_HAN_SIGNED_TITLE = re.compile(r"[(（](?P<name>[\u3400-\u9fff]{2,3})[)）]$")
 
 
 def _han_author(line: str) -> tuple[CreditEntry, ...]:
@@ -225,6 +232,14 @@ def _han_author(line: str) -> tuple[CreditEntry, ...]:
     if match is None or match["name"][0] not in _HAN_SURNAMES:
         return ()
     return (CreditEntry("writer", match["name"].replace(" ", ""), "person", None, line),)
+
+
+def _signed_title(line: str) -> tuple[CreditEntry, ...]:
+    """The writer a Chinese headline names in brackets at its end ("…爭光?(NAME)"), else ()."""
+    match = _HAN_SIGNED_TITLE.search(line.strip())
+    if match is None or match["name"][0] not in _HAN_SURNAMES or match.start() < 4:
+        return ()
+    return (CreditEntry("writer", match["name"], "person", None, match.group()),)
 
 
 def _is_bare_label(text: str) -> bool:

@@ -12,6 +12,7 @@ import pytest
 from archive.ingest.bylines import read_credit_line
 from archive.ingest.credits import CreditEntry
 from archive.ingest.lead_credits import lead_head_credits
+from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.slot_shapes import read_slot_shape
 from archive.ingest.textpage import parse_text_page
 
@@ -169,3 +170,40 @@ def test_a_signed_line_is_read_before_the_verb_is_taken_for_a_name() -> None:
     line = "05/01/2019 09:10 AM တွင် ဇော်မင်း မှ ရေးသား"
     assert people(read_credit_line(line)) == [("reporter", "ဇော်မင်း")]
     assert people(read_credit_line("ئۇيغۇر ئاگېنتلىقى ئۈچۈن تەييارلىدى")) == []
+
+
+HAN_LEAD = "新的公路下個月通車,當地居民說,這條路將給集市帶來更多貿易,也讓孩子上學更方便。" * 2
+
+
+def test_a_chinese_name_over_its_date_and_views_under_the_headline_is_the_writer() -> None:
+    page = "\n".join(["修路日記", "林志明 2023/04/05 10:20 點閱 120 次", HAN_LEAD, HAN_LEAD])
+    parsed = parse_text_page(page, language="zh-Hant")
+    assert parsed.credits is not None
+    assert people(parsed.credits.entries) == [("writer", "林志明")]
+
+
+def test_a_chinese_headline_signed_in_brackets_names_its_writer() -> None:
+    page = "\n".join(["新公路何時才能通車?(林志明)", HAN_LEAD, HAN_LEAD])
+    parsed = parse_text_page(page, language="zh-Hant")
+    assert parsed.credits is not None
+    assert people(parsed.credits.entries) == [("writer", "林志明")]
+    # a bracketed word that opens with no surname is no signature ("(下)": part two)
+    unsigned = parse_text_page("\n".join(["新公路何時才能通車?(上集)", HAN_LEAD, HAN_LEAD]))
+    assert unsigned.credits is None or people(unsigned.credits.entries) == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("Mara Velden is an Associated Press writer.", [("reporter", "Mara Velden")]),
+        ("- By Mara Velden Mara Velden is a Reuters correspondent based in Bangkok.",
+         [("reporter", "Mara Velden")]),
+        ("Her father Tom Asher is a Xinhua reporter.", []),  # a story's sentence
+        ("Mara Velden is an Associated Press writer who left in 2019.", []),
+        ("Mara Velden is a Daily Road writer.", []),  # an outlet the registry does not know
+    ],
+)  # fmt: skip
+def test_a_writers_tagline_names_the_reporter(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    assert people(credits_in_prose(paragraph)) == expected
