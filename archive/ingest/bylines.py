@@ -835,6 +835,10 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
         if info is None:
             return None
         names, found = staff["names"], [organisation_entry("source", info, raw)]
+    elif (owner := re.match(r"^(?P<org>[^'’]{2,30})['’]s\s+(?P<rest>.+)$", names)) and (
+        info := find_organisation(owner["org"])
+    ):  # "CNN's NAME and NAME contributed": the outlet's people
+        names, found = owner["rest"], [organisation_entry("source", info, raw)]
     names = _PLACE_AFTER_NAME.sub("", names)
     people = read_names(names, "contributor", raw, strict_case=True)
     return (people + found if people else None) if found else (people or None)
@@ -942,6 +946,8 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     if not line or len(line) > _MAX_LINE_CHARS * 4:
         return ()
     normal = _CRAWLER_PREFIX.sub("", fold_text(line))
+    # "-- By NAME Follow @handle": the dash before a closing byline, the social handle after.
+    normal = _FOLLOW_HANDLE.sub("", _DASH_BEFORE_BY.sub("", normal)) or normal
     for reader in _READERS:
         if reader is not read_sentence_form and len(normal) > _MAX_LINE_CHARS:
             continue
@@ -1297,6 +1303,10 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
     return None
 
 
+_DASH_BEFORE_BY = re.compile(r"^[-–—]{1,2}\s*(?=by\s)", re.IGNORECASE)
+_FOLLOW_HANDLE = re.compile(
+    r"(?<=\S)\s+(?:follow(?:\s+(?:him|her|me|us))?(?:\s+on\s+\w+)?:?\s+)?@\w{2,30}$", re.I
+)
 # A crawler's record of the month glued before the page: "date 2018-03 …".
 _CRAWLER_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)")
 

@@ -207,3 +207,22 @@ def test_a_writers_tagline_names_the_reporter(
     paragraph: str, expected: list[tuple[str, str]]
 ) -> None:
     assert people(credits_in_prose(paragraph)) == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("-- By Mara Velden Follow @mvelden", [("writer", "Mara Velden")]),
+        ("- By Mara Velden", [("writer", "Mara Velden")]),
+        (
+            "RFA’s Mara Velden and Tom Asher contributed to this report",
+            [("contributor", "Mara Velden"), ("contributor", "Tom Asher")],
+        ),
+        ("Follow us @roadnews", []),
+        ("Mara Velden’s brother contributed to this report", []),
+    ],
+)
+def test_closing_bylines_with_a_dash_a_handle_or_an_outlets_people(
+    line: str, expected: list[tuple[str, str]]
+) -> None:
+    assert people(read_credit_line(line)) == expected
