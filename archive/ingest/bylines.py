@@ -114,7 +114,11 @@ _NOT_NAME_WORDS = frozenset(
     {"photo", "photos", "file", "image", "images", "picture", "video", "screenshot", "handout",
      "courtesy", "supplied", "stringer", "getty", "facebook", "twitter", "youtube", "instagram",
      "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet",
-     "ئۈچۈن", "üchün", "үчүн"}  # Uyghur "for": "(prepared) for OUTLET" is no name
+     "ئۈچۈن", "üchün", "үчүн",  # Uyghur "for": "(prepared) for OUTLET" is no name
+     # Burmese section names (domestic, international, politics, economy, health, sports,
+     # articles, news, entertainment) standing alone at a page's end
+     "ပြည်တွင်း", "နိုင်ငံတကာ", "နိုင်ငံရေး", "စီးပွားရေး", "ကျန်းမာရေး", "အားကစား", "ဆောင်းပါး",
+     "သတင်း", "ဖျော်ဖြေရေး"}
 )  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from archive.ingest.bylines import read_credit_line
+from archive.ingest.bylines import bare_name, read_credit_line
 from archive.ingest.credits import CreditEntry
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.prose_credits import credits_in_prose
@@ -226,3 +226,8 @@ def test_closing_bylines_with_a_dash_a_handle_or_an_outlets_people(
     line: str, expected: list[tuple[str, str]]
 ) -> None:
     assert people(read_credit_line(line)) == expected
+
+
+def test_a_burmese_section_name_at_the_page_end_is_no_reporter() -> None:
+    assert bare_name("ပြည်တွင်း") == ()  # "domestic": the page's section
+    assert people(bare_name("မြသီတာ")) == [("reporter", "မြသီတာ")]
