@@ -29,6 +29,7 @@ from archive.ingest.bylines import (
 from archive.ingest.credits import CreditEntry, looks_like_credit_line
 from archive.ingest.dates import date_line
 from archive.ingest.lineweight import line_weight
+from archive.ingest.slot_shapes import read_slot_shape
 
 __all__ = ["find_top_credits"]
 
@@ -80,7 +81,7 @@ def _slot_reading(line: str) -> tuple[CreditEntry, ...]:
         ):
             return tuple(outlet)
     cut = next((i for i, word in enumerate(words) if any(ch.isdecimal() for ch in word)), 0)
-    if cut and cut < len(words):
+    if cut and cut < len(words) and not _is_paragraph(line):  # a lead glued on: no cut
         return tuple(read_labelled(" ".join(words[:cut]), line) or ())
     return ()
 
@@ -124,9 +125,12 @@ def find_top_credits(
         window.append(index)
     readings: dict[int, tuple[CreditEntry, ...]] = {}
     values: set[int] = set()
+    below = window[-1] + 1 if window else stop
     for position, index in enumerate(window):
         line = lines[index]
         found = () if looks_like_credit_line(line) else _slot_reading(line)
+        if not found and not looks_like_credit_line(line):
+            found = read_slot_shape(line, lines[below:])
         label = _NUMBERING.sub("", line)
         if not found and position + 1 < len(window) and _is_bare_label(label):
             value = window[position + 1]
@@ -142,7 +146,6 @@ def find_top_credits(
 
     # Words of the story under the slot: a "name" whose word recurs there is a place or a
     # subject the story speaks of ("Cambodia Kingdom", "Việt Nam"), not its reporter.
-    below = window[-1] + 1 if window else stop
     story_words = {w.casefold() for line in lines[below:] for w in re.findall(r"\w+", line)}
     taken: dict[int, tuple[CreditEntry, ...]] = dict(readings)
     for index in window:
@@ -193,6 +196,8 @@ def find_top_credits(
         taken = {i: found for i, found in taken.items() if i <= end}
         values = {i for i in values if i <= end}
     entries = [entry for index in sorted(taken) for entry in taken[index]]
+    if not entries and title is not None:
+        entries = list(_signed_title(lines[title]))  # the headline line stays the headline
     return tuple(sorted(set(taken) | values)), tuple(dedupe_credits(entries))
 
 
@@ -215,7 +220,12 @@ _HAN_SURNAMES = frozenset(
     "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂游"
     "赖賴辛鄺邝洪卓"
 )
-_HAN_NAME_LINE = re.compile(r"^[^\w]{0,2}\s*(?P<name>[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,2})$")
+_HAN_NAME_LINE = re.compile(
+    r"^[^\w]{0,2}\s*(?P<name>[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,2})"
+    r"(?:\s+\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.*)?$"  # "NAME 2022/03/17 18:11 點閱 548 次"
+)
+# An opinion piece's headline signed in brackets at its end: "HEADLINE?(NAME)".
+_HAN_SIGNED_TITLE = re.compile(r"[(（](?P<name>[\u3400-\u9fff]{2,3})[)）]$")
 
 
 def _han_author(line: str) -> tuple[CreditEntry, ...]:
@@ -224,6 +234,14 @@ def _han_author(line: str) -> tuple[CreditEntry, ...]:
     if match is None or match["name"][0] not in _HAN_SURNAMES:
         return ()
     return (CreditEntry("writer", match["name"].replace(" ", ""), "person", None, line),)
+
+
+def _signed_title(line: str) -> tuple[CreditEntry, ...]:
+    """The writer a Chinese headline names in brackets at its end ("…爭光?(NAME)"), else ()."""
+    match = _HAN_SIGNED_TITLE.search(line.strip())
+    if match is None or match["name"][0] not in _HAN_SURNAMES or match.start() < 4:
+        return ()
+    return (CreditEntry("writer", match["name"], "person", None, match.group()),)
 
 
 def _is_bare_label(text: str) -> bool:

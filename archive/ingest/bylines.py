@@ -29,6 +29,7 @@ from archive.identity.services import ServiceInfo, resolve_service, service_key_
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.lineweight import line_weight
+from archive.ingest.signed_credits import read_signed
 from archive.ingest.textcache import text_cache
 
 __all__ = [
@@ -101,6 +102,8 @@ _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 # A Latin outlet tag glued to a name in another script: "ទេព សុរ៉ាវីRFA".
 _GLUED_TAG = re.compile(r"(?<=[^\x00-\x7f\s])(?P<tag>[A-Z][A-Za-z]{1,12})$")
 _SLASH_TAG = re.compile(r"\s*/\s*(?P<tag>[^/]+)$")
+# One word ending in capitals after a small letter ("CamboJA", "VietnamNET"): a brand.
+_BRAND_TAG = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
 _STAFF = re.compile(
     r"^(?:(?P<org>.+?)\s+)?(?:staff(?:\s+(?:reporters?|writers?|correspondents?))?"
     r"|(?:our\s+)?correspondents?|reporters|agencies|news\s+desk|newsroom)$",
@@ -111,7 +114,12 @@ _STAFF = re.compile(
 _NOT_NAME_WORDS = frozenset(
     {"photo", "photos", "file", "image", "images", "picture", "video", "screenshot", "handout",
      "courtesy", "supplied", "stringer", "getty", "facebook", "twitter", "youtube", "instagram",
-     "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet"}
+     "telegram", "weibo", "wechat", "tiktok", "line", "x", "social", "media", "internet",
+     "ئۈچۈن", "üchün", "үчүн",  # Uyghur "for": "(prepared) for OUTLET" is no name
+     # Burmese section names (domestic, international, politics, economy, health, sports,
+     # articles, news, entertainment) standing alone at a page's end
+     "ပြည်တွင်း", "နိုင်ငံတကာ", "နိုင်ငံရေး", "စီးပွားရေး", "ကျန်းမာရေး", "အားကစား", "ဆောင်းပါး",
+     "သတင်း", "ဖျော်ဖြေရေး"}
 )  # fmt: skip
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -258,6 +266,8 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
         if org is not None:
             entries.append(organisation_entry(role, org, raw))
             continue
+        if entries and _BRAND_TAG.fullmatch(part):
+            continue  # "NAME, CamboJA": an outlet's brand after the name, no second person
         if staff := _STAFF.match(part.strip()):
             owner = find_organisation(staff["org"] or "")
             if owner is not None:
@@ -832,6 +842,10 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
         if info is None:
             return None
         names, found = staff["names"], [organisation_entry("source", info, raw)]
+    elif (owner := re.match(r"^(?P<org>[^'’]{2,30})['’]s\s+(?P<rest>.+)$", names)) and (
+        info := find_organisation(owner["org"])
+    ):  # "CNN's NAME and NAME contributed": the outlet's people
+        names, found = owner["rest"], [organisation_entry("source", info, raw)]
     names = _PLACE_AFTER_NAME.sub("", names)
     people = read_names(names, "contributor", raw, strict_case=True)
     return (people + found if people else None) if found else (people or None)
@@ -906,6 +920,7 @@ def _read_role_comma(text: str, raw: str) -> list[CreditEntry] | None:
 
 
 _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
+    read_signed,  # "NAME تەييارلىدى", "NAME မှ ရေးသား": the verb is no name
     read_sentence_form,
     _read_service_first,
     _read_by,
@@ -939,6 +954,8 @@ def read_credit_line(text: str) -> tuple[CreditEntry, ...]:
     if not line or len(line) > _MAX_LINE_CHARS * 4:
         return ()
     normal = _CRAWLER_PREFIX.sub("", fold_text(line))
+    # "-- By NAME Follow @handle": the dash before a closing byline, the social handle after.
+    normal = _FOLLOW_HANDLE.sub("", _DASH_BEFORE_BY.sub("", normal)) or normal
     for reader in _READERS:
         if reader is not read_sentence_form and len(normal) > _MAX_LINE_CHARS:
             continue
@@ -1295,6 +1312,10 @@ def find_byline(lines: Sequence[str], *, is_furniture: Callable[[str], bool]) ->
     return None
 
 
+_DASH_BEFORE_BY = re.compile(r"^[-–—]{1,2}\s*(?=by\s)", re.IGNORECASE)
+_FOLLOW_HANDLE = re.compile(
+    r"(?<=\S)\s+(?:follow(?:\s+(?:him|her|me|us))?(?:\s+on\s+\w+)?:?\s+)?@\w{2,30}$", re.I
+)
 # A crawler's record of the month glued before the page: "date 2018-03 …".
 _CRAWLER_PREFIX = re.compile(r"^date\s+\d{4}-\d{2}(?:-\d{2})?\s+(?=\S)")
 

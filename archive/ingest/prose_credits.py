@@ -133,6 +133,14 @@ _REPORTS_END = re.compile(
 )
 # "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
 _BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
+# A writer's tagline: "NAME is an Associated Press writer.", "NAME is a Reuters correspondent
+# based in Bangkok." — the outlet must be one the registry knows.
+_TAGLINE = re.compile(
+    r"\sis\s+an?\s+(?P<org>[A-Z][\w&.'’ -]{1,40}?)\s+(?:staff\s+)?"
+    r"(?:writer|reporter|correspondent|journalist)"
+    r"(?:\s+(?:based\s+)?in\s+[A-Z][\w ,'’-]{1,40})?\.?$"
+)
+_MAX_TAGLINE_NAME_WORDS = 3
 # "… Full story at The Irrawaddy." / "Read more at Reuters".
 _FULL_STORY_AT = re.compile(
     r"(?:^|[.!?]\s+|\s)(?:full\s+story|read\s+(?:the\s+)?(?:full\s+story|more))\s+"
@@ -193,6 +201,30 @@ def _by_outlet_lead(text: str) -> list[CreditEntry]:
                 return [*people, organisation_entry("source", info, raw)]
             return []
     return []
+
+
+def _tagline(text: str) -> list[CreditEntry]:
+    """ "NAME is an Associated Press writer.": the name (up to three capitalised words before
+    "is"; a name printed twice, "By NAME NAME is …", is one) and the outlet as source."""
+    match = _TAGLINE.search(text)
+    if match is None or (info := find_organisation(match["org"])) is None:
+        return []
+    words = text[: match.start()].split()
+    taken: list[str] = []
+    while words and len(taken) < _MAX_TAGLINE_NAME_WORDS:
+        word = words[-1]
+        if not word[:1].isupper() or word[-1] in '.,;:!?"”)' or (taken and word == taken[0]):
+            break
+        taken.append(words.pop())
+    before = words[-1] if words else ""
+    repeated = bool(taken) and before == taken[0]  # "By NAME NAME is …": the name twice
+    if before and not (repeated or before.casefold() == "by" or before in "-–—"):
+        return []  # the tagline is its own paragraph ("Her father NAME is …" in a story: no)
+    raw = text[match.start() - len(" ".join(taken)) - 1 :].strip()
+    people = read_names(" ".join(reversed(taken)), "reporter", raw, strict_case=True) or []
+    if len(people) != 1 or people[0].kind != "person" or len(people[0].name.split()) < 2:
+        return []
+    return [people[0], organisation_entry("source", info, raw)]
 
 
 def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
@@ -266,6 +298,7 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
             for e in found_r
         ):
             entries.extend(found_r)
+    entries.extend(_tagline(text))
     if full := _FULL_STORY_AT.search(text):
         info = find_organisation(full["org"])
         if info is not None:

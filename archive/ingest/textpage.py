@@ -69,6 +69,7 @@ from archive.ingest.headlines import (
     starts_wrapped_paragraph,
     title_from_breadcrumb,
 )
+from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagedates import (
@@ -242,6 +243,12 @@ def _find_credits(
         )
         for index in ends:
             entries += credits_in_prose(texts[index])
+        # A byline glued to the lead's head ("By NAME – …", "ໂດຍ: NAME …"): the story's
+        # first lines only (further down, a glued byline heads the next post of a digest).
+        for index in sorted({lead_first, first, *leads[:1]}):
+            if index <= min(last, lead_first + 2) and (glued := lead_head_credits(texts[index])):
+                entries += glued
+                break
         # "Source: Xinhua" closing the story above the next post of a blog page: the line
         # leaves the story (the lines under it stay where the layout puts them).
         if (source := story_source(texts[first : last + 1])) is not None:
