@@ -50,9 +50,11 @@ from archive.ingest.pagelines import (
 __all__ = [
     "LineModel",
     "PageContext",
+    "decide_furniture",
     "furniture_probability",
     "line_features",
     "load_line_model",
+    "movable_lines",
     "page_context",
     "story_furniture",
 ]
@@ -84,6 +86,8 @@ class PageContext:
         counts: How often each line's text (case and spacing folded) is on the page.
         widths: The story lines' weights, sorted (read once per page, not once per line).
         positions: Each story line's place in ``story``.
+        blocks: Per story position, the block it sits in as (first, last) story positions:
+            a run of non-prose lines in a row (a prose line is a block of its own).
     """
 
     story: tuple[int, ...]
@@ -94,6 +98,7 @@ class PageContext:
     counts: dict[str, int]
     widths: tuple[int, ...] = ()
     positions: dict[int, int] = field(default_factory=dict)
+    blocks: tuple[tuple[int, int], ...] = ()
 
 
 def _fold(text: str) -> str:
@@ -117,7 +122,8 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
     """The page-level facts the features of ``story``'s lines read."""
     scripts = _letter_scripts("".join(lines[index].text for index in story))
     main = scripts.most_common(1)[0][0] if scripts else None
-    paragraphs = [index for index in story if is_prose(lines[index].text)]
+    prose = [is_prose(lines[index].text) for index in story]
+    paragraphs = [index for index, shown in zip(story, prose, strict=True) if shown]
     return PageContext(
         story=tuple(story),
         lead=paragraphs[0] if paragraphs else None,
@@ -127,7 +133,22 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         counts=dict(Counter(_fold(line.text) for line in lines)),
         widths=tuple(sorted(line_weight(lines[index].text) for index in story)),
         positions={index: position for position, index in enumerate(story)},
+        blocks=_blocks(prose),
     )
+
+
+def _blocks(prose: Sequence[bool]) -> tuple[tuple[int, int], ...]:
+    """Per story position, the (first, last) positions of the block it sits in: a run of
+    non-prose lines, or the prose line alone."""
+    blocks: list[tuple[int, int]] = []
+    start = 0
+    for position, shown in enumerate(prose):
+        if shown:
+            blocks.append((position, position))
+            start = position + 1
+        elif position + 1 == len(prose) or prose[position + 1]:
+            blocks.extend([(start, position)] * (position + 1 - start))
+    return tuple(blocks)
 
 
 def _bigrams(text: str) -> set[str]:
@@ -207,6 +228,71 @@ def _run_length(lines: Sequence[Line], story: Sequence[int], position: int) -> i
     return run
 
 
+_SHORT_HEAD = 40  # a block's head: a short line (weight) with no sentence end
+_CREDIT_WORDS = 12
+_EDGE_REACH = 2  # lines from the lead or the story's end that count as its edge
+
+
+@functools.lru_cache(maxsize=8192)
+def _block_shape(text: str) -> tuple[float, float, float, float, float, float]:
+    """What a block's share features count of one of its lines: title-shaped, dated,
+    credit-shaped, linked, a sentence end, and its log weight."""
+    return (
+        float(looks_like_title(text)),
+        float(date_line(text) is not None or _CLOCK.search(text) is not None),
+        float(_credit_shaped(text)),
+        float(_URL.search(text) is not None or _HANDLE.search(text) is not None),
+        float(_ends_sentence(text)),
+        _log_weight(text),
+    )
+
+
+def _credit_shaped(text: str) -> bool:
+    """A credit the credit code may not read: a credit line, or a short line of capitalised
+    words (names, an outlet) with no sentence end, maybe bracketed or led by a dash."""
+    if is_credit_line(text) or is_name_shaped(text):
+        return True
+    words = text.strip("()[]—–-•· ").split()
+    if not 2 <= len(words) <= _CREDIT_WORDS or _ends_sentence(text.rstrip(")]")):
+        return False
+    latin = [word for word in words if word[:1].isalpha() and word[:1].isascii()]
+    if len(latin) < 2:
+        return False
+    return sum(word[0].isupper() for word in latin) / len(latin) >= 0.6
+
+
+def _block_features(lines: Sequence[Line], position: int, context: PageContext) -> dict[str, float]:
+    """Features of the block (a run of non-prose lines) story line ``position`` sits in."""
+    story = context.story
+    first, last = context.blocks[position] if context.blocks else (position, position)
+    shapes = [_block_shape(lines[story[at]].text) for at in range(first, last + 1)]
+    size = len(shapes)
+    share = [sum(column) / size for column in zip(*shapes, strict=True)]
+    prose_block = size == 1 and is_prose(lines[story[first]].text)
+    head = shapes[0]
+    headed = (
+        not prose_block
+        and size >= 3
+        and head[4] == 0.0
+        and line_weight(lines[story[first]].text) <= _SHORT_HEAD
+        and head[5] <= sum(shape[5] for shape in shapes[1:]) / (size - 1)
+    )
+    return {
+        "block_log_size": 0.0 if prose_block else math.log1p(size),
+        "block_title_share": share[0],
+        "block_date_share": share[1],
+        "block_credit_share": share[2],
+        "block_link_share": share[3],
+        "block_end_share": share[4],
+        "block_mean_log_weight": share[5],
+        "in_headed_block": float(headed),
+        "is_block_head": float(headed and position == first),
+        "block_between_paragraphs": float(not prose_block and first > 0 and last + 1 < len(story)),
+        "block_at_start": float(first == 0),
+        "block_at_end": float(last == len(story) - 1),
+    }
+
+
 def line_features(lines: Sequence[Line], index: int, context: PageContext) -> dict[str, float]:
     """Structural, language-independent features of line ``index`` of the story.
 
@@ -267,6 +353,20 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         else 0.0
     )
     features["title_copy"] = _similarity(text, context.title) if context.title else 0.0
+    features |= _block_features(lines, position, context)
+    near_edge = (
+        abs(position - lead_at) <= _EDGE_REACH
+        or position < lead_at
+        or position >= end_at
+        or len(story) - 1 - position <= _EDGE_REACH
+    )
+    credit = _credit_shaped(text)
+    features |= {
+        # a rules span that swallowed a sidebar above the lead is long there
+        "log_above_lead": math.log1p(lead_at),
+        "credit_shaped": float(credit),
+        "credit_edge": float(credit and near_edge),
+    }
     return features
 
 
@@ -281,11 +381,14 @@ class LineModel(Logistic):
             most: above the lead, or the story's last line.
         tail_threshold: Lines under the story's last paragraph whose mean probability is
             at least this leave together.
+        block_threshold: A block of short lines in a row (none guarded) whose mean
+            probability is at least this leaves whole.
     """
 
     threshold: float
     edge_threshold: float
     tail_threshold: float
+    block_threshold: float = 1.01  # 1.01: no block leaves whole
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -293,6 +396,7 @@ class LineModel(Logistic):
             "threshold": self.threshold,
             "edge_threshold": self.edge_threshold,
             "tail_threshold": self.tail_threshold,
+            "block_threshold": self.block_threshold,
         }
 
     @classmethod
@@ -303,6 +407,7 @@ class LineModel(Logistic):
             threshold = float(data["threshold"])  # type: ignore[arg-type]
             edge_threshold = float(data["edge_threshold"])  # type: ignore[arg-type]
             tail_threshold = float(data["tail_threshold"])  # type: ignore[arg-type]
+            block_threshold = float(data["block_threshold"])  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"line model: malformed weights ({error})") from error
         return cls(
@@ -314,6 +419,7 @@ class LineModel(Logistic):
             threshold,
             edge_threshold,
             tail_threshold,
+            block_threshold,
         )
 
 
@@ -337,6 +443,7 @@ def furniture_probability(
 
 
 _MIN_TAIL = 2
+_MIN_BLOCK = 2
 _MIN_WRAPPED_LINES = 6
 _MAX_COLUMN_WEIGHT = 200
 _COLUMN_SHARE = 0.75
@@ -363,49 +470,104 @@ def story_furniture(
     """The story lines the model takes for furniture, in page order.
 
     A line leaves when its probability reaches the model's threshold (its edge threshold
-    above the lead and for the story's last line), except the lead (the story's first
-    paragraph) and any finished paragraph (prose ending a sentence), the story's last one
-    included (on a bilingual or cut-off page it may be the only paragraph in the page's
-    own language): a lost story line is worse than chrome kept. A story with no paragraph (a
-    page of pictures) or hard-wrapped at a column is left whole, and so is the page's last
-    line when it is cut off (no sentence end).
+    above the lead and for the story's last line), and a block of short lines (a list
+    under its head, a caption run) leaves whole when its lines' mean probability reaches
+    the block threshold; never the lead (the story's first paragraph) nor a finished
+    paragraph (prose ending a sentence), the story's last one included (on a bilingual or
+    cut-off page it may be the only paragraph in the page's own language): a lost story
+    line is worse than chrome kept. A story with no paragraph (a page of pictures) or
+    hard-wrapped at a column is left whole, and so is the page's last line when it is cut
+    off (no sentence end).
     """
     if not story:
         return []
     context = page_context(lines, story, title=title)
-    if context.lead is None or context.last_paragraph is None or _hard_wrapped(lines, story):
-        return []
     model = model or load_line_model()
-    at = story.index(context.lead)
-    above_lead = story[at - 1] if at > 0 else None
-    movable: dict[int, float] = {}  # the lines no guard keeps, with their probability
-    moved = []
+    probabilities = {
+        index: model.probability(line_features(lines, index, context))
+        for index in movable_lines(lines, context)
+    }
+    return decide_furniture(lines, context, probabilities, model)
+
+
+def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
+    """The story lines no guard keeps (the model weighs only these), in page order: none on
+    a page with no paragraph or hard-wrapped at a column."""
+    lead, end = context.lead, context.last_paragraph
+    story = context.story
+    if lead is None or end is None or _hard_wrapped(lines, story):
+        return []
+    movable = []
     for index in story:
         text = lines[index].text
-        if index == context.lead:
+        if index == lead:
             continue
-        if index <= context.last_paragraph and is_prose(text) and _ends_sentence(text):
+        if index <= end and is_prose(text) and _ends_sentence(text):
             continue
         if index == len(lines) - 1 and not _ends_sentence(text):
             continue  # the page's last line, cut off: the story's end as often as not
         # a page whose headline was not found makes one from the story's first line, and a
         # date opening the story is read as its dateline: both stay within reach
         opens_dated = index == story[0] and dateline_date(text) is not None
-        if index < context.lead and (title is None or opens_dated):
+        if index < lead and (context.title is None or opens_dated):
             continue
-        probability = movable[index] = model.probability(line_features(lines, index, context))
+        movable.append(index)
+    return movable
+
+
+def _wrapped_paragraph(texts: Sequence[str]) -> bool:
+    """Whether a block's lines are one paragraph wrapped (each line after the first goes
+    on in lower case or with a number that is no list item's): it is no list."""
+    return all(
+        text[:1].islower() or (text[:1].isdigit() and _BULLET.match(text) is None)
+        for text in texts[1:]
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _heading(text: str) -> bool:
+    return looks_like_title(text) or text.endswith(_COLON_END)
+
+
+def decide_furniture(
+    lines: Sequence[Line],
+    context: PageContext,
+    probabilities: dict[int, float],
+    model: LineModel,
+) -> list[int]:
+    """The lines to move, given the probabilities of the movable lines (see
+    :func:`story_furniture`)."""
+    lead, end = context.lead, context.last_paragraph
+    if lead is None or end is None:
+        return []
+    story = context.story
+    at = story.index(lead)
+    above_lead = story[at - 1] if at > 0 else None
+    moved = set()
+    for index, probability in probabilities.items():
         # above the lead, a heading (a digest item's, a speaker's label) may open the story
-        heading = looks_like_title(text) or text.endswith(_COLON_END)
-        edge = index == above_lead or (index < context.lead and heading) or index == story[-1]
+        heading = index < lead and _heading(lines[index].text)
+        edge = index == above_lead or heading or index == story[-1]
         if probability >= (model.edge_threshold if edge else model.threshold):
-            moved.append(index)
+            moved.add(index)
+    # A block of short lines the model mostly reads as furniture (a list under its head, a
+    # caption and its credit) leaves whole, when no line of it is guarded.
+    for first, last in sorted(set(context.blocks)):
+        block = story[first : last + 1]
+        if (
+            len(block) >= _MIN_BLOCK
+            and not _wrapped_paragraph([lines[index].text for index in block])
+            and all(index in probabilities for index in block)
+            and sum(probabilities[index] for index in block) / len(block) >= model.block_threshold
+        ):
+            moved.update(block)
     # Under the last paragraph, a run of lines the model mostly reads as furniture (teasers
     # between a share line and a subscription offer) leaves whole.
-    tail = [index for index in story if index > context.last_paragraph]
+    tail = [index for index in story if index > end]
     if (
         len(tail) >= _MIN_TAIL
-        and all(index in movable for index in tail)
-        and sum(movable[index] for index in tail) / len(tail) >= model.tail_threshold
+        and all(index in probabilities for index in tail)
+        and sum(probabilities[index] for index in tail) / len(tail) >= model.tail_threshold
     ):
-        moved = sorted({*moved, *tail})
-    return moved
+        moved.update(tail)
+    return sorted(moved)

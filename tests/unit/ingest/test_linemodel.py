@@ -272,3 +272,124 @@ def test_a_tail_the_model_mostly_reads_as_furniture_leaves_whole() -> None:
     assert [2, 3, 4] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=strict)
     never = replace(strict, tail_threshold=1.01)
     assert [] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=never)
+
+
+LIST_HEAD = "Most read"
+LIST = [
+    "Dam builders face new questions over fish stocks",
+    "Court delays ruling in land case for the third time",
+    "Villagers say roads to the border are closed again",
+]
+
+
+def test_a_run_of_short_lines_between_paragraphs_is_one_block_under_its_head() -> None:
+    text = "\n".join([PARAGRAPH, LIST_HEAD, *LIST, SECOND]) + "\n"
+    lines = list(page_lines(text))
+    context = page_context(lines, list(range(len(lines))), title=None)
+
+    # each paragraph is a block of its own; the head and its list are one block
+    assert ((0, 0), (1, 4), (1, 4), (1, 4), (1, 4), (5, 5)) == context.blocks
+    head = features_of(text, LIST_HEAD)
+    item = features_of(text, LIST[1])
+    paragraph = features_of(text, PARAGRAPH)
+    assert (1.0, 1.0) == (head["is_block_head"], head["in_headed_block"])
+    assert (0.0, 1.0) == (item["is_block_head"], item["in_headed_block"])
+    assert (1.0, 1.0) == (item["block_between_paragraphs"], head["block_between_paragraphs"])
+    assert item["block_title_share"] >= 0.75 > paragraph["block_title_share"]
+    assert item["block_log_size"] > 0.0 == paragraph["block_log_size"]
+    assert 0.0 == paragraph["in_headed_block"] == paragraph["block_between_paragraphs"]
+
+
+def test_a_subheading_alone_between_paragraphs_heads_no_block() -> None:
+    subheading = "Land disputes in the province"
+    text = f"{PARAGRAPH}\n{subheading}\n{SECOND}\n"
+
+    shown = features_of(text, subheading)
+
+    assert (0.0, 0.0) == (shown["is_block_head"], shown["in_headed_block"])
+    assert shown["block_log_size"] > 0.0
+
+
+def test_a_credit_shaped_line_is_marked_at_the_story_edge_and_not_inside_it() -> None:
+    byline = "Sok Chea and Dara Heng, Mekong Wire"
+    middle = [f"{PARAGRAPH[:-1]} on day {day}." for day in range(8)]
+    text = "\n".join([PARAGRAPH, byline, *middle, "The Land Office Reply", *middle]) + "\n"
+
+    at_edge = features_of(text, byline)
+    inside = features_of(text, "The Land Office Reply")
+    sentence_case = features_of(
+        f"{PARAGRAPH}\nLand disputes in the province\n{SECOND}\n", "Land disputes in the province"
+    )
+
+    assert (1.0, 1.0) == (at_edge["credit_shaped"], at_edge["credit_edge"])
+    assert (1.0, 0.0) == (inside["credit_shaped"], inside["credit_edge"])
+    assert 0.0 == sentence_case["credit_shaped"]
+
+
+def test_a_block_the_model_mostly_reads_as_furniture_leaves_whole_and_no_paragraph_with_it() -> (
+    None
+):
+    text = "\n".join([PARAGRAPH, LIST_HEAD, *LIST, SECOND, PARAGRAPH]) + "\n"
+    lines = list(page_lines(text))
+    story = list(range(len(lines)))
+    headed = _with_weight_on("in_headed_block", load_line_model().names)
+    blocks_only = replace(
+        headed, threshold=1.01, edge_threshold=1.01, tail_threshold=1.01, block_threshold=0.5
+    )
+
+    assert [1, 2, 3, 4] == story_furniture(lines, story, title=None, model=blocks_only)
+    assert [] == story_furniture(
+        lines, story, title=None, model=replace(blocks_only, block_threshold=1.01)
+    )
+    # a lone short line is no block: it needs the line threshold
+    lone = list(page_lines(f"{PARAGRAPH}\n{LIST[0]}\n{SECOND}\n"))
+    short = replace(
+        _with_weight_on("block_log_size", headed.names),
+        threshold=1.01,
+        edge_threshold=1.01,
+        tail_threshold=1.01,
+        block_threshold=0.5,
+    )
+    assert [] == story_furniture(lone, [0, 1, 2], title=None, model=short)
+
+
+def test_a_block_with_a_guarded_line_stays_whole() -> None:
+    # above the lead on a page whose headline was not found nothing moves, so the block of
+    # short lines over the lead stays even when the model reads it all as furniture
+    text = "\n".join([*LIST, PARAGRAPH, SECOND]) + "\n"
+    lines = list(page_lines(text))
+    every_short = replace(
+        _with_weight_on("block_log_size", load_line_model().names),
+        threshold=1.01,
+        edge_threshold=1.01,
+        tail_threshold=1.01,
+        block_threshold=0.5,
+    )
+
+    assert [] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=every_short)
+    assert [0, 1, 2] == story_furniture(
+        lines, [0, 1, 2, 3, 4], title="Farmers march on provincial hall", model=every_short
+    )
+
+
+def test_a_paragraph_wrapped_into_short_lines_is_no_block() -> None:
+    wrapped = [
+        "The farmers said they would march again",
+        "on the hall next week, and again the week",
+        "after, until the land office answers them.",
+    ]
+    text = "\n".join([PARAGRAPH, *wrapped, SECOND]) + "\n"
+    lines = list(page_lines(text))
+    every_short = replace(
+        _with_weight_on("block_log_size", load_line_model().names),
+        threshold=1.01,
+        edge_threshold=1.01,
+        tail_threshold=1.01,
+        block_threshold=0.5,
+    )
+
+    assert [] == story_furniture(lines, [0, 1, 2, 3, 4], title="Farmers march", model=every_short)
+    listed = list(page_lines("\n".join([PARAGRAPH, *LIST, SECOND]) + "\n"))
+    assert [1, 2, 3] == story_furniture(
+        listed, [0, 1, 2, 3, 4], title="Farmers march", model=every_short
+    )
