@@ -627,11 +627,38 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
         text = text[: field_break.start()]
     if not any(ch.isdecimal() for ch in text):
         return None
+    text = _NOTICE.sub("", text)
     found = _date_line(text, language)
     if found is None and (unicode := _as_unicode_burmese(text)) is not None:
         found = _date_line(unicode, language)
+    if found is None:
+        found = _first_field_date(text, language)
     if found is not None and _OPENS_WITH_UPDATE.match(text.lstrip(" |•·")):
         found = DateLine(found.date, found.clock, updated=True)
+    return found
+
+
+# A notice in angle brackets opening a stamp ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>
+# 2018/12/31 13:24 송고"): the copyright line a wire story closes with, its filing date after.
+_NOTICE = re.compile(r"^\s*(?:<[^<>]{1,60}>|〈[^〈〉]{1,60}〉)\s*(?=\S)")
+_FIELD_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def _first_field_date(text: str, language: str | None) -> DateLine | None:
+    """The date of a metadata line whose first field is a date line and whose other fields
+    are short names ("2026-yili 18-fewral | JP asiya bolumi": the date, then the desk), or
+    None; a field with a sentence or a date of its own makes it no date line."""
+    head, *fields = _FIELD_BAR.split(text.strip())
+    if not fields or not any(ch.isdecimal() for ch in head):
+        return None
+    found = _date_line(head, language)
+    if found is None or any(
+        _length(field) > _MAX_RESIDUE_CHARS
+        or _SENTENCE_END.search(field)
+        or _other_date(to_ascii_digits(field), found.date, language)
+        for field in fields
+    ):
+        return None
     return found
 
 
@@ -684,6 +711,7 @@ def is_stamp_line(text: str, *, language: str | None = None) -> bool:
     "Posted on 5 May 2021") or a print edition's date and page ("2020-06-19 4면", "2021-05-05
     A4"), not a bare date (a footer's clock) or a dated item of a list ("09/09/1943: Allies
     land in Italy")."""
+    text = _NOTICE.sub("", text)
     if _opens_with_label(text):
         return True
     ascii_text = _GLUED_TIME.sub(r"\1 \2", to_ascii_digits(text))
@@ -693,6 +721,12 @@ def is_stamp_line(text: str, *, language: str | None = None) -> bool:
     if _LABEL_END.search(ascii_text[: found.start]):
         return True
     words = _residue(ascii_text, [(found.start, found.end)]).split()
+    if (
+        words
+        and not _residue(ascii_text[: found.start], [])
+        and all(_OPENS_WITH_LABEL.fullmatch(word) for word in words)
+    ):
+        return True  # "2018/12/31 13:24 송고": the label after its date
     return len(words) == 1 and any(ch.isdecimal() for ch in words[0])
 
 

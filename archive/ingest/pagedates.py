@@ -210,21 +210,29 @@ def crawler_record(lines: list[Line]) -> datetime.date | None:
 
 
 _MAX_LINES_AFTER_STORY = 3
+_MAX_LINES_BEFORE_LAST_STAMP = 1
 
 
 def date_after_story(
     lines: list[Line], dates: dict[int, Any], last: int, language: str | None
 ) -> list[DateCandidate]:
     """A stamp right under the story's end ("Publish : 2021-02-07 15:02", "2020-06-19 4면"),
-    before anything else follows it (another headline, a sidebar's dated list)."""
+    before anything else follows it (another headline, a sidebar's dated list); one other
+    line may stand between when the stamp closes the page (a wire story's tip line, then
+    its copyright line and filing date)."""
+    between = 0
     for index in range(last + 1, min(last + 1 + _MAX_LINES_AFTER_STORY, len(lines))):
         found = dates.get(index)
         if found is not None:
             if found.clock or not is_stamp_line(lines[index].text, language=language):
                 return []
+            if between and index != len(lines) - 1:
+                return []
             return [DateCandidate(found.date, "after_story", found.updated)]
         if not is_furniture(lines[index].text):
-            return []
+            between += 1
+            if between > _MAX_LINES_BEFORE_LAST_STAMP:
+                return []
     return []
 
 

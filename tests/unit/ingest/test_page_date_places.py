@@ -151,6 +151,32 @@ def test_a_labelled_stamp_right_under_the_story_dates_it() -> None:
     assert (D(2021, 2, 7), None) == _dates(page)
 
 
+def test_a_filing_stamp_closing_the_page_under_a_tip_line_dates_the_story() -> None:
+    page = _page(
+        LEAD,
+        SECOND,
+        THIRD,
+        "Hanbit TV tips and questions : chat ID hanbit99",
+        "<Copyright (c) Hanbit News, no reuse> 2020/03/04 09:15 송고",
+    )
+
+    assert (D(2020, 3, 4), None) == _dates(page, "ko")
+
+
+def test_a_stamp_under_a_tip_line_with_more_lines_after_it_does_not_date_the_story() -> None:
+    page = _page(
+        LEAD,
+        SECOND,
+        THIRD,
+        "Hanbit TV tips and questions : chat ID hanbit99",
+        "<Copyright (c) Hanbit News, no reuse> 2020/03/04 09:15 송고",
+        "Most read stories of the week from across the country",
+        "Ministers agree on a plan to rebuild the border roads after floods",
+    )
+
+    assert (None, None) == _dates(page, "ko")
+
+
 def test_a_dated_item_of_a_list_under_the_story_does_not_date_it() -> None:
     page = _page(TITLE, LEAD, SECOND, THIRD, FOURTH, FIFTH, "09/09/1943: Allies Land in Italy")
 
