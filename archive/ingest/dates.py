@@ -857,6 +857,38 @@ def _strength(candidate: DateCandidate) -> tuple[int, bool, bool]:
     )
 
 
+# The places whose agreement outweighs a single stronger place: the story's own neighbourhood
+# (the header around the headline, the byline, the lead's dateline and sign-off).
+_AGREEING_PLACES = frozenset(
+    {"under_headline", "above_lead", "lead", "byline", "dateline", "signoff", "above_headline"}
+)
+
+
+def _repeated(
+    chosen: DateCandidate,
+    candidates: list[DateCandidate],
+    story_day: tuple[int, int] | None,
+) -> DateCandidate | None:
+    """Another date two places of the story's neighbourhood agree on, where the chosen date
+    stands in one place only (the header's date and the byline's against a date line under
+    the lead that heads the next post), or None."""
+    near = [
+        c
+        for c in candidates
+        if c.place in _AGREEING_PLACES
+        and (story_day is None or _agreeing(c, story_day) is not None)
+    ]
+    if sum(c.date == chosen.date for c in near) > 1:
+        return None
+    places: dict[datetime.date, set[str]] = {}
+    for candidate in near:
+        places.setdefault(candidate.date, set()).add(candidate.place)
+    agreed = [date for date, where in places.items() if date != chosen.date and len(where) > 1]
+    if len(agreed) != 1:
+        return None
+    return next((c for c in near if c.date == agreed[0] and not c.updated), None)
+
+
 def choose_dates(
     candidates: Iterable[DateCandidate],
     *,
@@ -893,6 +925,7 @@ def choose_dates(
             published = candidate
     if published is None:
         return None, captured
+    published = _repeated(published, candidates, story_day) or published
     # 09-02-2021 read month first, where the page dates the story 2021-02-09 elsewhere
     # (a crawler's record, a dateline): the page's own evidence orders day and month.
     date = published.date
