@@ -857,6 +857,9 @@ def _strength(candidate: DateCandidate) -> tuple[int, bool, bool]:
     )
 
 
+# No story was published on the web before it had news sites: an older date on a page is an
+# event's (a history post's headline), never when the page's story was published.
+_FIRST_WEB_YEAR = 1994
 # The places whose agreement outweighs a single stronger place: the story's own neighbourhood
 # (the header around the headline, the byline, the lead's dateline and sign-off).
 _AGREEING_PLACES = frozenset(
@@ -916,6 +919,8 @@ def choose_dates(
         if candidate.place == "clock":
             captured = captured or candidate.date
             continue
+        if candidate.date.year < _FIRST_WEB_YEAR:
+            continue  # "10/09/1940: Britain answers the Blitz": the event's date, not the post's
         if story_day is not None:
             agreeing = _agreeing(candidate, story_day)
             if agreeing is None:

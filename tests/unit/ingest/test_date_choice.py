@@ -9,6 +9,7 @@ import pytest
 from archive.ingest.dates import (
     DateCandidate,
     DateLine,
+    DatePlace,
     choose_dates,
     closing_date,
     date_line,
@@ -250,3 +251,19 @@ def test_the_chosen_date_repeated_elsewhere_is_kept_against_another_pair() -> No
     ]
 
     assert (D(2020, 3, 2), None) == choose_dates(candidates)
+
+
+@pytest.mark.parametrize("place", ["headline", "under_headline", "byline"])
+def test_a_date_from_before_the_web_is_an_event_never_the_publication_date(
+    place: DatePlace,
+) -> None:
+    assert (None, None) == choose_dates([DateCandidate(D(1940, 9, 10), place)])
+
+
+def test_a_history_post_headline_date_gives_way_to_the_post_date() -> None:
+    candidates = [
+        DateCandidate(D(1944, 6, 6), "headline"),
+        DateCandidate(D(2017, 6, 6), "after_story"),
+    ]
+
+    assert (D(2017, 6, 6), None) == choose_dates(candidates)
