@@ -28,6 +28,7 @@ from functools import cache
 from typing import Any, Literal
 
 __all__ = [
+    "UPDATE_LABEL",
     "DateCandidate",
     "DateLine",
     "DatePlace",
@@ -503,6 +504,7 @@ _OPENS_WITH_UPDATE = re.compile(
           | ធ្វើបច្ចុប្បន្នភាព | កែប្រែ | ອັບເດດ | ປັບປຸງ | ပြင်ဆင် | မွမ်းမံ | བསྐྱར་བཅོས )""",
     re.IGNORECASE | re.VERBOSE,
 )
+UPDATE_LABEL = _OPENS_WITH_UPDATE
 # Every word that labels a date beside it: the opening labels, and "on", "at", "ngày", "於",
 # "ថ្ងៃទី … ម៉ោង" (day … hour), "ວັນທີ", "21 minutes ago".
 _DATE_LABEL = re.compile(
@@ -774,6 +776,7 @@ DatePlace = Literal[
     "above_headline",  # a date line in the header above the headline
     "lead",  # a date set under the lead with its byline (RFA's layout)
     "byline",  # beside a byline: "By NAME | April 5, 2021"
+    "paired",  # before its update, wherever the header put it: "DATE Updated: DATE"
     "dateline",  # opening the lead: "BANGKOK, May 3, 2021 —"
     "signoff",  # a bracketed sign-off closing the story: "(NAME, Outlet, Washington, 31 Dec 2015)"
     "crawler",  # a crawler's record glued before the headline: "date 2020-01-17 …"
@@ -789,6 +792,7 @@ _PUBLISHED_RANK: dict[str, int] = {
     "above_lead": 0,
     "lead": 1,
     "byline": 2,
+    "paired": 2,
     "dateline": 3,
     "signoff": 3,
     # a forum badge, a blog's day heading, a site clock without a "today" word
