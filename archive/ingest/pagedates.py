@@ -61,9 +61,9 @@ _CLOCK_NAV_REACH = 2
 # What may stand between a clock and the navigation: a site's name, a login link.
 _MAX_BETWEEN_WEIGHT = 48
 # A navigation line opening with the site's home link, in the languages we serve:
-# "Home Blog Page 11", "Trang chủ Tin tức", "首页 > 新闻", "홈 뉴스".
+# "Home Blog Page 11", "Trang chủ Tin tức", "首页 > 新闻", "홈 뉴스", a menu's item "• Home".
 _HOME_LINK = re.compile(
-    r"^(?:Home|HOME|Trang\s+chủ|TRANG\s+CHỦ|首页|首頁|主页|主頁|홈|ទំព័រដើម|ໜ້າຫຼັກ"
+    r"^(?:[•·*]\s*)?(?:Home|HOME|Trang\s+chủ|TRANG\s+CHỦ|首页|首頁|主页|主頁|홈|ទំព័រដើម|ໜ້າຫຼັກ"
     r"|ပင်မစာမျက်နှာ|باش\s+بەت)(?:$|\s+\S)"
 )
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)

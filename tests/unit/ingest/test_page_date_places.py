@@ -55,6 +55,24 @@ def test_a_clock_over_the_home_link_of_a_listing_page_is_the_capture_date() -> N
     assert (None, D(2025, 5, 6)) == _dates(page)
 
 
+def test_a_clock_over_a_bulleted_menu_is_the_capture_date() -> None:
+    page = _page(
+        "• English", "Tuesday, July 1, 2025", "No Result", "Example Post", "• Home", "• News",
+        TITLE, LEAD, SECOND,
+    )  # fmt: skip
+
+    assert (None, D(2025, 7, 1)) == _dates(page)
+
+
+def test_a_date_over_a_bulleted_list_of_headlines_is_no_clock() -> None:
+    page = _page(
+        "Tuesday, July 1, 2025", "• Homes Burn in Second Village as Fighting Spreads",
+        TITLE, LEAD, SECOND,
+    )  # fmt: skip
+
+    assert (D(2025, 7, 1), None) == _dates(page)
+
+
 def test_a_link_address_under_the_headline_is_no_navigation() -> None:
     page = _page(
         "Wednesday, 4 November 2015",
