@@ -167,6 +167,8 @@ def dates_above_lead(
                 nearest = True
         elif is_prose(text) and index not in furniture:
             break  # a paragraph over the header
+        elif _is_attribution(lines, index):
+            continue  # "— NAME, Place, DATE" under an epigraph: when it was said
         elif not BREADCRUMB.match(text) and (
             closing := closing_date(text, language=language)
         ):  # "By NAME / Reuters / March 5, 2021", however its fields are set apart
@@ -174,6 +176,20 @@ def dates_above_lead(
         elif _is_site_header(text):
             break  # the site's header itself
     return found
+
+
+_ATTRIBUTION_DASH = ("—", "―", "–", "-")
+_QUOTE_MARKS = "\"“”„«»「『‘’'"
+
+
+def _is_attribution(lines: list[Line], index: int) -> bool:
+    """Whether a line is a quotation's attribution: it opens with a dash, under a line
+    quoted whole (an epigraph, "“We lied.” / — NAME, Place, April 15, 2019"); its date is
+    when the words were said, not the story's."""
+    if index == 0 or not lines[index].text.lstrip().startswith(_ATTRIBUTION_DASH):
+        return False
+    quoted = lines[index - 1].text.strip()
+    return len(quoted) > 1 and quoted[0] in _QUOTE_MARKS and quoted[-1] in _QUOTE_MARKS
 
 
 # The lead is among the story's first lines (a deck or a caption may stand over it).

@@ -73,6 +73,23 @@ def test_a_date_over_a_bulleted_list_of_headlines_is_no_clock() -> None:
     assert (D(2025, 7, 1), None) == _dates(page)
 
 
+def test_an_epigraph_attribution_over_the_lead_does_not_date_the_story() -> None:
+    page = _page(
+        TITLE, "“We will hold the line whatever it costs.”",
+        "— John Smith, Riverside, TX, April 15, 2019", LEAD, SECOND, THIRD,
+    )  # fmt: skip
+
+    assert (None, None) == _dates(page)
+
+
+def test_a_byline_with_its_date_over_the_lead_still_dates_the_story() -> None:
+    page = _page(
+        TITLE, "By John Smith, Example Wire, April 15, 2019", LEAD, SECOND, THIRD,
+    )  # fmt: skip
+
+    assert (D(2019, 4, 15), None) == _dates(page)
+
+
 def test_a_link_address_under_the_headline_is_no_navigation() -> None:
     page = _page(
         "Wednesday, 4 November 2015",
