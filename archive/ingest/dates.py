@@ -30,6 +30,7 @@ from typing import Any, Literal
 from archive.ingest.textcache import text_cache
 
 __all__ = [
+    "UPDATE_LABEL",
     "DateCandidate",
     "DateLine",
     "DatePlace",
@@ -506,6 +507,7 @@ _OPENS_WITH_UPDATE = re.compile(
           | ធ្វើបច្ចុប្បន្នភាព | កែប្រែ | ອັບເດດ | ປັບປຸງ | ပြင်ဆင် | မွမ်းမံ | བསྐྱར་བཅོས )""",
     re.IGNORECASE | re.VERBOSE,
 )
+UPDATE_LABEL = _OPENS_WITH_UPDATE
 # Every word that labels a date beside it: the opening labels, and "on", "at", "ngày", "於",
 # "ថ្ងៃទី … ម៉ោង" (day … hour), "ວັນທີ", "21 minutes ago".
 _DATE_LABEL = re.compile(
@@ -631,11 +633,38 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
         text = text[: field_break.start()]
     if not any(ch.isdecimal() for ch in text):
         return None
+    text = _NOTICE.sub("", text)
     found = _date_line(text, language)
     if found is None and (unicode := _as_unicode_burmese(text)) is not None:
         found = _date_line(unicode, language)
+    if found is None:
+        found = _first_field_date(text, language)
     if found is not None and _OPENS_WITH_UPDATE.match(text.lstrip(" |•·")):
         found = DateLine(found.date, found.clock, updated=True)
+    return found
+
+
+# A notice in angle brackets opening a stamp ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>
+# 2018/12/31 13:24 송고"): the copyright line a wire story closes with, its filing date after.
+_NOTICE = re.compile(r"^\s*(?:<[^<>]{1,60}>|〈[^〈〉]{1,60}〉)\s*(?=\S)")
+_FIELD_BAR = re.compile(r"\s*[|｜]\s*")
+
+
+def _first_field_date(text: str, language: str | None) -> DateLine | None:
+    """The date of a metadata line whose first field is a date line and whose other fields
+    are short names ("2026-yili 18-fewral | JP asiya bolumi": the date, then the desk), or
+    None; a field with a sentence or a date of its own makes it no date line."""
+    head, *fields = _FIELD_BAR.split(text.strip())
+    if not fields or not any(ch.isdecimal() for ch in head):
+        return None
+    found = _date_line(head, language)
+    if found is None or any(
+        _length(field) > _MAX_RESIDUE_CHARS
+        or _SENTENCE_END.search(field)
+        or _other_date(to_ascii_digits(field), found.date, language)
+        for field in fields
+    ):
+        return None
     return found
 
 
@@ -688,6 +717,7 @@ def is_stamp_line(text: str, *, language: str | None = None) -> bool:
     "Posted on 5 May 2021") or a print edition's date and page ("2020-06-19 4면", "2021-05-05
     A4"), not a bare date (a footer's clock) or a dated item of a list ("09/09/1943: Allies
     land in Italy")."""
+    text = _NOTICE.sub("", text)
     if _opens_with_label(text):
         return True
     ascii_text = _GLUED_TIME.sub(r"\1 \2", to_ascii_digits(text))
@@ -697,6 +727,12 @@ def is_stamp_line(text: str, *, language: str | None = None) -> bool:
     if _LABEL_END.search(ascii_text[: found.start]):
         return True
     words = _residue(ascii_text, [(found.start, found.end)]).split()
+    if (
+        words
+        and not _residue(ascii_text[: found.start], [])
+        and all(_OPENS_WITH_LABEL.fullmatch(word) for word in words)
+    ):
+        return True  # "2018/12/31 13:24 송고": the label after its date
     return len(words) == 1 and any(ch.isdecimal() for ch in words[0])
 
 
@@ -744,6 +780,7 @@ DatePlace = Literal[
     "above_headline",  # a date line in the header above the headline
     "lead",  # a date set under the lead with its byline (RFA's layout)
     "byline",  # beside a byline: "By NAME | April 5, 2021"
+    "paired",  # before its update, wherever the header put it: "DATE Updated: DATE"
     "dateline",  # opening the lead: "BANGKOK, May 3, 2021 —"
     "signoff",  # a bracketed sign-off closing the story: "(NAME, Outlet, Washington, 31 Dec 2015)"
     "crawler",  # a crawler's record glued before the headline: "date 2020-01-17 …"
@@ -759,6 +796,7 @@ _PUBLISHED_RANK: dict[str, int] = {
     "above_lead": 0,
     "lead": 1,
     "byline": 2,
+    "paired": 2,
     "dateline": 3,
     "signoff": 3,
     # a forum badge, a blog's day heading, a site clock without a "today" word
@@ -827,6 +865,41 @@ def _strength(candidate: DateCandidate) -> tuple[int, bool, bool]:
     )
 
 
+# No story was published on the web before it had news sites: an older date on a page is an
+# event's (a history post's headline), never when the page's story was published.
+_FIRST_WEB_YEAR = 1994
+# The places whose agreement outweighs a single stronger place: the story's own neighbourhood
+# (the header around the headline, the byline, the lead's dateline and sign-off).
+_AGREEING_PLACES = frozenset(
+    {"under_headline", "above_lead", "lead", "byline", "dateline", "signoff", "above_headline"}
+)
+
+
+def _repeated(
+    chosen: DateCandidate,
+    candidates: list[DateCandidate],
+    story_day: tuple[int, int] | None,
+) -> DateCandidate | None:
+    """Another date two places of the story's neighbourhood agree on, where the chosen date
+    stands in one place only (the header's date and the byline's against a date line under
+    the lead that heads the next post), or None."""
+    near = [
+        c
+        for c in candidates
+        if c.place in _AGREEING_PLACES
+        and (story_day is None or _agreeing(c, story_day) is not None)
+    ]
+    if sum(c.date == chosen.date for c in near) > 1:
+        return None
+    places: dict[datetime.date, set[str]] = {}
+    for candidate in near:
+        places.setdefault(candidate.date, set()).add(candidate.place)
+    agreed = [date for date, where in places.items() if date != chosen.date and len(where) > 1]
+    if len(agreed) != 1:
+        return None
+    return next((c for c in near if c.date == agreed[0] and not c.updated), None)
+
+
 def choose_dates(
     candidates: Iterable[DateCandidate],
     *,
@@ -854,6 +927,8 @@ def choose_dates(
         if candidate.place == "clock":
             captured = captured or candidate.date
             continue
+        if candidate.date.year < _FIRST_WEB_YEAR:
+            continue  # "10/09/1940: Britain answers the Blitz": the event's date, not the post's
         if story_day is not None:
             agreeing = _agreeing(candidate, story_day)
             if agreeing is None:
@@ -863,6 +938,7 @@ def choose_dates(
             published = candidate
     if published is None:
         return None, captured
+    published = _repeated(published, candidates, story_day) or published
     # 09-02-2021 read month first, where the page dates the story 2021-02-09 elsewhere
     # (a crawler's record, a dateline): the page's own evidence orders day and month.
     date = published.date

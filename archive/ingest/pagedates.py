@@ -61,9 +61,9 @@ _CLOCK_NAV_REACH = 2
 # What may stand between a clock and the navigation: a site's name, a login link.
 _MAX_BETWEEN_WEIGHT = 48
 # A navigation line opening with the site's home link, in the languages we serve:
-# "Home Blog Page 11", "Trang chủ Tin tức", "首页 > 新闻", "홈 뉴스".
+# "Home Blog Page 11", "Trang chủ Tin tức", "首页 > 新闻", "홈 뉴스", a menu's item "• Home".
 _HOME_LINK = re.compile(
-    r"^(?:Home|HOME|Trang\s+chủ|TRANG\s+CHỦ|首页|首頁|主页|主頁|홈|ទំព័រដើម|ໜ້າຫຼັກ"
+    r"^(?:[•·*]\s*)?(?:Home|HOME|Trang\s+chủ|TRANG\s+CHỦ|首页|首頁|主页|主頁|홈|ទំព័រដើម|ໜ້າຫຼັກ"
     r"|ပင်မစာမျက်နှာ|باش\s+بەت)(?:$|\s+\S)"
 )
 _URL = re.compile(r"https?://|www\.", re.IGNORECASE)
@@ -167,6 +167,8 @@ def dates_above_lead(
                 nearest = True
         elif is_prose(text) and index not in furniture:
             break  # a paragraph over the header
+        elif _is_attribution(lines, index):
+            continue  # "— NAME, Place, DATE" under an epigraph: when it was said
         elif not BREADCRUMB.match(text) and (
             closing := closing_date(text, language=language)
         ):  # "By NAME / Reuters / March 5, 2021", however its fields are set apart
@@ -174,6 +176,20 @@ def dates_above_lead(
         elif _is_site_header(text):
             break  # the site's header itself
     return found
+
+
+_ATTRIBUTION_DASH = ("—", "―", "–", "-")
+_QUOTE_MARKS = "\"“”„«»「『‘’'"
+
+
+def _is_attribution(lines: list[Line], index: int) -> bool:
+    """Whether a line is a quotation's attribution: it opens with a dash, under a line
+    quoted whole (an epigraph, "“We lied.” / — NAME, Place, April 15, 2019"); its date is
+    when the words were said, not the story's."""
+    if index == 0 or not lines[index].text.lstrip().startswith(_ATTRIBUTION_DASH):
+        return False
+    quoted = lines[index - 1].text.strip()
+    return len(quoted) > 1 and quoted[0] in _QUOTE_MARKS and quoted[-1] in _QUOTE_MARKS
 
 
 # The lead is among the story's first lines (a deck or a caption may stand over it).
@@ -210,21 +226,29 @@ def crawler_record(lines: list[Line]) -> datetime.date | None:
 
 
 _MAX_LINES_AFTER_STORY = 3
+_MAX_LINES_BEFORE_LAST_STAMP = 1
 
 
 def date_after_story(
     lines: list[Line], dates: dict[int, Any], last: int, language: str | None
 ) -> list[DateCandidate]:
     """A stamp right under the story's end ("Publish : 2021-02-07 15:02", "2020-06-19 4면"),
-    before anything else follows it (another headline, a sidebar's dated list)."""
+    before anything else follows it (another headline, a sidebar's dated list); one other
+    line may stand between when the stamp closes the page (a wire story's tip line, then
+    its copyright line and filing date)."""
+    between = 0
     for index in range(last + 1, min(last + 1 + _MAX_LINES_AFTER_STORY, len(lines))):
         found = dates.get(index)
         if found is not None:
             if found.clock or not is_stamp_line(lines[index].text, language=language):
                 return []
+            if between and index != len(lines) - 1:
+                return []
             return [DateCandidate(found.date, "after_story", found.updated)]
         if not is_furniture(lines[index].text):
-            return []
+            between += 1
+            if between > _MAX_LINES_BEFORE_LAST_STAMP:
+                return []
     return []
 
 

@@ -35,6 +35,7 @@ from archive.ingest.bylines import (
     story_source,
 )
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
+from archive.ingest.datepairs import paired_dates
 from archive.ingest.dates import (
     DateCandidate,
     choose_dates,
@@ -402,6 +403,7 @@ def parse_text_page(
             if (beside := parse_date_text(part, language=language)) is not None:
                 candidates.append(DateCandidate(beside, "byline"))
                 break
+    candidates += paired_dates(lines, first, language)
     told, story_day = story_dates(lines, story, language)
     candidates += told
     if crawled is None:  # " date 2021-02-06 Site menu…": the crawler's record, whatever follows

@@ -9,6 +9,7 @@ import pytest
 from archive.ingest.dates import (
     DateCandidate,
     DateLine,
+    DatePlace,
     choose_dates,
     closing_date,
     date_line,
@@ -212,3 +213,57 @@ def test_a_clock_right_over_the_breadcrumb_under_the_site_name_is_the_capture_da
     parsed = parse_text_page(page, language="en")
 
     assert (D(2020, 4, 6), D(2024, 4, 24)) == (parsed.date, parsed.captured)
+
+
+def test_a_date_two_places_agree_on_beats_a_single_stronger_place() -> None:
+    candidates = [
+        DateCandidate(D(2017, 10, 19), "above_headline"),
+        DateCandidate(D(2017, 10, 19), "byline"),
+        DateCandidate(D(2017, 10, 13), "lead"),  # the next post's date line
+    ]
+
+    assert (D(2017, 10, 19), None) == choose_dates(candidates)
+
+
+@pytest.mark.parametrize(
+    "agreeing",
+    [
+        # the weak places (a crawler's record, a list after the story) do not vote
+        [DateCandidate(D(2017, 10, 19), "crawler"), DateCandidate(D(2017, 10, 19), "after_story")],
+        # one place twice is one place
+        [DateCandidate(D(2017, 10, 19), "byline"), DateCandidate(D(2017, 10, 19), "byline")],
+    ],
+)
+def test_agreement_needs_two_places_of_the_story_neighbourhood(
+    agreeing: list[DateCandidate],
+) -> None:
+    candidates = [DateCandidate(D(2017, 10, 13), "lead"), *agreeing]
+
+    assert (D(2017, 10, 13), None) == choose_dates(candidates)
+
+
+def test_the_chosen_date_repeated_elsewhere_is_kept_against_another_pair() -> None:
+    candidates = [
+        DateCandidate(D(2020, 3, 2), "under_headline"),
+        DateCandidate(D(2020, 3, 2), "lead"),
+        DateCandidate(D(2020, 2, 1), "above_headline"),
+        DateCandidate(D(2020, 2, 1), "byline"),
+    ]
+
+    assert (D(2020, 3, 2), None) == choose_dates(candidates)
+
+
+@pytest.mark.parametrize("place", ["headline", "under_headline", "byline"])
+def test_a_date_from_before_the_web_is_an_event_never_the_publication_date(
+    place: DatePlace,
+) -> None:
+    assert (None, None) == choose_dates([DateCandidate(D(1940, 9, 10), place)])
+
+
+def test_a_history_post_headline_date_gives_way_to_the_post_date() -> None:
+    candidates = [
+        DateCandidate(D(1944, 6, 6), "headline"),
+        DateCandidate(D(2017, 6, 6), "after_story"),
+    ]
+
+    assert (D(2017, 6, 6), None) == choose_dates(candidates)

@@ -193,6 +193,8 @@ def test_other_brackets_are_no_signoff(paragraph: str) -> None:
         ("Posted on 5 May 2021", True),
         ("2020-06-19 4면", True),
         ("2021-05-05 A4", True),
+        ("2018/12/31 13:24 송고", True),  # the label after its date
+        ("2018/12/31 13:24 서울", False),
         ("2024-04-19", False),  # bare: a footer's clock as often as a story's date
         ("09/09/1943: Quân Đồng minh đổ bộ tại Ý", False),  # a dated item of a list
         ("Wednesday, 4 November 2015", False),

@@ -300,3 +300,39 @@ def test_any_date_round_trips_through_metadata_lines(day: D) -> None:
     ]
     found = [date_line(line, language=language) for line, language in forms]
     assert [day] * len(forms) == [line.date if line else None for line in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "language", "expected"),
+    [
+        ("2026-yili 3-mart | Asiya bölümi", "ug", D(2026, 3, 3)),
+        ("14 March 2022 | World desk", "en", D(2022, 3, 14)),
+        ("2021/05/06 ｜ 國際新聞", "zh-Hant", D(2021, 5, 6)),
+    ],
+)
+def test_a_date_field_before_a_short_desk_name_is_a_date_line(
+    line: str, language: str, expected: D
+) -> None:
+    found = date_line(line, language=language)
+
+    assert found is not None
+    assert expected == found.date
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "14 March 2022 | Ministers agree on a plan to rebuild the border roads",
+        "14 March 2022 | Talks resume. Ministers meet",
+        "Talks resume | 14 March 2022 | the ministers met in the capital on Monday",
+    ],
+)
+def test_a_date_field_beside_a_headline_or_sentence_is_no_date_line(line: str) -> None:
+    assert date_line(line, language="en") is None
+
+
+def test_a_copyright_notice_in_angle_brackets_opens_a_filing_stamp() -> None:
+    found = date_line("<저작권자(c) 한빛뉴스, 무단 전재 금지> 2020/03/04 09:15 송고", language="ko")
+
+    assert found is not None
+    assert D(2020, 3, 4) == found.date

@@ -55,6 +55,41 @@ def test_a_clock_over_the_home_link_of_a_listing_page_is_the_capture_date() -> N
     assert (None, D(2025, 5, 6)) == _dates(page)
 
 
+def test_a_clock_over_a_bulleted_menu_is_the_capture_date() -> None:
+    page = _page(
+        "• English", "Tuesday, July 1, 2025", "No Result", "Example Post", "• Home", "• News",
+        TITLE, LEAD, SECOND,
+    )  # fmt: skip
+
+    assert (None, D(2025, 7, 1)) == _dates(page)
+
+
+def test_a_date_over_a_bulleted_list_of_headlines_is_no_clock() -> None:
+    page = _page(
+        "Tuesday, July 1, 2025", "• Homes Burn in Second Village as Fighting Spreads",
+        TITLE, LEAD, SECOND,
+    )  # fmt: skip
+
+    assert (D(2025, 7, 1), None) == _dates(page)
+
+
+def test_an_epigraph_attribution_over_the_lead_does_not_date_the_story() -> None:
+    page = _page(
+        TITLE, "“We will hold the line whatever it costs.”",
+        "— John Smith, Riverside, TX, April 15, 2019", LEAD, SECOND, THIRD,
+    )  # fmt: skip
+
+    assert (None, None) == _dates(page)
+
+
+def test_a_byline_with_its_date_over_the_lead_still_dates_the_story() -> None:
+    page = _page(
+        TITLE, "By John Smith, Example Wire, April 15, 2019", LEAD, SECOND, THIRD,
+    )  # fmt: skip
+
+    assert (D(2019, 4, 15), None) == _dates(page)
+
+
 def test_a_link_address_under_the_headline_is_no_navigation() -> None:
     page = _page(
         "Wednesday, 4 November 2015",
@@ -149,6 +184,32 @@ def test_a_labelled_stamp_right_under_the_story_dates_it() -> None:
     )
 
     assert (D(2021, 2, 7), None) == _dates(page)
+
+
+def test_a_filing_stamp_closing_the_page_under_a_tip_line_dates_the_story() -> None:
+    page = _page(
+        LEAD,
+        SECOND,
+        THIRD,
+        "Hanbit TV tips and questions : chat ID hanbit99",
+        "<Copyright (c) Hanbit News, no reuse> 2020/03/04 09:15 송고",
+    )
+
+    assert (D(2020, 3, 4), None) == _dates(page, "ko")
+
+
+def test_a_stamp_under_a_tip_line_with_more_lines_after_it_does_not_date_the_story() -> None:
+    page = _page(
+        LEAD,
+        SECOND,
+        THIRD,
+        "Hanbit TV tips and questions : chat ID hanbit99",
+        "<Copyright (c) Hanbit News, no reuse> 2020/03/04 09:15 송고",
+        "Most read stories of the week from across the country",
+        "Ministers agree on a plan to rebuild the border roads after floods",
+    )
+
+    assert (None, None) == _dates(page, "ko")
 
 
 def test_a_dated_item_of_a_list_under_the_story_does_not_date_it() -> None:
