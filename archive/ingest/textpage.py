@@ -56,6 +56,7 @@ from archive.ingest.furniture import (
     is_top_navigation,
     is_ui_notice,
 )
+from archive.ingest.headline_model import HeadlineModel, choose_headline
 from archive.ingest.headlines import (
     MAX_SITE_HEADING_WEIGHT,
     clean_title,
@@ -309,7 +310,11 @@ def _find_credits(
 
 
 def parse_text_page(
-    text: str, *, language: str | None = None, line_model: LineModel | None = None
+    text: str,
+    *,
+    language: str | None = None,
+    line_model: LineModel | None = None,
+    headline_model: HeadlineModel | None = None,
 ) -> ParsedPage:
     """Parse a news page saved as plain text.
 
@@ -324,13 +329,24 @@ def parse_text_page(
         language: the page's language, if known (orders ambiguous numeric dates).
         line_model: the learned line model that moves furniture out of the story (the
             shipped one by default; see ``linemodel``).
+        headline_model: the learned headline chooser (the shipped one by default; see
+            ``headline_model``).
 
     Returns:
         The page's parts; ``body`` starts at ``body_start`` and ends at ``body_end``.
     """
     lines = list(page_lines(text))
     roles = _line_roles(lines, language)
+    first, last = roles.story_first, roles.story_last
     title_index = roles.title
+    if roles.crumb_title is None:
+        # The learned chooser weighs the lines above the lead against the rules' pick: it
+        # keeps the pick, takes a clearly likelier line, or finds the page shows none.
+        title_index = choose_headline(lines, roles.title, first, model=headline_model)
+        if title_index is not None and title_index >= first:
+            first = title_index + 1  # the lines over it, above the lead, are header
+    # Credits are read from under the rules' headline, or the chosen one where it is lower.
+    anchor = max((i for i in (title_index, roles.title) if i is not None), default=None)
     title = lines[title_index].text if title_index is not None else roles.crumb_title
     crawled: datetime.date | None = None
     if title is not None:
@@ -340,10 +356,9 @@ def parse_text_page(
         if is_label(title) and len(title.split()) <= _MAX_LABEL_WORDS:
             title = None  # a word or two is a section's label: the page shows no headline
 
-    first, last = roles.story_first, roles.story_last
     # Bylines: from just under the headline (a name line there may have been taken for
     # furniture), and credit lines from the story's end (bylines.py decides what is one).
-    scan_first = title_index + 1 if title_index is not None and title_index < first else first
+    scan_first = anchor + 1 if anchor is not None and anchor < first else first
     outside = {
         index: lines[index].text
         for index in range(len(lines))

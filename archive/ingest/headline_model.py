@@ -1,0 +1,421 @@
+"""A learned headline chooser: which line above a story's lead is its headline.
+
+The header walk in ``textpage`` and :func:`headlines.headline_above_lead` pick a title by
+rule. On pages nobody wrote rules for, they take a skip link, a site's motto, another
+story's headline or a name line. This model ranks every *candidate* instead — the lines
+from the page's top down to the story's lead (capped), and the rule's own pick — by
+structure: a line's weight and ending, its letters (capitals, digits, the page's main
+script), what the existing predicates say of it, how far it stands from the lead and what
+stands beside it, and whether the page shows it again (a breadcrumb's end, a share line, a
+copy in the story, the lead's opening). No word lists, no tokens: the features are the same
+for every language and site. A logistic regression (``archive/ingest/logistic.py``) weighs
+them, trained on the benchmark pages' gold (``benchmarks/train_headline_model.py``).
+
+:func:`choose_headline` is what the page reader calls: the best candidate replaces the
+rule's pick only when it is likely and clearly likelier; a page where no candidate reaches
+a floor gets no headline (the archive derives a marked one from the lead). The lead itself
+is never a candidate.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+
+from archive.ingest.bylines import is_credit_line
+from archive.ingest.dates import date_line
+from archive.ingest.furniture import (
+    BREADCRUMB,
+    is_byline,
+    is_chrome,
+    is_furniture,
+    is_navigation,
+    is_site_name,
+    is_ui_notice,
+)
+from archive.ingest.headlines import (
+    in_menu,
+    is_aside,
+    is_echoed,
+    is_label,
+    is_shouted_label,
+    looks_like_title,
+)
+from archive.ingest.lineweight import line_weight
+from archive.ingest.logistic import Logistic, logistic_columns
+from archive.ingest.pagelines import (
+    CLOSERS,
+    PROSE_END,
+    Line,
+    has_date,
+    is_name_shaped,
+    is_prose,
+    is_substantial,
+    same_text,
+)
+
+__all__ = [
+    "HeadlineModel",
+    "HeadlinePage",
+    "choose_headline",
+    "headline_candidates",
+    "headline_features",
+    "headline_page",
+    "load_headline_model",
+]
+
+# Lines above the lead weighed as candidates: the nearest this many (a page's header and
+# menus can be long; its headline is close to the lead).
+MAX_CANDIDATES = 40
+_MAX_CANDIDATE_WEIGHT = 300  # longer than this is a paragraph, never a headline
+_ELLIPSIS = ("...", "…", "..")
+_COLON_END = (":", "：")
+_QUESTION_END = ("?", "？", "؟")
+_LEAD_OPENING = 2.0  # the lead's opening compared with a line: twice the line's length
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _letter_scripts(text: str) -> Counter[str]:
+    """Letters per script (ISO 15924), digits, punctuation and marks left out."""
+    from archive.analysis.scripts import NEUTRAL_SCRIPTS, char_script
+
+    scripts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            script = char_script(char)
+            if script not in NEUTRAL_SCRIPTS:
+                scripts[script] += 1
+    return scripts
+
+
+def _bigrams(text: str) -> set[str]:
+    folded = _fold(text)
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+def _similarity(a: str, b: str) -> float:
+    """Share of character pairs two texts have in common (Jaccard): 1.0 for a copy."""
+    first, second = _bigrams(a), _bigrams(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlinePage:
+    """What the features of one candidate read of the page around it.
+
+    Attributes:
+        lead: The story's lead (its first paragraph), or ``len(lines)`` when the page has
+            no paragraph.
+        rule: The rules' headline (a line index), if they found one.
+        candidates: The candidate lines, in page order.
+        main_script: The script most of the story's letters are written in.
+        counts: How often each line's text (case and spacing folded) is on the page.
+        below_lead: The folded texts of the lines from the lead down (the story and what
+            follows it).
+    """
+
+    lead: int
+    rule: int | None
+    candidates: tuple[int, ...]
+    main_script: str | None
+    counts: dict[str, int]
+    below_lead: frozenset[str]
+
+
+def find_lead(lines: Sequence[Line], story_first: int) -> int | None:
+    """The story's lead: the first paragraph from the rules' story start down."""
+    return next(
+        (i for i in range(story_first, len(lines)) if is_prose(lines[i].text)),
+        None,
+    )
+
+
+def headline_candidates(lines: Sequence[Line], lead: int, rule: int | None) -> list[int]:
+    """The lines that may be the headline: above the lead (the nearest
+    :data:`MAX_CANDIDATES`), more than a stray word and shorter than a paragraph, with the
+    rule's own pick."""
+    above = [
+        index
+        for index in range(lead)
+        if is_substantial(lines[index].text)
+        and line_weight(lines[index].text) <= _MAX_CANDIDATE_WEIGHT
+    ][-MAX_CANDIDATES:]
+    if rule is not None and rule < lead and rule not in above:
+        above = sorted([*above, rule])
+    return above
+
+
+def headline_page(lines: Sequence[Line], lead: int, rule: int | None) -> HeadlinePage:
+    """The page-level facts the candidates' features read."""
+    story_text = "".join(line.text for line in lines[lead : lead + 40])
+    scripts = _letter_scripts(story_text)
+    return HeadlinePage(
+        lead=lead,
+        rule=rule,
+        candidates=tuple(headline_candidates(lines, lead, rule)),
+        main_script=scripts.most_common(1)[0][0] if scripts else None,
+        counts=dict(Counter(_fold(line.text) for line in lines)),
+        below_lead=frozenset(_fold(line.text) for line in lines[lead:]),
+    )
+
+
+def _ends(text: str, marks: tuple[str, ...]) -> float:
+    return float(text.rstrip(CLOSERS).endswith(marks))
+
+
+def _log_weight(text: str) -> float:
+    return math.log1p(line_weight(text))
+
+
+def _credit_like(text: str) -> bool:
+    return is_byline(text) or is_credit_line(text) or is_name_shaped(text)
+
+
+def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> dict[str, float]:
+    """Structural, language-independent features of candidate line ``index``.
+
+    The names and their order are the model's: the shipped weights are checked against them.
+    """
+    text = lines[index].text
+    letters = [char for char in text if char.isalpha()]
+    cased = [char for char in letters if char.isupper() or char.islower()]
+    scripts = _letter_scripts(text)
+    in_scripts = sum(scripts.values())
+    weight = line_weight(text)
+    features = {
+        "log_weight": _log_weight(text),
+        "log_words": math.log1p(len(text.split())),
+        "sentence_end": _ends(text, PROSE_END),
+        "ellipsis_end": _ends(text, _ELLIPSIS),
+        "colon_end": _ends(text, _COLON_END),
+        "question_end": _ends(text, _QUESTION_END),
+        "capital_ratio": sum(c.isupper() for c in cased) / len(cased) if cased else 0.0,
+        "digit_ratio": sum(c.isdigit() for c in text) / max(1, len(text)),
+        "letter_ratio": len(letters) / max(1, len(text)),
+        "main_script": (
+            scripts.get(page.main_script, 0) / in_scripts
+            if in_scripts and page.main_script is not None
+            else 0.0
+        ),
+        "looks_like_title": float(looks_like_title(text)),
+        "is_navigation": float(is_navigation(text) or BREADCRUMB.match(text) is not None),
+        "is_chrome": float(is_chrome(text)),
+        "is_furniture": float(is_furniture(text)),
+        "is_ui_notice": float(is_ui_notice(text)),
+        "is_site_name": float(is_site_name(text)),
+        "is_credit": float(is_byline(text) or is_credit_line(text)),
+        "is_name_shaped": float(is_name_shaped(text)),
+        "is_aside": float(is_aside(text)),
+        "is_shouted_label": float(is_shouted_label(text)),
+        "is_label": float(is_label(text)),
+        "is_prose": float(is_prose(text)),
+        "has_date": float(has_date(text) or date_line(text) is not None),
+        "in_menu": float(in_menu(list(lines), index)),
+    }
+    lead = page.lead
+    between = range(index + 1, min(lead, len(lines)))
+    content_between = [
+        i for i in between if not (is_chrome(lines[i].text) or date_line(lines[i].text))
+    ]
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    previous = lines[index - 1].text if index > 0 else ""
+    features |= {
+        "log_to_lead": math.log1p(lead - index),
+        "log_content_to_lead": math.log1p(len(content_between)),
+        "relative_position": index / max(1, lead),
+        "next_is_lead": float(index + 1 == lead),
+        "next_is_date": float(bool(following) and date_line(following) is not None),
+        "next_is_credit": float(bool(following) and _credit_like(following)),
+        "next_is_title_shaped": float(bool(following) and looks_like_title(following)),
+        "prev_is_chrome": float(bool(previous) and is_chrome(previous)),
+        "prev_is_title_shaped": float(bool(previous) and looks_like_title(previous)),
+        "page_top": float(index == 0),
+    }
+    folded = _fold(text)
+    lead_text = lines[lead].text if lead < len(lines) else ""
+    opening = lead_text[: int(len(text) * _LEAD_OPENING) + 1]
+    features |= {
+        "echoed": float(is_echoed(list(lines), index)),
+        "repeated": float(page.counts.get(folded, 0) > 1),
+        "in_story": float(folded in page.below_lead),
+        "lead_similarity": _similarity(text, opening) if opening else 0.0,
+        "shown_in_breadcrumb": float(
+            any(
+                BREADCRUMB.match(lines[i].text) and lines[i].text.endswith(text)
+                for i in range(max(0, index - 5), index)
+            )
+        ),
+    }
+    weights = sorted(
+        (line_weight(lines[i].text) for i in page.candidates if looks_like_title(lines[i].text)),
+        reverse=True,
+    )
+    lead_weight = line_weight(lead_text) if lead_text else 0
+    features |= {
+        "weight_vs_lead": math.log1p(weight) - math.log1p(lead_weight),
+        "weight_rank": (
+            sum(other > weight for other in weights) / len(weights) if weights else 1.0
+        ),
+        "heaviest_title": float(bool(weights) and looks_like_title(text) and weight == weights[0]),
+    }
+    # A line holding another candidate whole (a breadcrumb or byline glued to a headline),
+    # or held whole in another (the headline such a line repeats).
+    others = [lines[i].text for i in page.candidates if i != index]
+    features |= {
+        "holds_other": float(
+            any(
+                len(other) < len(text) and _fold(other) in folded
+                for other in others
+                if is_substantial(other)
+            )
+        ),
+        "held_in_other": float(
+            any(len(other) > len(text) and folded in _fold(other) for other in others)
+        ),
+        "same_as_other": float(any(same_text(other, text) for other in others)),
+    }
+    return features
+
+
+@dataclass(frozen=True, slots=True)
+class HeadlineModel(Logistic):
+    """The headline model: a :class:`Logistic` over :func:`headline_features`, with the
+    thresholds that decide the headline.
+
+    Attributes:
+        threshold: The best candidate replaces the rule's pick when its probability is at
+            least this ...
+        margin: ... and beats the rule's pick's by at least this.
+        floor: When no candidate (the rule's pick included) reaches this, the page shows
+            no headline.
+        adopt: Where the rules found no headline, the best candidate is taken when its
+            probability is at least this.
+    """
+
+    threshold: float
+    margin: float
+    floor: float
+    adopt: float
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            **self.columns_json(),
+            "threshold": self.threshold,
+            "margin": self.margin,
+            "floor": self.floor,
+            "adopt": self.adopt,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> HeadlineModel:
+        """A model from its JSON form; a ValueError names what is missing or mismatched."""
+        columns = logistic_columns(data, "headline model")
+        try:
+            cuts = [float(data[key]) for key in ("threshold", "margin", "floor", "adopt")]  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"headline model: malformed weights ({error})") from error
+        return cls(
+            columns.names,
+            columns.means,
+            columns.scales,
+            columns.weights,
+            columns.bias,
+            *cuts,
+        )
+
+
+_MODEL_FILE = "headline_model.json"
+
+
+@functools.cache
+def load_headline_model() -> HeadlineModel:
+    """The shipped model (``archive/ingest/data/headline_model.json``), read once."""
+    data = resources.files("archive.ingest").joinpath("data", _MODEL_FILE).read_text("utf-8")
+    return HeadlineModel.from_json(json.loads(data))
+
+
+_MAX_BYLINE_TAIL_WORDS = 6
+
+
+def byline_shaped(text: str) -> bool:
+    """A credit's shape: a byline or credit line, a bare name, or a name then a comma and a
+    few words ("NAME, The Outlet"): the model never takes it for the headline (the rules
+    still may)."""
+    head, comma, tail = text.partition(",")
+    return (
+        is_byline(text)
+        or is_credit_line(text)
+        or is_name_shaped(text)
+        or bool(comma and is_name_shaped(head) and len(tail.split()) <= _MAX_BYLINE_TAIL_WORDS)
+    )
+
+
+def candidate_probabilities(
+    lines: Sequence[Line], page: HeadlinePage, model: HeadlineModel
+) -> dict[int, float]:
+    """Every candidate's probability of being the headline (a byline-shaped line other than
+    the rules' pick is no candidate)."""
+    return {
+        index: model.probability(headline_features(lines, index, page))
+        for index in page.candidates
+        if index == page.rule or not byline_shaped(lines[index].text)
+    }
+
+
+def decide(
+    probabilities: dict[int, float],
+    rule: int | None,
+    *,
+    threshold: float,
+    margin: float,
+    floor: float,
+    adopt: float,
+) -> int | None:
+    """The headline from the candidates' probabilities (see :class:`HeadlineModel`); the
+    likeliest candidate, the nearer the lead on a tie."""
+    if not probabilities:
+        return rule
+    best = max(probabilities, key=lambda index: (probabilities[index], index))
+    top = probabilities[best]
+    if rule is None:
+        return best if top >= adopt else None
+    if top < floor:
+        return None
+    if best != rule and top >= threshold and top - probabilities.get(rule, 0.0) >= margin:
+        return best
+    return rule
+
+
+def choose_headline(
+    lines: Sequence[Line],
+    rule: int | None,
+    story_first: int,
+    *,
+    model: HeadlineModel | None = None,
+) -> int | None:
+    """The headline's line: the rule's pick (``rule``), another candidate the model finds
+    clearly likelier, or None when the page shows none. Always above the story's lead; a
+    page with no paragraph keeps the rule's pick."""
+    lead = find_lead(lines, story_first)
+    if lead is None:
+        return rule
+    model = model or load_headline_model()
+    page = headline_page(lines, lead, rule)
+    return decide(
+        candidate_probabilities(lines, page, model),
+        rule,
+        threshold=model.threshold,
+        margin=model.margin,
+        floor=model.floor,
+        adopt=model.adopt,
+    )

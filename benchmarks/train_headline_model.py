@@ -1,0 +1,382 @@
+"""Train the page reader's headline model (archive/ingest/headline_model.py) on the gold.
+
+    python benchmarks/train_headline_model.py [--out FILE] [--cv] [--shared] [--l2 C]
+                                              [--no-write]
+
+Every page of the repo's gold sets (benchmarks/data/real-pages, real-pages-fresh, -fresh2,
+-fresh3; not -html, whose title import takes from the markup) is read as import reads it, up
+to the rules' header (``textpage._line_roles``): the rules' headline and the story's start.
+Each headline candidate (``headline_model.headline_candidates``: the lines above the lead
+and the rule's pick) is labelled from gold: positive when the title the page reader would
+make of it (``clean_title``, ``completed_title``) equals gold's ``title`` or one of its
+``title_alt`` (whitespace and NFC folded, as real_pages.py scores). A page whose rules read
+the headline from a breadcrumb is left to them. The features are
+``headline_model.headline_features``; the fit is ``benchmarks/logistic_fit.fit_logistic``.
+The weights go to archive/ingest/data/headline_model.json, trained on all the repo's sets,
+so they can be rebuilt from the repo alone.
+
+``--cv`` prints leave-one-set-out figures: for each set, a model trained on the others
+decides that set's headlines over a grid of thresholds; the thresholds shipped are the
+ones that, on every left-out set, get no fewer titles right and invent no more than the
+rules alone, with the most titles right over all sets. ``--shared`` also tests on
+../shared/data/real-pages (never trained on). Deterministic: sorted inputs, no random
+draws. Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from itertools import product
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
+
+from archive.ingest import textpage  # noqa: E402
+from archive.ingest.headline_model import (  # noqa: E402
+    HeadlineModel,
+    byline_shaped,
+    decide,
+    find_lead,
+    headline_features,
+    headline_page,
+)
+from archive.ingest.headlines import clean_title, completed_title, is_label  # noqa: E402
+from archive.ingest.pagelines import Line, page_lines  # noqa: E402
+from benchmarks.logistic_fit import fit_logistic  # noqa: E402
+from benchmarks.real_pages import (  # noqa: E402
+    FRESH2_SET,
+    FRESH3_SET,
+    FRESH_SET,
+    REPO_SET,
+    SHARED_SET,
+    load_gold,
+)
+
+MODEL_PATH = REPO / "archive" / "ingest" / "data" / "headline_model.json"
+SETS = {
+    "repo": (REPO_SET / "pages", REPO_SET / "gold.jsonl"),
+    "fresh": (FRESH_SET / "pages", FRESH_SET),
+    "fresh2": (FRESH2_SET / "pages", FRESH2_SET),
+    "fresh3": (FRESH3_SET / "pages", FRESH3_SET),
+}
+DEFAULT_L2 = 1.0
+# The cuts --cv chose (no left-out set worse than the rules, the most titles right).
+DEFAULT_CUTS = {"threshold": 0.5, "margin": 0.6, "floor": 0.0, "adopt": 0.9}
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+MARGINS = (0.0, 0.2, 0.4, 0.6)
+FLOORS = (0.0, 0.01, 0.02, 0.05, 0.1)
+ADOPTS = (0.5, 0.7, 0.9, 1.01)  # 1.01: a page the rules found no headline on gets none
+
+
+def norm_title(text: str | None) -> str | None:
+    """real_pages.py's folding of a title."""
+    if text is None:
+        return None
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFC", text)).strip()
+
+
+def final_title(lines: list[Line], index: int | None, language: str | None) -> str | None:
+    """The title the page reader makes of the headline line ``index`` (as parse_text_page
+    does: cleaned, completed, a section label dropped)."""
+    if index is None:
+        return None
+    title, _crawled = clean_title(lines[index].text, language)
+    if whole := completed_title(lines, index, title):
+        title = whole
+    if is_label(title) and len(title.split()) <= textpage._MAX_LABEL_WORDS:
+        return None
+    return title
+
+
+@dataclass
+class Page:
+    """One gold page as the rules' header leaves it, with its candidates' features."""
+
+    set_name: str
+    file: str
+    gold: dict[str, Any]
+    language: str | None
+    lines: list[Line]
+    rule: int | None
+    crumb_title: str | None
+    lead: int | None
+    features: dict[int, dict[str, float]] = field(default_factory=dict)
+    labels: dict[int, int] = field(default_factory=dict)
+    titles: dict[int, str | None] = field(default_factory=dict)
+
+
+def _read_page(path: Path) -> tuple[str, str | None] | None:
+    """The text the page reader parses, and the language import detects on it."""
+    from archive.analysis import detect_language
+    from archive.ingest.decode import decode_bytes
+    from archive.ingest.htmlpage import extract_html_story
+
+    text = decode_bytes(path.read_bytes(), source=str(path)).text
+    if path.suffix.lower() in (".html", ".htm"):
+        story = extract_html_story(text)
+        if story is None:
+            return None
+        text = story.text
+    language, _confidence = detect_language(text[:4000])
+    return text, language
+
+
+def _gold_titles(gold: dict[str, Any]) -> set[str]:
+    titles = [gold.get("title"), *(gold.get("title_alt") or [])]
+    return {t for t in (norm_title(title) for title in titles if title) if t}
+
+
+def read_page(set_name: str, folder: Path, gold: dict[str, Any]) -> Page | None:
+    read = _read_page(folder / str(gold["file"]))
+    if read is None:
+        return None
+    text, language = read
+    lines = list(page_lines(text))
+    roles = textpage._line_roles(lines, language)
+    page = Page(
+        set_name,
+        str(gold["file"]),
+        gold,
+        language,
+        lines,
+        roles.title,
+        roles.crumb_title,
+        find_lead(lines, roles.story_first),
+    )
+    if page.lead is None or page.crumb_title is not None:
+        return page  # left to the rules (see choose_headline)
+    context = headline_page(lines, page.lead, page.rule)
+    wanted = _gold_titles(gold)
+    for index in context.candidates:
+        page.features[index] = headline_features(lines, index, context)
+        page.titles[index] = title = final_title(lines, index, language)
+        page.labels[index] = int(norm_title(title) in wanted)
+    return page
+
+
+def load_pages(names: Sequence[str], *, shared: bool = False) -> list[Page]:
+    """Every gold page of the named sets (and the shared set), read and labelled."""
+    sets = {name: SETS[name] for name in names}
+    if shared and (SHARED_SET / "gold.jsonl").is_file():
+        sets["shared"] = (SHARED_SET / "pages", SHARED_SET / "gold.jsonl")
+    pages: list[Page] = []
+    for set_name, (folder, gold_path) in sets.items():
+        for gold in sorted(load_gold(gold_path, folder), key=lambda g: str(g["file"])):
+            if (page := read_page(set_name, folder, gold)) is not None:
+                pages.append(page)
+    return pages
+
+
+def feature_names(pages: Sequence[Page]) -> list[str]:
+    for page in pages:
+        for features in page.features.values():
+            return list(features)
+    raise ValueError("no page with a headline candidate to read feature names from")
+
+
+def fit(pages: Sequence[Page], names: list[str], *, l2: float) -> HeadlineModel:
+    """An L2-regularised logistic regression on the labelled candidates."""
+    rows = [
+        (page.features[index], page.labels[index])
+        for page in pages
+        for index in sorted(page.labels)
+    ]
+    columns = fit_logistic([row for row, _ in rows], [label for _, label in rows], names, l2=l2)
+    return HeadlineModel(
+        columns.names,
+        columns.means,
+        columns.scales,
+        columns.weights,
+        columns.bias,
+        threshold=1.01,
+        margin=0.0,
+        floor=0.0,
+        adopt=1.01,
+    )
+
+
+@dataclass
+class Figures:
+    """Titles right (of pages that show one) and invented (on pages that show none)."""
+
+    right: int = 0
+    shown: int = 0
+    invented: int = 0
+    changed: int = 0
+
+    def line(self) -> str:
+        return (
+            f"titles right {self.right}/{self.shown}, invented {self.invented},"
+            f" pages changed {self.changed}"
+        )
+
+
+def _rule_title(page: Page) -> str | None:
+    if page.rule is None:
+        return page.crumb_title and clean_title(page.crumb_title, page.language)[0]
+    return final_title(page.lines, page.rule, page.language)
+
+
+def evaluate(
+    pages: Sequence[Page],
+    probabilities: dict[str, dict[int, float]] | None,
+    cuts: dict[str, float] | None = None,
+) -> Figures:
+    """Titles right and invented with the model's choice (or the rules', for ``None``)."""
+    figures = Figures()
+    for page in pages:
+        rule_title = _rule_title(page)
+        got = rule_title
+        if probabilities is not None and cuts is not None and page.features:
+            chosen = decide(probabilities[page.file], page.rule, **cuts)
+            got = page.titles[chosen] if chosen is not None else None
+            figures.changed += norm_title(got) != norm_title(rule_title)
+        wanted = _gold_titles(page.gold)
+        if page.gold.get("title"):
+            figures.shown += 1
+            figures.right += norm_title(got) in wanted
+        else:
+            figures.invented += got is not None
+    return figures
+
+
+def _probabilities(pages: Sequence[Page], model: HeadlineModel) -> dict[str, dict[int, float]]:
+    """Each page's candidates' probabilities, as ``candidate_probabilities`` gives them."""
+    return {
+        page.file: {
+            index: model.probability(page.features[index])
+            for index in page.features
+            if index == page.rule or not byline_shaped(page.lines[index].text)
+        }
+        for page in pages
+    }
+
+
+def _grid() -> list[dict[str, float]]:
+    return [
+        {"threshold": t, "margin": m, "floor": f, "adopt": a}
+        for t, m, f, a in product(THRESHOLDS, MARGINS, FLOORS, ADOPTS)
+    ]
+
+
+def cross_validate(
+    pages: list[Page], names: list[str], l2: float, *, shared: bool
+) -> dict[str, float] | None:
+    """Leave-one-set-out figures; the cuts that never do worse than the rules on a
+    left-out set (titles right, invented), with the most titles right."""
+    held_out = [name for name in SETS if any(p.set_name == name for p in pages)]
+    grid = _grid()
+    results: dict[str, list[Figures]] = {}
+    rules: dict[str, Figures] = {}
+    for test in held_out:
+        train = [p for p in pages if p.set_name in SETS and p.set_name != test]
+        model = fit(train, names, l2=l2)
+        tested = [p for p in pages if p.set_name == test]
+        probabilities = _probabilities(tested, model)
+        rules[test] = evaluate(tested, None)
+        results[test] = [evaluate(tested, probabilities, cuts) for cuts in grid]
+    safe = [
+        position
+        for position in range(len(grid))
+        if all(
+            results[s][position].right >= rules[s].right
+            and results[s][position].invented <= rules[s].invented
+            for s in held_out
+        )
+    ]
+    best = max(
+        safe,
+        key=lambda p: (sum(results[s][p].right for s in held_out), -grid[p]["threshold"]),
+        default=None,
+    )
+    if best is None:
+        print("no cuts do as well as the rules on every left-out set")
+        return None
+    print(f"== leave one set out; cuts chosen {grid[best]}")
+    for test in held_out:
+        print(f"  {test:<7} rules alone {rules[test].line()}")
+        print(f"  {test:<7} with model  {results[test][best].line()}")
+    ranked = sorted(safe, key=lambda p: -sum(results[s][p].right for s in held_out))[:8]
+    print("  next safe cuts:")
+    for position in ranked:
+        total = sum(results[s][position].right for s in held_out)
+        print(f"    {grid[position]} titles right {total}")
+    if shared:
+        tested = [p for p in pages if p.set_name == "shared"]
+        if tested:
+            model = fit([p for p in pages if p.set_name in SETS], names, l2=l2)
+            probabilities = _probabilities(tested, model)
+            print(f"  shared  rules alone {evaluate(tested, None).line()}")
+            print(f"  shared  with model  {evaluate(tested, probabilities, grid[best]).line()}")
+    return grid[best]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the weights")
+    parser.add_argument("--cv", action="store_true", help="print leave-one-set-out figures")
+    parser.add_argument("--shared", action="store_true", help="also test on the shared set")
+    parser.add_argument("--l2", type=float, default=DEFAULT_L2)
+    parser.add_argument("--threshold", type=float, default=DEFAULT_CUTS["threshold"])
+    parser.add_argument("--margin", type=float, default=DEFAULT_CUTS["margin"])
+    parser.add_argument("--floor", type=float, default=DEFAULT_CUTS["floor"])
+    parser.add_argument("--adopt", type=float, default=DEFAULT_CUTS["adopt"])
+    parser.add_argument("--no-write", action="store_true", help="do not write the weights")
+    parser.add_argument("--show", action="store_true", help="list the pages the model changes")
+    args = parser.parse_args(argv)
+    pages = load_pages(list(SETS), shared=args.shared)
+    candidates = sum(len(p.labels) for p in pages)
+    positives = sum(sum(p.labels.values()) for p in pages)
+    reachable = sum(1 for p in pages if any(p.labels.values()))
+    print(
+        f"{len(pages)} pages, {candidates} candidates ({positives} headlines);"
+        f" gold's headline among the candidates on {reachable} pages"
+    )
+    names = feature_names(pages)
+    cuts = {
+        "threshold": args.threshold,
+        "margin": args.margin,
+        "floor": args.floor,
+        "adopt": args.adopt,
+    }
+    if args.cv:
+        cuts = cross_validate(pages, names, args.l2, shared=args.shared) or cuts
+    model = replace(fit([p for p in pages if p.set_name in SETS], names, l2=args.l2), **cuts)
+    print(f"== shipped model (trained on {'+'.join(SETS)}), cuts {cuts} (in-sample)")
+    for name in (*SETS, "shared"):
+        tested = [p for p in pages if p.set_name == name]
+        if tested:
+            probabilities = _probabilities(tested, model)
+            print(f"  {name:<7} rules alone {evaluate(tested, None).line()}")
+            print(f"  {name:<7} with model  {evaluate(tested, probabilities, cuts).line()}")
+            if args.show:
+                for page in tested:
+                    if not page.features:
+                        continue
+                    chosen = decide(probabilities[page.file], page.rule, **cuts)
+                    got = page.titles[chosen] if chosen is not None else None
+                    if norm_title(got) != norm_title(_rule_title(page)):
+                        print(
+                            f"    {page.file}: {_rule_title(page)!r} -> {got!r}"
+                            f" (gold {page.gold.get('title')!r})"
+                        )
+    if not args.no_write:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

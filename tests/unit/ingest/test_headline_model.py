@@ -1,0 +1,166 @@
+"""The learned headline chooser: its features, its shipped weights, its use on a page."""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+from archive.ingest.headline_model import (
+    HeadlineModel,
+    choose_headline,
+    decide,
+    find_lead,
+    headline_features,
+    headline_page,
+    load_headline_model,
+)
+from archive.ingest.pagelines import page_lines
+from archive.ingest.textpage import parse_text_page
+
+HEADLINE = "Farmers march on provincial hall over lost land"
+LEAD = (
+    "Hundreds of farmers marched to the provincial hall on Monday to demand the return of "
+    "land they say was taken for a sugar plantation without payment."
+)
+SECOND = (
+    "Officials at the hall said they would send the complaint to the ministry, and asked "
+    "the farmers to go home while it is studied."
+)
+SKIP_LINK = "Skip to main content"
+
+
+def features_of(text: str, line: str, *, rule: int | None = None) -> dict[str, float]:
+    """The features of the first line equal to ``line``, the lead found from the top."""
+    lines = list(page_lines(text))
+    lead = find_lead(lines, 0)
+    assert lead is not None
+    index = next(i for i, found in enumerate(lines) if found.text == line)
+    return headline_features(lines, index, headline_page(lines, lead, rule))
+
+
+def test_a_headline_right_over_the_lead_reads_unlike_a_skip_link_at_the_top() -> None:
+    page = f"{SKIP_LINK}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"
+
+    headline, skip = features_of(page, HEADLINE), features_of(page, SKIP_LINK)
+
+    assert (1.0, 0.0) == (headline["next_is_lead"], skip["next_is_lead"])
+    assert (0.0, 1.0) == (headline["page_top"], skip["page_top"])
+    assert headline["log_to_lead"] < skip["log_to_lead"]
+    assert headline["log_weight"] > skip["log_weight"]
+    assert 1.0 == headline["heaviest_title"] and 0.0 == skip["heaviest_title"]
+
+
+def test_endings_and_letters_are_read_from_the_line() -> None:
+    label = "Estimated read time:"
+    shouted = "LATEST NEWS"
+    page = f"{label}\n{shouted}\nLook: 3 of 12 rooms?\n{LEAD}\n{SECOND}\n"
+
+    colon, capitals, question = (
+        features_of(page, label),
+        features_of(page, shouted),
+        features_of(page, "Look: 3 of 12 rooms?"),
+    )
+
+    assert (1.0, 0.0) == (colon["colon_end"], colon["question_end"])
+    assert (1.0, 1.0) == (question["question_end"], float(question["digit_ratio"] > 0))
+    assert capitals["capital_ratio"] == 1.0 and colon["capital_ratio"] < 0.5
+    assert 1.0 == capitals["is_shouted_label"]
+
+
+def test_a_line_in_another_script_has_a_small_share_of_the_pages_main_script() -> None:
+    site = "Mekong Wire English Edition"
+    khmer_lead = (
+        "កសិករ​រាប់រយ​នាក់​បាន​ដើរ​ក្បួន​ទៅ​សាលា​ខេត្ត​កាលពី​ថ្ងៃ​ច័ន្ទ​ដើម្បី​ទាមទារ​ដី​ដែល​គេ​យក​ទៅ​ធ្វើ​ចម្ការ​អំពៅ​ដោយ​គ្មាន​សំណង​។"
+    )
+    khmer_headline = "កសិករ​ដើរ​ក្បួន​ទៅ​សាលា​ខេត្ត"
+    page = f"{site}\n{khmer_headline}\n{khmer_lead}\n{khmer_lead}\n"
+
+    assert features_of(page, site)["main_script"] == 0.0
+    assert features_of(page, khmer_headline)["main_script"] == 1.0
+
+
+def test_a_headline_the_page_shows_again_below_the_lead_is_echoed() -> None:
+    teaser = "Court delays ruling in land case"
+    page = f"{teaser}\n{HEADLINE}\n{LEAD}\n{SECOND}\nShare: {HEADLINE}\n{HEADLINE}\n"
+
+    shown, once = features_of(page, HEADLINE), features_of(page, teaser)
+
+    assert (1.0, 1.0) == (shown["in_story"], shown["repeated"])
+    assert (0.0, 0.0) == (once["in_story"], once["repeated"])
+
+
+def test_a_breadcrumb_glued_to_the_headline_holds_it_and_the_headline_is_held() -> None:
+    glued = f"Home News {HEADLINE}"
+    page = f"{glued}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"
+
+    crumb, headline = features_of(page, glued), features_of(page, HEADLINE)
+
+    assert (1.0, 0.0) == (crumb["holds_other"], crumb["held_in_other"])
+    assert (0.0, 1.0) == (headline["holds_other"], headline["held_in_other"])
+
+
+def test_the_shipped_weights_name_the_features_headline_features_gives() -> None:
+    data = resources.files("archive.ingest").joinpath("data", "headline_model.json")
+    shipped = json.loads(data.read_text("utf-8"))
+    page = f"{SKIP_LINK}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"
+
+    names = list(features_of(page, HEADLINE))
+
+    assert names == shipped["features"]
+    assert tuple(names) == load_headline_model().names
+
+
+def test_a_headline_under_a_skip_link_and_over_a_dated_lead_is_the_title() -> None:
+    page = f"{SKIP_LINK}\n{HEADLINE}\n12 March 2019\n{LEAD}\n{SECOND}\n"
+
+    parsed = parse_text_page(page, language="en")
+
+    assert HEADLINE == parsed.title
+    assert parsed.body.startswith(LEAD)
+    assert SKIP_LINK in parsed.dropped
+
+
+def test_a_page_of_paragraphs_only_gets_no_title() -> None:
+    parsed = parse_text_page(f"{LEAD}\n{SECOND}\n", language="en")
+
+    assert parsed.title is None  # the archive derives a marked title from the lead
+    assert parsed.body.startswith(LEAD)
+
+
+def _with_weight_on(feature: str, names: tuple[str, ...]) -> HeadlineModel:
+    """A model that takes a line for the headline exactly when ``feature`` is high."""
+    return HeadlineModel(
+        names=names,
+        means=tuple(0.0 for _ in names),
+        scales=tuple(1.0 for _ in names),
+        weights=tuple(20.0 if name == feature else 0.0 for name in names),
+        bias=-10.0,
+        threshold=0.5,
+        margin=0.0,
+        floor=0.1,
+        adopt=0.5,
+    )
+
+
+def test_the_lead_is_never_taken_whatever_the_model_says() -> None:
+    # a model that wants the heaviest, most prose-like line: the lead is the heaviest
+    text = f"{SKIP_LINK}\nA short line\n{LEAD}\n{SECOND}\n"
+    lines = list(page_lines(text))
+    heavy = _with_weight_on("is_prose", load_headline_model().names)
+
+    chosen = choose_headline(lines, None, 0, model=heavy)
+    parsed = parse_text_page(text, language="en", headline_model=heavy)
+
+    assert chosen is None or chosen < 2
+    assert parsed.body.startswith(LEAD)
+
+
+def test_a_likelier_line_replaces_the_rules_pick_only_by_the_margin() -> None:
+    probabilities = {0: 0.05, 1: 0.8, 2: 0.7}
+    cuts = {"threshold": 0.6, "floor": 0.1, "adopt": 0.9}
+
+    assert 1 == decide(probabilities, 2, margin=0.05, **cuts)
+    assert 2 == decide(probabilities, 2, margin=0.2, **cuts)
+    # nothing reaches the floor: no headline; the rules found none and nothing is sure
+    assert decide({0: 0.05, 1: 0.02}, 1, margin=0.0, **cuts) is None
+    assert decide(probabilities, None, margin=0.0, **cuts) is None
