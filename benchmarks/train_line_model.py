@@ -78,11 +78,11 @@ DEFAULT_L2 = 1.0
 DEFAULT_THRESHOLD = 0.99
 DEFAULT_EDGE_THRESHOLD = 0.95
 DEFAULT_TAIL_THRESHOLD = 0.5
-DEFAULT_BLOCK_THRESHOLD = 0.8
+DEFAULT_BLOCK_THRESHOLD = 0.9
 THRESHOLDS = (0.9, 0.95, 0.97, 0.99, 1.01)  # 1.01: no single line moves
 EDGE_THRESHOLDS = (0.85, 0.9, 0.95, 0.98)
 TAIL_THRESHOLDS = (0.5, 0.8, 1.01)  # 1.01: no tail leaves whole
-BLOCK_THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 1.01)  # 1.01: no block leaves whole
+BLOCK_THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 0.9, 1.01)  # 1.01: no block leaves whole
 
 
 def _flat(text: str) -> str:
