@@ -51,23 +51,12 @@ from archive.ingest.headline_model import (  # noqa: E402
 )
 from archive.ingest.headlines import clean_title, completed_title, is_label  # noqa: E402
 from archive.ingest.pagelines import Line, page_lines  # noqa: E402
+from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text  # noqa: E402
 from benchmarks.logistic_fit import fit_logistic  # noqa: E402
-from benchmarks.real_pages import (  # noqa: E402
-    FRESH2_SET,
-    FRESH3_SET,
-    FRESH_SET,
-    REPO_SET,
-    SHARED_SET,
-    load_gold,
-)
 
 MODEL_PATH = REPO / "archive" / "ingest" / "data" / "headline_model.json"
-SETS = {
-    "repo": (REPO_SET / "pages", REPO_SET / "gold.jsonl"),
-    "fresh": (FRESH_SET / "pages", FRESH_SET),
-    "fresh2": (FRESH2_SET / "pages", FRESH2_SET),
-    "fresh3": (FRESH3_SET / "pages", FRESH3_SET),
-}
+# html is left out: import takes an HTML page's title from its markup, not from these lines.
+SETS = {name: sets for name, sets in TRAINING_SETS.items() if name != "html"}
 DEFAULT_L2 = 1.0
 # The cuts --cv chose (no left-out set worse than the rules, the most titles right).
 DEFAULT_CUTS = {"threshold": 0.5, "margin": 0.6, "floor": 0.0, "adopt": 0.9}
@@ -114,29 +103,13 @@ class Page:
     titles: dict[int, str | None] = field(default_factory=dict)
 
 
-def _read_page(path: Path) -> tuple[str, str | None] | None:
-    """The text the page reader parses, and the language import detects on it."""
-    from archive.analysis import detect_language
-    from archive.ingest.decode import decode_bytes
-    from archive.ingest.htmlpage import extract_html_story
-
-    text = decode_bytes(path.read_bytes(), source=str(path)).text
-    if path.suffix.lower() in (".html", ".htm"):
-        story = extract_html_story(text)
-        if story is None:
-            return None
-        text = story.text
-    language, _confidence = detect_language(text[:4000])
-    return text, language
-
-
 def _gold_titles(gold: dict[str, Any]) -> set[str]:
     titles = [gold.get("title"), *(gold.get("title_alt") or [])]
     return {t for t in (norm_title(title) for title in titles if title) if t}
 
 
 def read_page(set_name: str, folder: Path, gold: dict[str, Any]) -> Page | None:
-    read = _read_page(folder / str(gold["file"]))
+    read = read_page_text(folder / str(gold["file"]))
     if read is None:
         return None
     text, language = read
@@ -165,15 +138,11 @@ def read_page(set_name: str, folder: Path, gold: dict[str, Any]) -> Page | None:
 
 def load_pages(names: Sequence[str], *, shared: bool = False) -> list[Page]:
     """Every gold page of the named sets (and the shared set), read and labelled."""
-    sets = {name: SETS[name] for name in names}
-    if shared and (SHARED_SET / "gold.jsonl").is_file():
-        sets["shared"] = (SHARED_SET / "pages", SHARED_SET / "gold.jsonl")
-    pages: list[Page] = []
-    for set_name, (folder, gold_path) in sets.items():
-        for gold in sorted(load_gold(gold_path, folder), key=lambda g: str(g["file"])):
-            if (page := read_page(set_name, folder, gold)) is not None:
-                pages.append(page)
-    return pages
+    return [
+        page
+        for set_name, folder, gold in gold_pages(names, shared=shared)
+        if (page := read_page(set_name, folder, gold)) is not None
+    ]
 
 
 def feature_names(pages: Sequence[Page]) -> list[str]:

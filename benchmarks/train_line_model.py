@@ -54,25 +54,11 @@ from archive.ingest.linemodel import (  # noqa: E402
     story_furniture,
 )
 from archive.ingest.pagelines import Line, page_lines  # noqa: E402
+from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text  # noqa: E402
 from benchmarks.logistic_fit import fit_logistic  # noqa: E402
-from benchmarks.real_pages import (  # noqa: E402
-    FRESH2_SET,
-    FRESH3_SET,
-    FRESH_SET,
-    HTML_SET,
-    REPO_SET,
-    SHARED_SET,
-    load_gold,
-)
 
 MODEL_PATH = REPO / "archive" / "ingest" / "data" / "line_model.json"
-SETS = {
-    "repo": (REPO_SET / "pages", REPO_SET / "gold.jsonl"),
-    "fresh": (FRESH_SET / "pages", FRESH_SET),
-    "fresh2": (FRESH2_SET / "pages", FRESH2_SET),
-    "fresh3": (FRESH3_SET / "pages", FRESH3_SET),
-    "html": (HTML_SET / "pages", HTML_SET),
-}
+SETS = TRAINING_SETS
 DEFAULT_L2 = 1.0
 # chosen by --cv (see docs/line-model.md): no extra lead or end lost on any left-out set
 DEFAULT_THRESHOLD = 0.99
@@ -103,22 +89,6 @@ class Page:
     features: dict[int, list[float]] = field(default_factory=dict)
     context: PageContext | None = None
     movable: list[int] = field(default_factory=list)
-
-
-def _read_page(path: Path) -> tuple[str, str | None] | None:
-    """The text the page reader parses, and the language import detects on it."""
-    from archive.analysis import detect_language
-    from archive.ingest.decode import decode_bytes
-    from archive.ingest.htmlpage import extract_html_story
-
-    text = decode_bytes(path.read_bytes(), source=str(path)).text
-    if path.suffix.lower() in (".html", ".htm"):
-        story = extract_html_story(text)
-        if story is None:
-            return None
-        text = story.text
-    language, _confidence = detect_language(text[:4000])
-    return text, language
 
 
 def _rules_story(text: str, language: str | None) -> tuple[list[Line], list[int], str | None]:
@@ -205,20 +175,16 @@ def load_pages(
 
 
 def _read_pages(names: Sequence[str], *, shared: bool) -> list[Page]:
-    sets = {name: SETS[name] for name in names}
-    if shared and (SHARED_SET / "gold.jsonl").is_file():
-        sets["shared"] = (SHARED_SET / "pages", SHARED_SET / "gold.jsonl")
     pages: list[Page] = []
-    for set_name, (folder, gold_path) in sets.items():
-        for gold in sorted(load_gold(gold_path, folder), key=lambda g: str(g["file"])):
-            read = _read_page(folder / str(gold["file"]))
-            if read is None:
-                continue
-            text, language = read
-            lines, story, title = _rules_story(text, language)
-            page = Page(set_name, str(gold["file"]), gold, lines, story, title)
-            _label(page, text)
-            pages.append(page)
+    for set_name, folder, gold in gold_pages(names, shared=shared):
+        read = read_page_text(folder / str(gold["file"]))
+        if read is None:
+            continue
+        text, language = read
+        lines, story, title = _rules_story(text, language)
+        page = Page(set_name, str(gold["file"]), gold, lines, story, title)
+        _label(page, text)
+        pages.append(page)
     return pages
 
 
