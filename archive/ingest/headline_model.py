@@ -52,11 +52,15 @@ from archive.ingest.pagelines import (
     CLOSERS,
     PROSE_END,
     Line,
+    fold_line,
     has_date,
     is_name_shaped,
     is_prose,
     is_substantial,
+    letter_scripts,
+    log_weight,
     same_text,
+    similarity,
 )
 
 __all__ = [
@@ -77,36 +81,6 @@ _ELLIPSIS = ("...", "…", "..")
 _COLON_END = (":", "：")
 _QUESTION_END = ("?", "？", "؟")
 _LEAD_OPENING = 2.0  # the lead's opening compared with a line: twice the line's length
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _letter_scripts(text: str) -> Counter[str]:
-    """Letters per script (ISO 15924), digits, punctuation and marks left out."""
-    from archive.analysis.scripts import NEUTRAL_SCRIPTS, char_script
-
-    scripts: Counter[str] = Counter()
-    for char in text:
-        if char.isalpha():
-            script = char_script(char)
-            if script not in NEUTRAL_SCRIPTS:
-                scripts[script] += 1
-    return scripts
-
-
-def _bigrams(text: str) -> set[str]:
-    folded = _fold(text)
-    return {folded[i : i + 2] for i in range(len(folded) - 1)}
-
-
-def _similarity(a: str, b: str) -> float:
-    """Share of character pairs two texts have in common (Jaccard): 1.0 for a copy."""
-    first, second = _bigrams(a), _bigrams(b)
-    if not first or not second:
-        return 0.0
-    return len(first & second) / len(first | second)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,23 +132,19 @@ def headline_candidates(lines: Sequence[Line], lead: int, rule: int | None) -> l
 def headline_page(lines: Sequence[Line], lead: int, rule: int | None) -> HeadlinePage:
     """The page-level facts the candidates' features read."""
     story_text = "".join(line.text for line in lines[lead : lead + 40])
-    scripts = _letter_scripts(story_text)
+    scripts = letter_scripts(story_text)
     return HeadlinePage(
         lead=lead,
         rule=rule,
         candidates=tuple(headline_candidates(lines, lead, rule)),
         main_script=scripts.most_common(1)[0][0] if scripts else None,
-        counts=dict(Counter(_fold(line.text) for line in lines)),
-        below_lead=frozenset(_fold(line.text) for line in lines[lead:]),
+        counts=dict(Counter(fold_line(line.text) for line in lines)),
+        below_lead=frozenset(fold_line(line.text) for line in lines[lead:]),
     )
 
 
 def _ends(text: str, marks: tuple[str, ...]) -> float:
     return float(text.rstrip(CLOSERS).endswith(marks))
-
-
-def _log_weight(text: str) -> float:
-    return math.log1p(line_weight(text))
 
 
 def _credit_like(text: str) -> bool:
@@ -189,11 +159,11 @@ def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> 
     text = lines[index].text
     letters = [char for char in text if char.isalpha()]
     cased = [char for char in letters if char.isupper() or char.islower()]
-    scripts = _letter_scripts(text)
+    scripts = letter_scripts(text)
     in_scripts = sum(scripts.values())
     weight = line_weight(text)
     features = {
-        "log_weight": _log_weight(text),
+        "log_weight": log_weight(text),
         "log_words": math.log1p(len(text.split())),
         "sentence_end": _ends(text, PROSE_END),
         "ellipsis_end": _ends(text, _ELLIPSIS),
@@ -241,14 +211,14 @@ def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> 
         "prev_is_title_shaped": float(bool(previous) and looks_like_title(previous)),
         "page_top": float(index == 0),
     }
-    folded = _fold(text)
+    folded = fold_line(text)
     lead_text = lines[lead].text if lead < len(lines) else ""
     opening = lead_text[: int(len(text) * _LEAD_OPENING) + 1]
     features |= {
         "echoed": float(is_echoed(list(lines), index)),
         "repeated": float(page.counts.get(folded, 0) > 1),
         "in_story": float(folded in page.below_lead),
-        "lead_similarity": _similarity(text, opening) if opening else 0.0,
+        "lead_similarity": similarity(text, opening) if opening else 0.0,
         "shown_in_breadcrumb": float(
             any(
                 BREADCRUMB.match(lines[i].text) and lines[i].text.endswith(text)
@@ -274,13 +244,13 @@ def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> 
     features |= {
         "holds_other": float(
             any(
-                len(other) < len(text) and _fold(other) in folded
+                len(other) < len(text) and fold_line(other) in folded
                 for other in others
                 if is_substantial(other)
             )
         ),
         "held_in_other": float(
-            any(len(other) > len(text) and folded in _fold(other) for other in others)
+            any(len(other) > len(text) and folded in fold_line(other) for other in others)
         ),
         "same_as_other": float(any(same_text(other, text) for other in others)),
     }

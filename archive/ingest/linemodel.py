@@ -43,8 +43,12 @@ from archive.ingest.pagelines import (
     CLOSERS,
     PROSE_END,
     Line,
+    fold_line,
     is_name_shaped,
     is_prose,
+    letter_scripts,
+    log_weight,
+    similarity,
 )
 
 __all__ = [
@@ -101,26 +105,9 @@ class PageContext:
     blocks: tuple[tuple[int, int], ...] = ()
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split()).casefold()
-
-
-def _letter_scripts(text: str) -> Counter[str]:
-    """Letters per script (ISO 15924), digits, punctuation and marks left out."""
-    from archive.analysis.scripts import NEUTRAL_SCRIPTS, char_script
-
-    scripts: Counter[str] = Counter()
-    for char in text:
-        if char.isalpha():
-            script = char_script(char)
-            if script not in NEUTRAL_SCRIPTS:
-                scripts[script] += 1
-    return scripts
-
-
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
     """The page-level facts the features of ``story``'s lines read."""
-    scripts = _letter_scripts("".join(lines[index].text for index in story))
+    scripts = letter_scripts("".join(lines[index].text for index in story))
     main = scripts.most_common(1)[0][0] if scripts else None
     prose = [is_prose(lines[index].text) for index in story]
     paragraphs = [index for index, shown in zip(story, prose, strict=True) if shown]
@@ -130,7 +117,7 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         last_paragraph=paragraphs[-1] if paragraphs else None,
         title=title,
         main_script=main,
-        counts=dict(Counter(_fold(line.text) for line in lines)),
+        counts=dict(Counter(fold_line(line.text) for line in lines)),
         widths=tuple(sorted(line_weight(lines[index].text) for index in story)),
         positions={index: position for position, index in enumerate(story)},
         blocks=_blocks(prose),
@@ -151,25 +138,8 @@ def _blocks(prose: Sequence[bool]) -> tuple[tuple[int, int], ...]:
     return tuple(blocks)
 
 
-def _bigrams(text: str) -> set[str]:
-    folded = _fold(text)
-    return {folded[i : i + 2] for i in range(len(folded) - 1)}
-
-
-def _similarity(a: str, b: str) -> float:
-    """Share of character pairs two texts have in common (Jaccard): 1.0 for a copy."""
-    first, second = _bigrams(a), _bigrams(b)
-    if not first or not second:
-        return 0.0
-    return len(first & second) / len(first | second)
-
-
 def _ends_sentence(text: str) -> bool:
     return text.rstrip(CLOSERS).endswith(PROSE_END)
-
-
-def _log_weight(text: str) -> float:
-    return math.log1p(line_weight(text))
 
 
 def _shape(text: str) -> dict[str, float]:
@@ -180,7 +150,7 @@ def _shape(text: str) -> dict[str, float]:
     latin_words = [word for word in words if word[:1].isalpha() and word[:1].isascii()]
     digits = len(_DIGITS.findall(text))
     return {
-        "log_weight": _log_weight(text),
+        "log_weight": log_weight(text),
         "log_words": math.log1p(len(words)),
         "sentence_end": float(_ends_sentence(text)),
         "ellipsis_end": float(text.rstrip(CLOSERS).endswith(_ELLIPSIS)),
@@ -243,7 +213,7 @@ def _block_shape(text: str) -> tuple[float, float, float, float, float, float]:
         float(_credit_shaped(text)),
         float(_URL.search(text) is not None or _HANDLE.search(text) is not None),
         float(_ends_sentence(text)),
-        _log_weight(text),
+        log_weight(text),
     )
 
 
@@ -308,8 +278,8 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
     features |= {
         "prev_prose": float(previous is not None and is_prose(previous)),
         "next_prose": float(following is not None and is_prose(following)),
-        "prev_log_weight": _log_weight(previous) if previous is not None else 0.0,
-        "next_log_weight": _log_weight(following) if following is not None else 0.0,
+        "prev_log_weight": log_weight(previous) if previous is not None else 0.0,
+        "next_log_weight": log_weight(following) if following is not None else 0.0,
         "is_first": float(position == 0),
         "is_last": float(following is None),
         "log_run": math.log1p(_run_length(lines, story, position)),
@@ -343,16 +313,16 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         "log_from_lead": math.log1p(abs(position - lead_at)),
         "log_to_end": math.log1p(len(story) - 1 - position),
         "log_after_last_paragraph": math.log1p(max(0, position - end_at)),
-        "repeated": float(context.counts.get(_fold(text), 0) > 1),
+        "repeated": float(context.counts.get(fold_line(text), 0) > 1),
     }
-    scripts = _letter_scripts(text)
+    scripts = letter_scripts(text)
     letters = sum(scripts.values())
     features["other_script"] = (
         1.0 - scripts.get(context.main_script, 0) / letters
         if letters and context.main_script is not None
         else 0.0
     )
-    features["title_copy"] = _similarity(text, context.title) if context.title else 0.0
+    features["title_copy"] = similarity(text, context.title) if context.title else 0.0
     features |= _block_features(lines, position, context)
     near_edge = (
         abs(position - lead_at) <= _EDGE_REACH

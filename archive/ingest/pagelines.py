@@ -9,7 +9,9 @@ line *is* on a page (furniture, headline, byline) is decided in ``furniture``,
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -118,3 +120,39 @@ _NAME_SHAPE = re.compile(r"^[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2}$")
 def is_name_shaped(text: str) -> bool:
     """Two or three capitalised Latin words: a reporter's name under a headline."""
     return _NAME_SHAPE.match(text) is not None and not any(ch.isdecimal() for ch in text)
+
+
+def fold_line(text: str) -> str:
+    """A line's text with case and spacing folded: how the learned readers compare lines."""
+    return " ".join(text.split()).casefold()
+
+
+def letter_scripts(text: str) -> Counter[str]:
+    """Letters per script (ISO 15924), digits, punctuation and marks left out."""
+    from archive.analysis.scripts import NEUTRAL_SCRIPTS, char_script
+
+    scripts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            script = char_script(char)
+            if script not in NEUTRAL_SCRIPTS:
+                scripts[script] += 1
+    return scripts
+
+
+def _bigrams(text: str) -> set[str]:
+    folded = fold_line(text)
+    return {folded[i : i + 2] for i in range(len(folded) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Share of character pairs two texts have in common (Jaccard): 1.0 for a copy."""
+    first, second = _bigrams(a), _bigrams(b)
+    if not first or not second:
+        return 0.0
+    return len(first & second) / len(first | second)
+
+
+def log_weight(text: str) -> float:
+    """The log of a line's weight (``line_weight``): the learned readers' length feature."""
+    return math.log1p(line_weight(text))
