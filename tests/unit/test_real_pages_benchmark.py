@@ -135,7 +135,8 @@ def test_the_held_out_sets_follow_the_schema(folder: Path, at_least: int) -> Non
 def test_fresh4_is_scored_only_when_asked_for_by_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(real_pages, "SHARED_SET", tmp_path / "no-shared-set")  # never ../shared
+    # never the development folder beside the checkout
+    monkeypatch.setattr(real_pages, "SHARED_SET", tmp_path / "no-shared-set")
 
     def names(set_name: str) -> list[str]:
         args = argparse.Namespace(set=set_name, pages=None, gold=None)
