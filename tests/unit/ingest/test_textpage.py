@@ -264,3 +264,46 @@ def test_arbitrary_text_never_raises_and_loses_nothing(text: str) -> None:
     page = parse_text_page(text)
     assert_nothing_lost(text, page)
     assert page.body == page.body.strip()
+
+
+_LONG_LEAD = (
+    "Police in the border province said on Tuesday that a migrant worker had walked into "
+    "their station and asked to be arrested, after his employer refused for weeks to pay "
+    "the wages he was owed for building work, leaving him without money for food or rent."
+)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        "https://images.example.net/img/b/AbC123xyz/s1200/photo_2023-12-05.jpg",
+        "www.example-news.com/2023/12/photo.png",
+    ],
+)
+def test_a_lead_with_an_address_glued_to_its_end_stays_the_lead(glued: str) -> None:
+    second = "He told officers he had no way home and wanted to be sent back to his village."
+    page = parse_text_page(f"{_LONG_LEAD}{glued}\n\n{second}")
+    assert page.body.startswith(_LONG_LEAD)
+    assert second in page.body
+    assert not page.dropped
+
+
+def test_a_short_line_with_an_address_over_the_headline_is_still_header() -> None:
+    contact = "Send tips: desk@example-news.com"
+    headline = "Migrant worker asks police to arrest him over unpaid wages"
+    page = parse_text_page(f"{contact}\n\n{headline}\n\n{_LONG_LEAD}")
+    assert page.title == headline
+    assert contact in page.dropped
+    assert page.body.startswith(_LONG_LEAD)
+
+
+def test_a_long_bracketed_note_with_an_address_over_the_headline_is_still_header() -> None:
+    note = (
+        "(This article is reprinted with the permission of our partner agency, which agreed "
+        "that we write the introduction and revise the headline; the original ran at "
+        "https://partner.example.org/news/2020/original-story under another headline.)"
+    )
+    headline = "Migrant worker asks police to arrest him over unpaid wages"
+    page = parse_text_page(f"{note}\n\n{headline}\n\n{_LONG_LEAD}")
+    assert note in page.dropped
+    assert page.body.startswith(_LONG_LEAD)
