@@ -287,6 +287,21 @@ def is_aside(text: str) -> bool:
     return len(fields) >= 2 and all(_FIELD.match(field) for field in fields)
 
 
+# One address as a whitespace-free token: an image's address glued to a paragraph's end
+# ("…វិញ ។https://…/photo.jpg").
+_ADDRESS_TOKEN = re.compile(rf"\S*(?:{_ADDRESS.pattern})\S*", re.IGNORECASE)
+
+
+def is_header_aside(text: str) -> bool:
+    """An aside above the story (``is_aside``), unless only an address made it one and the
+    rest is longer than any headline: the lead with an image's address glued to its end is
+    story, a short contact or source line is not."""
+    if not is_aside(text):
+        return False
+    bare = _ADDRESS_TOKEN.sub("", text).strip()
+    return is_aside(bare) or line_weight(bare) <= MAX_HEADLINE_WEIGHT
+
+
 def _is_headline_shaped(text: str) -> bool:
     """A headline's shape: title-like, one sentence at most, not a byline, site name,
     navigation run or aside."""

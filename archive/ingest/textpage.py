@@ -65,6 +65,7 @@ from archive.ingest.headlines import (
     headlines_after_story,
     in_menu,
     is_aside,
+    is_header_aside,
     is_label,
     is_shouted_label,
     looks_like_title,
@@ -84,7 +85,6 @@ from archive.ingest.pagedates import (
     story_dates,
 )
 from archive.ingest.pagelines import (
-    MAX_HEADLINE_WEIGHT,
     SENTENCE_END,
     Line,
     is_name_shaped,
@@ -565,21 +565,6 @@ def _is_title_lookalike(lines: list[Line], index: int) -> bool:
 
 
 _MAX_HEADER_LINES_AFTER_TITLE = 4
-# A web or e-mail address as one whitespace-free token (an image's address glued to a
-# paragraph's end, "…វិញ ។https://…/photo.jpg").
-_ADDRESS_TOKEN = re.compile(r"\S*(?:https?://|www\.\w|[\w.+-]@[\w-]+\.)\S*", re.IGNORECASE)
-
-
-def _is_header_aside(line: str) -> bool:
-    """An aside above the story (``is_aside``), unless only an address made it one and the
-    rest is longer than any headline: the lead with an image's address glued to its end is
-    story, a short contact or source line is not."""
-    if not is_aside(line):
-        return False
-    bare = _ADDRESS_TOKEN.sub("", line).strip()
-    return is_aside(bare) or line_weight(bare) <= MAX_HEADLINE_WEIGHT
-
-
 _MAX_SITE_LINES = 2
 _LEAD_WINDOW = 4
 
@@ -626,7 +611,7 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
             title = first
         elif (
             not is_substantial(line)
-            or _is_header_aside(line)
+            or is_header_aside(line)
             or is_shouted_label(line)
             or in_menu(lines, first)
             or (_is_field_label(line) and _is_header_line(lines, first + 1, chrome))
