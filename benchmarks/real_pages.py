@@ -18,8 +18,8 @@ Seven sets of real pages (saved text and saved HTML, site chrome included):
 - ``html``: ``benchmarks/data/real-pages-html/``, real saved HTML news pages (round 4), its
   gold every ``gold*.jsonl`` in the folder;
 - ``fresh4``: ``benchmarks/data/real-pages-fresh4/``, the held-out set of round 5 (gathered
-  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
-  by ``--set fresh4``, never by ``--set all``, so that it stays held out.
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
+  development set since round 6.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -574,7 +574,7 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh2", FRESH2_SET / "pages", FRESH2_SET))
     if args.set in ("fresh3", "all"):
         sets.append(PageSet("fresh3", FRESH3_SET / "pages", FRESH3_SET))
-    if args.set == "fresh4":  # held out: not part of "all"
+    if args.set in ("fresh4", "all"):
         sets.append(PageSet("fresh4", FRESH4_SET / "pages", FRESH4_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
