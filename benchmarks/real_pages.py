@@ -1,10 +1,10 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|html|all]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|fresh5|html|all]
                                     [--json OUT] [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
                                     [--archive CLI] [--keep DIR]
 
-Seven sets of real pages (saved text and saved HTML, site chrome included):
+Eight sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -19,7 +19,10 @@ Seven sets of real pages (saved text and saved HTML, site chrome included):
   gold every ``gold*.jsonl`` in the folder;
 - ``fresh4``: ``benchmarks/data/real-pages-fresh4/``, the held-out set of round 5 (gathered
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
-  development set since round 6.
+  development set since round 6;
+- ``fresh5``: ``benchmarks/data/real-pages-fresh5/``, the held-out set of round 6 (gathered
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
+  when asked for by name, never by ``--set all``.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -53,6 +56,7 @@ FRESH_SET = REPO / "benchmarks" / "data" / "real-pages-fresh"
 FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
 FRESH3_SET = REPO / "benchmarks" / "data" / "real-pages-fresh3"
 FRESH4_SET = REPO / "benchmarks" / "data" / "real-pages-fresh4"
+FRESH5_SET = REPO / "benchmarks" / "data" / "real-pages-fresh5"
 HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
 
 REQUIRED_KEYS = (
@@ -576,6 +580,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh3", FRESH3_SET / "pages", FRESH3_SET))
     if args.set in ("fresh4", "all"):
         sets.append(PageSet("fresh4", FRESH4_SET / "pages", FRESH4_SET))
+    if args.set == "fresh5":  # the held-out set: never part of "all"
+        sets.append(PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
@@ -587,7 +593,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "html", "all"),
+        choices=("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html", "all"),
         default="all",
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")

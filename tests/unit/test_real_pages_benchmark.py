@@ -14,6 +14,7 @@ from benchmarks.real_pages import (
     FRESH2_SET,
     FRESH3_SET,
     FRESH4_SET,
+    FRESH5_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -123,8 +124,8 @@ def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "at_least"),
-    [(FRESH_SET, 80), (FRESH2_SET, 80), (FRESH3_SET, 80), (FRESH4_SET, 80)],
-    ids=["fresh", "fresh2", "fresh3", "fresh4"],
+    [(FRESH_SET, 80), (FRESH2_SET, 80), (FRESH3_SET, 80), (FRESH4_SET, 80), (FRESH5_SET, 60)],
+    ids=["fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
 )
 def test_the_held_out_sets_follow_the_schema(folder: Path, at_least: int) -> None:
     gold = load_gold(folder, folder / "pages")
@@ -142,6 +143,21 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
 
     assert names("fresh4") == ["fresh4"]
     assert names("all") == ["repo", "fresh", "fresh2", "fresh3", "fresh4", "html"]
+
+
+def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # never the development folder beside the checkout
+    monkeypatch.setattr(real_pages, "SHARED_SET", tmp_path / "no-shared-set")
+
+    def sets(set_name: str) -> list[PageSet]:
+        return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
+
+    assert sets("fresh5") == [PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET)]
+    for other in ("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "html", "all"):
+        assert "fresh5" not in [page_set.name for page_set in sets(other)]
+        assert FRESH5_SET not in [page_set.gold for page_set in sets(other)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
