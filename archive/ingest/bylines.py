@@ -48,6 +48,7 @@ __all__ = [
     "heads_a_post",
     "is_credit_line",
     "is_latin",
+    "is_plausible_name",
     "names_opinion_section",
     "organisation_entry",
     "read_after_label",
@@ -199,6 +200,12 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
             for w in words
         )
     return True
+
+
+def is_plausible_name(name: str) -> bool:
+    """Whether a cleaned name has a person's name's shape in its script, capitalised in
+    Latin script (the test the rule readers put a name "By" gives to)."""
+    return _plausible_name(name, strict_case=True)
 
 
 def _clean(text: str) -> str:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -34,6 +35,7 @@ from archive.ingest.bylines import (
     states_role,
     story_source,
 )
+from archive.ingest.credit_model import CreditPage, accept_credits
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
 from archive.ingest.datepairs import paired_dates
 from archive.ingest.dates import (
@@ -192,20 +194,26 @@ def _find_credits(
     byline: tuple[int, ...] = ()
     raw: list[str] = []
     entries: list[CreditEntry] = []
+    readers: list[str] = []  # which reader gave each entry (the credit acceptor's feature)
+
+    def add(reader: str, found: Sequence[CreditEntry]) -> None:
+        entries.extend(found)
+        readers.extend(reader for _ in found)
+
     top = find_byline(texts[first : last + 1], is_furniture=is_chrome) if first <= last else None
     if top is not None:
         for offset in top.indices:
             dropped[first + offset] = texts[first + offset]
         raw += [texts[first + offset] for offset in top.credit_indices]
         byline = tuple(first + offset for offset in top.credit_indices)
-        entries += top.entries
+        add("top", top.entries)
         first += len(top.indices)
     lead_first = first  # the story's first line under the byline, before the slot's lines
     if top is None or all(entry.role in ("photographer", "source") for entry in top.entries):
         # No byline under the headline (a photo credit or a source line is none): search
         # the byline slot.
         slot, slot_entries = find_top_credits(texts[: last + 1], title=title, first=first)
-        entries += slot_entries
+        add("slot", slot_entries)
         in_story = [index for index in slot if index >= first]
         byline += tuple(in_story)
         for index in in_story:
@@ -221,7 +229,7 @@ def _find_credits(
         block = [first + offset for offset in bottom.credit_indices]
         if block:
             raw.append(text[lines[block[0]].start : lines[block[-1]].end])
-        entries += bottom.entries
+        add("bottom", bottom.entries)
         for offset in bottom.indices:
             if first + offset not in block:
                 dropped[first + offset] = texts[first + offset]
@@ -230,7 +238,7 @@ def _find_credits(
     has_byline = any(e.kind == "person" or e.role in ("reporter", "writer") for e in entries)
     if first <= last:
         if not has_byline:  # a story has one byline: another one further down heads a post
-            entries += find_inline_bylines(texts[first : last + 1], is_furniture=is_chrome)
+            add("inline", find_inline_bylines(texts[first : last + 1], is_furniture=is_chrome))
         # The story's first two and last three lines: a lead's dateline or bracketed byline,
         # a closing "(编译/…)" or "VOA's … has this report" above a line or two of furniture.
         # The lead may stand under a caption or two: the first three long lines are read too
@@ -245,35 +253,33 @@ def _find_credits(
             }
         )
         for index in ends:
-            entries += credits_in_prose(texts[index])
+            add("prose", credits_in_prose(texts[index]))
         # A byline glued to the lead's head ("By NAME – …", "ໂດຍ: NAME …"): the story's
         # first lines only (further down, a glued byline heads the next post of a digest).
         for index in sorted({lead_first, first, *leads[:1]}):
             if index <= min(last, lead_first + 2) and (glued := lead_head_credits(texts[index])):
-                entries += glued
+                add("lead_head", glued)
                 break
         # "Source: Xinhua" closing the story above the next post of a blog page: the line
         # leaves the story (the lines under it stay where the layout puts them).
         if (source := story_source(texts[first : last + 1])) is not None:
-            entries += source.entries
+            add("source", source.entries)
             for offset in source.indices:
                 dropped[first + offset] = texts[first + offset]
     elif lead_first <= last:
         # The slot's lines closed the story's span (a lead over "- OUTLET" / "- DATE"): the
         # lead above them is still read.
         for index in range(lead_first, last + 1):
-            entries += credits_in_prose(texts[index])
+            add("prose", credits_in_prose(texts[index]))
     elif title is not None and line_weight(texts[title]) >= _LEAD_WEIGHT:
         # A page of one paragraph (its title is made from it later): the paragraph is the
         # story, with its credits ("… 记者:NAME" closing it).
-        entries += credits_in_prose(texts[title])
+        add("prose", credits_in_prose(texts[title]))
     # The footer credits the outlet ("Source: Xinhua", "© RFA. Used with permission"); a
     # person's byline down there heads another post of the page.
     for index in range(last + 1, len(lines)):
         if index in dropped:
-            entries += [e for e in read_credit_line(dropped[index]) if e.kind != "person"]
-    if not entries and not raw:
-        return _Credits(first, last, None, None, byline, next_post)
+            add("footer", [e for e in read_credit_line(dropped[index]) if e.kind != "person"])
     # An opinion page (its section named over the headline or under the story: "Opinion",
     # "評論", "Ý kiến"): the people a byline names without a role are its writers.
     anchor = title if title is not None else first
@@ -281,13 +287,19 @@ def _find_credits(
         *range(max(0, anchor - _SECTION_LINES), max(anchor, first)),  # down to the byline
         *range(last + 1, last + 4),
     ]
-    if any(names_opinion_section(texts[i]) for i in near if i < len(texts)):
+    opinion = any(names_opinion_section(texts[i]) for i in near if i < len(texts))
+    if opinion:
         entries = [
             CreditEntry("writer", e.name, e.kind, e.service_key, e.raw)
             if e.kind == "person" and e.role == "reporter" and not states_role(e.raw)
             else e
             for e in entries
         ]
+    # The learned acceptor weighs every person credit, the rules' and the loose readers'
+    # (a name alone under the headline, "记者 NAME NAME"), and keeps those it believes.
+    entries = accept_credits(entries, readers, CreditPage(texts, title, lead_first, last, opinion))
+    if not entries and not raw:
+        return _Credits(first, last, None, None, byline, next_post)
     seen: set[tuple[str, str, str]] = set()
     unique = []
     for entry in entries:

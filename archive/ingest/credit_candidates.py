@@ -1,0 +1,190 @@
+"""Credit candidates: the credits every reader gave, plus looser ones from the page's slots.
+
+The rule readers (bylines.py and the shape readers) take a line only when all of it reads as
+credits. The *loose* readers here propose more, by the closed word classes of
+``credit_words`` alone: a role label followed by name-shaped spans ("تەرجىمە قىلغۇچى: NAME",
+"记者 NAME NAME NAME", "Theo NAME"), a name then a label ("NAME, biên tập viên RFA",
+"NAME 기자"), a name-shaped line alone or "NAME and NAME". They read only the *slots* where
+credits stand: around the headline down to the lead's head, and the story's end. The
+acceptor (``credit_model``) decides which candidates are credits.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from archive.ingest.bylines import find_organisation, is_plausible_name
+from archive.ingest.credit_words import (
+    has_outlet_word,
+    is_generic_credit,
+    label_role,
+    strip_titles,
+)
+from archive.ingest.credits import CreditEntry, Role
+
+__all__ = ["CreditCandidate", "clean_candidate_name", "loose_candidates", "slot_lines"]
+
+_SLOT_ABOVE = 3  # lines over the headline a byline may stand on (reposted pages)
+_SLOT_BELOW = 3  # the lead's head: lines of the story's start read
+_END_LINES = 3  # the story's last lines, and as many after it
+_MAX_LINE_CHARS = 90  # a longer line is a paragraph: the rule readers read those
+_MAX_NAME_CHARS = 40
+_MAX_NAME_WORDS = 5
+_SEPARATORS = re.compile(r"\s*(?:[、,，;；/／|]|\s+(?:and|&|và|và|och)\s+|和|及|與|与)\s*")
+_LEAD_PUNCT = " \t:：-–—|/︱·•*=()（）[]【】〔〕"
+# A bracketed part of a line: "(记者 NAME NAME)" opening a lead, "(NAME, RFA)" closing a
+# headline.
+_BRACKETED = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]{2,60})[)）\]】〕]")
+# The parts of a line a bar, a spaced dash, a Burmese full stop, a slash or "by" set apart:
+# "NAME | OUTLET | DATE", "HEADLINE - NAME", "DATE။NAME/OUTLET".
+_SEGMENTS = re.compile(r"\s*(?:\||\s[-–—]\s|။|/|\sby\s)\s*", re.IGNORECASE)
+# "NAME contributed to this report": the object of the closing phrase says nothing.
+_TO_THIS = re.compile(r"\s+to this (?:report|story|post|article)\W*$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class CreditCandidate:
+    """A credit a reader proposes.
+
+    Attributes:
+        entry: The credit as read.
+        reader: Which reader gave it (``top``, ``slot``, ``bottom``, ``prose`` … for the
+            rule readers; ``loose_label``, ``loose_after``, ``loose_alone`` for this
+            module's).
+        line: The page line it was read from, when known.
+        origin: For a rule reader's credit, its place among the rules' credits.
+    """
+
+    entry: CreditEntry
+    reader: str
+    line: int | None
+    origin: int | None = None
+
+
+def slot_lines(count: int, *, title: int | None, first: int, last: int) -> list[int]:
+    """The lines where a byline or credit stands: from a few over the headline (and the
+    headline's own line: a credit line may be taken for it) down to the lead's head, and
+    the story's last lines with a few after them."""
+    top = title if title is not None and title < first else first
+    rows = {
+        *range(max(0, top - _SLOT_ABOVE), min(count, first + _SLOT_BELOW)),
+        *range(max(first, last - _END_LINES + 1), min(count, last + 1 + _END_LINES)),
+    }
+    return sorted({*rows, *([title] if title is not None else [])})
+
+
+def _normal(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def clean_candidate_name(name: str) -> str:
+    """A proposed name without the punctuation around it and its titles (Dr., បណ្ឌិត …)."""
+    name = name.strip(_LEAD_PUNCT + ".,;。،")
+    return strip_titles(name).strip(_LEAD_PUNCT + ".,;。،")
+
+
+def _name_shaped(name: str) -> bool:
+    """A person's name's shape in its script (``bylines.is_plausible_name``: capitalised in
+    Latin script, two to four syllables a word in Chinese and Korean …), not a generic
+    credit ("our reporter", 时间), no outlet (the registry's, or a name with an outlet's
+    word: the rule readers credit outlets)."""
+    if not name or len(name) > _MAX_NAME_CHARS or len(name.split()) > _MAX_NAME_WORDS:
+        return False
+    # (a Zawgyi Burmese name may open with a vowel sign or a medial: "ျမ…", "ေ…")
+    opens_with_mark = unicodedata.category(name[0])[0] == "M"
+    if not (is_plausible_name(name) or (opens_with_mark and is_plausible_name("က" + name))):
+        return False
+    return not (is_generic_credit(name) or has_outlet_word(name) or find_organisation(name))
+
+
+def _unlabelled(part: str) -> str:
+    """A list item without the label opening it ("Editing by NAME" → "NAME")."""
+    part = part.strip()
+    head = label_role(part)
+    return part[head[1] :] if head is not None and _normal(part) == part else part
+
+
+def _names(text: str) -> list[str]:
+    """The names of a list ("A, B and C", "A、B", Chinese or Korean names spaced apart)."""
+    parts = [clean_candidate_name(_unlabelled(part)) for part in _SEPARATORS.split(text)]
+    parts = [part for part in parts if part]
+    out: list[str] = []
+    for part in parts:
+        words = part.split()
+        # "记者 王明 李华": Chinese and Korean names are spaced from each other
+        if len(words) > 1 and all(
+            all("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in word)
+            and 2 <= len(word) <= 4
+            for word in words
+        ):
+            out += words
+        else:
+            out.append(part)
+    return out
+
+
+def _candidates_of_line(text: str) -> list[tuple[Role, str, str]]:
+    """(role, name, reader) for the loose readings of one short line."""
+    line = _TO_THIS.sub("", _normal(text))
+    found: list[tuple[Role, str, str]] = []
+    if is_generic_credit(line):
+        return found  # "本刊记者": a label and "our", no one by name
+    if (head := label_role(line)) is not None:
+        role, length = head
+        rest = line[length:].strip(_LEAD_PUNCT)
+        names = _names(rest) if rest else []
+        if names and all(_name_shaped(name) for name in names):
+            found += [(role, name, "loose_label") for name in names]
+        return found
+    name_part, comma, tail = line.partition(",")
+    # "NAME, biên tập viên RFA", "NAME, OUTLET": a label or an outlet after the name
+    after = label_role(tail.strip()) or (("reporter", 0) if find_organisation(tail) else None)
+    if comma and after is not None:
+        name = clean_candidate_name(name_part)
+        if _name_shaped(name):
+            found.append((after[0], name, "loose_after"))
+        return found
+    if (end := label_role(line, at="end")) is not None:
+        name = clean_candidate_name(line[: len(line) - end[1]])
+        if _name_shaped(name):
+            found.append((end[0], name, "loose_after"))
+        return found
+    names = _names(line)
+    if 0 < len(names) <= 3 and all(_name_shaped(name) for name in names):
+        found += [("reporter", name, "loose_alone") for name in names]
+    return found
+
+
+def _readings(text: str) -> list[tuple[Role, str, str]]:
+    """Every loose reading of a slot line: the whole short line, each of its parts, and
+    its bracketed parts (of a line of any length)."""
+    found = _candidates_of_line(text) if len(text) <= _MAX_LINE_CHARS else []
+    if not found and len(text) <= _MAX_LINE_CHARS:
+        parts = [part for part in _SEGMENTS.split(_normal(text)) if part.strip()]
+        if len(parts) > 1:
+            found = [
+                (role, name, "loose_segment")
+                for part in parts
+                for role, name, _reader in _candidates_of_line(part)
+            ]
+    for match in _BRACKETED.finditer(text):
+        found += [
+            (role, name, "loose_bracket")
+            for role, name, _reader in _candidates_of_line(match.group(1))
+        ]
+    return found
+
+
+def loose_candidates(
+    texts: Sequence[str], *, title: int | None, first: int, last: int
+) -> list[CreditCandidate]:
+    """The loose readers' candidates on a page's slot lines (see the module's docstring)."""
+    out: list[CreditCandidate] = []
+    for row in slot_lines(len(texts), title=title, first=first, last=last):
+        text = texts[row]
+        for role, name, reader in _readings(text) if text.strip() else []:
+            out.append(CreditCandidate(CreditEntry(role, name, "person", None, text), reader, row))
+    return out

@@ -1,0 +1,354 @@
+"""The learned credit acceptor: which proposed person credits a page really gives.
+
+Every candidate (``credit_candidates.CreditCandidate``: the rule readers' credits and the
+loose readers') is scored by a logistic over structural features of its name and where it
+was read (``credit_features``); a person credit below the threshold is dropped. Whatever the
+model says, a generic credit ("our reporter", 时间) is never a person, and titles (Dr.,
+បណ្ឌិត) are taken off names. Services and outlets pass untouched. The weights ship as
+``archive/ingest/data/credit_model.json``, trained by ``benchmarks/train_credit_model.py``
+on the repo's gold pages; docs/credits.md ("The acceptor") has the figures.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import math
+import re
+import threading
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+
+import icu
+
+from archive.ingest.bylines import find_organisation, states_role
+from archive.ingest.credit_candidates import (
+    CreditCandidate,
+    clean_candidate_name,
+    loose_candidates,
+)
+from archive.ingest.credit_words import has_outlet_word, is_generic_credit, label_role
+from archive.ingest.credits import CreditEntry
+from archive.ingest.logistic import Logistic, logistic_columns
+
+__all__ = [
+    "READERS",
+    "CreditModel",
+    "CreditPage",
+    "accept_credits",
+    "credit_candidates",
+    "credit_features",
+    "load_credit_model",
+]
+
+# The readers a candidate may come from, rule readers first (textpage._find_credits names
+# them), then credit_candidates' loose readers.
+READERS = (
+    "top",
+    "slot",
+    "bottom",
+    "inline",
+    "prose",
+    "lead_head",
+    "source",
+    "footer",
+    "loose_label",
+    "loose_after",
+    "loose_alone",
+    "loose_segment",
+    "loose_bracket",
+)
+_ROLES = ("reporter", "writer", "translator", "editor", "photographer", "narrator", "contributor")
+_MODEL_FILE = "credit_model.json"
+_WORD = re.compile(r"\w{2,}")
+
+
+@dataclass
+class CreditPage:
+    """The page a candidate stands on: its lines, the headline's line, the story span
+    (``first``..``last``, under the byline and over the closing credits) and whether it is
+    an opinion page."""
+
+    texts: Sequence[str]
+    title: int | None
+    first: int
+    last: int
+    opinion: bool = False  # an opinion page: a name without a role is its writer
+    _lines: list[tuple[int, str]] | None = field(default=None, repr=False)
+    _words: Counter[str] | None = field(default=None, repr=False)
+
+    @property
+    def headline(self) -> str:
+        return _fold(self.texts[self.title]) if self.title is not None else ""
+
+    @property
+    def story_lines(self) -> list[tuple[int, str]]:
+        """The story's lines, folded, with their page indices."""
+        if self._lines is None:
+            rows = range(self.first, min(self.last, len(self.texts) - 1) + 1)
+            self._lines = [(row, _fold(self.texts[row])) for row in rows]
+        return self._lines
+
+    @property
+    def story_words(self) -> Counter[str]:
+        """How many story lines each word stands on."""
+        if self._words is None:
+            self._words = Counter(
+                word for _row, text in self.story_lines for word in set(_WORD.findall(text))
+            )
+        return self._words
+
+    def recurrence(self, name: str, raw: str) -> tuple[int, float]:
+        """How often a (folded) name stands in the story's other lines than its own, and the
+        share of its words that do."""
+        own = _fold(raw)
+        others = [text for _row, text in self.story_lines if text != own]
+        mentions = sum(text.count(name) for text in others) if name else 0
+        words = set(_WORD.findall(name))
+        if not words:
+            return mentions, 0.0
+        own_words = set(_WORD.findall(own)) if own in (t for _r, t in self.story_lines) else set()
+        found = sum(1 for word in words if self.story_words[word] - (word in own_words) > 0)
+        return mentions, found / len(words)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).casefold()
+
+
+def _script_share(name: str, test: tuple[tuple[str, str], ...]) -> float:
+    letters = [ch for ch in name if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(any(low <= ch <= high for low, high in test) for ch in letters) / len(letters)
+
+
+_LATIN = (("A", "Z"), ("a", "z"), ("\u00c0", "\u024f"), ("\u1e00", "\u1eff"))
+_HAN = (("\u3400", "\u9fff"), ("\uf900", "\ufaff"))
+_HANGUL = (("\uac00", "\ud7a3"),)
+_UNSPACED = (("\u0e80", "\u0eff"), ("\u0f00", "\u0fff"), ("\u1000", "\u109f"), ("\u1780", "\u17ff"))
+_ARABIC = (("\u0600", "\u06ff"), ("\ufb50", "\ufeff"))
+_CYRILLIC = (("\u0400", "\u04ff"),)
+
+_local = threading.local()
+
+
+def _ends_on_boundary(raw: str, name: str) -> float:
+    """1.0 when the name, found in its line, ends where ICU's word break iterator puts a
+    word's end (a name run into the next word, "… ដែ", ends inside one); 1.0 when it cannot
+    be told (the name is not found as written)."""
+    at = raw.find(name)
+    if at < 0 or any(ord(ch) > 0xFFFF for ch in raw):
+        return 1.0  # ICU counts UTF-16 units: only the basic plane maps one to one
+    iterator: icu.BreakIterator | None = getattr(_local, "words", None)
+    if iterator is None:
+        iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale.getRoot())
+    iterator.setText(raw)
+    return float(iterator.isBoundary(at + len(name)))
+
+
+_AROUND = " \t:：-–—/|()（）[]【】,，=·"
+
+
+def _label_beside(raw: str, name: str) -> float:
+    """1.0 when a role label stands right before or after the name in its line
+    ("记者 NAME", "NAME, biên tập viên", "تەرجىمە قىلغۇچى: NAME")."""
+    at = raw.find(name)
+    if at < 0:
+        return 0.0
+    before = raw[:at].rstrip(_AROUND)
+    after = raw[at + len(name) :].lstrip(_AROUND)
+    return float(bool(before and label_role(before, at="end")) or bool(after and label_role(after)))
+
+
+def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) -> dict[str, float]:
+    """The structural features of one candidate (``on_line``: how many candidates its line
+    gave). The same for every language: the name's shape in its script, whether it names
+    an outlet, where it recurs, which reader gave it and where it stands."""
+    entry = candidate.entry
+    name, raw = entry.name, entry.raw
+    folded = _fold(name)
+    words = name.split()
+    letters = sum(ch.isalpha() for ch in name)
+    features: dict[str, float] = {f"reader_{reader}": 0.0 for reader in READERS}
+    features[f"reader_{candidate.reader}"] = 1.0
+    features["loose"] = float(candidate.reader.startswith("loose"))
+    features.update({f"role_{role}": float(entry.role == role) for role in _ROLES})
+    features["labelled"] = float(states_role(raw) or label_role(raw) is not None)
+    features["label_beside"] = _label_beside(unicodedata.normalize("NFKC", raw), name)
+    features["log_chars"] = math.log1p(len(name))
+    features["words"] = float(len(words))
+    features["one_word"] = float(len(words) == 1)
+    features["letter_ratio"] = letters / max(1, len(name))
+    latin = _script_share(name, _LATIN)
+    features["latin"] = latin
+    features["han"] = han = _script_share(name, _HAN)
+    features["hangul"] = hangul = _script_share(name, _HANGUL)
+    features["unspaced"] = _script_share(name, _UNSPACED)
+    features["arabic_cyrillic"] = _script_share(name, _ARABIC) + _script_share(name, _CYRILLIC)
+    features["capitalised"] = (
+        sum(word[0].isupper() for word in words) / len(words) if latin > 0.5 and words else 0.0
+    )
+    features["all_capitals"] = float(latin > 0.5 and name.isupper())
+    syllables = sum(1 for ch in name if not ch.isspace()) if han + hangul > 0.5 else 0
+    features["cjk_syllables_2_4"] = float(2 <= syllables <= 4)
+    features["cjk_syllables_long"] = float(syllables > 4)
+    features["outlet"] = float(find_organisation(name) is not None)
+    features["outlet_word"] = float(has_outlet_word(name))
+    features["in_headline"] = float(bool(folded) and folded in page.headline)
+    mentions, share = page.recurrence(folded, raw)
+    features["story_mentions"] = math.log1p(mentions)
+    features["words_in_story"] = share
+    features["name_share"] = len(name) / max(1, len(raw.strip()))
+    features["raw_log_chars"] = math.log1p(len(raw.strip()))
+    features["raw_digits"] = float(any(ch.isdigit() for ch in raw))
+    features["raw_sentence_end"] = float(raw.rstrip().endswith((".", "。", "។", "။", "?", "!")))
+    features["word_boundary"] = _ends_on_boundary(unicodedata.normalize("NFKC", raw), name)
+    features["on_line"] = math.log1p(on_line)
+    line = candidate.line
+    count = max(1, len(page.texts))
+    features["line_known"] = float(line is not None)
+    features["above_story"] = float(line is not None and line < page.first)
+    features["near_headline"] = float(
+        line is not None and page.title is not None and abs(line - page.title) <= 3
+    )
+    features["on_headline"] = float(line is not None and line == page.title)
+    features["below_story"] = float(line is not None and line > page.last)
+    features["story_end"] = float(line is not None and page.last - 2 <= line <= page.last)
+    features["relative_position"] = (line / count) if line is not None else 0.5
+    return features
+
+
+@dataclass(frozen=True, slots=True)
+class CreditModel:
+    """Two logistics over :func:`credit_features`, one judging the rule readers' credits
+    and one the loose readers', each with the probability a person credit needs."""
+
+    rules: Logistic
+    rules_threshold: float
+    loose: Logistic
+    loose_threshold: float
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> CreditModel:
+        """A model from its JSON form; a ValueError names what is missing or malformed."""
+        try:
+            parts = {key: dict(data[key]) for key in ("rules", "loose")}  # type: ignore[call-overload]
+            thresholds = {key: float(part["threshold"]) for key, part in parts.items()}
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"credit model: malformed weights ({error})") from error
+        rules = logistic_columns(parts["rules"], "credit model (rules)")
+        loose = logistic_columns(parts["loose"], "credit model (loose)")
+        if rules.names != loose.names:
+            raise ValueError("credit model: the two parts name different features")
+        return cls(rules, thresholds["rules"], loose, thresholds["loose"])
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "rules": {**self.rules.columns_json(), "threshold": self.rules_threshold},
+            "loose": {**self.loose.columns_json(), "threshold": self.loose_threshold},
+        }
+
+    def accepts(self, candidate: CreditCandidate, row: dict[str, float]) -> bool:
+        """Whether the model believes a candidate with these features."""
+        if candidate.origin is None:
+            return self.loose.probability(row) >= self.loose_threshold
+        return self.rules.probability(row) >= self.rules_threshold
+
+
+@functools.cache
+def load_credit_model() -> CreditModel:
+    """The shipped model (``archive/ingest/data/credit_model.json``), read once."""
+    data = resources.files("archive.ingest").joinpath("data", _MODEL_FILE).read_text("utf-8")
+    return CreditModel.from_json(json.loads(data))
+
+
+def _line_of(raw: str, texts: Sequence[str], near: int) -> int | None:
+    """The page line a rule reader's credit came from (its raw text), the nearest to
+    ``near`` when it stands more than once."""
+    rows = [row for row, text in enumerate(texts) if text and text == raw]
+    if not rows:
+        rows = [row for row, text in enumerate(texts) if raw and text and raw in text]
+    return min(rows, key=lambda row: abs(row - near)) if rows else None
+
+
+def credit_candidates(
+    entries: Sequence[CreditEntry], readers: Sequence[str], page: CreditPage
+) -> list[CreditCandidate]:
+    """The page's person-credit candidates: the rule readers' (``entries`` read by
+    ``readers``), their names cleaned of titles, and, on a page the rules read no byline
+    on, the loose readers'; a generic credit ("our reporter", 时间) or an outlet is none."""
+    out: list[CreditCandidate] = []
+    seen: set[str] = set()
+    for origin, (entry, reader) in enumerate(zip(entries, readers, strict=True)):
+        if entry.kind != "person":
+            continue
+        name = clean_candidate_name(entry.name) or entry.name
+        # "our reporter" (本刊记者), a page label (时间), an outlet (ئۇيغۇر ئاگېنتلىقى): never
+        # a person, whatever read it as one
+        if is_generic_credit(name) or has_outlet_word(name):
+            continue
+        out.append(
+            CreditCandidate(
+                replace(entry, name=name),
+                reader,
+                _line_of(entry.raw, page.texts, page.first),
+                origin,
+            )
+        )
+        seen.add(name.casefold())
+    # A story has one byline: once the rules read one (a person, or "By AFP"), a name
+    # further on heads another post; the loose readers serve pages the rules read none on.
+    if any(e.kind == "person" or e.role in ("reporter", "writer") for e in entries):
+        return out
+    for candidate in loose_candidates(
+        page.texts, title=page.title, first=page.first, last=page.last
+    ):
+        key = candidate.entry.name.casefold()
+        if key in seen or any(key in other or other in key for other in seen):
+            continue
+        seen.add(key)
+        if (
+            page.opinion
+            and candidate.entry.role == "reporter"
+            and not states_role(candidate.entry.raw)
+        ):
+            candidate = replace(candidate, entry=replace(candidate.entry, role="writer"))
+        out.append(candidate)
+    return out
+
+
+def candidate_rows(
+    candidates: Sequence[CreditCandidate], page: CreditPage
+) -> list[dict[str, float]]:
+    """Each candidate's features (the trainer reads them through this too)."""
+    per_line = Counter(candidate.entry.raw for candidate in candidates)
+    return [credit_features(c, page, per_line[c.entry.raw]) for c in candidates]
+
+
+def accept_credits(
+    entries: Sequence[CreditEntry],
+    readers: Sequence[str],
+    page: CreditPage,
+    model: CreditModel | None = None,
+) -> list[CreditEntry]:
+    """The page's credits in page order: its services and outlets as read, the rule
+    readers' person credits the model accepts, then the loose readers' it accepts (the
+    shipped model by default)."""
+    model = model or load_credit_model()
+    candidates = credit_candidates(entries, readers, page)
+    accepted = [
+        candidate
+        for candidate, row in zip(candidates, candidate_rows(candidates, page), strict=True)
+        if model.accepts(candidate, row)
+    ]
+    kept = {c.origin: c.entry for c in accepted if c.origin is not None}
+    out = [
+        kept[origin] if entry.kind == "person" else entry
+        for origin, entry in enumerate(entries)
+        if entry.kind != "person" or origin in kept
+    ]
+    return out + [c.entry for c in accepted if c.origin is None]
