@@ -4,7 +4,7 @@
                                               [--no-write]
 
 Every page of the repo's gold sets (benchmarks/data/real-pages, real-pages-fresh, -fresh2,
--fresh3; not -html, whose title import takes from the markup) is read as import reads it, up
+-fresh3, -fresh4; not -html, whose title import takes from the markup) is read as import reads it, up
 to the rules' header (``textpage._line_roles``): the rules' headline and the story's start.
 Each headline candidate (``headline_model.headline_candidates``: the lines above the lead
 and the rule's pick) is labelled from gold: positive when the title the page reader would
@@ -18,7 +18,10 @@ so they can be rebuilt from the repo alone.
 ``--cv`` prints leave-one-set-out figures: for each set, a model trained on the others
 decides that set's headlines over a grid of thresholds; the thresholds shipped are the
 ones that, on every left-out set, get no fewer titles right and invent no more than the
-rules alone, with the most titles right over all sets. ``--shared`` also tests on
+rules alone, with the most titles right over all sets. The keeper (whether the chosen
+line is a headline at all) is then fitted on the chooser's held-out probabilities and its
+cut chosen the same way (no left-out set loses a right title; the fewest invented).
+``--shared`` also tests on
 ../shared/data/real-pages (never trained on). Deterministic: sorted inputs, no random
 draws. Prints figures; asserts nothing.
 """

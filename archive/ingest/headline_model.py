@@ -13,8 +13,9 @@ them, trained on the benchmark pages' gold (``benchmarks/train_headline_model.py
 
 :func:`choose_headline` is what the page reader calls: the best candidate replaces the
 rule's pick only when it is likely and clearly likelier; a page where no candidate reaches
-a floor gets no headline (the archive derives a marked one from the lead). The lead itself
-is never a candidate.
+a floor, or whose pick a second model (the *keeper*, :func:`keep_features`) doubts, gets no
+headline (the archive derives a marked one from the lead). The lead itself is never a
+candidate.
 """
 
 from __future__ import annotations
