@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from archive.ingest.headline_model import keep_features, load_headline_model
+from archive.ingest.headline_model import decide, keep_features, load_headline_model
 from benchmarks import train_headline_model as trainer
 
 LEAD = (
@@ -54,7 +54,7 @@ def test_the_keeper_learns_from_pages_with_and_without_a_headline(tmp_path: Path
     kept = [trainer.choice(page, probabilities, cuts, keeper, 0.0) for page in pages]
     dropped = [trainer.choice(page, probabilities, cuts, keeper, 1.01) for page in pages]
     assert dropped == [None] * len(pages)
-    assert kept == [trainer.decide(probabilities[p.file], p.rule, **cuts) for p in pages]
+    assert kept == [decide(probabilities[p.file], p.rule, **cuts) for p in pages]
     figures = trainer.evaluate(pages, probabilities, cuts, keeper, 1.01)
     assert (figures.right, figures.shown, figures.invented) == (0, 3, 0)
 
