@@ -4,8 +4,9 @@
                                               [--no-write]
 
 Every page of the repo's gold sets (benchmarks/data/real-pages, real-pages-fresh, -fresh2,
--fresh3, -fresh4; not -html, whose title import takes from the markup) is read as import reads it, up
-to the rules' header (``textpage._line_roles``): the rules' headline and the story's start.
+-fresh3, -fresh4; not -html, whose title import takes from the markup) is read as import
+reads it, up to the rules' header (``textpage._line_roles``): the rules' headline and the
+story's start.
 Each headline candidate (``headline_model.headline_candidates``: the lines above the lead
 and the rule's pick) is labelled from gold: positive when the title the page reader would
 make of it (``clean_title``, ``completed_title``) equals gold's ``title`` or one of its
