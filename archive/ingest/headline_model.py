@@ -13,8 +13,9 @@ them, trained on the benchmark pages' gold (``benchmarks/train_headline_model.py
 
 :func:`choose_headline` is what the page reader calls: the best candidate replaces the
 rule's pick only when it is likely and clearly likelier; a page where no candidate reaches
-a floor gets no headline (the archive derives a marked one from the lead). The lead itself
-is never a candidate.
+a floor, or whose pick a second model (the *keeper*, :func:`keep_features`) doubts, gets no
+headline (the archive derives a marked one from the lead). The lead itself is never a
+candidate.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ from archive.ingest.headlines import (
     is_shouted_label,
     looks_like_title,
 )
+from archive.ingest.linemodel import LineModel, furniture_probability, page_context
 from archive.ingest.lineweight import line_weight
 from archive.ingest.logistic import Logistic, logistic_columns
 from archive.ingest.pagelines import (
@@ -66,11 +68,15 @@ from archive.ingest.pagelines import (
 __all__ = [
     "HeadlineModel",
     "HeadlinePage",
+    "candidate_features",
     "choose_headline",
     "headline_candidates",
     "headline_features",
     "headline_page",
+    "keep_features",
+    "line_furniture",
     "load_headline_model",
+    "symbol_ratio",
 ]
 
 # Lines above the lead weighed as candidates: the nearest this many (a page's header and
@@ -141,6 +147,16 @@ def headline_page(lines: Sequence[Line], lead: int, rule: int | None) -> Headlin
         counts=dict(Counter(fold_line(line.text) for line in lines)),
         below_lead=frozenset(fold_line(line.text) for line in lines[lead:]),
     )
+
+
+def line_furniture(
+    lines: Sequence[Line], indices: Sequence[int], *, line_model: LineModel | None = None
+) -> dict[int, float]:
+    """The line model's furniture probability of each line in ``indices`` (the shipped
+    model by default). The line model weighs story lines; here the whole page is its story,
+    so a header line is read among everything around it (menus above, the story below)."""
+    context = page_context(lines, range(len(lines)), title=None)
+    return {index: furniture_probability(lines, index, context, line_model) for index in indices}
 
 
 def _ends(text: str, marks: tuple[str, ...]) -> float:
@@ -270,21 +286,30 @@ class HeadlineModel(Logistic):
             no headline.
         adopt: Where the rules found no headline, the best candidate is taken when its
             probability is at least this.
+        keeper: The second model: whether the chosen line is the page's headline at all
+            (a :class:`Logistic` over :func:`keep_features`), or None to keep every choice.
+        keep: The chosen line is kept as the headline when the keeper's probability is at
+            least this; below it the page shows no headline.
     """
 
     threshold: float
     margin: float
     floor: float
     adopt: float
+    keeper: Logistic | None = None
+    keep: float = 0.0
 
     def to_json(self) -> dict[str, object]:
-        return {
+        data: dict[str, object] = {
             **self.columns_json(),
             "threshold": self.threshold,
             "margin": self.margin,
             "floor": self.floor,
             "adopt": self.adopt,
         }
+        if self.keeper is not None:
+            data["keeper"] = {**self.keeper.columns_json(), "keep": self.keep}
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> HeadlineModel:
@@ -294,13 +319,27 @@ class HeadlineModel(Logistic):
             cuts = [float(data[key]) for key in ("threshold", "margin", "floor", "adopt")]  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"headline model: malformed weights ({error})") from error
+        keeper, keep = None, 0.0
+        if (kept := data.get("keeper")) is not None:
+            if not isinstance(kept, dict):
+                raise ValueError("headline model: malformed keeper (not an object)")
+            keeper = logistic_columns(kept, "headline keeper")
+            try:
+                keep = float(kept["keep"])
+            except (KeyError, TypeError, ValueError) as error:
+                raise ValueError(f"headline keeper: malformed cut ({error})") from error
         return cls(
             columns.names,
             columns.means,
             columns.scales,
             columns.weights,
             columns.bias,
-            *cuts,
+            threshold=cuts[0],
+            margin=cuts[1],
+            floor=cuts[2],
+            adopt=cuts[3],
+            keeper=keeper,
+            keep=keep,
         )
 
 
@@ -330,15 +369,23 @@ def byline_shaped(text: str) -> bool:
     )
 
 
+def candidate_features(lines: Sequence[Line], page: HeadlinePage) -> dict[int, dict[str, float]]:
+    """Every candidate's features (a byline-shaped line other than the rules' pick is no
+    candidate)."""
+    return {
+        index: headline_features(lines, index, page)
+        for index in page.candidates
+        if index == page.rule or not byline_shaped(lines[index].text)
+    }
+
+
 def candidate_probabilities(
     lines: Sequence[Line], page: HeadlinePage, model: HeadlineModel
 ) -> dict[int, float]:
-    """Every candidate's probability of being the headline (a byline-shaped line other than
-    the rules' pick is no candidate)."""
+    """Every candidate's probability of being the headline (see :func:`candidate_features`)."""
     return {
-        index: model.probability(headline_features(lines, index, page))
-        for index in page.candidates
-        if index == page.rule or not byline_shaped(lines[index].text)
+        index: model.probability(features)
+        for index, features in candidate_features(lines, page).items()
     }
 
 
@@ -366,26 +413,77 @@ def decide(
     return rule
 
 
+_MAX_LOGIT = 12.0
+
+
+def _logit(probability: float) -> float:
+    if probability <= 0.0:
+        return -_MAX_LOGIT
+    if probability >= 1.0:
+        return _MAX_LOGIT
+    return max(-_MAX_LOGIT, min(_MAX_LOGIT, math.log(probability / (1.0 - probability))))
+
+
+def symbol_ratio(text: str) -> float:
+    """The share of a line's characters that are neither letters, digits nor spaces (a
+    widget's marks, a forum's watermark, a row of links)."""
+    return sum(not (char.isalnum() or char.isspace()) for char in text) / max(1, len(text))
+
+
+def keep_features(
+    lines: Sequence[Line],
+    chosen: int,
+    rule: int | None,
+    probabilities: dict[int, float],
+    *,
+    furniture: float,
+) -> dict[str, float]:
+    """What the keeper weighs of a page whose chooser picked line ``chosen``: how sure and
+    how clearly ahead the pick is, whether it is the rules' pick, and its shape: the line
+    model's ``furniture`` probability of it and its share of symbols. Few features: the pages
+    that show no headline are few, and a richer keeper learned the sets, not the pattern.
+
+    The names and their order are the keeper's: the shipped weights are checked against them.
+    """
+    top = probabilities.get(chosen, 0.0)
+    others = [value for index, value in probabilities.items() if index != chosen]
+    return {
+        "chosen_logit": _logit(top),
+        "margin": top - max(others, default=0.0),
+        "is_rule": float(chosen == rule),
+        "furniture": furniture,
+        "symbol_ratio": symbol_ratio(lines[chosen].text),
+    }
+
+
 def choose_headline(
     lines: Sequence[Line],
     rule: int | None,
     story_first: int,
     *,
     model: HeadlineModel | None = None,
+    line_model: LineModel | None = None,
 ) -> int | None:
     """The headline's line: the rule's pick (``rule``), another candidate the model finds
-    clearly likelier, or None when the page shows none. Always above the story's lead; a
-    page with no paragraph keeps the rule's pick."""
+    clearly likelier, or None when the page shows none (no candidate likely enough, or the
+    keeper doubts the pick). Always above the story's lead; a page with no paragraph keeps
+    the rule's pick."""
     lead = find_lead(lines, story_first)
     if lead is None:
         return rule
     model = model or load_headline_model()
     page = headline_page(lines, lead, rule)
-    return decide(
-        candidate_probabilities(lines, page, model),
+    probabilities = candidate_probabilities(lines, page, model)
+    chosen = decide(
+        probabilities,
         rule,
         threshold=model.threshold,
         margin=model.margin,
         floor=model.floor,
         adopt=model.adopt,
     )
+    if chosen is None or model.keeper is None or chosen not in probabilities:
+        return chosen
+    furniture = line_furniture(lines, [chosen], line_model=line_model)[chosen]
+    row = keep_features(lines, chosen, rule, probabilities, furniture=furniture)
+    return chosen if model.keeper.probability(row) >= model.keep else None

@@ -355,7 +355,9 @@ def parse_text_page(
     if roles.crumb_title is None:
         # The learned chooser weighs the lines above the lead against the rules' pick: it
         # keeps the pick, takes a clearly likelier line, or finds the page shows none.
-        title_index = choose_headline(lines, roles.title, first, model=headline_model)
+        title_index = choose_headline(
+            lines, roles.title, first, model=headline_model, line_model=line_model
+        )
         if title_index is not None and title_index >= first:
             first = title_index + 1  # the lines over it, above the lead, are header
     # Credits are read from under the rules' headline, or the chosen one where it is lower.

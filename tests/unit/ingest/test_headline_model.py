@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from importlib import resources
+
+import pytest
 
 from archive.ingest.headline_model import (
     HeadlineModel,
@@ -12,9 +15,13 @@ from archive.ingest.headline_model import (
     find_lead,
     headline_features,
     headline_page,
+    keep_features,
+    line_furniture,
     load_headline_model,
+    symbol_ratio,
 )
-from archive.ingest.pagelines import page_lines
+from archive.ingest.logistic import Logistic
+from archive.ingest.pagelines import Line, page_lines
 from archive.ingest.textpage import parse_text_page
 
 HEADLINE = "Farmers march on provincial hall over lost land"
@@ -164,3 +171,110 @@ def test_a_likelier_line_replaces_the_rules_pick_only_by_the_margin() -> None:
     # nothing reaches the floor: no headline; the rules found none and nothing is sure
     assert decide({0: 0.05, 1: 0.02}, 1, margin=0.0, **cuts) is None
     assert decide(probabilities, None, margin=0.0, **cuts) is None
+
+
+def _keeper(weights: dict[str, float], bias: float) -> Logistic:
+    """A keeper over :func:`keep_features`'s names with the given raw weights."""
+    names = tuple(keep_features(*_keep_args(), furniture=0.5))
+    return Logistic(
+        names=names,
+        means=tuple(0.0 for _ in names),
+        scales=tuple(1.0 for _ in names),
+        weights=tuple(weights.get(name, 0.0) for name in names),
+        bias=bias,
+    )
+
+
+def _keep_args() -> tuple[list[Line], int, int | None, dict[int, float]]:
+    lines = list(page_lines(f"{SKIP_LINK}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"))
+    return lines, 1, 1, {0: 0.1, 1: 0.9}
+
+
+def test_the_keeper_reads_how_sure_and_how_clearly_ahead_the_pick_is() -> None:
+    lines, chosen, rule, probabilities = _keep_args()
+
+    sure = keep_features(lines, chosen, rule, probabilities, furniture=0.2)
+    doubtful = keep_features(lines, 0, rule, {0: 0.3, 1: 0.25}, furniture=0.9)
+
+    assert sure["chosen_logit"] > 0 > doubtful["chosen_logit"]
+    assert sure["margin"] == 0.9 - 0.1 and round(doubtful["margin"], 6) == 0.05
+    assert (1.0, 0.0) == (sure["is_rule"], doubtful["is_rule"])
+    assert (0.2, 0.9) == (sure["furniture"], doubtful["furniture"])
+
+
+def test_a_line_of_marks_has_a_large_share_of_symbols() -> None:
+    watermark = "L3 e- U# a. G' n( q% Forum"
+
+    assert symbol_ratio(watermark) > 0.2
+    assert symbol_ratio(HEADLINE) == 0.0
+    assert symbol_ratio("") == 0.0
+
+
+def test_the_line_model_reads_a_menu_line_as_likelier_furniture_than_the_headline() -> None:
+    page = f"Home | News | Sport | Contact | Login\n{HEADLINE}\n{LEAD}\n{SECOND}\n"
+    lines = list(page_lines(page))
+
+    furniture = line_furniture(lines, [0, 1])
+
+    assert set(furniture) == {0, 1}
+    assert all(0.0 <= value <= 1.0 for value in furniture.values())
+    assert furniture[0] > furniture[1]
+
+
+def _doubting(bias: float) -> HeadlineModel:
+    """The shipped chooser with a keeper that keeps a pick exactly when ``bias`` > 0."""
+    shipped = load_headline_model()
+    return replace(shipped, keeper=_keeper({}, bias), keep=0.5)
+
+
+def test_a_pick_the_keeper_doubts_leaves_the_page_without_a_headline() -> None:
+    page = f"{SKIP_LINK}\n{HEADLINE}\n12 March 2019\n{LEAD}\n{SECOND}\n"
+
+    kept = parse_text_page(page, language="en", headline_model=_doubting(5.0))
+    doubted = parse_text_page(page, language="en", headline_model=_doubting(-5.0))
+
+    assert HEADLINE == kept.title
+    assert doubted.title is None  # import derives a marked title from the lead
+    assert doubted.body.startswith(LEAD)  # the lead is never taken
+    assert HEADLINE in doubted.dropped  # the doubted line is moved, not deleted
+
+
+def test_the_keeper_weighs_the_choosers_confidence_against_its_cut() -> None:
+    lines = list(page_lines(f"{SKIP_LINK}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"))
+    sure_only = replace(load_headline_model(), keeper=_keeper({"chosen_logit": 1.0}, 0.0), keep=0.5)
+    # the keeper keeps a pick whose probability is over a half (logit > 0) and drops the rest
+    chooser = _with_weight_on("next_is_lead", load_headline_model().names)
+    confident = replace(chooser, keeper=sure_only.keeper, keep=0.5)
+    unsure = replace(confident, weights=tuple(0.0 for _ in chooser.names), bias=-3.0, adopt=0.0)
+
+    assert 1 == choose_headline(lines, 1, 0, model=confident)
+    assert choose_headline(lines, 1, 0, model=unsure) is None
+
+
+def test_the_shipped_keeper_names_the_features_keep_features_gives() -> None:
+    data = resources.files("archive.ingest").joinpath("data", "headline_model.json")
+    shipped = json.loads(data.read_text("utf-8"))
+
+    names = list(keep_features(*_keep_args(), furniture=0.5))
+
+    assert names == shipped["keeper"]["features"]
+    keeper = load_headline_model().keeper
+    assert keeper is not None and tuple(names) == keeper.names
+
+
+def test_a_model_round_trips_through_json_with_and_without_a_keeper() -> None:
+    shipped = load_headline_model()
+    bare = replace(shipped, keeper=None, keep=0.0)
+
+    assert HeadlineModel.from_json(shipped.to_json()) == shipped
+    assert HeadlineModel.from_json(bare.to_json()) == bare
+    assert "keeper" not in bare.to_json()
+
+
+def test_a_malformed_keeper_is_named_in_the_error() -> None:
+    data = load_headline_model().to_json()
+
+    with pytest.raises(ValueError, match="headline keeper"):
+        HeadlineModel.from_json({**data, "keeper": {"features": ["a"], "keep": 0.1}})
+    with pytest.raises(ValueError, match="keeper"):
+        HeadlineModel.from_json({**data, "keeper": [1, 2]})
