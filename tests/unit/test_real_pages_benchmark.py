@@ -155,7 +155,7 @@ def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
         return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
 
     assert sets("fresh5") == [PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET)]
-    for other in ("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "html", "all"):
+    for other in ("repo", "fresh", "fresh2", "fresh3", "fresh4", "html", "all"):
         assert "fresh5" not in [page_set.name for page_set in sets(other)]
         assert FRESH5_SET not in [page_set.gold for page_set in sets(other)]
 
