@@ -95,6 +95,7 @@ from archive.ingest.pagelines import (
     same_text,
 )
 from archive.ingest.prose_credits import credits_in_prose
+from archive.ingest.slotdates import byline_side_dates, headline_slot_dates, lone_slot_date
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -429,7 +430,13 @@ def parse_text_page(
     # A digest's headline may be its only date ("News Digest – 9/1/22").
     if title and (headed := title_date(title, language=language)) is not None:
         candidates.append(DateCandidate(headed, "headline"))
+    # The slot under a headline the chooser moved, and the date beside the story's byline.
+    if title_index is not None and title_index != roles.title:
+        candidates += headline_slot_dates(lines, title_index, language)
+    candidates += byline_side_dates(lines, found.byline, language)
     date, captured = choose_dates(candidates, story_day=story_day)
+    if date is None:  # no date where the header rules looked: the page's one dated slot
+        date = lone_slot_date(lines, language, captured=captured)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
