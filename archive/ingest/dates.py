@@ -334,6 +334,8 @@ _STAMP_OWNER = re.compile(r"\s*[^\W\d_][^\d.,;:!?。，：]{0,30}")
 _MAX_STAMP_OWNER_WORDS = 3
 # A reporter and source named after a dateline's date: "ဒီဇင်ဘာ ၁၀-၂၀၂၀ NAME(VOM) …".
 _DATELINE_BYLINE = re.compile(r"\s+[^\s()（）]{1,30}\s*[(（][^()（）\s]{1,12}[)）]")
+# An outlet in brackets after a place's dateline: "မန္တလေး - ၂၀၂၁ ဇွန် ၄ (NAME) …".
+_DATELINE_OUTLET = re.compile(r"\s*[(（][^()（）\s]{1,20}[)）]")
 
 
 def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:
@@ -353,7 +355,9 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
     if found is None:
         return None
     before, after = head[: found.start], head[found.end :]
-    if _DATELINE_PLACE.fullmatch(before) and _DATELINE_CLOSE.match(after):
+    if _DATELINE_PLACE.fullmatch(before) and (
+        _DATELINE_CLOSE.match(after) or (before.strip() and _DATELINE_OUTLET.match(after))
+    ):
         return found.date
     if _NEWS_AGENCY_OPENING.fullmatch(before) and _NEWS_AGENCY_CLOSE.match(after):
         return found.date

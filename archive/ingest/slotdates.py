@@ -58,12 +58,31 @@ def _dated_name(text: str, language: str | None) -> datetime.date | None:
     return None
 
 
+# "DATE။NAME/OUTLET", "NAME | DATE": a date glued to a credit by a field mark.
+_FIELD_MARK = re.compile(r"\s*[။|｜]\s*")
+_MAX_FIELD_WEIGHT = 40
+
+
+def _field_date(text: str, language: str | None) -> datetime.date | None:
+    """The date of a line's first or last field, the other fields short (a name, an outlet)."""
+    fields = [field for field in _FIELD_MARK.split(text) if field]
+    if len(fields) < 2:
+        return None
+    for date_field, rest in ((fields[0], fields[1:]), (fields[-1], fields[:-1])):
+        if sum(line_weight(field) for field in rest) > _MAX_FIELD_WEIGHT:
+            continue
+        found = date_line(date_field, language=language)
+        if found is not None and not found.clock:
+            return found.date
+    return None
+
+
 def _slot_date(text: str, language: str | None) -> tuple[datetime.date | None, bool]:
     """A slot line's date (or None), and whether the line is a clock (which ends the look)."""
     found = date_line(text, language=language)
     if found is not None:
         return (None, True) if found.clock else (found.date, False)
-    return _dated_name(text, language), False
+    return _dated_name(text, language) or _field_date(text, language), False
 
 
 def headline_slot_dates(
