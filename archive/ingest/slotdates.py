@@ -29,7 +29,7 @@ from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
 
-__all__ = ["byline_side_dates", "headline_slot_dates", "lone_slot_date"]
+__all__ = ["bracketed_date", "byline_side_dates", "headline_slot_dates", "lone_slot_date"]
 
 # The slot under a headline: a byline, a date, a section tag, a reading time, before the lead.
 _SLOT_REACH = 4
@@ -204,3 +204,25 @@ def lone_slot_date(
     if len({dated[index] for index in slots}) != 1:
         return None
     return dated[slots[0]]
+
+
+# A date set apart in square or lenticular brackets: "[2007-07-20 15:38 ]", "[ DATE ] တွင်".
+_BRACKETED = re.compile(r"[\[【〔]\s*([^\[\]【】〔〕]{6,40}?)\s*[\]】〕]")
+
+
+def bracketed_date(lines: Sequence[Line], language: str | None) -> list[DateCandidate]:
+    """The date of the page's date tags in square brackets ("OUTLET[Thursday, July 31, 2008
+    09:31]", "[August 8, 2018] By NAME", "OUTLET journal [DATE] published …"), when they all
+    give one date; tags of several dates are a list's (a forum's or archive's items)."""
+    found: set[datetime.date] = set()
+    for line in lines:
+        if "[" not in line.text and "【" not in line.text and "〔" not in line.text:
+            continue
+        for match in _BRACKETED.finditer(line.text):
+            inner = match.group(1)
+            if not any(ch.isdecimal() for ch in inner):
+                continue
+            tag = date_line(inner, language=language)
+            if tag is not None and not tag.clock:
+                found.add(tag.date)
+    return [DateCandidate(found.pop(), "tag")] if len(found) == 1 else []

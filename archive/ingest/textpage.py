@@ -95,7 +95,12 @@ from archive.ingest.pagelines import (
     same_text,
 )
 from archive.ingest.prose_credits import credits_in_prose
-from archive.ingest.slotdates import byline_side_dates, headline_slot_dates, lone_slot_date
+from archive.ingest.slotdates import (
+    bracketed_date,
+    byline_side_dates,
+    headline_slot_dates,
+    lone_slot_date,
+)
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -434,6 +439,7 @@ def parse_text_page(
     if title_index is not None and title_index != roles.title:
         candidates += headline_slot_dates(lines, title_index, language)
     candidates += byline_side_dates(lines, found.byline, language)
+    candidates += bracketed_date(lines, language)
     date, captured = choose_dates(candidates, story_day=story_day)
     if date is None:  # no date where the header rules looked: the page's one dated slot
         date = lone_slot_date(lines, language, captured=captured)

@@ -9,7 +9,12 @@ import datetime
 
 from archive.ingest.dates import dateline_date
 from archive.ingest.pagelines import Line, page_lines
-from archive.ingest.slotdates import byline_side_dates, headline_slot_dates, lone_slot_date
+from archive.ingest.slotdates import (
+    bracketed_date,
+    byline_side_dates,
+    headline_slot_dates,
+    lone_slot_date,
+)
 from archive.ingest.textpage import parse_text_page
 from tests.unit.ingest.pages import page
 
@@ -117,10 +122,7 @@ def test_the_clock_date_is_never_the_slot_date() -> None:
 
 
 def test_a_burmese_date_glued_to_its_writer_and_outlet_over_the_lead() -> None:
-    lead = (
-        "မြို့နယ်အထိ တိုက်ပွဲတွေ ဖြစ်နေပြီး မြို့ရဲ့ မြောက်ဘက်ခြမ်းအထိ လက်နက်ကြီးသံတွေ "
-        "ကြားနေရတယ်လို့ ဒေသခံတွေက ပြောပါတယ်။"
-    )
+    lead = "မြို့နယ်အထိ တိုက်ပွဲတွေ ဖြစ်နေပြီး မြို့ရဲ့ မြောက်ဘက်ခြမ်းအထိ လက်နက်ကြီးသံတွေ ကြားနေရတယ်လို့ ဒေသခံတွေက ပြောပါတယ်။"
     lines = _lines("ဇူလိုင်-၂၃၊၂၀၂၅။ရှိန်း/Example Spring", lead, lead)
 
     assert lone_slot_date(lines, "my") == D(2025, 7, 23)
@@ -160,3 +162,44 @@ def test_a_quoted_headline_glued_to_its_lead_dateline_on_one_line() -> None:
     )
 
     assert parse_text_page(page(text), language="en").date == D(2021, 6, 4)
+
+
+# --- a date tag in square brackets ------------------------------------------------------------
+
+
+def test_an_outlet_glued_to_its_bracketed_date_tag() -> None:
+    lines = _lines(HEADLINE, "EXAMPLE[Thursday, July 31, 2008 09:31]", "Jane Doe", LEAD)
+
+    assert [D(2008, 7, 31)] == [c.date for c in bracketed_date(lines, "en")]
+
+
+def test_a_burmese_note_naming_the_bracketed_date_a_story_was_printed() -> None:
+    note = "‘ ဥပမာ ’ သတင်းဂျာနယ်က [ ၂၀၁၄၊ မေ ၁၄ ] တွင် ဖော်ပြထားသည်ကို ကောက်နုတ် တင်ပြပါသည်။"
+    lines = _lines("ဥပမာ – ဖက်ဒရယ်", note, LEAD)
+
+    assert [D(2014, 5, 14)] == [c.date for c in bracketed_date(lines, "my")]
+
+
+def test_bracketed_dates_of_a_list_give_none() -> None:
+    lines = _lines(
+        "[2019-03-02] Floods close the northern highway",
+        "[2019-03-09] Teachers strike over pay",
+        LEAD,
+    )
+
+    assert bracketed_date(lines, "en") == []
+
+
+def test_the_tag_beats_a_date_under_a_headline_the_rules_took_from_the_site_header() -> None:
+    page_text = page(
+        "Welcome to Example.com - Our News Your Views",
+        "Tuesday, January 28, 2020",
+        "Latest News",
+        "Dispatches from the Border Region",
+        "EXAMPLE[Thursday, July 31, 2008 09:31]",
+        "Jane Doe",
+        LEAD,
+        SECOND,
+    )
+
+    assert parse_text_page(page_text, language="en").date == D(2008, 7, 31)
