@@ -12,9 +12,15 @@ Two structures put the story's date where those rules do not look:
   line over it or a line or two under it ("By NAME / Associated Press Writer / Monday,
   January 27, 1997 6:41 pm EST").
 
-A date line here is what :func:`archive.ingest.dates.date_line` reads (never a clock), or a
+With no date in any place the header rules read, the page's one headline–date–lead slot
+dates the story (:func:`lone_slot_date`): several such slots are a list's items. A date set
+in square brackets once on the page ("OUTLET[Thursday, July 31, 2008 09:31]", "[August 8,
+2018] By NAME") is a stamp no list, clock or caption writes so (:func:`bracketed_date`).
+
+A date line here is what :func:`archive.ingest.dates.date_line` reads (never a clock), a
 date and its time with a short name after it ("DATE TIME NAME", the byline glued to its
-date). Only the first such line counts: a list's dated items further down never do.
+date), or a date glued to a credit by a field mark ("DATE။NAME/OUTLET"). Under a headline
+and beside a byline only the first such line counts.
 """
 
 from __future__ import annotations
