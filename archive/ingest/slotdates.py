@@ -29,13 +29,19 @@ import datetime
 import re
 from collections.abc import Sequence
 
-from archive.ingest.dates import DateCandidate, date_line
+from archive.ingest.dates import DateCandidate, closing_date, date_line, dateline_date
 from archive.ingest.furniture import is_byline, is_navigation, is_site_name
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
 
-__all__ = ["bracketed_date", "byline_side_dates", "headline_slot_dates", "lone_slot_date"]
+__all__ = [
+    "bracketed_date",
+    "byline_side_dates",
+    "header_lone_date",
+    "headline_slot_dates",
+    "lone_slot_date",
+]
 
 # The slot under a headline: a byline, a date, a section tag, a reading time, before the lead.
 _SLOT_REACH = 4
@@ -232,3 +238,35 @@ def bracketed_date(lines: Sequence[Line], language: str | None) -> list[DateCand
             if tag is not None and not tag.clock:
                 found.add(tag.date)
     return [DateCandidate(found.pop(), "tag")] if len(found) == 1 else []
+
+
+# A page's header: its first lines, over the story (a digest's, a newsletter's issue line).
+_HEADER_LINES = 15
+_ATTRIBUTION_DASHES = ("—", "―", "–")
+
+
+def header_lone_date(
+    lines: Sequence[Line], language: str | None, *, captured: datetime.date | None = None
+) -> datetime.date | None:
+    """The one date the page's first lines show, when no place gave one: a digest's or a
+    newsletter's issue line over its stories ("2 April 2008 News Digest", "Daily News- May
+    16- 2002- Thursday", "2023/02/11 第8072期 | …"). The weakest reading: two dates there
+    (a list, a clock and a story) give none, and the clock's date is never the story's."""
+    found: set[datetime.date] = set()
+    for line in lines[:_HEADER_LINES]:
+        text = line.text
+        if line_weight(text) > _MAX_SLOT_WEIGHT or not any(ch.isdecimal() for ch in text):
+            continue
+        if text.startswith(_ATTRIBUTION_DASHES):
+            continue  # "— NAME, Place, DATE" under an epigraph: when it was said
+        whole = date_line(text, language=language)
+        if whole is not None and whole.clock:
+            continue
+        date = (
+            (whole.date if whole is not None else None)
+            or closing_date(text, language=language)
+            or dateline_date(text, language=language)
+        )
+        if date is not None and date != captured:
+            found.add(date)
+    return found.pop() if len(found) == 1 else None

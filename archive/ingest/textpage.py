@@ -98,6 +98,7 @@ from archive.ingest.prose_credits import credits_in_prose
 from archive.ingest.slotdates import (
     bracketed_date,
     byline_side_dates,
+    header_lone_date,
     headline_slot_dates,
     lone_slot_date,
 )
@@ -443,6 +444,8 @@ def parse_text_page(
     date, captured = choose_dates(candidates, story_day=story_day)
     if date is None:  # no date where the header rules looked: the page's one dated slot
         date = lone_slot_date(lines, language, captured=captured)
+    if date is None:  # nor there: the one date of the page's header (a digest's issue line)
+        date = header_lone_date(lines, language, captured=captured)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():

@@ -12,6 +12,7 @@ from archive.ingest.pagelines import Line, page_lines
 from archive.ingest.slotdates import (
     bracketed_date,
     byline_side_dates,
+    header_lone_date,
     headline_slot_dates,
     lone_slot_date,
 )
@@ -203,3 +204,31 @@ def test_the_tag_beats_a_date_under_a_headline_the_rules_took_from_the_site_head
     )
 
     assert parse_text_page(page_text, language="en").date == D(2008, 7, 31)
+
+
+# --- the one date of the page's header --------------------------------------------------------
+
+
+def test_a_digest_issue_line_is_the_one_date_of_the_header() -> None:
+    lines = _lines("logo", "2 April 2008 News Digest", "By Jane Doe", HEADLINE, "24 March", LEAD)
+
+    assert header_lone_date(lines, "en") == D(2008, 4, 2)
+
+
+def test_two_dates_in_the_header_give_none() -> None:
+    lines = _lines("2 April 2008 News Digest", "Updated 5 April 2008 issue", HEADLINE, LEAD)
+
+    assert header_lone_date(lines, "en") is None
+
+
+def test_an_epigraph_attribution_is_not_the_header_date() -> None:
+    lines = _lines("“We were told the truth.”", "— Jane Doe, Springfield, April 15, 2019", LEAD)
+
+    assert header_lone_date(lines, "en") is None
+
+
+def test_the_clock_date_is_never_the_header_date() -> None:
+    lines = _lines("Daily Example — Saturday, June 15, 2024", HEADLINE, LEAD)
+
+    assert header_lone_date(lines, "en", captured=D(2024, 6, 15)) is None
+    assert header_lone_date(lines, "en") == D(2024, 6, 15)
