@@ -246,14 +246,19 @@ _ATTRIBUTION_DASHES = ("—", "―", "–")
 
 
 def header_lone_date(
-    lines: Sequence[Line], language: str | None, *, captured: datetime.date | None = None
+    lines: Sequence[Line],
+    language: str | None,
+    *,
+    before: int,
+    captured: datetime.date | None = None,
 ) -> datetime.date | None:
     """The one date the page's first lines show, when no place gave one: a digest's or a
     newsletter's issue line over its stories ("2 April 2008 News Digest", "Daily News- May
-    16- 2002- Thursday", "2023/02/11 第8072期 | …"). The weakest reading: two dates there
-    (a list, a clock and a story) give none, and the clock's date is never the story's."""
+    16- 2002- Thursday", "2023/02/11 第8072期 | …"), above the story's first line
+    (``before``). The weakest reading: two dates there (a list, a clock and a story) give
+    none, and the clock's date is never the story's."""
     found: set[datetime.date] = set()
-    for line in lines[:_HEADER_LINES]:
+    for line in lines[: min(before, _HEADER_LINES)]:
         text = line.text
         if line_weight(text) > _MAX_SLOT_WEIGHT or not any(ch.isdecimal() for ch in text):
             continue

@@ -442,10 +442,13 @@ def parse_text_page(
     candidates += byline_side_dates(lines, found.byline, language)
     candidates += bracketed_date(lines, language)
     date, captured = choose_dates(candidates, story_day=story_day)
-    if date is None:  # no date where the header rules looked: the page's one dated slot
-        date = lone_slot_date(lines, language, captured=captured)
-    if date is None:  # nor there: the one date of the page's header (a digest's issue line)
-        date = header_lone_date(lines, language, captured=captured)
+    if date is None:  # no date where the header rules looked: the page's one dated slot,
+        # else the one date of its header (a digest's issue line), weighed like the others
+        weakest = lone_slot_date(lines, language, captured=captured) or header_lone_date(
+            lines, language, before=story[0] if story else len(lines), captured=captured
+        )
+        if weakest is not None:
+            date, _ = choose_dates([DateCandidate(weakest, "post_header")], story_day=story_day)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():

@@ -212,23 +212,29 @@ def test_the_tag_beats_a_date_under_a_headline_the_rules_took_from_the_site_head
 def test_a_digest_issue_line_is_the_one_date_of_the_header() -> None:
     lines = _lines("logo", "2 April 2008 News Digest", "By Jane Doe", HEADLINE, "24 March", LEAD)
 
-    assert header_lone_date(lines, "en") == D(2008, 4, 2)
+    assert header_lone_date(lines, "en", before=5) == D(2008, 4, 2)
+
+
+def test_a_stamp_under_the_story_is_not_in_its_header() -> None:
+    lines = _lines(HEADLINE, LEAD, SECOND, "<Copyright (c) Example News> 2020/03/04 09:15")
+
+    assert header_lone_date(lines, "en", before=1) is None
 
 
 def test_two_dates_in_the_header_give_none() -> None:
     lines = _lines("2 April 2008 News Digest", "Updated 5 April 2008 issue", HEADLINE, LEAD)
 
-    assert header_lone_date(lines, "en") is None
+    assert header_lone_date(lines, "en", before=3) is None
 
 
 def test_an_epigraph_attribution_is_not_the_header_date() -> None:
     lines = _lines("“We were told the truth.”", "— Jane Doe, Springfield, April 15, 2019", LEAD)
 
-    assert header_lone_date(lines, "en") is None
+    assert header_lone_date(lines, "en", before=2) is None
 
 
 def test_the_clock_date_is_never_the_header_date() -> None:
     lines = _lines("Daily Example — Saturday, June 15, 2024", HEADLINE, LEAD)
 
-    assert header_lone_date(lines, "en", captured=D(2024, 6, 15)) is None
-    assert header_lone_date(lines, "en") == D(2024, 6, 15)
+    assert header_lone_date(lines, "en", before=2, captured=D(2024, 6, 15)) is None
+    assert header_lone_date(lines, "en", before=2) == D(2024, 6, 15)
