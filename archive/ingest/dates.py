@@ -334,6 +334,8 @@ _STAMP_OWNER = re.compile(r"\s*[^\W\d_][^\d.,;:!?。，：]{0,30}")
 _MAX_STAMP_OWNER_WORDS = 3
 # A reporter and source named after a dateline's date: "ဒီဇင်ဘာ ၁၀-၂၀၂၀ NAME(VOM) …".
 _DATELINE_BYLINE = re.compile(r"\s+[^\s()（）]{1,30}\s*[(（][^()（）\s]{1,12}[)）]")
+# An outlet in brackets after a place's dateline: "မန္တလေး - ၂၀၂၁ ဇွန် ၄ (NAME) …".
+_DATELINE_OUTLET = re.compile(r"\s*[(（][^()（）\s]{1,20}[)）]")
 
 
 def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:
@@ -353,7 +355,9 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
     if found is None:
         return None
     before, after = head[: found.start], head[found.end :]
-    if _DATELINE_PLACE.fullmatch(before) and _DATELINE_CLOSE.match(after):
+    if _DATELINE_PLACE.fullmatch(before) and (
+        _DATELINE_CLOSE.match(after) or (before.strip() and _DATELINE_OUTLET.match(after))
+    ):
         return found.date
     if _NEWS_AGENCY_OPENING.fullmatch(before) and _NEWS_AGENCY_CLOSE.match(after):
         return found.date
@@ -780,6 +784,7 @@ DatePlace = Literal[
     "above_headline",  # a date line in the header above the headline
     "lead",  # a date set under the lead with its byline (RFA's layout)
     "byline",  # beside a byline: "By NAME | April 5, 2021"
+    "tag",  # the page's one date set in square brackets: "OUTLET[Thursday, July 31, 2008]"
     "paired",  # before its update, wherever the header put it: "DATE Updated: DATE"
     "dateline",  # opening the lead: "BANGKOK, May 3, 2021 —"
     "signoff",  # a bracketed sign-off closing the story: "(NAME, Outlet, Washington, 31 Dec 2015)"
@@ -792,6 +797,8 @@ DatePlace = Literal[
 # The places a publication date is taken from, strongest first; a place not listed (the
 # clock) never gives one.
 _PUBLISHED_RANK: dict[str, int] = {
+    # a stamp set apart in brackets, once on the page: no list, clock or caption writes it so
+    "tag": -1,
     "under_headline": 0,
     "above_lead": 0,
     "lead": 1,
@@ -871,7 +878,16 @@ _FIRST_WEB_YEAR = 1994
 # The places whose agreement outweighs a single stronger place: the story's own neighbourhood
 # (the header around the headline, the byline, the lead's dateline and sign-off).
 _AGREEING_PLACES = frozenset(
-    {"under_headline", "above_lead", "lead", "byline", "dateline", "signoff", "above_headline"}
+    {
+        "under_headline",
+        "above_lead",
+        "lead",
+        "byline",
+        "tag",
+        "dateline",
+        "signoff",
+        "above_headline",
+    }
 )
 
 

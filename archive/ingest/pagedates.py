@@ -207,7 +207,7 @@ def story_dates(
     """
     found: list[DateCandidate] = []
     story_day: tuple[int, int] | None = None
-    if story and (opening := dateline_date(lines[story[0]].text, language=language)):
+    if story and (opening := _opening_dateline(lines[story[0]].text, language)):
         found.append(DateCandidate(opening, "dateline"))
     else:
         lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
@@ -218,6 +218,19 @@ def story_dates(
             found.append(DateCandidate(signed, "signoff"))
             break
     return found, story_day
+
+
+# A headline in quotes glued before its lead's dateline ("“HEADLINE” CITY - DATE (OUTLET) …").
+_QUOTED_HEAD = re.compile(r"^[\"“«「『]([^\"“”«»「」『』]{5,200})[\"”»」』]\s+")
+
+
+def _opening_dateline(text: str, language: str | None) -> datetime.date | None:
+    """The dateline opening the story's first line, or opening it after a quoted headline
+    glued to it (a page saved as one run of text)."""
+    if (opening := dateline_date(text, language=language)) is not None:
+        return opening
+    head = _QUOTED_HEAD.match(text)
+    return dateline_date(text[head.end() :], language=language) if head else None
 
 
 def crawler_record(lines: list[Line]) -> datetime.date | None:

@@ -97,6 +97,13 @@ from archive.ingest.pagelines import (
     same_text,
 )
 from archive.ingest.prose_credits import credits_in_prose
+from archive.ingest.slotdates import (
+    bracketed_date,
+    byline_side_dates,
+    header_lone_date,
+    headline_slot_dates,
+    lone_slot_date,
+)
 
 __all__ = ["ParsedPage", "parse_text_page"]
 
@@ -443,7 +450,19 @@ def parse_text_page(
     # A digest's headline may be its only date ("News Digest – 9/1/22").
     if title and (headed := title_date(title, language=language)) is not None:
         candidates.append(DateCandidate(headed, "headline"))
+    # The slot under a headline the chooser moved, and the date beside the story's byline.
+    if title_index is not None and title_index != roles.title:
+        candidates += headline_slot_dates(lines, title_index, language)
+    candidates += byline_side_dates(lines, found.byline, language)
+    candidates += bracketed_date(lines, language)
     date, captured = choose_dates(candidates, story_day=story_day)
+    if date is None:  # no date where the header rules looked: the page's one dated slot,
+        # else the one date of its header (a digest's issue line), weighed like the others
+        weakest = lone_slot_date(lines, language, captured=captured) or header_lone_date(
+            lines, language, before=story[0] if story else len(lines), captured=captured
+        )
+        if weakest is not None:
+            date, _ = choose_dates([DateCandidate(weakest, "post_header")], story_day=story_day)
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
