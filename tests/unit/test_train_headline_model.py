@@ -6,15 +6,9 @@ from pathlib import Path
 
 from archive.ingest.headline_model import decide, keep_features, load_headline_model
 from benchmarks import train_headline_model as trainer
+from tests.unit.ingest.pages import FARM_LEAD, FARM_SECOND
 
-LEAD = (
-    "Hundreds of farmers marched to the provincial hall on Monday to demand the return of "
-    "land they say was taken for a sugar plantation without payment."
-)
-SECOND = (
-    "Officials at the hall said they would send the complaint to the ministry, and asked "
-    "the farmers to go home while it is studied."
-)
+LEAD, SECOND = FARM_LEAD, FARM_SECOND
 
 
 def _page(tmp_path: Path, name: str, text: str, title: str | None) -> trainer.Page:

@@ -27,16 +27,9 @@ from archive.ingest.credit_words import (
 from archive.ingest.credits import CreditEntry
 from archive.ingest.logistic import Logistic
 from archive.ingest.textpage import parse_text_page
+from tests.unit.ingest.pages import FARM_HEADLINE, FARM_LEAD, FARM_SECOND
 
-HEADLINE = "Farmers march on provincial hall over lost land"
-LEAD = (
-    "Hundreds of farmers marched to the provincial hall on Monday to demand the return of "
-    "land they say was taken for a sugar plantation without payment."
-)
-SECOND = (
-    "Officials at the hall said they would send the complaint to the ministry, and asked "
-    "the farmers to go home while it is studied."
-)
+HEADLINE, LEAD, SECOND = FARM_HEADLINE, FARM_LEAD, FARM_SECOND
 
 
 # --- the closed classes ---------------------------------------------------------------
