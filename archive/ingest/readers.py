@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from archive.analysis.segment import split_sentences
 from archive.errors import ImportFailed, RecordError
 from archive.ingest.decode import DecodedText, decode_bytes
 from archive.ingest.records import ArticleRecord, CreditRecord, VersionRecord
@@ -73,17 +73,18 @@ def _credit_records(page_credits: object) -> list[CreditRecord]:
 
 
 _DERIVED_TITLE_CHARS = 100
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?。！？။។།؟])\s*")
 
 
 def derive_title(body: str) -> str:
     """A title made from a story's lead, for a page that shows no headline.
 
-    The lead's first sentence, or its first ~100 characters cut at a space. The lead stays
-    in the story; the article is marked ``title_derived``.
+    The lead's first sentence, as the archive's sentence segmenter reads it (an initial or
+    an abbreviation — "N. Korea", "U.S." — ends none), or its first ~100 characters cut at a
+    space. The lead stays in the story; the article is marked ``title_derived``.
     """
     lead = body.strip().splitlines()[0].strip()
-    sentence = _SENTENCE_BREAK.split(lead, maxsplit=1)[0].strip() or lead
+    spans = split_sentences(lead, 0, len(lead))
+    sentence = lead[spans[0][0] : spans[0][1]].strip() if spans else lead
     if len(sentence) <= _DERIVED_TITLE_CHARS:
         return sentence
     cut = sentence[:_DERIVED_TITLE_CHARS]

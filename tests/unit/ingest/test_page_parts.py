@@ -110,6 +110,25 @@ def test_a_derived_title_is_the_lead_s_first_sentence_and_the_lead_stays() -> No
     assert record.versions[0].text.startswith(LEAD)
 
 
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "N. Korea fires a missile over the sea. Its neighbours protest.",
+            "N. Korea fires a missile over the sea.",
+        ),
+        (
+            "The U.S. envoy arrived on Monday. Talks begin today.",
+            "The U.S. envoy arrived on Monday.",
+        ),
+        ("水位上涨。村民撤离。", "水位上涨。"),
+        ("ရေကြီးသည်။ ရွာသားများ ရွှေ့ပြောင်းသည်။", "ရေကြီးသည်။"),
+    ],
+)
+def test_a_derived_title_ends_at_a_sentence_end_not_at_an_initial(lead: str, title: str) -> None:
+    assert title == derive_title(lead)
+
+
 def test_a_long_lead_gives_a_cut_title() -> None:
     lead = "word " * 60
     assert derive_title(lead).endswith("…")
