@@ -42,13 +42,14 @@ async def settle(pilot: Pilot[Any]) -> None:
 
     A worker's result may start another worker (the library's suggestion marks, the reader's
     alignment), and on a loaded machine a result can land a few pauses later: wait until two
-    rounds in a row find no worker left, not a fixed number of rounds.
+    rounds in a row find no worker left, not a fixed number of rounds. A worker just started
+    is pending, not yet running: only finished workers count as quiet.
     """
     quiet = 0
     for _ in range(100):
         await pilot.app.workers.wait_for_complete()
         await pilot.pause(0.02)
-        quiet = quiet + 1 if not any(w.is_running for w in pilot.app.workers) else 0
+        quiet = quiet + 1 if all(w.is_finished for w in pilot.app.workers) else 0
         if quiet >= 2:
             break
 
