@@ -19,7 +19,7 @@ import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from importlib import resources
 
 import icu
@@ -77,29 +77,21 @@ class CreditPage:
     first: int
     last: int
     opinion: bool = False  # an opinion page: a name without a role is its writer
-    _lines: list[tuple[int, str]] | None = field(default=None, repr=False)
-    _words: Counter[str] | None = field(default=None, repr=False)
 
     @property
     def headline(self) -> str:
         return _fold(self.texts[self.title]) if self.title is not None else ""
 
-    @property
+    @functools.cached_property
     def story_lines(self) -> list[tuple[int, str]]:
         """The story's lines, folded, with their page indices."""
-        if self._lines is None:
-            rows = range(self.first, min(self.last, len(self.texts) - 1) + 1)
-            self._lines = [(row, _fold(self.texts[row])) for row in rows]
-        return self._lines
+        rows = range(self.first, min(self.last, len(self.texts) - 1) + 1)
+        return [(row, _fold(self.texts[row])) for row in rows]
 
-    @property
+    @functools.cached_property
     def story_words(self) -> Counter[str]:
         """How many story lines each word stands on."""
-        if self._words is None:
-            self._words = Counter(
-                word for _row, text in self.story_lines for word in set(_WORD.findall(text))
-            )
-        return self._words
+        return Counter(word for _row, text in self.story_lines for word in set(_WORD.findall(text)))
 
     def recurrence(self, name: str, raw: str) -> tuple[int, float]:
         """How often a (folded) name stands in the story's other lines than its own, and the
