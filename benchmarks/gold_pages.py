@@ -13,6 +13,7 @@ from benchmarks.real_pages import (
     FRESH2_SET,
     FRESH3_SET,
     FRESH4_SET,
+    FRESH5_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -30,6 +31,7 @@ TRAINING_SETS: dict[str, tuple[Path, Path]] = {
     "fresh2": (FRESH2_SET / "pages", FRESH2_SET),
     "fresh3": (FRESH3_SET / "pages", FRESH3_SET),
     "fresh4": (FRESH4_SET / "pages", FRESH4_SET),
+    "fresh5": (FRESH5_SET / "pages", FRESH5_SET),
     "html": (HTML_SET / "pages", HTML_SET),
 }
 

@@ -21,8 +21,8 @@ Eight sets of real pages (saved text and saved HTML, site chrome included):
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
   development set since round 6;
 - ``fresh5``: ``benchmarks/data/real-pages-fresh5/``, the held-out set of round 6 (gathered
-  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
-  when asked for by name, never by ``--set all``.
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
+  development set since round 7.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -580,7 +580,7 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh3", FRESH3_SET / "pages", FRESH3_SET))
     if args.set in ("fresh4", "all"):
         sets.append(PageSet("fresh4", FRESH4_SET / "pages", FRESH4_SET))
-    if args.set == "fresh5":  # the held-out set: never part of "all"
+    if args.set in ("fresh5", "all"):
         sets.append(PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))

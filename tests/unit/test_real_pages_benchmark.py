@@ -142,22 +142,8 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
         return [page_set.name for page_set in chosen_sets(args)]
 
     assert names("fresh4") == ["fresh4"]
-    assert names("all") == ["repo", "fresh", "fresh2", "fresh3", "fresh4", "html"]
-
-
-def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # never the development folder beside the checkout
-    monkeypatch.setattr(real_pages, "SHARED_SET", tmp_path / "no-shared-set")
-
-    def sets(set_name: str) -> list[PageSet]:
-        return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
-
-    assert sets("fresh5") == [PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET)]
-    for other in ("repo", "fresh", "fresh2", "fresh3", "fresh4", "html", "all"):
-        assert "fresh5" not in [page_set.name for page_set in sets(other)]
-        assert FRESH5_SET not in [page_set.gold for page_set in sets(other)]
+    assert names("fresh5") == ["fresh5"]
+    assert names("all") == ["repo", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html"]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
