@@ -1,10 +1,11 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
     python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|fresh5|html|all]
-                                    [--json OUT] [--jobs N] [--split] [--pages DIR --gold FILE|DIR]
+                                    [--set fresh6] [--json OUT] [--jobs N] [--split]
+                                    [--pages DIR --gold FILE|DIR]
                                     [--archive CLI] [--keep DIR]
 
-Eight sets of real pages (saved text and saved HTML, site chrome included):
+Nine sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -23,6 +24,9 @@ Eight sets of real pages (saved text and saved HTML, site chrome included):
 - ``fresh5``: ``benchmarks/data/real-pages-fresh5/``, the held-out set of round 6 (gathered
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
   development set since round 7.
+- ``fresh6``: ``benchmarks/data/real-pages-fresh6/``, the held-out set of round 7 (gathered
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
+  when asked for by name, never in ``all``.
 
 Each set is imported into a fresh SQLite archive in a temporary folder (HOME and XDG_* point
 there too, so no user data folder is touched); every article is read back with
@@ -57,6 +61,8 @@ FRESH2_SET = REPO / "benchmarks" / "data" / "real-pages-fresh2"
 FRESH3_SET = REPO / "benchmarks" / "data" / "real-pages-fresh3"
 FRESH4_SET = REPO / "benchmarks" / "data" / "real-pages-fresh4"
 FRESH5_SET = REPO / "benchmarks" / "data" / "real-pages-fresh5"
+FRESH6_SET = REPO / "benchmarks" / "data" / "real-pages-fresh6"
+DEVELOPMENT_SETS = ("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html")
 HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
 
 REQUIRED_KEYS = (
@@ -582,6 +588,8 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh4", FRESH4_SET / "pages", FRESH4_SET))
     if args.set in ("fresh5", "all"):
         sets.append(PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET))
+    if args.set == "fresh6":  # the held-out set: never in "all"
+        sets.append(PageSet("fresh6", FRESH6_SET / "pages", FRESH6_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
@@ -593,7 +601,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html", "all"),
+        choices=(*DEVELOPMENT_SETS, "fresh6", "all"),
         default="all",
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")

@@ -15,6 +15,7 @@ from benchmarks.real_pages import (
     FRESH3_SET,
     FRESH4_SET,
     FRESH5_SET,
+    FRESH6_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -124,8 +125,15 @@ def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
 
 @pytest.mark.parametrize(
     ("folder", "at_least"),
-    [(FRESH_SET, 80), (FRESH2_SET, 80), (FRESH3_SET, 80), (FRESH4_SET, 80), (FRESH5_SET, 60)],
-    ids=["fresh", "fresh2", "fresh3", "fresh4", "fresh5"],
+    [
+        (FRESH_SET, 80),
+        (FRESH2_SET, 80),
+        (FRESH3_SET, 80),
+        (FRESH4_SET, 80),
+        (FRESH5_SET, 60),
+        (FRESH6_SET, 55),
+    ],
+    ids=["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"],
 )
 def test_the_held_out_sets_follow_the_schema(folder: Path, at_least: int) -> None:
     gold = load_gold(folder, folder / "pages")
@@ -144,6 +152,23 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
     assert names("fresh4") == ["fresh4"]
     assert names("fresh5") == ["fresh5"]
     assert names("all") == ["repo", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html"]
+
+
+def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # never the development folder beside the checkout
+    monkeypatch.setattr(real_pages, "SHARED_SET", tmp_path / "no-shared-set")
+
+    def chosen(set_name: str) -> list[PageSet]:
+        return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
+
+    assert [(s.name, s.pages, s.gold) for s in chosen("fresh6")] == [
+        ("fresh6", FRESH6_SET / "pages", FRESH6_SET)
+    ]
+    for set_name in ("repo", "fresh5", "html", "all"):
+        assert "fresh6" not in [page_set.name for page_set in chosen(set_name)]
+        assert FRESH6_SET not in [page_set.gold for page_set in chosen(set_name)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
