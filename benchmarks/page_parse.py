@@ -3,8 +3,10 @@
     python benchmarks/page_parse.py [--sets DIR ...] [--repeat N] [--no-synthetic]
                                     [--limit SECONDS] [--dump OUT.json]
 
-Every page of the repo's real-page sets (``benchmarks/data/real-pages*/pages``, and the shared
-set ``../shared/data/real-pages/pages`` beside the checkout when present) is read the way
+Every page of the repo's real-page development sets (``benchmarks/data/real-pages*/pages``
+but the round's held-out set, ``real_pages.FRESH6_SET``, whose readings nobody tuning the
+readers should see; and the shared set ``../shared/data/real-pages/pages`` beside the
+checkout when present) is read the way
 ``archive import`` reads it (`read_page`: decoding, language, the text-page reader; for HTML
 the story extraction, markup metadata and credits too), in this process. Printed: pages/s
 (CPU time, so other load on the machine counts less), per format, and the five slowest pages
@@ -39,13 +41,19 @@ from archive.analysis import detect_language  # noqa: E402
 from archive.ingest.decode import decode_bytes  # noqa: E402
 from archive.ingest.readers import file_format, read_page  # noqa: E402
 from archive.ingest.textpage import parse_text_page  # noqa: E402
+from benchmarks.real_pages import FRESH6_SET  # noqa: E402
 
 _SHARED = REPO.parent / "shared" / "data" / "real-pages" / "pages"
 
 
 def page_sets() -> list[Path]:
-    """The folders of real pages: the repo's sets, and the shared set when present."""
-    found = sorted(p / "pages" for p in (REPO / "benchmarks" / "data").glob("real-pages*"))
+    """The folders of real pages: the repo's development sets (not the held-out one), and
+    the shared set when present."""
+    found = sorted(
+        p / "pages"
+        for p in (REPO / "benchmarks" / "data").glob("real-pages*")
+        if p.resolve() != FRESH6_SET.resolve()
+    )
     return [p for p in [*found, _SHARED] if p.is_dir()]
 
 
