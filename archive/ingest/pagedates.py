@@ -124,12 +124,12 @@ def header_dates(
             for i in reach
         )
         if found.clock or (above_crumb and index == 0) or above_nav:
-            found_dates.append(DateCandidate(found.date, "clock"))
+            found_dates.append(DateCandidate(found.date, "clock", line=index))
             clocks.add(index)
         elif index < first + 1:
             above = title is None or index < title
             place: DatePlace = "above_headline" if above else "under_headline"
-            found_dates.append(DateCandidate(found.date, place, found.updated))
+            found_dates.append(DateCandidate(found.date, place, found.updated, index))
     return found_dates, clocks
 
 
@@ -163,7 +163,7 @@ def dates_above_lead(
         if line is not None:
             # a wrapped sentence's last piece ("04-20/02/2022.") is no date line
             if not line.clock and not nearest and not text.endswith((".", "。")):
-                found.append(DateCandidate(line.date, "above_lead", line.updated))
+                found.append(DateCandidate(line.date, "above_lead", line.updated, index))
                 nearest = True
         elif is_prose(text) and index not in furniture:
             break  # a paragraph over the header
@@ -172,7 +172,7 @@ def dates_above_lead(
         elif not BREADCRUMB.match(text) and (
             closing := closing_date(text, language=language)
         ):  # "By NAME / Reuters / March 5, 2021", however its fields are set apart
-            found.append(DateCandidate(closing, "byline"))
+            found.append(DateCandidate(closing, "byline", line=index))
         elif _is_site_header(text):
             break  # the site's header itself
     return found
@@ -208,14 +208,14 @@ def story_dates(
     found: list[DateCandidate] = []
     story_day: tuple[int, int] | None = None
     if story and (opening := _opening_dateline(lines[story[0]].text, language)):
-        found.append(DateCandidate(opening, "dateline"))
+        found.append(DateCandidate(opening, "dateline", line=story[0]))
     else:
         lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
         if lead is not None:
             story_day = dateline_day(lines[lead].text, language=language)
     for index in dict.fromkeys(story[:1] + story[-1:]):
         if (signed := signoff_date(lines[index].text, language=language)) is not None:
-            found.append(DateCandidate(signed, "signoff"))
+            found.append(DateCandidate(signed, "signoff", line=index))
             break
     return found, story_day
 
@@ -257,7 +257,7 @@ def date_after_story(
                 return []
             if between and index != len(lines) - 1:
                 return []
-            return [DateCandidate(found.date, "after_story", found.updated)]
+            return [DateCandidate(found.date, "after_story", found.updated, index)]
         if not is_furniture(lines[index].text):
             between += 1
             if between > _MAX_LINES_BEFORE_LAST_STAMP:
@@ -330,5 +330,5 @@ def post_header_date(
         if index in clocks or found.clock:
             continue
         if _heads_a_post(lines, index, dates, reach=_POST_REACH):
-            return [DateCandidate(found.date, "post_header", found.updated)]
+            return [DateCandidate(found.date, "post_header", found.updated, index)]
     return []

@@ -113,7 +113,7 @@ def headline_slot_dates(
         if clock:
             break
         if date is not None:
-            return [DateCandidate(date, "under_headline")]
+            return [DateCandidate(date, "under_headline", line=index)]
     return []
 
 
@@ -137,7 +137,7 @@ def byline_side_dates(
             continue
         date, _clock = _slot_date(text, language)
         if date is not None:
-            return [DateCandidate(date, "byline")]
+            return [DateCandidate(date, "byline", line=index)]
     return []
 
 
@@ -226,8 +226,8 @@ def bracketed_date(lines: Sequence[Line], language: str | None) -> list[DateCand
     """The date of the page's date tags in square brackets ("OUTLET[Thursday, July 31, 2008
     09:31]", "[August 8, 2018] By NAME", "OUTLET journal [DATE] published …"), when they all
     give one date; tags of several dates are a list's (a forum's or archive's items)."""
-    found: set[datetime.date] = set()
-    for line in lines:
+    found: dict[datetime.date, int] = {}  # each date, and the first line showing it
+    for index, line in enumerate(lines):
         if "[" not in line.text and "【" not in line.text and "〔" not in line.text:
             continue
         for match in _BRACKETED.finditer(line.text):
@@ -236,8 +236,11 @@ def bracketed_date(lines: Sequence[Line], language: str | None) -> list[DateCand
                 continue
             tag = date_line(inner, language=language)
             if tag is not None and not tag.clock:
-                found.add(tag.date)
-    return [DateCandidate(found.pop(), "tag")] if len(found) == 1 else []
+                found.setdefault(tag.date, index)
+    if len(found) != 1:
+        return []
+    ((date, index),) = found.items()
+    return [DateCandidate(date, "tag", line=index)]
 
 
 # A page's header: its first lines, over the story (a digest's, a newsletter's issue line).
