@@ -82,6 +82,18 @@ def _is_clock_navigation(text: str) -> bool:
     return not _URL.search(text) and (is_top_navigation(text) or _HOME_LINK.match(text) is not None)
 
 
+# A weather widget's read-out, set beside the site's clock: "30 °c", "66.5 F", "-3℃".
+_TEMPERATURE = re.compile(r"^\s*[-+−]?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CcFf]?|℃|℉|[CF])\s*$")
+_WEATHER_REACH = 5  # the widget's place name and a menu line may stand between
+
+
+def _beside_weather(lines: list[Line], index: int) -> bool:
+    """Whether a date line stands a few lines from a temperature read-out: the site's
+    header widget (clock, weather, place), never a story's date."""
+    reach = range(max(0, index - _WEATHER_REACH), min(len(lines), index + _WEATHER_REACH + 1))
+    return any(_TEMPERATURE.match(lines[i].text) for i in reach)
+
+
 def header_dates(
     lines: list[Line],
     dates: dict[int, Any],
@@ -123,7 +135,12 @@ def header_dates(
             and all(line_weight(lines[j].text) <= _MAX_BETWEEN_WEIGHT for j in range(index + 1, i))
             for i in reach
         )
-        if found.clock or (above_crumb and index == 0) or above_nav:
+        if (
+            found.clock
+            or (above_crumb and index == 0)
+            or above_nav
+            or _beside_weather(lines, index)
+        ):
             found_dates.append(DateCandidate(found.date, "clock", line=index))
             clocks.add(index)
         elif index < first + 1:

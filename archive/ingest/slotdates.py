@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from archive.ingest.dates import DateCandidate, closing_date, date_line, dateline_date
-from archive.ingest.furniture import is_byline, is_navigation, is_site_name
+from archive.ingest.furniture import doubled_lines, is_byline, is_navigation, is_site_name
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
@@ -261,13 +261,16 @@ def header_lone_date(
     (``before``). The weakest reading: two dates there (a list, a clock and a story) give
     none, and the clock's date is never the story's."""
     found: set[datetime.date] = set()
-    for line in lines[: min(before, _HEADER_LINES)]:
+    doubled = doubled_lines(list(lines))
+    for index, line in enumerate(lines[: min(before, _HEADER_LINES)]):
         text = line.text
         if line_weight(text) > _MAX_SLOT_WEIGHT or not any(ch.isdecimal() for ch in text):
             continue
         if text.startswith(_ATTRIBUTION_DASHES):
             continue  # "— NAME, Place, DATE" under an epigraph: when it was said
         whole = date_line(text, language=language)
+        if whole is None and index in doubled:
+            continue  # a caption shown twice ("NAME, Sept. 10, 2012 file photo."): the photo's
         if whole is not None and whole.clock:
             continue
         date = (
