@@ -52,6 +52,7 @@ __all__ = [
     "dates_above_lead",
     "header_dates",
     "heads_next_post",
+    "is_list_item",
     "post_header_date",
     "story_dates",
 ]
@@ -274,6 +275,8 @@ def date_after_story(
                 return []
             if between and index != len(lines) - 1:
                 return []
+            if is_list_item(lines, index, dates):
+                return []  # the first of a list's dated items ("DATE,NUMBER|" lines)
             return [DateCandidate(found.date, "after_story", found.updated, index)]
         if not is_furniture(lines[index].text):
             between += 1
@@ -317,6 +320,19 @@ _SHAPE_LETTERS = re.compile(r"[^\W\d_]+")
 def _shape(text: str) -> str:
     """A date line's format: its runs of letters, digits and marks ("a 00 a 0000")."""
     return re.sub(r"\d", "0", _SHAPE_LETTERS.sub("a", to_ascii_digits(text)))
+
+
+def is_list_item(lines: list[Line], index: int, dates: dict[int, Any]) -> bool:
+    """Whether a date line is a list's item: the next line is a date line of the same
+    format ("2025-09-18,11970|" over "2025-09-17,11962|"), neither labelled an update (a
+    published line over its update is a pair, not a list)."""
+    following = dates.get(index + 1)
+    return (
+        following is not None
+        and not following.updated
+        and not dates[index].updated
+        and _shape(lines[index + 1].text) == _shape(lines[index].text)
+    )
 
 
 def heads_next_post(

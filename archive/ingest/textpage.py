@@ -85,6 +85,7 @@ from archive.ingest.pagedates import (
     dates_above_lead,
     header_dates,
     heads_next_post,
+    is_list_item,
     post_header_date,
     story_dates,
 )
@@ -732,7 +733,9 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
         if found is None or found.clock:
             continue
         furniture.add(index)
-        if not heads_next_post(lines, index, dates, story_first=first):
+        if not heads_next_post(lines, index, dates, story_first=first) and not is_list_item(
+            lines, index, dates
+        ):
             lead_dates.append(DateCandidate(found.date, "lead", found.updated, index))
         byline = index - 1
         if (
