@@ -60,5 +60,5 @@ def paired_dates(lines: list[Line], first: int, language: str | None) -> list[Da
     """The published date of the first pair in the header or the story's first lines."""
     for index in range(min(first + _HEADER_REACH, len(lines))):
         if (published := paired_date(lines[index].text, language=language)) is not None:
-            return [DateCandidate(published, "paired")]
+            return [DateCandidate(published, "paired", line=index)]
     return []

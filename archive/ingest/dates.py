@@ -23,17 +23,20 @@ import datetime
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
 
 from archive.ingest.textcache import text_cache
 
 __all__ = [
+    "DATE_LABEL",
+    "TIME_OF_DAY",
     "UPDATE_LABEL",
     "DateCandidate",
     "DateLine",
     "DatePlace",
+    "choose_date_candidate",
     "choose_dates",
     "closing_date",
     "crawler_date",
@@ -158,6 +161,7 @@ _TIME = re.compile(
         \s* (?: (?:gmt|utc) \s* [+-]? \s* \d{0,2}(?::?\d{2})? | [a-z]{2,4}t\b | [a-z]{3}\b )?
     """
 )
+TIME_OF_DAY = _TIME
 
 
 def _from_rule(kind: str, match: re.Match[str], language: str | None) -> datetime.date | None:
@@ -512,6 +516,7 @@ _OPENS_WITH_UPDATE = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 UPDATE_LABEL = _OPENS_WITH_UPDATE
+DATE_LABEL = _OPENS_WITH_LABEL
 # Every word that labels a date beside it: the opening labels, and "on", "at", "ngày", "於",
 # "ថ្ងៃទី … ម៉ោង" (day … hour), "ວັນທີ", "21 minutes ago".
 _DATE_LABEL = re.compile(
@@ -823,6 +828,7 @@ class DateCandidate:
     date: datetime.date
     place: DatePlace
     updated: bool = False
+    line: int | None = None  # the page line it stands on, where the reader knows it
 
 
 # A wire story's yearless dateline ("Jan. 3 (UPI) —", "1月11日电") and the page's date may
@@ -857,7 +863,7 @@ def _agreeing(candidate: DateCandidate, story_day: tuple[int, int]) -> DateCandi
         return candidate
     swapped = _swapped(candidate.date)
     if swapped is not None and _days_apart(swapped, story_day) <= _DATELINE_SLACK_DAYS:
-        return DateCandidate(swapped, candidate.place, candidate.updated)
+        return replace(candidate, date=swapped)
     return None
 
 
@@ -936,6 +942,17 @@ def choose_dates(
     Returns:
         ``(published, captured)``; either is None when the page shows none.
     """
+    chosen, captured = choose_date_candidate(candidates, story_day=story_day)
+    return (chosen.date if chosen is not None else None), captured
+
+
+def choose_date_candidate(
+    candidates: Iterable[DateCandidate],
+    *,
+    story_day: tuple[int, int] | None = None,
+) -> tuple[DateCandidate | None, datetime.date | None]:
+    """:func:`choose_dates`, giving the chosen candidate (its place and line; its date
+    the publication date) instead of the date alone."""
     published: DateCandidate | None = None
     captured: datetime.date | None = None
     candidates = list(candidates)
@@ -957,11 +974,10 @@ def choose_dates(
     published = _repeated(published, candidates, story_day) or published
     # 09-02-2021 read month first, where the page dates the story 2021-02-09 elsewhere
     # (a crawler's record, a dateline): the page's own evidence orders day and month.
-    date = published.date
-    swapped = _swapped(date) if story_day is None else None  # a dateline has ordered it
+    swapped = _swapped(published.date) if story_day is None else None  # a dateline ordered it
     if swapped is not None and any(c.date == swapped and c.place != "clock" for c in candidates):
-        date = swapped
-    return date, captured
+        published = replace(published, date=swapped)
+    return published, captured
 
 
 # What a byline or source line may hold before its closing date: names, "By", "and", "&",

@@ -52,6 +52,7 @@ __all__ = [
     "dates_above_lead",
     "header_dates",
     "heads_next_post",
+    "is_list_item",
     "post_header_date",
     "story_dates",
 ]
@@ -80,6 +81,18 @@ def _is_site_header(text: str) -> bool:
 
 def _is_clock_navigation(text: str) -> bool:
     return not _URL.search(text) and (is_top_navigation(text) or _HOME_LINK.match(text) is not None)
+
+
+# A weather widget's read-out, set beside the site's clock: "30 °c", "66.5 F", "-3℃".
+_TEMPERATURE = re.compile(r"^\s*[-+−]?\d{1,3}(?:[.,]\d)?\s*(?:°\s*[CcFf]?|℃|℉|[CF])\s*$")
+_WEATHER_REACH = 5  # the widget's place name and a menu line may stand between
+
+
+def _beside_weather(lines: list[Line], index: int) -> bool:
+    """Whether a date line stands a few lines from a temperature read-out: the site's
+    header widget (clock, weather, place), never a story's date."""
+    reach = range(max(0, index - _WEATHER_REACH), min(len(lines), index + _WEATHER_REACH + 1))
+    return any(_TEMPERATURE.match(lines[i].text) for i in reach)
 
 
 def header_dates(
@@ -123,13 +136,18 @@ def header_dates(
             and all(line_weight(lines[j].text) <= _MAX_BETWEEN_WEIGHT for j in range(index + 1, i))
             for i in reach
         )
-        if found.clock or (above_crumb and index == 0) or above_nav:
-            found_dates.append(DateCandidate(found.date, "clock"))
+        if (
+            found.clock
+            or (above_crumb and index == 0)
+            or above_nav
+            or _beside_weather(lines, index)
+        ):
+            found_dates.append(DateCandidate(found.date, "clock", line=index))
             clocks.add(index)
         elif index < first + 1:
             above = title is None or index < title
             place: DatePlace = "above_headline" if above else "under_headline"
-            found_dates.append(DateCandidate(found.date, place, found.updated))
+            found_dates.append(DateCandidate(found.date, place, found.updated, index))
     return found_dates, clocks
 
 
@@ -163,7 +181,7 @@ def dates_above_lead(
         if line is not None:
             # a wrapped sentence's last piece ("04-20/02/2022.") is no date line
             if not line.clock and not nearest and not text.endswith((".", "。")):
-                found.append(DateCandidate(line.date, "above_lead", line.updated))
+                found.append(DateCandidate(line.date, "above_lead", line.updated, index))
                 nearest = True
         elif is_prose(text) and index not in furniture:
             break  # a paragraph over the header
@@ -172,7 +190,7 @@ def dates_above_lead(
         elif not BREADCRUMB.match(text) and (
             closing := closing_date(text, language=language)
         ):  # "By NAME / Reuters / March 5, 2021", however its fields are set apart
-            found.append(DateCandidate(closing, "byline"))
+            found.append(DateCandidate(closing, "byline", line=index))
         elif _is_site_header(text):
             break  # the site's header itself
     return found
@@ -208,14 +226,14 @@ def story_dates(
     found: list[DateCandidate] = []
     story_day: tuple[int, int] | None = None
     if story and (opening := _opening_dateline(lines[story[0]].text, language)):
-        found.append(DateCandidate(opening, "dateline"))
+        found.append(DateCandidate(opening, "dateline", line=story[0]))
     else:
         lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
         if lead is not None:
             story_day = dateline_day(lines[lead].text, language=language)
     for index in dict.fromkeys(story[:1] + story[-1:]):
         if (signed := signoff_date(lines[index].text, language=language)) is not None:
-            found.append(DateCandidate(signed, "signoff"))
+            found.append(DateCandidate(signed, "signoff", line=index))
             break
     return found, story_day
 
@@ -257,7 +275,9 @@ def date_after_story(
                 return []
             if between and index != len(lines) - 1:
                 return []
-            return [DateCandidate(found.date, "after_story", found.updated)]
+            if is_list_item(lines, index, dates):
+                return []  # the first of a list's dated items ("DATE,NUMBER|" lines)
+            return [DateCandidate(found.date, "after_story", found.updated, index)]
         if not is_furniture(lines[index].text):
             between += 1
             if between > _MAX_LINES_BEFORE_LAST_STAMP:
@@ -302,6 +322,19 @@ def _shape(text: str) -> str:
     return re.sub(r"\d", "0", _SHAPE_LETTERS.sub("a", to_ascii_digits(text)))
 
 
+def is_list_item(lines: list[Line], index: int, dates: dict[int, Any]) -> bool:
+    """Whether a date line is a list's item: the next line is a date line of the same
+    format ("2025-09-18,11970|" over "2025-09-17,11962|"), neither labelled an update (a
+    published line over its update is a pair, not a list)."""
+    following = dates.get(index + 1)
+    return (
+        following is not None
+        and not following.updated
+        and not dates[index].updated
+        and _shape(lines[index + 1].text) == _shape(lines[index].text)
+    )
+
+
 def heads_next_post(
     lines: list[Line], index: int, dates: dict[int, Any], *, story_first: int
 ) -> bool:
@@ -330,5 +363,5 @@ def post_header_date(
         if index in clocks or found.clock:
             continue
         if _heads_a_post(lines, index, dates, reach=_POST_REACH):
-            return [DateCandidate(found.date, "post_header", found.updated)]
+            return [DateCandidate(found.date, "post_header", found.updated, index)]
     return []

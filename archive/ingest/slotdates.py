@@ -30,7 +30,7 @@ import re
 from collections.abc import Sequence
 
 from archive.ingest.dates import DateCandidate, closing_date, date_line, dateline_date
-from archive.ingest.furniture import is_byline, is_navigation, is_site_name
+from archive.ingest.furniture import doubled_lines, is_byline, is_navigation, is_site_name
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
@@ -113,7 +113,7 @@ def headline_slot_dates(
         if clock:
             break
         if date is not None:
-            return [DateCandidate(date, "under_headline")]
+            return [DateCandidate(date, "under_headline", line=index)]
     return []
 
 
@@ -137,7 +137,7 @@ def byline_side_dates(
             continue
         date, _clock = _slot_date(text, language)
         if date is not None:
-            return [DateCandidate(date, "byline")]
+            return [DateCandidate(date, "byline", line=index)]
     return []
 
 
@@ -226,8 +226,8 @@ def bracketed_date(lines: Sequence[Line], language: str | None) -> list[DateCand
     """The date of the page's date tags in square brackets ("OUTLET[Thursday, July 31, 2008
     09:31]", "[August 8, 2018] By NAME", "OUTLET journal [DATE] published …"), when they all
     give one date; tags of several dates are a list's (a forum's or archive's items)."""
-    found: set[datetime.date] = set()
-    for line in lines:
+    found: dict[datetime.date, int] = {}  # each date, and the first line showing it
+    for index, line in enumerate(lines):
         if "[" not in line.text and "【" not in line.text and "〔" not in line.text:
             continue
         for match in _BRACKETED.finditer(line.text):
@@ -236,8 +236,11 @@ def bracketed_date(lines: Sequence[Line], language: str | None) -> list[DateCand
                 continue
             tag = date_line(inner, language=language)
             if tag is not None and not tag.clock:
-                found.add(tag.date)
-    return [DateCandidate(found.pop(), "tag")] if len(found) == 1 else []
+                found.setdefault(tag.date, index)
+    if len(found) != 1:
+        return []
+    ((date, index),) = found.items()
+    return [DateCandidate(date, "tag", line=index)]
 
 
 # A page's header: its first lines, over the story (a digest's, a newsletter's issue line).
@@ -258,13 +261,16 @@ def header_lone_date(
     (``before``). The weakest reading: two dates there (a list, a clock and a story) give
     none, and the clock's date is never the story's."""
     found: set[datetime.date] = set()
-    for line in lines[: min(before, _HEADER_LINES)]:
+    doubled = doubled_lines(list(lines))
+    for index, line in enumerate(lines[: min(before, _HEADER_LINES)]):
         text = line.text
         if line_weight(text) > _MAX_SLOT_WEIGHT or not any(ch.isdecimal() for ch in text):
             continue
         if text.startswith(_ATTRIBUTION_DASHES):
             continue  # "— NAME, Place, DATE" under an epigraph: when it was said
         whole = date_line(text, language=language)
+        if whole is None and index in doubled:
+            continue  # a caption shown twice ("NAME, Sept. 10, 2012 file photo."): the photo's
         if whole is not None and whole.clock:
             continue
         date = (

@@ -37,10 +37,12 @@ from archive.ingest.bylines import (
 )
 from archive.ingest.credit_model import CreditPage, accept_credits
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
+from archive.ingest.dateaccept import DateModel, accepted_date
+from archive.ingest.datefields import labelled_field_dates
 from archive.ingest.datepairs import paired_dates
 from archive.ingest.dates import (
     DateCandidate,
-    choose_dates,
+    choose_date_candidate,
     date_line,
     parse_date_text,
     title_date,
@@ -83,6 +85,7 @@ from archive.ingest.pagedates import (
     dates_above_lead,
     header_dates,
     heads_next_post,
+    is_list_item,
     post_header_date,
     story_dates,
 )
@@ -335,6 +338,7 @@ def parse_text_page(
     language: str | None = None,
     line_model: LineModel | None = None,
     headline_model: HeadlineModel | None = None,
+    date_model: DateModel | None = None,
 ) -> ParsedPage:
     """Parse a news page saved as plain text.
 
@@ -351,6 +355,8 @@ def parse_text_page(
             shipped one by default; see ``linemodel``).
         headline_model: the learned headline chooser (the shipped one by default; see
             ``headline_model``).
+        date_model: the learned date acceptor (the shipped one by default; see
+            ``dateaccept``).
 
     Returns:
         The page's parts; ``body`` starts at ``body_start`` and ends at ``body_end``.
@@ -438,7 +444,7 @@ def parse_text_page(
     for index in byline_rows:  # "By NAME | April 5, 2021": the date beside a byline
         for part in re.split(r"[|｜•·]", lines[index].text)[1:]:
             if (beside := parse_date_text(part, language=language)) is not None:
-                candidates.append(DateCandidate(beside, "byline"))
+                candidates.append(DateCandidate(beside, "byline", line=index))
                 break
     candidates += paired_dates(lines, first, language)
     told, story_day = story_dates(lines, story, language)
@@ -446,23 +452,41 @@ def parse_text_page(
     if crawled is None:  # " date 2021-02-06 Site menu…": the crawler's record, whatever follows
         crawled = crawler_record(lines)
     if crawled is not None:
-        candidates.append(DateCandidate(crawled, "crawler"))
+        candidates.append(DateCandidate(crawled, "crawler", line=0))
     # A digest's headline may be its only date ("News Digest – 9/1/22").
     if title and (headed := title_date(title, language=language)) is not None:
-        candidates.append(DateCandidate(headed, "headline"))
+        candidates.append(DateCandidate(headed, "headline", line=title_index))
     # The slot under a headline the chooser moved, and the date beside the story's byline.
     if title_index is not None and title_index != roles.title:
         candidates += headline_slot_dates(lines, title_index, language)
     candidates += byline_side_dates(lines, found.byline, language)
     candidates += bracketed_date(lines, language)
-    date, captured = choose_dates(candidates, story_day=story_day)
-    if date is None:  # no date where the header rules looked: the page's one dated slot,
+    # "来源: OUTLET 于DATE  提示: …": a published label's field in a metadata line over the lead
+    lead = next((i for i in story if is_prose(lines[i].text)), None)
+    candidates += labelled_field_dates(lines, title=title_index, lead=lead, language=language)
+    chosen, captured = choose_date_candidate(candidates, story_day=story_day)
+    lone = chosen is None
+    if chosen is None:  # no date where the header rules looked: the page's one dated slot,
         # else the one date of its header (a digest's issue line), weighed like the others
         weakest = lone_slot_date(lines, language, captured=captured) or header_lone_date(
             lines, language, before=story[0] if story else len(lines), captured=captured
         )
         if weakest is not None:
-            date, _ = choose_dates([DateCandidate(weakest, "post_header")], story_day=story_day)
+            chosen, _ = choose_date_candidate(
+                [DateCandidate(weakest, "post_header")], story_day=story_day
+            )
+    # Whether the chosen date is the story's at all (not a site clock, a sidebar's date).
+    date = accepted_date(
+        lines,
+        chosen,
+        candidates,
+        model=date_model,
+        lone=lone,
+        title=title_index,
+        story=story,
+        captured=captured,
+        language=language,
+    )
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():
@@ -709,8 +733,10 @@ def _line_roles(lines: list[Line], language: str | None) -> _Roles:
         if found is None or found.clock:
             continue
         furniture.add(index)
-        if not heads_next_post(lines, index, dates, story_first=first):
-            lead_dates.append(DateCandidate(found.date, "lead", found.updated))
+        if not heads_next_post(lines, index, dates, story_first=first) and not is_list_item(
+            lines, index, dates
+        ):
+            lead_dates.append(DateCandidate(found.date, "lead", found.updated, index))
         byline = index - 1
         if (
             byline > first
