@@ -355,8 +355,8 @@ def parse_text_page(
             shipped one by default; see ``linemodel``).
         headline_model: the learned headline chooser (the shipped one by default; see
             ``headline_model``).
-        date_model: the learned date acceptor (the shipped one by default; see
-            ``dateaccept``).
+        date_model: a learned date acceptor to apply after the date choice (none by
+            default: none ships yet; see ``dateaccept``).
 
     Returns:
         The page's parts; ``body`` starts at ``body_start`` and ends at ``body_end``.
@@ -475,18 +475,20 @@ def parse_text_page(
             chosen, _ = choose_date_candidate(
                 [DateCandidate(weakest, "post_header")], story_day=story_day
             )
-    # Whether the chosen date is the story's at all (not a site clock, a sidebar's date).
-    date = accepted_date(
-        lines,
-        chosen,
-        candidates,
-        model=date_model,
-        lone=lone,
-        title=title_index,
-        story=story,
-        captured=captured,
-        language=language,
-    )
+    date = chosen.date if chosen is not None else None
+    if date_model is not None:  # whether the chosen date is the story's at all (a measured
+        # acceptor, not shipped: docs/date-acceptor.md)
+        date = accepted_date(
+            lines,
+            chosen,
+            candidates,
+            model=date_model,
+            lone=lone,
+            title=title_index,
+            story=story,
+            captured=captured,
+            language=language,
+        )
 
     urls: dict[str, None] = {}
     for line_text in dropped.values():

@@ -6,8 +6,6 @@ story's at all. Pages written for the tests in the shapes real pages take (never
 from __future__ import annotations
 
 import datetime
-import json
-from importlib import resources
 
 import pytest
 
@@ -15,7 +13,6 @@ from archive.ingest.dateaccept import (
     DATE_FEATURES,
     DateModel,
     date_features,
-    load_date_model,
 )
 from archive.ingest.datefields import labelled_field_dates
 from archive.ingest.dates import DateCandidate
@@ -158,12 +155,11 @@ def test_a_labelled_date_in_a_story_paragraph_is_not_read_as_the_field() -> None
 # --- the acceptor -------------------------------------------------------------------------------
 
 
-def test_the_shipped_weights_name_the_features_date_features_gives() -> None:
-    data = resources.files("archive.ingest").joinpath("data", "date_model.json")
-    shipped = json.loads(data.read_text("utf-8"))
+def test_import_without_an_acceptor_keeps_the_chosen_date() -> None:
+    # none ships: a page parsed without one keeps what the readers chose
+    text = page(CLOCK, HEADLINE, "July 29, 2025", LEAD, SECOND)
 
-    assert shipped["features"] == list(DATE_FEATURES)
-    assert load_date_model().acceptor.names == DATE_FEATURES
+    assert parse_text_page(text, language="en").date == D(2025, 7, 29)
 
 
 def test_features_say_which_reader_chose_the_date_and_where_its_line_stands() -> None:
