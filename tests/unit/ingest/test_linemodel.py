@@ -147,7 +147,7 @@ def _synthetic_page(number: int) -> Page:
     gold = {"story_first": PARAGRAPH[:40], "story_last": SECOND[-40:], "junk_lines": [teaser]}
     page = Page("synthetic", f"page-{number}.txt", gold, lines, story, None)
     page.labels = {0: 0, 1: 1, 2: 0}
-    page.features = {i: list(line_features(lines, i, context).values()) for i in story}
+    page.features = {i: line_features(lines, i, context) for i in story}
     return page
 
 
