@@ -4,22 +4,25 @@
                                           [--edge-threshold P] [--tail-threshold P]
                                           [--block-threshold P] [--shared] [--cache FILE]
 
-Every page of the repo's five gold sets (benchmarks/data/real-pages, real-pages-fresh,
-real-pages-fresh2, real-pages-fresh3, real-pages-html: an HTML page's story reaches the
-same reader) is read as import reads it, up to the story the rules make; each line of
-that story is labelled from gold: inside gold's story_first..story_last it is story unless
-it is one of junk_lines, holds a junk_substring or credit_mark, or is the byline_line;
-outside the span it is furniture (unless it is the title or a credit line: those are left
-out). The features are linemodel.line_features; the model an L2-regularised logistic
-regression fitted by Newton's method in numpy (no learning library is installed, and the
-fit is twenty lines). The weights go to archive/ingest/data/line_model.json, trained on the
-five repo sets only, so they can be rebuilt from the repo alone.
+Every page of the repo's six gold sets (benchmarks/gold_pages.py TRAINING_SETS: real-pages,
+real-pages-fresh, -fresh2, -fresh3, -fresh4 and real-pages-html: an HTML page's story
+reaches the same reader) is read as import reads it, up to the story the rules make; each
+line of that story is labelled from gold: inside gold's story_first..story_last it is story
+unless it is one of junk_lines, holds a junk_substring or credit_mark, or is the
+byline_line; outside the span it is furniture (unless it is the title or a credit line:
+those are left out). The features are linemodel.line_features; the model an
+L2-regularised logistic regression fitted by Newton's method in numpy (no learning library
+is installed, and the fit is twenty lines). The weights go to
+archive/ingest/data/line_model.json, trained on the six repo sets only, so they can be
+rebuilt from the repo alone.
 
-``--cv`` prints leave-one-set-out figures: trained on four repo sets, scored on the fifth
+``--cv`` prints leave-one-set-out figures: trained on five repo sets, scored on the sixth
 (and on ../shared/data/real-pages when present): for a grid of line, edge, tail and block
-thresholds, pages with chrome kept, lead lost, end lost and story lines moved, rules alone
-and with the model; it names the thresholds that lose no extra lead or end on any left-out
-set and clear the most pages. Deterministic: sorted inputs, no random draws.
+thresholds, pages with chrome kept, lead lost, end lost, credit and title kept, and story
+lines moved, rules alone and with the model; it names the thresholds that lose no extra
+lead or end on any left-out set and clear the most pages. ``--without a,b`` leaves
+features out of the fit (to measure each; writes nothing). Deterministic: sorted inputs,
+no random draws.
 Prints figures; asserts nothing.
 """
 
