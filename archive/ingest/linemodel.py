@@ -37,6 +37,16 @@ from archive.ingest.furniture import (
     is_ui_notice,
 )
 from archive.ingest.headlines import looks_like_title
+from archive.ingest.lineshape import (
+    bracket_credit_end,
+    colon_label,
+    has_email,
+    has_image_file,
+    noise_tokens,
+    quoted_share,
+    symbol_ratio,
+    tag_list,
+)
 from archive.ingest.lineweight import line_weight
 from archive.ingest.logistic import Logistic, logistic_columns
 from archive.ingest.pagelines import (
@@ -181,6 +191,14 @@ def _shape(text: str) -> dict[str, float]:
         "is_name_shaped": float(is_name_shaped(text)),
         "looks_like_title": float(looks_like_title(text)),
         "is_prose": float(is_prose(text)),
+        "symbol_ratio": symbol_ratio(text),
+        "log_noise_tokens": math.log1p(noise_tokens(text)),
+        "email": float(has_email(text)),
+        "image_file": float(has_image_file(text)),
+        "tag_list": float(tag_list(text)),
+        "bracket_credit_end": float(bracket_credit_end(text)),
+        "colon_label": float(colon_label(text)),
+        "quoted_share": quoted_share(text),
     }
 
 
@@ -263,6 +281,18 @@ def _block_features(lines: Sequence[Line], position: int, context: PageContext) 
     }
 
 
+def _page_echoes(lines: Sequence[Line], index: int, context: PageContext) -> dict[str, float]:
+    """What the page around the line says of it: the headline quoted inside a longer line,
+    an image's file name right above or below (a caption's place)."""
+    folded = fold_line(lines[index].text)
+    title = fold_line(context.title) if context.title else ""
+    beside = [lines[at].text for at in (index - 1, index + 1) if 0 <= at < len(lines)]
+    return {
+        "holds_title": float(bool(title) and title in folded and len(folded) > len(title)),
+        "beside_image": float(any(has_image_file(other) for other in beside)),
+    }
+
+
 def line_features(lines: Sequence[Line], index: int, context: PageContext) -> dict[str, float]:
     """Structural, language-independent features of line ``index`` of the story.
 
@@ -323,6 +353,7 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         else 0.0
     )
     features["title_copy"] = similarity(text, context.title) if context.title else 0.0
+    features |= _page_echoes(lines, index, context)
     features |= _block_features(lines, position, context)
     near_edge = (
         abs(position - lead_at) <= _EDGE_REACH

@@ -147,7 +147,7 @@ def _synthetic_page(number: int) -> Page:
     gold = {"story_first": PARAGRAPH[:40], "story_last": SECOND[-40:], "junk_lines": [teaser]}
     page = Page("synthetic", f"page-{number}.txt", gold, lines, story, None)
     page.labels = {0: 0, 1: 1, 2: 0}
-    page.features = {i: list(line_features(lines, i, context).values()) for i in story}
+    page.features = {i: line_features(lines, i, context) for i in story}
     return page
 
 
@@ -393,3 +393,82 @@ def test_a_paragraph_wrapped_into_short_lines_is_no_block() -> None:
     assert [1, 2, 3] == story_furniture(
         listed, [0, 1, 2, 3, 4], title="Farmers march", model=every_short
     )
+
+
+THIRD = (
+    "The farmers said they would come back next week if no answer came from the ministry, "
+    "and that more villages would join them."
+)
+HEAD = "Farmers march on provincial hall over land"
+
+
+@pytest.mark.parametrize(
+    ("line", "feature"),
+    [
+        ("Land / Farmers / Sugar / Provincial hall", "tag_list"),
+        ("농민 , 토지 , 설탕 , 도청", "tag_list"),
+        ("reporter.sok@mekongwire.org", "email"),
+        ("Source: Court delays ruling in land case", "colon_label"),
+        ("Continue reading “Court delays ruling in land case again”", "quoted_share"),
+        ("Farmers outside the hall on Monday [Photo=Mekong Wire]", "bracket_credit_end"),
+        ("7 k# p: d2 q& m! z% 3", "log_noise_tokens"),
+        ("7 k# p: d2 q& m! z% 3", "symbol_ratio"),
+    ],
+)
+def test_cross_language_chrome_shapes_are_marked_and_a_paragraph_has_none(
+    line: str, feature: str
+) -> None:
+    page = f"{PARAGRAPH}\n{line}\n{SECOND}\n"
+
+    assert features_of(page, line)[feature] > 0.0
+    assert features_of(page, PARAGRAPH)[feature] == 0.0
+
+
+def test_a_caption_beside_an_image_file_and_the_headline_inside_a_longer_line_are_marked() -> None:
+    caption = "Farmers outside the provincial hall on Monday"
+    quoted = f"“{HEAD}” - Mekong Wire"
+    page = f"{PARAGRAPH}\nhttps://img.example.org/2024/hall.jpg\n{caption}\n{quoted}\n{SECOND}\n"
+
+    shown = features_of(page, caption, title=HEAD)
+    assert (1.0, 0.0) == (shown["beside_image"], shown["holds_title"])
+    assert 1.0 == features_of(page, quoted, title=HEAD)["holds_title"]
+    # the headline itself is no longer line holding it, and a paragraph is beside no image
+    assert 0.0 == features_of(f"{HEAD}\n{PARAGRAPH}\n", HEAD, title=HEAD)["holds_title"]
+    assert 0.0 == features_of(page, SECOND, title=HEAD)["beside_image"]
+
+
+# a forum's watermark of ASCII noise, the reporter's address: each between two paragraphs
+@pytest.mark.parametrize("chrome", ["7 k# p: d2 q& m! z% 3", "reporter.sok@mekongwire.org"])
+def test_the_shipped_model_moves_noise_and_an_address_and_keeps_every_paragraph(
+    chrome: str,
+) -> None:
+    text = f"{HEAD}\n\n{PARAGRAPH}\n\n{chrome}\n\n{SECOND}\n\n{THIRD}\n"
+
+    page = parse_text_page(text, language="en")
+
+    assert chrome in page.dropped
+    assert chrome not in page.body
+    for paragraph in (PARAGRAPH, SECOND, THIRD):
+        assert paragraph in page.body
+
+
+def test_the_shipped_model_moves_a_tag_list_and_an_address_under_the_story() -> None:
+    tags, address = "Land / Farmers / Sugar / Provincial hall", "reporter.sok@mekongwire.org"
+    text = f"{HEAD}\n\n{PARAGRAPH}\n\n{SECOND}\n\n{THIRD}\n\n{tags}\n{address}\n\nMost read"
+    never = replace(
+        load_line_model(),
+        threshold=1.01,
+        edge_threshold=1.01,
+        tail_threshold=1.01,
+        block_threshold=1.01,
+    )
+
+    page = parse_text_page(text, language="en")
+
+    assert {tags, address} <= set(page.dropped)
+    assert page.body.rstrip().endswith(THIRD)
+    for paragraph in (PARAGRAPH, SECOND):
+        assert paragraph in page.body
+    # the rules alone keep both lines: the move is the model's
+    kept = parse_text_page(text, language="en", line_model=never)
+    assert tags in kept.body and address in kept.body
