@@ -44,6 +44,7 @@ from archive.ingest.lineshape import (
     has_image_file,
     noise_tokens,
     quoted_share,
+    section_heads,
     symbol_ratio,
     tag_list,
 )
@@ -113,6 +114,7 @@ class PageContext:
     widths: tuple[int, ...] = ()
     positions: dict[int, int] = field(default_factory=dict)
     blocks: tuple[tuple[int, int], ...] = ()
+    heads: frozenset[int] = frozenset()
 
 
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
@@ -131,6 +133,23 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         widths=tuple(sorted(line_weight(lines[index].text) for index in story)),
         positions={index: position for position, index in enumerate(story)},
         blocks=_blocks(prose),
+        heads=_section_heads(lines, story, prose, title),
+    )
+
+
+_TITLE_ECHO = 0.6  # a head this near the headline is the headline repeated, not a section's
+
+
+def _section_heads(
+    lines: Sequence[Line], story: Sequence[int], prose: Sequence[bool], title: str | None
+) -> frozenset[int]:
+    """The story positions of its section heads (``lineshape.section_heads``), the
+    headline's own copy left out."""
+    texts = [lines[index].text for index in story]
+    return frozenset(
+        position
+        for position in section_heads(texts, prose)
+        if not (title and similarity(texts[position], title) >= _TITLE_ECHO)
     )
 
 
@@ -354,6 +373,17 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
     )
     features["title_copy"] = similarity(text, context.title) if context.title else 0.0
     features |= _page_echoes(lines, index, context)
+    head = position in context.heads
+    # heads inside the story (below its lead): a digest's items, a long story's sections
+    inner = sum(at > lead_at for at in context.heads)
+    features |= {
+        # a digest's item heading (or a subheading) opens a run of paragraphs as the heads
+        # inside the story do; a caption or teaser above the lead, on a page with no
+        # sections, stands alone
+        "section_head": float(head),
+        "log_inner_heads": math.log1p(inner),
+        "digest_head": float(head and inner - (position > lead_at) >= 1),
+    }
     features |= _block_features(lines, position, context)
     near_edge = (
         abs(position - lead_at) <= _EDGE_REACH

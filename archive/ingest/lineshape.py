@@ -9,7 +9,9 @@ same test holds in every script we read.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import CLOSERS, PROSE_END
 
@@ -20,6 +22,7 @@ __all__ = [
     "has_image_file",
     "noise_tokens",
     "quoted_share",
+    "section_heads",
     "symbol_ratio",
     "tag_list",
 ]
@@ -110,3 +113,34 @@ def quoted_share(text: str) -> float:
     headline ("Continue reading “…”") is mostly quote."""
     quoted = sum(line_weight(found.group()) for found in _QUOTED.finditer(text))
     return min(1.0, quoted / max(1, line_weight(text)))
+
+
+_MAX_HEAD_GAP = 2  # short lines (a caption, its credit) between a section's head and its text
+_MIN_SECTION_PARAGRAPHS = 2
+
+
+def section_heads(texts: Sequence[str], prose: Sequence[bool]) -> tuple[int, ...]:
+    """The positions of a story's section heads: a heading-shaped line (a headline with no
+    sentence end, or a label ending in a colon), first of its run of short lines, that
+    opens a run of two or more paragraphs, at most two short lines (a caption, its credit)
+    between.
+
+    A digest's item headings and a long story's subheadings are heads, and a page that
+    shows several holds several stories or sections; a caption or a teaser above a
+    paragraph opens no run of paragraphs, or stands alone on its page.
+    """
+    heads = []
+    for position, text in enumerate(texts):
+        if prose[position] or (position > 0 and not prose[position - 1]):
+            continue  # a paragraph, or a line under another short line (a caption, a list)
+        if not (looks_like_title(text) or text.rstrip().endswith((":", "："))):
+            continue
+        at = position + 1
+        while at < len(texts) and not prose[at] and at - position <= _MAX_HEAD_GAP:
+            at += 1
+        run = 0
+        while at + run < len(texts) and prose[at + run]:
+            run += 1
+        if run >= _MIN_SECTION_PARAGRAPHS:
+            heads.append(position)
+    return tuple(heads)

@@ -252,11 +252,14 @@ def test_a_page_loses_its_caption_and_link_line_and_keeps_every_paragraph() -> N
 
     for story in (PARAGRAPH, SECOND, "Land disputes in the province", "The provincial governor"):
         assert story in page.body
-    # the photo's caption, above the lead and again under it, and the subscription link
+    # the photo's caption above the lead and the subscription link leave; the caption's
+    # copy alone between two paragraphs reads like a subheading (which is story far more
+    # often) and the seven-set model keeps it
+    assert not page.body.startswith("Farmers rest outside")
+    assert page.body.startswith(PARAGRAPH)
+    assert "mekongwire.org/subscribe" not in page.body
     for chrome in ("Farmers rest outside", "mekongwire.org/subscribe"):
-        assert chrome not in page.body
         assert any(line.startswith(chrome) for line in page.dropped)
-    assert 2 == sum(line.startswith("Farmers rest outside") for line in page.dropped)
 
 
 def test_a_tail_the_model_mostly_reads_as_furniture_leaves_whole() -> None:
@@ -472,3 +475,28 @@ def test_the_shipped_model_moves_a_tag_list_and_an_address_under_the_story() -> 
     # the rules alone keep both lines: the move is the model's
     kept = parse_text_page(text, language="en", line_model=never)
     assert tags in kept.body and address in kept.body
+
+
+def test_a_digest_items_heading_is_marked_when_the_story_holds_other_items() -> None:
+    first, second = (
+        "Ferry to the island stops as the river rises",
+        "Court delays ruling in land case",
+    )
+    digest = "\n".join([first, PARAGRAPH, SECOND, second, PARAGRAPH, THIRD]) + "\n"
+    lone = "\n".join([first, PARAGRAPH, SECOND, THIRD]) + "\n"
+
+    item = features_of(digest, first, title=HEAD)
+    caption = features_of(lone, first, title=HEAD)
+
+    assert (1.0, 1.0) == (item["section_head"], item["digest_head"])
+    assert item["log_inner_heads"] > 0.0
+    # the same line over the lead of a page with no sections heads one alone: no digest
+    assert (1.0, 0.0, 0.0) == (
+        caption["section_head"],
+        caption["digest_head"],
+        caption["log_inner_heads"],
+    )
+    # the headline's copy is no section's head, and a paragraph never is
+    assert 0.0 == features_of(f"{HEAD}\n{lone}", HEAD, title=HEAD)["section_head"]
+    assert 1.0 == features_of(f"{HEAD}\n{lone}", HEAD, title=None)["section_head"]
+    assert 0.0 == features_of(digest, PARAGRAPH, title=HEAD)["section_head"]

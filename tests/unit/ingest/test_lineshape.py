@@ -12,6 +12,7 @@ from archive.ingest.lineshape import (
     has_image_file,
     noise_tokens,
     quoted_share,
+    section_heads,
     symbol_ratio,
     tag_list,
 )
@@ -122,3 +123,46 @@ def test_a_line_quoting_a_headline_is_mostly_quote_and_a_paragraph_is_not() -> N
     said = 'The ferry operator said "we will wait" before he left the pier on Monday morning.'
     assert quoted_share(said) < 0.3
     assert quoted_share(PARAGRAPH) == 0.0
+
+
+DIGEST = [
+    "Farmers march on provincial hall over land",  # 0 an item's heading
+    PARAGRAPH,
+    "The hall's officials promised an answer within the month, the farmers said.",
+    "Ferry to the island stops as the river rises",  # 3 the next item's heading
+    "Villagers at the pier on Monday",  # 4 its caption
+    "The ferry stopped running on Sunday night after the river rose two metres.",
+    "Boatmen said they had never seen the water this high in April.",
+]
+
+
+def test_a_digest_items_headings_open_runs_of_paragraphs_and_a_caption_does_not() -> None:
+    prose = [False, True, True, False, False, True, True]
+
+    # the second heading opens its item over a caption: at most two short lines between
+    assert (0, 3) == section_heads(DIGEST, prose)
+
+
+def test_a_caption_over_one_paragraph_a_sentence_and_a_lone_line_head_nothing() -> None:
+    teaser = ["Villagers at the pier on Monday", PARAGRAPH, "Most read", "Ferry stops"]
+    assert () == section_heads(teaser, [False, True, False, False])
+    # a line ending its sentence is no heading, even over a run of paragraphs
+    sentence = ["The river rose.", PARAGRAPH, PARAGRAPH]
+    assert () == section_heads(sentence, [False, True, True])
+    # three short lines before the paragraphs: a list, not a heading and its caption
+    listed = [
+        "Most read",
+        "Ferry stops",
+        "Court delays ruling",
+        "Roads closed",
+        PARAGRAPH,
+        PARAGRAPH,
+    ]
+    assert () == section_heads(listed, [False, False, False, False, True, True])
+    # a label ending in a colon heads its paragraphs, in any script
+    label = [
+        "소식:",
+        "昨晚河水上涨两米，通往岛上的渡船已经停航。",
+        "村民说他们从未见过这样的洪水。",
+    ]
+    assert (0,) == section_heads(label, [False, True, True])
