@@ -37,6 +37,17 @@ from archive.ingest.furniture import (
     is_ui_notice,
 )
 from archive.ingest.headlines import looks_like_title
+from archive.ingest.lineshape import (
+    bracket_credit_end,
+    colon_label,
+    has_email,
+    has_image_file,
+    noise_tokens,
+    quoted_share,
+    section_heads,
+    symbol_ratio,
+    tag_list,
+)
 from archive.ingest.lineweight import line_weight
 from archive.ingest.logistic import Logistic, logistic_columns
 from archive.ingest.pagelines import (
@@ -103,6 +114,7 @@ class PageContext:
     widths: tuple[int, ...] = ()
     positions: dict[int, int] = field(default_factory=dict)
     blocks: tuple[tuple[int, int], ...] = ()
+    heads: frozenset[int] = frozenset()
 
 
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
@@ -121,6 +133,23 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         widths=tuple(sorted(line_weight(lines[index].text) for index in story)),
         positions={index: position for position, index in enumerate(story)},
         blocks=_blocks(prose),
+        heads=_section_heads(lines, story, prose, title),
+    )
+
+
+_TITLE_ECHO = 0.6  # a head this near the headline is the headline repeated, not a section's
+
+
+def _section_heads(
+    lines: Sequence[Line], story: Sequence[int], prose: Sequence[bool], title: str | None
+) -> frozenset[int]:
+    """The story positions of its section heads (``lineshape.section_heads``), the
+    headline's own copy left out."""
+    texts = [lines[index].text for index in story]
+    return frozenset(
+        position
+        for position in section_heads(texts, prose)
+        if not (title and similarity(texts[position], title) >= _TITLE_ECHO)
     )
 
 
@@ -181,6 +210,14 @@ def _shape(text: str) -> dict[str, float]:
         "is_name_shaped": float(is_name_shaped(text)),
         "looks_like_title": float(looks_like_title(text)),
         "is_prose": float(is_prose(text)),
+        "symbol_ratio": symbol_ratio(text),
+        "log_noise_tokens": math.log1p(noise_tokens(text)),
+        "email": float(has_email(text)),
+        "image_file": float(has_image_file(text)),
+        "tag_list": float(tag_list(text)),
+        "bracket_credit_end": float(bracket_credit_end(text)),
+        "colon_label": float(colon_label(text)),
+        "quoted_share": quoted_share(text),
     }
 
 
@@ -263,6 +300,18 @@ def _block_features(lines: Sequence[Line], position: int, context: PageContext) 
     }
 
 
+def _page_echoes(lines: Sequence[Line], index: int, context: PageContext) -> dict[str, float]:
+    """What the page around the line says of it: the headline quoted inside a longer line,
+    an image's file name right above or below (a caption's place)."""
+    folded = fold_line(lines[index].text)
+    title = fold_line(context.title) if context.title else ""
+    beside = [lines[at].text for at in (index - 1, index + 1) if 0 <= at < len(lines)]
+    return {
+        "holds_title": float(bool(title) and title in folded and len(folded) > len(title)),
+        "beside_image": float(any(has_image_file(other) for other in beside)),
+    }
+
+
 def line_features(lines: Sequence[Line], index: int, context: PageContext) -> dict[str, float]:
     """Structural, language-independent features of line ``index`` of the story.
 
@@ -323,6 +372,18 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         else 0.0
     )
     features["title_copy"] = similarity(text, context.title) if context.title else 0.0
+    features |= _page_echoes(lines, index, context)
+    head = position in context.heads
+    # heads inside the story (below its lead): a digest's items, a long story's sections
+    inner = sum(at > lead_at for at in context.heads)
+    features |= {
+        # a digest's item heading (or a subheading) opens a run of paragraphs as the heads
+        # inside the story do; a caption or teaser above the lead, on a page with no
+        # sections, stands alone
+        "section_head": float(head),
+        "log_inner_heads": math.log1p(inner),
+        "digest_head": float(head and inner - (position > lead_at) >= 1),
+    }
     features |= _block_features(lines, position, context)
     near_edge = (
         abs(position - lead_at) <= _EDGE_REACH

@@ -1,0 +1,146 @@
+"""Shapes of chrome lines that carry across languages: the line model's text features.
+
+Each predicate reads a line's *structure* — ASCII symbol noise in a line, an e-mail address,
+an image's file name, a list of short tags, a credit in brackets closing a caption, a short
+label before a colon, a quoted headline filling the line — never a site's wording, so the
+same test holds in every script we read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from archive.ingest.headlines import looks_like_title
+from archive.ingest.lineweight import line_weight
+from archive.ingest.pagelines import CLOSERS, PROSE_END
+
+__all__ = [
+    "bracket_credit_end",
+    "colon_label",
+    "has_email",
+    "has_image_file",
+    "noise_tokens",
+    "quoted_share",
+    "section_heads",
+    "symbol_ratio",
+    "tag_list",
+]
+
+# Symbols no sentence uses: ASCII punctuation beyond the sentence's own (.,:;!?'"()-).
+_SYMBOLS = frozenset("#$%&*+<=>@\\^_`{|}~")
+# A noise token: one to three printable ASCII characters mixing a symbol with a letter or
+# digit ("u#", "k!", "$Q2"), or a letter and a digit glued ("c4", "O8"): a forum's watermark.
+_NOISE_TOKEN = re.compile(
+    r"^(?:(?=[\x21-\x7e]*[A-Za-z0-9])(?=[\x21-\x7e]*[#$%&*+<=>@\\^_`{|}~!;?\[\]/])"
+    r"[\x21-\x7e]{2,3}|[A-Za-z]\d|\d[A-Za-z])$"
+)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp)\b|!\[[^\]]*\]\(", re.IGNORECASE)
+# A tag list: items split by commas, slashes, bars, middle dots or ideographic commas.
+_TAG_SEPARATOR = re.compile(r"\s*[,，、/|｜·•;]\s*")
+_MIN_TAGS = 3
+_MAX_TAG_WEIGHT = 30  # one tag: a few words (CJK counted wide)
+_MAX_TAG_WORDS = 4
+# A credit closing a caption: a bracketed group at the line's end ("(Reuters)",
+# "[사진=…]", "(供稿)"), a bar or spaces after it allowed.
+_BRACKET_END = re.compile(r"[(\[（【][^()\[\]（）【】]{1,60}[)\]）】]$")
+_TRAILING_BARS = " |｜\t"
+_COLON = re.compile(r"[:：]")
+_MAX_LABEL_WORDS = 5
+_MAX_LABEL_WEIGHT = 24
+_QUOTED = re.compile(r"“[^”]{4,}”|「[^」]{4,}」|«[^»]{4,}»|\"[^\"]{4,}\"|『[^』]{4,}』")
+
+
+def symbol_ratio(text: str) -> float:
+    """The share of a line's characters that are symbols no sentence uses."""
+    return sum(char in _SYMBOLS for char in text) / max(1, len(text))
+
+
+def noise_tokens(text: str) -> int:
+    """How many of the line's tokens are short ASCII noise (a forum watermark's "u# d: c4")."""
+    return sum(_NOISE_TOKEN.match(token) is not None for token in text.split())
+
+
+def has_email(text: str) -> bool:
+    """Whether the line holds an e-mail address."""
+    return _EMAIL.search(text) is not None
+
+
+def has_image_file(text: str) -> bool:
+    """Whether the line names an image file or embeds an image (a caption's neighbour)."""
+    return _IMAGE_FILE.search(text) is not None
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip(CLOSERS).endswith(PROSE_END)
+
+
+def tag_list(text: str) -> bool:
+    """Whether the line is a list of three or more short items split by commas, slashes or
+    bars, with no sentence end: a story's tags ("Army / ASEAN / Malaysia")."""
+    if _ends_sentence(text):
+        return False
+    items = [item for item in _TAG_SEPARATOR.split(text.strip(" ,/|")) if item]
+    return len(items) >= _MIN_TAGS and all(
+        line_weight(item) <= _MAX_TAG_WEIGHT and len(item.split()) <= _MAX_TAG_WORDS
+        for item in items
+    )
+
+
+def bracket_credit_end(text: str) -> bool:
+    """Whether the line ends with a short bracketed group after some text: a caption's
+    credit ("… [Photo=Agency]", "… (Reuters)") or a supply note."""
+    stripped = text.rstrip(_TRAILING_BARS)
+    found = _BRACKET_END.search(stripped)
+    return found is not None and (found.start() > 0 or len(stripped) == len(found.group()))
+
+
+def colon_label(text: str) -> bool:
+    """Whether the line opens with a short label and a colon and makes no sentence:
+    "Source: …", "No comments:", an outlet's name before a headline in a digest."""
+    found = _COLON.search(text)
+    if found is None or _ends_sentence(text):
+        return False
+    label = text[: found.start()]
+    if not label.strip() or label.strip()[-1:].isdigit():
+        return False  # "12:30", a clock
+    return len(label.split()) <= _MAX_LABEL_WORDS and line_weight(label) <= _MAX_LABEL_WEIGHT
+
+
+def quoted_share(text: str) -> float:
+    """The share of the line's weight inside quotes: a line quoting another story's
+    headline ("Continue reading “…”") is mostly quote."""
+    quoted = sum(line_weight(found.group()) for found in _QUOTED.finditer(text))
+    return min(1.0, quoted / max(1, line_weight(text)))
+
+
+_MAX_HEAD_GAP = 2  # short lines (a caption, its credit) between a section's head and its text
+_MIN_SECTION_PARAGRAPHS = 2
+
+
+def section_heads(texts: Sequence[str], prose: Sequence[bool]) -> tuple[int, ...]:
+    """The positions of a story's section heads: a heading-shaped line (a headline with no
+    sentence end, or a label ending in a colon), first of its run of short lines, that
+    opens a run of two or more paragraphs, at most two short lines (a caption, its credit)
+    between.
+
+    A digest's item headings and a long story's subheadings are heads, and a page that
+    shows several holds several stories or sections; a caption or a teaser above a
+    paragraph opens no run of paragraphs, or stands alone on its page.
+    """
+    heads = []
+    for position, text in enumerate(texts):
+        if prose[position] or (position > 0 and not prose[position - 1]):
+            continue  # a paragraph, or a line under another short line (a caption, a list)
+        if not (looks_like_title(text) or text.rstrip().endswith((":", "："))):
+            continue
+        at = position + 1
+        while at < len(texts) and not prose[at] and at - position <= _MAX_HEAD_GAP:
+            at += 1
+        run = 0
+        while at + run < len(texts) and prose[at + run]:
+            run += 1
+        if run >= _MIN_SECTION_PARAGRAPHS:
+            heads.append(position)
+    return tuple(heads)
