@@ -57,6 +57,7 @@ from archive.ingest.headlines import (
     is_label,
     is_shouted_label,
     looks_like_title,
+    wrapped_lines,
 )
 from archive.ingest.linemodel import LineModel, furniture_probability, page_context
 from archive.ingest.lineweight import line_weight
@@ -139,14 +140,17 @@ def find_lead(lines: Sequence[Line], story_first: int) -> int | None:
 
 def headline_candidates(lines: Sequence[Line], lead: int, rule: int | None) -> list[int]:
     """The lines that may be the headline: above the lead (the nearest
-    :data:`MAX_CANDIDATES`), more than a stray word and shorter than a paragraph, with the
+    :data:`MAX_CANDIDATES`), more than a stray word and shorter than a paragraph, not a
+    line of a hard-wrapped paragraph (``headlines.wrapped_lines``), with the
     rule's own pick, and the title-shaped lines just under the lead that a paragraph follows
     closely (:func:`_under_lead`)."""
+    wrapped = wrapped_lines(list(lines[: lead + 1]))
     above = [
         index
         for index in range(lead)
         if is_substantial(lines[index].text)
         and line_weight(lines[index].text) <= _MAX_CANDIDATE_WEIGHT
+        and index not in wrapped  # a line of a hard-wrapped paragraph
     ][-MAX_CANDIDATES:]
     if rule is not None and rule < lead and rule not in above:
         above = sorted([*above, rule])
@@ -160,20 +164,33 @@ _STORY_AFTER_HEADLINE = 3  # ... with its story's first paragraph this close und
 def _under_lead(lines: Sequence[Line], lead: int) -> list[int]:
     """The title-shaped lines (not paragraphs) just under the lead with a paragraph a line
     or two under them: where the first paragraph is not the story's lead but a deck above
-    the headline, another story's teaser pinned on top, a writer's note."""
+    the headline, another story's teaser pinned on top, a writer's note. Only where the
+    line has a date or a byline under it, or the first paragraph is itself a byline: a
+    subheading inside the story has the story going on under it. A line the page also
+    shows over the lead is none (a photo's caption repeated under it)."""
     found = []
+    above = {fold_line(line.text) for line in lines[:lead]}
     for index in range(lead + 1, min(lead + 1 + _UNDER_LEAD_LINES, len(lines))):
         text = lines[index].text
         if is_prose(text):
             break
         if (
-            is_substantial(text)
+            fold_line(text) not in above  # a copy of a line over the lead: a caption's echo
+            and is_substantial(text)
             and line_weight(text) <= _MAX_CANDIDATE_WEIGHT
             and looks_like_title(text)
             and _lead_under(lines, index) is not None
+            and (_credit_like(lines[lead].text) or _headline_furniture_under(lines, index))
         ):
             found.append(index)
     return found
+
+
+def _headline_furniture_under(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line under line ``index`` is what stands under a headline: a date, a
+    byline or credit line."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(following) and (date_line(following) is not None or _credit_like(following))
 
 
 def _lead_under(lines: Sequence[Line], index: int) -> int | None:

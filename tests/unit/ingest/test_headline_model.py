@@ -341,3 +341,11 @@ def test_a_pick_far_less_likely_than_a_line_the_model_half_believes_is_replaced(
     assert 1 == decide(probabilities, 0, odds=2.0, least=0.3, **cuts)
     assert 0 == decide(probabilities, 0, odds=2.0, least=0.4, **cuts)
     assert 0 == decide({0: 0.2, 1: 0.35}, 0, odds=2.0, least=0.3, **cuts)  # not far enough
+
+
+def test_a_caption_shown_over_the_lead_and_again_under_it_is_no_candidate_under_it() -> None:
+    caption = "Farmers rest outside the provincial hall"
+    page = f"{HEADLINE}\n{caption}\n{LEAD}\n{caption}\n{SECOND}\n"
+    lines = list(page_lines(page))
+
+    assert (0, 1) == headline_page(lines, 2, 0).candidates
