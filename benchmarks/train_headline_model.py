@@ -72,9 +72,9 @@ DEFAULT_CUTS = {
     "threshold": 0.5,
     "margin": 0.2,
     "floor": 0.0,
-    "adopt": 0.9,
+    "adopt": 1.01,
     "odds": 1.0,
-    "least": 0.2,
+    "least": 0.3,
 }
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
 MARGINS = (0.0, 0.2, 0.4, 0.6)
@@ -84,7 +84,7 @@ LEASTS = (0.1, 0.2, 0.3)
 ADOPTS = (0.5, 0.7, 0.9, 1.01)  # 1.01: a page the rules found no headline on gets none
 KEEPER_L2 = 1.0
 KEEPS = (0.0, 0.1, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5)
-DEFAULT_KEEP = 0.25  # the keep cut --cv chose (with the cuts above, together)
+DEFAULT_KEEP = 0.2  # the keep cut --cv chose (with the cuts above, together)
 JOINT_SHORTLIST = 12  # chooser cuts weighed together with the keeper
 INVENTED_COST = 2  # a title invented weighs as two missed: precision first
 
