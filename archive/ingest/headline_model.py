@@ -15,7 +15,9 @@ them, trained on the benchmark pages' gold (``benchmarks/train_headline_model.py
 rule's pick only when it is likely and clearly likelier; a page where no candidate reaches
 a floor, or whose pick a second model (the *keeper*, :func:`keep_features`) doubts, gets no
 headline (the archive derives a marked one from the lead). The lead itself is never a
-candidate.
+candidate; a title-shaped line just under it is, when a paragraph follows it closely (the
+first paragraph was a deck or a pinned teaser, not the lead): the story then starts under
+the chosen line.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ import json
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from archive.ingest.bylines import is_credit_line
@@ -39,6 +41,15 @@ from archive.ingest.furniture import (
     is_site_name,
     is_ui_notice,
 )
+from archive.ingest.headline_shapes import (
+    caption_shaped,
+    digit_run,
+    is_numbered,
+    menu_items,
+    truncated_stem,
+    uniform_tokens,
+    word_overlap,
+)
 from archive.ingest.headlines import (
     in_menu,
     is_aside,
@@ -46,6 +57,7 @@ from archive.ingest.headlines import (
     is_label,
     is_shouted_label,
     looks_like_title,
+    wrapped_lines,
 )
 from archive.ingest.linemodel import LineModel, furniture_probability, page_context
 from archive.ingest.lineweight import line_weight
@@ -87,6 +99,9 @@ _ELLIPSIS = ("...", "…", "..")
 _COLON_END = (":", "：")
 _QUESTION_END = ("?", "？", "؟")
 _LEAD_OPENING = 2.0  # the lead's opening compared with a line: twice the line's length
+NEVER = 99.0  # an odds cut no candidate reaches: the odds rule is off
+_STORY_OPENING_LINES = 3  # the lead and the lines right under it, a headline's words' echo
+_MIN_MENU_ITEMS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +117,8 @@ class HeadlinePage:
         counts: How often each line's text (case and spacing folded) is on the page.
         below_lead: The folded texts of the lines from the lead down (the story and what
             follows it).
+        overlaps: Each candidate's share of words found in its story's opening
+            (:func:`story_overlap`).
     """
 
     lead: int
@@ -110,6 +127,7 @@ class HeadlinePage:
     main_script: str | None
     counts: dict[str, int]
     below_lead: frozenset[str]
+    overlaps: dict[int, float] = field(default_factory=dict)
 
 
 def find_lead(lines: Sequence[Line], story_first: int) -> int | None:
@@ -122,31 +140,100 @@ def find_lead(lines: Sequence[Line], story_first: int) -> int | None:
 
 def headline_candidates(lines: Sequence[Line], lead: int, rule: int | None) -> list[int]:
     """The lines that may be the headline: above the lead (the nearest
-    :data:`MAX_CANDIDATES`), more than a stray word and shorter than a paragraph, with the
-    rule's own pick."""
+    :data:`MAX_CANDIDATES`), more than a stray word and shorter than a paragraph, not a
+    line of a hard-wrapped paragraph (``headlines.wrapped_lines``), with the
+    rule's own pick, and the title-shaped lines just under the lead that a paragraph follows
+    closely (:func:`_under_lead`)."""
+    wrapped = wrapped_lines(list(lines[: lead + 1]))
     above = [
         index
         for index in range(lead)
         if is_substantial(lines[index].text)
         and line_weight(lines[index].text) <= _MAX_CANDIDATE_WEIGHT
+        and index not in wrapped  # a line of a hard-wrapped paragraph
     ][-MAX_CANDIDATES:]
     if rule is not None and rule < lead and rule not in above:
         above = sorted([*above, rule])
-    return above
+    return [*above, *_under_lead(lines, lead)]
+
+
+_UNDER_LEAD_LINES = 3  # how far under the lead a headline may stand
+_STORY_AFTER_HEADLINE = 3  # ... with its story's first paragraph this close under it
+
+
+def _under_lead(lines: Sequence[Line], lead: int) -> list[int]:
+    """The title-shaped lines (not paragraphs) just under the lead with a paragraph a line
+    or two under them: where the first paragraph is not the story's lead but a deck above
+    the headline, another story's teaser pinned on top, a writer's note. Only where the
+    line has a date or a byline under it, or the first paragraph is itself a byline: a
+    subheading inside the story has the story going on under it. A line the page also
+    shows over the lead is none (a photo's caption repeated under it)."""
+    found = []
+    above = {fold_line(line.text) for line in lines[:lead]}
+    for index in range(lead + 1, min(lead + 1 + _UNDER_LEAD_LINES, len(lines))):
+        text = lines[index].text
+        if is_prose(text):
+            break
+        if (
+            fold_line(text) not in above  # a copy of a line over the lead: a caption's echo
+            and is_substantial(text)
+            and line_weight(text) <= _MAX_CANDIDATE_WEIGHT
+            and looks_like_title(text)
+            and _lead_under(lines, index) is not None
+            and (_credit_like(lines[lead].text) or _headline_furniture_under(lines, index))
+        ):
+            found.append(index)
+    return found
+
+
+def _headline_furniture_under(lines: Sequence[Line], index: int) -> bool:
+    """Whether the line under line ``index`` is what stands under a headline: a date, a
+    byline or credit line."""
+    following = lines[index + 1].text if index + 1 < len(lines) else ""
+    return bool(following) and (date_line(following) is not None or _credit_like(following))
+
+
+def _lead_under(lines: Sequence[Line], index: int) -> int | None:
+    """The first paragraph a few lines under line ``index``, if there is one."""
+    return next(
+        (
+            i
+            for i in range(index + 1, min(index + 1 + _STORY_AFTER_HEADLINE, len(lines)))
+            if is_prose(lines[i].text)
+        ),
+        None,
+    )
 
 
 def headline_page(lines: Sequence[Line], lead: int, rule: int | None) -> HeadlinePage:
     """The page-level facts the candidates' features read."""
     story_text = "".join(line.text for line in lines[lead : lead + 40])
     scripts = letter_scripts(story_text)
+    candidates = tuple(headline_candidates(lines, lead, rule))
     return HeadlinePage(
         lead=lead,
         rule=rule,
-        candidates=tuple(headline_candidates(lines, lead, rule)),
+        candidates=candidates,
         main_script=scripts.most_common(1)[0][0] if scripts else None,
         counts=dict(Counter(fold_line(line.text) for line in lines)),
         below_lead=frozenset(fold_line(line.text) for line in lines[lead:]),
+        overlaps={index: story_overlap(lines, index, lead) for index in candidates},
     )
+
+
+def _own_lead(lines: Sequence[Line], index: int, lead: int) -> int:
+    """The lead a candidate heads: the page's, or for a line under it the paragraph under
+    the line (:func:`_under_lead`)."""
+    if index < lead:
+        return lead
+    return _lead_under(lines, index) or len(lines)
+
+
+def story_overlap(lines: Sequence[Line], index: int, lead: int) -> float:
+    """The share of line ``index``'s words found in the opening of the story it heads."""
+    own = _own_lead(lines, index, lead)
+    opening = " ".join(line.text for line in lines[own : own + _STORY_OPENING_LINES])
+    return word_overlap(lines[index].text, opening)
 
 
 def line_furniture(
@@ -208,7 +295,8 @@ def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> 
         "has_date": float(has_date(text) or date_line(text) is not None),
         "in_menu": float(in_menu(list(lines), index)),
     }
-    lead = page.lead
+    under = index > page.lead  # a candidate under the first paragraph: its own lead is lower
+    lead = _own_lead(lines, index, page.lead)
     between = range(index + 1, min(lead, len(lines)))
     content_between = [
         i for i in between if not (is_chrome(lines[i].text) or date_line(lines[i].text))
@@ -233,7 +321,11 @@ def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> 
     features |= {
         "echoed": float(is_echoed(list(lines), index)),
         "repeated": float(page.counts.get(folded, 0) > 1),
-        "in_story": float(folded in page.below_lead),
+        "in_story": float(
+            any(fold_line(line.text) == folded for line in lines[lead:])
+            if under
+            else folded in page.below_lead
+        ),
         "lead_similarity": similarity(text, opening) if opening else 0.0,
         "shown_in_breadcrumb": float(
             any(
@@ -270,7 +362,33 @@ def headline_features(lines: Sequence[Line], index: int, page: HeadlinePage) -> 
         ),
         "same_as_other": float(any(same_text(other, text) for other in others)),
     }
+    features |= _furniture_shapes(lines, index, page)
     return features
+
+
+def _furniture_shapes(lines: Sequence[Line], index: int, page: HeadlinePage) -> dict[str, float]:
+    """The shapes of the lines unseen pages put where a headline stands (see
+    ``headline_shapes``): a menu row, a numbered link, a phone number, a caption with its
+    photo's credit, a teaser cut short of a line shown whole; the line's words in the
+    opening of the story it heads."""
+    text = lines[index].text
+    stem = truncated_stem(text)
+    folded_stem = fold_line(stem) if stem else None
+    return {
+        "menu_row": float(menu_items(text) >= _MIN_MENU_ITEMS),
+        "uniform_tokens": uniform_tokens(text),
+        "numbered": float(is_numbered(text)),
+        "log_digit_run": math.log1p(digit_run(text)),
+        "caption_shaped": float(caption_shaped(text)),
+        "cut_of_other": float(
+            folded_stem is not None
+            and any(
+                i != index and fold_line(lines[i].text).startswith(folded_stem)
+                for i in range(len(lines))
+            )
+        ),
+        "lead_overlap": page.overlaps.get(index, 0.0),
+    }
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,6 +408,10 @@ class HeadlineModel(Logistic):
             (a :class:`Logistic` over :func:`keep_features`), or None to keep every choice.
         keep: The chosen line is kept as the headline when the keeper's probability is at
             least this; below it the page shows no headline.
+        odds: The best candidate also replaces the rule's pick when its log-odds beat the
+            pick's by at least this ...
+        least: ... and its probability is at least this (a pick the model finds far less
+            likely than a line it only half believes: a menu row against the headline).
     """
 
     threshold: float
@@ -298,6 +420,8 @@ class HeadlineModel(Logistic):
     adopt: float
     keeper: Logistic | None = None
     keep: float = 0.0
+    odds: float = NEVER
+    least: float = 1.0
 
     def to_json(self) -> dict[str, object]:
         data: dict[str, object] = {
@@ -306,6 +430,8 @@ class HeadlineModel(Logistic):
             "margin": self.margin,
             "floor": self.floor,
             "adopt": self.adopt,
+            "odds": self.odds,
+            "least": self.least,
         }
         if self.keeper is not None:
             data["keeper"] = {**self.keeper.columns_json(), "keep": self.keep}
@@ -317,6 +443,8 @@ class HeadlineModel(Logistic):
         columns = logistic_columns(data, "headline model")
         try:
             cuts = [float(data[key]) for key in ("threshold", "margin", "floor", "adopt")]  # type: ignore[arg-type]
+            # the odds rule's cuts: off in a model written before it
+            cuts += [float(data.get(key, off)) for key, off in (("odds", NEVER), ("least", 1.0))]  # type: ignore[arg-type]
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"headline model: malformed weights ({error})") from error
         keeper, keep = None, 0.0
@@ -340,6 +468,8 @@ class HeadlineModel(Logistic):
             adopt=cuts[3],
             keeper=keeper,
             keep=keep,
+            odds=cuts[4],
+            least=cuts[5],
         )
 
 
@@ -397,6 +527,8 @@ def decide(
     margin: float,
     floor: float,
     adopt: float,
+    odds: float = NEVER,
+    least: float = 1.0,
 ) -> int | None:
     """The headline from the candidates' probabilities (see :class:`HeadlineModel`); the
     likeliest candidate, the nearer the lead on a tie."""
@@ -408,8 +540,13 @@ def decide(
         return best if top >= adopt else None
     if top < floor:
         return None
-    if best != rule and top >= threshold and top - probabilities.get(rule, 0.0) >= margin:
+    if best == rule:
+        return rule
+    against = probabilities.get(rule, 0.0)
+    if top >= threshold and top - against >= margin:
         return best
+    if top >= least and _logit(top) - _logit(against) >= odds:
+        return best  # the rules' pick is far less likely than a line the model likes
     return rule
 
 
@@ -466,7 +603,8 @@ def choose_headline(
 ) -> int | None:
     """The headline's line: the rule's pick (``rule``), another candidate the model finds
     clearly likelier, or None when the page shows none (no candidate likely enough, or the
-    keeper doubts the pick). Always above the story's lead; a page with no paragraph keeps
+    keeper doubts the pick). Above the story's lead, or just under it when that paragraph
+    is no lead (:func:`headline_candidates`); a page with no paragraph keeps
     the rule's pick."""
     lead = find_lead(lines, story_first)
     if lead is None:
@@ -481,6 +619,8 @@ def choose_headline(
         margin=model.margin,
         floor=model.floor,
         adopt=model.adopt,
+        odds=model.odds,
+        least=model.least,
     )
     if chosen is None or model.keeper is None or chosen not in probabilities:
         return chosen

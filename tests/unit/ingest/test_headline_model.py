@@ -271,3 +271,81 @@ def test_a_malformed_keeper_is_named_in_the_error() -> None:
         HeadlineModel.from_json({**data, "keeper": {"features": ["a"], "keep": 0.1}})
     with pytest.raises(ValueError, match="keeper"):
         HeadlineModel.from_json({**data, "keeper": [1, 2]})
+
+
+def test_a_menu_row_a_numbered_link_and_a_caption_read_by_their_shapes() -> None:
+    menu = "Home · Politics · Economy · 【Classic view】"
+    numbered = "1. Skip to content"
+    caption = "Farmers rest on the road to the hall. Photo: Jane Roe"
+    page = f"{menu}\n{numbered}\n{HEADLINE}\n{caption}\n{LEAD}\n{SECOND}\n"
+
+    row, link, shot, headline = (
+        features_of(page, line) for line in (menu, numbered, caption, HEADLINE)
+    )
+
+    assert (1.0, 0.0) == (row["menu_row"], headline["menu_row"])
+    assert (1.0, 0.0) == (link["numbered"], headline["numbered"])
+    assert (1.0, 0.0) == (shot["caption_shaped"], headline["caption_shaped"])
+
+
+def test_a_headlines_words_recur_in_the_lead_and_a_mottos_do_not() -> None:
+    motto = "Your trusted voice since 1990"
+    page = f"{motto}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"
+
+    slogan, headline = features_of(page, motto), features_of(page, HEADLINE)
+
+    assert headline["lead_overlap"] > 0.5 > slogan["lead_overlap"]
+
+
+def test_a_teaser_cut_short_of_a_line_the_page_shows_whole_is_a_cut_of_it() -> None:
+    whole = "Farmers march on provincial hall over lost land and unpaid debts to the mill"
+    cut = "Farmers march on provincial hall over lost land…"
+    page = f"{cut}\n{whole}\n{LEAD}\n{SECOND}\n"
+
+    assert 1.0 == features_of(page, cut)["cut_of_other"]
+    assert 0.0 == features_of(page, whole)["cut_of_other"]
+
+
+DECK = (
+    "A pinned note from the editors about the newsroom's award, which the site shows above "
+    "every story it carries this year."
+)
+
+
+def test_a_headline_under_a_pinned_paragraph_is_a_candidate_under_the_lead() -> None:
+    page = f"{DECK}\n{HEADLINE}\nMonday, 18 October 2010\n{LEAD}\n{SECOND}\n"
+    lines = list(page_lines(page))
+    lead = find_lead(lines, 0)
+
+    context = headline_page(lines, 0 if lead is None else lead, None)
+    features = headline_features(lines, 1, context)
+
+    assert 0 == lead and 1 in context.candidates
+    assert features["lead_overlap"] > 0.5  # its own lead is the paragraph under it
+    assert 1.0 == features["next_is_date"]
+    assert 0 not in context.candidates  # the first paragraph itself never is one
+
+
+def test_no_line_under_the_lead_is_a_candidate_when_the_story_goes_on_under_it() -> None:
+    page = f"{LEAD}\n{SECOND}\nRelated: Farmers return home\n{SECOND}\n"
+    lines = list(page_lines(page))
+
+    assert () == headline_page(lines, 0, None).candidates
+
+
+def test_a_pick_far_less_likely_than_a_line_the_model_half_believes_is_replaced() -> None:
+    cuts = {"threshold": 0.8, "margin": 0.4, "floor": 0.0, "adopt": 0.9}
+    probabilities = {0: 0.01, 1: 0.35}
+
+    assert 0 == decide(probabilities, 0, **cuts)  # the odds rule off by default
+    assert 1 == decide(probabilities, 0, odds=2.0, least=0.3, **cuts)
+    assert 0 == decide(probabilities, 0, odds=2.0, least=0.4, **cuts)
+    assert 0 == decide({0: 0.2, 1: 0.35}, 0, odds=2.0, least=0.3, **cuts)  # not far enough
+
+
+def test_a_caption_shown_over_the_lead_and_again_under_it_is_no_candidate_under_it() -> None:
+    caption = "Farmers rest outside the provincial hall"
+    page = f"{HEADLINE}\n{caption}\n{LEAD}\n{caption}\n{SECOND}\n"
+    lines = list(page_lines(page))
+
+    assert (0, 1) == headline_page(lines, 2, 0).candidates

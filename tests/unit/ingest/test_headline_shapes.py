@@ -1,0 +1,104 @@
+"""Shapes of the lines that stand where a headline stands but are not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.headline_shapes import (
+    caption_shaped,
+    digit_run,
+    is_numbered,
+    menu_items,
+    truncated_stem,
+    uniform_tokens,
+    word_overlap,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "items"),
+    [
+        ("Home · World news · 【Classic view】 【Comments: 12】", 4),
+        ("경제.문화.스포츠.세계", 4),
+        ("Home | About | Contact", 3),
+        ("首页 / 新闻 / 国际", 3),
+    ],
+)
+def test_a_row_of_short_items_between_separators_is_a_menu_row(line: str, items: int) -> None:
+    assert items == menu_items(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Farmers count the cost as floods sweep the valley for a third week",
+        "Rice price rises 3.5 per cent, traders say",
+        "Ministers meet / talks resume after a long pause in the northern capital region",
+    ],
+)
+def test_a_headline_is_no_menu_row(line: str) -> None:
+    assert menu_items(line) < 3
+
+
+def test_tokens_alike_in_length_read_as_link_labels_and_a_long_sentence_does_not() -> None:
+    assert uniform_tokens("트위터 페이스북 카카오톡") > 0.7
+    assert uniform_tokens("Mail Print Share") > 0.7
+    assert uniform_tokens("Farmers count the cost as floods sweep the valley for a week") == 0.0
+    assert uniform_tokens("Two words") == 0.0
+
+
+def test_a_numbered_link_starts_with_its_number() -> None:
+    assert is_numbered("1. 跳到主要内容")
+    assert is_numbered("2) Skip to navigation")
+    assert not is_numbered("2024 budget passes")
+    assert not is_numbered("Floods sweep the valley")
+
+
+def test_a_phone_number_is_a_long_run_of_digits_spaces_and_dashes_aside() -> None:
+    assert 10 == digit_run("ទំនាក់ទំនង : 012 345 6789")
+    assert 10 == digit_run("Call 012-345-6789")
+    assert 4 == digit_run("Floods of 2020 recalled")
+    assert 0 == digit_run("No digits here")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Villagers wade through the flooded road in the north. Photo: Jane Roe",
+        "Fighters train at a camp in the hills on March 3. (John Doe | The Outlet)",
+        "수해 현장을 찾은 주민들 (사진=홍길동 기자)",
+        "A boat on the river. (AP Photo/Jane Roe)",
+    ],
+)
+def test_a_line_closing_with_its_photos_credit_is_caption_shaped(line: str) -> None:
+    assert caption_shaped(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Floods sweep the valley for a third week",
+        "Court jails two editors for sedition | World",
+        "Minister: the photo was not ours",
+    ],
+)
+def test_a_headline_is_not_caption_shaped(line: str) -> None:
+    assert not caption_shaped(line)
+
+
+def test_a_line_cut_with_an_ellipsis_gives_its_stem() -> None:
+    assert "Farmers in the valley say the floods have" == truncated_stem(
+        "Farmers in the valley say the floods have…"
+    )
+    assert "The river rose again" == truncated_stem("The river rose again ...")
+    assert truncated_stem("More…") is None  # too short to be a cut sentence
+    assert truncated_stem("Floods sweep the valley") is None
+
+
+def test_a_headlines_words_recur_in_its_lead_and_a_mottos_do_not() -> None:
+    lead = "Floods swept the valley on Monday, and farmers said the rice harvest was lost."
+    assert word_overlap("Floods sweep valley, farmers lose rice harvest", lead) > 0.5
+    assert word_overlap("Your trusted voice since 1990", lead) == 0.0
+    # unspaced scripts are compared by letter pairs
+    assert word_overlap("洪水淹没山谷农民失收", "周一洪水淹没山谷，农民说稻米失收。") > 0.7
+    assert word_overlap("欢迎光临本站首页", "周一洪水淹没山谷，农民说稻米失收。") == 0.0
