@@ -201,14 +201,14 @@ def _run_candidates(text: str) -> list[tuple[Role, str, str]]:
 def _readings(text: str) -> list[tuple[Role, str, str]]:
     """Every loose reading of a slot line: its bracketed parts (of a line of any length),
     then the whole short line, or else its label runs, or else each of its parts; the
-    label runs of a line whose bracket gave names are that bracket's."""
+    label runs of a line with a label in brackets are that bracket's."""
     bracketed: list[tuple[Role, str, str]] = []
     for match in _BRACKETED.finditer(text):
         inside = _candidates_of_line(match.group(1)) or _run_candidates(match.group(1))
         bracketed += [(role, name, "loose_bracket") for role, name, _reader in inside]
     short = len(text) <= _MAX_LINE_CHARS
     found = _candidates_of_line(text) if short else []
-    if not found and short and not bracketed:
+    if not found and short and not any(label_runs(m.group(1)) for m in _BRACKETED.finditer(text)):
         found = _run_candidates(text)
     if not found and short:
         parts = [part for part in _SEGMENTS.split(_normal(text)) if part.strip()]
