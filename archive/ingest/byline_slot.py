@@ -26,6 +26,7 @@ from archive.ingest.bylines import (
     read_labelled,
     read_outlet_date,
 )
+from archive.ingest.credit_words import HAN_SURNAMES
 from archive.ingest.credits import CreditEntry, looks_like_credit_line
 from archive.ingest.dates import date_line
 from archive.ingest.lineweight import line_weight
@@ -208,18 +209,10 @@ def _heads(line: str) -> bool:
 
 
 _MAX_HEADLINE_CHARS = 120
-# The commonest Chinese surnames (simplified and traditional): a closed class. A line of two
-# or three Han characters opening with one, alone under a headline and over the lead, is
-# the author's name ("☉張國財", "金 楓"); Chinese news bylines carry a label (记者), so an
-# unlabelled name signs an opinion piece or a feature: its writer.
-_HAN_SURNAMES = frozenset(
-    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
-    "邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
-    "金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
-    "钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯"
-    "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂游"
-    "赖賴辛鄺邝洪卓"
-)
+# A line of two or three Han characters opening with a common surname (credit_words'
+# closed class), alone under a headline and over the lead, is the author's name ("☉張國財",
+# "金 楓"); Chinese news bylines carry a label (记者), so an unlabelled name signs an opinion
+# piece or a feature: its writer.
 _HAN_NAME_LINE = re.compile(
     r"^[^\w]{0,2}\s*(?P<name>[\u3400-\u9fff](?:\s?[\u3400-\u9fff]){1,2})"
     r"(?:\s+\d{4}[/.-]\d{1,2}[/.-]\d{1,2}\b.*)?$"  # "NAME 2022/03/17 18:11 點閱 548 次"
@@ -231,7 +224,7 @@ _HAN_SIGNED_TITLE = re.compile(r"[(（](?P<name>[\u3400-\u9fff]{2,3})[)）]$")
 def _han_author(line: str) -> tuple[CreditEntry, ...]:
     """The writer a line of a Chinese name alone states ("☉張國財", "金 楓"), else ()."""
     match = _HAN_NAME_LINE.match(line.strip())
-    if match is None or match["name"][0] not in _HAN_SURNAMES:
+    if match is None or match["name"][0] not in HAN_SURNAMES:
         return ()
     return (CreditEntry("writer", match["name"].replace(" ", ""), "person", None, line),)
 
@@ -239,7 +232,7 @@ def _han_author(line: str) -> tuple[CreditEntry, ...]:
 def _signed_title(line: str) -> tuple[CreditEntry, ...]:
     """The writer a Chinese headline names in brackets at its end ("…爭光?(NAME)"), else ()."""
     match = _HAN_SIGNED_TITLE.search(line.strip())
-    if match is None or match["name"][0] not in _HAN_SURNAMES or match.start() < 4:
+    if match is None or match["name"][0] not in HAN_SURNAMES or match.start() < 4:
         return ()
     return (CreditEntry("writer", match["name"], "person", None, match.group()),)
 

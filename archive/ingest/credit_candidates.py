@@ -18,26 +18,33 @@ from dataclasses import dataclass
 
 from archive.ingest.bylines import find_organisation, is_plausible_name
 from archive.ingest.credit_words import (
+    has_meta_word,
     has_outlet_word,
     is_generic_credit,
     label_role,
     strip_titles,
 )
 from archive.ingest.credits import CreditEntry, Role
+from archive.ingest.label_runs import label_runs
 
 __all__ = ["CreditCandidate", "clean_candidate_name", "loose_candidates", "slot_lines"]
 
 _SLOT_ABOVE = 3  # lines over the headline a byline may stand on (reposted pages)
-_SLOT_BELOW = 3  # the lead's head: lines of the story's start read
-_END_LINES = 3  # the story's last lines, and as many after it
+_SLOT_BELOW = 5  # the lead's head: lines of the story's start read (a caption, a date over it)
+_END_LINES = 4  # the story's last lines, and as many after it
 _MAX_LINE_CHARS = 90  # a longer line is a paragraph: the rule readers read those
 _MAX_NAME_CHARS = 40
 _MAX_NAME_WORDS = 5
-_SEPARATORS = re.compile(r"\s*(?:[、,，;；/／|]|\s+(?:and|&|và|và|och)\s+|和|及|與|与)\s*")
-_LEAD_PUNCT = " \t:：-–—|/︱·•*=()（）[]【】〔〕"
+# "and" in every language we serve (spaced: Khmer និង, Lao ແລະ, Burmese နှင့်, Tibetan
+# དང་, Uyghur ۋە / we / вә, Korean 및; glued: Chinese 和 及 與 与).
+_SEPARATORS = re.compile(
+    r"\s*(?:[、,，;；/／|]|\s+(?:and|&|và|và|och|និង|ແລະ|နှင့်|ႏွင့္|དང་|ۋە|we|вә|및)\s+"
+    r"|和|及|與|与)\s*"
+)
+_LEAD_PUNCT = " \t:：-–—|/︱·•*=()（）[]【】〔〕៖།༎"
 # A bracketed part of a line: "(记者 NAME NAME)" opening a lead, "(NAME, RFA)" closing a
 # headline.
-_BRACKETED = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]{2,60})[)）\]】〕]")
+_BRACKETED = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]{2,80})[)）\]】〕]")
 # The parts of a line a bar, a spaced dash, a Burmese full stop, a slash or "by" set apart:
 # "NAME | OUTLET | DATE", "HEADLINE - NAME", "DATE။NAME/OUTLET".
 _SEGMENTS = re.compile(r"\s*(?:\||\s[-–—]\s|။|/|\sby\s)\s*", re.IGNORECASE)
@@ -80,10 +87,15 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
+# "ByJane Roe": the label "By" glued to a capitalised name (a page's markup lost the space)
+_GLUED_BY = re.compile(r"^By(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])")
+
+
 def clean_candidate_name(name: str) -> str:
-    """A proposed name without the punctuation around it and its titles (Dr., បណ្ឌិត …)."""
-    name = name.strip(_LEAD_PUNCT + ".,;。،")
-    return strip_titles(name).strip(_LEAD_PUNCT + ".,;。،")
+    """A proposed name without the punctuation around it, a glued "By" ("ByJane Roe") and
+    its titles (Dr., បណ្ឌិត …)."""
+    name = _GLUED_BY.sub("", name.strip(_LEAD_PUNCT + ".,;。،"))
+    return strip_titles(name).strip(_LEAD_PUNCT + ".,;。،་")
 
 
 def _name_shaped(name: str) -> bool:
@@ -97,7 +109,12 @@ def _name_shaped(name: str) -> bool:
     opens_with_mark = unicodedata.category(name[0])[0] == "M"
     if not (is_plausible_name(name) or (opens_with_mark and is_plausible_name("က" + name))):
         return False
-    return not (is_generic_credit(name) or has_outlet_word(name) or find_organisation(name))
+    return not (
+        is_generic_credit(name)
+        or has_outlet_word(name)
+        or has_meta_word(name)
+        or find_organisation(name)
+    )
 
 
 def _unlabelled(part: str) -> str:
@@ -158,11 +175,42 @@ def _candidates_of_line(text: str) -> list[tuple[Role, str, str]]:
     return found
 
 
+def _cjk_word(word: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in word)
+
+
+def _run_candidates(text: str) -> list[tuple[Role, str, str]]:
+    """The names of a line's label runs (``label_runs``: "本报记者 NAME 通讯员 NAME NAME",
+    "OUTLET Reporter NAME, title", "NAME OUTLET 부서 기자"): each run's leading name-shaped
+    parts, or a Chinese or Korean name opening a run that holds more (its outlet, its
+    desk)."""
+    found: list[tuple[Role, str, str]] = []
+    for role, names_text in label_runs(_TO_THIS.sub("", _normal(text))):
+        names: list[str] = []
+        for name in _names(names_text):
+            if not _name_shaped(name):
+                break
+            names.append(name)
+        first = names_text.split()[0].strip(_LEAD_PUNCT) if names_text.split() else ""
+        if not names and _cjk_word(first) and _name_shaped(first):
+            names = [first]
+        found += [(role, name, "loose_label") for name in names]
+    return found
+
+
 def _readings(text: str) -> list[tuple[Role, str, str]]:
-    """Every loose reading of a slot line: the whole short line, each of its parts, and
-    its bracketed parts (of a line of any length)."""
-    found = _candidates_of_line(text) if len(text) <= _MAX_LINE_CHARS else []
-    if not found and len(text) <= _MAX_LINE_CHARS:
+    """Every loose reading of a slot line: its bracketed parts (of a line of any length),
+    then the whole short line, or else its label runs, or else each of its parts; the
+    label runs of a line with a label in brackets are that bracket's."""
+    bracketed: list[tuple[Role, str, str]] = []
+    for match in _BRACKETED.finditer(text):
+        inside = _candidates_of_line(match.group(1)) or _run_candidates(match.group(1))
+        bracketed += [(role, name, "loose_bracket") for role, name, _reader in inside]
+    short = len(text) <= _MAX_LINE_CHARS
+    found = _candidates_of_line(text) if short else []
+    if not found and short and not any(label_runs(m.group(1)) for m in _BRACKETED.finditer(text)):
+        found = _run_candidates(text)
+    if not found and short:
         parts = [part for part in _SEGMENTS.split(_normal(text)) if part.strip()]
         if len(parts) > 1:
             found = [
@@ -170,12 +218,7 @@ def _readings(text: str) -> list[tuple[Role, str, str]]:
                 for part in parts
                 for role, name, _reader in _candidates_of_line(part)
             ]
-    for match in _BRACKETED.finditer(text):
-        found += [
-            (role, name, "loose_bracket")
-            for role, name, _reader in _candidates_of_line(match.group(1))
-        ]
-    return found
+    return found + bracketed
 
 
 def loose_candidates(

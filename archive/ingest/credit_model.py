@@ -30,7 +30,14 @@ from archive.ingest.credit_candidates import (
     clean_candidate_name,
     loose_candidates,
 )
-from archive.ingest.credit_words import has_outlet_word, is_generic_credit, label_role
+from archive.ingest.credit_words import (
+    HAN_SURNAMES,
+    HANGUL_SURNAMES,
+    has_meta_word,
+    has_outlet_word,
+    is_generic_credit,
+    label_role,
+)
 from archive.ingest.credits import CreditEntry
 from archive.ingest.logistic import Logistic, logistic_columns
 
@@ -42,6 +49,8 @@ __all__ = [
     "credit_candidates",
     "credit_features",
     "load_credit_model",
+    "page_loose_candidates",
+    "rule_candidates",
 ]
 
 # The readers a candidate may come from, rule readers first (textpage._find_credits names
@@ -188,6 +197,10 @@ def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) 
     syllables = sum(1 for ch in name if not ch.isspace()) if han + hangul > 0.5 else 0
     features["cjk_syllables_2_4"] = float(2 <= syllables <= 4)
     features["cjk_syllables_long"] = float(syllables > 4)
+    # a Chinese or Korean name opens with a common surname; a sentence's word does not
+    features["cjk_surname"] = float(
+        2 <= syllables <= 4 and name.lstrip()[:1] in (HAN_SURNAMES | HANGUL_SURNAMES)
+    )
     features["outlet"] = float(find_organisation(name) is not None)
     features["outlet_word"] = float(has_outlet_word(name))
     features["in_headline"] = float(bool(folded) and folded in page.headline)
@@ -267,21 +280,18 @@ def _line_of(raw: str, texts: Sequence[str], near: int) -> int | None:
     return min(rows, key=lambda row: abs(row - near)) if rows else None
 
 
-def credit_candidates(
+def rule_candidates(
     entries: Sequence[CreditEntry], readers: Sequence[str], page: CreditPage
 ) -> list[CreditCandidate]:
-    """The page's person-credit candidates: the rule readers' (``entries`` read by
-    ``readers``), their names cleaned of titles, and, on a page the rules read no byline
-    on, the loose readers'; a generic credit ("our reporter", 时间) or an outlet is none."""
+    """The rule readers' person credits (``entries`` read by ``readers``) as candidates,
+    their names cleaned of titles; a generic credit ("our reporter", 时间) or an outlet is
+    none, whatever read it as a person."""
     out: list[CreditCandidate] = []
-    seen: set[str] = set()
     for origin, (entry, reader) in enumerate(zip(entries, readers, strict=True)):
         if entry.kind != "person":
             continue
         name = clean_candidate_name(entry.name) or entry.name
-        # "our reporter" (本刊记者), a page label (时间), an outlet (ئۇيغۇر ئاگېنتلىقى): never
-        # a person, whatever read it as one
-        if is_generic_credit(name) or has_outlet_word(name):
+        if is_generic_credit(name) or has_outlet_word(name) or has_meta_word(name):
             continue
         out.append(
             CreditCandidate(
@@ -291,18 +301,26 @@ def credit_candidates(
                 origin,
             )
         )
-        seen.add(name.casefold())
-    # A story has one byline: once the rules read one (a person, or "By AFP"), a name
-    # further on heads another post; the loose readers serve pages the rules read none on.
-    if any(e.kind == "person" or e.role in ("reporter", "writer") for e in entries):
-        return out
+    return out
+
+
+def page_loose_candidates(
+    entries: Sequence[CreditEntry], rules: Sequence[CreditCandidate], page: CreditPage
+) -> list[CreditCandidate]:
+    """The loose readers' candidates of a page whose byline the rules did not give (the
+    caller asks only when no rule candidate was believed). None when the rules credit an
+    outlet as the story's reporter ("By AFP"): a story has one byline. Every reading of a
+    name is kept (the acceptor believes the best), but not a rule candidate's own line
+    read again."""
+    if any(e.kind != "person" and e.role in ("reporter", "writer") for e in entries):
+        return []
+    ruled = {(c.entry.name.casefold(), c.line) for c in rules}
+    out: list[CreditCandidate] = []
     for candidate in loose_candidates(
         page.texts, title=page.title, first=page.first, last=page.last
     ):
-        key = candidate.entry.name.casefold()
-        if key in seen or any(key in other or other in key for other in seen):
+        if (candidate.entry.name.casefold(), candidate.line) in ruled:
             continue
-        seen.add(key)
         if (
             page.opinion
             and candidate.entry.role == "reporter"
@@ -311,6 +329,15 @@ def credit_candidates(
             candidate = replace(candidate, entry=replace(candidate.entry, role="writer"))
         out.append(candidate)
     return out
+
+
+def credit_candidates(
+    entries: Sequence[CreditEntry], readers: Sequence[str], page: CreditPage
+) -> list[CreditCandidate]:
+    """The page's person-credit candidates: the rule readers' (``rule_candidates``) and,
+    on a page the rules give no candidate on, the loose readers'."""
+    rules = rule_candidates(entries, readers, page)
+    return rules + ([] if rules else page_loose_candidates(entries, rules, page))
 
 
 def candidate_rows(
@@ -328,19 +355,25 @@ def accept_credits(
     model: CreditModel | None = None,
 ) -> list[CreditEntry]:
     """The page's credits in page order: its services and outlets as read, the rule
-    readers' person credits the model accepts, then the loose readers' it accepts (the
-    shipped model by default)."""
+    readers' person credits the model accepts, then — when it accepts none of those — the
+    loose readers' it accepts, each name once (the shipped model by default)."""
     model = model or load_credit_model()
-    candidates = credit_candidates(entries, readers, page)
-    accepted = [
-        candidate
-        for candidate, row in zip(candidates, candidate_rows(candidates, page), strict=True)
-        if model.accepts(candidate, row)
-    ]
-    kept = {c.origin: c.entry for c in accepted if c.origin is not None}
+    rules = rule_candidates(entries, readers, page)
+    kept = {
+        c.origin: c.entry
+        for c, row in zip(rules, candidate_rows(rules, page), strict=True)
+        if model.accepts(c, row)
+    }
     out = [
         kept[origin] if entry.kind == "person" else entry
         for origin, entry in enumerate(entries)
         if entry.kind != "person" or origin in kept
     ]
-    return out + [c.entry for c in accepted if c.origin is None]
+    if kept:
+        return out
+    loose = page_loose_candidates(entries, rules, page)
+    names: dict[str, CreditEntry] = {}
+    for candidate, row in zip(loose, candidate_rows(loose, page), strict=True):
+        if model.accepts(candidate, row):
+            names.setdefault(candidate.entry.name.casefold(), candidate.entry)
+    return out + list(names.values())

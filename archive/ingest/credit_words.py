@@ -25,7 +25,10 @@ import unicodedata
 from archive.ingest.credits import Role
 
 __all__ = [
+    "HANGUL_SURNAMES",
+    "HAN_SURNAMES",
     "ROLE_LABELS",
+    "has_meta_word",
     "has_outlet_word",
     "is_generic_credit",
     "label_role",
@@ -57,11 +60,13 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
         "ဘာသာပြန်", "ဘာသာျပန္", "បកប្រែ", "ប្រែសម្រួលដោយ", "ແປ", "ແປໂດຍ",
         "ཡིག་སྒྱུར", "སྒྱུར་མཁན", "تەرجىمە قىلغۇچى", "تەرجىمان", "terjime qilghuchi",
         "terjiman", "тәрҗимә қилғучи", "тәрҗиман",
+        # "NAME's translation", written after the name
+        "تەرجىمىسى", "terjimisi", "тәрҗимиси",
     ),
     "editor": (
         "editor", "edited by", "editing by", "编辑", "編輯", "责任编辑", "責任編輯", "责编",
         "편집", "biên tập", "biên tập viên", "တည်းဖြတ်", "တည္းျဖတ္", "កែសម្រួល",
-        "និពន្ធនាយក", "ບັນນາທິການ", "རྩོམ་སྒྲིག་པ", "مۇھەررىر", "تەھرىر", "muherrir",
+        "និពន្ធនាយក", "ບັນນາທິການ", "རྩོམ་སྒྲིག་འགན་འཁུར་པ", "རྩོམ་སྒྲིག་པ", "مۇھەررىر", "تەھرىر", "muherrir",
         "мухәррир",
     ),
     "photographer": (
@@ -75,7 +80,7 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
     ),
     "contributor": (
         "contributor", "contributed", "contributed by", "contributed reporting", "供稿",
-        "đóng góp",
+        "通讯员", "通訊員", "đóng góp",
     ),
 }
 
@@ -100,6 +105,7 @@ _GENERIC = frozenset(
         "本網記者", "记者", "記者", "特约记者", "特約記者", "编辑", "編輯", "佚名", "匿名",
         "本站", "小编", "小編", "时间", "時間", "日期", "来源", "來源", "点击", "點擊",
         "阅读", "閱讀", "浏览", "瀏覽", "发布", "發布", "發佈", "作者",
+        "未知", "不详", "不詳", "无", "無",
         "기자", "편집", "온라인뉴스팀", "디지털뉴스팀", "취재팀",
         "phóng viên", "pv", "nhóm phóng viên", "biên tập viên", "ban biên tập", "thời gian",
         "nguồn", "tác giả",
@@ -119,6 +125,7 @@ _OUTLET_WORDS = frozenset(
     {
         "agency", "news", "press", "times", "post", "tribune", "radio", "tv", "television",
         "network", "service", "services", "daily", "media", "journal", "herald", "gazette",
+        "edition",
         "ئاگېنتلىقى", "ئاگېنتلىق", "agentliqi", "агентлиғи", "گېزىتى", "gézit", "гезити",
         "radiosi", "радиоси", "رادىيوسى", "تورى",
         "báo", "đài", "thông tấn", "thông tấn xã",
@@ -126,11 +133,37 @@ _OUTLET_WORDS = frozenset(
         "ព័ត៌មាន", "វិទ្យុ", "ຂ່າວ", "ວິທະຍຸ", "သတင်း", "ရေဒီယို", "གསར་འགྱུར",
     }
 )
+# A page's meta words (published, updated, date …): a "name" holding one is a meta line
+# ("OUTLET ចេញផ្សាយ ថ្ងៃទី …", "Cập nhật …"), not a person.
+_META_WORDS = frozenset(
+    {
+        "published", "updated", "posted", "cập nhật", "đăng lúc", "입력", "수정", "등록",
+        "发布", "發布", "發佈", "更新", "日期", "ចេញផ្សាយ", "កាលបរិច្ឆេទ", "ថ្ងៃទី",
+        "ເຜີຍແຜ່", "ວັນທີ", "ထုတ်ပြန်", "ထုတ္ျပန္", "སྤེལ་དུས", "ۋاقتى", "يوللانغان",
+        "waqti", "вақти",
+    }
+)
 # Chinese and Korean outlets end in one of these, glued (新华社, 人民日报, 中央台, 新浪网,
 # 연합뉴스, 조선일보).
 _GLUED_OUTLET_ENDS = (
     "社", "报", "報", "台", "网", "網", "刊", "电视", "電視", "新闻", "新聞",
     "뉴스", "일보", "신문", "방송", "통신",
+)
+
+# The commonest Chinese surnames (simplified and traditional) and Korean ones: a name of
+# two to four syllables opening with one is a person's shape; a word of a sentence ("表示",
+# "下午四点") is not.
+HAN_SURNAMES = frozenset(
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮"
+    "邓鄧曹彭曾肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范"
+    "金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
+    "钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯"
+    "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂游"
+    "赖賴辛鄺邝洪卓"
+)
+HANGUL_SURNAMES = frozenset(
+    "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지"
+    "엄채원천방공현함변염여추도소석선설마길연위표명기반라왕금옥육인맹제모탁국어은편용"
 )
 
 # fmt: on
@@ -207,6 +240,17 @@ def has_outlet_word(name: str) -> bool:
     if any(" " in word and word in folded for word in _OUTLET_WORDS):
         return True
     return any(word.endswith(_GLUED_OUTLET_ENDS) and len(word) > 2 for word in words)
+
+
+def has_meta_word(name: str) -> bool:
+    """Whether a "name" holds a page meta word (published, updated, 更新, ចេញផ្សាយ, ថ្ងៃទី …):
+    as a word where the script spaces words, anywhere in it where it does not."""
+    folded = _fold(name)
+    words = {word.strip(".,:：") for word in folded.split()}
+    return any(
+        (word in words or (" " in word and word in folded)) if _spaced(word) else word in folded
+        for word in _META_WORDS
+    )
 
 
 def strip_titles(name: str) -> str:

@@ -187,7 +187,7 @@ def test_loose_readers_propose_no_generic_credit_outlet_or_phrase(line: str) -> 
 
 
 def test_loose_readers_read_only_the_slots() -> None:
-    middle = [LEAD, SECOND, SECOND, SECOND, "Jane Roe", SECOND, SECOND, SECOND, SECOND]
+    middle = [LEAD, *[SECOND] * 6, "Jane Roe", *[SECOND] * 6]
 
     assert [] == loose([HEADLINE, *middle], title=0, first=1)
 
