@@ -78,14 +78,16 @@ _WORD = re.compile(r"\w{2,}")
 @dataclass
 class CreditPage:
     """The page a candidate stands on: its lines, the headline's line, the story span
-    (``first``..``last``, under the byline and over the closing credits) and whether it is
-    an opinion page."""
+    (``first``..``last``, under the byline and over the closing credits), whether it is
+    an opinion page, and where the page's next post begins under the story (its headline
+    and byline are that post's: the loose readers stop there)."""
 
     texts: Sequence[str]
     title: int | None
     first: int
     last: int
     opinion: bool = False  # an opinion page: a name without a role is its writer
+    next_post: int | None = None
 
     @property
     def headline(self) -> str:
@@ -321,6 +323,8 @@ def page_loose_candidates(
     ):
         if (candidate.entry.name.casefold(), candidate.line) in ruled:
             continue
+        if page.next_post is not None and (candidate.line or 0) >= page.next_post:
+            continue  # the next post's byline
         if (
             page.opinion
             and candidate.entry.role == "reporter"

@@ -307,7 +307,10 @@ def _find_credits(
         ]
     # The learned acceptor weighs every person credit, the rules' and the loose readers'
     # (a name alone under the headline, "记者 NAME NAME"), and keeps those it believes.
-    entries = accept_credits(entries, readers, CreditPage(texts, title, lead_first, last, opinion))
+    page = CreditPage(
+        texts, title, lead_first, last, opinion, min(next_post) if next_post else None
+    )
+    entries = accept_credits(entries, readers, page)
     if not entries and not raw:
         return _Credits(first, last, None, None, byline, next_post)
     seen: set[tuple[str, str, str]] = set()
