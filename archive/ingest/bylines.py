@@ -50,6 +50,7 @@ __all__ = [
     "is_latin",
     "is_plausible_name",
     "names_opinion_section",
+    "opinion_role",
     "organisation_entry",
     "read_after_label",
     "read_credit_line",
@@ -1255,6 +1256,14 @@ def states_role(raw: str) -> bool:
     if _BY_LABELS.match(folded):
         return False
     return bool(_labels_in(folded)) or _AFTER_LABEL.search(folded) is not None
+
+
+def opinion_role(entry: CreditEntry) -> CreditEntry:
+    """The credit as an opinion page reads it: a person its byline names without stating a
+    role ("By NAME", a name alone) wrote the piece; every other credit stands."""
+    if entry.kind == "person" and entry.role == "reporter" and not states_role(entry.raw):
+        return CreditEntry("writer", entry.name, entry.kind, entry.service_key, entry.raw)
+    return entry
 
 
 # --- where credit lines stand -----------------------------------------------------------

@@ -24,7 +24,7 @@ from importlib import resources
 
 import icu
 
-from archive.ingest.bylines import find_organisation, states_role
+from archive.ingest.bylines import find_organisation, opinion_role, states_role
 from archive.ingest.credit_candidates import (
     CreditCandidate,
     clean_candidate_name,
@@ -325,12 +325,8 @@ def page_loose_candidates(
             continue
         if page.next_post is not None and (candidate.line or 0) >= page.next_post:
             continue  # the next post's byline
-        if (
-            page.opinion
-            and candidate.entry.role == "reporter"
-            and not states_role(candidate.entry.raw)
-        ):
-            candidate = replace(candidate, entry=replace(candidate.entry, role="writer"))
+        if page.opinion:
+            candidate = replace(candidate, entry=opinion_role(candidate.entry))
         out.append(candidate)
     return out
 

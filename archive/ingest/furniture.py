@@ -107,13 +107,15 @@ _CAPTION_CREDIT = re.compile(
 )
 # A caption closing with its photo's credit: "(Photo: NAME / OUTLET)", "(資料照)",
 # "(攝影/NAME)", "/ Photo: NAME/RFA", "PHOTO SUPPLIED", "© 网页截图", "NAME/RFA", ". (RFA)".
-_PHOTO_WORDS = (
+# The photo words are a closed class in every language we serve (headline_shapes reads
+# them too).
+PHOTO_WORDS = (
     r"photo|image|picture|pic|file|courtesy|資料照|资料照|攝|摄|圖片|图片|照片|截圖|截图"
     r"|사진|ảnh|hình|ဓာတ်ပုံ|ဓာတ္ပုံ|រូបថត|ຮູບ| པར་|سۈرەت|rasim|фото|credit"
 )
 PHOTO_CAPTION = re.compile(
     rf"""(?:
-        [(（\[【]\s*(?:[^()（）\[\]【】]{{0,40}}?)(?:{_PHOTO_WORDS})[^()（）\[\]【】]{{0,60}}[)）\]】]
+        [(（\[【]\s*(?:[^()（）\[\]【】]{{0,40}}?)(?:{PHOTO_WORDS})[^()（）\[\]【】]{{0,60}}[)）\]】]
       | [/|｜]\s*(?:photo|image)\s*:.{{2,60}}
       | \bphoto\s+supplied\.?
       | ©\s*[^\s©]{{1,12}}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from archive.ingest.furniture import _PHOTO_WORDS, PHOTO_CAPTION
+from archive.ingest.furniture import PHOTO_CAPTION, PHOTO_WORDS
 from archive.ingest.lineweight import line_weight
 
 __all__ = [
@@ -74,7 +74,7 @@ def digit_run(text: str) -> int:
 
 # A photo's credit closing a caption: "… Photo: NAME", "사진=NAME", "(NAME | OUTLET)".
 _CREDIT_TAIL = re.compile(
-    rf"(?:(?:{_PHOTO_WORDS})\s*[:：=/]\s*[^:：=/]{{2,40}}|[(（][^()（）|｜]{{2,40}}[|｜][^()（）|｜]{{2,40}}[)）])\s*$",
+    rf"(?:(?:{PHOTO_WORDS})\s*[:：=/]\s*[^:：=/]{{2,40}}|[(（][^()（）|｜]{{2,40}}[|｜][^()（）|｜]{{2,40}}[)）])\s*$",
     re.IGNORECASE,
 )
 

@@ -31,8 +31,8 @@ from archive.ingest.bylines import (
     find_credit_lines,
     find_inline_bylines,
     names_opinion_section,
+    opinion_role,
     read_credit_line,
-    states_role,
     story_source,
 )
 from archive.ingest.credit_model import CreditPage, accept_credits
@@ -299,12 +299,7 @@ def _find_credits(
     ]
     opinion = any(names_opinion_section(texts[i]) for i in near if i < len(texts))
     if opinion:
-        entries = [
-            CreditEntry("writer", e.name, e.kind, e.service_key, e.raw)
-            if e.kind == "person" and e.role == "reporter" and not states_role(e.raw)
-            else e
-            for e in entries
-        ]
+        entries = [opinion_role(e) for e in entries]
     # The learned acceptor weighs every person credit, the rules' and the loose readers'
     # (a name alone under the headline, "记者 NAME NAME"), and keeps those it believes.
     page = CreditPage(
