@@ -124,6 +124,10 @@ def _unlabelled(part: str) -> str:
     return part[head[1] :] if head is not None and _normal(part) == part else part
 
 
+def _cjk_word(word: str) -> bool:
+    return all("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in word)
+
+
 def _names(text: str) -> list[str]:
     """The names of a list ("A, B and C", "A、B", Chinese or Korean names spaced apart)."""
     parts = [clean_candidate_name(_unlabelled(part)) for part in _SEPARATORS.split(text)]
@@ -132,11 +136,7 @@ def _names(text: str) -> list[str]:
     for part in parts:
         words = part.split()
         # "记者 王明 李华": Chinese and Korean names are spaced from each other
-        if len(words) > 1 and all(
-            all("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in word)
-            and 2 <= len(word) <= 4
-            for word in words
-        ):
+        if len(words) > 1 and all(_cjk_word(word) and 2 <= len(word) <= 4 for word in words):
             out += words
         else:
             out.append(part)
@@ -173,10 +173,6 @@ def _candidates_of_line(text: str) -> list[tuple[Role, str, str]]:
     if 0 < len(names) <= 3 and all(_name_shaped(name) for name in names):
         found += [("reporter", name, "loose_alone") for name in names]
     return found
-
-
-def _cjk_word(word: str) -> bool:
-    return all("\u3400" <= ch <= "\u9fff" or "\uac00" <= ch <= "\ud7a3" for ch in word)
 
 
 def _run_candidates(text: str) -> list[tuple[Role, str, str]]:
