@@ -14,6 +14,7 @@ from benchmarks.real_pages import (
     FRESH3_SET,
     FRESH4_SET,
     FRESH5_SET,
+    FRESH6_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -32,6 +33,7 @@ TRAINING_SETS: dict[str, tuple[Path, Path]] = {
     "fresh3": (FRESH3_SET / "pages", FRESH3_SET),
     "fresh4": (FRESH4_SET / "pages", FRESH4_SET),
     "fresh5": (FRESH5_SET / "pages", FRESH5_SET),
+    "fresh6": (FRESH6_SET / "pages", FRESH6_SET),
     "html": (HTML_SET / "pages", HTML_SET),
 }
 

@@ -1,11 +1,11 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2|fresh3|fresh4|fresh5|html|all]
-                                    [--set fresh6] [--json OUT] [--jobs N] [--split]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2 … fresh6|html|all]
+                                    [--set fresh7] [--json OUT] [--jobs N] [--split]
                                     [--pages DIR --gold FILE|DIR]
                                     [--archive CLI] [--keep DIR]
 
-Nine sets of real pages (saved text and saved HTML, site chrome included):
+Ten sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -23,8 +23,11 @@ Nine sets of real pages (saved text and saved HTML, site chrome included):
   development set since round 6;
 - ``fresh5``: ``benchmarks/data/real-pages-fresh5/``, the held-out set of round 6 (gathered
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
-  development set since round 7.
+  development set since round 7;
 - ``fresh6``: ``benchmarks/data/real-pages-fresh6/``, the held-out set of round 7 (gathered
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
+  development set since round 8;
+- ``fresh7``: ``benchmarks/data/real-pages-fresh7/``, the held-out set of round 8 (gathered
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
   when asked for by name, never in ``all``.
 
@@ -62,7 +65,18 @@ FRESH3_SET = REPO / "benchmarks" / "data" / "real-pages-fresh3"
 FRESH4_SET = REPO / "benchmarks" / "data" / "real-pages-fresh4"
 FRESH5_SET = REPO / "benchmarks" / "data" / "real-pages-fresh5"
 FRESH6_SET = REPO / "benchmarks" / "data" / "real-pages-fresh6"
-DEVELOPMENT_SETS = ("repo", "shared", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html")
+FRESH7_SET = REPO / "benchmarks" / "data" / "real-pages-fresh7"
+DEVELOPMENT_SETS = (
+    "repo",
+    "shared",
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "html",
+)
 HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
 
 REQUIRED_KEYS = (
@@ -588,8 +602,10 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh4", FRESH4_SET / "pages", FRESH4_SET))
     if args.set in ("fresh5", "all"):
         sets.append(PageSet("fresh5", FRESH5_SET / "pages", FRESH5_SET))
-    if args.set == "fresh6":  # the held-out set: never in "all"
+    if args.set in ("fresh6", "all"):
         sets.append(PageSet("fresh6", FRESH6_SET / "pages", FRESH6_SET))
+    if args.set == "fresh7":  # the held-out set: never in "all"
+        sets.append(PageSet("fresh7", FRESH7_SET / "pages", FRESH7_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
@@ -601,7 +617,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=(*DEVELOPMENT_SETS, "fresh6", "all"),
+        choices=(*DEVELOPMENT_SETS, "fresh7", "all"),
         default="all",
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")

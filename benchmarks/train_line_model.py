@@ -4,8 +4,8 @@
                                           [--edge-threshold P] [--tail-threshold P]
                                           [--block-threshold P] [--shared] [--cache FILE]
 
-Every page of the repo's seven gold sets (benchmarks/gold_pages.py TRAINING_SETS: real-pages,
-real-pages-fresh, -fresh2, -fresh3, -fresh4, -fresh5 and real-pages-html: an HTML page's story
+Every page of the repo's eight gold sets (benchmarks/gold_pages.py TRAINING_SETS: real-pages,
+real-pages-fresh, -fresh2 … -fresh6 and real-pages-html: an HTML page's story
 reaches the same reader) is read as import reads it, up to the story the rules make; each
 line of that story is labelled from gold: inside gold's story_first..story_last it is story
 unless it is one of junk_lines, holds a junk_substring or credit_mark, or is the
@@ -61,10 +61,7 @@ from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text  # n
 from benchmarks.logistic_fit import fit_logistic  # noqa: E402
 
 MODEL_PATH = REPO / "archive" / "ingest" / "data" / "line_model.json"
-# The shipped weights are round 5's: trained on these five sets. fresh4 and fresh5
-# (development sets since rounds 6 and 7) join when the model is next retrained with its
-# --cv check: round 6's retrain on six sets lost a repo digest lead at every block
-# threshold (docs/line-model.md).
+# every development set (benchmarks/gold_pages.py); ../shared only with --shared
 SETS = TRAINING_SETS
 DEFAULT_L2 = 1.0
 # chosen by --cv (see docs/line-model.md): no extra lead or end lost on any left-out set

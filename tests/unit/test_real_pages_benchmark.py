@@ -16,6 +16,7 @@ from benchmarks.real_pages import (
     FRESH4_SET,
     FRESH5_SET,
     FRESH6_SET,
+    FRESH7_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -151,7 +152,17 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
 
     assert names("fresh4") == ["fresh4"]
     assert names("fresh5") == ["fresh5"]
-    assert names("all") == ["repo", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "html"]
+    assert names("fresh6") == ["fresh6"]
+    assert names("all") == [
+        "repo",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "html",
+    ]
 
 
 def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
@@ -163,12 +174,12 @@ def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
     def chosen(set_name: str) -> list[PageSet]:
         return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
 
-    assert [(s.name, s.pages, s.gold) for s in chosen("fresh6")] == [
-        ("fresh6", FRESH6_SET / "pages", FRESH6_SET)
+    assert [(s.name, s.pages, s.gold) for s in chosen("fresh7")] == [
+        ("fresh7", FRESH7_SET / "pages", FRESH7_SET)
     ]
-    for set_name in ("repo", "fresh5", "html", "all"):
-        assert "fresh6" not in [page_set.name for page_set in chosen(set_name)]
-        assert FRESH6_SET not in [page_set.gold for page_set in chosen(set_name)]
+    for set_name in ("repo", "fresh6", "html", "all"):
+        assert "fresh7" not in [page_set.name for page_set in chosen(set_name)]
+        assert FRESH7_SET not in [page_set.gold for page_set in chosen(set_name)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
