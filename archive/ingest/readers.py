@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Iterator
 from contextlib import suppress
 from dataclasses import dataclass
@@ -73,6 +74,32 @@ def _credit_records(page_credits: object) -> list[CreditRecord]:
 
 
 _DERIVED_TITLE_CHARS = 100
+# A line of finished prose: long enough (wide CJK characters count double) and ending a
+# sentence, in any of our scripts' punctuation, closing quotes and brackets aside.
+_PROSE_WIDTH = 60
+_SENTENCE_ENDS = frozenset(".!?…。！？။၊།༎។៕؟۔")
+_CLOSERS = "\"'”’»」』）)]】 "
+
+
+def _is_prose(line: str) -> bool:
+    text = line.strip().rstrip(_CLOSERS)
+    if not text or text[-1] not in _SENTENCE_ENDS:
+        return False
+    width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return width >= _PROSE_WIDTH
+
+
+def story_from_furniture(dropped: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:
+    """For a page whose reader placed no story line: the lines of finished prose it moved to
+    furniture become the story (page order, one paragraph each), the rest stays furniture.
+
+    The reader's rules and line model move chrome; when they move everything, keeping the
+    prose as the story loses nothing (the raw page is kept either way) and beats refusing
+    the page. No prose at all (a page of menus and share buttons) gives an empty story.
+    """
+    prose = [line.strip() for line in dropped if _is_prose(line)]
+    rest = tuple(line for line in dropped if not _is_prose(line))
+    return "\n\n".join(prose), rest
 
 
 def derive_title(body: str) -> str:
@@ -106,7 +133,9 @@ def record_from_page_text(
 
     page_language, _confidence = detect_language(text[:4000])
     page = parse_text_page(text, language=page_language)
-    body = page.body
+    body, furniture = page.body, page.dropped
+    if not body.strip():
+        body, furniture = story_from_furniture(page.dropped)
     if not body.strip():
         raise ImportFailed(source, "no story text found on the page")
     title_derived = page.title is None
@@ -131,7 +160,7 @@ def record_from_page_text(
                 text=body,
                 title=title,
                 source_encoding=encoding,
-                furniture="\n".join(page.dropped) or None,
+                furniture="\n".join(furniture) or None,
             )
         ],
         captured=page.captured,

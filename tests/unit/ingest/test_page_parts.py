@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from archive.errors import ImportFailed
-from archive.ingest.readers import derive_title, record_from_page_text
+from archive.ingest.readers import derive_title, record_from_page_text, story_from_furniture
 from archive.ingest.textpage import ParsedPage, parse_text_page
 
 TITLE = "Villagers Flee as Troops Burn Homes in Sagaing Region"
@@ -102,6 +102,36 @@ def test_a_single_paragraph_japanese_page_is_its_story() -> None:
 def test_a_page_with_no_story_at_all_is_refused() -> None:
     with pytest.raises(ImportFailed, match="no story text"):
         record_from_page_text("Share\n\nPrint\n", source="empty.txt", encoding="utf-8")
+
+
+def test_a_page_whose_reader_moved_every_line_keeps_its_prose_as_the_story() -> None:
+    # the only paragraph opens with a copyright notice, so the reader moves it to furniture
+    prose = (
+        "© 2021 AFP. All rights reserved. The river rose two metres overnight and forced"
+        " hundreds of families from their homes."
+    )
+    record = record_from_page_text(f"Home\n\n{prose}\n", source="p.txt", encoding="utf-8")
+    version = record.versions[0]
+    assert (prose, "Home") == (version.text, version.furniture)
+    assert record.title_derived
+
+
+@pytest.mark.parametrize(
+    ("line", "prose"),
+    [
+        ("The river rose two metres overnight and forced families from their homes.", True),
+        ("“The river rose two metres overnight and forced families from their homes.”", True),
+        ("河水一夜之间上涨两米，数百户家庭被迫离开家园，官员周一表示。", True),
+        ("The river rose two metres overnight and forced families from their homes", False),
+        ("河水上涨两米。", False),
+        ("Share this story on Facebook, Twitter, WhatsApp, Telegram and Line | Print", False),
+    ],
+)
+def test_only_finished_prose_lines_become_the_story_of_an_emptied_page(
+    line: str, prose: bool
+) -> None:
+    body, furniture = story_from_furniture(("Share", line))
+    assert (body == line, furniture == ("Share",)) == (prose, prose)
 
 
 def test_a_derived_title_is_the_lead_s_first_sentence_and_the_lead_stays() -> None:
