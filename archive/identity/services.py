@@ -204,7 +204,6 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("npr", "NPR", "en", ("npr", "national public radio", "美国国家公共电台")),
     ("stars-and-stripes", "Stars and Stripes", "en", ("stars and stripes",)),
     ("asianews", "AsiaNews", "en", ("asianews",)),
-    ("ann", "Asia News Network", "en", ("asia news network",)),
     ("laotian-times", "Laotian Times", "en", ("laotian times",)),
     ("lao-online-news", "Lao Online News", "lo", ("lao online news",)),
     ("cambodge-soir", "Cambodge Soir", "fr", ("cambodge soir",)),

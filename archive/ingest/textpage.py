@@ -79,6 +79,7 @@ from archive.ingest.headlines import (
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
+from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
     crawler_record,
     date_after_story,
@@ -290,6 +291,10 @@ def _find_credits(
     for index in range(last + 1, len(lines)):
         if index in dropped:
             add("footer", [e for e in read_credit_line(dropped[index]) if e.kind != "person"])
+    # The outlet a source label, a wire dateline or a sign-off names ("来源:新华社",
+    # "新华社北京1月2日电", "… — Bernama"): organisation credits only, never a person.
+    top_line = title if title is not None else lead_first
+    add("source", outlets_named(texts, top=top_line, first=lead_first, last=last))
     # An opinion page (its section named over the headline or under the story: "Opinion",
     # "評論", "Ý kiến"): the people a byline names without a role are its writers.
     anchor = title if title is not None else first

@@ -185,3 +185,37 @@ def test_uyghur_in_latin_and_cyrillic_is_uyghur(report: str, alphabet: int, scri
 )
 def test_turkish_uzbek_kazakh_and_russian_are_not_uyghur(text: str) -> None:
     assert "ug" != detect_language(text)[0]
+
+
+# Uyghur written with Turkish letters (ş ç ğ), as older Uyghur sites in Turkey wrote it: its
+# function words (we, bilen, üçün, qilip …) and Turkish's missing q, x and w decide.
+_UYGHUR_TURKISH_SPELLING = (
+    "Öz muxbirimiz Ankaradin xewer qilidu. Bu yil baharda şeherdiki Uygurlar jamige yiğilip "
+    "héyt namizini oqudi we bir-biri bilen qutlaşti. Yiğilişqa qatnaşqan yaşlar üçün "
+    "mektep açilip, balilar Uygur tilini öginishke başlidi. Mehelle başliqi bu işni "
+    "qollaydiğanliqini bildürüp, yene köp paaliyet qilip bérişni wede qildi we uning "
+    "heqqide söz qildi."
+)
+
+
+def test_uyghur_in_turkish_letters_is_uyghur_not_turkish() -> None:
+    result = analyze_text(_UYGHUR_TURKISH_SPELLING)
+    assert ("ug", "Latn") == (result.language, result.script)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Turkish about Uyghurs: Turkish function words, no q or x
+        "Türkiye'deki Uygurlar bugün İstanbul'da bir araya geldi ve bayram namazı için "
+        "camiye gitti. Toplantıdan sonra dernek başkanı, Uygur gençleri için yeni bir okul "
+        "açılacağını söyledi; ancak tarih verilmedi.",
+        # an English story under a Uyghur motto
+        "Biz uyghurlarni apiride qilghan, eng güzel we eng bay zimin bilen bizni tartuqlap. "
+        "Hunt for Uighur riot leaders fuels divide. By a reporter in Kashgar. The police "
+        "are searching the old city for the men they say led the riots, and the families "
+        "of those who were taken say they have not been told where they are held.",
+    ],
+)
+def test_turkish_and_english_about_uyghurs_are_not_uyghur(text: str) -> None:
+    assert "ug" != detect_language(text)[0]
