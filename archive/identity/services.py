@@ -137,7 +137,7 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("akp", "AKP", "km", ("akp", "agence kampuchea presse")),
     # More outlets of our pages' families, so that their names on a byline or a source line
     # are outlets, never people ("Frontier Myanmar" over "by AFP").
-    ("frontier-myanmar", "Frontier Myanmar", "en", ("frontier myanmar", "frontier")),
+    ("frontier-myanmar", "Frontier Myanmar", "en", ("frontier myanmar",)),
     ("myanmar-now", "Myanmar Now", "my", ("myanmar now",)),
     ("eleven-media", "Eleven Media", "my", ("eleven media", "eleven myanmar", "eleven news")),
     ("gnlm", "The Global New Light of Myanmar", "en",

@@ -225,12 +225,16 @@ def story_dates(
     """
     found: list[DateCandidate] = []
     story_day: tuple[int, int] | None = None
-    if story and (opening := _opening_dateline(lines[story[0]].text, language)):
-        found.append(DateCandidate(opening, "dateline", line=story[0]))
-    else:
-        lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
-        if lead is not None:
-            story_day = dateline_day(lines[lead].text, language=language)
+    lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
+    # The dateline opens the story's first line, or its lead under a headline or a site
+    # name the story kept ("2020-08-18 -- More than 80 families …").
+    heads = dict.fromkeys(story[:1] + ([lead] if lead is not None else []))
+    openings = ((i, _opening_dateline(lines[i].text, language)) for i in heads)
+    opening_line, opening = next(((i, d) for i, d in openings if d is not None), (None, None))
+    if opening is not None:
+        found.append(DateCandidate(opening, "dateline", line=opening_line))
+    elif lead is not None:
+        story_day = dateline_day(lines[lead].text, language=language)
     for index in dict.fromkeys(story[:1] + story[-1:]):
         if (signed := signoff_date(lines[index].text, language=language)) is not None:
             found.append(DateCandidate(signed, "signoff", line=index))

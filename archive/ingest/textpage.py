@@ -444,8 +444,9 @@ def parse_text_page(
         body, body_start, body_end = "", end, end
 
     candidates = list(roles.dates)
-    for index in byline_rows:  # "By NAME | April 5, 2021": the date beside a byline
-        for part in re.split(r"[|｜•·]", lines[index].text)[1:]:
+    for index in byline_rows:  # "By NAME | April 5, 2021", "By NAME   April 5, 2021 | 4:51 pm":
+        # the date beside a byline, set off by a bar or a gap of spaces
+        for part in re.split(r"[|｜•·]|\s{3,}", lines[index].text)[1:]:
             if (beside := parse_date_text(part, language=language)) is not None:
                 candidates.append(DateCandidate(beside, "byline", line=index))
                 break

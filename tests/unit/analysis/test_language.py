@@ -219,3 +219,25 @@ def test_uyghur_in_turkish_letters_is_uyghur_not_turkish() -> None:
 )
 def test_turkish_and_english_about_uyghurs_are_not_uyghur(text: str) -> None:
     assert "ug" != detect_language(text)[0]
+
+
+def test_korean_with_an_english_copy_under_each_paragraph_is_korean() -> None:
+    pairs = [
+        ("올해 북한의 식량난은 예년과는 다른 양상을 띄고 있습니다.",
+         "North Korea's food shortage this year is different from previous years."),
+        ("중국에서 쌀이 들어오고 있지만 쌀값은 여전히 비싸고 식량 사정은 어렵습니다.",
+         "Rice is coming in from China, but rice prices are still high and food is scarce."),
+        ("특히 양강도와 함경도의 식량난이 심각하다고 합니다.",
+         "In particular, the food shortage in Yanggang and Hamgyong is said to be serious."),
+    ]  # fmt: skip
+    text = "\n".join(line for pair in pairs for line in pair)
+    assert "ko" == detect_language(text)[0]
+    assert "en" == detect_language("\n".join(english for _, english in pairs))[0]
+
+
+def test_english_with_korean_names_stays_english() -> None:
+    text = (
+        "The unification minister, 김영호, met the families of abductees in Seoul on Monday "
+        "and promised to raise the issue with the North at every opportunity, officials said."
+    )
+    assert "en" == detect_language(text)[0]
