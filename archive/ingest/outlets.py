@@ -118,6 +118,23 @@ def _sign_off(line: str) -> CreditEntry | None:
     return None
 
 
+# The parts of a byline-shaped line: "NAME | OUTLET", "By NAME - NAME - OUTLET -",
+# "NAME/OUTLET", "NAME, OUTLET", "DATE | OUTLET | By NAME".
+_SLOT_PARTS = re.compile(r"\s*[|｜/／]\s*|\s+[-–—]+(?:\s+|$)|,\s+")
+_MAX_SLOT_LINE = 100
+_BY = re.compile(r"^by\s+", re.IGNORECASE)
+
+
+def _slot_outlet(line: str) -> CreditEntry | None:
+    """An outlet standing as one part of a short byline-shaped line under the headline."""
+    if len(line) > _MAX_SLOT_LINE or not _SLOT_PARTS.search(line.strip()):
+        return None
+    for part in _SLOT_PARTS.split(line.strip()):
+        if (info := _whole_outlet(_BY.sub("", part))) is not None:
+            return _entry(info, line)
+    return None
+
+
 def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> list[CreditEntry]:
     """The outlets a page names by structure, as ``source`` organisation credits.
 
@@ -125,14 +142,18 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
         texts: The page's lines.
         top: The headline's line (or the story's first when it has none): a source label
             may stand just above it or in the lines under it.
-        first: The story's first line; its first three paragraphs are read for a wire
-            dateline.
+        first: The story's first line; the short lines from the headline down to it are
+            read for a byline naming the outlet ("NAME | OUTLET"), its first three
+            paragraphs for a wire dateline.
         last: The story's last line; its last three paragraphs are read for a sign-off, and
             the lines just under it for a source label.
     """
     found: list[CreditEntry] = []
     for index in range(max(0, top - 2), min(len(texts), last + 6)):
         if (entry := _source_label(texts[index])) is not None:
+            found.append(entry)
+    for index in range(max(0, top), min(len(texts), first + 2)):
+        if (entry := _slot_outlet(texts[index])) is not None:
             found.append(entry)
     paragraphs = [i for i in range(first, last + 1) if len(texts[i].strip()) >= 20]
     for index in paragraphs[:3]:

@@ -131,3 +131,28 @@ def test_an_editor_stamp_gives_its_roc_date(text: str, day: str) -> None:
 )
 def test_no_date_from_what_is_not_an_editor_stamp(text: str) -> None:
     assert editor_stamp_date(text) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("Mya Win Kyaw | DMG", "dmg"),
+        ("By Pham Huu - Ngoc Le - Thanh Nien News -", "thanh-nien"),
+        ("September 21, 2023 | Radio Free Asia | By Paul Eckert", "rfa"),
+        ("聯合報／ 記者王小明／台北即時報導", "udn"),
+    ],
+)
+def test_a_byline_under_the_headline_names_its_outlet(line: str, key: str) -> None:
+    assert [(key, "source")] == _named(["A headline", line, _LEAD], first=2)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | World | Asia",  # a menu
+        "By John Smith - Staff",  # no outlet the registry knows
+        "Mya Win Kyaw DMG",  # no separator: the line is not cut into parts
+    ],
+)
+def test_a_byline_without_a_known_outlet_part_names_none(line: str) -> None:
+    assert [] == _named(["A headline", line, _LEAD], first=2)
