@@ -47,7 +47,7 @@ _COMMA_DATELINE = re.compile(
     r"(?P<head>[A-Z][\w&.' -]{1,30}?)\s*(?:[-–—]{1,2}|\.)\s"
 )
 # "… next year. — Bernama", "… the refugees. — Anadolu Agency", "… on Sunday. -Bernama".
-_DASH_SIGN_OFF = re.compile(r"[.!?。”\"’)]\s*[-–—]{1,2}\s*(?P<head>[^-–—.!?。]{2,40}?)\s*$")
+_DASH_SIGN_OFF = re.compile(r"[.!?。”\"’)]\s*[-–—―]{1,2}\s*(?P<head>[^-–—―.!?。]{2,40}?)\s*$")
 # "… said on Sunday. (Reuters)": the outlet alone in brackets after the last sentence (a bare
 # name there closes a photo's caption as often: "… on Thursday. Yonhap").
 _BRACKET_SIGN_OFF = re.compile(r"[.!?。”\"’]\s*[(（](?P<head>[^()（）]{2,30})[)）]\s*$")
