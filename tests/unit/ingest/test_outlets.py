@@ -62,6 +62,7 @@ def test_a_wire_dateline_names_the_outlet(lead: str, key: str) -> None:
         ("They agreed to meet again in Kuala Lumpur next year. — Bernama", "bernama"),
         ("Rescue workers are surveying the site of the fire. — Anadolu Agency", "anadolu"),
         ("The meeting ended without a statement on Sunday. (Reuters)", "reuters"),
+        ("“We have the assets to move,” he said. ― Bernama", "bernama"),
     ],
 )
 def test_a_sign_off_names_the_outlet(end: str, key: str) -> None:
