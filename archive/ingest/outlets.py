@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from archive.identity.services import ServiceInfo, resolve_service
 from archive.ingest.credits import CreditEntry
+from archive.ingest.furniture import PHOTO_CAPTION
 
 __all__ = ["leading_outlet", "outlets_named"]
 
@@ -128,6 +129,8 @@ _BY = re.compile(r"^by\s+", re.IGNORECASE)
 def _slot_outlet(line: str) -> CreditEntry | None:
     """An outlet standing as one part of a short byline-shaped line under the headline."""
     if len(line) > _MAX_SLOT_LINE or not _SLOT_PARTS.search(line.strip()):
+        return None
+    if PHOTO_CAPTION.search(line):  # "(攝影/REUTERS/NAME)": a photo's agency, not the story's
         return None
     for part in _SLOT_PARTS.split(line.strip()):
         if (info := _whole_outlet(_BY.sub("", part))) is not None:
