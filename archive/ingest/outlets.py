@@ -130,8 +130,8 @@ def _slot_outlet(line: str) -> CreditEntry | None:
     """An outlet standing as one part of a short byline-shaped line under the headline."""
     if len(line) > _MAX_SLOT_LINE or not _SLOT_PARTS.search(line.strip()):
         return None
-    if PHOTO_CAPTION.search(line):  # "(攝影/REUTERS/NAME)": a photo's agency, not the story's
-        return None
+    if PHOTO_CAPTION.search(line) or line.lstrip().startswith(("/", "／")):
+        return None  # "(攝影/REUTERS/NAME)", "/연합뉴스": a photo's agency, not the story's
     for part in _SLOT_PARTS.split(line.strip()):
         if (info := _whole_outlet(_BY.sub("", part))) is not None:
             return _entry(info, line)

@@ -154,6 +154,7 @@ def test_a_byline_under_the_headline_names_its_outlet(line: str, key: str) -> No
         "By John Smith - Staff",  # no outlet the registry knows
         "Mya Win Kyaw DMG",  # no separator: the line is not cut into parts
         "警方展示破獲的毒品。(攝影/REUTERS/王小明)",  # a photo's agency credit
+        "/연합뉴스",  # the same, under a caption
     ],
 )
 def test_a_byline_without_a_known_outlet_part_names_none(line: str) -> None:
