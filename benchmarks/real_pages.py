@@ -179,6 +179,17 @@ def norm_service(text: str | None) -> str | None:
     return " ".join(words) or None
 
 
+def service_identity(text: str | None) -> str | None:
+    """An outlet as the archive's service registry knows it (its key), else its loose name:
+    the gold's "新华社" and the stored "Xinhua" are one outlet, named in two scripts."""
+    if not text:
+        return None
+    from archive.identity.services import resolve_service  # the repo's registry
+
+    info = resolve_service(text)
+    return f"registry:{info.key}" if info is not None else norm_service(text)
+
+
 class Zawgyi:
     """Zawgyi to Unicode through ICU, in this Python or the archive's, if either has PyICU."""
 
@@ -331,6 +342,9 @@ def score_service(g: Json, show: Json | None, problems: list[str]) -> Json:
     if gold is not None:
         ok = norm_service(got) == gold or any(norm_service(o) == gold for o in organisations)
         result["ok"] = ok
+        # the same outlet, named in another script or spelling the registry knows
+        same = {service_identity(got), *(service_identity(o) for o in organisations)}
+        result["ok_identity"] = ok or service_identity(g["service"]) in same
         if show and not ok:
             problems.append(f"service: got {got!r}, truth {g['service']!r}")
     else:
@@ -500,6 +514,9 @@ def totals(results: list[Json]) -> Json:
     }
     serviced = [r for r in results if r["service"]["ok"] is not None]
     t["service"] = _fraction(sum(1 for r in serviced if r["service"]["ok"]), len(serviced))
+    t["service_identity"] = _fraction(
+        sum(1 for r in serviced if r["service"].get("ok_identity")), len(serviced)
+    )
     t["service_extra"] = sum(
         1 for r in results if r["service"]["ok"] is None and r["service"]["got"]
     )
@@ -540,6 +557,7 @@ def report_totals(name: str, t: Json) -> list[str]:
         f"  R {t['credits_name_only']['recall']}",
         f"service (pages whose credit names one) {t['service']}"
         f"   (+{t['service_extra']} services given where no credit names one)",
+        f"service, same outlet by the registry   {t['service_identity']}",
         f"story text ({story['imported']} stored): lead lost {story['lead_lost']},"
         f" end lost {story['end_lost']}, chrome kept on {story['pages_with_chrome_kept']} pages"
         f" ({story['chrome_lines_kept']} lines), credit/byline kept {story['credit_line_kept']},"

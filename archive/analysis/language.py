@@ -240,12 +240,42 @@ _UYGHUR_CYRILLIC_MARK = frozenset("җәһҖӘҺ")
 _NOT_UYGHUR_CYRILLIC = frozenset("іұӯҳҷІҰӮҲҶ")
 
 
-def _is_uyghur_latin(chars: Counter[str], letters: float) -> bool:
+# Uyghur's frequent function words in Latin letters (ULY and the older Turkish-style
+# spelling with ş ç ğ), against Turkish's own: "we"/"ve" (and), "bilen"/"ile" (with),
+# "üchün"/"için" (for), "qilip"/"olarak" … Turkish writes no q, x or w at all.
+_ULY_WORDS = frozenset(
+    {"we", "bilen", "üchün", "üçün", "üchun", "qilip", "qildi", "qilidu", "qilghan", "qilğan",
+     "bolup", "bolghan", "bolğan", "bolidu", "idi", "dep", "déyilgen", "hem", "heqqide",
+     "teripidin", "qatarliq", "arqiliq", "ikenlikini", "xewer", "muxbirimiz", "uyghur",
+     "uygur", "uyğur", "xitay", "ularning", "uning", "munasiwetlik", "boyiche", "boyičhe"}
+)  # fmt: skip
+_TURKISH_WORDS = frozenset(
+    {"ve", "ile", "için", "olarak", "olan", "gibi", "daha", "değil", "kadar", "sonra",
+     "göre", "tarafından", "ise", "diye", "ancak", "veya", "çünkü", "şimdi", "yani"}
+)  # fmt: skip
+_NOT_TURKISH = frozenset("qxwQXW")
+
+
+def _is_uyghur_latin(chars: Counter[str], letters: float, text: str = "") -> bool:
     frequent = _share(chars, _ULY_FREQUENT)
-    return (
+    if (
         frequent >= max(3, 0.015 * letters)
         and _share(chars, _ULY_VOWELS) >= max(2, 0.005 * letters)
         and _share(chars, _NOT_ULY) <= 0.001 * letters
+    ):
+        return True
+    # Uyghur written with Turkish letters (ş ç ğ): its function words and the q, x and w
+    # Turkish never writes decide, not the letters the two spellings share.
+    words = _WORD.findall(text[:_LANGDETECT_SAMPLE].lower())
+    uyghur = sum(1 for w in words if w in _ULY_WORDS)
+    turkish = sum(1 for w in words if w in _TURKISH_WORDS)
+    english = sum(1 for w in words if w in _ENGLISH)  # an English story under a Uyghur motto
+    return (
+        uyghur >= 3
+        and uyghur >= 0.03 * len(words)
+        and uyghur > 3 * turkish
+        and uyghur > english
+        and _share(chars, _NOT_TURKISH) >= max(5, 0.02 * letters)
     )
 
 
@@ -307,7 +337,7 @@ def guess_language(
         elif script == "Latn" and _looks_english(text):
             language, language_confidence = "en", 0.95
             needed = _FULL_EVIDENCE_LANGDETECT / 2
-        elif script == "Latn" and _is_uyghur_latin(chars, counts["Latn"]):
+        elif script == "Latn" and _is_uyghur_latin(chars, counts["Latn"], text):
             language, language_confidence = "ug", 0.9
             needed = 2 * _FULL_EVIDENCE_SCRIPT
         elif script in _LANGDETECT_CHOICES:

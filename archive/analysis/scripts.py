@@ -25,10 +25,11 @@ __all__ = [
 #: Scripts that say nothing about the language: Common, Inherited, Unknown.
 NEUTRAL_SCRIPTS = frozenset({"Zyyy", "Zinh", "Zzzz"})
 
-# One Han character or Hangul syllable carries about as much text as two or three
-# alphabetic letters; weighting them keeps "English with a few Chinese names" English and
-# "Chinese with an English acronym" Chinese.
-_WEIGHTS = {"Hani": 2.0, "Hang": 2.0, "Hira": 1.5, "Kana": 1.5}
+# One Han character carries about as much text as two or three alphabetic letters;
+# weighting it keeps "English with a few Chinese names" English and "Chinese with an
+# English acronym" Chinese. A Hangul syllable counts the letters it writes (see
+# _hangul_letters).
+_WEIGHTS = {"Hani": 2.0, "Hira": 1.5, "Kana": 1.5}
 
 _KANA = ("Hira", "Kana")
 
@@ -54,8 +55,23 @@ def script_counts(text: str) -> dict[str, float]:
         script = cache.get(char) or char_script(char)
         if script in NEUTRAL_SCRIPTS:
             continue
-        counts[script] = counts.get(script, 0.0) + n * _WEIGHTS.get(script, 1.0)
+        weight = _hangul_letters(char) if script == "Hang" else _WEIGHTS.get(script, 1.0)
+        counts[script] = counts.get(script, 0.0) + n * weight
     return counts
+
+
+_HANGUL_FIRST, _HANGUL_LAST = 0xAC00, 0xD7A3
+_HANGUL_FINALS = 28
+
+
+def _hangul_letters(char: str) -> float:
+    """The letters (jamo) a Hangul syllable block writes: 3 with a final consonant, else 2,
+    so that Korean weighs as many letters as it writes against an alphabet (a Korean page
+    with an English copy under each paragraph is Korean); 1 for a lone jamo."""
+    code = ord(char)
+    if _HANGUL_FIRST <= code <= _HANGUL_LAST:
+        return 3.0 if (code - _HANGUL_FIRST) % _HANGUL_FINALS else 2.0
+    return 1.0
 
 
 @functools.cache

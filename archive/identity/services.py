@@ -87,12 +87,14 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("afp", "AFP", "fr",
      ("afp", "agence france presse", "agence france-presse", "法新社", "afp통신", "AFP통신")),
     ("ap", "Associated Press", "en", ("ap", "associated press", "美联社", "美聯社", "ap통신")),
-    ("xinhua", "Xinhua", "zh", ("xinhua", "xinhua news agency", "新华社", "新華社", "新华网")),
+    ("xinhua", "Xinhua", "zh", ("xinhua", "xinhua news agency", "新华社", "新華社", "新华网",
+                                  "新華網", "ཤིན་ཧྭ་གསར་འགྱུར་ཁང", "شىنخۇا ئاگېنتلىقى")),
     ("anadolu", "Anadolu Agency", "tr", ("anadolu", "anadolu agency", "anadolu ajansı", "aa")),
-    ("yonhap", "Yonhap", "ko", ("yonhap", "yonhap news agency", "연합뉴스", "聯合新聞")),
+    ("yonhap", "Yonhap", "ko", ("yonhap", "yonhap news agency", "연합뉴스", "聯合新聞",
+                                 "연합뉴스tv", "연합뉴스 tv", "yonhap news tv")),
     ("kyodo", "Kyodo News", "ja", ("kyodo", "kyodo news", "共同社", "共同通信")),
     ("cna", "Central News Agency", "zh", ("cna", "central news agency", "中央社", "中央通讯社",
-                                           "中央通訊社")),
+                                           "中央通訊社", "中央社記者")),
     ("bbc", "BBC", "en", ("bbc", "bbc news", "british broadcasting corporation")),
     ("bloomberg", "Bloomberg", "en", ("bloomberg", "bloomberg news")),
     ("kbs", "KBS", "ko", ("kbs", "kbs news", "korean broadcasting system", "kbs 뉴스", "한국방송")),
@@ -101,11 +103,12 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("irrawaddy", "The Irrawaddy", "en", ("irrawaddy", "ဧရာဝတီ")),
     ("dpa", "dpa", "de", ("dpa", "deutsche presse agentur")),
     ("efe", "EFE", "es", ("efe", "agencia efe")),
-    ("bernama", "Bernama", "ms", ("bernama",)),
+    ("bernama", "Bernama", "ms", ("bernama", "bernama news agency")),
     ("antara", "Antara", "id", ("antara", "antara news")),
     ("upi", "UPI", "en", ("upi", "united press international")),
     ("rfi", "RFI", "fr", ("rfi", "radio france internationale", "法广")),
-    ("dw", "Deutsche Welle", "de", ("dw", "deutsche welle", "德国之声", "德國之聲")),
+    ("dw", "Deutsche Welle", "de", ("dw", "deutsche welle", "德国之声", "德國之聲",
+                                     "德国之声中文网", "德國之聲中文網")),
     ("pressian", "Pressian", "ko", ("pressian", "프레시안")),
     ("daily-nk", "Daily NK", "ko", ("daily nk", "dailynk", "데일리nk", "데일리엔케이")),
     ("korea-times", "The Korea Times", "en", ("korea times",)),
@@ -116,8 +119,9 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("phnom-penh-post", "The Phnom Penh Post", "en", ("phnom penh post",)),
     ("khmer-times", "Khmer Times", "en", ("khmer times",)),
     ("vnexpress", "VnExpress", "vi", ("vnexpress",)),
-    ("tuoi-tre", "Tuổi Trẻ", "vi", ("tuổi trẻ", "tuoi tre")),
-    ("thanh-nien", "Thanh Niên", "vi", ("thanh niên", "thanh nien")),
+    ("tuoi-tre", "Tuổi Trẻ", "vi", ("tuổi trẻ", "tuoi tre", "tuoi tre news", "báo tuổi trẻ")),
+    ("thanh-nien", "Thanh Niên", "vi", ("thanh niên", "thanh nien", "thanh nien news",
+                                          "báo thanh niên")),
     ("vna", "Vietnam News Agency", "vi", ("vna", "ttxvn", "vietnam news agency")),
     ("tibet-times", "Tibet Times", "bo", ("tibet times", "བོད་ཀྱི་དུས་བབ")),
     ("phayul", "Phayul", "en", ("phayul",)),
@@ -125,7 +129,8 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("peoples-daily", "People’s Daily", "zh", ("people daily", "peoples daily", "人民日报",
                                                 "人民日報")),
     ("china-news-service", "China News Service", "zh",
-     ("china news service", "china news", "中新社", "中新网")),
+     ("china news service", "china news", "中新社", "中新网", "中新網", "中国新闻网", "中國新聞網",
+      "中国新闻社", "中國新聞社")),
     ("mizzima", "Mizzima", "my", ("mizzima",)),
     ("dvb", "Democratic Voice of Burma", "my", ("dvb", "democratic voice of burma")),
     ("kpl", "KPL", "lo", ("kpl", "lao news agency", "ຂປລ")),
@@ -142,14 +147,17 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("imna", "Independent Mon News Agency", "my", ("imna", "independent mon news agency")),
     ("vientiane-times", "Vientiane Times", "en", ("vientiane times",)),
     ("nk-news", "NK News", "en", ("nk news",)),
-    ("nikkei-asia", "Nikkei Asia", "en", ("nikkei asia", "nikkei asian review", "nikkei")),
+    ("nikkei-asia", "Nikkei Asia", "en", ("nikkei asia", "nikkei asian review", "nikkei",
+                                           "日本経済新聞", "日経")),
     ("scmp", "South China Morning Post", "en", ("south china morning post", "scmp", "南華早報",
                                                  "南华早报")),
     ("cgtn", "CGTN", "en", ("cgtn",)),
     ("cctv", "CCTV", "zh", ("cctv", "央视", "央視", "中央电视台", "中央電視台")),
-    ("china-daily", "China Daily", "en", ("china daily", "中国日报", "中國日報")),
+    ("china-daily", "China Daily", "en", ("china daily", "中国日报", "中國日報", "中国日报网",
+                                           "中國日報網")),
     ("peoples-daily-online", "People’s Daily Online", "zh",
-     ("people daily online", "peoples daily online", "人民网", "人民網")),
+     ("people daily online", "peoples daily online", "人民网", "人民網", "མི་དམངས་དྲ་བ",
+      "خەلق تورى")),
     ("taipei-times", "Taipei Times", "en", ("taipei times",)),
     ("focus-taiwan", "Focus Taiwan", "en", ("focus taiwan",)),
     ("udn", "United Daily News", "zh", ("united daily news", "udn", "聯合報", "联合报")),
@@ -174,10 +182,77 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("nhk", "NHK", "ja", ("nhk", "nhk world")),
     ("jiji", "Jiji Press", "ja", ("jiji", "jiji press")),
     ("asia-times", "Asia Times", "en", ("asia times",)),
+    # Outlets our pages name in their own language and script (a source label, a wire
+    # dateline "OUTLET PLACE DATE 电", "OUTLET་འི་འཕྲིན།", a "— OUTLET" sign-off).
+    ("china-tibet-online", "China Tibet Online", "zh",
+     ("china tibet online", "tibet.cn", "中国西藏网", "中國西藏網", "ཀྲུང་གོ་བོད་ཀྱི་དྲ་བ")),
+    ("china-tibet-news", "China Tibet News", "zh",
+     ("china tibet news", "中国西藏新闻网", "ཀྲུང་གོའི་བོད་ལྗོངས་དྲ་བ")),
+    ("crntt", "China Review News", "zh", ("china review news", "crntt", "中评社", "中評社",
+                                         "中评网", "中評網")),
+    ("chinaqw", "China Qiaowang", "zh", ("chinaqw", "china qiaowang", "中国侨网", "中國僑網")),
+    ("study-times", "Study Times", "zh", ("study times", "学习时报", "學習時報")),
+    ("newtalk", "Newtalk", "zh", ("newtalk", "newtalk新聞", "newtalk新闻", "新頭殼", "新头壳")),
+    ("cts", "Chinese Television System", "zh",
+     ("cts", "chinese television system", "華視", "华视", "華視新聞", "华视新闻")),
+    ("rthk", "RTHK", "zh", ("rthk", "radio television hong kong", "香港電台", "香港电台")),
+    ("hkfp", "Hong Kong Free Press", "en", ("hong kong free press", "hkfp")),
+    ("straits-times", "The Straits Times", "en", ("straits times",)),
+    ("washington-times", "The Washington Times", "en", ("washington times",)),
+    ("guardian", "The Guardian", "en", ("the guardian",)),
+    ("wsj", "The Wall Street Journal", "en", ("wall street journal", "wsj")),
+    ("npr", "NPR", "en", ("npr", "national public radio", "美国国家公共电台")),
+    ("stars-and-stripes", "Stars and Stripes", "en", ("stars and stripes",)),
+    ("asianews", "AsiaNews", "en", ("asianews",)),
+    ("laotian-times", "Laotian Times", "en", ("laotian times",)),
+    ("lao-online-news", "Lao Online News", "lo", ("lao online news",)),
+    ("cambodge-soir", "Cambodge Soir", "fr", ("cambodge soir",)),
+    ("camboja", "CamboJA News", "en", ("camboja", "camboja news")),
+    ("vod", "VOD", "km", ("vod", "vod news", "voice of democracy", "វិទ្យុសំឡេងប្រជាធិបតេយ្យ")),
+    ("vov", "Voice of Vietnam", "vi",
+     ("vov", "vov5", "voice of vietnam", "đài tiếng nói việt nam")),
+    ("nhan-dan", "Báo Nhân Dân", "vi", ("báo nhân dân", "nhandan", "nhân dân online")),
+    ("nguoi-viet", "Người Việt", "vi", ("người việt", "nguoi viet", "người việt online")),
+    ("dmg", "Development Media Group", "my", ("dmg", "development media group", "dmg newsroom")),
+    ("shwe-phee-myay", "Shwe Phee Myay", "my", ("shwe phee myay", "ရွှေဖီမြေ")),
+    ("m-media", "M-Media", "my", ("m media",)),
+    ("khit-thit", "Khit Thit Media", "my", ("khit thit", "khit thit media")),
+    ("mawkun", "Mawkun", "my", ("mawkun", "မော်ကွန်း")),
+    ("vom", "Voice of Myanmar", "my", ("vom", "voice of myanmar")),
+    ("herald-corp", "Herald Corporation", "ko",
+     ("herald corporation", "헤럴드경제", "herald business")),
+    ("newspim", "Newspim", "ko", ("newspim", "뉴스핌")),
+    ("feer", "Far Eastern Economic Review", "en", ("feer", "far eastern economic review")),
+    ("uyghur-agency", "Uyghur News Agency", "ug",
+     ("uyghur news agency", "ئۇيغۇر ئاگېنتلىقى", "ئۇيغۇر ئاگىنتىلىقى", "uyghur agentliqi",
+      "уйғур агентлиқи")),
 )  # fmt: skip
 
 # Words that say "this is a service" but carry no identity; dropped before lookup.
 _FILLER_WORDS = frozenset({"service", "services", "language", "section", "desk", "program"})
+
+
+def _drop_punctuation(text: str) -> str:
+    r"""Punctuation and symbols as spaces; letters, digits and combining marks kept.
+
+    ``\w`` alone is not enough: the vowel signs and stacked letters of Burmese, Khmer, Lao
+    and Tibetan are combining marks, and dropping them reduced "ရွှေဖီမြေ" to three bare
+    consonants that other words share.
+    """
+    return "".join(
+        " "
+        if ch == "_" or not (ch.isalnum() or ch.isspace() or unicodedata.category(ch)[0] == "M")
+        else ch
+        for ch in text
+    )
+
+
+_ORG_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{re.escape(spelling)}\b"), key)
+    for key, (_, spellings) in _ORGS.items()
+    for spelling in sorted(spellings, key=len, reverse=True)
+    if spelling != key
+)
 
 
 def _build_registry() -> tuple[tuple[ServiceInfo, ...], dict[str, ServiceInfo]]:
@@ -226,7 +301,7 @@ def _build_registry() -> tuple[tuple[ServiceInfo, ...], dict[str, ServiceInfo]]:
 def _spelling_tokens(spelling: str) -> list[str]:
     """A registry spelling as lookup tokens (the same folding :func:`_normalise` applies)."""
     folded = unicodedata.normalize("NFKC", spelling).casefold().replace("-", " ")
-    tokens = re.sub(r"[^\w\s]|_", " ", folded).split()
+    tokens = _drop_punctuation(folded).split()
     while tokens and tokens[0] == "the":
         tokens.pop(0)
     return tokens
@@ -240,13 +315,6 @@ _DEFAULT_ORG = "rfa"
 
 _APOSTROPHES = re.compile(r"[’‘ʼ`´′]")
 _POSSESSIVE = re.compile(r"'s\b")
-_NON_WORD = re.compile(r"[^\w\s]|_")
-_ORG_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(rf"\b{re.escape(spelling)}\b"), key)
-    for key, (_, spellings) in _ORGS.items()
-    for spelling in sorted(spellings, key=len, reverse=True)
-    if spelling != key
-)
 
 
 def _strip_accents(text: str) -> str:
@@ -266,7 +334,7 @@ def _normalise(text: str) -> tuple[list[str], bool]:
     folded = _APOSTROPHES.sub("'", folded)
     folded = _POSSESSIVE.sub(" ", folded)
     folded = folded.replace("-", " ")
-    folded = _NON_WORD.sub(" ", folded)
+    folded = _drop_punctuation(folded)
     for pattern, key in _ORG_PHRASES:
         folded = pattern.sub(key, folded)
     tokens = folded.split()

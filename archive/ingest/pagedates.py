@@ -225,17 +225,49 @@ def story_dates(
     """
     found: list[DateCandidate] = []
     story_day: tuple[int, int] | None = None
-    if story and (opening := _opening_dateline(lines[story[0]].text, language)):
-        found.append(DateCandidate(opening, "dateline", line=story[0]))
-    else:
-        lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
-        if lead is not None:
-            story_day = dateline_day(lines[lead].text, language=language)
+    lead = next((i for i in story[:_LEAD_REACH] if is_prose(lines[i].text)), None)
+    # The dateline opens the story's first line, or its lead under a headline or a site
+    # name the story kept ("2020-08-18 -- More than 80 families …").
+    heads = dict.fromkeys(story[:1] + ([lead] if lead is not None else []))
+    openings = ((i, _opening_dateline(lines[i].text, language)) for i in heads)
+    opening_line, opening = next(((i, d) for i, d in openings if d is not None), (None, None))
+    if opening is not None:
+        found.append(DateCandidate(opening, "dateline", line=opening_line))
+    elif lead is not None:
+        story_day = dateline_day(lines[lead].text, language=language)
     for index in dict.fromkeys(story[:1] + story[-1:]):
         if (signed := signoff_date(lines[index].text, language=language)) is not None:
             found.append(DateCandidate(signed, "signoff", line=index))
             break
+    for index in reversed(story[-_STAMP_REACH:]):
+        if (stamped := editor_stamp_date(lines[index].text)) is not None:
+            found.append(DateCandidate(stamped, "signoff", line=index))
+            break
     return found, story_day
+
+
+# A wire's stamp closing the story: the editor in brackets, then the day in the Republic of
+# China calendar as yyyMMdd ("(編輯:NAME)1120903": ROC year 112 is 2023, year + 1911), the
+# Central News Agency's form, carried by the pages that repost its stories.
+_ROC_EDITOR_STAMP = re.compile(
+    r"[(（](?:責任編輯|责任编辑|編輯|编辑)\s*[:：/／]\s*[^()（）]{1,20}[)）]\s*"
+    r"(?P<year>1\d\d)(?P<month>[01]\d)(?P<day>[0-3]\d)\s*$"
+)
+_ROC_EPOCH = 1911
+_STAMP_REACH = 5  # the story's last lines (a stamp may sit over a few lines of furniture)
+
+
+def editor_stamp_date(text: str) -> datetime.date | None:
+    """The date of an editor's stamp closing a story ("(編輯:NAME)1120903"), or None."""
+    match = _ROC_EDITOR_STAMP.search(text)
+    if match is None:
+        return None
+    try:
+        return datetime.date(
+            int(match["year"]) + _ROC_EPOCH, int(match["month"]), int(match["day"])
+        )
+    except ValueError:
+        return None
 
 
 # A headline in quotes glued before its lead's dateline ("“HEADLINE” CITY - DATE (OUTLET) …").

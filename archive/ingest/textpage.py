@@ -79,6 +79,7 @@ from archive.ingest.headlines import (
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
+from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
     crawler_record,
     date_after_story,
@@ -290,6 +291,10 @@ def _find_credits(
     for index in range(last + 1, len(lines)):
         if index in dropped:
             add("footer", [e for e in read_credit_line(dropped[index]) if e.kind != "person"])
+    # The outlet a source label, a wire dateline or a sign-off names ("来源:新华社",
+    # "新华社北京1月2日电", "… — Bernama"): organisation credits only, never a person.
+    top_line = title if title is not None else lead_first
+    add("source", outlets_named(texts, top=top_line, first=lead_first, last=last))
     # An opinion page (its section named over the headline or under the story: "Opinion",
     # "評論", "Ý kiến"): the people a byline names without a role are its writers.
     anchor = title if title is not None else first
@@ -439,8 +444,9 @@ def parse_text_page(
         body, body_start, body_end = "", end, end
 
     candidates = list(roles.dates)
-    for index in byline_rows:  # "By NAME | April 5, 2021": the date beside a byline
-        for part in re.split(r"[|｜•·]", lines[index].text)[1:]:
+    for index in byline_rows:  # "By NAME | April 5, 2021", "By NAME   April 5, 2021 | 4:51 pm":
+        # the date beside a byline, set off by a bar or a gap of spaces
+        for part in re.split(r"[|｜•·]|\s{3,}", lines[index].text)[1:]:
             if (beside := parse_date_text(part, language=language)) is not None:
                 candidates.append(DateCandidate(beside, "byline", line=index))
                 break

@@ -185,3 +185,59 @@ def test_uyghur_in_latin_and_cyrillic_is_uyghur(report: str, alphabet: int, scri
 )
 def test_turkish_uzbek_kazakh_and_russian_are_not_uyghur(text: str) -> None:
     assert "ug" != detect_language(text)[0]
+
+
+# Uyghur written with Turkish letters (ş ç ğ), as older Uyghur sites in Turkey wrote it: its
+# function words (we, bilen, üçün, qilip …) and Turkish's missing q, x and w decide.
+_UYGHUR_TURKISH_SPELLING = (
+    "Öz muxbirimiz Ankaradin xewer qilidu. Bu yil baharda şeherdiki Uygurlar jamige yiğilip "
+    "héyt namizini oqudi we bir-biri bilen qutlaşti. Yiğilişqa qatnaşqan yaşlar üçün "
+    "mektep açilip, balilar Uygur tilini öginishke başlidi. Mehelle başliqi bu işni "
+    "qollaydiğanliqini bildürüp, yene köp paaliyet qilip bérişni wede qildi we uning "
+    "heqqide söz qildi."
+)
+
+
+def test_uyghur_in_turkish_letters_is_uyghur_not_turkish() -> None:
+    result = analyze_text(_UYGHUR_TURKISH_SPELLING)
+    assert ("ug", "Latn") == (result.language, result.script)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Turkish about Uyghurs: Turkish function words, no q or x
+        "Türkiye'deki Uygurlar bugün İstanbul'da bir araya geldi ve bayram namazı için "
+        "camiye gitti. Toplantıdan sonra dernek başkanı, Uygur gençleri için yeni bir okul "
+        "açılacağını söyledi; ancak tarih verilmedi.",
+        # an English story under a Uyghur motto
+        "Biz uyghurlarni apiride qilghan, eng güzel we eng bay zimin bilen bizni tartuqlap. "
+        "Hunt for Uighur riot leaders fuels divide. By a reporter in Kashgar. The police "
+        "are searching the old city for the men they say led the riots, and the families "
+        "of those who were taken say they have not been told where they are held.",
+    ],
+)
+def test_turkish_and_english_about_uyghurs_are_not_uyghur(text: str) -> None:
+    assert "ug" != detect_language(text)[0]
+
+
+def test_korean_with_an_english_copy_under_each_paragraph_is_korean() -> None:
+    pairs = [
+        ("올해 북한의 식량난은 예년과는 다른 양상을 띄고 있습니다.",
+         "North Korea's food shortage this year is different from previous years."),
+        ("중국에서 쌀이 들어오고 있지만 쌀값은 여전히 비싸고 식량 사정은 어렵습니다.",
+         "Rice is coming in from China, but rice prices are still high and food is scarce."),
+        ("특히 양강도와 함경도의 식량난이 심각하다고 합니다.",
+         "In particular, the food shortage in Yanggang and Hamgyong is said to be serious."),
+    ]  # fmt: skip
+    text = "\n".join(line for pair in pairs for line in pair)
+    assert "ko" == detect_language(text)[0]
+    assert "en" == detect_language("\n".join(english for _, english in pairs))[0]
+
+
+def test_english_with_korean_names_stays_english() -> None:
+    text = (
+        "The unification minister, 김영호, met the families of abductees in Seoul on Monday "
+        "and promised to raise the issue with the North at every opportunity, officials said."
+    )
+    assert "en" == detect_language(text)[0]

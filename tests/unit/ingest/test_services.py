@@ -123,3 +123,29 @@ def test_service_functions_never_fail_unexpectedly(text: str) -> None:
     except ValueError:
         return
     assert key and key == key.strip()
+
+
+def test_names_in_brahmic_scripts_keep_their_vowel_signs() -> None:
+    # "ရွှေဖီမြေ" (an outlet) and a word of the same bare consonants are different names
+    info = resolve_service("ရွှေဖီမြေ")
+    assert info is not None
+    assert "shwe-phee-myay" == info.key
+    assert resolve_service("ရဖမ") is None
+    assert "china-tibet-online" == service_key_for("ཀྲུང་གོ་བོད་ཀྱི་དྲ་བ།")
+
+
+@pytest.mark.parametrize(
+    ("spellings", "key"),
+    [
+        (["新华社", "新華社", "Xinhua News Agency", "ཤིན་ཧྭ་གསར་འགྱུར་ཁང"], "xinhua"),
+        (["中央社", "中央通訊社", "Central News Agency"], "cna"),
+        (["人民網", "人民网", "མི་དམངས་དྲ་བ།", "خەلق تورى"], "peoples-daily-online"),
+        (["中国新闻网", "中新网", "中新社"], "china-news-service"),
+        (["연합뉴스", "연합뉴스TV", "Yonhap"], "yonhap"),
+        (["Bernama", "BERNAMA News Agency"], "bernama"),
+    ],
+)
+def test_an_outlet_in_every_script_it_publishes_in_is_one_entry(
+    spellings: list[str], key: str
+) -> None:
+    assert [key] * len(spellings) == [service_key_for(s) for s in spellings]
