@@ -356,6 +356,17 @@ def cross_validate(pages: list[Page], names: list[str], l2: float) -> Thresholds
             f" extra lead/end lost {extra_lost(combo)}, pages cleared {cleared(combo)[0]},"
             f" lines moved wrongly {-cleared(combo)[1]}"
         )
+    shipped = (
+        DEFAULT_THRESHOLD,
+        DEFAULT_EDGE_THRESHOLD,
+        DEFAULT_TAIL_THRESHOLD,
+        DEFAULT_BLOCK_THRESHOLD,
+    )
+    if shipped in results:
+        print(
+            f"  shipped defaults {shipped}: extra lead/end lost {extra_lost(shipped)},"
+            f" pages cleared {cleared(shipped)[0]}, lines moved wrongly {-cleared(shipped)[1]}"
+        )
     best = ranked[0]
     if extra_lost(best):
         print("== no thresholds of the grid lose no lead or end on every left-out set")
