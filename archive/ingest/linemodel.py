@@ -560,7 +560,7 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             continue
         if index <= end and is_prose(text) and _ends_sentence(text):
             continue
-        if index == len(lines) - 1 and index <= end and not _ends_sentence(text):
+        if index == len(lines) - 1 and not _ends_sentence(text) and _story_end(text, context):
             continue  # the page's last line, cut off: the story's end as often as not
         # a page whose headline was not found makes one from the story's first line, and a
         # date opening the story is read as its dateline: both stay within reach
@@ -569,6 +569,19 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             continue
         movable.append(index)
     return movable
+
+
+_STORY_WORDS = 0.5  # a cut-off line this much made of the story's words goes on with it
+
+
+def _story_end(text: str, context: PageContext) -> bool:
+    """Whether the page's cut-off last line may be the story's end: the story's last
+    paragraph, or under it a line half made of the story's words (a paragraph cut off in
+    its first words; a site's notice or offer under the story shares few)."""
+    end = context.last_paragraph
+    if end is None or end == context.story[-1]:
+        return True
+    return story_overlap(text, context.words) >= _STORY_WORDS
 
 
 def _wrapped_paragraph(texts: Sequence[str]) -> bool:

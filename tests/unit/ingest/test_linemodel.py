@@ -578,6 +578,9 @@ def test_the_pages_cut_off_last_line_under_the_story_is_weighed_at_the_edge_thre
     cut = list(page_lines(f"{PARAGRAPH}\n{SECOND}\n{LONG[:-40]}"))
     any_line = _with_weight_on("log_weight", load_line_model().names)
     assert [] == story_furniture(cut, [0, 1, 2], title=None, model=any_line)
+    # and so does a paragraph cut off in its first words, when they are the story's
+    start = list(page_lines(f"{PARAGRAPH}\n{SECOND}\nThe farmers said the provincial hall"))
+    assert [] == story_furniture(start, [0, 1, 2], title=None, model=edge)
 
 
 def test_a_tail_over_a_cut_off_last_line_leaves_without_it() -> None:
