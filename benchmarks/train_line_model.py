@@ -13,10 +13,10 @@ byline_line; outside the span it is furniture (unless it is the title or a credi
 those are left out). The features are linemodel.line_features; the model an
 L2-regularised logistic regression fitted by Newton's method in numpy (no learning library
 is installed, and the fit is twenty lines). The weights go to
-archive/ingest/data/line_model.json, trained on the seven repo sets only, so they can be
+archive/ingest/data/line_model.json, trained on the eight repo sets only, so they can be
 rebuilt from the repo alone.
 
-``--cv`` prints leave-one-set-out figures: trained on six repo sets, scored on the seventh
+``--cv`` prints leave-one-set-out figures: trained on seven repo sets, scored on the eighth
 (and on ../shared/data/real-pages when present): for a grid of line, edge, tail and block
 thresholds, pages with chrome kept, lead lost, end lost, credit and title kept, and story
 lines moved, rules alone and with the model; it names the thresholds that lose no extra
