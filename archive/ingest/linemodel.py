@@ -50,6 +50,14 @@ from archive.ingest.lineshape import (
 )
 from archive.ingest.lineweight import line_weight
 from archive.ingest.logistic import Logistic, logistic_columns
+from archive.ingest.notices import (
+    calls_to_act,
+    marker_line,
+    rights_notice,
+    speaks_to_reader,
+    story_overlap,
+    vocabulary,
+)
 from archive.ingest.pagelines import (
     CLOSERS,
     PROSE_END,
@@ -103,6 +111,8 @@ class PageContext:
         positions: Each story line's place in ``story``.
         blocks: Per story position, the block it sits in as (first, last) story positions:
             a run of non-prose lines in a row (a prose line is a block of its own).
+        heads: The story positions of its section heads.
+        words: How many story lines hold each word (``notices.vocabulary``).
     """
 
     story: tuple[int, ...]
@@ -115,6 +125,7 @@ class PageContext:
     positions: dict[int, int] = field(default_factory=dict)
     blocks: tuple[tuple[int, int], ...] = ()
     heads: frozenset[int] = frozenset()
+    words: Counter[str] = field(default_factory=Counter)
 
 
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
@@ -134,6 +145,7 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         positions={index: position for position, index in enumerate(story)},
         blocks=_blocks(prose),
         heads=_section_heads(lines, story, prose, title),
+        words=vocabulary(lines[index].text for index in story),
     )
 
 
@@ -218,6 +230,10 @@ def _shape(text: str) -> dict[str, float]:
         "bracket_credit_end": float(bracket_credit_end(text)),
         "colon_label": float(colon_label(text)),
         "quoted_share": quoted_share(text),
+        "rights_notice": float(rights_notice(text)),
+        "calls_to_act": float(calls_to_act(text)),
+        "speaks_to_reader": float(speaks_to_reader(text)),
+        "marker_line": float(marker_line(text)),
     }
 
 
@@ -351,6 +367,8 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         ),
         "width_share": alike / len(widths),
         "page_last": float(index == len(lines) - 1),
+        # the page's last line with no sentence end: a copy cut off mid-paragraph, or chrome
+        "page_last_cut": float(index == len(lines) - 1 and not _ends_sentence(text)),
     }
     lead, end = context.lead, context.last_paragraph
     at = context.positions or {i: p for p, i in enumerate(story)}
@@ -363,6 +381,13 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         "log_to_end": math.log1p(len(story) - 1 - position),
         "log_after_last_paragraph": math.log1p(max(0, position - end_at)),
         "repeated": float(context.counts.get(fold_line(text), 0) > 1),
+    }
+    # a story line goes on with the story's words (a cut-off paragraph its names); a
+    # site's notice or offer under the story does not
+    overlap = story_overlap(text, context.words) if context.words else 0.0
+    features |= {
+        "story_overlap": overlap,
+        "tail_foreign": features["after_last_paragraph"] * (1.0 - overlap),
     }
     scripts = letter_scripts(text)
     letters = sum(scripts.values())
@@ -535,7 +560,7 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             continue
         if index <= end and is_prose(text) and _ends_sentence(text):
             continue
-        if index == len(lines) - 1 and not _ends_sentence(text):
+        if index == len(lines) - 1 and not _ends_sentence(text) and _story_end(text, context):
             continue  # the page's last line, cut off: the story's end as often as not
         # a page whose headline was not found makes one from the story's first line, and a
         # date opening the story is read as its dateline: both stay within reach
@@ -544,6 +569,19 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             continue
         movable.append(index)
     return movable
+
+
+_STORY_WORDS = 0.5  # a cut-off line this much made of the story's words goes on with it
+
+
+def _story_end(text: str, context: PageContext) -> bool:
+    """Whether the page's cut-off last line may be the story's end: the story's last
+    paragraph, or under it a line half made of the story's words (a paragraph cut off in
+    its first words; a site's notice or offer under the story shares few)."""
+    end = context.last_paragraph
+    if end is None or end == context.story[-1]:
+        return True
+    return story_overlap(text, context.words) >= _STORY_WORDS
 
 
 def _wrapped_paragraph(texts: Sequence[str]) -> bool:
@@ -595,6 +633,16 @@ def decide_furniture(
     # Under the last paragraph, a run of lines the model mostly reads as furniture (teasers
     # between a share line and a subscription offer) leaves whole.
     tail = [index for index in story if index > end]
+    cut = len(lines) - 1
+    if (
+        tail
+        and tail[-1] == cut
+        and not _ends_sentence(lines[cut].text)
+        and probabilities.get(cut, 0.0) < model.edge_threshold
+    ):
+        # the page's last line cut off (a paragraph's start as often as chrome) leaves on
+        # its own probability only; the lines above it may leave as the tail
+        tail = tail[:-1]
     if (
         len(tail) >= _MIN_TAIL
         and all(index in probabilities for index in tail)

@@ -543,3 +543,58 @@ def test_the_shipped_model_keeps_a_digest_items_heading_over_the_lead() -> None:
         kept = parse_text_page(_digest(inner=inner), language="en").body
         assert all(p in kept for p in (PARAGRAPH, SECOND, THIRD, LONG))
     assert chances[0] < chances[1]
+
+
+def test_a_sites_notice_under_the_story_is_marked_and_shares_none_of_its_words() -> None:
+    notice = "Subscribe today for unlimited access to independent journalism"
+    cut = "The provincial land office said the farmers of the hall would"
+    text = f"{HEAD}\n{PARAGRAPH}\n{SECOND}\n{notice}\n{cut}"
+
+    offer = features_of(text, notice, title=HEAD)
+    story_end = features_of(text, cut, title=HEAD)
+    paragraph = features_of(text, SECOND, title=HEAD)
+
+    assert (1.0, 0.0) == (offer["calls_to_act"], offer["story_overlap"])
+    assert offer["tail_foreign"] == 1.0
+    # the page's cut-off end goes on with the story's words
+    assert story_end["story_overlap"] > 0.5 > story_end["tail_foreign"]
+    assert (1.0, 1.0) == (story_end["page_last_cut"], story_end["page_last"])
+    assert (0.0, 0.0) == (paragraph["page_last_cut"], paragraph["tail_foreign"])
+
+
+def test_the_pages_cut_off_last_line_under_the_story_is_weighed_at_the_edge_threshold() -> None:
+    chrome = "Share this story with your friends"
+    text = f"{PARAGRAPH}\n{SECOND}\n{chrome}"
+    lines = list(page_lines(text))
+    tail_only = _with_weight_on("after_last_paragraph", load_line_model().names)
+
+    # under the last paragraph the page's last line is no paragraph cut off: the model
+    # weighs it, at the edge threshold
+    edge = replace(tail_only, threshold=1.01, edge_threshold=0.9, tail_threshold=1.01)
+    assert [2] == story_furniture(lines, [0, 1, 2], title=None, model=edge)
+    never = replace(edge, edge_threshold=1.01)
+    assert [] == story_furniture(lines, [0, 1, 2], title=None, model=never)
+    # a paragraph cut off at the page's end is the story's last paragraph: it stays
+    cut = list(page_lines(f"{PARAGRAPH}\n{SECOND}\n{LONG[:-40]}"))
+    any_line = _with_weight_on("log_weight", load_line_model().names)
+    assert [] == story_furniture(cut, [0, 1, 2], title=None, model=any_line)
+    # and so does a paragraph cut off in its first words, when they are the story's
+    start = list(page_lines(f"{PARAGRAPH}\n{SECOND}\nThe farmers said the provincial hall"))
+    assert [] == story_furniture(start, [0, 1, 2], title=None, model=edge)
+
+
+def test_a_tail_over_a_cut_off_last_line_leaves_without_it() -> None:
+    teasers = [
+        "Dam builders face new questions over fish stocks",
+        "Court delays ruling in land case for the third time",
+    ]
+    end = "The provincial land office said the farmers would"
+    lines = list(page_lines("\n".join([PARAGRAPH, SECOND, *teasers, end])))
+    story = list(range(len(lines)))
+    teaser_only = _with_weight_on("after_last_paragraph", load_line_model().names)
+    # the cut line scores as furniture too, but under the edge threshold: it stays, the
+    # teasers above it leave as the tail
+    tail = replace(teaser_only, threshold=1.01, edge_threshold=1.01, tail_threshold=0.5)
+
+    assert [2, 3] == story_furniture(lines, story, title=None, model=tail)
+    assert end in [lines[i].text for i in story if i not in {2, 3}]
