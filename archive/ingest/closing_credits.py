@@ -19,6 +19,7 @@ from archive.ingest.dash_credits import ROLE_OPENING
 
 __all__ = ["find_labelled_line"]
 
+_PHOTO = re.compile(r"^photo", re.IGNORECASE)
 _BRACKETS = re.compile(r"^[(\[【（]\s*(?P<inner>.*?)\s*[)\]】）]\.?$")
 
 
@@ -29,8 +30,8 @@ def find_labelled_line(lines: Sequence[str]) -> CreditLines | None:
         line = text.strip()
         match = _BRACKETS.match(line)
         inner = match["inner"] if match else line
-        if ROLE_OPENING.match(inner) is None:
-            continue
+        if ROLE_OPENING.match(inner) is None or _PHOTO.match(inner):
+            continue  # a photo credit between paragraphs is a caption's
         found = read_credit_line(line)
         if any(entry.kind == "person" for entry in found) and all(
             entry.kind in ("person", "service") for entry in found

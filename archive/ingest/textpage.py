@@ -256,7 +256,9 @@ def _find_credits(
         add("bottom", labelled.entries)
         for offset in labelled.indices:
             dropped[first + offset] = texts[first + offset]
-        raw.append(texts[first + labelled.indices[0]])
+        # the closing lines' own stretch, if any, stays the credit line (it is further down)
+        at = len(raw) - 1 if bottom is not None and bottom.credit_indices else len(raw)
+        raw.insert(at, texts[first + labelled.indices[0]])
     # "By AFP" is a byline too: the outlet reported the story.
     has_byline = any(e.kind == "person" or e.role in ("reporter", "writer") for e in entries)
     if first <= last:
