@@ -62,10 +62,11 @@ def read_dash_parts(text: str, raw: str) -> list[CreditEntry] | None:
     parts = [part.strip() for part in _JOINT.split(labelled)]
     while parts and not parts[-1]:
         parts.pop()  # "… - Thanh Nien News -": a closing dash
-    if not 2 <= len(parts) <= _MAX_PARTS or not all(parts) or BY_LABEL.match(parts[0]) is None:
+    label = BY_LABEL.match(parts[0]) if parts else None
+    if not 2 <= len(parts) <= _MAX_PARTS or not all(parts) or label is None:
         return None
     head = list(read_credit_line(parts[0]))
-    rest = BY_LABEL.match(parts[0])["rest"]  # type: ignore[index]
+    rest = label["rest"]
     if "," in rest and any(ROLE_OPENING.match(part) for part in parts[1:]):
         # "By A, B- Translated by C": a staff byline before its translator lists names (a
         # comma alone after a name would read as its place or title)

@@ -47,7 +47,10 @@ def people(entries: Sequence[CreditEntry]) -> list[tuple[str, str]]:
             "By Lan Vo, Van Minh- Translated by Hoa Tran",
             [("writer", "Lan Vo"), ("writer", "Van Minh"), ("translator", "Hoa Tran")],
         ),
-        ("Story: Van Minh - Translated by Hoa Tran", [("writer", "Van Minh"), ("translator", "Hoa Tran")]),
+        (
+            "Story: Van Minh - Translated by Hoa Tran",
+            [("writer", "Van Minh"), ("translator", "Hoa Tran")],
+        ),
         ("By Mara Velden – Reuters", [("reporter", "Mara Velden")]),
         ("By Mara Velden - May 3, 2021", [("writer", "Mara Velden")]),
     ],
