@@ -94,6 +94,14 @@ def test_a_wire_credit_over_an_aggregators_own_lines_is_read() -> None:
     assert SECOND in parsed.body
 
 
+def test_a_closing_contributors_line_over_a_pages_own_line_is_read() -> None:
+    line = "CNN's Mara Velden and Tom Asher contributed to this report."
+    found = find_labelled_line([LEAD, SECOND, line, "Loading weather data ..."])
+    assert found is not None
+    assert found.indices == (2,)
+    assert people(found.entries) == [("contributor", "Mara Velden"), ("contributor", "Tom Asher")]
+
+
 def test_a_translators_line_under_the_byline_is_read() -> None:
     lines = ["Translated from French by Hoa Tran", LEAD, SECOND]
     found = find_labelled_line(lines)
