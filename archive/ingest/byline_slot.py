@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archive.identity.services import service_key_for
 from archive.ingest.bylines import (
+    BY_LABEL,
     LABEL_PATTERNS,
     MAX_SOURCE_CHARS,
     SENTENCE_ENDS,
@@ -176,7 +178,11 @@ def find_top_credits(
         over_date = index + 1 in dates or index + 1 in readings or index - 1 in readings
         if (under_headline or over_date) and (name := bare_name(lines[index])):
             words = {w.casefold() for e in name for w in re.findall(r"\w+", e.name)}
-            if not words & story_words:
+            if index - 1 in readings and _one_person_by(lines[index - 1], readings[index - 1]):
+                # "By NAME" over "Cambodge Soir": a second reporter would share the By line;
+                # the line under one is the outlet they write for
+                taken[index] = _outlet_as_written(lines[index]) or ()
+            elif not words & story_words:
                 taken[index] = name
         elif _is_outlet_line(lines[index]):
             info = find_organisation(lines[index])
@@ -200,6 +206,29 @@ def find_top_credits(
     if not entries and title is not None:
         entries = list(_signed_title(lines[title]))  # the headline line stays the headline
     return tuple(sorted(set(taken) | values)), tuple(dedupe_credits(entries))
+
+
+def _one_person_by(line: str, found: tuple[CreditEntry, ...]) -> bool:
+    """Whether a line is a "By" byline naming one person and no outlet."""
+    return (
+        BY_LABEL.match(fold_text(line)) is not None
+        and len(found) == 1
+        and found[0].kind == "person"
+    )
+
+
+def _outlet_as_written(line: str) -> tuple[CreditEntry, ...]:
+    """The outlet a line under a one-person byline names: the registry's entry, else the
+    line as written (a name-shaped line the registry does not know: "Cambodge Soir")."""
+    text = line.strip()
+    info = find_organisation(text)
+    if info is not None:
+        return (organisation_entry("reporter", info, line),)
+    try:
+        key = service_key_for(text)
+    except ValueError:
+        return ()
+    return (CreditEntry("reporter", text, "service", key, line),)
 
 
 def _heads(line: str) -> bool:

@@ -27,8 +27,10 @@ from dataclasses import dataclass
 from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
+from archive.ingest.dash_credits import read_dash_parts
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.lineweight import line_weight
+from archive.ingest.not_persons import names_no_person
 from archive.ingest.signed_credits import read_signed
 from archive.ingest.textcache import text_cache
 
@@ -184,8 +186,9 @@ def _plausible_name(name: str, *, strict_case: bool) -> bool:
         if any(len(w) > 3 and w.casefold().strip(".") in FURNITURE_WORDS for w in words):
             return False
         if strict_case:
+            # a particle opens a name only capitalised ("Van Phuc", "Le Minh"; not "van der")
             return all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words) and (
-                words[0].casefold() not in _NAME_PARTICLES
+                words[0][0].isupper()
             )
         return True
     if _HAN.search(name):
@@ -931,6 +934,7 @@ _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (
     read_signed,  # "NAME تەييارلىدى", "NAME မှ ရေးသား": the verb is no name
     read_sentence_form,
     _read_service_first,
+    read_dash_parts,  # "By A - B - OUTLET", "By A, B- Translated by C": before "By"
     _read_by,
     _read_contributed,
     _read_permission,
@@ -1156,6 +1160,7 @@ def bare_name(text: str) -> tuple[CreditEntry, ...]:
     if is_latin(entries[0].name) and (
         len(words) < 2
         or entries[0].name.isupper()
+        or names_no_person(entries[0].name)  # "Provincial Judge Veng" ends a quote
         or any(w.casefold().strip(".") in FURNITURE_WORDS for w in words)
     ):
         return ()

@@ -26,8 +26,14 @@ from archive.ingest.credit_words import (
 )
 from archive.ingest.credits import CreditEntry, Role
 from archive.ingest.label_runs import label_runs
+from archive.ingest.not_persons import names_no_person
 
-__all__ = ["CreditCandidate", "clean_candidate_name", "loose_candidates", "slot_lines"]
+__all__ = [
+    "CreditCandidate",
+    "clean_candidate_name",
+    "loose_candidates",
+    "slot_lines",
+]
 
 _SLOT_ABOVE = 3  # lines over the headline a byline may stand on (reposted pages)
 _SLOT_BELOW = 5  # the lead's head: lines of the story's start read (a caption, a date over it)
@@ -113,6 +119,7 @@ def _name_shaped(name: str) -> bool:
         is_generic_credit(name)
         or has_outlet_word(name)
         or has_meta_word(name)
+        or names_no_person(name)
         or find_organisation(name)
     )
 

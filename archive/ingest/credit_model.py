@@ -40,6 +40,7 @@ from archive.ingest.credit_words import (
 )
 from archive.ingest.credits import CreditEntry
 from archive.ingest.logistic import Logistic, logistic_columns
+from archive.ingest.not_persons import names_no_person
 
 __all__ = [
     "READERS",
@@ -293,7 +294,12 @@ def rule_candidates(
         if entry.kind != "person":
             continue
         name = clean_candidate_name(entry.name) or entry.name
-        if is_generic_credit(name) or has_outlet_word(name) or has_meta_word(name):
+        if (
+            is_generic_credit(name)
+            or has_outlet_word(name)
+            or has_meta_word(name)
+            or names_no_person(name)  # "FE Team", "Provincial Judge Veng"
+        ):
             continue
         out.append(
             CreditCandidate(

@@ -35,6 +35,7 @@ from archive.ingest.bylines import (
     read_credit_line,
     story_source,
 )
+from archive.ingest.closing_credits import find_labelled_line
 from archive.ingest.credit_model import CreditPage, accept_credits
 from archive.ingest.credits import CreditEntry, ParsedCredits, originating_service
 from archive.ingest.dateaccept import DateModel, accepted_date
@@ -245,6 +246,20 @@ def _find_credits(
             if first + offset not in block:
                 dropped[first + offset] = texts[first + offset]
         last = first + bottom.indices[0] - 1
+    # "(Reporting by NAME; Editing by NAME)" over an aggregator's own lines: a line that
+    # opens with a role phrase is a credit line wherever it stands in the story.
+    closing = bottom.entries if bottom is not None else ()
+    if (
+        first <= last
+        and not any(e.kind == "person" for e in closing)
+        and (labelled := find_labelled_line(texts[first : last + 1])) is not None
+    ):
+        add("bottom", labelled.entries)
+        for offset in labelled.indices:
+            dropped[first + offset] = texts[first + offset]
+        # the closing lines' own stretch, if any, stays the credit line (it is further down)
+        at = len(raw) - 1 if bottom is not None and bottom.credit_indices else len(raw)
+        raw.insert(at, texts[first + labelled.indices[0]])
     # "By AFP" is a byline too: the outlet reported the story.
     has_byline = any(e.kind == "person" or e.role in ("reporter", "writer") for e in entries)
     if first <= last:

@@ -1,0 +1,38 @@
+"""Words that make a Latin-script "name" no person: a newsroom's desk or an office held.
+
+"FE Team | Published: …" credits a desk; "Provincial Judge Veng" closing a story's last
+quote is a person the story speaks of. Bylines name their writers without an office (a
+title of address, "Dr.", is taken off the name instead: ``credit_words.strip_titles``).
+"""
+
+from __future__ import annotations
+
+__all__ = ["names_no_person"]
+
+# A newsroom's desk names no person ("FE Team", "Metro Desk", "Bangkok Bureau"); an office
+# before a name is how a story speaks of someone it reports on ("Provincial Judge Veng",
+# "Deputy Governor NAME"), never how a byline names its writer (titles of address, "Dr.",
+# are taken off instead). Latin script: the native words are credit_words' closed classes.
+_DESK_WORDS = frozenset({"team", "desk", "staff", "bureau", "newsroom", "editors", "reporters"})
+_OFFICE_WORDS = frozenset(
+    {"judge", "justice", "minister", "governor", "president", "chairman", "chairwoman", "spokesman",
+     "spokeswoman", "spokesperson", "commander", "colonel", "lieutenant", "general",
+     "officer", "police", "prosecutor", "senator", "mayor", "ambassador", "secretary",
+     "deputy", "provincial", "commune", "district", "premier", "venerable", "lawyer"}
+)  # fmt: skip
+
+
+# A day's name run into a name ("Saw Yan Naing Monday"): a dateline's, not a person's word.
+_DAY_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+_NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS
+
+
+def names_no_person(name: str) -> bool:
+    """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
+    "Provincial Judge Veng", "NAME Monday"): a newsroom, a person the story speaks of or a
+    dateline, not its writer."""
+    return any(
+        word.casefold().strip(".,") in _NOT_PERSON_WORDS for word in name.split() if word.isascii()
+    )
