@@ -46,6 +46,7 @@ __all__ = [
     "label_list_credits",
     "native_credits",
     "signature_tail",
+    "uyghur_listen",
 ]
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -73,6 +74,7 @@ _SKIPPED_ROLES: frozenset[Role] = frozenset({"photographer"})  # a caption's cre
 _HANGUL = re.compile(r"[가-힣]")
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _MAX_NAMES = 8
+_TAIL_LINES = 3  # the story's last lines: a closing "listen to our reporter's report"
 _HEAD_LINES = 8  # the story's head: a wire's dateline, an anchor's lead before the report
 _MAX_NAME_WORDS = 4
 
@@ -225,6 +227,29 @@ def korean_handover(line: str) -> list[CreditEntry]:
     return [CreditEntry("reporter", match["name"], "person", None, line.strip())]
 
 
+# Uyghur, in its three scripts: "our reporter NAME's (report) … listen" closing a story
+# ("muxbirimiz NAMEning mexsus programmisidin anglang"): the label, one or two words of the
+# name with the genitive glued, then the verb "listen" within the sentence.
+_UYGHUR_LISTEN = re.compile(
+    r"(?:\bmuxbirimiz|\bмухбиримиз|مۇخبىرىمىز)\s+(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+    r"(?:ning|ниң|нинг|نىڭ)(?!\w)[^.!?؟]{0,80}?(?:\bangla|\bаңла|ئاڭلا)",
+    re.IGNORECASE,
+)
+
+
+def uyghur_listen(line: str) -> list[CreditEntry]:
+    """The reporter an RFA Uyghur story's closing "listen to our reporter NAME's report"
+    names.
+
+    >>> [e.name for e in uyghur_listen("Tepsilatini muxbirimiz arslanning programmisidin anglang.")]
+    ['arslan']
+    """
+    match = _UYGHUR_LISTEN.search(line)
+    if match is None or is_generic_credit(match["name"]):
+        return []
+    return [CreditEntry("reporter", match["name"], "person", None, match.group())]
+
+
 # The end of a sentence, then what signs the paragraph.
 _SENTENCE_END = re.compile(r"[.!?…។៕။།”\"»)]\s*")
 # A label glued after the last sentence: "…៕ដោយ៖ NAME", "… ໂດຍ: NAME".
@@ -323,4 +348,7 @@ def native_credits(
         }
         if found := signature_tail(texts[last], words):
             out.append(("bottom", found))
+        for row in story[-_TAIL_LINES:]:
+            if found := uyghur_listen(texts[row]):
+                out.append(("prose", found))
     return out
