@@ -73,6 +73,8 @@ _SKIPPED_ROLES: frozenset[Role] = frozenset({"photographer"})  # a caption's cre
 
 _HANGUL = re.compile(r"[가-힣]")
 _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
+# Korean particles a word of a sentence ends in ("정부는", "the government"): no name's end.
+_PARTICLES = frozenset("은는이가을를의에도만")
 _MAX_NAMES = 8
 _TAIL_LINES = 3  # the story's last lines: a closing "listen to our reporter's report"
 _HEAD_LINES = 8  # the story's head: a wire's dateline, an anchor's lead before the report
@@ -84,15 +86,15 @@ def _fold(text: str) -> str:
 
 
 def _is_han(text: str) -> bool:
-    return bool(text) and all("\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text)
+    return bool(text) and all(
+        "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" for ch in text
+    )
 
 
 def _name_ok(name: str) -> bool:
     """A person's name's shape, not a generic credit, an outlet, a meta word or a place
     abbreviation; a Korean name one word opening with a common surname."""
-    if _HANGUL.search(name) and not (
-        _HANGUL_NAME.match(name) and name[0] in HANGUL_SURNAMES
-    ):
+    if _HANGUL.search(name) and not (_HANGUL_NAME.match(name) and name[0] in HANGUL_SURNAMES):
         return False
     return (
         bool(name)
@@ -147,9 +149,11 @@ def _labelled(text: str, *, bracketed: bool) -> list[tuple[Role, str]]:
     if names and han_label and not bracketed and not separator.group().strip():  # type: ignore[union-attr]
         # "编辑 NAME" with no mark: each a name opening with a common surname ("编辑 推荐",
         # "editor's picks", is a menu)
-        names = [name for name in names if name[0] in HAN_SURNAMES] if all(
-            name[0] in HAN_SURNAMES for name in names
-        ) else None
+        names = (
+            [name for name in names if name[0] in HAN_SURNAMES]
+            if all(name[0] in HAN_SURNAMES for name in names)
+            else None
+        )
     return [(role, name) for name in names or []]
 
 
@@ -211,7 +215,7 @@ def han_dateline_credits(line: str) -> list[CreditEntry]:
 # reporter; the verbs are a closed class (report, tell, cover, look into, sum up, meet).
 _HANDOVER = re.compile(
     r"(?:^|\s)(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:이|가)\s+"
-    r"(?:[가-힣]+\s+){0,2}?(?:보도|전해|전합|취재|알아|정리|짚어|만나)[가-힣 ]{0,10}니다[.!]?\s*$"
+    r"(?:[가-힣]+\s+){0,2}?(?:보도|전|취재|알아|정리|짚어|만나)(?:합니다|했습니다|\s?봤습니다|해\s?드립니다)[.!]?\s*$"
 )
 
 
@@ -222,7 +226,7 @@ def korean_handover(line: str) -> list[CreditEntry]:
     ['김민수']
     """
     match = _HANDOVER.search(line.strip())
-    if match is None or match["name"][0] not in HANGUL_SURNAMES:
+    if match is None or not _name_ok(match["name"]) or match["name"][-1] in _PARTICLES:
         return []
     return [CreditEntry("reporter", match["name"], "person", None, line.strip())]
 
@@ -261,17 +265,16 @@ _TAIL_NAMES = re.compile(
     r"(?<=[.!?…”\"»])\s+(?P<names>[^\W\d_][^\W\d_.'’-]*(?:[ .][^\W\d_][^\W\d_.'’-]*){0,3}"
     r"(?:\s+[-–—]\s+[^\W\d_][^\W\d_.'’-]*(?:[ .][^\W\d_][^\W\d_.'’-]*){0,3}){0,3})\s*$"
 )
-_WORD_PUNCT = ".,;:()“”\"'‘’"
 _MIN_STORY_CHARS = 80  # a signature closes a paragraph of a story, not a caption
 
 
-def signature_tail(line: str, story_words: set[str] | None = None) -> list[CreditEntry]:
+def signature_tail(line: str, story: str = "") -> list[CreditEntry]:
     """The credit signing a story's last paragraph after its last sentence.
 
-    ``story_words`` are the story's other words (case-folded): a name made of them is a
-    place or a subject.
+    ``story`` is the story's other text: a name it holds is a place or a subject.
 
-    >>> [e.name for e in signature_tail("Mưa lớn kéo dài suốt cả tuần qua ở nhiều tỉnh. " * 2 + "T.AN")]
+    >>> rain = "Mưa lớn kéo dài suốt cả tuần qua ở nhiều tỉnh miền Trung. " * 2
+    >>> [e.name for e in signature_tail(rain + "T.AN")]
     ['T.AN']
     """
     text = line.rstrip()
@@ -291,14 +294,12 @@ def signature_tail(line: str, story_words: set[str] | None = None) -> list[Credi
     match = _TAIL_NAMES.search(text)
     if match is None:
         return []
-    names = [part.strip() for part in re.split(r"\s+[-–—]\s+", match["names"])]
-    words = set(story_words or ()) | {
-        word.strip(_WORD_PUNCT).casefold() for word in text[: match.start()].split()
-    }
-    out: list[CreditEntry] = []
     before = text[: match.start()]
     if before.count("“") > before.count("”"):
         return []  # inside a quotation the page cuts short ("“… Saya Per")
+    told = _fold(f"{story} {before}").casefold()
+    names = [part.strip() for part in re.split(r"\s+[-–—]\s+", match["names"])]
+    out: list[CreditEntry] = []
     for name in names:
         spaced = name.replace(".", ". ").split()
         # a signature: in capitals with an initial or two words ("L.PHI", "KHÁNH HOAN"; not
@@ -307,11 +308,9 @@ def signature_tail(line: str, story_words: set[str] | None = None) -> list[Credi
         upper = name == name.upper() and ("." in name or len(spaced) >= 2)
         if not (upper or (len(names) >= 2 and len(spaced) >= 2)):
             return []
-        if sum(ch.isalpha() for ch in name) < 3:
-            return []
-        if any(word.strip(".").casefold() in words for word in spaced if len(word) > 2):
-            return []
-        if not (_name_ok(name) and all(w[0].isupper() for w in spaced)):
+        if sum(ch.isalpha() for ch in name) < 3 or _fold(name).casefold() in told:
+            return []  # an initial; a place or a subject the story names ("Nghệ An")
+        if not (_name_ok(name) and all(word[0].isupper() for word in spaced)):
             return []
         out.append(CreditEntry("reporter", name, "person", None, match["names"]))
     return out
@@ -340,13 +339,8 @@ def native_credits(
             out.append(("bottom" if story and row > story[-1] else reader, found))
     if story:
         last = story[-1]
-        words = {
-            word.strip(_WORD_PUNCT).casefold()
-            for row in story
-            if row != last
-            for word in texts[row].split()
-        }
-        if found := signature_tail(texts[last], words):
+        told = " ".join(texts[row] for row in story if row != last)
+        if found := signature_tail(texts[last], told):
             out.append(("bottom", found))
         for row in story[-_TAIL_LINES:]:
             if found := uyghur_listen(texts[row]):

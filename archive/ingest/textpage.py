@@ -78,8 +78,8 @@ from archive.ingest.headlines import (
 )
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
-from archive.ingest.native_credits import native_credits
 from archive.ingest.lineweight import line_weight
+from archive.ingest.native_credits import native_credits
 from archive.ingest.pagedates import (
     crawler_record,
     date_after_story,
