@@ -20,11 +20,11 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.ingest import native_credits as native  # noqa: E402
-from archive.ingest import textpage  # noqa: E402
-from archive.ingest.credits import CreditEntry  # noqa: E402
-from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text  # noqa: E402
-from benchmarks.real_pages import norm_name  # noqa: E402
+from archive.ingest import native_credits as native
+from archive.ingest import textpage
+from archive.ingest.credits import CreditEntry
+from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text
+from benchmarks.real_pages import norm_name
 
 READERS = (
     "label_list_credits",
