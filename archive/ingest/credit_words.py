@@ -31,6 +31,7 @@ __all__ = [
     "has_meta_word",
     "has_outlet_word",
     "is_generic_credit",
+    "is_place_abbreviation",
     "label_role",
     "strip_titles",
 ]
@@ -43,6 +44,7 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
         "reporter", "reporters", "correspondent", "reported by", "reporting by", "by", "theo",
         "ដោយ", "ໂດຍ",
         "记者", "記者", "特派员", "特派員", "报道", "報導", "기자", "특파원", "취재",
+        "文字记者", "文字記者",
         "phóng viên", "pv", "thông tín viên", "cộng tác viên",
         "သတင်းထောက်", "သတင်းေထာက္",
         "អ្នកយកព័ត៌មាន", "ນັກຂ່າວ", "ລາຍງານໂດຍ", "སྙན་སྒྲོན་པ", "གསར་འགོད་པ",
@@ -65,6 +67,10 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
     ),
     "editor": (
         "editor", "edited by", "editing by", "编辑", "編輯", "责任编辑", "責任編輯", "责编",
+        "責編", "新媒体编辑", "新媒體編輯", "网络编辑", "網絡編輯", "網路編輯",
+        # the second and third reviews of a Chinese newsroom's sign-off (一审 二审 三审)
+        "一审", "二审", "三审", "初审", "复审", "终审", "一審", "二審", "三審", "初審",
+        "複審", "終審",
         "편집", "biên tập", "biên tập viên", "တည်းဖြတ်", "တည္းျဖတ္", "កែសម្រួល",
         "និពន្ធនាយក", "ບັນນາທິການ", "རྩོམ་སྒྲིག་འགན་འཁུར་པ", "རྩོམ་སྒྲིག་པ", "مۇھەررىر", "تەھرىر", "muherrir",
         "мухәррир",
@@ -80,7 +86,7 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
     ),
     "contributor": (
         "contributor", "contributed", "contributed by", "contributed reporting", "供稿",
-        "通讯员", "通訊員", "đóng góp",
+        "通讯员", "通訊員", "参与采写", "參與採寫", "đóng góp",
     ),
 }
 
@@ -159,7 +165,7 @@ HAN_SURNAMES = frozenset(
     "金石廖贾賈夏韦韋付傅方白邹鄒孟熊秦邱江尹薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬"
     "钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏倪庄莊聂聶章鲁魯"
     "岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂游"
-    "赖賴辛鄺邝洪卓"
+    "赖賴辛鄺邝洪卓闵閔"
 )
 HANGUL_SURNAMES = frozenset(
     "김이박최정강조윤장임한오서신권황안송류전홍고문양손배백허유남심노하곽성차주우구민진나지"
@@ -251,6 +257,22 @@ def has_meta_word(name: str) -> bool:
         (word in words or (" " in word and word in folded)) if _spaced(word) else word in folded
         for word in _META_WORDS
     )
+
+
+# Vietnamese administrative places are written with an abbreviation of their class before
+# the name: thành phố (TP.), thị xã (TX.), thị trấn (TT.), huyện (H.), quận (Q.), phường (P.),
+# xã (X.): "TX.Cửa Lò", "H. Quỳnh Lưu" are places, not people.
+_PLACE_ABBREVIATION = re.compile(r"^(?:(?P<long>tp|tx|tt)|(?P<short>[hqpx]))\.\s*\w", re.IGNORECASE)
+
+
+def is_place_abbreviation(name: str) -> bool:
+    """Whether a "name" is a Vietnamese place written with its class's abbreviation
+    ("TX.Cửa Lò", "H. A Lưới", "TP. Huế"); a one-letter one only before a capitalised
+    word not in capitals (the initial of a signature in capitals, "P.LONG", stays a name)."""
+    match = _PLACE_ABBREVIATION.match(name.strip())
+    if match is None:
+        return False
+    return bool(match["long"]) or name != name.upper()
 
 
 def strip_titles(name: str) -> str:

@@ -80,6 +80,7 @@ from archive.ingest.headlines import (
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
+from archive.ingest.native_credits import native_credits
 from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
     crawler_record,
@@ -185,6 +186,34 @@ _LEAD_WEIGHT = 100  # a line this long (CJK counted wide) is a paragraph, not a 
 _SECTION_LINES = 4  # lines over the headline where its section is named ("Opinion", "評論")
 
 
+_NATIVE_ABOVE = 3  # lines over the headline a label list may stand on
+_NATIVE_BELOW = 5  # lines of the story's head (a caption, a date over the lead)
+_NATIVE_AFTER = 12  # lines under the story a closing label list may stand on
+
+
+def _native_zones(
+    count: int,
+    title: int | None,
+    lead_first: int,
+    first: int,
+    last: int,
+    span_last: int,
+    next_post: tuple[int, ...],
+) -> dict[str, list[int]]:
+    """The rows ``native_credits`` reads: around the headline down to the lead's head, the
+    story's end and the lines under it (not the page's next post), and the story's lines
+    (a page of one paragraph: its title line)."""
+    head = title if title is not None and title < lead_first else lead_first
+    top = list(range(max(0, head - _NATIVE_ABOVE), min(count, lead_first + _NATIVE_BELOW)))
+    stop = min(count, span_last + 1 + _NATIVE_AFTER, *(next_post or (count,)))
+    ends = [row for row in range(last + 1, stop) if row not in top]
+    if first <= last:
+        story = list(range(lead_first, last + 1))
+    else:
+        story = [title] if title is not None else []
+    return {"top": top, "ends": ends, "story": story}
+
+
 def _find_credits(
     text: str,
     lines: list[Line],
@@ -203,6 +232,7 @@ def _find_credits(
     searched for credit lines by their form and their neighbours.
     """
     texts = [line.text for line in lines]
+    span_last = last  # the story's last line before its closing credit lines leave it
     byline: tuple[int, ...] = ()
     raw: list[str] = []
     entries: list[CreditEntry] = []
@@ -310,6 +340,12 @@ def _find_credits(
     # "新华社北京1月2日电", "… — Bernama"): organisation credits only, never a person.
     top_line = title if title is not None else lead_first
     add("source", outlets_named(texts, top=top_line, first=lead_first, last=last))
+    # Native label lists ("文字記者:A、B", "(責編:A)"), a wire's dateline, an anchor's handover
+    # and a signature closing the last paragraph, around the headline and the story's end.
+    for reader, found in native_credits(
+        texts, **_native_zones(len(texts), title, lead_first, first, last, span_last, next_post)
+    ):
+        add(reader, found)
     # An opinion page (its section named over the headline or under the story: "Opinion",
     # "評論", "Ý kiến"): the people a byline names without a role are its writers.
     anchor = title if title is not None else first
