@@ -48,13 +48,14 @@ from archive.ingest import textpage  # noqa: E402
 from archive.ingest.headline_model import (  # noqa: E402
     NEVER,
     HeadlineModel,
-    byline_shaped,
     decide,
     find_lead,
     headline_features,
     headline_page,
+    is_candidate,
     keep_features,
     line_furniture,
+    usable_rule,
 )
 from archive.ingest.headlines import clean_title, completed_title, is_label  # noqa: E402
 from archive.ingest.logistic import Logistic  # noqa: E402
@@ -231,7 +232,7 @@ def choice(
     keep: float = 0.0,
 ) -> int | None:
     """The line the model takes for ``page``'s headline, as ``choose_headline`` does."""
-    chosen = decide(probabilities[page.file], page.rule, **cuts)
+    chosen = decide(probabilities[page.file], usable_rule(page.lines, page.rule), **cuts)
     if chosen is None or keeper is None or chosen not in probabilities[page.file]:
         return chosen
     row = _keep_row(page, probabilities, chosen)
@@ -242,7 +243,7 @@ def _keep_row(page: Page, probabilities: Probabilities, chosen: int) -> dict[str
     return keep_features(
         page.lines,
         chosen,
-        page.rule,
+        usable_rule(page.lines, page.rule),
         probabilities[page.file],
         furniture=page.furniture[chosen],
     )
@@ -264,6 +265,10 @@ def evaluate(
             chosen = choice(page, probabilities, cuts, keeper, keep)
             got = page.titles[chosen] if chosen is not None else None
             figures.changed += norm_title(got) != norm_title(rule_title)
+        elif probabilities is not None and page.crumb_title is None:
+            # no lead: choose_headline keeps the rules' pick unless it is never a headline
+            got = rule_title if usable_rule(page.lines, page.rule) is not None else None
+            figures.changed += norm_title(got) != norm_title(rule_title)
         wanted = _gold_titles(page.gold)
         if page.gold.get("title"):
             figures.shown += 1
@@ -279,7 +284,7 @@ def _probabilities(pages: Sequence[Page], model: HeadlineModel) -> Probabilities
         page.file: {
             index: model.probability(page.features[index])
             for index in page.features
-            if index == page.rule or not byline_shaped(page.lines[index].text)
+            if is_candidate(page.lines, index, page.rule)
         }
         for page in pages
     }
@@ -310,7 +315,7 @@ def fit_keeper(
     for page in pages:
         if not page.features or page.file not in probabilities:
             continue
-        chosen = decide(probabilities[page.file], page.rule, **cuts)
+        chosen = decide(probabilities[page.file], usable_rule(page.lines, page.rule), **cuts)
         if chosen is None or chosen not in probabilities[page.file]:
             continue
         if page.titles[chosen] is None:
