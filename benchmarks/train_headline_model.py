@@ -55,7 +55,7 @@ from archive.ingest.headline_model import (  # noqa: E402
     is_candidate,
     keep_features,
     line_furniture,
-    usable_rule,
+    unless_never,
 )
 from archive.ingest.headlines import clean_title, completed_title, is_label  # noqa: E402
 from archive.ingest.logistic import Logistic  # noqa: E402
@@ -232,7 +232,7 @@ def choice(
     keep: float = 0.0,
 ) -> int | None:
     """The line the model takes for ``page``'s headline, as ``choose_headline`` does."""
-    chosen = decide(probabilities[page.file], usable_rule(page.lines, page.rule), **cuts)
+    chosen = unless_never(page.lines, decide(probabilities[page.file], page.rule, **cuts))
     if chosen is None or keeper is None or chosen not in probabilities[page.file]:
         return chosen
     row = _keep_row(page, probabilities, chosen)
@@ -243,7 +243,7 @@ def _keep_row(page: Page, probabilities: Probabilities, chosen: int) -> dict[str
     return keep_features(
         page.lines,
         chosen,
-        usable_rule(page.lines, page.rule),
+        page.rule,
         probabilities[page.file],
         furniture=page.furniture[chosen],
     )
@@ -267,7 +267,7 @@ def evaluate(
             figures.changed += norm_title(got) != norm_title(rule_title)
         elif probabilities is not None and page.crumb_title is None:
             # no lead: choose_headline keeps the rules' pick unless it is never a headline
-            got = rule_title if usable_rule(page.lines, page.rule) is not None else None
+            got = rule_title if unless_never(page.lines, page.rule) is not None else None
             figures.changed += norm_title(got) != norm_title(rule_title)
         wanted = _gold_titles(page.gold)
         if page.gold.get("title"):
@@ -315,7 +315,7 @@ def fit_keeper(
     for page in pages:
         if not page.features or page.file not in probabilities:
             continue
-        chosen = decide(probabilities[page.file], usable_rule(page.lines, page.rule), **cuts)
+        chosen = unless_never(page.lines, decide(probabilities[page.file], page.rule, **cuts))
         if chosen is None or chosen not in probabilities[page.file]:
             continue
         if page.titles[chosen] is None:

@@ -46,6 +46,7 @@ from archive.ingest.headline_shapes import (
     correspondent_line,
     digit_run,
     is_numbered,
+    is_skip_link,
     menu_items,
     truncated_stem,
     uniform_tokens,
@@ -93,7 +94,6 @@ __all__ = [
     "load_headline_model",
     "never_headline",
     "symbol_ratio",
-    "usable_rule",
 ]
 
 # Lines above the lead weighed as candidates: the nearest this many (a page's header and
@@ -506,18 +506,24 @@ def byline_shaped(text: str) -> bool:
 
 def never_headline(text: str) -> bool:
     """A line that is never a page's headline, whoever picks it: a dateline on a line of its
-    own ("PLACE, MONTH DAY", "Our correspondent, PLACE") or a photo's caption closing with
-    its credit (``headline_shapes``). Over every development set's candidates these shapes
-    are never gold's headline; on pages that show none the rules took them for one."""
-    return yearless_dateline(text) or correspondent_line(text) or caption_shaped(text)
+    own ("PLACE, MONTH DAY", "Our correspondent, PLACE"), a photo's caption, a skip link
+    (``headline_shapes``). Over every development set's candidates these shapes are never
+    gold's headline; on pages that show none the rules took them for one."""
+    return (
+        yearless_dateline(text)
+        or correspondent_line(text)
+        or caption_shaped(text)
+        or is_skip_link(text)
+    )
 
 
-def usable_rule(lines: Sequence[Line], rule: int | None) -> int | None:
-    """The rules' headline, or None when it is a line that is never a headline
-    (:func:`never_headline`): the page then shows none unless the model finds one."""
-    if rule is not None and never_headline(lines[rule].text):
+def unless_never(lines: Sequence[Line], index: int | None) -> int | None:
+    """Line ``index``, or None when it is a line that is never a headline
+    (:func:`never_headline`): a rules' pick so shaped leaves the page with no headline
+    unless the model finds one."""
+    if index is not None and never_headline(lines[index].text):
         return None
-    return rule
+    return index
 
 
 def is_candidate(lines: Sequence[Line], index: int, rule: int | None) -> bool:
@@ -630,14 +636,13 @@ def choose_headline(
 ) -> int | None:
     """The headline's line: the rule's pick (``rule``), another candidate the model finds
     clearly likelier, or None when the page shows none (no candidate likely enough, the
-    keeper doubts the pick, or the rules' pick is a dateline or a caption:
-    :func:`usable_rule`). Above the story's lead, or just under it when that paragraph is
+    keeper doubts the pick, or the rules' pick is a dateline or a caption no candidate
+    replaces: :func:`unless_never`). Above the story's lead, or just under it when that paragraph is
     no lead (:func:`headline_candidates`); a page with no paragraph keeps the rule's pick
     (unless it is never a headline)."""
-    rule = usable_rule(lines, rule)
     lead = find_lead(lines, story_first)
     if lead is None:
-        return rule
+        return unless_never(lines, rule)
     model = model or load_headline_model()
     page = headline_page(lines, lead, rule)
     probabilities = candidate_probabilities(lines, page, model)
@@ -651,6 +656,9 @@ def choose_headline(
         odds=model.odds,
         least=model.least,
     )
+    # the rules' pick, when it is a dateline or a caption, weighs as a line the model gives
+    # nothing: a candidate likely enough replaces it, else the page shows none
+    chosen = unless_never(lines, chosen)
     if chosen is None or model.keeper is None or chosen not in probabilities:
         return chosen
     furniture = line_furniture(lines, [chosen], line_model=line_model)[chosen]

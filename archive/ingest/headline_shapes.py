@@ -25,6 +25,7 @@ __all__ = [
     "correspondent_line",
     "digit_run",
     "is_numbered",
+    "is_skip_link",
     "menu_items",
     "truncated_stem",
     "uniform_tokens",
@@ -90,14 +91,25 @@ _CREDIT_TAIL = re.compile(
 )
 # A caption's sentence closed by its photographer's bare name: "… for questioning. NAME".
 _NAMED_TAIL = re.compile(r"[.!?]\s+(?P<name>[^.!?]{3,40})$")
+# A caption's sentence closed by its source in a word: "… on Tuesday. / Supplied",
+# "… in Yangon. (Reuters)"; a caption opened by its mark: "▲ …", "△ …".
+_SOURCE_TAIL = re.compile(
+    r"[.!?。]\s*(?:/\s*[A-Z][A-Za-z]{1,15}|[(（]\s*[A-Z][A-Za-z]{1,15}\s*[)）])\s*$"
+)
+_CAPTION_MARK = re.compile(r"^\s*[▲△▶]\s*\S")
 _MIN_NAMED_CAPTION_WEIGHT = 40  # a sentence before the name: a caption, not "Dr. NAME"
 
 
 def caption_shaped(text: str) -> bool:
-    """Whether a line closes as a photo's caption does, with its photo's credit ("… Photo:
-    NAME", "(NAME | OUTLET)", "(사진=…)", "(AP Photo/NAME)", "… — OUTLET pic"), or a
-    sentence closed by a bare name (the photographer's: "… for questioning. NAME")."""
-    if PHOTO_CAPTION.search(text) is not None or _CREDIT_TAIL.search(text) is not None:
+    """Whether a line reads as a photo's caption: closing with its photo's credit ("…
+    Photo: NAME", "(NAME | OUTLET)", "(사진=…)", "(AP Photo/NAME)", "… — OUTLET pic"), a
+    sentence closed by its source in a word ("… / Supplied", "… (Reuters)") or by a bare
+    name (the photographer's: "… for questioning. NAME"), or opened by a caption's mark
+    ("▲ …")."""
+    if any(
+        pattern.search(text) is not None
+        for pattern in (PHOTO_CAPTION, _CREDIT_TAIL, _SOURCE_TAIL, _CAPTION_MARK)
+    ):
         return True
     named = _NAMED_TAIL.search(text)
     return (
@@ -225,3 +237,19 @@ def correspondent_line(text: str) -> bool:
             ):
                 return True
     return False
+
+
+# A screen reader's skip link, in our languages: "Skip to main content", "Vào nội dung
+# chính", "컨텐츠 바로가기", "跳至主要內容".
+_SKIP_LINK = re.compile(
+    r"""^\W*(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu)
+      | (?:vào|bỏ\s+qua|đến)\s+(?:phần\s+)?nội\s+dung(?:\s+chính)?
+      | (?:본문|컨텐츠|콘텐츠|메뉴)\s*바로\s*가기
+      | 跳[到至轉转]{1,2}(?:主要|主)?[內内]容)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_skip_link(text: str) -> bool:
+    """Whether a line is a skip link ("Skip to main content", "컨텐츠 바로가기")."""
+    return _SKIP_LINK.match(text) is not None

@@ -9,6 +9,7 @@ from archive.ingest.headline_shapes import (
     correspondent_line,
     digit_run,
     is_numbered,
+    is_skip_link,
     menu_items,
     truncated_stem,
     uniform_tokens,
@@ -72,6 +73,9 @@ def test_a_phone_number_is_a_long_run_of_digits_spaces_and_dashes_aside() -> Non
         "A boat on the river. (AP Photo/Jane Roe)",
         "The minister says the shelters can hold a million people at once. — Outlet pic",
         "Two of the suspects brought to the court yesterday for questioning. Jane Roe",
+        "A monastery in the township after the airstrikes on Tuesday. / Supplied",
+        "Protesters run as police advance on them in the city on Monday. (Agency)",
+        "▲ 개표소에서 투표지를 세는 모습",
     ],
 )
 def test_a_line_closing_with_its_photos_credit_is_caption_shaped(line: str) -> None:
@@ -156,3 +160,17 @@ def test_our_correspondent_and_a_place_is_a_correspondent_line(line: str) -> Non
 )
 def test_a_headline_is_no_correspondent_line(line: str) -> None:
     assert not correspondent_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Skip to main content", "Vào nội dung chính", "컨텐츠 바로가기", "跳至主要內容"]
+)
+def test_a_skip_link_in_any_of_our_languages_is_one(line: str) -> None:
+    assert is_skip_link(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Skip this year's festival, locals say", "Nội dung chính của hội nghị", "본문"]
+)
+def test_a_headline_is_no_skip_link(line: str) -> None:
+    assert not is_skip_link(line)
