@@ -43,12 +43,15 @@ from archive.ingest.furniture import (
 )
 from archive.ingest.headline_shapes import (
     caption_shaped,
+    correspondent_line,
     digit_run,
     is_numbered,
+    is_skip_link,
     menu_items,
     truncated_stem,
     uniform_tokens,
     word_overlap,
+    yearless_dateline,
 )
 from archive.ingest.headlines import (
     in_menu,
@@ -85,9 +88,11 @@ __all__ = [
     "headline_candidates",
     "headline_features",
     "headline_page",
+    "is_candidate",
     "keep_features",
     "line_furniture",
     "load_headline_model",
+    "never_headline",
     "symbol_ratio",
 ]
 
@@ -499,13 +504,41 @@ def byline_shaped(text: str) -> bool:
     )
 
 
+def never_headline(text: str) -> bool:
+    """A line that is never a page's headline, whoever picks it: a dateline on a line of its
+    own ("PLACE, MONTH DAY", "Our correspondent, PLACE"), a photo's caption, a skip link
+    (``headline_shapes``). Over every development set's candidates these shapes are never
+    gold's headline; on pages that show none the rules took them for one."""
+    return (
+        yearless_dateline(text)
+        or correspondent_line(text)
+        or caption_shaped(text)
+        or is_skip_link(text)
+    )
+
+
+def unless_never(lines: Sequence[Line], index: int | None) -> int | None:
+    """Line ``index``, or None when it is a line that is never a headline
+    (:func:`never_headline`): a rules' pick so shaped leaves the page with no headline
+    unless the model finds one."""
+    if index is not None and never_headline(lines[index].text):
+        return None
+    return index
+
+
+def is_candidate(lines: Sequence[Line], index: int, rule: int | None) -> bool:
+    """Whether the model weighs line ``index``: never a line that is never a headline, nor
+    a byline-shaped line other than the rules' pick."""
+    text = lines[index].text
+    return not never_headline(text) and (index == rule or not byline_shaped(text))
+
+
 def candidate_features(lines: Sequence[Line], page: HeadlinePage) -> dict[int, dict[str, float]]:
-    """Every candidate's features (a byline-shaped line other than the rules' pick is no
-    candidate)."""
+    """Every candidate's features (see :func:`is_candidate`)."""
     return {
         index: headline_features(lines, index, page)
         for index in page.candidates
-        if index == page.rule or not byline_shaped(lines[index].text)
+        if is_candidate(lines, index, page.rule)
     }
 
 
@@ -602,13 +635,14 @@ def choose_headline(
     line_model: LineModel | None = None,
 ) -> int | None:
     """The headline's line: the rule's pick (``rule``), another candidate the model finds
-    clearly likelier, or None when the page shows none (no candidate likely enough, or the
-    keeper doubts the pick). Above the story's lead, or just under it when that paragraph
-    is no lead (:func:`headline_candidates`); a page with no paragraph keeps
-    the rule's pick."""
+    clearly likelier, or None when the page shows none (no candidate likely enough, the
+    keeper doubts the pick, or the rules' pick is a dateline or a caption no candidate
+    replaces: :func:`unless_never`). Above the story's lead, or just under it when that paragraph is
+    no lead (:func:`headline_candidates`); a page with no paragraph keeps the rule's pick
+    (unless it is never a headline)."""
     lead = find_lead(lines, story_first)
     if lead is None:
-        return rule
+        return unless_never(lines, rule)
     model = model or load_headline_model()
     page = headline_page(lines, lead, rule)
     probabilities = candidate_probabilities(lines, page, model)
@@ -622,6 +656,9 @@ def choose_headline(
         odds=model.odds,
         least=model.least,
     )
+    # the rules' pick, when it is a dateline or a caption, weighs as a line the model gives
+    # nothing: a candidate likely enough replaces it, else the page shows none
+    chosen = unless_never(lines, chosen)
     if chosen is None or model.keeper is None or chosen not in probabilities:
         return chosen
     furniture = line_furniture(lines, [chosen], line_model=line_model)[chosen]

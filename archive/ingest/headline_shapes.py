@@ -3,7 +3,8 @@
 Unseen pages put their own furniture above the lead: a row of menu items ("A · B · C",
 "정치.사회.북한.국제", "트위터 페이스북 카카오톡"), a numbered skip link ("1. Skip to content"),
 a contact line with a phone number, a photo's caption closing with its credit, another
-story's teaser cut with "…". These read a line's *shape* alone (or its words against the
+story's teaser cut with "…", a dateline on a line of its own ("PLACE, MONTH DAY", "Our
+correspondent, from PLACE"). These read a line's *shape* alone (or its words against the
 story's), the same in every language, for the headline model's features
 (``headline_model.headline_features``); the model weighs them, none decides alone.
 """
@@ -12,17 +13,24 @@ from __future__ import annotations
 
 import re
 
+from archive.analysis.zawgyi import has_myanmar, zawgyi_probability, zawgyi_to_unicode
+from archive.ingest.credit_words import is_generic_credit, label_role
+from archive.ingest.dates import parse_date_text, to_ascii_digits
 from archive.ingest.furniture import PHOTO_CAPTION, PHOTO_WORDS
 from archive.ingest.lineweight import line_weight
+from archive.ingest.pagelines import is_name_shaped
 
 __all__ = [
     "caption_shaped",
+    "correspondent_line",
     "digit_run",
     "is_numbered",
+    "is_skip_link",
     "menu_items",
     "truncated_stem",
     "uniform_tokens",
     "word_overlap",
+    "yearless_dateline",
 ]
 
 # Separators between a menu's items: a middle dot, a bar, a slash, brackets, a bullet, a
@@ -72,17 +80,43 @@ def digit_run(text: str) -> int:
     return max((len(run) for run in runs), default=0)
 
 
-# A photo's credit closing a caption: "… Photo: NAME", "사진=NAME", "(NAME | OUTLET)".
+# A photo's credit closing a caption: "… Photo: NAME", "사진=NAME", "(NAME | OUTLET)",
+# "… — OUTLET pic".
 _CREDIT_TAIL = re.compile(
-    rf"(?:(?:{PHOTO_WORDS})\s*[:：=/]\s*[^:：=/]{{2,40}}|[(（][^()（）|｜]{{2,40}}[|｜][^()（）|｜]{{2,40}}[)）])\s*$",
-    re.IGNORECASE,
+    rf"""(?:(?:{PHOTO_WORDS})\s*[:：=/]\s*[^:：=/]{{2,40}}
+      | [(（][^()（）|｜]{{2,40}}[|｜][^()（）|｜]{{2,40}}[)）]
+      | \s[-–—]\s*[^\W\d_][^.!?。]{{0,30}}?\s(?:{PHOTO_WORDS})s?\.?
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
 )
+# A caption's sentence closed by its photographer's bare name: "… for questioning. NAME".
+_NAMED_TAIL = re.compile(r"[.!?]\s+(?P<name>[^.!?]{3,40})$")
+# A caption's sentence closed by its source in a word: "… on Tuesday. / Supplied",
+# "… in Yangon. (Reuters)"; a caption opened by its mark: "▲ …", "△ …".
+_SOURCE_TAIL = re.compile(
+    r"[.!?。]\s*(?:/\s*[A-Z][A-Za-z]{1,15}|[(（]\s*[A-Z][A-Za-z]{1,15}\s*[)）])\s*$"
+)
+_CAPTION_MARK = re.compile(r"^\s*[▲△▶]\s*\S")
+_MIN_NAMED_CAPTION_WEIGHT = 40  # a sentence before the name: a caption, not "Dr. NAME"
 
 
 def caption_shaped(text: str) -> bool:
-    """Whether a line closes as a photo's caption does, with its photo's credit ("… Photo:
-    NAME", "(NAME | OUTLET)", "(사진=…)", "(AP Photo/NAME)")."""
-    return PHOTO_CAPTION.search(text) is not None or _CREDIT_TAIL.search(text) is not None
+    """Whether a line reads as a photo's caption: closing with its photo's credit ("…
+    Photo: NAME", "(NAME | OUTLET)", "(사진=…)", "(AP Photo/NAME)", "… — OUTLET pic"), a
+    sentence closed by its source in a word ("… / Supplied", "… (Reuters)") or by a bare
+    name (the photographer's: "… for questioning. NAME"), or opened by a caption's mark
+    ("▲ …")."""
+    if any(
+        pattern.search(text) is not None
+        for pattern in (PHOTO_CAPTION, _CREDIT_TAIL, _SOURCE_TAIL, _CAPTION_MARK)
+    ):
+        return True
+    named = _NAMED_TAIL.search(text)
+    return (
+        named is not None
+        and line_weight(text[: named.start()]) >= _MIN_NAMED_CAPTION_WEIGHT
+        and is_name_shaped(named["name"])
+    )
 
 
 _ELLIPSIS = re.compile(r"\s*(?:\.{2,}|…+)\s*$")
@@ -122,3 +156,100 @@ def word_overlap(text: str, story: str) -> float:
     if not units:
         return 0.0
     return len(units & _units(story)) / len(units)
+
+
+# A dateline on a line of its own: a place and a day of a month, no year ("PLACE, MONTH
+# DAY", "MONTH DAY, PLACE", "PLACE 1月11日"). The month names are the date readers'
+# (``dates.parse_date_text``: every script's, Zawgyi read as Unicode), tried with a year.
+_DATELINE_FIELDS = re.compile(r"[\s,，、.。၊။/|｜()（）:：\-–—]+")
+_DIGITS_OR_NOT = re.compile(r"\d+|\D+")
+_MAX_DATELINE_FIELDS = 5
+_MAX_DATELINE_WEIGHT = 48
+_ANY_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+_EAST_ASIAN_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]")
+_TIBETAN_DAY = re.compile(r"ཟླ[\s\u0f0b]*(?:བ[\s\u0f0b]*)?\d{1,2}[\s\u0f0b]*(?:པའི[\s\u0f0b]*)?ཚེས")
+_MAX_DAY = 31
+_ZAWGYI_LINE = 0.5  # a short line's Zawgyi probability above which it is read as Unicode
+
+
+def _as_unicode(text: str) -> str:
+    if has_myanmar(text) and zawgyi_probability(text) >= _ZAWGYI_LINE:
+        return zawgyi_to_unicode(text)
+    return text
+
+
+def _is_month_day(word: str, day: str) -> bool:
+    """Whether ``word`` beside the number ``day`` reads as a month (with a year added)."""
+    return (
+        parse_date_text(f"{word} {day}, 2000") is not None
+        or parse_date_text(f"{day} {word} 2000") is not None
+    )
+
+
+def yearless_dateline(text: str) -> bool:
+    """Whether a short line is a dateline without a year: a day of a month and a place at
+    most ("PLACE, MONTH DAY", "MONTH DAY ၊ PLACE", "PLACE 11月15日"): what a page shows
+    over its story where it shows no headline."""
+    if line_weight(text) > _MAX_DATELINE_WEIGHT:
+        return False
+    digits = to_ascii_digits(_as_unicode(text))
+    if _ANY_YEAR.search(digits):
+        return False  # a full date: the date features read it
+    if _EAST_ASIAN_DAY.search(digits) or _TIBETAN_DAY.search(digits):
+        return True
+    fields = [
+        part.strip()
+        for field in _DATELINE_FIELDS.split(digits)
+        for part in _DIGITS_OR_NOT.findall(field)
+        if part.strip()
+    ]
+    if len(fields) > _MAX_DATELINE_FIELDS:
+        return False
+    for index, field in enumerate(fields):
+        if not (field.isdigit() and 1 <= int(field) <= _MAX_DAY):
+            continue
+        neighbours = (fields[j] for j in (index - 1, index + 1) if 0 <= j < len(fields))
+        if any(not word.isdigit() and _is_month_day(word, field) for word in neighbours):
+            return True
+    return False
+
+
+_MAX_CORRESPONDENT_WORDS = 4
+_MIN_CORRESPONDENT_CHARS = 5  # "by", "theo", "pv": labels too short to tell from a word
+
+
+def correspondent_line(text: str) -> bool:
+    """Whether a short line names no one but "our correspondent" (and a place): "Öz
+    muxbirimiz Istanbuldin", "Our correspondent, PLACE", "本报记者": a dateline's byline,
+    no headline. The reporter labels are the credit readers' (``credit_words``)."""
+    words = text.split()
+    if not 0 < len(words) <= _MAX_CORRESPONDENT_WORDS:
+        return False
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            phrase = " ".join(words[start : start + size]).strip(" ,.:：;")
+            found = label_role(phrase)
+            if (
+                line_weight(phrase) >= _MIN_CORRESPONDENT_CHARS
+                and is_generic_credit(phrase)
+                and found is not None
+                and found[0] == "reporter"
+            ):
+                return True
+    return False
+
+
+# A screen reader's skip link, in our languages: "Skip to main content", "Vào nội dung
+# chính", "컨텐츠 바로가기", "跳至主要內容".
+_SKIP_LINK = re.compile(
+    r"""^\W*(?:skip\s+to\s+(?:the\s+)?(?:main\s+)?(?:content|navigation|menu)
+      | (?:vào|bỏ\s+qua|đến)\s+(?:phần\s+)?nội\s+dung(?:\s+chính)?
+      | (?:본문|컨텐츠|콘텐츠|메뉴)\s*바로\s*가기
+      | 跳[到至轉转]{1,2}(?:主要|主)?[內内]容)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_skip_link(text: str) -> bool:
+    """Whether a line is a skip link ("Skip to main content", "컨텐츠 바로가기")."""
+    return _SKIP_LINK.match(text) is not None

@@ -18,7 +18,9 @@ from archive.ingest.headline_model import (
     keep_features,
     line_furniture,
     load_headline_model,
+    never_headline,
     symbol_ratio,
+    unless_never,
 )
 from archive.ingest.logistic import Logistic
 from archive.ingest.pagelines import Line, page_lines
@@ -349,3 +351,51 @@ def test_a_caption_shown_over_the_lead_and_again_under_it_is_no_candidate_under_
     lines = list(page_lines(page))
 
     assert (0, 1) == headline_page(lines, 2, 0).candidates
+
+
+@pytest.mark.parametrize(
+    "dateline", ["Moulmein, Nov. 15", "Our correspondent, Moulmein", "မော်လမြိုင်၊ နိုဝင်ဘာ ၁၅"]
+)
+def test_a_page_showing_a_dateline_over_its_lead_gets_no_title_from_it(dateline: str) -> None:
+    page = f"{dateline}\n{LEAD}\n{SECOND}\n"
+
+    parsed = parse_text_page(page, language="en")
+
+    assert parsed.title is None  # import derives a marked title from the lead
+    assert parsed.body.startswith(LEAD)  # the lead is never taken
+
+
+def test_a_line_is_dropped_only_when_it_is_never_a_headline() -> None:
+    lines = list(page_lines(f"Vientiane, 14 March\n{HEADLINE}\n{LEAD}\n"))
+
+    assert unless_never(lines, 0) is None
+    assert 1 == unless_never(lines, 1)
+    assert unless_never(lines, None) is None
+
+
+def test_a_dateline_and_a_caption_are_never_headlines_and_a_headline_is() -> None:
+    assert never_headline("PHNOM PENH, Sept. 3")
+    assert never_headline("Farmers march to the hall on Monday. (AP Photo/Jane Roe)")
+    assert never_headline("Vào nội dung chính")
+    assert not never_headline(HEADLINE)
+
+
+def test_a_dateline_between_headline_and_lead_leaves_the_headline() -> None:
+    page = f"{SKIP_LINK}\n{HEADLINE}\nVientiane, 14 March\n{LEAD}\n{SECOND}\n"
+
+    parsed = parse_text_page(page, language="en")
+
+    assert HEADLINE == parsed.title
+
+
+def test_a_caption_the_rules_take_gives_way_to_the_headline_the_model_believes() -> None:
+    caption = "Farmers gather at the provincial hall on Monday. / Supplied"
+    page = f"{HEADLINE}\n{caption}\n{LEAD}\n{SECOND}\n"
+    lines = list(page_lines(page))
+
+    model = replace(_with_weight_on("page_top", load_headline_model().names), keeper=None)
+
+    # the caption weighs as nothing: a likely candidate replaces it ...
+    assert 0 == choose_headline(lines, 1, 2, model=model)
+    # ... and where none is likely enough, the page shows no headline (never the caption)
+    assert choose_headline(lines, 1, 2, model=replace(model, threshold=1.01, least=1.01)) is None

@@ -6,12 +6,15 @@ import pytest
 
 from archive.ingest.headline_shapes import (
     caption_shaped,
+    correspondent_line,
     digit_run,
     is_numbered,
+    is_skip_link,
     menu_items,
     truncated_stem,
     uniform_tokens,
     word_overlap,
+    yearless_dateline,
 )
 
 
@@ -68,6 +71,11 @@ def test_a_phone_number_is_a_long_run_of_digits_spaces_and_dashes_aside() -> Non
         "Fighters train at a camp in the hills on March 3. (John Doe | The Outlet)",
         "수해 현장을 찾은 주민들 (사진=홍길동 기자)",
         "A boat on the river. (AP Photo/Jane Roe)",
+        "The minister says the shelters can hold a million people at once. — Outlet pic",
+        "Two of the suspects brought to the court yesterday for questioning. Jane Roe",
+        "A monastery in the township after the airstrikes on Tuesday. / Supplied",
+        "Protesters run as police advance on them in the city on Monday. (Agency)",
+        "▲ 개표소에서 투표지를 세는 모습",
     ],
 )
 def test_a_line_closing_with_its_photos_credit_is_caption_shaped(line: str) -> None:
@@ -80,6 +88,8 @@ def test_a_line_closing_with_its_photos_credit_is_caption_shaped(line: str) -> N
         "Floods sweep the valley for a third week",
         "Court jails two editors for sedition | World",
         "Minister: the photo was not ours",
+        "Meet Dr. Jane Roe",  # a name after a stop, but no caption's sentence before it
+        "Storm floods the coast — and a village rebuilds",
     ],
 )
 def test_a_headline_is_not_caption_shaped(line: str) -> None:
@@ -102,3 +112,65 @@ def test_a_headlines_words_recur_in_its_lead_and_a_mottos_do_not() -> None:
     # unspaced scripts are compared by letter pairs
     assert word_overlap("洪水淹没山谷农民失收", "周一洪水淹没山谷，农民说稻米失收。") > 0.7
     assert word_overlap("欢迎光临本站首页", "周一洪水淹没山谷，农民说稻米失收。") == 0.0
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "မော်လမြိုင်၊ နိုဝင်ဘာ ၁၅",  # PLACE, MONTH DAY (Burmese digits)
+        "စက္တင္ဘာ ၁၃ ၊ စစ္ေတြ",  # MONTH DAY, PLACE, written in Zawgyi
+        "PHNOM PENH, Sept. 3",
+        "Vientiane, 14 March",
+        "北京 1月11日",
+        "서울 3월 5일",
+    ],
+)
+def test_a_place_and_a_day_of_a_month_without_a_year_is_a_yearless_dateline(line: str) -> None:
+    assert yearless_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Farmers march on provincial hall over lost land",
+        "Top 10 stories of the week",
+        "Big 5 banks fall on rate fears",
+        "Vientiane, 14 March 2019",  # a full date: the date readers read it
+        "May Day rally draws thousands to the square in the capital city",  # too long
+    ],
+)
+def test_a_headline_or_a_dated_line_is_no_yearless_dateline(line: str) -> None:
+    assert not yearless_dateline(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Öz muxbirimiz Istanbuldin", "Our correspondent, Yangon", "Мухбиримиз Алмута"]
+)
+def test_our_correspondent_and_a_place_is_a_correspondent_line(line: str) -> None:
+    assert correspondent_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Stand by me",  # "by" is too short a label to tell from a word
+        "Time to act",
+        "Correspondents barred from the trial of two editors in the capital",  # a headline
+    ],
+)
+def test_a_headline_is_no_correspondent_line(line: str) -> None:
+    assert not correspondent_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Skip to main content", "Vào nội dung chính", "컨텐츠 바로가기", "跳至主要內容"]
+)
+def test_a_skip_link_in_any_of_our_languages_is_one(line: str) -> None:
+    assert is_skip_link(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Skip this year's festival, locals say", "Nội dung chính của hội nghị", "본문"]
+)
+def test_a_headline_is_no_skip_link(line: str) -> None:
+    assert not is_skip_link(line)
