@@ -27,7 +27,8 @@ from dataclasses import dataclass
 from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service, service_key_for
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
-from archive.ingest.dash_credits import read_dash_parts
+from archive.ingest.dash_credits import BylineReaders
+from archive.ingest.dash_credits import read_dash_parts as _read_dash_parts
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.lineweight import line_weight
 from archive.ingest.not_persons import names_no_person
@@ -928,6 +929,15 @@ def _read_role_comma(text: str, raw: str) -> list[CreditEntry] | None:
         return None
     found = read_names(match["names"], roles[0], raw, strict_case=True)
     return found if found and all(e.kind == "person" for e in found) else None
+
+
+def read_dash_parts(text: str, raw: str) -> list[CreditEntry] | None:
+    """A byline whose parts a dash joins ("By A - B - OUTLET", "By A, B- Translated by C"),
+    each part read by this module's readers (dash_credits.read_dash_parts)."""
+    readers = BylineReaders(
+        BY_LABEL, read_credit_line, read_names, find_organisation, organisation_entry
+    )
+    return _read_dash_parts(text, raw, readers)
 
 
 _READERS: tuple[Callable[[str, str], list[CreditEntry] | None], ...] = (

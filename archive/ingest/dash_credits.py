@@ -15,13 +15,15 @@ or a date. A dash inside a name ("Kim Jae-kyoung") is no joint: it has no space 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from archive.identity.services import ServiceInfo
 from archive.ingest.credit_words import has_outlet_word
-from archive.ingest.credits import CreditEntry
+from archive.ingest.credits import CreditEntry, Role
 from archive.ingest.dates import parse_date_text
 
-__all__ = ["ROLE_OPENING", "read_dash_parts"]
+__all__ = ["ROLE_OPENING", "BylineReaders", "read_dash_parts"]
 
 # A dash spaced on at least one side: " - ", "- ", " -", en and em dashes, "--".
 _JOINT = re.compile(r"\s+(?:--|[-–—])\s*|(?:--|[-–—])\s+")
@@ -47,30 +49,34 @@ def _is_outlet_tag(part: str) -> bool:
     )
 
 
-def read_dash_parts(text: str, raw: str) -> list[CreditEntry] | None:
+@dataclass(frozen=True, slots=True)
+class BylineReaders:
+    """The byline readers each part is read with (bylines.py's, handed in by bylines, which
+    calls this reader: no import cycle)."""
+
+    by_label: re.Pattern[str]
+    read_credit_line: Callable[[str], tuple[CreditEntry, ...]]
+    read_names: Callable[..., list[CreditEntry] | None]
+    find_organisation: Callable[[str], ServiceInfo | None]
+    organisation_entry: Callable[[Role, ServiceInfo, str], CreditEntry]
+
+
+def read_dash_parts(text: str, raw: str, readers: BylineReaders) -> list[CreditEntry] | None:
     """The credits of a byline whose parts a dash joins, or None when it is not one (fewer
     than two parts, a first part without a label, or any part that is no credit)."""
-    from archive.ingest.bylines import (  # bylines calls this reader: import when asked
-        BY_LABEL,
-        find_organisation,
-        organisation_entry,
-        read_credit_line,
-        read_names,
-    )
-
     labelled = _STORY_LABEL.sub("By ", text.strip(), count=1)
     parts = [part.strip() for part in _JOINT.split(labelled)]
     while parts and not parts[-1]:
         parts.pop()  # "… - Thanh Nien News -": a closing dash
-    label = BY_LABEL.match(parts[0]) if parts else None
+    label = readers.by_label.match(parts[0]) if parts else None
     if not 2 <= len(parts) <= _MAX_PARTS or not all(parts) or label is None:
         return None
-    head = list(read_credit_line(parts[0]))
+    head = list(readers.read_credit_line(parts[0]))
     rest = label["rest"]
     if "," in rest and any(ROLE_OPENING.match(part) for part in parts[1:]):
         # "By A, B- Translated by C": a staff byline before its translator lists names (a
         # comma alone after a name would read as its place or title)
-        listed = read_names(rest, "writer", raw, strict_case=True)
+        listed = readers.read_names(rest, "writer", raw, strict_case=True)
         if listed and all(entry.kind == "person" for entry in listed):
             head = listed
     if not any(entry.kind == "person" for entry in head):
@@ -80,18 +86,18 @@ def read_dash_parts(text: str, raw: str) -> list[CreditEntry] | None:
     outlet = False
     for part in parts[1:]:
         if ROLE_OPENING.match(part):
-            found = list(read_credit_line(part))
+            found = list(readers.read_credit_line(part))
             if not found:
                 return None
             entries += found
-        elif (info := find_organisation(part)) is not None:
-            entries.append(organisation_entry("reporter", info, raw))
+        elif (info := readers.find_organisation(part)) is not None:
+            entries.append(readers.organisation_entry("reporter", info, raw))
             outlet = True
         elif _is_outlet_tag(part):
             outlet = True  # the outlet they write for, by a name the registry lacks
         elif parse_date_text(part) is not None:
             continue
-        elif (names := read_names(part, role, raw, strict_case=True)) and all(
+        elif (names := readers.read_names(part, role, raw, strict_case=True)) and all(
             entry.kind == "person" for entry in names
         ):
             entries += names

@@ -10,10 +10,9 @@ from collections.abc import Sequence
 
 import pytest
 
-from archive.ingest.bylines import bare_name, read_credit_line
+from archive.ingest.bylines import bare_name, read_credit_line, read_dash_parts
 from archive.ingest.closing_credits import find_labelled_line
 from archive.ingest.credits import CreditEntry
-from archive.ingest.dash_credits import read_dash_parts
 from archive.ingest.not_persons import names_no_person
 from archive.ingest.textpage import parse_text_page
 
