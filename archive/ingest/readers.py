@@ -82,11 +82,13 @@ _CLOSERS = "\"'”’»」』）)]】 "
 
 
 def _is_prose(line: str) -> bool:
+    """Long enough, and ending a sentence or holding two (a story line may close with a tag:
+    "… he said. 2021 AFP")."""
     text = line.strip().rstrip(_CLOSERS)
-    if not text or text[-1] not in _SENTENCE_ENDS:
-        return False
     width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-    return width >= _PROSE_WIDTH
+    if width < _PROSE_WIDTH:
+        return False
+    return text[-1] in _SENTENCE_ENDS or len(split_sentences(text, 0, len(text))) >= 2
 
 
 def story_from_furniture(dropped: tuple[str, ...]) -> tuple[str, tuple[str, ...]]:

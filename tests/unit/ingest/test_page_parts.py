@@ -123,6 +123,8 @@ def test_a_page_whose_reader_moved_every_line_keeps_its_prose_as_the_story() -> 
         ("“The river rose two metres overnight and forced families from their homes.”", True),
         ("河水一夜之间上涨两米，数百户家庭被迫离开家园，官员周一表示。", True),
         ("The river rose two metres overnight and forced families from their homes", False),
+        ("The river rose two metres overnight. Families left their homes, he said. 2021 AFP", True),
+        ("Home | News | Sport | World | Business | Technology | Science | Health | Video", False),
         ("河水上涨两米。", False),
         ("Share this story on Facebook, Twitter, WhatsApp, Telegram and Line | Print", False),
     ],
