@@ -15,6 +15,7 @@ from benchmarks.real_pages import (
     FRESH4_SET,
     FRESH5_SET,
     FRESH6_SET,
+    FRESH7_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -34,6 +35,7 @@ TRAINING_SETS: dict[str, tuple[Path, Path]] = {
     "fresh4": (FRESH4_SET / "pages", FRESH4_SET),
     "fresh5": (FRESH5_SET / "pages", FRESH5_SET),
     "fresh6": (FRESH6_SET / "pages", FRESH6_SET),
+    "fresh7": (FRESH7_SET / "pages", FRESH7_SET),
     "html": (HTML_SET / "pages", HTML_SET),
 }
 

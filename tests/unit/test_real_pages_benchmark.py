@@ -17,6 +17,7 @@ from benchmarks.real_pages import (
     FRESH5_SET,
     FRESH6_SET,
     FRESH7_SET,
+    FRESH8_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -154,6 +155,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
     assert names("fresh4") == ["fresh4"]
     assert names("fresh5") == ["fresh5"]
     assert names("fresh6") == ["fresh6"]
+    assert names("fresh7") == ["fresh7"]
     assert names("all") == [
         "repo",
         "fresh",
@@ -162,6 +164,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
         "fresh4",
         "fresh5",
         "fresh6",
+        "fresh7",
         "html",
     ]
 
@@ -175,12 +178,12 @@ def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
     def chosen(set_name: str) -> list[PageSet]:
         return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
 
-    assert [(s.name, s.pages, s.gold) for s in chosen("fresh7")] == [
-        ("fresh7", FRESH7_SET / "pages", FRESH7_SET)
+    assert [(s.name, s.pages, s.gold) for s in chosen("fresh8")] == [
+        ("fresh8", FRESH8_SET / "pages", FRESH8_SET)
     ]
-    for set_name in ("repo", "fresh6", "html", "all"):
-        assert "fresh7" not in [page_set.name for page_set in chosen(set_name)]
-        assert FRESH7_SET not in [page_set.gold for page_set in chosen(set_name)]
+    for set_name in ("repo", "fresh7", "html", "all"):
+        assert "fresh8" not in [page_set.name for page_set in chosen(set_name)]
+        assert FRESH8_SET not in [page_set.gold for page_set in chosen(set_name)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
