@@ -68,9 +68,9 @@ _REACHED = re.compile(r"\s+(?:can|may) be (?:reached|contacted)(?: at| by e-?mai
 # People listed each with a title: "A, Staff Writer, and B, Correspondent".
 _TITLED_LIST = re.compile(r",?\s+and\s+|;\s+")
 _TITLE_WORDS = frozenset(
-    "staff writer reporter correspondent editor contributor columnist contributing senior "
-    "special chief associate freelance".split()
-)
+    {"staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
+     "contributing", "senior", "special", "chief", "associate", "freelance"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,15 +200,15 @@ def _candidates_of_line(text: str) -> list[tuple[Role, str, str]]:
     line = _EMAIL.sub("", _TO_THIS.sub("", _normal(text))).strip()
     if (reached := _REACHED.search(line)) is not None:
         # "• NAME can be reached at ADDRESS": the writer's contact line
-        name = clean_candidate_name(line[: reached.start()].lstrip("•*·-– "))
-        return [("reporter", name, "loose_after")] if _name_shaped(name) else []
+        contact = clean_candidate_name(line[: reached.start()].lstrip("•*·-– "))
+        return [("reporter", contact, "loose_after")] if _name_shaped(contact) else []
     found: list[tuple[Role, str, str]] = []
     if (head := label_role(line)) is not None:
         role, length = head
         rest = line[length:].strip(_LEAD_PUNCT)
         names = _names(rest) if rest and not is_generic_credit(line) else []
-        if rest and (name := _name_then_title(rest)) is not None:
-            found.append((role, name, "loose_label"))
+        if rest and (titled := _name_then_title(rest)) is not None:
+            found.append((role, titled, "loose_label"))
         elif names and all(_name_shaped(name) for name in names):
             found += [(role, name, "loose_label") for name in names]
         return found

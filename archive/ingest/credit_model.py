@@ -171,7 +171,9 @@ _AROUND = " \t:：-–—/|()（）[]【】,，=·"
 # An e-mail address (or a saved page's "[email protected]") on the line: a byline's.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|email\s+protected", re.IGNORECASE)
 # The names listed before another in a label's list: "Web editor: A, B" (B's label is A's).
-_LISTED = re.compile(r"(?:[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*(?:[,，、;]|\band\b|&)\s*)+$")
+_LISTED = re.compile(
+    r"(?:[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*(?:[,，、;]|\band\b|&)\s*)+$"
+)
 
 
 def _label_beside(raw: str, name: str) -> float:
@@ -199,7 +201,7 @@ def _label_heads_list(raw: str, name: str) -> float:
     return float(bool(head) and label_role(head, at="end") is not None)
 
 
-_ACRONYM = re.compile(r"[A-Z][A-Z&-]{1,4}")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,2}")
 _PARAGRAPH_CHARS = 100  # a line this long is running text (the lead under a byline)
 
 
@@ -240,7 +242,7 @@ def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) 
         sum(word[0].isupper() for word in words) / len(words) if latin > 0.5 and words else 0.0
     )
     features["all_capitals"] = float(latin > 0.5 and name.isupper())
-    # one word of two to five capitals: an acronym (a party, an agency, a region: "XUAR")
+    # one word of two or three capitals: an acronym (a party, an agency: "WTO", "UEC")
     features["acronym"] = float(_ACRONYM.fullmatch(name.strip(" .")) is not None)
     syllables = sum(1 for ch in name if not ch.isspace()) if han + hangul > 0.5 else 0
     features["cjk_syllables_2_4"] = float(2 <= syllables <= 4)
