@@ -56,6 +56,21 @@ _BRACKETED = re.compile(r"[(（\[【〔]([^()（）\[\]【】〔〕]{2,80})[)）
 _SEGMENTS = re.compile(r"\s*(?:\||\s[-–—]\s|။|/|\sby\s)\s*", re.IGNORECASE)
 # "NAME contributed to this report": the object of the closing phrase says nothing.
 _TO_THIS = re.compile(r"\s+to this (?:report|story|post|article)\W*$", re.IGNORECASE)
+# An e-mail address beside a name ("BY NAME [NAME@example.com]", "NAME <NAME@example.com>"),
+# or the placeholder a saved page shows for a hidden one ("[email protected]").
+_EMAIL = re.compile(
+    r"\s*[(<\[]*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|email\s+protected)[)>\]]*", re.IGNORECASE
+)
+# Words of a writer's title after a name: "By NAME Epoch Times Staff", "NAME, Contributing
+# writer", "NAME Staff Reporter".
+# A contact tagline: "NAME can be reached at ADDRESS" (the address is taken off first).
+_REACHED = re.compile(r"\s+(?:can|may) be (?:reached|contacted)(?: at| by e-?mail)?\W*$", re.I)
+# People listed each with a title: "A, Staff Writer, and B, Correspondent".
+_TITLED_LIST = re.compile(r",?\s+and\s+|;\s+")
+_TITLE_WORDS = frozenset(
+    {"staff", "writer", "reporter", "correspondent", "editor", "contributor", "columnist",
+     "contributing", "senior", "special", "chief", "associate", "freelance"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,22 +165,65 @@ def _names(text: str) -> list[str]:
     return out
 
 
+def _titled(tail: str) -> bool:
+    """Whether the words after a name are its writer's title, its outlet, or an outlet then
+    a title ("Staff Writer", "Epoch Times Staff", "Phnom Penh Post"), not more of the name
+    ("Win Staff Writer" is no title: "Win" is the name's)."""
+    words = tail.split()
+    at = next(
+        (i for i, w in enumerate(words) if set(re.split(r"[-.,;:]+", w.casefold())) & _TITLE_WORDS),
+        None,
+    )
+    outlet = " ".join(words if at is None else words[:at]).strip(_LEAD_PUNCT + ".,;")
+    if not outlet:
+        return at is not None
+    return has_outlet_word(outlet) or find_organisation(outlet) is not None
+
+
+def _name_then_title(rest: str) -> str | None:
+    """The name opening a label's value that runs on into its writer's title or outlet
+    ("June Roe Epoch Times Staff" → "June Roe"): the shortest run of two to four opening
+    words that is name-shaped with only a title after it (an outlet's name may hold a
+    place: "Phnom Penh Post Staff")."""
+    words = rest.split()
+    if not words or words[0].casefold() == "the":  # "By The Associated Press": an outlet
+        return None
+    for cut in range(2, min(4, len(words) - 1) + 1):
+        name = clean_candidate_name(" ".join(words[:cut]))
+        if _name_shaped(name) and _titled(" ".join(words[cut:])):
+            return name
+    return None
+
+
 def _candidates_of_line(text: str) -> list[tuple[Role, str, str]]:
     """(role, name, reader) for the loose readings of one short line."""
-    line = _TO_THIS.sub("", _normal(text))
+    line = _EMAIL.sub("", _TO_THIS.sub("", _normal(text))).strip()
+    if (reached := _REACHED.search(line)) is not None:
+        # "• NAME can be reached at ADDRESS": the writer's contact line
+        contact = clean_candidate_name(line[: reached.start()].lstrip("•*·-– "))
+        return [("reporter", contact, "loose_after")] if _name_shaped(contact) else []
     found: list[tuple[Role, str, str]] = []
-    if is_generic_credit(line):
-        return found  # "本刊记者": a label and "our", no one by name
     if (head := label_role(line)) is not None:
         role, length = head
         rest = line[length:].strip(_LEAD_PUNCT)
-        names = _names(rest) if rest else []
-        if names and all(_name_shaped(name) for name in names):
+        names = _names(rest) if rest and not is_generic_credit(line) else []
+        if rest and (titled := _name_then_title(rest)) is not None:
+            found.append((role, titled, "loose_label"))
+        elif names and all(_name_shaped(name) for name in names):
             found += [(role, name, "loose_label") for name in names]
         return found
+    if not line or is_generic_credit(line):
+        return found  # "本刊记者": a label and "our", no one by name
+    people = _TITLED_LIST.split(line)
+    if len(people) > 1 and all("," in person for person in people):
+        # "A, OUTLET editor-at-large, and B, Contributing writer": each name with its title
+        return [found for person in people for found in _candidates_of_line(person)]
     name_part, comma, tail = line.partition(",")
-    # "NAME, biên tập viên RFA", "NAME, OUTLET": a label or an outlet after the name
-    after = label_role(tail.strip()) or (("reporter", 0) if find_organisation(tail) else None)
+    # "NAME, biên tập viên RFA", "NAME, OUTLET", "NAME, Staff Writer": a label, an outlet
+    # or a writer's title after the name
+    after = label_role(tail.strip()) or (
+        ("reporter", 0) if find_organisation(tail) or _titled(tail) else None
+    )
     if comma and after is not None:
         name = clean_candidate_name(name_part)
         if _name_shaped(name):

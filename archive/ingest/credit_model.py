@@ -39,6 +39,7 @@ from archive.ingest.credit_words import (
     label_role,
 )
 from archive.ingest.credits import CreditEntry
+from archive.ingest.dates import date_line
 from archive.ingest.logistic import Logistic, logistic_columns
 from archive.ingest.not_persons import names_no_person
 
@@ -105,6 +106,18 @@ class CreditPage:
         """How many story lines each word stands on."""
         return Counter(word for _row, text in self.story_lines for word in set(_WORD.findall(text)))
 
+    def neighbours(self, row: int) -> tuple[str, str]:
+        """The nearest non-blank lines over and under a line ("" at the page's edges)."""
+        over = next((t for t in reversed(self.texts[:row]) if t.strip()), "")
+        under = next((t for t in self.texts[row + 1 :] if t.strip()), "")
+        return over, under
+
+    def under_headline(self, row: int) -> bool:
+        """Whether a line is the first non-blank line under the headline."""
+        if self.title is None or row <= self.title:
+            return False
+        return all(not text.strip() for text in self.texts[self.title + 1 : row])
+
     def recurrence(self, name: str, raw: str) -> tuple[int, float]:
         """How often a (folded) name stands in the story's other lines than its own, and the
         share of its words that do."""
@@ -155,6 +168,12 @@ def _ends_on_boundary(raw: str, name: str) -> float:
 
 
 _AROUND = " \t:：-–—/|()（）[]【】,，=·"
+# An e-mail address (or a saved page's "[email protected]") on the line: a byline's.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|email\s+protected", re.IGNORECASE)
+# The names listed before another in a label's list: "Web editor: A, B" (B's label is A's).
+_LISTED = re.compile(
+    r"(?:[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*(?:[,，、;]|\band\b|&)\s*)+$"
+)
 
 
 def _label_beside(raw: str, name: str) -> float:
@@ -166,6 +185,32 @@ def _label_beside(raw: str, name: str) -> float:
     before = raw[:at].rstrip(_AROUND)
     after = raw[at + len(name) :].lstrip(_AROUND)
     return float(bool(before and label_role(before, at="end")) or bool(after and label_role(after)))
+
+
+def _label_heads_list(raw: str, name: str) -> float:
+    """1.0 when a role label heads the list of names the name closes ("Web editor: A, B"
+    for B): the label stands before the names listed ahead of it."""
+    at = raw.find(name)
+    if at <= 0:
+        return 0.0
+    before = raw[:at].rstrip(_AROUND)
+    listed = _LISTED.search(before + ",")
+    if listed is None or listed.start() == 0:
+        return 0.0
+    head = before[: listed.start()].rstrip(_AROUND)
+    return float(bool(head) and label_role(head, at="end") is not None)
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,2}")
+_PARAGRAPH_CHARS = 100  # a line this long is running text (the lead under a byline)
+
+
+def _is_paragraph(text: str) -> bool:
+    return len(text.strip()) >= _PARAGRAPH_CHARS
+
+
+def _is_date_line(text: str) -> bool:
+    return bool(text) and date_line(text) is not None
 
 
 def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) -> dict[str, float]:
@@ -197,6 +242,8 @@ def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) 
         sum(word[0].isupper() for word in words) / len(words) if latin > 0.5 and words else 0.0
     )
     features["all_capitals"] = float(latin > 0.5 and name.isupper())
+    # one word of two or three capitals: an acronym (a party, an agency: "WTO", "UEC")
+    features["acronym"] = float(_ACRONYM.fullmatch(name.strip(" .")) is not None)
     syllables = sum(1 for ch in name if not ch.isspace()) if han + hangul > 0.5 else 0
     features["cjk_syllables_2_4"] = float(2 <= syllables <= 4)
     features["cjk_syllables_long"] = float(syllables > 4)
@@ -227,6 +274,16 @@ def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) 
     features["below_story"] = float(line is not None and line > page.last)
     features["story_end"] = float(line is not None and page.last - 2 <= line <= page.last)
     features["relative_position"] = (line / count) if line is not None else 0.5
+    # neighbours: a byline stands right under the headline, beside its date line
+    features["under_headline"] = float(line is not None and page.under_headline(line))
+    over, under = page.neighbours(line) if line is not None else ("", "")
+    features["beside_date"] = float(_is_date_line(over) or _is_date_line(under))
+    # a line of the top slot right over a paragraph of running text: over the lead
+    features["over_lead"] = float(
+        line is not None and line < page.first + 5 and _is_paragraph(under)
+    )
+    features["email"] = float(_EMAIL.search(raw) is not None)
+    features["label_heads_list"] = _label_heads_list(unicodedata.normalize("NFKC", raw), name)
     return features
 
 

@@ -7,6 +7,8 @@ title of address, "Dr.", is taken off the name instead: ``credit_words.strip_tit
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["names_no_person"]
 
 # A newsroom's desk names no person ("FE Team", "Metro Desk", "Bangkok Bureau"); an office
@@ -27,12 +29,17 @@ _DAY_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 _NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS
+# An acronym alone: two capitals, or three with no vowel ("Photo-CJ": a citizen journalist;
+# "NLD", "TV"). A surname in capitals keeps its vowel ("KIM", "YENI").
+_ACRONYM = re.compile(r"[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3}")
 
 
 def names_no_person(name: str) -> bool:
     """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
     "Provincial Judge Veng", "NAME Monday"): a newsroom, a person the story speaks of or a
-    dateline, not its writer."""
+    dateline, not its writer; nor is an acronym alone ("CJ", "NLD")."""
+    if _ACRONYM.fullmatch(name.strip(" .,")):
+        return True
     return any(
         word.casefold().strip(".,") in _NOT_PERSON_WORDS for word in name.split() if word.isascii()
     )

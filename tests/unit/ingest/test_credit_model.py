@@ -306,3 +306,96 @@ def test_a_bylines_title_comes_off_the_name_on_a_page() -> None:
 
     assert parsed.credits is not None
     assert ["Jane Roe"] == [e.name for e in parsed.credits.entries if e.kind == "person"]
+
+
+# --- round 9: a byline's title and e-mail, the byline's neighbours ------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("By Jane Roe Daily Star Staff", "Jane Roe"),  # an outlet then a title
+        ("Written by Jane Roe Staff Writer", "Jane Roe"),
+        ("By Aung Kyaw Min Staff Reporter", "Aung Kyaw Min"),  # the name's third word stays
+        ("BY JANE ROE [jane.roe@example.com]", "JANE ROE"),
+        ("By Jane Roe [email protected]", "Jane Roe"),  # a saved page's hidden address
+    ],
+)
+def test_a_byline_loses_its_writers_title_and_e_mail(line: str, name: str) -> None:
+    found = loose([HEADLINE, line, LEAD, SECOND], title=0, first=2)
+
+    assert [name] == [found_name for _role, found_name, _reader in found]
+
+
+@pytest.mark.parametrize("line", ["By The Associated Press", "By Asia Times Staff"])
+def test_an_outlets_staff_is_no_name_with_a_title(line: str) -> None:
+    assert [] == loose([HEADLINE, line, LEAD, SECOND], title=0, first=2)
+
+
+def test_a_name_under_the_headline_over_its_date_reads_so() -> None:
+    lines = [HEADLINE, "Somchai", "2016.03.31", LEAD, SECOND]
+    alone = CreditEntry("reporter", "Somchai", "person", None, "Somchai")
+    page = CreditPage(lines, 0, 3, len(lines) - 1)
+    lower = CreditPage([HEADLINE, LEAD, SECOND, "Somchai", SECOND], 0, 1, 4)
+
+    byline = credit_features(CreditCandidate(alone, "loose_alone", 1), page, 1)
+    in_story = credit_features(CreditCandidate(alone, "loose_alone", 3), lower, 1)
+
+    assert (1.0, 1.0) == (byline["under_headline"], byline["beside_date"])
+    assert (0.0, 0.0) == (in_story["under_headline"], in_story["beside_date"])
+
+
+def test_a_label_heading_a_list_is_every_listed_names() -> None:
+    raw = "(Web editor: Jane Roe, Somchai)"
+    lines = [HEADLINE, LEAD, SECOND, raw]
+    second = CreditEntry("editor", "Somchai", "person", None, raw)
+    in_prose = CreditEntry("reporter", "Somchai", "person", None, "Jane Roe, Somchai")
+
+    assert 1.0 == features(lines, second, "loose_bracket", 3)["label_heads_list"]
+    assert 0.0 == features(lines, in_prose, "loose_alone", 3)["label_heads_list"]
+
+
+def test_an_e_mail_on_the_line_reads_so() -> None:
+    raw = "BY JANE ROE [jane.roe@example.com]"
+    entry = CreditEntry("reporter", "JANE ROE", "person", None, raw)
+
+    assert 1.0 == features([HEADLINE, LEAD, SECOND, raw], entry, "loose_label", 3)["email"]
+
+
+def test_people_listed_each_with_a_title_are_each_proposed() -> None:
+    line = "JANE ROE, Daily Star editor-at-large, and JOHN DOE, Contributing writer"
+
+    found = loose([HEADLINE, line, LEAD, SECOND], title=0, first=2)
+
+    assert [("reporter", "JANE ROE"), ("reporter", "JOHN DOE")] == [(r, n) for r, n, _ in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "found"),
+    [
+        ("• Jane Roe can be reached at jroe@example.com.", ["Jane Roe"]),
+        ("The ministry can be reached at info@example.com", []),  # no name's shape
+    ],
+)
+def test_a_contact_line_closing_the_story_proposes_its_writer(line: str, found: list[str]) -> None:
+    names = loose([HEADLINE, LEAD, SECOND, line], title=0, first=1)
+
+    assert found == [name for _role, name, _reader in names]
+
+
+def test_a_name_over_the_lead_reads_so() -> None:
+    caption = "Farmers at the hall, March 2019."
+    lines = [HEADLINE, caption, "Jane Roe", LEAD, SECOND]
+    alone = CreditEntry("reporter", "Jane Roe", "person", None, "Jane Roe")
+    page = CreditPage(lines, 0, 3, len(lines) - 1)
+
+    row = credit_features(CreditCandidate(alone, "loose_alone", 2), page, 1)
+
+    assert (0.0, 1.0) == (row["under_headline"], row["over_lead"])
+
+
+@pytest.mark.parametrize(("name", "acronym"), [("WTO", 1.0), ("YENI", 0.0), ("Kia Roe", 0.0)])
+def test_an_acronym_reads_so(name: str, acronym: float) -> None:
+    entry = CreditEntry("reporter", name, "person", None, name)
+
+    assert acronym == features([HEADLINE, name, LEAD, SECOND], entry, "loose_alone", 1)["acronym"]

@@ -162,6 +162,12 @@ def test_a_desk_an_office_or_a_day_names_no_person(name: str) -> None:
     assert bare_name(name) == ()
 
 
+@pytest.mark.parametrize(("name", "acronym"), [("CJ", True), ("NLD", True), ("KIM", False)])
+def test_an_acronym_alone_names_no_person(name: str, acronym: bool) -> None:
+    # "Photo-CJ" under a caption credits a citizen journalist; a surname in capitals has a vowel
+    assert acronym == names_no_person(name)
+
+
 @pytest.mark.parametrize("name", ["Mara Velden", "Tom Asher", "Van Minh", "Desmond Teal"])
 def test_a_plain_name_is_a_person(name: str) -> None:
     assert not names_no_person(name)
