@@ -16,7 +16,8 @@
   (``joined_names``): "NAME we NAME" (Uyghur, in its three scripts), "NAME နှင့် NAME။",
   "NAME និង NAME", "NAME ແລະ NAME", "NAME và NAME", or joined by a spaced dash;
 - *a name in capitals before a bar or a slash* (``capitals_bar``): "NGUYỄN VĂN A |",
-  "NAME/ OUTLET DATE" under the headline;
+  "NAME/ OUTLET DATE" under the headline; in a script without capitals, a name before its
+  outlet ("NAME | DMG");
 - *a name over the page's source line* (``name_over_source``): "NAME" then "Nguồn …:",
   "Source:", "来源:" under the story.
 
@@ -260,13 +261,16 @@ def joined_names(line: str, name_ok: NameCheck, story: str = "") -> list[CreditE
     if not 2 <= len(names) <= 3:
         return []
     told = _fold(story).casefold()
+    latin_words = [w for name in names for w in name.split() if ord(w[0]) < 0x250]
+    if latin_words and not (
+        all(w[0].isupper() for w in latin_words) or all(w.islower() for w in latin_words)
+    ):
+        return []  # names in capitals, or a page's lower-case names all through
     for name in names:
         words = name.split()
         if not 1 <= len(words) <= 3 or not all(_letters(w) for w in words):
             return []
         latin = all(ord(w[0]) < 0x250 for w in words)
-        if latin and not (all(w[0].isupper() for w in words) or all(w.islower() for w in words)):
-            return []  # names in capitals, or a page's lower-case names all through
         checked = name.title() if latin and name.islower() else name
         if not name_ok(checked) or (told and name.casefold() in told):
             return []
@@ -275,7 +279,9 @@ def joined_names(line: str, name_ok: NameCheck, story: str = "") -> list[CreditE
 
 # "NGUYỄN VĂN A |", "NAME/ OUTLET 22-9-2016": a name in capitals, a bar or a slash, then
 # nothing, an outlet or a date.
-_CAPITALS_BAR = re.compile(r"^\s*(?P<name>[^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*[|/／]\s*(?P<rest>.*)$")
+_CAPITALS_BAR = re.compile(
+    r"^\s*(?P<name>[^\s|/／\d]+(?:\s+[^\s|/／\d]+){0,3})\s*[|/／]\s*(?P<rest>.*)$"
+)
 _DATE = re.compile(r"\d{1,4}[-./]\d{1,2}[-./]\d{1,4}")
 
 
@@ -290,11 +296,17 @@ def capitals_bar(line: str, name_ok: NameCheck) -> list[CreditEntry]:
     if match is None:
         return []
     name = match["name"]
-    if name != name.upper() or not any(ch.isupper() for ch in name):
+    if not all(_letters(word) for word in name.split()):
         return []
     rest = _DATE.sub("", match["rest"]).strip(" |/,-")
-    if rest and not (find_organisation(rest) or re.fullmatch(r"[A-Z]{2,6}", rest)):
+    outlet = bool(rest) and (find_organisation(rest) or re.fullmatch(r"[A-Z]{2,6}", rest))
+    if rest and not outlet:
         return []
+    if any(ord(ch) < 0x250 for ch in name if ch.isalpha()):
+        if name != name.upper() or len(name.split()) < 2:
+            return []  # two words in capitals at least: one is an acronym ("NATO |")
+    elif not outlet or len(name.split()) > 3:
+        return []  # another script's name: before its outlet ("NAME | DMG")
     if not name_ok(name):
         return []
     return [CreditEntry("reporter", name, "person", None, line.strip())]
