@@ -274,6 +274,8 @@ def joined_names(line: str, name_ok: NameCheck, story: str = "") -> list[CreditE
         checked = name.title() if latin and name.islower() else name
         if not name_ok(checked) or (told and name.casefold() in told):
             return []
+        if find_organisation(name) is not None:
+            return []  # "NAME & AFP": a byline with its agency, the slot's to read
     return [CreditEntry("reporter", name, "person", None, line.strip()) for name in names]
 
 

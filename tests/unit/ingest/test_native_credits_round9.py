@@ -261,6 +261,8 @@ def test_two_names_joined_by_and(line: str, expected: list[str]) -> None:
         ("经济和社会", ""),
         # mixed case Latin words (a phrase, not names)
         ("Rice and beans", ""),
+        # a name and its agency
+        ("Anong Chaiyasit & AFP", ""),
     ],
 )
 def test_lines_joined_by_and_that_are_no_names(line: str, story: str) -> None:
