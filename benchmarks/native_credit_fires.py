@@ -28,10 +28,18 @@ from benchmarks.real_pages import norm_name
 
 READERS = (
     "label_list_credits",
+    "meta_line_credits",
     "han_dateline_credits",
     "korean_handover",
     "signature_tail",
     "uyghur_listen",
+    "email_credits",
+    "korean_signoff",
+    "han_reported",
+    "label_place",
+    "joined_names",
+    "capitals_bar",
+    "name_over_source",
 )
 
 

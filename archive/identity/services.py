@@ -118,6 +118,7 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
                                                         "ខេមបូឌា ដេលី")),
     ("phnom-penh-post", "The Phnom Penh Post", "en", ("phnom penh post",)),
     ("khmer-times", "Khmer Times", "en", ("khmer times",)),
+    ("thmey-thmey", "ThmeyThmey", "km", ("thmeythmey", "thmey thmey", "ថ្មីៗ")),
     ("vnexpress", "VnExpress", "vi", ("vnexpress",)),
     ("tuoi-tre", "Tuổi Trẻ", "vi", ("tuổi trẻ", "tuoi tre", "tuoi tre news", "báo tuổi trẻ")),
     ("thanh-nien", "Thanh Niên", "vi", ("thanh niên", "thanh nien", "thanh nien news",

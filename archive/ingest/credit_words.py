@@ -46,7 +46,7 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
         "记者", "記者", "特派员", "特派員", "报道", "報導", "기자", "특파원", "취재",
         "文字记者", "文字記者",
         "phóng viên", "pv", "thông tín viên", "cộng tác viên",
-        "သတင်းထောက်", "သတင်းေထာက္",
+        "သတင်းထောက်", "သတင်းေထာက္", "သတင္းေထာက္",  # Unicode, mixed, Zawgyi
         "អ្នកយកព័ត៌មាន", "ນັກຂ່າວ", "ລາຍງານໂດຍ", "སྙན་སྒྲོན་པ", "གསར་འགོད་པ",
         "مۇخبىر", "مۇخبىرىمىز", "muxbir", "muxbirimiz", "мухбир", "мухбиримиз",
     ),
@@ -64,6 +64,8 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
         "terjiman", "тәрҗимә қилғучи", "тәрҗиман",
         # "NAME's translation", written after the name
         "تەرجىمىسى", "terjimisi", "тәрҗимиси",
+        # "the Uyghur version's preparer": the translator of a story from another language
+        "ئۇيغۇرچە تەييارلىغۇچى", "uyghurche teyyarlighuchi", "уйғурчә тәйярлиғучи",
     ),
     "editor": (
         "editor", "edited by", "editing by", "编辑", "編輯", "责任编辑", "責任編輯", "责编",
@@ -87,6 +89,8 @@ ROLE_LABELS: dict[Role, tuple[str, ...]] = {
     "contributor": (
         "contributor", "contributed", "contributed by", "contributed reporting", "供稿",
         "通讯员", "通訊員", "参与采写", "參與採寫", "đóng góp",
+        # Xinhua's local reporting staff ("报道员:A、B" under its reporters)
+        "报道员", "報道員",
     ),
 }
 
@@ -116,10 +120,13 @@ _GENERIC = frozenset(
         "phóng viên", "pv", "nhóm phóng viên", "biên tập viên", "ban biên tập", "thời gian",
         "nguồn", "tác giả",
         "សារព័ត៌មាន", "អ្នកយកព័ត៌មាន", "ນັກຂ່າວ", "ຜູ້ສື່ຂ່າວ",
-        "သတင်းထောက်", "သတင်းေထာက္", "သတင်းထောက်များ",
+        "သတင်းထောက်", "သတင်းေထာက္", "သတင်းထောက်များ", "သတင္းေထာက္",
         "مۇخبىرىمىز", "مۇخبىر", "muxbirimiz", "мухбиримиз", "ئىختىيارىي مۇخبىرىمىز",
         "ixtiyariy muxbirimiz", "ихтиярий мухбиримиз",
         "date", "time", "source", "views",
+        # a picture's or a video's word over a caption, read alone as a "name"
+        "image", "images", "video", "hình ảnh", "图片", "圖片", "视频", "視頻", "동영상",
+        "영상", "រូបភាព", "វីដេអូ", "ຮູບພາບ", "ວິດີໂອ", "ဗီဒီယို", "པར་རིས", "བརྙན་ཟློས",
         # a label's verb read alone ("Reporting by …; Editing by …")
         "written", "reporting", "reported", "editing", "edited", "translated", "posted",
         "updated", "published", "narrated", "photographed",
@@ -154,6 +161,7 @@ _META_WORDS = frozenset(
 _GLUED_OUTLET_ENDS = (
     "社", "报", "報", "台", "网", "網", "刊", "电视", "電視", "新闻", "新聞",
     "뉴스", "일보", "신문", "방송", "통신",
+    "သတင်းဌာန", "သတင္းဌာန",  # Burmese "news agency" ends an outlet's name
 )
 
 # The commonest Chinese surnames (simplified and traditional) and Korean ones: a name of

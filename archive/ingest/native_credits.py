@@ -39,11 +39,22 @@ from archive.ingest.credit_words import (
     label_role,
 )
 from archive.ingest.credits import CreditEntry, Role
+from archive.ingest.native_shapes import (
+    capitals_bar,
+    email_credits,
+    glued_hangul_name,
+    han_reported,
+    joined_names,
+    korean_signoff,
+    label_place,
+    name_over_source,
+)
 
 __all__ = [
     "han_dateline_credits",
     "korean_handover",
     "label_list_credits",
+    "meta_line_credits",
     "native_credits",
     "signature_tail",
     "uyghur_listen",
@@ -55,7 +66,12 @@ _HAN_NAME = rf"[{_HAN}][{_HAN}·・]{{1,3}}"
 _HAN_NAMES = re.compile(rf"^{_HAN_NAME}(?:\s*[、，,/／\s]\s*{_HAN_NAME})*$")
 # The separators between a label and its names: a colon of any script, a Tibetan shad, a
 # Khmer colon, a bar or a slash; a space after a label of an unspaced script.
-_LABEL_SEPARATOR = re.compile(r"^\s*[:：︰﹕|︱/／།៖=]+\s*|^\s+")
+_LABEL_SEPARATOR = re.compile(r"^\s*(?:[:：︰﹕|︱/／།៖=]|။\s*။|။)+\s*|^\s+")
+# An outlet in brackets after the names ("NAME (ဆင္ဟြာသတင္းဌာန)", "NAME (Xinhua)").
+_OUTLET_AFTER = re.compile(r"\s*[(（]\s*(?P<outlet>[^()（）]{2,30})\s*[)）]\s*$")
+# A page's meta line of several labelled parts ("责任编辑:NAME 来源: OUTLET 撰写时间:DATE"):
+# split before each part's label.
+_META_PART = re.compile(r"\s+(?=[^\s:：]{1,8}\s*[:：])")
 # "and" in the scripts we serve, and the list marks.
 _NAME_LIST = re.compile(
     r"\s*(?:[、,，;；/／]|\s+(?:and|&|và|និង|ແລະ|နှင့်|ႏွင့္|དང་|ۋە|we|вә|및)\s+|[和及與与])\s*"
@@ -77,7 +93,8 @@ _HANGUL_NAME = re.compile(r"^[가-힣]{2,4}$")
 _PARTICLES = frozenset("은는이가을를의에도만")
 _MAX_NAMES = 8
 _TAIL_LINES = 3  # the story's last lines: a closing "listen to our reporter's report"
-_HEAD_LINES = 8  # the story's head: a wire's dateline, an anchor's lead before the report
+_SOURCE_REACH = 4  # the lines under the story where a name over the source line stands
+_HEAD_LINES = 10  # the story's head (lines with text): a wire's dateline, an anchor's lead
 _MAX_NAME_WORDS = 4
 
 
@@ -144,6 +161,11 @@ def _labelled(text: str, *, bracketed: bool) -> list[tuple[Role, str]]:
     elif not separator.group().strip() and not (han_label or bracketed):
         return []  # a spaced-script label needs a mark ("Editor: NAME", not "Editor Jane")
     names_text = rest[separator.end() if separator else 0 :]
+    outlet = _OUTLET_AFTER.search(names_text)
+    if outlet is not None and (
+        has_outlet_word(outlet["outlet"]) or find_organisation(outlet["outlet"]) is not None
+    ):
+        names_text = names_text[: outlet.start()]
     names_text = _TAIL.sub("", names_text) if han_label else names_text
     names = _split_names(names_text, han=han_label)
     if names and han_label and not bracketed and not separator.group().strip():  # type: ignore[union-attr]
@@ -172,17 +194,43 @@ def label_list_credits(line: str) -> list[CreditEntry]:
     return [CreditEntry(role, name, "person", None, raw) for role, name in pairs]
 
 
+def meta_line_credits(line: str) -> list[CreditEntry]:
+    """The credits of a page's meta line of several labelled parts ("责任编辑:NAME 来源:
+    OUTLET 撰写时间:DATE"): each part read as a label list.
+
+    >>> [(e.role, e.name) for e in meta_line_credits("责任编辑:王一 来源: 新华社")]
+    [('editor', '王一')]
+    """
+    raw = line.strip()
+    return [CreditEntry(role, name, "person", None, raw) for role, name in _meta_pairs(raw)]
+
+
+def _meta_pairs(line: str) -> list[tuple[Role, str]]:
+    parts = _META_PART.split(_LEAD_TAG.sub("", line))
+    if len(parts) < 2:
+        return []
+    return [pair for part in parts for pair in _labelled(part, bracketed=False)]
+
+
 # "(中央社記者陳昱婷台北3日電)": an outlet, 記者, the names and the place run together, the day
 # and 電 (wire); "(自由亞洲電台記者心語採訪報導)": the name, then "interviewed and reported".
 _DATELINE = re.compile(
-    rf"[(（](?P<outlet>[{_HAN}]{{2,8}}?)(?:记者|記者)\s*(?P<run>[{_HAN}、\s]{{2,16}}?)"
-    rf"\s*(?:(?P<day>\d{{1,2}}日)(?:[专專]|综合|綜合)?[电電]|(?:采访|採訪)?(?:报道|報導|報道))[)）]"
+    rf"[(（](?P<outlet>[{_HAN}][“”\"「」『』{_HAN}]{{1,23}}?)"
+    rf"(?:特约|特約|特派)?(?:记者|記者|主持人)\s*(?P<run>[{_HAN}、\s]{{2,16}}?)"
+    rf"\s*(?:(?P<day>\d{{1,2}}日)(?:[专專]|综合|綜合)?[电電]|(?:采访|採訪)?(?:报道|報導|報道))"
+    rf"[\d\s,.，/\-年月日]*[)）]"
 )
 # "中新网广州7月2日电 (NAME)": a wire's dateline, then bare names in brackets (no label).
 _WIRE_BARE = re.compile(
-    rf"^\s*(?P<outlet>[{_HAN}]{{2,6}}?[社网網])[{_HAN}]{{0,8}}\d{{1,2}}月\d{{1,2}}日[电電]\s*"
+    rf"(?<![{_HAN}])(?P<outlet>[{_HAN}]{{2,6}}?[社网網])[{_HAN}]{{0,8}}\d{{1,2}}月\d{{1,2}}日[电電]\s*"
     rf"[(（]\s*(?P<names>{_HAN_NAME}(?:[、\s]+{_HAN_NAME})*)\s*[)）]"
 )
+
+
+def _names_outlet(head: str) -> bool:
+    """Whether a dateline's head opens with a known outlet (a programme's name may follow
+    it: "自由亚洲电台“心灵之旅”访谈节目")."""
+    return any(find_organisation(head[:cut]) is not None for cut in range(len(head), 1, -1))
 
 
 def han_dateline_credits(line: str) -> list[CreditEntry]:
@@ -194,7 +242,7 @@ def han_dateline_credits(line: str) -> list[CreditEntry]:
     text = _fold(line)
     raw = line.strip()
     match = _DATELINE.search(text)
-    if match is not None and find_organisation(match["outlet"]) is not None:
+    if match is not None and _names_outlet(match["outlet"]):
         parts = [part for part in re.split(r"[、\s]+", match["run"]) if part]
         if match["day"] and parts:
             # the place is glued to the last name: a name is two or three characters
@@ -203,7 +251,7 @@ def han_dateline_credits(line: str) -> list[CreditEntry]:
         names = [part for part in parts if 2 <= len(part) <= 4]
         if names and len(names) == len(parts) and all(_name_ok(name) for name in names):
             return [CreditEntry("reporter", name, "person", None, raw) for name in names]
-    wire = _WIRE_BARE.match(text)
+    wire = _WIRE_BARE.search(text)
     if wire is not None and find_organisation(wire["outlet"]) is not None:
         names = [name for name in re.split(r"[、\s]+", wire["names"].strip()) if name]
         if all(_name_ok(name) and name[0] in HAN_SURNAMES for name in names):
@@ -214,7 +262,7 @@ def han_dateline_credits(line: str) -> list[CreditEntry]:
 # "… NAME 기자가 보도합니다." / "… NAME 특파원이 전해 드립니다.": the anchor hands over to the
 # reporter; the verbs are a closed class (report, tell, cover, look into, sum up, meet).
 _HANDOVER = re.compile(
-    r"(?:^|\s)(?P<name>[가-힣]{2,4})\s*(?:기자|특파원)(?:이|가)\s+"
+    r"(?:^|\s)(?P<name>[가-힣]{2,12})\s*(?:기자|특파원)(?:이|가)\s+"
     r"(?:[가-힣]+\s+){0,2}?(?:보도|전|취재|알아|정리|짚어|만나)(?:합니다|했습니다|\s?봤습니다|해\s?드립니다)[.!]?\s*$"
 )
 
@@ -226,9 +274,13 @@ def korean_handover(line: str) -> list[CreditEntry]:
     ['김민수']
     """
     match = _HANDOVER.search(line.strip())
-    if match is None or not _name_ok(match["name"]) or match["name"][-1] in _PARTICLES:
+    if match is None or match["name"][-1] in _PARTICLES:
         return []
-    return [CreditEntry("reporter", match["name"], "person", None, line.strip())]
+    # a page may lose the space before the name ("…내부소식문성휘 기자가"): its last three
+    name = glued_hangul_name(match["name"])
+    if name is None or not _name_ok(name):
+        return []
+    return [CreditEntry("reporter", name, "person", None, line.strip())]
 
 
 # Uyghur, in its three scripts: "our reporter NAME's (report) … listen" closing a story
@@ -322,21 +374,44 @@ def native_credits(
     top: Sequence[int],
     ends: Sequence[int],
     story: Sequence[int],
+    title: int | None = None,
 ) -> list[tuple[str, list[CreditEntry]]]:
-    """(reader, credits) of a page's lines: label lists on the lines around the headline
-    (``top``), the story's lines (``story``) and those under it (``ends``); a wire's dateline
-    and an anchor's handover on the story's head; a signature on its last line. The readers
-    are ``slot`` over the story, ``prose`` in it and ``bottom`` under it."""
+    """(reader, credits) of a page's lines: label lists and names beside an e-mail address
+    or a Korean sign-off on the lines around the headline (``top``), the story's lines
+    (``story``) and those under it (``ends``); a wire's dateline, an anchor's handover, a
+    slash byline or a label with its place on the story's head; names joined by "and" or in
+    capitals before a bar right under the headline (``title``); a signature on the story's
+    last line and a name over the page's source line. The readers are ``slot`` over the
+    story, ``prose`` in it and ``bottom`` under it."""
     out: list[tuple[str, list[CreditEntry]]] = []
-    head = set(top) | set(story[:_HEAD_LINES])
+    filled = [row for row in story if texts[row].strip()]
+    head = set(top) | set(filled[:_HEAD_LINES])
     rows = sorted({*top, *story, *ends})
+    under = _under_headline(texts, top, title)
+    told = " ".join(texts[row] for row in story)
+
+    def reader_of(row: int) -> str:
+        if story and row > story[-1]:
+            return "bottom"
+        return "slot" if row < (story[0] if story else 0) else "prose"
+
+    # a meta line of labelled parts credits the story once; the same shape on several
+    # lines is a list of comments ("作者: NAME 时间: DATE" under each)
+    metas = [row for row in rows if _meta_pairs(texts[row].strip())]
     for row in rows:
-        found = label_list_credits(texts[row])
+        text = texts[row]
+        found = label_list_credits(text) or email_credits(text, _name_ok)
+        if not found and metas == [row]:
+            found = meta_line_credits(text)
+        found = found or korean_signoff(text, _name_ok)
         if not found and row in head:
-            found = han_dateline_credits(texts[row]) or korean_handover(texts[row])
+            found = han_dateline_credits(text) or korean_handover(text)
+            found = found or han_reported(text, _name_ok) or label_place(text, _name_ok)
+        if not found and row in under:
+            others = " ".join(texts[other] for other in story if other != row)
+            found = joined_names(text, _name_ok, others) or capitals_bar(text, _name_ok)
         if found:
-            reader = "slot" if row < (story[0] if story else 0) else "prose"
-            out.append(("bottom" if story and row > story[-1] else reader, found))
+            out.append((reader_of(row), found))
     if story:
         last = story[-1]
         told = " ".join(texts[row] for row in story if row != last)
@@ -345,4 +420,20 @@ def native_credits(
         for row in story[-_TAIL_LINES:]:
             if found := uyghur_listen(texts[row]):
                 out.append(("prose", found))
+        # the lines under the story, the page's next post's too: an aggregator's "NAME" over
+        # "Nguồn OUTLET: address" reads as a post of its own
+        under_story = range(last + 1, min(len(texts), last + 1 + _SOURCE_REACH))
+        for row in sorted({*filled[-_TAIL_LINES:], *ends, *under_story}):
+            following = list(texts[row : row + 4])
+            others = " ".join(texts[other] for other in story if other != row)
+            if found := name_over_source(following, _name_ok, others):
+                out.append((reader_of(row), found))
     return out
+
+
+def _under_headline(texts: Sequence[str], top: Sequence[int], title: int | None) -> set[int]:
+    """The headline's row and the two lines with text right under it (the first two of the
+    top rows when the page shows no headline)."""
+    start = title if title is not None else (top[0] if top else 0)
+    rows = [row for row in top if row > start and texts[row].strip()][:2]
+    return {*rows, *([title] if title is not None else [])}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_no_person"]
+__all__ = ["names_no_person", "tibetan_no_name"]
 
 # A newsroom's desk names no person ("FE Team", "Metro Desk", "Bangkok Bureau"); an office
 # before a name is how a story speaks of someone it reports on ("Provincial Judge Veng",
@@ -37,9 +37,30 @@ _ACRONYM = re.compile(r"[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3}")
 def names_no_person(name: str) -> bool:
     """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
     "Provincial Judge Veng", "NAME Monday"): a newsroom, a person the story speaks of or a
-    dateline, not its writer; nor is an acronym alone ("CJ", "NLD")."""
+    dateline, not its writer; nor is an acronym alone ("CJ", "NLD"), nor a Tibetan "name" no
+    name can be (``tibetan_no_name``)."""
     if _ACRONYM.fullmatch(name.strip(" .,")):
         return True
-    return any(
+    return tibetan_no_name(name) or any(
         word.casefold().strip(".,") in _NOT_PERSON_WORDS for word in name.split() if word.isascii()
     )
+
+
+# Tibetan names are two to six syllables ("བསྟན་འཛིན", "ཨ་མའི་བུ་བསྟན་འཛིན་ཚེ་རིང"); "and"
+# (དང) joins a phrase or a list, never stands in one name.
+_TIBETAN_SYLLABLES = (2, 7)
+_TIBETAN_AND = "དང"
+
+
+def tibetan_no_name(name: str) -> bool:
+    """Whether a Tibetan-script "name" is too short or too long for a name, or holds "and":
+    a fragment of a cut page ("གཅ") or a phrase ("…ཚོགས་ཆུང་དང་བཅས་པ་…").
+
+    >>> tibetan_no_name("གཅ"), tibetan_no_name("བསྟན་འཛིན།")
+    (True, False)
+    """
+    if not any("\u0f40" <= ch <= "\u0fbc" for ch in name):
+        return False
+    syllables = [part for part in re.split(r"[་༌།༎\s]+", name) if part]
+    low, high = _TIBETAN_SYLLABLES
+    return not low <= len(syllables) <= high or _TIBETAN_AND in syllables

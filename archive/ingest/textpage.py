@@ -199,10 +199,10 @@ def _native_zones(
     last: int,
     span_last: int,
     next_post: tuple[int, ...],
-) -> dict[str, list[int]]:
+) -> dict[str, Any]:
     """The rows ``native_credits`` reads: around the headline down to the lead's head, the
     story's end and the lines under it (not the page's next post), and the story's lines
-    (a page of one paragraph: its title line)."""
+    (a page of one paragraph: its title line); and the headline's row."""
     head = title if title is not None and title < lead_first else lead_first
     top = list(range(max(0, head - _NATIVE_ABOVE), min(count, lead_first + _NATIVE_BELOW)))
     stop = min(count, span_last + 1 + _NATIVE_AFTER, *(next_post or (count,)))
@@ -211,7 +211,7 @@ def _native_zones(
         story = list(range(lead_first, last + 1))
     else:
         story = [title] if title is not None else []
-    return {"top": top, "ends": ends, "story": story}
+    return {"top": top, "ends": ends, "story": story, "title": title}
 
 
 def _find_credits(
