@@ -215,11 +215,41 @@ def _arabic_language(text: str, chars: Counter[str]) -> tuple[str | None, float]
     return _langdetect(text, _LANGDETECT_CHOICES["Arab"], "Arab")
 
 
+# A quotation in the text: Hong Kong's press writes standard Chinese and quotes its speakers
+# in Cantonese (「佢哋唔會…」), so what stands in quotes does not make the text Cantonese.
+_QUOTED = re.compile(r"「[^「」]{0,400}」|『[^『』]{0,400}』|“[^“”]{0,400}”|﹁[^﹁﹂]{0,400}﹂")
+# Written Cantonese: its own characters at this share of the Han text, at least (a page of it
+# writes 嘅 唔 咗 喺 … every few words; standard Chinese has a stray one in a name or a quote).
+_CANTONESE_RATE = 0.01
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ffff"
+
+
+def _cantonese_evidence(text: str, chars: Counter[str]) -> tuple[float, int, int]:
+    """Written Cantonese's characters, Mandarin's function characters and the Han letters in
+    the text outside its quotations (the whole text when it is mostly quotation)."""
+    unquoted, count = text, 1
+    while count:  # innermost first: a quotation may quote ("「…「敏感」傳媒…」")
+        unquoted, count = _QUOTED.subn("", unquoted)
+    han_all = sum(n for c, n in chars.items() if _is_han(c))
+    outside = Counter(unquoted)
+    han = sum(n for c, n in outside.items() if _is_han(c))
+    if han < 0.3 * han_all:  # a transcript or a page of quotes: read it all
+        outside, han, unquoted = chars, han_all, text
+    cantonese = _share(outside, _CANTONESE) + 0.5 * _share(outside, _CANTONESE_WEAK)
+    cantonese -= 0.5 * unquoted.count("關係") + 0.5 * unquoted.count("关係")
+    return cantonese, _share(outside, _MANDARIN), han
+
+
 def _chinese_language(text: str, chars: Counter[str], script: str) -> tuple[str, float]:
-    cantonese = _share(chars, _CANTONESE) + 0.5 * _share(chars, _CANTONESE_WEAK)
-    cantonese -= 0.5 * text.count("關係") + 0.5 * text.count("关係")
-    mandarin = _share(chars, _MANDARIN)
-    if cantonese >= 1 and (mandarin == 0 or (cantonese >= 1.5 and cantonese >= 0.1 * mandarin)):
+    cantonese, mandarin, han = _cantonese_evidence(text, chars)
+    if (
+        cantonese >= 1
+        and cantonese >= _CANTONESE_RATE * han
+        and (mandarin == 0 or (cantonese >= 1.5 and cantonese >= 0.1 * mandarin))
+    ):
         return "yue", min(1.0, 0.5 + cantonese / (cantonese + mandarin + 1) * 0.5 + cantonese / 10)
     share, n = han_variant_share(text)
     variant_confidence = max(share, 1.0 - share) if n >= 2 else 0.5
