@@ -232,6 +232,16 @@ _MARKED_OPENING_REACH = 8
 _HAN_REPORTER_AT_START = re.compile(r"^\s*[(（](?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)")
 
 
+def _openings(line: str) -> list[CreditEntry]:
+    """The outlets opening a lead: a paper's dispatch may head another outlet's report
+    ("【大紀元7月28日訊】(自由亞洲電台記者NAME採訪報導)…": the paper reposts the radio's)."""
+    found = [entry] if (entry := _opening(line)) is not None else []
+    if (dispatch := _HAN_DISPATCH.match(line)) is not None:
+        if (inner := _opening(line[dispatch.end() :])) is not None:
+            found.append(inner)
+    return found
+
+
 def _marked_opening(line: str) -> CreditEntry | None:
     """An outlet in a bracket opening the line ("(中央社記者NAME台北18日電)", "【明報專訊】")."""
     for pattern in (_HAN_REPORTER_AT_START, _HAN_DISPATCH, _HAN_BRACKET_REPORT):
@@ -302,7 +312,7 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
     for index in range(max(0, top), min(len(texts), first + 2)):
         if (entry := _slot_outlet(texts[index])) is not None:
             found.append(entry)
-    closing = range(last + 1, min(len(texts), last + 4))
+    closing = range(max(0, last), min(len(texts), last + 4))
     for index in [*range(max(0, top), min(len(texts), first + 2)), *closing]:
         if (entry := _bracketed_outlet(texts[index])) is not None:
             found.append(entry)
@@ -311,8 +321,7 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
             found.append(entry)
     paragraphs = [i for i in range(first, last + 1) if len(texts[i].strip()) >= 20]
     for index in paragraphs[:3]:
-        if (entry := _opening(texts[index])) is not None:
-            found.append(entry)
+        found.extend(_openings(texts[index]))
     # The lead may stand under a few lines of chrome the story kept (a cookie notice, an app's
     # banner): an outlet's bracketed reporter or dispatch opening a line further down.
     for index in dict.fromkeys([top, *paragraphs[3:_MARKED_OPENING_REACH]]):
