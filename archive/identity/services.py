@@ -89,7 +89,9 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("ap", "Associated Press", "en", ("ap", "associated press", "美联社", "美聯社", "ap통신")),
     ("xinhua", "Xinhua", "zh", ("xinhua", "xinhua news agency", "新华社", "新華社", "新华网",
                                   "新華網", "ཤིན་ཧྭ་གསར་འགྱུར་ཁང", "شىنخۇا ئاگېنتلىقى", "ဆင်ဟွာ",
-                                  "ဆင်ဟွာသတင်းဌာန", "ဆင်ဟွာ သတင်းဌာန")),
+                                  "ဆင်ဟွာသတင်းဌာန", "ဆင်ဟွာ သတင်းဌာန",
+                                  # and in the Zawgyi font many Burmese pages still use
+                                  "ဆင္ဟြာ", "ဆင္ဟြာသတင္းဌာန")),
     ("anadolu", "Anadolu Agency", "tr", ("anadolu", "anadolu agency", "anadolu ajansı", "aa")),
     ("yonhap", "Yonhap", "ko", ("yonhap", "yonhap news agency", "연합뉴스", "聯合新聞",
                                  "연합뉴스tv", "연합뉴스 tv", "yonhap news tv")),

@@ -400,11 +400,30 @@ def _glued_stamp(paragraph: str, language: str | None) -> datetime.date | None:
         if any(
             (shorter := date_line(" ".join(words[:k]), language=language)) is not None
             and shorter.date == line.date
+            and _weekday_or_time(" ".join(words[k:end]), language)
             for k in range(1, end)
         ):
             return line.date
         return None
     return None
+
+
+# Tibetan names each weekday for its planet: "གཟའ་ཉི་མ" (Sunday) … "གཟའ་སྤེན་པ" (Saturday),
+# "རེས་གཟའ་…" in full; dateparser's data has no Tibetan weekdays.
+_TIBETAN_WEEKDAY = re.compile(r"གཟའ་")
+
+
+def _weekday_or_time(text: str, language: str | None) -> bool:
+    """Whether the words after a stamp's date are its time or its weekday (dateparser's
+    weekday names in the page's language), not a word of a sentence ("… on", "… မှာ")."""
+    if _TIME.search(text) or _TIBETAN_WEEKDAY.search(text):
+        return True
+    base = (language or "").split("-")[0]
+    hint = [base] if base and base not in ("und", "ug", "my", "bo", "yue") else None
+    try:
+        return _dateparser().parse(text.split()[0], languages=hint) is not None
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return False
 
 
 # A wire dateline without its year: "SEOUL, Jan. 3 (UPI) —", "PHNOM PENH, Sept. 3 (Xinhua) --"
