@@ -236,9 +236,9 @@ def _openings(line: str) -> list[CreditEntry]:
     """The outlets opening a lead: a paper's dispatch may head another outlet's report
     ("【大紀元7月28日訊】(自由亞洲電台記者NAME採訪報導)…": the paper reposts the radio's)."""
     found = [entry] if (entry := _opening(line)) is not None else []
-    if (dispatch := _HAN_DISPATCH.match(line)) is not None:
-        if (inner := _opening(line[dispatch.end() :])) is not None:
-            found.append(inner)
+    dispatch = _HAN_DISPATCH.match(line)
+    if dispatch is not None and (inner := _opening(line[dispatch.end() :])) is not None:
+        found.append(inner)
     return found
 
 
