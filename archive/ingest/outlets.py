@@ -220,8 +220,8 @@ def _site_name(line: str) -> CreditEntry | None:
     if not line or len(line) > _MAX_SITE_LINE:
         return None
     parts = [part for part in _TITLE_PARTS.split(line) if part.strip()]
-    if len(parts) > _MAX_TITLE_PARTS:
-        return None  # a menu's items
+    if not parts or len(parts) > _MAX_TITLE_PARTS:
+        return None  # bars alone, or a menu's items
     for part in dict.fromkeys((parts[0], parts[-1])):
         if (info := _whole_outlet(part)) is not None:
             return _entry(info, line)

@@ -247,3 +247,7 @@ def test_the_site_name_heading_the_page_or_the_headline_names_the_outlet() -> No
 def test_a_menu_line_naming_an_outlet_among_its_items_names_nothing() -> None:
     texts = ["Home | News | Reuters | Sport | Weather", "Floods Close Roads", _LEAD, _LEAD]
     assert _named(texts, top=1, first=2) == []
+
+
+def test_a_line_of_bars_alone_names_nothing_and_does_not_fail() -> None:
+    assert _named(["|", "Floods Close Roads", _LEAD, _LEAD], top=1, first=2) == []
