@@ -6,9 +6,10 @@
   letters show; Zawgyi-encoded text is Burmese.
 - Arabic script: Uyghur ``ug`` by its own letters (ې ۆ ۇ ۈ ۋ ە), Sorani ``ckb`` and Pashto
   ``ps`` by theirs, otherwise langdetect among ``ar fa ur``.
-- Han: written Cantonese ``yue`` by its function characters (嘅 唔 咗 佢 哋 冇 喺 …) against
-  Mandarin ones (的 們 這 沒 說 …); else ``zh-Hant`` or ``zh-Hans`` by the share of
-  characters only one system uses.
+- Han: written Cantonese ``yue`` by its function characters (嘅 唔 咗 佢 哋 冇 喺 …) outside
+  quotations, at 1% of the Han text at least, against Mandarin ones (的 們 這 沒 說 …) (Hong
+  Kong's standard-Chinese press quotes its speakers in Cantonese); else ``zh-Hant`` or
+  ``zh-Hans`` by the share of characters only one system uses.
 - Latin: Vietnamese ``vi`` by its letters (ơ ư ă đ and the stacked tone marks); Uyghur in
   its Latin alphabet (ULY: x, q, gh, é, ö, ü and none of Turkish ı ş ğ) ``ug``; otherwise
   langdetect among the Latin-script languages it knows; likewise Cyrillic (where Uyghur
