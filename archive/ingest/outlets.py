@@ -32,8 +32,6 @@ _LINE_SOURCE_LABEL = re.compile(
     r"(?:来源|來源)|출처|ប្រភព|ແຫຼ່ງຂ່າວ|ཡོང་ཁུངས།?|مەنبە)\s+(?P<rest>\S.*)",
     re.IGNORECASE,
 )
-# A Korean byline in brackets opening the lead: "[OUTLET NAME 기자]", "[OUTLET NAME 특파원]".
-_KO_BRACKET_BYLINE = re.compile(r"^\s*[\[【(（](?P<head>[^\]】)）]{2,40}?)\s*(?:기자|특파원)")
 _SOURCE_LABEL = re.compile(
     r"(?:^|(?<=[\s|｜【\[(（]))"
     r"(?:information\s+source|sources?|nguồn(?:\s+tin)?|(?:新聞|新闻|文章|消息)?(?:来源|來源)|稿源|出处|出處|출처|ប្រភព"
@@ -153,7 +151,6 @@ def _opening(line: str) -> CreditEntry | None:
         _TIBETAN_DISPATCH,
         _HAN_DISPATCH,
         _HAN_BRACKET_REPORT,
-        _KO_BRACKET_BYLINE,
     ):
         if (match := pattern.match(line)) and (found := leading_outlet(match["head"])):
             return _entry(found[0], match.group())
