@@ -225,7 +225,9 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("herald-corp", "Herald Corporation", "ko",
      ("herald corporation", "헤럴드경제", "herald business")),
     ("newspim", "Newspim", "ko", ("newspim", "뉴스핌")),
-    ("asiae", "Asia Economy", "ko", ("asia economy", "asiae", "아시아경제")),
+    # (not its Korean name yet: the Korean bracket byline reader then takes the reporter's
+    # job title, "[아시아경제 NAME 외교·통일 선임기자]", for names)
+    ("asiae", "Asia Economy", "ko", ("asia economy", "asiae")),
     ("korea-joongang-daily", "Korea JoongAng Daily", "en", ("korea joongang daily",
                                                             "joongang daily")),
     ("znews", "Znews", "vi", ("znews", "zing news", "zingnews", "news zing vn")),
