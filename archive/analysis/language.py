@@ -6,9 +6,10 @@
   letters show; Zawgyi-encoded text is Burmese.
 - Arabic script: Uyghur ``ug`` by its own letters (ې ۆ ۇ ۈ ۋ ە), Sorani ``ckb`` and Pashto
   ``ps`` by theirs, otherwise langdetect among ``ar fa ur``.
-- Han: written Cantonese ``yue`` by its function characters (嘅 唔 咗 佢 哋 冇 喺 …) against
-  Mandarin ones (的 們 這 沒 說 …); else ``zh-Hant`` or ``zh-Hans`` by the share of
-  characters only one system uses.
+- Han: written Cantonese ``yue`` by its function characters (嘅 唔 咗 佢 哋 冇 喺 …) outside
+  quotations, at 1% of the Han text at least, against Mandarin ones (的 們 這 沒 說 …) (Hong
+  Kong's standard-Chinese press quotes its speakers in Cantonese); else ``zh-Hant`` or
+  ``zh-Hans`` by the share of characters only one system uses.
 - Latin: Vietnamese ``vi`` by its letters (ơ ư ă đ and the stacked tone marks); Uyghur in
   its Latin alphabet (ULY: x, q, gh, é, ö, ü and none of Turkish ı ş ğ) ``ug``; otherwise
   langdetect among the Latin-script languages it knows; likewise Cyrillic (where Uyghur
@@ -215,11 +216,41 @@ def _arabic_language(text: str, chars: Counter[str]) -> tuple[str | None, float]
     return _langdetect(text, _LANGDETECT_CHOICES["Arab"], "Arab")
 
 
+# A quotation in the text: Hong Kong's press writes standard Chinese and quotes its speakers
+# in Cantonese (「佢哋唔會…」), so what stands in quotes does not make the text Cantonese.
+_QUOTED = re.compile(r"「[^「」]{0,400}」|『[^『』]{0,400}』|“[^“”]{0,400}”|﹁[^﹁﹂]{0,400}﹂")
+# Written Cantonese: its own characters at this share of the Han text, at least (a page of it
+# writes 嘅 唔 咗 喺 … every few words; standard Chinese has a stray one in a name or a quote).
+_CANTONESE_RATE = 0.01
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff" or "\U00020000" <= char <= "\U0002ffff"
+
+
+def _cantonese_evidence(text: str, chars: Counter[str]) -> tuple[float, int, int]:
+    """Written Cantonese's characters, Mandarin's function characters and the Han letters in
+    the text outside its quotations (the whole text when it is mostly quotation)."""
+    unquoted, count = text, 1
+    while count:  # innermost first: a quotation may quote ("「…「敏感」傳媒…」")
+        unquoted, count = _QUOTED.subn("", unquoted)
+    han_all = sum(n for c, n in chars.items() if _is_han(c))
+    outside = Counter(unquoted)
+    han = sum(n for c, n in outside.items() if _is_han(c))
+    if han < 0.3 * han_all:  # a transcript or a page of quotes: read it all
+        outside, han, unquoted = chars, han_all, text
+    cantonese = _share(outside, _CANTONESE) + 0.5 * _share(outside, _CANTONESE_WEAK)
+    cantonese -= 0.5 * unquoted.count("關係") + 0.5 * unquoted.count("关係")
+    return cantonese, _share(outside, _MANDARIN), han
+
+
 def _chinese_language(text: str, chars: Counter[str], script: str) -> tuple[str, float]:
-    cantonese = _share(chars, _CANTONESE) + 0.5 * _share(chars, _CANTONESE_WEAK)
-    cantonese -= 0.5 * text.count("關係") + 0.5 * text.count("关係")
-    mandarin = _share(chars, _MANDARIN)
-    if cantonese >= 1 and (mandarin == 0 or (cantonese >= 1.5 and cantonese >= 0.1 * mandarin)):
+    cantonese, mandarin, han = _cantonese_evidence(text, chars)
+    if (
+        cantonese >= 1
+        and cantonese >= _CANTONESE_RATE * han
+        and (mandarin == 0 or (cantonese >= 1.5 and cantonese >= 0.1 * mandarin))
+    ):
         return "yue", min(1.0, 0.5 + cantonese / (cantonese + mandarin + 1) * 0.5 + cantonese / 10)
     share, n = han_variant_share(text)
     variant_confidence = max(share, 1.0 - share) if n >= 2 else 0.5

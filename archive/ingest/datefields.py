@@ -30,6 +30,7 @@ __all__ = ["labelled_field_dates"]
 _FIELD_END = re.compile(r"\s{2,}|[|｜]")
 _MAX_FIELD_CHARS = 60
 _MAX_HEADER_LINES = 6  # the lines over the lead the reader looks at
+_MAX_CLOSING_LINES = 4  # the lines under the story's end (a caption's credit may come first)
 _SENTENCE_END = re.compile(r"[.!?。！？]\s+\S")
 
 
@@ -60,12 +61,19 @@ def _leading_date(field: str, language: str | None) -> datetime.date | None:
 
 
 def labelled_field_dates(
-    lines: Sequence[Line], *, title: int | None, lead: int | None, language: str | None
+    lines: Sequence[Line],
+    *,
+    title: int | None,
+    lead: int | None,
+    language: str | None,
+    last: int | None = None,
 ) -> list[DateCandidate]:
     """The date of the first labelled date field on the lines between the headline and the
     lead (a page with no headline: the lines over the lead; a page with no paragraph the
     reader knows, as a script without sentence marks: the first lines under the headline),
-    as a byline's date."""
+    as a byline's date; else, when ``last`` (the story's last line) is given, the field of
+    a metadata line closing the story ("责任编辑:NAME 来源: OUTLET 撰写时间:DATE"), as a date
+    after the story: the one such line there (a list's dated items are several)."""
     top = 0 if title is None else title + 1
     if lead is None:
         lead = min(top + _MAX_HEADER_LINES, len(lines))
@@ -75,4 +83,19 @@ def labelled_field_dates(
             continue
         if (date := _field_date(text, language)) is not None:
             return [DateCandidate(date, "byline", line=index)]
-    return []
+    return [] if last is None else _closing_field_date(lines, last, language)
+
+
+def _closing_field_date(
+    lines: Sequence[Line], last: int, language: str | None
+) -> list[DateCandidate]:
+    fields = [
+        (index, date)
+        for index in range(last, min(last + 1 + _MAX_CLOSING_LINES, len(lines)))
+        if not is_prose(lines[index].text) and any(ch.isdecimal() for ch in lines[index].text)
+        if (date := _field_date(lines[index].text, language)) is not None
+    ]
+    if len(fields) != 1:
+        return []
+    index, date = fields[0]
+    return [DateCandidate(date, "after_story", line=index)]

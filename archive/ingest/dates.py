@@ -357,7 +357,7 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
     head = text[:_MAX_DATE_LINE_CHARS]
     found = _find_by_rules(head, language) or _find_by_month_name(head, language)
     if found is None:
-        return None
+        return _glued_stamp(paragraph, language)
     before, after = head[: found.start], head[found.end :]
     if _DATELINE_PLACE.fullmatch(before) and (
         _DATELINE_CLOSE.match(after) or (before.strip() and _DATELINE_OUTLET.match(after))
@@ -374,7 +374,56 @@ def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.da
         and _TIME.match(after.lstrip())
     ):
         return found.date
+    return _glued_stamp(paragraph, language)
+
+
+# A post's stamp the saved text glued to its lead: the date with its weekday or time, then
+# the story ("2017-6月-02 周五 18:23 +0800中新网…", "ཕྱི་ལོ་ ༢༠༢༡ ཟླ་ ༣ ཚེས་ ༡༢ གཟའ་པ་སངས།༄༅། །…").
+# Tibetan's head mark (༄༅, yig mgo) opens a text: the stamp ends before it.
+_HEAD_MARK = re.compile(r"(?=༄)")
+_MAX_STAMP_WORDS = 8
+_MIN_GLUED_TEXT = 20
+
+
+def _glued_stamp(paragraph: str, language: str | None) -> datetime.date | None:
+    """The date of a stamp (a full date and its weekday or time) opening a paragraph whose
+    text runs on after it, or None; a sentence opening with a date ("2021年3月10日，…",
+    "March 3, 2021 was …") is none: the stamp is a date line, and more than its date."""
+    words = _HEAD_MARK.sub(" ", paragraph, count=1).split()
+    for end in range(min(len(words) - 1, _MAX_STAMP_WORDS), 1, -1):
+        if len(" ".join(words[end:])) < _MIN_GLUED_TEXT:
+            continue
+        line = date_line(" ".join(words[:end]), language=language)
+        if line is None or line.clock:
+            continue
+        # the date itself is a shorter run of the stamp's words: a weekday or time follows it
+        if any(
+            (shorter := date_line(" ".join(words[:k]), language=language)) is not None
+            and shorter.date == line.date
+            and _weekday_or_time(" ".join(words[k:end]), language)
+            for k in range(1, end)
+        ):
+            return line.date
+        return None
     return None
+
+
+# Tibetan names each weekday for its planet: "གཟའ་ཉི་མ" (Sunday) … "གཟའ་སྤེན་པ" (Saturday),
+# "རེས་གཟའ་…" in full; dateparser's data has no Tibetan weekdays.
+_TIBETAN_WEEKDAY = re.compile(r"གཟའ་")
+
+
+def _weekday_or_time(text: str, language: str | None) -> bool:
+    """Whether the words after a stamp's date are its time or its weekday (dateparser's
+    weekday names in the page's language), not a word of a sentence ("… on", "… မှာ")."""
+    if _TIME.search(text) or _TIBETAN_WEEKDAY.search(text):
+        return True
+    base = (language or "").split("-")[0]
+    hint = [base] if base and base not in ("und", "ug", "my", "bo", "yue") else None
+    try:
+        return _dateparser().parse(text.split()[0], languages=hint) is not None
+    except (ValueError, OverflowError, TypeError, LookupError):
+        return False
 
 
 # A wire dateline without its year: "SEOUL, Jan. 3 (UPI) —", "PHNOM PENH, Sept. 3 (Xinhua) --"
@@ -1009,6 +1058,8 @@ def closing_date(text: str, *, language: str | None = None) -> datetime.date | N
         return None
     before = _byline_words(ascii_text[: found.start])
     after = _byline_words(_TIME.sub(" ", ascii_text[found.end :]))
+    if before and after and date_line(ascii_text[: found.end], language=language) is not None:
+        before = []  # "Thursday, 10 September 2009 15:01 NAME": the weekday is the date's
     if before and after:
         return None
     words = before or after

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
-from archive.identity.services import ServiceInfo, resolve_service
+from archive.analysis.zawgyi import has_myanmar, zawgyi_to_unicode
+from archive.identity.services import ServiceInfo
+from archive.identity.services import resolve_service as _resolve
 from archive.ingest.credits import CreditEntry
 from archive.ingest.furniture import PHOTO_CAPTION
 
@@ -23,11 +25,18 @@ _MAX_OUTLET_WORDS = 6
 _MAX_OUTLET_CHARS = 24
 
 # Labels saying "source" (of the story) in our languages; a separator follows.
+# A source label opening its line may set the outlet off by a space alone ("Nguồn Znews:
+# URL", "Credit to OUTLET"): the registry must know the words after it.
+_LINE_SOURCE_LABEL = re.compile(
+    r"^\s*[(（\[]?(?:information\s+source|sources?|nguồn(?:\s+tin)?|credit\s+to|(?:新聞|新闻|文章|消息)?"
+    r"(?:来源|來源)|출처|ប្រភព|ແຫຼ່ງຂ່າວ|ཡོང་ཁུངས།?|مەنبە)\s+(?P<rest>\S.*)",
+    re.IGNORECASE,
+)
 _SOURCE_LABEL = re.compile(
     r"(?:^|(?<=[\s|｜【\[(（]))"
     r"(?:information\s+source|sources?|nguồn(?:\s+tin)?|(?:新聞|新闻|文章|消息)?(?:来源|來源)|稿源|出处|出處|출처|ប្រភព"
     r"|ແຫຼ່ງຂ່າວ|ແຫຼ່ງທີ່ມາ|ཡོང་ཁུངས|مەنبە|منبە|menbe|мәнбә|мənbə)"
-    r"\s*[།]?\s*[:：]\s*(?P<rest>\S.*)",
+    r"(?:\s*[།]?\s*[:：]|།(?=\s))\s*(?P<rest>\S.*)",
     re.IGNORECASE,
 )
 # A Chinese wire dateline: "新华社北京1月2日电", "人民网北京5月14日电", "中国侨网1月25日电".
@@ -36,12 +45,36 @@ _HAN_WIRE = re.compile(
 )
 # The outlet and its reporter in brackets: "(自由亞洲電台記者NAME採訪報導)", "（中央社記者NAME）".
 _HAN_BRACKET_REPORTER = re.compile(r"[(（](?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)")
+# The outlet opening a bracket that closes on its report, whoever made it: "(自由亚洲电台
+# “心灵之旅”访谈节目主持人NAME采访报道DATE)".
+_HAN_BRACKET_REPORT = re.compile(
+    r"^\s*[(（](?P<head>[^()（）]{2,60}?)(?:采访报道|採訪報導|报道|報導|报导|報道)[^()（）]{0,20}[)）]"
+)
+# A paper's own dispatch in brackets opening the lead: "【明報專訊】", "【OUTLET讯】", "[OUTLET訊]".
+_HAN_DISPATCH = re.compile(
+    r"^\s*[【\[〔](?P<head>[^【】\[\]〔〕]{2,16}?)(?:專訊|专讯|快訊|快讯|訊|讯)[】\]〕]"
+)
+# A wire dateline after a stamp glued to the lead ("… 18:23 +0800中新网连城6月2日电"): the
+# dateline stands within the line's first characters, right after a digit, a space or a mark.
+_HAN_WIRE_GLUED = re.compile(
+    r"(?:^|(?<=[\s\d+\]】)）|｜]))(?P<head>[\u3400-\u9fff]{2,12}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電]"
+)
+_GLUED_REACH = 48
 # A Tibetan dispatch: "OUTLET + genitive + འཕྲིན།" ("the news of OUTLET") opening the lead.
 _TIBETAN_DISPATCH = re.compile(r"^\s*(?P<head>[\u0f00-\u0fff]{4,60}?)(?:འི|ཡི|གི|ཀྱི|གྱི)་འཕྲིན[།༎]")
 # "VIENTIANE (Laotian Times):", "LUANG NAMTHA, Laos (Vientiane Times/ANN) –", "Yangon (AsiaNews) –"
 _BRACKET_DATELINE = re.compile(
     r"^[^()\n]{2,60}?\((?P<head>[^()\d]{2,40}?)(?:/[A-Z]{2,6})?\)\s*(?:[-–—]{1,2}|:)"
 )
+# "Tokyo (AFP) Tokyo could …": the dash lost when the page was saved; a place of up to three
+# capitalised words before the agency.
+_BARE_BRACKET_DATELINE = re.compile(
+    r"^\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}(?:,\s*[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2})?"
+    r"\s*\((?P<head>[^()\d]{2,40}?)\)\s+(?=[A-Z\"“])"
+)
+# A credit line closing on its outlet in brackets: "သတင်းထောက် ။ ။ NAME (OUTLET)", "NAME (Xinhua)".
+_BRACKETED_OUTLET_END = re.compile(r"[(（](?P<head>[^()（）]{2,40})[)）]\s*$")
+_MAX_CREDIT_LINE = 100
 # "SEOUL, UPI --", "HONG KONG, Jul 30, 2020, RTHK." : a capitalised place, the outlet, a dash.
 _COMMA_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*(?:\d{4},\s*)?)?"
@@ -52,6 +85,18 @@ _DASH_SIGN_OFF = re.compile(r"[.!?。”\"’)]\s*[-–—―]{1,2}\s*(?P<head>[
 # "… said on Sunday. (Reuters)": the outlet alone in brackets after the last sentence (a bare
 # name there closes a photo's caption as often: "… on Thursday. Yonhap").
 _BRACKET_SIGN_OFF = re.compile(r"[.!?。”\"’]\s*[(（](?P<head>[^()（）]{2,30})[)）]\s*$")
+
+
+def resolve_service(text: str) -> ServiceInfo | None:
+    """The registry's entry for an outlet's name, its Burmese also read as Zawgyi (a page in
+    the old font names "ဆင္ဟြာ" what the registry spells "ဆင်ဟွာ"): lookup only, the page's
+    text is kept as it stands."""
+    found = _resolve(text)
+    if found is None and has_myanmar(text):
+        converted = zawgyi_to_unicode(text)
+        if converted != text:
+            found = _resolve(converted)
+    return found
 
 
 def _prefixes(text: str) -> Iterator[str]:
@@ -87,28 +132,134 @@ def _entry(info: ServiceInfo, raw: str) -> CreditEntry:
 
 
 def _source_label(line: str) -> CreditEntry | None:
-    match = _SOURCE_LABEL.search(line)
+    match = _SOURCE_LABEL.search(line) or _LINE_SOURCE_LABEL.match(line)
     if match is None:
         return None
     if (found := leading_outlet(match["rest"])) is None:
         return None
     info, named = found
-    return _entry(info, line[match.start() : line.index(named, match.start("rest")) + len(named)])
+    # the outlet's words as the line spaces them (the prefix joined them by one space)
+    spaced = re.compile(r"\s+".join(map(re.escape, named.split())))
+    named_at = spaced.search(line, match.start("rest"))
+    return _entry(info, line[match.start() : named_at.end() if named_at else len(line)])
 
 
 def _opening(line: str) -> CreditEntry | None:
     """An outlet's dateline or bracketed reporter opening a lead paragraph."""
-    for pattern in (_HAN_WIRE, _TIBETAN_DISPATCH):
+    for pattern in (
+        _HAN_WIRE,
+        _TIBETAN_DISPATCH,
+        _HAN_DISPATCH,
+        _HAN_BRACKET_REPORT,
+    ):
         if (match := pattern.match(line)) and (found := leading_outlet(match["head"])):
             return _entry(found[0], match.group())
+    glued = _HAN_WIRE_GLUED.search(line[:_GLUED_REACH])
+    if glued and (found := leading_outlet(glued["head"])):
+        return _entry(found[0], glued.group())
     if (bracket := _HAN_BRACKET_REPORTER.search(line[:40])) and (
         found := leading_outlet(bracket["head"])
     ):
         return _entry(found[0], bracket.group())
-    for pattern in (_BRACKET_DATELINE, _COMMA_DATELINE):
+    for pattern in (_BRACKET_DATELINE, _COMMA_DATELINE, _BARE_BRACKET_DATELINE):
         if (match := pattern.match(line)) and (info := _whole_outlet(match["head"])):
             return _entry(info, match.group())
     return None
+
+
+# A copyright line: the mark or word, the years, then the outlet ("© 2021 Khmer Times. All
+# rights reserved", "Copyright (c) 2019 RFA", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
+# "版權所有 © 明報"); or the outlet, then its reserved rights ("OUTLET 版權所有").
+_COPYRIGHT = re.compile(
+    r"(?:copyright|©|\(c\)|版權所有|版权所有|저작권자|bản\s+quyền(?:\s+thuộc\s+về)?"
+    r"|រក្សាសិទ្ធិ(?:គ្រប់យ៉ាង)?(?:ដោយ)?|ສະຫງວນລິຂະສິດ(?:ໂດຍ)?|မူပိုင်ခွင့်)"
+    r"(?P<rest>.*)",
+    re.IGNORECASE,
+)
+_COPYRIGHT_FILLER = re.compile(
+    r"^(?:\s|[-–—:：,.©]|\(c\)|copyright|\d{4}(?:\s*[-–—]\s*\d{4})?|by|thuộc\s+về|ដោយ|ໂດຍ)+",
+    re.IGNORECASE,
+)
+_RESERVED = re.compile(
+    r"(?P<head>\S.{1,40}?)\s*(?:版權所有|版权所有|all\s+rights\s+reserved)", re.I
+)
+_MAX_COPYRIGHT_LINE = 160
+_FOOTER_REACH = 12
+
+
+def _copyright(line: str) -> CreditEntry | None:
+    """The outlet a copyright line names, if the registry knows it."""
+    if len(line) > _MAX_COPYRIGHT_LINE:
+        return None
+    if (match := _COPYRIGHT.search(line)) is not None:
+        rest = _COPYRIGHT_FILLER.sub("", match["rest"])
+        if rest and (found := leading_outlet(rest)):
+            return _entry(found[0], line)
+    if (reserved := _RESERVED.search(line)) is not None:
+        head = _COPYRIGHT_FILLER.sub("", _COPYRIGHT.sub("", reserved["head"]))
+        if head and (info := _whole_outlet(head)):
+            return _entry(info, line)
+    return None
+
+
+# The site's name heading the page or the headline: a line that is the outlet's name, or a
+# headline with it set off at either end ("The Epoch Times - HEADLINE", "HEADLINE | OUTLET").
+_TITLE_PARTS = re.compile(r"\s+[-–—|｜]\s+|\s*[|｜]\s*")
+_MAX_SITE_LINE = 160
+_MAX_TITLE_PARTS = 3
+_HEADER_REACH = 3
+
+
+def _site_name(line: str) -> CreditEntry | None:
+    """The outlet a header line or a headline names at its start or end, if the registry
+    knows it."""
+    line = line.strip()
+    if not line or len(line) > _MAX_SITE_LINE:
+        return None
+    parts = [part for part in _TITLE_PARTS.split(line) if part.strip()]
+    if not parts or len(parts) > _MAX_TITLE_PARTS:
+        return None  # bars alone, or a menu's items
+    for part in dict.fromkeys((parts[0], parts[-1])):
+        if (info := _whole_outlet(part)) is not None:
+            return _entry(info, line)
+    return None
+
+
+_MARKED_OPENING_REACH = 8
+_HAN_REPORTER_AT_START = re.compile(r"^\s*[(（](?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)")
+
+
+def _openings(line: str) -> list[CreditEntry]:
+    """The outlets opening a lead: a paper's dispatch may head another outlet's report
+    ("【大紀元7月28日訊】(自由亞洲電台記者NAME採訪報導)…": the paper reposts the radio's)."""
+    found = [entry] if (entry := _opening(line)) is not None else []
+    dispatch = _HAN_DISPATCH.match(line)
+    if dispatch is not None and (inner := _opening(line[dispatch.end() :])) is not None:
+        found.append(inner)
+    return found
+
+
+def _marked_opening(line: str) -> CreditEntry | None:
+    """An outlet in a bracket opening the line ("(中央社記者NAME台北18日電)", "【明報專訊】")."""
+    for pattern in (_HAN_REPORTER_AT_START, _HAN_DISPATCH, _HAN_BRACKET_REPORT):
+        if (match := pattern.match(line)) and (found := leading_outlet(match["head"])):
+            return _entry(found[0], match.group())
+    return None
+
+
+def _bracketed_outlet(line: str) -> CreditEntry | None:
+    """The outlet closing a short credit line in brackets ("NAME (Xinhua)"), not a sentence's
+    aside ("… said on Sunday (Reuters)" is a sign-off, read apart)."""
+    text = line.strip()
+    if len(text) > _MAX_CREDIT_LINE or PHOTO_CAPTION.search(text) or text.endswith("。"):
+        return None
+    match = _BRACKETED_OUTLET_END.search(text)
+    if match is None or not text[: match.start()].strip():
+        return None
+    if re.search(r"[.!?。]\s*$", text[: match.start()]):
+        return None
+    info = _whole_outlet(match["head"])
+    return _entry(info, text) if info is not None else None
 
 
 def _sign_off(line: str) -> CreditEntry | None:
@@ -121,7 +272,7 @@ def _sign_off(line: str) -> CreditEntry | None:
 
 # The parts of a byline-shaped line: "NAME | OUTLET", "By NAME - NAME - OUTLET -",
 # "NAME/OUTLET", "NAME, OUTLET", "DATE | OUTLET | By NAME".
-_SLOT_PARTS = re.compile(r"\s*[|｜/／]\s*|\s+[-–—]+(?:\s+|$)|,\s+")
+_SLOT_PARTS = re.compile(r"\s*[|｜/／]\s*|\s+[-–—]+(?:\s+|$)|[,،]\s+")
 _MAX_SLOT_LINE = 100
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
 
@@ -158,13 +309,31 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
     for index in range(max(0, top), min(len(texts), first + 2)):
         if (entry := _slot_outlet(texts[index])) is not None:
             found.append(entry)
+    closing = range(max(0, last), min(len(texts), last + 4))
+    for index in [*range(max(0, top), min(len(texts), first + 2)), *closing]:
+        if (entry := _bracketed_outlet(texts[index])) is not None:
+            found.append(entry)
+    for index in range(max(0, top - _HEADER_REACH), min(len(texts), top + 1)):
+        if (entry := _site_name(texts[index])) is not None:
+            found.append(entry)
     paragraphs = [i for i in range(first, last + 1) if len(texts[i].strip()) >= 20]
     for index in paragraphs[:3]:
-        if (entry := _opening(texts[index])) is not None:
+        found.extend(_openings(texts[index]))
+    # The lead may stand under a few lines of chrome the story kept (a cookie notice, an app's
+    # banner): an outlet's bracketed reporter or dispatch opening a line further down.
+    for index in dict.fromkeys([top, *paragraphs[3:_MARKED_OPENING_REACH]]):
+        if not 0 <= index < len(texts):
+            continue
+        if (entry := _marked_opening(texts[index])) is not None:
             found.append(entry)
     for index in paragraphs[-3:]:
         if (entry := _sign_off(texts[index])) is not None:
             found.append(entry)
+    # The page's copyright line, in the footer under the story.
+    for index in range(last + 1, min(len(texts), last + 1 + _FOOTER_REACH)):
+        if (entry := _copyright(texts[index])) is not None:
+            found.append(entry)
+            break
     unique: dict[str | None, CreditEntry] = {}
     for entry in found:
         unique.setdefault(entry.service_key, entry)

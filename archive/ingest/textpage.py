@@ -518,7 +518,9 @@ def parse_text_page(
     candidates += bracketed_date(lines, language)
     # "来源: OUTLET 于DATE  提示: …": a published label's field in a metadata line over the lead
     lead = next((i for i in story if is_prose(lines[i].text)), None)
-    candidates += labelled_field_dates(lines, title=title_index, lead=lead, language=language)
+    candidates += labelled_field_dates(
+        lines, title=title_index, lead=lead, language=language, last=story[-1] if story else None
+    )
     chosen, captured = choose_date_candidate(candidates, story_day=story_day)
     lone = chosen is None
     if chosen is None:  # no date where the header rules looked: the page's one dated slot,

@@ -241,3 +241,31 @@ def test_english_with_korean_names_stays_english() -> None:
         "and promised to raise the issue with the North at every opportunity, officials said."
     )
     assert "en" == detect_language(text)[0]
+
+
+def test_cantonese_quoted_in_standard_chinese_is_zh_hant() -> None:
+    # Hong Kong's press writes standard Chinese and quotes its speakers in Cantonese.
+    text = (
+        "立法會昨日就條例草案進行辯論，多名議員對政府的安排表示關注。"
+        "一名議員在會上說：「呢個問題唔係一日兩日嘅事，政府應該早啲處理。」"
+        "他表示，當局需要在本月內向委員會提交報告，並解釋延誤的原因。"
+        "另一名議員則指出，市民對這項政策的支持度正在下降，政府必須重新考慮。"
+    )
+    assert detect_language(text)[0] == "zh-Hant"
+
+
+def test_a_quotation_inside_a_quotation_is_still_quoted() -> None:
+    text = (
+        "記者會上，他多次感謝市民的支持，並回顧了多年來的工作。"
+        "「喺呢個時代仲敢向「敏感」傳媒講嘢嘅人，佢哋嘅勇氣唔簡單。」"
+        "他說，團隊會繼續以其他方式工作，並希望日後有機會重新開始。"
+    )
+    assert detect_language(text)[0] == "zh-Hant"
+
+
+def test_cantonese_written_outside_quotes_is_yue() -> None:
+    text = (
+        "佢哋今日喺立法會講，呢個問題唔係一日兩日嘅事。"
+        "佢話：「政府應該早啲處理。」而家啲市民都好擔心，冇人知道幾時先搞掂。"
+    )
+    assert detect_language(text)[0] == "yue"

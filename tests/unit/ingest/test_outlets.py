@@ -39,7 +39,6 @@ def test_a_source_label_names_the_outlet_after_it(line: str, key: str) -> None:
         ("新华社北京3月2日电 外交部发言人2日表示,中方愿同各方一道推动对话。", "xinhua"),
         ("人民网北京5月14日电 今年6月15日是创刊纪念日,频道今日推出访谈。", "peoples-daily-online"),
         ("中国侨网1月25日电 据大使馆网站消息,大使以视频方式会见华校代表。", "chinaqw"),
-        ("【大紀元7月28日訊】(自由亞洲電台記者王明採訪報導)維權人士原打算前往採訪。", "rfa"),
         ("མི་དམངས་དྲ་བའི་འཕྲིན། ཟླ་7པའི་ཚེས་22ཉིན། ལྷ་ས་གྲོང་ཁྱེར་དུ་ཚོགས་འདུ་ཚོགས།", "peoples-daily-online"),
         (
             "VIENTIANE (Laotian Times): Prices of food in the capital will rise this month.",
@@ -54,6 +53,11 @@ def test_a_source_label_names_the_outlet_after_it(line: str, key: str) -> None:
 )
 def test_a_wire_dateline_names_the_outlet(lead: str, key: str) -> None:
     assert [(key, "source")] == _named(["A headline", lead])
+
+
+def test_a_repost_names_its_papers_dispatch_and_the_reporters_outlet() -> None:
+    lead = "【大紀元7月28日訊】(自由亞洲電台記者王明採訪報導)維權人士原打算前往採訪。"
+    assert [("epoch-times", "source"), ("rfa", "source")] == _named(["A headline", lead])
 
 
 @pytest.mark.parametrize(
@@ -159,3 +163,90 @@ def test_a_byline_under_the_headline_names_its_outlet(line: str, key: str) -> No
 )
 def test_a_byline_without_a_known_outlet_part_names_none(line: str) -> None:
     assert [] == _named(["A headline", line, _LEAD], first=2)
+
+
+# --- round 9: more places a page names its publisher ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("  • ཡོང་ཁུངས།  མི་དམངས་ཉིན་རེའི་ཚགས་པར།   |     སྤེལ་དུས།  2024-01-11", "peoples-daily"),
+        ("Nguồn VnExpress: https://example.com/tin-tuc-123.html", "vnexpress"),
+        ("(Credit to The Voice Daily)", "voice-daily"),
+    ],
+)
+def test_a_label_set_off_without_a_colon_names_the_outlet(line: str, key: str) -> None:
+    assert [(key, "source")] == _named(["A headline", _LEAD, line], first=1)
+
+
+def test_a_label_and_a_word_the_registry_does_not_know_name_nothing() -> None:
+    assert _named(["A headline", _LEAD, "Nguồn nước của làng đã cạn từ tháng trước."]) == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "key"),
+    [
+        ("【明報專訊】立法會昨日就條例草案進行辯論，多名議員表示關注。", "ming-pao"),
+        ("(自由亚洲电台记者节目主持人王明采访报道2019,03,02)今年的纪念活动在网上举行。", "rfa"),
+        (
+            "2019-7月-03 周三 06:15 +0800中新网福州7月3日电 山区突降暴雨，干部连夜转移群众。",
+            "china-news-service",
+        ),
+        (
+            "Tokyo (AFP) Tokyo could freeze all aid to the country, the minister said on Friday.",
+            "afp",
+        ),
+    ],
+)
+def test_an_outlet_opening_the_lead_in_its_bracket_or_dateline(lead: str, key: str) -> None:
+    assert (key, "source") in _named(["A headline", lead, _LEAD])
+
+
+def test_a_sentence_with_an_agency_aside_is_no_dateline() -> None:
+    lead = "The minister (AFP) Tokyo could freeze all aid to the country, officials said."
+    assert _named(["A headline", lead, _LEAD]) == []
+
+
+def test_a_reporters_line_closing_on_the_outlet_in_brackets_names_it() -> None:
+    # Zawgyi text: the registry's Burmese is Unicode, the lookup reads it both ways
+    texts = ["A headline", _LEAD, _LEAD, "သတင္းေထာက္ ။ ။ ရန္ဇုန္ယုပ္ (ဆင္ဟြာသတင္းဌာန)"]
+    found = outlets_named(texts, top=0, first=1, last=2)
+    assert [("xinhua", "source")] == [(entry.service_key, entry.role) for entry in found]
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("Copyright © 2021 Khmer Times. All rights reserved.", "khmer-times"),
+        ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>", "yonhap"),
+        ("明報 版權所有", "ming-pao"),
+    ],
+)
+def test_the_footers_copyright_line_names_the_outlet(line: str, key: str) -> None:
+    texts = ["A headline", _LEAD, _LEAD, "Share this story", line]
+    found = outlets_named(texts, top=0, first=1, last=2)
+    assert [(key, "source")] == [(entry.service_key, entry.role) for entry in found]
+
+
+def test_a_copyright_line_of_an_unknown_site_names_nothing() -> None:
+    texts = ["A headline", _LEAD, _LEAD, "Copyright © 2020 My Garden Blog. All rights reserved."]
+    assert outlets_named(texts, top=0, first=1, last=2) == []
+
+
+def test_the_site_name_heading_the_page_or_the_headline_names_the_outlet() -> None:
+    assert ("epoch-times", "source") in _named(
+        ["The Epoch Times - Monks March Again in the Capital", _LEAD, _LEAD], top=0
+    )
+    assert ("khmer-times", "source") in _named(
+        ["Khmer Times", "Floods Close Roads", _LEAD], top=1, first=2
+    )
+
+
+def test_a_menu_line_naming_an_outlet_among_its_items_names_nothing() -> None:
+    texts = ["Home | News | Reuters | Sport | Weather", "Floods Close Roads", _LEAD, _LEAD]
+    assert _named(texts, top=1, first=2) == []
+
+
+def test_a_line_of_bars_alone_names_nothing_and_does_not_fail() -> None:
+    assert _named(["|", "Floods Close Roads", _LEAD, _LEAD], top=1, first=2) == []
