@@ -206,7 +206,7 @@ def yearless_dateline(text: str) -> bool:
     if len(fields) > _MAX_DATELINE_FIELDS:
         return False
     for index, field in enumerate(fields):
-        if not (field.isdigit() and 1 <= int(field) <= _MAX_DAY):
+        if not (field.isdecimal() and 1 <= int(field) <= _MAX_DAY):
             continue
         neighbours = (fields[j] for j in (index - 1, index + 1) if 0 <= j < len(fields))
         if any(not word.isdigit() and _is_month_day(word, field) for word in neighbours):

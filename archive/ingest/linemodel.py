@@ -40,6 +40,9 @@ from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineshape import (
     bracket_credit_end,
     colon_label,
+    counter_line,
+    credit_tail,
+    dated_tail,
     has_email,
     has_image_file,
     noise_tokens,
@@ -113,6 +116,8 @@ class PageContext:
             a run of non-prose lines in a row (a prose line is a block of its own).
         heads: The story positions of its section heads.
         words: How many story lines hold each word (``notices.vocabulary``).
+        list_tail: The story position where a closing list of items starts (bulleted
+            heads, or headlines each over a teaser cut short), ``len(story)`` if none.
     """
 
     story: tuple[int, ...]
@@ -126,6 +131,7 @@ class PageContext:
     blocks: tuple[tuple[int, int], ...] = ()
     heads: frozenset[int] = frozenset()
     words: Counter[str] = field(default_factory=Counter)
+    list_tail: int | None = None
 
 
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
@@ -146,7 +152,35 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         blocks=_blocks(prose),
         heads=_section_heads(lines, story, prose, title),
         words=vocabulary(lines[index].text for index in story),
+        list_tail=_list_tail([lines[index].text for index in story]),
     )
+
+
+_MIN_LIST_ITEMS = 2
+
+
+def _list_tail(texts: Sequence[str]) -> int:
+    """Where the story's closing list of items starts (``len(texts)`` when it has none): a
+    run to the story's end of item heads — a bulleted line, perhaps with one line under it
+    (its teaser), or a headline-shaped line over a teaser cut short — two items or more.
+    Related stories and "most viewed" boxes under a story show this shape on every site."""
+    at, items, position = len(texts), 0, len(texts) - 1
+    while position >= 0:
+        if _BULLET.match(texts[position]):
+            at, items, position = position, items + 1, position - 1
+            continue
+        above = texts[position - 1] if position > 0 else ""
+        teaser = not _ends_sentence(texts[position]) or texts[position].rstrip(CLOSERS).endswith(
+            _ELLIPSIS
+        )
+        if above and (
+            _BULLET.match(above)
+            or (teaser and looks_like_title(above) and not is_prose(texts[position - 1]))
+        ):
+            at, items, position = position - 1, items + 1, position - 2
+            continue
+        break
+    return at if items >= _MIN_LIST_ITEMS else len(texts)
 
 
 _TITLE_ECHO = 0.6  # a head this near the headline is the headline repeated, not a section's
@@ -234,6 +268,9 @@ def _shape(text: str) -> dict[str, float]:
         "calls_to_act": float(calls_to_act(text)),
         "speaks_to_reader": float(speaks_to_reader(text)),
         "marker_line": float(marker_line(text)),
+        "credit_tail": float(credit_tail(text)),
+        "counter_line": float(counter_line(text)),
+        "dated_tail": float(dated_tail(text)),
     }
 
 
@@ -410,6 +447,15 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         "digest_head": float(head and inner - (position > lead_at) >= 1),
     }
     features |= _block_features(lines, position, context)
+    list_at = (
+        context.list_tail
+        if context.list_tail is not None
+        else _list_tail([lines[i].text for i in story])
+    )
+    features |= {
+        # related stories under the story: bulleted heads, headlines over cut teasers
+        "in_list_tail": float(position >= list_at),
+    }
     near_edge = (
         abs(position - lead_at) <= _EDGE_REACH
         or position < lead_at
@@ -554,9 +600,10 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
     if lead is None or end is None or _hard_wrapped(lines, story):
         return []
     movable = []
+    opening = _opens_lead(lines, context)
     for index in story:
         text = lines[index].text
-        if index == lead:
+        if index in (lead, opening):
             continue
         if index <= end and is_prose(text) and _ends_sentence(text):
             continue
@@ -569,6 +616,23 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             continue
         movable.append(index)
     return movable
+
+
+def _opens_lead(lines: Sequence[Line], context: PageContext) -> int | None:
+    """The story line right above the lead when the lead goes on from it (the lead opens in
+    lower case under a line with no sentence end: a paragraph broken by a stray blank line,
+    "At least 1,500" / "university students staged …"): it is the lead's own start."""
+    lead = context.lead
+    if lead is None:
+        return None
+    at = context.positions.get(lead) if context.positions else context.story.index(lead)
+    if not at:
+        return None
+    above = context.story[at - 1]
+    text = lines[above].text
+    if lines[lead].text[:1].islower() and not _ends_sentence(text) and not is_chrome(text):
+        return above
+    return None
 
 
 _STORY_WORDS = 0.5  # a cut-off line this much made of the story's words goes on with it

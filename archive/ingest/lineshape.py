@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archive.ingest.dates import date_line
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import CLOSERS, PROSE_END
@@ -18,6 +19,9 @@ from archive.ingest.pagelines import CLOSERS, PROSE_END
 __all__ = [
     "bracket_credit_end",
     "colon_label",
+    "counter_line",
+    "credit_tail",
+    "dated_tail",
     "has_email",
     "has_image_file",
     "noise_tokens",
@@ -50,6 +54,71 @@ _COLON = re.compile(r"[:：]")
 _MAX_LABEL_WORDS = 5
 _MAX_LABEL_WEIGHT = 24
 _QUOTED = re.compile(r"“[^”]{4,}”|「[^」]{4,}」|«[^»]{4,}»|\"[^\"]{4,}\"|『[^』]{4,}』")
+
+
+# A picture's credit closing a caption, after its text: a photo word and a short name
+# ("… Photo: NAME", "… Ảnh: NAME", "…圖／NAME", "(ဓာတ်ပုံ- NAME)"), an outlet and a name split
+# by a slash ("… RFA/NAME", "… NAME/OUTLET"), a source after a tilde or an at sign ("…~TikTok",
+# "… @RFI"), a copyright mark. The photo words are the closed class every language's
+# captions use; the name part holds no sentence end.
+_PHOTO_LABEL = (
+    r"photos?|images?|pictures?|pic|ảnh|anh|hình|圖|图|攝影?|摄影?|照片|사진|ဓာတ်ပုံ|ဓါတ်ပုံ"
+    r"|ရုပ်ပုံ|រូបថត|រូប|ຮູບ|ພາບ|པར|سۈرەت|rasim|фото|credit|courtesy"
+)
+_CREDIT_TAIL = re.compile(
+    rf"""(?:
+        (?:^|[\s.。!?!?။។།(（\[])[(（\[]?\s*(?:{_PHOTO_LABEL})(?:\s+(?:by|of))?\s*[:：/／\-–—]\s*
+            [^\s.。!?!?။។][^.。!?!?။។]{{0,50}}
+      | (?<=\S)\s*~\s*[^\W\d_][\w.-]{{1,30}}
+      | \s@\s*[^\W\d_][\w.-]{{1,30}}
+      | ©\s*[^©]{{1,40}}
+    )\s*[)）\]]?\.?\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# "… RFA/NAME", "… NAME/OUTLET": capitalised words either side of a slash (case kept).
+_SLASH_CREDIT = re.compile(
+    r"(?:^|[\s.。!?!?။။។།])\s*[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*/\s*"
+    r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}\s*[)）\]]?\s*$"
+)
+_MIN_CAPTION_TEXT = 12  # the caption's own words before its credit
+# A counter: a word or two and a number in brackets ("COMMENTS (7)", "Likes [12]", "评论(3)").
+_COUNTER = re.compile(
+    r"^[^\W\d_][^\d()\[\]（）]{0,24}?\s*[(\[（]\s*(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\s*[)\]）]$"
+)
+# A sentence end inside a line, before its last part (a caption's date after its text).
+_INNER_END = re.compile(r"[.。!?!?။។།༎]\s+")
+_MAX_DATED_TAIL = 48
+
+
+def credit_tail(text: str) -> bool:
+    """Whether the line ends with a picture's credit after its own text: a caption
+    ("… Photo: NAME", "… KT/NAME", "…~TikTok", "… @RFI", "(Photo: iStock)")."""
+    for pattern in (_CREDIT_TAIL, _SLASH_CREDIT):
+        found = pattern.search(text)
+        if found is not None and line_weight(text[: found.start()].strip()) >= _MIN_CAPTION_TEXT:
+            return True
+    return False
+
+
+def counter_line(text: str) -> bool:
+    """Whether the line is a word or two and a count in brackets: a page's social counter
+    ("COMMENTS (7)", "RECOMMEND (533)")."""
+    return _COUNTER.match(text.strip()) is not None
+
+
+def dated_tail(text: str) -> bool:
+    """Whether the line ends, after a sentence of its own, with a date alone: a caption's
+    date ("… at the symposium. 2024.09.10"), which a story's sentence never leaves bare."""
+    stripped = text.strip()
+    ends = list(_INNER_END.finditer(stripped))
+    if not ends:
+        return False
+    tail = stripped[ends[-1].end() :]
+    return (
+        0 < line_weight(tail) <= _MAX_DATED_TAIL
+        and line_weight(stripped[: ends[-1].start()]) >= _MIN_CAPTION_TEXT
+        and date_line(tail) is not None
+    )
 
 
 def symbol_ratio(text: str) -> float:

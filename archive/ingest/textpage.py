@@ -61,6 +61,7 @@ from archive.ingest.furniture import (
     is_top_navigation,
     is_ui_notice,
 )
+from archive.ingest.gluedlines import split_glued
 from archive.ingest.headline_model import HeadlineModel, choose_headline
 from archive.ingest.headlines import (
     MAX_SITE_HEADING_WEIGHT,
@@ -415,7 +416,7 @@ def parse_text_page(
     Returns:
         The page's parts; ``body`` starts at ``body_start`` and ends at ``body_end``.
     """
-    lines = list(page_lines(text))
+    lines = split_glued(page_lines(text))
     roles = _line_roles(lines, language)
     first, last = roles.story_first, roles.story_last
     title_index = roles.title

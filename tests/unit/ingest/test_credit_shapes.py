@@ -95,7 +95,9 @@ def test_the_glued_byline_of_a_later_post_is_not_the_storys() -> None:
     assert parsed.credits is not None
     names = [e.name for e in parsed.credits.entries if e.kind == "person"]
     assert names == ["Mara Velden"]
-    assert parsed.body.startswith("By Mara Velden –")  # the lead stays in the story
+    # the byline is split off the lead (gluedlines): the lead stays whole in the story
+    assert parsed.body.startswith(LEAD)
+    assert "By Mara Velden –" in parsed.dropped
 
 
 # --------------------------------------------------------------------------- the byline slot

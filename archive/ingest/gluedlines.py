@@ -1,0 +1,68 @@
+"""Lines a saved copy glued together, split back at their seam: text is never deleted.
+
+A page saved as text often loses the break between two parts of its layout, and the part
+that is not story then rides on the lead (or the headline) into the story. Two seams any
+site's copy shows are split here, each part keeping its exact offsets in the page:
+
+- a crawler's record of the publication date before the page's first line when a paragraph
+  follows it (" date 2024-01-01 The story begins …"): the record becomes a line of its own
+  (read by ``pagedates.crawler_record`` as before), the paragraph the page's first line;
+- a byline glued to the head of the lead, its label and a name closed by a separator before
+  the paragraph goes on: "ដោយ:NAME/PLACE ៖ The story …", "ໂດຍ: NAME: …", "By NAME – …".
+  The byline becomes its own line (the credit readers read it as a byline; it leaves the
+  story), the paragraph stays whole after it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from archive.ingest.lineweight import line_weight
+from archive.ingest.pagelines import Line, is_prose
+
+__all__ = ["split_glued"]
+
+# " date 2021-02-06 …": a crawler's record before the first line (``dates.crawler_date``).
+_CRAWLER = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}(?![\d-])\s+(?=\S)")
+# A byline label, a name of at most 40 characters with no sentence end, a separator (the
+# Khmer "៖", a colon, a spaced dash), then the paragraph: "ដោយ:NAME/PLACE ៖ …", "By NAME – …".
+_GLUED_BYLINE = re.compile(
+    r"""^(?:
+        (?:ដោយ|ໂດຍ)\s*[:៖：]?\s*[^\s:៖：–—.!?។៕][^:៖：–—.!?។៕\n]{0,40}?
+      | [Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,4}
+    )\s*(?:[៖:：]|\s[–—-]{1,2})\s+(?=\S)""",
+    re.VERBOSE,
+)
+_MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
+
+
+def split_glued(lines: Iterable[Line]) -> list[Line]:
+    """The page's lines with a crawler's record and a byline glued to a paragraph's head
+    split off as lines of their own (offsets exact; nothing dropped)."""
+    return [part for at, line in enumerate(lines) for part in _split(line, first=at == 0)]
+
+
+def _split(line: Line, *, first: bool) -> Iterator[Line]:
+    text = line.text
+    record = _CRAWLER.match(text) if first else None
+    if record is not None and is_prose(text[record.end() :]):
+        # glued to the lead (a record over a headline or a menu is the title reader's)
+        yield _part(line, 0, len(record.group().rstrip()))
+        line = _part(line, record.end(), len(text))
+        text = line.text
+    found = _GLUED_BYLINE.match(text)
+    rest = text[found.end() :] if found is not None else ""
+    if found is not None and line_weight(rest) >= _MIN_REST:
+        yield _part(line, 0, len(found.group().rstrip()))
+        yield _part(line, found.end(), len(text))
+        return
+    yield line
+
+
+def _part(line: Line, start: int, end: int) -> Line:
+    """The part of ``line`` between two offsets of its text, stripped, offsets in the page."""
+    piece = line.text[start:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    return Line(line.start + start + lead, line.start + start + lead + len(piece), piece)
