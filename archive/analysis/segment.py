@@ -211,11 +211,21 @@ def _word_after(text: str, pos: int, end: int) -> str:
 
 
 def _is_initialism(token: str) -> bool:
-    """``A``, ``U.S``, ``D.C``, ``ສ.ປ.ປ``: single letters (or pairs) joined by full stops."""
+    """``A``, ``U.S``, ``D.C``, ``ສ.ປ.ປ``: single letters (or pairs) joined by full stops;
+    in a script written without spaces the word before is glued to the first letter
+    (Khmer ``មន្រ្តីគ.ជ.ប``: "official" then the initials of the election committee)."""
     parts = token.split(".")
     if len(parts) == 1:
         return len(token) == 1 and token.isalpha() and not token.islower()
-    return all(0 < len(p) <= 2 and p.isalpha() for p in parts)
+    if all(0 < len(p) <= 2 and p.isalpha() for p in parts):
+        return True
+    glued, *letters = parts
+    return (
+        len(letters) >= 2
+        and not glued.isascii()
+        and glued[-1:].isalpha()
+        and all(0 < len(p) <= 2 and p.isalpha() for p in letters)
+    )
 
 
 def _full_stop_ends(text: str, start: int, a: int, nxt: int, end: int) -> bool:

@@ -131,7 +131,9 @@ _MAX_CAPTION_WEIGHT = 400
 # lines, a PHP warning. Closed classes of interface text, never a story sentence.
 _UI_NOTICE = re.compile(
     r"""
-        (?:your|this)\s+(?:device|browser)\s+(?:does\s+not|doesn.t|cannot|can.t)\s+(?:support|play)
+        (?:your|this)\s+(?:device|browser)\s+(?:does\s+not|doesn.t|cannot|can.t)\s+
+          (?:(?:appear|seem)\s+to\s+)?(?:support|play)
+      | would\s+you\s+like\s+to\s+(?:go|switch|move)\s+to\b.{0,60}\b(?:website|site|version|edition)
       | (?:máy|trình\s+duyệt)\s+(?:của\s+bạn\s+)?không\s+hỗ\s+trợ
       | [您你]的[浏瀏][览覽]器不支[持援] | 브라우저(?:가|는|에서)?.{0,20}지원(?:하지|되지)\s*않
       | best\s+viewed\s+(?:in|with|using) | 最佳[浏瀏][览覽]效果 | 建[議议]使用.{0,40}[浏瀏][览覽]器
@@ -146,6 +148,7 @@ _UI_NOTICE = re.compile(
       | 扫描二维码 | 掃描二維碼 | ^(?:loader|loading)(?:\s+image)?\W*$
       | \bcookies?\b.{0,80}\b(?:policy|consent|settings|accept|use) | we\s+use\s+cookies
       | privacy\s+(?:policy|notice) | ကွတ်ကီး | ကိုယ်ရေးအချက်အလက်လုံခြုံမှု | 隐私政策 | 隱私權政策
+      | (?:隱私|隐私)(?:權|权)?(?:聲明|声明|規範|规范) | 代表[您你]同意
       | 개인정보\s*처리방침 | chính\s+sách\s+(?:bảo\s+mật|quyền\s+riêng\s+tư)
       | ^(?:select|choose)\s+(?:a\s+)?(?:page|language)\W*$ | ^seite\s+auswählen$
       | ^sprache\s+(?:auswählen|wählen)$ | ^chọn\s+(?:trang|ngôn\s+ngữ)\W*$

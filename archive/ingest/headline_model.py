@@ -25,6 +25,7 @@ from __future__ import annotations
 import functools
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -42,9 +43,13 @@ from archive.ingest.furniture import (
     is_ui_notice,
 )
 from archive.ingest.headline_shapes import (
+    bar_ended,
     caption_shaped,
     correspondent_line,
+    counter_label,
     digit_run,
+    glued_icon_names,
+    is_ad_label,
     is_numbered,
     is_skip_link,
     menu_items,
@@ -136,11 +141,23 @@ class HeadlinePage:
 
 
 def find_lead(lines: Sequence[Line], story_first: int) -> int | None:
-    """The story's lead: the first paragraph from the rules' story start down."""
+    """The story's lead: the first paragraph from the rules' story start down that is no
+    list's bulleted item (a sidebar's "• Another story's sentence.") and no site notice (a
+    cookie or privacy notice, a browser's prompt: ``is_ui_notice``); the first paragraph
+    when every one is such."""
+    paragraphs = [i for i in range(story_first, len(lines)) if is_prose(lines[i].text)]
     return next(
-        (i for i in range(story_first, len(lines)) if is_prose(lines[i].text)),
-        None,
+        (i for i in paragraphs if not _never_lead(lines[i].text)),
+        paragraphs[0] if paragraphs else None,
     )
+
+
+_BULLET = re.compile(r"^\s*[•▪◦‣●■►◆]")
+
+
+def _never_lead(text: str) -> bool:
+    """A paragraph that is never a story's lead: a bulleted list's item, a site's notice."""
+    return _BULLET.match(text) is not None or is_ui_notice(text)
 
 
 def headline_candidates(lines: Sequence[Line], lead: int, rule: int | None) -> list[int]:
@@ -506,14 +523,21 @@ def byline_shaped(text: str) -> bool:
 
 def never_headline(text: str) -> bool:
     """A line that is never a page's headline, whoever picks it: a dateline on a line of its
-    own ("PLACE, MONTH DAY", "Our correspondent, PLACE"), a photo's caption, a skip link
-    (``headline_shapes``). Over every development set's candidates these shapes are never
-    gold's headline; on pages that show none the rules took them for one."""
+    own ("PLACE, MONTH DAY", "Our correspondent, PLACE"), a photo's caption, a skip link, a
+    row's item cut at its separator bar ("NAME |"), a control's counter ("COMMENTS (7)"),
+    an icon font's names glued together ("ChevronIcon FacebookIcon …"), an advertisement's
+    label (``headline_shapes``).
+    Over every development set's candidates these shapes are never gold's headline; on
+    pages that show none the rules took them for one."""
     return (
         yearless_dateline(text)
         or correspondent_line(text)
         or caption_shaped(text)
         or is_skip_link(text)
+        or bar_ended(text)
+        or counter_label(text)
+        or glued_icon_names(text)
+        or is_ad_label(text)
     )
 
 

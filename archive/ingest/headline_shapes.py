@@ -21,9 +21,13 @@ from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import is_name_shaped
 
 __all__ = [
+    "bar_ended",
     "caption_shaped",
     "correspondent_line",
+    "counter_label",
     "digit_run",
+    "glued_icon_names",
+    "is_ad_label",
     "is_numbered",
     "is_skip_link",
     "menu_items",
@@ -134,18 +138,32 @@ def truncated_stem(text: str) -> str | None:
 
 
 _WORD = re.compile(r"\w+")
-_UNSPACED_RUN = re.compile(r"[^\W\d_]{6,}")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+_DIGIT_RUN = re.compile(r"\d+")
+# Scripts written without spaces between words: Thai and Lao, Tibetan, Burmese, Khmer, kana
+# and the CJK ideographs.
+_UNSPACED_SCRIPT = re.compile(
+    r"[\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]"
+)
+_MIN_UNSPACED_LETTERS = 6
 
 
 def _units(text: str) -> set[str]:
-    """A text's comparable units: its words, and in a script written without spaces (a run
-    of six letters or more) its letter pairs."""
+    """A text's comparable units: its words, and in a script written without spaces (or a
+    word of six letters or more, not ASCII) its letter pairs, its numbers apart
+    ("7月迄今農損已逾38億": "月迄", "迄今", …, "7", "38")."""
     units: set[str] = set()
     for word in _WORD.findall(text.casefold()):
-        if _UNSPACED_RUN.fullmatch(word) and not word.isascii():
-            units.update(word[i : i + 2] for i in range(len(word) - 1))
-        else:
+        runs = _LETTER_RUN.findall(word)
+        if word.isascii() or (
+            sum(map(len, runs)) < _MIN_UNSPACED_LETTERS and not _UNSPACED_SCRIPT.search(word)
+        ):
             units.add(word)
+            continue
+        for run in runs:
+            pairs = [run[i : i + 2] for i in range(len(run) - 1)]
+            units.update(pairs or [run])
+        units.update(_DIGIT_RUN.findall(word))
     return units
 
 
@@ -253,3 +271,59 @@ _SKIP_LINK = re.compile(
 def is_skip_link(text: str) -> bool:
     """Whether a line is a skip link ("Skip to main content", "컨텐츠 바로가기")."""
     return _SKIP_LINK.match(text) is not None
+
+
+# A line a separator bar ends: the first item of a row the page breaks over lines
+# ("NAME |", "Section |"), never a headline whole.
+_BAR_END = re.compile(r"[|｜¦]\s*$")
+
+
+def bar_ended(text: str) -> bool:
+    """Whether a line ends with a separator bar ("NGUYỄN VĂN A |", "World |"): a row's
+    item cut at its separator (a byline beside a date, a menu's item)."""
+    return _BAR_END.search(text) is not None
+
+
+# A control's label with its counter: "COMMENTS (7)", "RECOMMEND (533)", "Replies [12]",
+# "评论（3）": a word or two, then a number in brackets and nothing after it.
+_COUNTER = re.compile(
+    r"^\W*(?P<label>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*[(\[（【]\s*\d+\s*[)\]）】]\W*$"
+)
+_MAX_COUNTER_LABEL = 14  # a control's word or two; a headline's part number follows more
+
+
+def counter_label(text: str) -> bool:
+    """Whether a line is a control's label with a count ("COMMENTS (7)", "Likes [12]"); not
+    a headline numbered as a series' part ("暴雨中遭水围困的群众（1）")."""
+    found = _COUNTER.match(text)
+    return found is not None and line_weight(found["label"]) <= _MAX_COUNTER_LABEL
+
+
+# An icon font's or sprite's names run together in a saved text ("ArrowArtboardCreated with
+# Sketch.Title ChevronIcon FacebookIcon …"): words glued at a capital, a lower-case letter
+# then a capital with no space, many times over the line.
+_GLUE = re.compile(r"[^\W\d_A-Z][A-Z]")
+_MIN_GLUES = 4
+_GLUES_PER_WORD = 1 / 2
+
+
+def glued_icon_names(text: str) -> bool:
+    """Whether a line is a run of names glued at capitals ("FacebookIcon LinkedinIcon
+    MailPositive …", "FoodLatest NewsMarketsShopping"): four glues or more, at least one
+    for every two words. A headline glues a name or two at most ("iPhone", "McDonald")."""
+    glues = len(_GLUE.findall(text))
+    return glues >= _MIN_GLUES and glues >= _GLUES_PER_WORD * len(text.split())
+
+
+# An advertisement's label, in our languages, perhaps after "AD": "Advertisement",
+# "Sponsored", "광고", "广告", "Quảng cáo", "ផ្ទាំងផ្សព្វផ្សាយពាណិជ្ជកម្ម", "ໂຄສະນາ", "ကြော်ငြာ".
+_AD_LABEL = re.compile(
+    r"""^\W*(?:ads?(?![a-z])\W*)?(?:advertis\w*|sponsored(?:\s+(?:content|post|links?))?|ads?
+      | 광고 | [广廣]告 | quảng\s+cáo | (?:ផ្ទាំង)?ផ្សព្វផ្សាយ(?:ពាណិជ្ជកម្ម)? | ໂຄສະນາ | ကြော်ငြာ)\W*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+def is_ad_label(text: str) -> bool:
+    """Whether a line is an advertisement's label ("Advertisement", "AD광고", "ADផ្ទាំង…")."""
+    return _AD_LABEL.match(text) is not None

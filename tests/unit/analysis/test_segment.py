@@ -114,6 +114,11 @@ def test_english_and_vietnamese_abbreviations(text: str, expected: list[str]) ->
             "그는 “내일 간다.”라고 말했다. 그녀는 웃었다.",
             ["그는 “내일 간다.”라고 말했다.", "그녀는 웃었다."],
         ),
+        # Khmer initials glued to the word before them ("officialក.ប.ស.") end no sentence.
+        (
+            "មន្ត្រីក.ប.ស. ស្នើឲ្យពលរដ្ឋទៅបោះឆ្នោត។ អ្នកភូមិស្វាគមន៍។",
+            ["មន្ត្រីក.ប.ស. ស្នើឲ្យពលរដ្ឋទៅបោះឆ្នោត។", "អ្នកភូមិស្វាគមន៍។"],
+        ),
         # Lao with full stops: split on them.
         (
             "ມັນເກີດຂຶ້ນເນື່ອງຈາກແຜນການປ່ຽນຊື່ສະພາ. ສະມາຊິກສະພາກັງວົນ.",

@@ -380,6 +380,24 @@ def test_a_dateline_and_a_caption_are_never_headlines_and_a_headline_is() -> Non
     assert not never_headline(HEADLINE)
 
 
+@pytest.mark.parametrize(
+    "line", ["JANE ROE |", "REPLIES (12)", "MenuIcon SearchIcon ShareFacebook ShareTwitter"]
+)
+def test_a_rows_item_a_counter_and_an_icon_run_are_never_headlines(line: str) -> None:
+    assert never_headline(line)
+
+
+def test_a_bulleted_sidebar_and_a_notice_over_the_story_are_no_lead() -> None:
+    sidebar = "• Rescuers reached the stranded villages by boat late on Sunday, officials said."
+    notice = "We use cookies to improve your experience; by using this site you accept them."
+    lines = list(page_lines(f"{notice}\n{sidebar}\n{sidebar}\n{HEADLINE}\n{LEAD}\n{SECOND}\n"))
+
+    assert 4 == find_lead(lines, 0)
+    assert 3 in headline_page(lines, 4, None).candidates
+    # a page of bullets alone still has a lead: its first paragraph
+    assert 0 == find_lead(list(page_lines(f"{sidebar}\n{sidebar}\n")), 0)
+
+
 def test_a_dateline_between_headline_and_lead_leaves_the_headline() -> None:
     page = f"{SKIP_LINK}\n{HEADLINE}\nVientiane, 14 March\n{LEAD}\n{SECOND}\n"
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from archive.ingest.headline_shapes import (
+    bar_ended,
     caption_shaped,
     correspondent_line,
+    counter_label,
     digit_run,
+    glued_icon_names,
+    is_ad_label,
     is_numbered,
     is_skip_link,
     menu_items,
@@ -112,6 +116,8 @@ def test_a_headlines_words_recur_in_its_lead_and_a_mottos_do_not() -> None:
     # unspaced scripts are compared by letter pairs
     assert word_overlap("洪水淹没山谷农民失收", "周一洪水淹没山谷，农民说稻米失收。") > 0.7
     assert word_overlap("欢迎光临本站首页", "周一洪水淹没山谷，农民说稻米失收。") == 0.0
+    # numbers inside an unspaced word are set apart from its letters
+    assert word_overlap("3月以来洪水淹没山谷农田", "3月以来，洪水淹没山谷里的农田。") > 0.7
 
 
 @pytest.mark.parametrize(
@@ -174,3 +180,44 @@ def test_a_skip_link_in_any_of_our_languages_is_one(line: str) -> None:
 )
 def test_a_headline_is_no_skip_link(line: str) -> None:
     assert not is_skip_link(line)
+
+
+@pytest.mark.parametrize("line", ["TRẦN VĂN BÌNH |", "World ｜", "Posted in Asia |"])
+def test_a_line_a_separator_bar_ends_is_bar_ended(line: str) -> None:
+    assert bar_ended(line)
+
+
+@pytest.mark.parametrize("line", ["Floods | Farmers count their losses", "Floods sweep the valley"])
+def test_a_headline_is_not_bar_ended(line: str) -> None:
+    assert not bar_ended(line)
+
+
+@pytest.mark.parametrize("line", ["COMMENTS (12)", "Likes [40]", "评论（3）", "Bình luận (5)"])
+def test_a_controls_label_with_its_count_is_a_counter(line: str) -> None:
+    assert counter_label(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["洪水淹没山谷农民失收（2）", "Floods sweep the valley (2)", "Floods (and farmers)"]
+)
+def test_a_headline_numbered_as_a_part_is_no_counter(line: str) -> None:
+    assert not counter_label(line)
+
+
+def test_icon_names_glued_at_capitals_are_an_icon_run_and_a_headline_is_not() -> None:
+    assert glued_icon_names("MenuIcon SearchIcon ShareFacebook ShareTwitter Close")
+    assert glued_icon_names("SportsLatest NewsWeatherTravelOpinion")
+    assert not glued_icon_names("McDonald's opens its first shop in Vientiane")
+    assert not glued_icon_names("YouTube and iPhone sales rise in LinkedIn survey of MacBook")
+
+
+@pytest.mark.parametrize(
+    "line", ["Advertisement", "- ADVERTISING -", "AD 광고", "广告", "ADផ្សព្វផ្សាយ"]
+)
+def test_an_advertisements_label_in_our_languages_is_one(line: str) -> None:
+    assert is_ad_label(line)
+
+
+@pytest.mark.parametrize("line", ["Ad hoc panel meets on floods", "Adidas opens a factory"])
+def test_a_headline_opening_with_ad_is_no_advertisements_label(line: str) -> None:
+    assert not is_ad_label(line)
