@@ -15,6 +15,7 @@ from archive.ingest.linemodel import (
 )
 from archive.ingest.lineshape import counter_line, credit_tail, dated_tail
 from archive.ingest.pagelines import page_lines
+from tests.unit.ingest.test_linemodel import features_of
 
 PARAGRAPH = (
     "Hundreds of farmers marched to the provincial hall on Monday to demand the return of "
@@ -84,13 +85,6 @@ def _page(*lines: str) -> str:
     return "\n\n".join(lines) + "\n"
 
 
-def _features(text: str, line: str) -> dict[str, float]:
-    lines = list(page_lines(text))
-    story = list(range(len(lines)))
-    index = next(i for i, found in enumerate(lines) if found.text == line)
-    return line_features(lines, index, page_context(lines, story, title=None))
-
-
 def test_bulleted_heads_and_their_teasers_under_the_story_are_a_closing_list() -> None:
     teaser = "A long-serving minister will step down after the vote and hand the office to"
     text = _page(
@@ -101,14 +95,14 @@ def test_bulleted_heads_and_their_teasers_under_the_story_are_a_closing_list() -
         "• Floods close schools in three provinces",
         "Schools in three provinces stayed shut for a second day as rivers rose and roads",
     )
-    assert _features(text, teaser)["in_list_tail"] == 1.0
-    assert _features(text, SECOND)["in_list_tail"] == 0.0
+    assert features_of(text, teaser)["in_list_tail"] == 1.0
+    assert features_of(text, SECOND)["in_list_tail"] == 0.0
 
 
 def test_headlines_over_finished_paragraphs_are_no_closing_list() -> None:
     # a story's own subheadings, each over a finished paragraph: no list of teasers
     text = _page(PARAGRAPH, "What the farmers want", SECOND, "What comes next", PARAGRAPH + " Q")
-    assert _features(text, SECOND)["in_list_tail"] == 0.0
+    assert features_of(text, SECOND)["in_list_tail"] == 0.0
 
 
 def test_the_leads_first_words_above_a_stray_blank_line_never_move() -> None:
