@@ -78,27 +78,26 @@ def core_python(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     requirements = root / "core.txt"
     requirements.write_text(exported, encoding="utf-8")
     venv = root / "venv"
-    subprocess.run(
-        [uv, "venv", "--quiet", "--python", sys.executable, str(venv)], env=env, check=True
-    )
-    python = venv / "bin" / "python"
+    # The lock's own wheels, by the addresses it records: `uv sync` reads them from the cache
+    # `scripts/setup.sh` filled (`uv pip install -r` would need the index pages cached too,
+    # which a fresh machine's cache lacks). No extras, no project: the core dependencies only.
     installed = subprocess.run(
         [
             uv,
-            "pip",
-            "install",
+            "sync",
+            "--frozen",
             "--offline",
+            "--no-install-project",
             "--quiet",
             "--python",
-            str(python),
-            "--no-deps",
-            "-r",
-            str(requirements),
+            sys.executable,
         ],
+        cwd=REPO,
         capture_output=True,
         text=True,
-        env=env,
+        env={**env, "UV_PROJECT_ENVIRONMENT": str(venv)},
     )
+    python = venv / "bin" / "python"
     if installed.returncode != 0:
         message = f"uv's cache lacks a locked wheel (run scripts/setup.sh): {installed.stderr}"
         if os.environ.get("CI"):
