@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["names_no_person", "tibetan_no_name"]
+__all__ = ["burmese_no_name", "names_no_person", "tibetan_no_name"]
 
 # A newsroom's desk names no person ("FE Team", "Metro Desk", "Bangkok Bureau"); an office
 # before a name is how a story speaks of someone it reports on ("Provincial Judge Veng",
@@ -32,17 +32,27 @@ _NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS
 # An acronym alone: two capitals, or three with no vowel ("Photo-CJ": a citizen journalist;
 # "NLD", "TV"). A surname in capitals keeps its vowel ("KIM", "YENI").
 _ACRONYM = re.compile(r"[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3}")
+# A degree after a name ("NAME, Ph.D."): split off a list of names it is no second person.
+_POST_NOMINALS = frozenset({"phd", "ph.d", "dphil", "md", "m.d", "m.a", "mba", "msc", "esq"})
 
 
 def names_no_person(name: str) -> bool:
     """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
     "Provincial Judge Veng", "NAME Monday"): a newsroom, a person the story speaks of or a
-    dateline, not its writer; nor is an acronym alone ("CJ", "NLD"), nor a Tibetan "name" no
-    name can be (``tibetan_no_name``)."""
-    if _ACRONYM.fullmatch(name.strip(" .,")):
+    dateline, not its writer; nor is an acronym alone ("CJ", "NLD") or a degree alone
+    ("Ph.D."), nor a Tibetan or Burmese "name" no name can be (``tibetan_no_name``,
+    ``burmese_no_name``)."""
+    bare = name.strip(" .,")
+    if _ACRONYM.fullmatch(bare) or bare.casefold() in _POST_NOMINALS:
         return True
-    return tibetan_no_name(name) or any(
-        word.casefold().strip(".,") in _NOT_PERSON_WORDS for word in name.split() if word.isascii()
+    return (
+        tibetan_no_name(name)
+        or burmese_no_name(name)
+        or any(
+            word.casefold().strip(".,") in _NOT_PERSON_WORDS
+            for word in name.split()
+            if word.isascii()
+        )
     )
 
 
@@ -64,3 +74,25 @@ def tibetan_no_name(name: str) -> bool:
     syllables = [part for part in re.split(r"[་༌།༎\s]+", name) if part]
     low, high = _TIBETAN_SYLLABLES
     return not low <= len(syllables) <= high or _TIBETAN_AND in syllables
+
+
+# A Burmese name is honorifics and name syllables; the grammar's particles never end one of
+# its words: plural တွေ/များ, topic ဟာ, "also" လည်း, sentence endings သည်/တယ်/မယ်. A word in
+# Latin capitals (an acronym: "PDF", "KIA") is no part of one either.
+_BURMESE_PARTICLE_ENDS = ("တွေ", "များ", "ဟာ", "လည်း", "သည်", "တယ်", "မယ်")
+_LATIN_ACRONYM = re.compile(r"[A-Z]{2,}")
+
+
+def burmese_no_name(name: str) -> bool:
+    """Whether a Myanmar-script "name" is a phrase of a sentence: a word ends with a
+    grammatical particle, or an acronym in Latin capitals stands among its words.
+
+    >>> burmese_no_name("ဒေသတွေဟာ PDF တွေလည်း လှုပ်ရှားနေ"), burmese_no_name("ကိုမင်းထက်")
+    (True, False)
+    """
+    if not any("\u1000" <= ch <= "\u109f" for ch in name):
+        return False
+    words = name.split()
+    return any(_LATIN_ACRONYM.fullmatch(word) for word in words) or any(
+        word.endswith(_BURMESE_PARTICLE_ENDS) for word in words
+    )
