@@ -29,6 +29,7 @@ from archive.ingest.label_runs import label_runs
 from archive.ingest.not_persons import names_no_person
 
 __all__ = [
+    "EMAIL",
     "CreditCandidate",
     "clean_candidate_name",
     "loose_candidates",
@@ -58,7 +59,7 @@ _SEGMENTS = re.compile(r"\s*(?:\||\s[-–—]\s|။|/|\sby\s)\s*", re.IGNORECASE
 _TO_THIS = re.compile(r"\s+to this (?:report|story|post|article)\W*$", re.IGNORECASE)
 # An e-mail address beside a name ("BY NAME [NAME@example.com]", "NAME <NAME@example.com>"),
 # or the placeholder a saved page shows for a hidden one ("[email protected]").
-_EMAIL = re.compile(
+EMAIL = re.compile(
     r"\s*[(<\[]*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|email\s+protected)[)>\]]*", re.IGNORECASE
 )
 # Words of a writer's title after a name: "By NAME Epoch Times Staff", "NAME, Contributing
@@ -197,7 +198,7 @@ def _name_then_title(rest: str) -> str | None:
 
 def _candidates_of_line(text: str) -> list[tuple[Role, str, str]]:
     """(role, name, reader) for the loose readings of one short line."""
-    line = _EMAIL.sub("", _TO_THIS.sub("", _normal(text))).strip()
+    line = EMAIL.sub("", _TO_THIS.sub("", _normal(text))).strip()
     if (reached := _REACHED.search(line)) is not None:
         # "• NAME can be reached at ADDRESS": the writer's contact line
         contact = clean_candidate_name(line[: reached.start()].lstrip("•*·-– "))

@@ -26,6 +26,7 @@ import icu
 
 from archive.ingest.bylines import find_organisation, opinion_role, states_role
 from archive.ingest.credit_candidates import (
+    EMAIL,
     CreditCandidate,
     clean_candidate_name,
     loose_candidates,
@@ -168,8 +169,6 @@ def _ends_on_boundary(raw: str, name: str) -> float:
 
 
 _AROUND = " \t:：-–—/|()（）[]【】,，=·"
-# An e-mail address (or a saved page's "[email protected]") on the line: a byline's.
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|email\s+protected", re.IGNORECASE)
 # The names listed before another in a label's list: "Web editor: A, B" (B's label is A's).
 _LISTED = re.compile(
     r"(?:[^\W\d_][\w.'’-]*(?:\s+[^\W\d_][\w.'’-]*){0,3}\s*(?:[,，、;]|\band\b|&)\s*)+$"
@@ -282,7 +281,7 @@ def credit_features(candidate: CreditCandidate, page: CreditPage, on_line: int) 
     features["over_lead"] = float(
         line is not None and line < page.first + 5 and _is_paragraph(under)
     )
-    features["email"] = float(_EMAIL.search(raw) is not None)
+    features["email"] = float(EMAIL.search(raw) is not None)
     features["label_heads_list"] = _label_heads_list(unicodedata.normalize("NFKC", raw), name)
     return features
 
