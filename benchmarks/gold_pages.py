@@ -16,6 +16,7 @@ from benchmarks.real_pages import (
     FRESH5_SET,
     FRESH6_SET,
     FRESH7_SET,
+    FRESH8_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -36,6 +37,7 @@ TRAINING_SETS: dict[str, tuple[Path, Path]] = {
     "fresh5": (FRESH5_SET / "pages", FRESH5_SET),
     "fresh6": (FRESH6_SET / "pages", FRESH6_SET),
     "fresh7": (FRESH7_SET / "pages", FRESH7_SET),
+    "fresh8": (FRESH8_SET / "pages", FRESH8_SET),
     "html": (HTML_SET / "pages", HTML_SET),
 }
 

@@ -18,6 +18,7 @@ from benchmarks.real_pages import (
     FRESH6_SET,
     FRESH7_SET,
     FRESH8_SET,
+    FRESH9_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -157,6 +158,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
     assert names("fresh5") == ["fresh5"]
     assert names("fresh6") == ["fresh6"]
     assert names("fresh7") == ["fresh7"]
+    assert names("fresh8") == ["fresh8"]
     assert names("all") == [
         "repo",
         "fresh",
@@ -166,6 +168,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
         "fresh5",
         "fresh6",
         "fresh7",
+        "fresh8",
         "html",
     ]
 
@@ -179,12 +182,12 @@ def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
     def chosen(set_name: str) -> list[PageSet]:
         return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
 
-    assert [(s.name, s.pages, s.gold) for s in chosen("fresh8")] == [
-        ("fresh8", FRESH8_SET / "pages", FRESH8_SET)
+    assert [(s.name, s.pages, s.gold) for s in chosen("fresh9")] == [
+        ("fresh9", FRESH9_SET / "pages", FRESH9_SET)
     ]
-    for set_name in ("repo", "fresh7", "html", "all"):
-        assert "fresh8" not in [page_set.name for page_set in chosen(set_name)]
-        assert FRESH8_SET not in [page_set.gold for page_set in chosen(set_name)]
+    for set_name in ("repo", "fresh8", "html", "all"):
+        assert "fresh9" not in [page_set.name for page_set in chosen(set_name)]
+        assert FRESH9_SET not in [page_set.gold for page_set in chosen(set_name)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
