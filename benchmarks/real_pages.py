@@ -3,7 +3,7 @@
     python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2 … fresh8|html|all]
                                     [--set fresh9] [--json OUT] [--jobs N] [--split]
                                     [--pages DIR --gold FILE|DIR]
-                                    [--archive CLI] [--keep DIR]
+                                    [--archive CLI | --in-process] [--keep DIR]
 
 Twelve sets of real pages (saved text and saved HTML, site chrome included):
 
@@ -263,6 +263,31 @@ class Runner:
             return None, done
 
 
+class InProcessRunner(Runner):
+    """Runs the same CLI commands inside this process (typer's test runner), one at a time.
+
+    The commands, their code and their JSON are the CLI's own; what is saved is a Python
+    start-up per ``show`` and ``analyze`` (most of a set's time). The environment (the
+    throw-away HOME, XDG folders and ARCHIVE_DB) is set for the length of each command.
+    """
+
+    def __init__(self, workdir: Path) -> None:
+        super().__init__(Path(sys.executable), workdir)
+        from typer.testing import CliRunner
+
+        from archive.cli import app
+
+        self._app = app
+        self._cli = CliRunner()
+
+    def run(self, *args: str) -> subprocess.CompletedProcess[str]:
+        done = self._cli.invoke(self._app, list(args), env=self.env, catch_exceptions=True)
+        stderr = done.stderr
+        if done.exception is not None and not isinstance(done.exception, SystemExit):
+            stderr += f"{type(done.exception).__name__}: {done.exception}"
+        return subprocess.CompletedProcess(list(args), done.exit_code, done.stdout, stderr)
+
+
 def score_title(g: Json, show: Json | None, zawgyi: Zawgyi, problems: list[str]) -> Json:
     gold = norm_title(g["title"])
     alternatives = [norm_title(t) for t in g.get("title_alt", [])]
@@ -452,14 +477,19 @@ def score_page(
     return r
 
 
-def score_set(archive: Path, page_set: PageSet, workdir: Path, jobs: int = 2) -> list[Json]:
+def score_set(
+    archive: Path, page_set: PageSet, workdir: Path, jobs: int = 2, in_process: bool = False
+) -> list[Json]:
     """Import one set into a fresh archive and score every page of its gold.
 
     The import is one command; reading pages back runs `jobs` CLI processes at a time
-    (each `show` and `analyze` is a fresh process, so this is where the time goes).
+    (each `show` and `analyze` is a fresh process, so this is where the time goes), or,
+    with `in_process`, the same commands one after another in this process.
     """
     gold = load_gold(page_set.gold, page_set.pages)
-    runner = Runner(archive, workdir)
+    runner = InProcessRunner(workdir) if in_process else Runner(archive, workdir)
+    if in_process:
+        jobs = 1
     zawgyi = Zawgyi(archive)
     imported, done = runner.json("import", str(page_set.pages), "--json", "--db", str(runner.db))
     crash = None
@@ -668,10 +698,16 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=int, default=2, help="archive CLI processes at a time when reading back"
     )
     parser.add_argument(
+        "--in-process",
+        action="store_true",
+        help="run the CLI's commands inside this process (same code, no start-up per page;"
+        " this checkout's archive package, whatever --archive says)",
+    )
+    parser.add_argument(
         "--split", action="store_true", help="also total the repo set's even and odd pages apart"
     )
     args = parser.parse_args(argv)
-    if not args.archive.exists():
+    if not args.in_process and not args.archive.exists():
         parser.error(f"no archive CLI at {args.archive} (give one with --archive)")
     sets = chosen_sets(args)
     if not sets:
@@ -683,10 +719,14 @@ def main(argv: list[str] | None = None) -> int:
             if args.keep:
                 workdir = args.keep / page_set.name
                 workdir.mkdir(parents=True, exist_ok=True)
-                by_set[page_set.name] = score_set(args.archive, page_set, workdir, args.jobs)
+                by_set[page_set.name] = score_set(
+                    args.archive, page_set, workdir, args.jobs, args.in_process
+                )
             else:
                 with tempfile.TemporaryDirectory(prefix="realpages-") as tmp:
-                    by_set[page_set.name] = score_set(args.archive, page_set, Path(tmp), args.jobs)
+                    by_set[page_set.name] = score_set(
+                        args.archive, page_set, Path(tmp), args.jobs, args.in_process
+                    )
         except (GoldError, OSError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 1

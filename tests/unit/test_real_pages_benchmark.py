@@ -229,3 +229,19 @@ def test_one_written_page_through_the_real_cli(page_set: PageSet, tmp_path: Path
     assert page["story"]["chars"] > 0
     assert 2 == t["credits"]["gold_credits"]
     assert t["credits"]["tp"] + t["credits"]["fn"] == 2
+
+
+def test_in_process_scoring_gives_what_the_cli_processes_give(
+    page_set: PageSet, tmp_path: Path
+) -> None:
+    archive = Path(sys.executable).parent / "archive"
+    # a second page, undecodable, so a failed import is compared too
+    (page_set.pages / "broken.txt").write_bytes(b"\xff\xfe\x00Headline\n\n\x81\x82 text\n")
+    page_set.gold.write_text(
+        gold_line() + "\n" + gold_line(file="broken.txt", title=None, credits=[]) + "\n",
+        encoding="utf-8",
+    )
+    by_processes = score_set(archive, page_set, tmp_path / "processes")
+    in_process = score_set(archive, page_set, tmp_path / "in-process", in_process=True)
+    assert [r["file"] for r in in_process] == ["sekong-dam.txt", "broken.txt"]
+    assert by_processes == in_process
