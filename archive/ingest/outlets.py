@@ -19,7 +19,7 @@ from archive.identity.services import resolve_service as _resolve
 from archive.ingest.credits import CreditEntry
 from archive.ingest.furniture import PHOTO_CAPTION
 
-__all__ = ["leading_outlet", "outlets_named"]
+__all__ = ["leading_outlet", "outlet_of_address", "outlets_named"]
 
 _MAX_OUTLET_WORDS = 6
 _MAX_OUTLET_CHARS = 24
@@ -44,7 +44,10 @@ _HAN_WIRE = re.compile(
     r"^\s*(?P<head>[\u3400-\u9fff]{2,12}?)\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[电電]"
 )
 # The outlet and its reporter in brackets: "(自由亞洲電台記者NAME採訪報導)", "（中央社記者NAME）".
-_HAN_BRACKET_REPORTER = re.compile(r"[(（](?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)")
+# "According to" may open the bracket: "(据中广新闻记者NAME汉城报导)".
+_HAN_BRACKET_REPORTER = re.compile(
+    r"[(（](?:据|據)?(?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)"
+)
 # The outlet opening a bracket that closes on its report, whoever made it: "(自由亚洲电台
 # “心灵之旅”访谈节目主持人NAME采访报道DATE)".
 _HAN_BRACKET_REPORT = re.compile(
@@ -63,8 +66,9 @@ _GLUED_REACH = 48
 # A Tibetan dispatch: "OUTLET + genitive + འཕྲིན།" ("the news of OUTLET") opening the lead.
 _TIBETAN_DISPATCH = re.compile(r"^\s*(?P<head>[\u0f00-\u0fff]{4,60}?)(?:འི|ཡི|གི|ཀྱི|གྱི)་འཕྲིན[།༎]")
 # "VIENTIANE (Laotian Times):", "LUANG NAMTHA, Laos (Vientiane Times/ANN) –", "Yangon (AsiaNews) –"
+# The place may be left out: "(VOVWORLD) - …", "(Xinhua) -- …".
 _BRACKET_DATELINE = re.compile(
-    r"^[^()\n]{2,60}?\((?P<head>[^()\d]{2,40}?)(?:/[A-Z]{2,6})?\)\s*(?:[-–—]{1,2}|:)"
+    r"^(?:[^()\n]{2,60}?)?\s*\((?P<head>[^()\d]{2,40}?)(?:/[A-Z]{2,6})?\)\s*(?:[-–—]{1,2}|:)"
 )
 # "Tokyo (AFP) Tokyo could …": the dash lost when the page was saved; a place of up to three
 # capitalised words before the agency.
@@ -131,10 +135,35 @@ def _entry(info: ServiceInfo, raw: str) -> CreditEntry:
     return CreditEntry("source", info.name, "service", info.key, raw.strip())
 
 
+# An address: its host's registrable name is the outlet's ("https://tuoitrenews.vn/…" →
+# "tuoitrenews", "www.rfa.org/…" → "rfa"); a country code's second level ("com.vn",
+# "co.kr") is part of the suffix.
+_ADDRESS = re.compile(
+    r"^(?:https?://)?(?:www\d?\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)", re.I
+)
+_SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "ac", "or", "go", "info"})
+
+
+def outlet_of_address(address: str) -> ServiceInfo | None:
+    """The outlet an address's host names, if the registry knows it."""
+    match = _ADDRESS.match(address.strip())
+    if match is None:
+        return None
+    labels = match["host"].lower().split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
+        labels = labels[:-1]
+    name = labels[-2]
+    return _resolve(name) if len(name) >= 2 else None
+
+
 def _source_label(line: str) -> CreditEntry | None:
     match = _SOURCE_LABEL.search(line) or _LINE_SOURCE_LABEL.match(line)
     if match is None:
         return None
+    rest = match["rest"].strip()
+    if _ADDRESS.match(rest) and "." in rest.split()[0]:
+        info = outlet_of_address(rest.split()[0])
+        return _entry(info, line[match.start() :]) if info is not None else None
     if (found := leading_outlet(match["rest"])) is None:
         return None
     info, named = found
@@ -171,13 +200,13 @@ def _opening(line: str) -> CreditEntry | None:
 # rights reserved", "Copyright (c) 2019 RFA", "<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>",
 # "版權所有 © 明報"); or the outlet, then its reserved rights ("OUTLET 版權所有").
 _COPYRIGHT = re.compile(
-    r"(?:copyright|©|\(c\)|版權所有|版权所有|저작권자|bản\s+quyền(?:\s+thuộc\s+về)?"
+    r"(?:copyright|[©ⓒⒸ]|\(c\)|版權所有|版权所有|저작권자|bản\s+quyền(?:\s+thuộc\s+về)?"
     r"|រក្សាសិទ្ធិ(?:គ្រប់យ៉ាង)?(?:ដោយ)?|ສະຫງວນລິຂະສິດ(?:ໂດຍ)?|မူပိုင်ခွင့်)"
     r"(?P<rest>.*)",
     re.IGNORECASE,
 )
 _COPYRIGHT_FILLER = re.compile(
-    r"^(?:\s|[-–—:：,.©]|\(c\)|copyright|\d{4}(?:\s*[-–—]\s*\d{4})?|by|thuộc\s+về|ដោយ|ໂດຍ)+",
+    r"^(?:\s|[-–—:：,.©ⓒⒸ]|\(c\)|copyright|\d{4}(?:\s*[-–—]\s*\d{4})?|by|thuộc\s+về|ដោយ|ໂດຍ)+",
     re.IGNORECASE,
 )
 _RESERVED = re.compile(
@@ -226,7 +255,9 @@ def _site_name(line: str) -> CreditEntry | None:
 
 
 _MARKED_OPENING_REACH = 8
-_HAN_REPORTER_AT_START = re.compile(r"^\s*[(（](?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)")
+_HAN_REPORTER_AT_START = re.compile(
+    r"^\s*[(（](?:据|據)?(?P<head>[\u3400-\u9fffA-Za-z]{2,12}?)(?:记者|記者)"
+)
 
 
 def _openings(line: str) -> list[CreditEntry]:
@@ -275,6 +306,10 @@ def _sign_off(line: str) -> CreditEntry | None:
 _SLOT_PARTS = re.compile(r"\s*[|｜/／]\s*|\s+[-–—]+(?:\s+|$)|[,،]\s+")
 _MAX_SLOT_LINE = 100
 _BY = re.compile(r"^by\s+", re.IGNORECASE)
+# A Vietnamese job title before the outlet ("Mặc Lâm, biên tập viên RFA").
+_VI_TITLE = re.compile(
+    r"^(?:phóng\s+viên|biên\s+tập\s+viên|thông\s+tín\s+viên|cộng\s+tác\s+viên)\s+", re.I
+)
 
 
 def _slot_outlet(line: str) -> CreditEntry | None:
@@ -284,8 +319,99 @@ def _slot_outlet(line: str) -> CreditEntry | None:
     if PHOTO_CAPTION.search(line) or line.lstrip().startswith(("/", "／")):
         return None  # "(攝影/REUTERS/NAME)", "/연합뉴스": a photo's agency, not the story's
     for part in _SLOT_PARTS.split(line.strip()):
-        if (info := _whole_outlet(_BY.sub("", part))) is not None:
+        part = _VI_TITLE.sub("", _BY.sub("", part))
+        if (info := _whole_outlet(part)) is not None:
             return _entry(info, line)
+    return None
+
+
+# A republisher's notice naming where the story first ran, opening its line: "Originally
+# posted by the Voice of America.", "This article was originally published by OUTLET",
+# "Republished with permission from OUTLET", "First published on OUTLET".
+_REPOST_NOTICE = re.compile(
+    r"^\s*[(\[*_]*(?:(?:this|the)\s+(?:article|story|report|post|piece|content)\s+"
+    r"(?:(?:was|is|has\s+been)\s+)?)?"
+    r"(?:(?:originally|first)\s+(?:posted|published|appeared|aired|broadcast|ran)"
+    r"|(?:re-?published|reprinted|reposted)(?:\s+with\s+(?:kind\s+)?permission)?)"
+    r"\s+(?:by|on|in|at|from|via)\s+(?P<rest>\S.*)",
+    re.IGNORECASE,
+)
+_MAX_NOTICE_LINE = 300
+
+
+def _repost_notice(line: str) -> CreditEntry | None:
+    """The outlet a republisher's notice names as the story's first publisher."""
+    if len(line) > _MAX_NOTICE_LINE or (match := _REPOST_NOTICE.match(line)) is None:
+        return None
+    rest = match["rest"].strip()
+    if _ADDRESS.match(rest) and "." in rest.split()[0]:
+        info = outlet_of_address(rest.split()[0])
+        return _entry(info, match.group()) if info is not None else None
+    found = leading_outlet(rest)
+    return _entry(found[0], match.group()) if found is not None else None
+
+
+# A Korean broadcast report's close: the station's news and the reporter ("MBC뉴스
+# 김민찬입니다.", "KBS 뉴스 NAME입니다"), the page may cut it short ("… 김민찬입니").
+_KO_BROADCAST_CLOSE = re.compile(
+    r"(?:^|(?<=[\s.\]”\"]))(?P<head>[A-Za-z0-9가-힣]{2,10}?)\s*뉴스\s+[가-힣]{2,4}\s*(?:입니다|입니|였습니다)"
+)
+
+
+def _broadcast_close(line: str) -> CreditEntry | None:
+    """The station a Korean broadcast report closes on."""
+    if (match := _KO_BROADCAST_CLOSE.search(line)) is None:
+        return None
+    info = _whole_outlet(match["head"] + " 뉴스") or _whole_outlet(match["head"])
+    return _entry(info, match.group()) if info is not None else None
+
+
+# A line that is the outlet's name alone, closing the story ("Xinhua", "PRI’s The World").
+_MAX_CLOSING_NAME = 40
+_CLOSING_REACH = 5
+
+
+def _closing_name(line: str) -> CreditEntry | None:
+    text = line.strip(" \t\u00a0-–—")
+    if not text or len(text) > _MAX_CLOSING_NAME:
+        return None
+    info = _whole_outlet(text)
+    return _entry(info, line.strip()) if info is not None else None
+
+
+# An agency's name in capitals glued after the last sentence ("… he said.REUTERS").
+_CAPITAL_SIGN_OFF = re.compile(r"[.!?”\"’]\s*(?P<head>[A-Z][A-Z-]{1,11})\s*$")
+
+
+def _capital_sign_off(line: str) -> CreditEntry | None:
+    if (match := _CAPITAL_SIGN_OFF.search(line)) is None:
+        return None
+    info = _whole_outlet(match["head"])
+    return _entry(info, match["head"]) if info is not None else None
+
+
+# A Chinese photo's or video's credit naming the outlet that made it ("新华社记者 NAME 摄",
+# "新華社發(NAME 攝)", "新华社音视频部制作"): on a page that names no other outlet, the
+# outlet whose pictures or report the page carries.
+_HAN_MADE_BY = re.compile(
+    r"(?:^|(?<=[\s。)）(（]))(?P<head>[\u3400-\u9fff]{2,8}?)(?:"
+    r"(?:记者|記者)\s*[\u3400-\u9fff]{2,4}(?:\s*[、,，\s]\s*[\u3400-\u9fff]{2,4})*\s*(?:摄|攝)"
+    r"|(?:发|發)\s*[(（][^()（）]{2,16}(?:摄|攝)[)）]"
+    r")"
+)
+# "新华社音视频部制作": the outlet, its department, "made (it)", alone on its line; or the
+# agency's "distributed" under a photo ("新華社發").
+_HAN_PRODUCED = re.compile(
+    r"^\s*[(（]?(?P<head>[\u3400-\u9fff]{2,16}?)(?:制作|製作|出品|发|發)[)）]?\s*$"
+)
+
+
+def _made_by(line: str) -> CreditEntry | None:
+    if (produced := _HAN_PRODUCED.match(line)) and (found := leading_outlet(produced["head"])):
+        return _entry(found[0], produced.group())
+    for match in _HAN_MADE_BY.finditer(line):
+        if (found := leading_outlet(match["head"])) is not None:
+            return _entry(found[0], match.group())
     return None
 
 
@@ -329,11 +455,32 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
     for index in paragraphs[-3:]:
         if (entry := _sign_off(texts[index])) is not None:
             found.append(entry)
+    # The story's closing lines and the few under them (the story's span may hold the
+    # page's footer, or lose its last paragraph to it): a broadcast's close, an agency in
+    # capitals after the last sentence, the outlet's name alone on a line.
+    closing = range(max(first, last - _CLOSING_REACH), min(len(texts), last + 4))
+    for index in closing:
+        text = texts[index]
+        entry = _broadcast_close(text) or _closing_name(text)
+        if entry is None and len(text.strip()) >= 20 and index >= last - 1:
+            entry = _capital_sign_off(text)
+        if entry is not None:
+            found.append(entry)
+    for text in texts:
+        if (entry := _repost_notice(text)) is not None:
+            found.append(entry)
     # The page's copyright line, in the footer under the story.
-    for index in range(last + 1, min(len(texts), last + 1 + _FOOTER_REACH)):
+    # (The story's span may run to the page's end: its last lines are read too.)
+    footer = range(max(first, last - _CLOSING_REACH), min(len(texts), last + 1 + _FOOTER_REACH))
+    for index in footer:
         if (entry := _copyright(texts[index])) is not None:
             found.append(entry)
             break
+    if not found:
+        for text in texts[: last + 1 + _FOOTER_REACH]:
+            if (entry := _made_by(text)) is not None:
+                found.append(entry)
+                break
     unique: dict[str | None, CreditEntry] = {}
     for entry in found:
         unique.setdefault(entry.service_key, entry)

@@ -1,0 +1,110 @@
+"""Where pages name their outlet beyond labels and datelines: a place-less bracket dateline,
+a republisher's notice, a source address, a broadcast's close, a closing name line, an
+agency in capitals after the last sentence, a Chinese photo's or video's maker, a
+Vietnamese job title before the outlet."""
+
+from __future__ import annotations
+
+import pytest
+
+from archive.ingest.outlets import outlet_of_address, outlets_named
+
+_LEAD = "The city council met on Monday to plan the new bridge over the river, officials said."
+_LEAD_ZH = "受持续强降雨天气影响,当地防汛形势严峻,不少村民被转移至避灾安置场所,记者来到当地。"
+
+
+def _keys(texts: list[str], *, top: int = 0, first: int = 1, last: int | None = None) -> list[str]:
+    end = len(texts) - 1 if last is None else last
+    return [
+        entry.service_key or "" for entry in outlets_named(texts, top=top, first=first, last=end)
+    ]
+
+
+def test_a_bracket_dateline_without_its_place_names_the_outlet() -> None:
+    lead = (
+        "(VOVWORLD) - Vietnam took its seat on the Security Council for the first time on Monday."
+    )
+    assert _keys(["A headline", lead, _LEAD]) == ["vov"]
+
+
+def test_an_aside_in_brackets_is_no_dateline() -> None:
+    lead = "(Updated) - The city council met on Monday to plan the new bridge, officials said."
+    assert _keys(["A headline", lead, _LEAD]) == []
+
+
+def test_according_to_may_open_a_bracketed_reporter() -> None:
+    lead = "【2月5日报导】(据中广新闻记者王长伟汉城报导)南韩的脱北者计划成立网络电台,向北韩广播。"
+    assert "bcc" in _keys(["标题", lead, _LEAD_ZH])
+
+
+@pytest.mark.parametrize(
+    ("line", "key"),
+    [
+        ("Originally posted by the Voice of America. Public domain.", "voa"),
+        ("This article was originally published by Reuters.", "reuters"),
+        ("Republished with permission from Radio Free Asia.", "rfa"),
+        ("This content originally appeared on Radio Free Asia and was authored by it.", "rfa"),
+    ],
+)
+def test_a_republishers_notice_names_where_the_story_first_ran(line: str, key: str) -> None:
+    assert _keys([line, "A headline", _LEAD], top=1, first=2) == [key]
+
+
+def test_a_sentence_about_another_report_is_no_notice() -> None:
+    assert _keys(["A headline", "The report, first published by Reuters, said so.", _LEAD]) == []
+
+
+@pytest.mark.parametrize(
+    ("address", "key"),
+    [
+        ("https://tuoitrenews.vn/news/society/20180618/fake-policeman", "tuoi-tre"),
+        ("www.rfa.org/english/news/uyghur", "rfa"),
+        ("https://www.voanews.com/a/123.html", "voa"),
+        ("http://www.cna.com.tw/news/1.aspx", "cna"),
+    ],
+)
+def test_an_address_names_its_outlet_by_its_host(address: str, key: str) -> None:
+    info = outlet_of_address(address)
+    assert info is not None and info.key == key
+
+
+def test_an_unknown_host_names_nothing() -> None:
+    assert outlet_of_address("https://example.com/news/1") is None
+
+
+def test_a_source_label_over_an_address_names_the_outlet() -> None:
+    texts = ["A headline", _LEAD, _LEAD, "Source: https://tuoitrenews.vn/news/society/2018/x"]
+    assert _keys(texts, last=2) == ["tuoi-tre"]
+
+
+def test_a_korean_broadcast_close_names_the_station() -> None:
+    texts = ["제목", "경찰은 오늘 사건 현장을 조사했다고 밝혔습니다.", "MBC뉴스 김민찬입니다."]
+    assert _keys(texts) == ["mbc"]
+
+
+def test_the_outlets_name_alone_under_the_story_names_it() -> None:
+    texts = ["A headline", _LEAD, _LEAD, "Xinhua", "Leave a comment"]
+    assert _keys(texts, last=2) == ["xinhua"]
+
+
+def test_an_agency_in_capitals_after_the_last_sentence_names_it() -> None:
+    texts = ["A headline", _LEAD, "Malaysia urged Asean to condemn the junta's actions. REUTERS"]
+    assert _keys(texts) == ["reuters"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["新华社记者 齐海山 摄", "新華社發(陳熙 攝)", "(新华社记者 刘军喜 摄)", "新华社音视频部制作"],
+)
+def test_a_chinese_photo_or_video_credit_names_its_maker(line: str) -> None:
+    assert _keys(["标题", _LEAD_ZH, line]) == ["xinhua"]
+
+
+def test_a_photo_credit_gives_way_to_the_outlet_the_page_names() -> None:
+    texts = ["标题", "来源:人民网", _LEAD_ZH, "新华社记者 齐海山 摄"]
+    assert _keys(texts, first=2) == ["peoples-daily-online"]
+
+
+def test_a_vietnamese_job_title_before_the_outlet_in_a_byline() -> None:
+    texts = ["Tiêu đề", "Mặc Lâm, biên tập viên RFA, Bangkok", _LEAD]
+    assert _keys(texts, first=2) == ["rfa"]
