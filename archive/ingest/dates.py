@@ -144,6 +144,8 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )  # fmt: skip
 
+# The clock of a US-formatted stamp after its date: " 11:29:00 AM".
+_US_CLOCK = re.compile(r"\s+\d{1,2}:\d{2}:\d{2}\s*[AaPp]\.?[Mm]\b")
 # Languages whose pages write a numeric date month first (4/19/2018).
 _MONTH_FIRST_LANGUAGES = frozenset({"en"})
 
@@ -172,8 +174,11 @@ def _from_rule(kind: str, match: re.Match[str], language: str | None) -> datetim
     if kind == "numeric_dmy":
         a, b = int(groups["a"]), int(groups["b"])
         # 06.04.2020 is day first everywhere: no one writes a dotted date month first.
-        month_first = (
-            groups["sep"] != "." and (language or "").split("-")[0] in _MONTH_FIRST_LANGUAGES
+        month_first = groups["sep"] != "." and (
+            (language or "").split("-")[0] in _MONTH_FIRST_LANGUAGES
+            # "11/12/2013 11:29:00 AM": a 12-hour clock with seconds after it is the US
+            # stamp (Blogger's and en-US software's default) in a page of any language
+            or (groups["sep"] == "/" and _US_CLOCK.match(match.string, match.end()) is not None)
         )
         if a > 12 or (b <= 12 and not month_first):
             return _make(int(groups["y"]), b, a)
@@ -683,6 +688,8 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     "Posted on 27 April 2010. Filed under: …", "ចេញផ្សាយ ថ្ងៃទី 22 May, 2015 ម៉ោង 11:00"
     are date lines; a sentence that mentions a date is not, nor a headline with a date in it.
     """
+    if (corresponding := _KHMER_CORRESPONDING.search(text)) is not None:
+        text = corresponding["rest"]  # the Gregorian date the lunar date corresponds to
     if len(text) > _MAX_DATE_LINE_CHARS:
         # "Posted on 27 April 2010. Filed under: … | Tags: …": a metadata line's first field.
         field_break = _FIELD_BREAK.search(text, 0, _MAX_DATE_LINE_CHARS)
@@ -702,6 +709,11 @@ def date_line(text: str, *, language: str | None = None) -> DateLine | None:
     return found
 
 
+# A Khmer date line gives the lunar date, then the Gregorian one it corresponds to
+# ("ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ … ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣").
+_KHMER_CORRESPONDING = re.compile(
+    r"(?:ពុទ្ធសករាជ|ព\.ស\.|រោច|កើត)[^\n]{0,80}?ត្រូវ(?:នឹង|នង|និង)\s*(?P<rest>\S.{0,60})$"
+)
 # A notice in angle brackets opening a stamp ("<저작권자(c) 연합뉴스, 무단 전재-재배포 금지>
 # 2018/12/31 13:24 송고"): the copyright line a wire story closes with, its filing date after.
 _NOTICE = re.compile(r"^\s*(?:<[^<>]{1,60}>|〈[^〈〉]{1,60}〉)\s*(?=\S)")
