@@ -300,6 +300,8 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     ("vtv", "VTV", "vi", ("vtv", "đài truyền hình việt nam")),
     ("myanmar-times", "The Myanmar Times", "en", ("myanmar times", "mmtimes")),
     ("seven-day", "7Day News", "my", ("7day news", "7day daily", "7 day news")),
+    ("nst", "New Straits Times", "en", ("new straits times", "new straits times press",
+                                        "nst online")),
     ("tsongonpo", "Tsongonpo Net", "bo", ("tsongonpo net", "མཚོ་སྔོན་པོ་དྲ་བ")),
     ("uyghur-agency", "Uyghur News Agency", "ug",
      ("uyghur news agency", "ئۇيغۇر ئاگېنتلىقى", "ئۇيغۇر ئاگىنتىلىقى", "ئۇيغۇر ئاگېنتىلىقى",

@@ -141,6 +141,7 @@ def _entry(info: ServiceInfo, raw: str) -> CreditEntry:
 _ADDRESS = re.compile(
     r"^(?:https?://)?(?:www\d?\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)(?:[/:?#]|$)", re.I
 )
+_ADDRESS_PATH = re.compile(r"^/(?P<part>[a-z]{3,12})(?:[/?#]|$)", re.I)
 _SECOND_LEVEL = frozenset({"com", "co", "org", "net", "gov", "edu", "ac", "or", "go", "info"})
 
 
@@ -153,7 +154,13 @@ def outlet_of_address(address: str) -> ServiceInfo | None:
     if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL:
         labels = labels[:-1]
     name = labels[-2]
-    return _resolve(name) if len(name) >= 2 else None
+    if len(name) < 2:
+        return None
+    # "www.rfa.org/uyghur/…": the path's first part may name the outlet's language service
+    path = _ADDRESS_PATH.match(address.strip()[match.end() - 1 :])
+    if path is not None and (service := _resolve(f"{name} {path['part']}")) is not None:
+        return service
+    return _resolve(name)
 
 
 def _source_label(line: str) -> CreditEntry | None:
@@ -213,6 +220,9 @@ _RESERVED = re.compile(
     r"(?P<head>\S.{1,40}?)\s*(?:版權所有|版权所有|all\s+rights\s+reserved)", re.I
 )
 _MAX_COPYRIGHT_LINE = 160
+_COPYRIGHT_OPENING = re.compile(
+    r"^\W{0,3}(?:copyright|[©ⓒⒸ]|\(c\)|저작권자|版權所有|版权所有)", re.I
+)
 _FOOTER_REACH = 12
 
 
@@ -371,23 +381,27 @@ _MAX_CLOSING_NAME = 40
 _CLOSING_REACH = 5
 
 
+_SENTENCE_CLOSE = re.compile(r"[.!?。”\"’)]\s*$")
+_PARAGRAPH_CHARS = 100
+
+
+def _closes_story(texts: Sequence[str], index: int) -> bool:
+    """Whether a line stands where a story's closing credit stands: after a sentence's end
+    or a byline ("By NAME"), with no paragraph under it (a name between a caption and the
+    next paragraph credits the photo)."""
+    above = [t.strip() for t in texts[max(0, index - 3) : index] if t.strip()]
+    below = [t.strip() for t in texts[index + 1 : index + 4] if t.strip()][:2]
+    if not above or not (_SENTENCE_CLOSE.search(above[-1]) or _BY.match(above[-1])):
+        return False
+    return all(len(t) < _PARAGRAPH_CHARS for t in below)
+
+
 def _closing_name(line: str) -> CreditEntry | None:
     text = line.strip(" \t\u00a0-–—")
     if not text or len(text) > _MAX_CLOSING_NAME:
         return None
     info = _whole_outlet(text)
     return _entry(info, line.strip()) if info is not None else None
-
-
-# An agency's name in capitals glued after the last sentence ("… he said.REUTERS").
-_CAPITAL_SIGN_OFF = re.compile(r"[.!?”\"’]\s*(?P<head>[A-Z][A-Z-]{1,11})\s*$")
-
-
-def _capital_sign_off(line: str) -> CreditEntry | None:
-    if (match := _CAPITAL_SIGN_OFF.search(line)) is None:
-        return None
-    info = _whole_outlet(match["head"])
-    return _entry(info, match["head"]) if info is not None else None
 
 
 # A Chinese photo's or video's credit naming the outlet that made it ("新华社记者 NAME 摄",
@@ -456,23 +470,26 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
         if (entry := _sign_off(texts[index])) is not None:
             found.append(entry)
     # The story's closing lines and the few under them (the story's span may hold the
-    # page's footer, or lose its last paragraph to it): a broadcast's close, an agency in
-    # capitals after the last sentence, the outlet's name alone on a line.
+    # page's footer, or lose its last paragraph to it): a broadcast's close, the outlet's
+    # name alone on a line.
     closing = range(max(first, last - _CLOSING_REACH), min(len(texts), last + 4))
     for index in closing:
         text = texts[index]
-        entry = _broadcast_close(text) or _closing_name(text)
-        if entry is None and len(text.strip()) >= 20 and index >= last - 1:
-            entry = _capital_sign_off(text)
+        entry = _broadcast_close(text)
+        if entry is None and _closes_story(texts, index):
+            entry = _closing_name(text)
         if entry is not None:
             found.append(entry)
     for text in texts:
         if (entry := _repost_notice(text)) is not None:
             found.append(entry)
     # The page's copyright line, in the footer under the story.
-    # (The story's span may run to the page's end: its last lines are read too.)
+    # (The story's span may run to the page's end: its last lines are read too, where a
+    # copyright line must open with its mark: "… in Myanmar. © AFP" closes a photo's caption.)
     footer = range(max(first, last - _CLOSING_REACH), min(len(texts), last + 1 + _FOOTER_REACH))
     for index in footer:
+        if index <= last and _COPYRIGHT_OPENING.match(texts[index]) is None:
+            continue
         if (entry := _copyright(texts[index])) is not None:
             found.append(entry)
             break

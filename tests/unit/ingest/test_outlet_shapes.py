@@ -1,7 +1,6 @@
 """Where pages name their outlet beyond labels and datelines: a place-less bracket dateline,
-a republisher's notice, a source address, a broadcast's close, a closing name line, an
-agency in capitals after the last sentence, a Chinese photo's or video's maker, a
-Vietnamese job title before the outlet."""
+a republisher's notice, a source address, a broadcast's close, a closing name line, a
+Chinese photo's or video's maker, a Vietnamese job title before the outlet."""
 
 from __future__ import annotations
 
@@ -87,9 +86,19 @@ def test_the_outlets_name_alone_under_the_story_names_it() -> None:
     assert _keys(texts, last=2) == ["xinhua"]
 
 
-def test_an_agency_in_capitals_after_the_last_sentence_names_it() -> None:
-    texts = ["A headline", _LEAD, "Malaysia urged Asean to condemn the junta's actions. REUTERS"]
-    assert _keys(texts) == ["reuters"]
+def test_a_name_between_a_caption_and_the_next_paragraph_credits_the_photo() -> None:
+    texts = ["A headline", _LEAD, "Students at the festival in Ankara", "RFA", _LEAD + " " + _LEAD]
+    assert _keys(texts, last=4) == []
+
+
+def test_a_caption_credit_in_the_storys_last_lines_is_no_copyright_line() -> None:
+    texts = ["A headline", _LEAD, _LEAD, "Workers protest the coup in Yangon.    © AFP"]
+    assert _keys(texts) == []
+
+
+def test_an_address_path_may_name_the_language_service() -> None:
+    info = outlet_of_address("http://www.rfa.org/uyghur/xewerler/tepsili_xewer/x")
+    assert info is not None and info.key == "rfa-uyghur"
 
 
 @pytest.mark.parametrize(
