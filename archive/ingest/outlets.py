@@ -361,10 +361,12 @@ def _repost_notice(line: str) -> CreditEntry | None:
     return _entry(found[0], match.group()) if found is not None else None
 
 
-# A Korean broadcast report's close: the station's news and the reporter ("MBC뉴스
-# 김민찬입니다.", "KBS 뉴스 NAME입니다"), the page may cut it short ("… 김민찬입니").
+# A Korean broadcast report's close: the station (its news) and the reporter ("MBC뉴스
+# 김민찬입니다.", "KBS 뉴스 NAME입니다", "YTN NAME입니다"), the page may cut it short ("…
+# 김민찬입니"); the station must be one the registry knows.
 _KO_BROADCAST_CLOSE = re.compile(
-    r"(?:^|(?<=[\s.\]”\"]))(?P<head>[A-Za-z0-9가-힣]{2,10}?)\s*뉴스\s+[가-힣]{2,4}\s*(?:입니다|입니|였습니다)"
+    r"(?:^|(?<=[\s.\]”\"]))(?P<head>[A-Za-z0-9가-힣]{2,10}?)(?:\s*뉴스)?\s+[가-힣]{2,4}\s*"
+    r"(?:입니다|입니|였습니다)"
 )
 
 
@@ -474,12 +476,14 @@ def outlets_named(texts: Sequence[str], *, top: int, first: int, last: int) -> l
     # name alone on a line.
     closing = range(max(first, last - _CLOSING_REACH), min(len(texts), last + 4))
     for index in closing:
-        text = texts[index]
-        entry = _broadcast_close(text)
-        if entry is None and _closes_story(texts, index):
-            entry = _closing_name(text)
-        if entry is not None:
+        if _closes_story(texts, index) and (entry := _closing_name(texts[index])) is not None:
             found.append(entry)
+    # A broadcast's close stands at its report's end, which the span may run past (a
+    # station's tip-off notice under it): any line from the story's first down.
+    for text in texts[max(0, first) : last + 4]:
+        if (entry := _broadcast_close(text)) is not None:
+            found.append(entry)
+            break
     for text in texts:
         if (entry := _repost_notice(text)) is not None:
             found.append(entry)

@@ -76,9 +76,17 @@ def test_a_source_label_over_an_address_names_the_outlet() -> None:
     assert _keys(texts, last=2) == ["tuoi-tre"]
 
 
-def test_a_korean_broadcast_close_names_the_station() -> None:
-    texts = ["제목", "경찰은 오늘 사건 현장을 조사했다고 밝혔습니다.", "MBC뉴스 김민찬입니다."]
-    assert _keys(texts) == ["mbc"]
+@pytest.mark.parametrize(
+    ("close", "key"), [("MBC뉴스 김민찬입니다.", "mbc"), ("YTN 조용성입니다.", "ytn")]
+)
+def test_a_korean_broadcast_close_names_the_station(close: str, key: str) -> None:
+    texts = ["제목", "경찰은 오늘 사건 현장을 조사했다고 밝혔습니다.", close]
+    assert _keys(texts) == [key]
+
+
+def test_a_speaker_introducing_himself_names_no_station() -> None:
+    texts = ["제목", "경찰은 오늘 사건 현장을 조사했다고 밝혔습니다.", "저는 김민찬입니다."]
+    assert _keys(texts) == []
 
 
 def test_the_outlets_name_alone_under_the_story_names_it() -> None:
