@@ -99,7 +99,11 @@ def _by_wire_dateline(text: str) -> list[CreditEntry]:
     if any(len(word.strip(".")) > 2 and word.isupper() for word in match["name"].split()):
         return []  # "By JANE DOE SEOUL": no case change marks where the name ends
     raw = match.group().rstrip(" -–—")
-    people = read_names(match["name"], "reporter", raw, strict_case=True) or []
+    words = match["name"].split()
+    # "by NAME Agence France Presse SEOUL, …": the outlet the name writes for closes it
+    cut = next((at for at in range(1, len(words)) if find_organisation(" ".join(words[at:]))), None)
+    name = " ".join(words[:cut])
+    people = read_names(name, "reporter", raw, strict_case=True) or []
     return [e for e in people if e.kind == "person"]
 
 

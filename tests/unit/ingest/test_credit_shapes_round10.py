@@ -63,6 +63,11 @@ def test_a_glued_name_under_the_headline_is_the_pages_reporter() -> None:
             "Thursday, as expected by most economists.",
             [("reporter", "Mara Velden")],
         ),
+        (
+            "by Mara Velden Agence France Presse SEOUL, South Korea (AFP) — The North fired "
+            "a new missile over the weekend, state media reported on Monday.",
+            [("reporter", "Mara Velden")],
+        ),
     ],
 )
 def test_a_byline_run_on_into_a_wire_dateline_ends_where_the_capitals_begin(
