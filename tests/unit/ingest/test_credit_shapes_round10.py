@@ -11,8 +11,8 @@ import pytest
 
 from archive.ingest.bylines import bare_name, find_credit_lines, read_credit_line
 from archive.ingest.credits import CreditEntry
+from archive.ingest.furniture import is_chrome
 from archive.ingest.lead_credits import lead_head_credits
-from archive.ingest.linemodel import is_chrome
 from archive.ingest.not_persons import names_no_person
 from archive.ingest.textpage import parse_text_page
 from tests.unit.ingest.pages import HEADLINE, LEAD, SECOND, THIRD, page
