@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     _watch(bylines, "_glued_title", "glued", fired, lambda a, cut: a[0][:cut].strip())
     _watch(lead_credits, "_by_wire_dateline", "wire_dateline", fired, lambda a, f: f[0].name)
     _watch(bylines, "_place_then_date", "place_date", fired, lambda a, f: a[0])
+    _watch(textpage, "second_by_name", "second_by", fired, lambda a, f: f[0].name)
     _watch(bylines, "_photo_over_byline", "photo_over_byline", fired, lambda a, f: a[0])
     _watch(not_persons, "_opens_with_article", "article", fired, lambda a, f: a[0])
     counts: Counter[tuple[str, str]] = Counter()
@@ -72,13 +73,14 @@ def main(argv: list[str] | None = None) -> int:
         textpage.parse_text_page(read[0], language=read[1])
         for shape, name in dict.fromkeys(fired):
             # a name the article rule drops is wrong when gold credits it, else neutral
-            named = name if shape in ("glued", "wire_dateline", "article") else ""
+            named = name if shape in ("glued", "wire_dateline", "second_by", "article") else ""
             seen = verdict(named, gold)
             if shape == "article":
                 seen = "wrong" if seen == "right" else "neutral"
             counts[shape, seen] += 1
             print(f"{seen:7} {shape:17} {set_name}/{gold['file']} {name!r}")
-    for shape in ("glued", "wire_dateline", "place_date", "photo_over_byline", "article"):
+    shapes = ("glued", "wire_dateline", "second_by", "place_date", "photo_over_byline", "article")
+    for shape in shapes:
         row = "  ".join(f"{v} {counts[shape, v]}" for v in ("right", "neutral", "wrong"))
         print(f"{shape:17} {row}")
     return 0

@@ -63,6 +63,7 @@ __all__ = [
     "read_sentence_form",
     "read_slashed",
     "read_source_line",
+    "second_by_name",
     "states_role",
     "story_source",
     "words_recur",
@@ -735,6 +736,44 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
         return None
     # An outlet or service that wrote the story reported it.
     return _wire_reporters(entries) or ([] if _STAFF.match(rest.strip()) else None)
+
+
+# "By A, B" with one comma and no "and": the part after the comma is read as a place or a
+# title ("By NAME, Phnom Penh", "By NAME, Staff Writer"); on Xinhua's pages it is the second
+# reporter ("By NAME, NAME").
+_BY_TWO_PARTS = re.compile(r"^by\s+(?P<first>[^,]+),\s*(?P<second>[^,]+)$", re.IGNORECASE)
+_TITLE_WORDS = frozenset(
+    {"senior", "chief", "special", "associate", "contributing", "freelance", "staff", "deputy",
+     "political", "foreign", "bureau"}
+) | _GLUED_TITLE_ENDS  # fmt: skip
+
+
+def second_by_name(line: str, story: Sequence[str]) -> tuple[CreditEntry, ...]:
+    """The second person of a "By A, B" byline, when B has a person's name's shape (two or
+    three capitalised words, no title's, outlet's or furniture word) and no word of it
+    recurs in ``story`` (a place does: "By NAME, Phnom Penh" over "PHNOM PENH, …"), else ().
+
+    >>> [e.name for e in second_by_name("By Lan Vo, Mara Velden", ["Rain fell all week."])]
+    ['Mara Velden']
+    """
+    match = _BY_TWO_PARTS.match(line.strip())
+    if match is None or re.search(r"\band\b|&|\d|[|/]", line):
+        return ()
+    second = match["second"].strip()
+    words = second.split()
+    if (
+        not 2 <= len(words) <= 3
+        or find_organisation(second) is not None
+        or _outlet_then_place(second) is not None
+        or _STAFF.match(second)
+        or any(w.casefold().strip(".") in _TITLE_WORDS | FURNITURE_WORDS for w in words)
+        or names_no_person(second)
+    ):
+        return ()
+    entries = read_names(second, "writer", line, strict_case=True)
+    if not entries or len(entries) != 1 or entries[0].kind != "person":
+        return ()
+    return () if words_recur(entries, story) else tuple(entries)
 
 
 def _wire_reporters(entries: list[CreditEntry]) -> list[CreditEntry]:

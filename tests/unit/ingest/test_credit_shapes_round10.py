@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 import pytest
 
-from archive.ingest.bylines import bare_name, find_credit_lines, read_credit_line
+from archive.ingest.bylines import bare_name, find_credit_lines, read_credit_line, second_by_name
 from archive.ingest.credits import CreditEntry
 from archive.ingest.furniture import is_chrome
 from archive.ingest.lead_credits import lead_head_credits
@@ -137,3 +137,25 @@ def test_by_an_outlet_opening_with_an_article_credits_no_person() -> None:
     parsed = parse_text_page(page(HEADLINE, "By The Daily Ledger", LEAD, SECOND, THIRD))
     entries = parsed.credits.entries if parsed.credits is not None else ()
     assert people(entries) == []
+
+
+# ------------------------------------------------------------------ "By A, B" (Xinhua)
+def test_the_second_name_of_a_by_line_is_a_second_writer_the_story_never_names() -> None:
+    parsed = parse_text_page(page(HEADLINE, "By Lan Vo, Mara Velden", LEAD, SECOND, THIRD))
+    assert parsed.credits is not None
+    assert people(parsed.credits.entries) == [("writer", "Lan Vo"), ("writer", "Mara Velden")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Lan Vo, Phnom Penh",  # a place the story names
+        "By Lan Vo, Staff Writer",
+        "By Lan Vo, Senior Correspondent",
+        "By Lan Vo, Anadolu Agency",
+        "By Lan Vo, VOA Khmer",
+        "By Lan Vo, May 3",
+    ],
+)
+def test_a_place_a_title_or_an_outlet_after_the_comma_is_no_second_writer(line: str) -> None:
+    assert second_by_name(line, ["PHNOM PENH, May 3 — Rain fell in Phnom Penh all week."]) == ()
