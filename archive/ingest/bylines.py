@@ -63,6 +63,7 @@ __all__ = [
     "read_sentence_form",
     "read_slashed",
     "read_source_line",
+    "second_by_name",
     "states_role",
     "story_source",
     "words_recur",
@@ -107,6 +108,15 @@ _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 # A Latin outlet tag glued to a name in another script: "ទេព សុរ៉ាវីRFA".
 _GLUED_TAG = re.compile(r"(?<=[^\x00-\x7f\s])(?P<tag>[A-Z][A-Za-z]{1,12})$")
 _SLASH_TAG = re.compile(r"\s*/\s*(?P<tag>[^/]+)$")
+# A case change inside a Latin word, where a saved page ran the byline into the outlet
+# under it ("Jack KimReuters", "NAMEAssociated Press"): the outlet may start there.
+_CASE_CHANGE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A writer's title under the byline, run on the same way ("John RoeSenior Writer", "NAMEWorld
+# editor"): up to four words ending in a newsroom role.
+_GLUED_TITLE_ENDS = frozenset(
+    {"writer", "reporter", "correspondent", "editor", "columnist", "contributor"}
+)
+_MAX_TITLE_WORDS = 4
 # One word ending in capitals after a small letter ("CamboJA", "VietnamNET"): a brand.
 _BRAND_TAG = re.compile(r"[A-Z][a-z]+[A-Z]{2,}")
 _STAFF = re.compile(
@@ -274,6 +284,11 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
         if (glued := _GLUED_TAG.search(part)) and find_organisation(glued["tag"]) is not None:
             tags.append(glued["tag"])
             part = part[: glued.start()]
+        elif (cut := _glued_outlet(part)) is not None:
+            tags.append(part[cut:])
+            part = part[:cut]
+        elif (cut := _glued_title(part)) is not None:
+            part = part[:cut]  # "NAMESenior Writer": the title under the name, run on
         org = find_organisation(part) or _outlet_then_place(part)
         if org is not None:
             entries.append(organisation_entry(role, org, raw))
@@ -297,6 +312,42 @@ def read_names(text: str, role: Role, raw: str, *, strict_case: bool) -> list[Cr
             if info is not None and info.is_organization:
                 entries.append(organisation_entry("source", info, raw))
     return entries
+
+
+def _glued_outlet(part: str) -> int | None:
+    """Where a known outlet glued to a Latin name begins ("Jack KimReuters" → 8), else None.
+
+    The outlet starts at a small letter's capital inside a word and runs to the end; the
+    name before it keeps two letters of its last word at least ("McDonald" stays whole:
+    "Donald" names no outlet)."""
+    if not is_latin(part):
+        return None
+    for change in _CASE_CHANGE.finditer(part):
+        cut = change.start()
+        head = part[:cut].split()
+        if head and len(head[-1]) >= 2 and find_organisation(part[cut:]) is not None:
+            return cut
+    return None
+
+
+def _glued_title(part: str) -> int | None:
+    """Where a writer's title glued to a Latin name begins ("John RoeSenior Writer" → 8):
+    up to four words from a small letter's capital on, the last a newsroom role, after a
+    name of two words at least."""
+    if not is_latin(part):
+        return None
+    for change in _CASE_CHANGE.finditer(part):
+        cut = change.start()
+        head = part[:cut].split()
+        tail = part[cut:].casefold().split()
+        if (
+            len(head) >= 2  # a name's words ("BenarNews staff" is an outlet's)
+            and len(head[-1]) >= 2
+            and 0 < len(tail) <= _MAX_TITLE_WORDS
+            and tail[-1] in _GLUED_TITLE_ENDS
+        ):
+            return cut
+    return None
 
 
 # --- labelled lines ---------------------------------------------------------------------
@@ -443,9 +494,9 @@ _AFTER_LABEL = re.compile(
     rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*(?:[-–—>]|입니다\.?)?\s*$)"
 )  # "NAME 기자 -" closing a dated byline, "NAME 기자>" heading a broadcast's report,
 # "NAME 기자입니다." (this is reporter NAME) signing one off
-# "By NAME", "Story by NAME", "BY NAME | DATE"
-BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview|written)\s+)?"
-                      r"by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
+# "By NAME", "Story by NAME", "Story written by: NAME", "BY NAME | DATE"
+BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview)\s+)?"
+                      r"(?:written\s+)?by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|·•\d]+?)\s*[|·•]\s*(?P<rest>[^|·•]*\d[^|·•]*)$")
 # "(NAME/NAME, Phnom Penh)": names joined by slashes, a place, in brackets.
@@ -687,6 +738,44 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     return _wire_reporters(entries) or ([] if _STAFF.match(rest.strip()) else None)
 
 
+# "By A, B" with one comma and no "and": the part after the comma is read as a place or a
+# title ("By NAME, Phnom Penh", "By NAME, Staff Writer"); on Xinhua's pages it is the second
+# reporter ("By NAME, NAME").
+_BY_TWO_PARTS = re.compile(r"^by\s+(?P<first>[^,]+),\s*(?P<second>[^,]+)$", re.IGNORECASE)
+_TITLE_WORDS = frozenset(
+    {"senior", "chief", "special", "associate", "contributing", "freelance", "staff", "deputy",
+     "political", "foreign", "bureau"}
+) | _GLUED_TITLE_ENDS  # fmt: skip
+
+
+def second_by_name(line: str, story: Sequence[str]) -> tuple[CreditEntry, ...]:
+    """The second person of a "By A, B" byline, when B has a person's name's shape (two or
+    three capitalised words, no title's, outlet's or furniture word) and no word of it
+    recurs in ``story`` (a place does: "By NAME, Phnom Penh" over "PHNOM PENH, …"), else ().
+
+    >>> [e.name for e in second_by_name("By Lan Vo, Mara Velden", ["Rain fell all week."])]
+    ['Mara Velden']
+    """
+    match = _BY_TWO_PARTS.match(line.strip())
+    if match is None or re.search(r"\band\b|&|\d|[|/]", line):
+        return ()
+    second = match["second"].strip()
+    words = second.split()
+    if (
+        not 2 <= len(words) <= 3
+        or find_organisation(second) is not None
+        or _outlet_then_place(second) is not None
+        or _STAFF.match(second)
+        or any(w.casefold().strip(".") in _TITLE_WORDS | FURNITURE_WORDS for w in words)
+        or names_no_person(second)
+    ):
+        return ()
+    entries = read_names(second, "writer", line, strict_case=True)
+    if not entries or len(entries) != 1 or entries[0].kind != "person":
+        return ()
+    return () if words_recur(entries, story) else tuple(entries)
+
+
 def _wire_reporters(entries: list[CreditEntry]) -> list[CreditEntry]:
     """A byline's people as reporters when it names the outlet or agency they report for
     ("By NAME, VOA Khmer", "NAME and Reuters | DATE"): a news report's byline; an outlet
@@ -700,10 +789,30 @@ def _wire_reporters(entries: list[CreditEntry]) -> list[CreditEntry]:
     ]
 
 
+_MAX_PLACE_WORDS = 3
+
+
+def _dated(text: str) -> bool:
+    """Whether a text is a date, or a place then a date."""
+    return parse_date_text(text) is not None or _place_then_date(text)
+
+
+def _place_then_date(text: str) -> bool:
+    """Whether a text is a place then a date ("Washington, D.C. 18 November 2010": up to
+    three capitalised words before it, no digit among them)."""
+    words = text.split()
+    return any(
+        all(w[0].isupper() for w in words[:cut] if w[0].isalpha())
+        and not any(ch.isdigit() for w in words[:cut] for ch in w)
+        and parse_date_text(" ".join(words[cut:])) is not None
+        for cut in range(1, min(_MAX_PLACE_WORDS, len(words) - 1) + 1)
+    )
+
+
 def _read_name_bar_date(text: str, raw: str) -> list[CreditEntry] | None:
     """ "NAME | DATE" (a byline with its date)."""
     match = _NAME_BAR_DATE.match(text)
-    if match is None or parse_date_text(match["rest"].split("/")[0]) is None:
+    if match is None or not _dated(match["rest"].split("/")[0]):
         return None  # "기행 | 2월의 …": a section label before a headline, not a byline
     found = read_names(match["name"].split(",")[0], "writer", raw, strict_case=True) or None
     # "Xinhua | Updated: 2021-12-05": an agency with the date is the story's source.
@@ -1360,6 +1469,16 @@ def heads_a_post(line: str) -> bool:
     return len(line) <= _MAX_HEADLINE_CHARS and not line.rstrip(" )）").endswith(SENTENCE_ENDS)
 
 
+# A photo's credit ("Flickr Photo by: NAME", "Photo: NAME") over a byline closes a story's
+# captions, no next post's headline.
+_PHOTO_CREDIT = re.compile(r"\bphoto(?:s|graph)?\s*(?:by\b\s*:?|:)", re.IGNORECASE)
+
+
+def _photo_over_byline(line: str) -> bool:
+    """Whether a line over a closing byline is a photo's credit ("Flickr Photo by: NAME")."""
+    return _PHOTO_CREDIT.search(line) is not None
+
+
 # A line opening with a role label ("Editor: …", "责任编辑：…", "ដោយ …").
 _LABEL_START = _ANY_LABEL
 
@@ -1503,6 +1622,7 @@ def find_credit_lines(
             and heads_a_post(lines[top - 1])
             and not is_furniture(lines[top - 1])  # "Keep reading" / NAME: the story's writer
             and not _is_link_words(lines[top - 1])  # "More…" / NAME likewise
+            and not _photo_over_byline(lines[top - 1])  # a photo's credit / the writer's
         ):
             # A headline then a byline (its date is footer chrome): the next post of a blog
             # or digest page begins, cut off; none of it is this story's, nor its credit.

@@ -4,6 +4,8 @@ A saved page often loses the line break between the byline and the lead. The cre
 read off the paragraph's head by its structure, the paragraph staying in the story:
 
 - a "By" label, the names, then a dash: "By NAME – The story begins …";
+- a "By" label, the names, then a wire's dateline, the place in capitals: "By NAME
+  KULAIJAYA, Feb 27 (Bernama) -- The story begins …";
 - a name, a known outlet and a colon: "NAME, RFA: The story begins …";
 - a label of an unspaced script, the name (one or two words), then the lead: "ໂດຍ: NAME ໃນ…",
   the name ending at the first word of the lead (a closed class of function words);
@@ -30,6 +32,15 @@ __all__ = ["lead_head_credits"]
 _MAX_BYLINE_CHARS = 60
 # "By NAME – …", "By NAME -- …": the dash closes the byline (a name holds no spaced dash).
 _BY_DASH = re.compile(r"^(?P<by>by\s+[^–—|]{3,60}?)\s+(?:--?|[–—])\s+(?=\S)", re.IGNORECASE)
+# "By NAME PLACE, DATE (AGENCY) -- …": a wire's dateline run on after its byline, the place
+# in capitals after the name's capitalised words (the case change ends the name, with or
+# without a space: "By NAME Eun-jungSEOUL, …").
+_BY_WIRE_DATELINE = re.compile(
+    r"^(?i:by)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*?|bin|binti|bte|al|de|van|von|da|di))"
+    r"{1,4}?)"
+    r"(?:\s+|(?<=[a-z]))(?P<place>[A-Z][A-Z'’.-]+(?:[\s/]+[A-Z][A-Z'’.-]+){0,2})"
+    r"(?:\s*,\s*[^()]{1,25}?)?\s*\((?P<agency>[^()]{2,30})\)\s*(?:--?|[–—])"
+)
 # "NAME, OUTLET: …": up to four capitalised words, a comma, the outlet, a colon.
 _NAME_OUTLET_COLON = re.compile(
     r"^(?P<name>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3}),\s*(?P<org>[^,:]{2,30}?):\s+(?=\S)"
@@ -65,11 +76,35 @@ def lead_head_credits(text: str) -> tuple[CreditEntry, ...]:
     >>> [(e.role, e.name) for e in lead_head_credits("By Jane Doe – Rain fell all week.")]
     [('writer', 'Jane Doe')]
     """
-    for reader in (_by_dash, _name_outlet_colon, _unspaced_label, _korean_title, _han_wire):
+    for reader in (
+        _by_wire_dateline,
+        _by_dash,
+        _name_outlet_colon,
+        _unspaced_label,
+        _korean_title,
+        _han_wire,
+    ):
         found = reader(text)
         if found:
             return tuple(found)
     return ()
+
+
+def _by_wire_dateline(text: str) -> list[CreditEntry]:
+    """ "By NAME KULAIJAYA, Feb 27 (Bernama) -- …": the name's words are capitalised, not in
+    capitals (the dateline's place is), and the agency is a known one: its reporter."""
+    match = _BY_WIRE_DATELINE.match(text)
+    if match is None or find_organisation(match["agency"]) is None:
+        return []
+    if any(len(word.strip(".")) > 2 and word.isupper() for word in match["name"].split()):
+        return []  # "By JANE DOE SEOUL": no case change marks where the name ends
+    raw = match.group().rstrip(" -–—")
+    words = match["name"].split()
+    # "by NAME Agence France Presse SEOUL, …": the outlet the name writes for closes it
+    cut = next((at for at in range(1, len(words)) if find_organisation(" ".join(words[at:]))), None)
+    name = " ".join(words[:cut])
+    people = read_names(name, "reporter", raw, strict_case=True) or []
+    return [e for e in people if e.kind == "person"]
 
 
 def _by_dash(text: str) -> list[CreditEntry]:

@@ -29,6 +29,9 @@ _DAY_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 _NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS
+# An article opens a title or an outlet's name ("By The Nation", "By The Associated Press"),
+# never a person's: English names carry no article (Arabic "al-"/"el-" are particles).
+_ARTICLES = frozenset({"the"})
 # An acronym alone: two capitals, or three with no vowel ("Photo-CJ": a citizen journalist;
 # "NLD", "TV"). A surname in capitals keeps its vowel ("KIM", "YENI").
 _ACRONYM = re.compile(r"[A-Z]{2}|[B-DF-HJ-NP-TV-Z]{3}")
@@ -40,10 +43,13 @@ def names_no_person(name: str) -> bool:
     """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
     "Provincial Judge Veng", "NAME Monday"): a newsroom, a person the story speaks of or a
     dateline, not its writer; nor is an acronym alone ("CJ", "NLD") or a degree alone
-    ("Ph.D."), nor a Tibetan or Burmese "name" no name can be (``tibetan_no_name``,
+    ("Ph.D."), nor a "name" opening with an article ("The Nation": an outlet or a title),
+    nor a Tibetan or Burmese "name" no name can be (``tibetan_no_name``,
     ``burmese_no_name``)."""
     bare = name.strip(" .,")
     if _ACRONYM.fullmatch(bare) or bare.casefold() in _POST_NOMINALS:
+        return True
+    if _opens_with_article(bare):
         return True
     return (
         tibetan_no_name(name)
@@ -54,6 +60,12 @@ def names_no_person(name: str) -> bool:
             if word.isascii()
         )
     )
+
+
+def _opens_with_article(name: str) -> bool:
+    """Whether a "name" of two words or more opens with an article ("The Nation")."""
+    words = name.split()
+    return len(words) > 1 and words[0].casefold() in _ARTICLES
 
 
 # Tibetan names are two to six syllables ("བསྟན་འཛིན", "ཨ་མའི་བུ་བསྟན་འཛིན་ཚེ་རིང"); "and"

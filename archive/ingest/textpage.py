@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -33,6 +33,7 @@ from archive.ingest.bylines import (
     names_opinion_section,
     opinion_role,
     read_credit_line,
+    second_by_name,
     story_source,
 )
 from archive.ingest.closing_credits import find_labelled_line
@@ -250,6 +251,9 @@ def _find_credits(
         raw += [texts[first + offset] for offset in top.credit_indices]
         byline = tuple(first + offset for offset in top.credit_indices)
         add("top", top.entries)
+        if len(top.credit_indices) == 1:
+            at = first + top.credit_indices[0]
+            add("top", _second_by(texts, at, top.entries, first + len(top.indices), last))
         first += len(top.indices)
     lead_first = first  # the story's first line under the byline, before the slot's lines
     if top is None or all(entry.role in ("photographer", "source") for entry in top.entries):
@@ -257,6 +261,8 @@ def _find_credits(
         # the byline slot.
         slot, slot_entries = find_top_credits(texts[: last + 1], title=title, first=first)
         add("slot", slot_entries)
+        for index in slot:
+            add("slot", _second_by(texts, index, slot_entries, max(index + 1, first), last))
         in_story = [index for index in slot if index >= first]
         byline += tuple(in_story)
         for index in in_story:
@@ -385,6 +391,18 @@ def _find_credits(
     )
     parsed = ParsedCredits(tuple(unique), service, credit_line or "")
     return _Credits(first, last, credit_line, parsed, byline, next_post)
+
+
+def _second_by(
+    texts: list[str], at: int, entries: Sequence[CreditEntry], first: int, last: int
+) -> list[CreditEntry]:
+    """ "By A, B" (Xinhua's two reporters): B, in A's role, when the line at ``at`` gave one
+    person and B is a name the story (``first`` to ``last``) never uses (else a place)."""
+    people = [e for e in entries if e.kind == "person" and e.raw == texts[at]]
+    if len(people) != 1:
+        return []
+    second = second_by_name(texts[at], texts[first : last + 1])
+    return [replace(e, role=people[0].role) for e in second]
 
 
 def parse_text_page(

@@ -1,0 +1,35 @@
+"""Real English credit lines from hosts in no gold set (``benchmarks/data/shape-lines/
+credits-en.jsonl``): the text page reader reads each excerpt's person credits — those the
+record expects (a role or one of its ``role_alt``) and, where it says ``no_person``, none."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.ingest.textpage import parse_text_page
+
+_LINES = Path(__file__).parents[3] / "benchmarks" / "data" / "shape-lines" / "credits-en.jsonl"
+_RECORDS = [json.loads(row) for row in _LINES.read_text(encoding="utf-8").splitlines() if row]
+
+
+def _id(record: dict[str, Any]) -> str:
+    return f"{record['shape']}:{record['line'][:24]}"
+
+
+@pytest.mark.parametrize("record", _RECORDS, ids=[_id(r) for r in _RECORDS])
+def test_a_real_english_credit_line_is_read(record: dict[str, Any]) -> None:
+    if record.get("known_miss"):
+        pytest.skip("a shape the readers do not read yet (counted in the round's report)")
+    page = parse_text_page(record["line"], language=record["language"])
+    entries = page.credits.entries if page.credits else ()
+    found = {(e.name, e.role) for e in entries if e.kind == "person"}
+    expect = record["expect"]
+    for role, name in expect["credits"]:
+        roles = {role, *expect.get("role_alt", [])}
+        assert any((name, r) in found for r in roles), (name, found)
+    if expect.get("no_person"):
+        assert not found
