@@ -30,7 +30,9 @@ __all__ = [
     "is_ad_label",
     "is_numbered",
     "is_skip_link",
+    "long_menu_row",
     "menu_items",
+    "paragraph_shaped",
     "truncated_stem",
     "uniform_tokens",
     "word_overlap",
@@ -50,6 +52,29 @@ def menu_items(text: str) -> int:
     if len(items) < 2 or any(line_weight(item) > _MAX_ITEM_WEIGHT for item in items):
         return 0
     return len(items)
+
+
+# Tibetan closes each item of a row with its own mark, the shad ("།"), then a space:
+# "མདུན་ངོས། མགོ་ཁྲིད། གསར་འགྱུར། …" (front page, lead, news, …).
+_SHAD_BREAK = re.compile(r"(?<=[།༎])\s+")
+_MAX_SHAD_ITEM_WEIGHT = 12  # a word or two: "མདུན་ངོས།" (front page); a title's clauses run longer
+_MIN_LONG_MENU_ITEMS = 5
+
+
+def _shad_items(text: str) -> int:
+    """How many short items a Tibetan line splits into after its shads, or 0 when any item
+    is longer than a menu's (a sentence's clauses)."""
+    items = [item for item in _SHAD_BREAK.split(text) if item.strip()]
+    if len(items) < 2 or any(line_weight(item) > _MAX_SHAD_ITEM_WEIGHT for item in items):
+        return 0
+    return len(items)
+
+
+def long_menu_row(text: str) -> bool:
+    """Whether a line is a menu of five short items or more ("Home · News · Politics ·
+    World · Sport", a Tibetan site's "མདུན་ངོས། མགོ་ཁྲིད། གསར་འགྱུར། …"): never a headline
+    (a headline listing short items lists three or four at most)."""
+    return max(menu_items(text), _shad_items(text)) >= _MIN_LONG_MENU_ITEMS
 
 
 _MIN_TOKENS, _MAX_TOKENS = 3, 8
@@ -327,3 +352,21 @@ _AD_LABEL = re.compile(
 def is_ad_label(text: str) -> bool:
     """Whether a line is an advertisement's label ("Advertisement", "AD광고", "ADផ្ទាំង…")."""
     return _AD_LABEL.match(text) is not None
+
+
+# A sentence's end with more text after it on the same line: the second sentence of a
+# paragraph ("…领取早餐。8月16日早晨,…"). "Ph.D." or "U.S." count too: the weight bound
+# below keeps a headline with such a mark out.
+_SENTENCE_BREAK = re.compile(r"[.!?。！？](?=\s*[^\s.!?。！？…\"'”’)）»」』])")
+_MIN_PARAGRAPH_WEIGHT = 150
+_MIN_PARAGRAPH_BREAKS = 2
+
+
+def paragraph_shaped(text: str) -> bool:
+    """Whether a line is a paragraph: long (over 150 in Latin-letter terms) and three
+    sentences or more. A page that shows no headline (a photo's page, a story saved from its
+    first paragraph) has such a line where a headline would stand; no headline is one."""
+    return (
+        line_weight(text) > _MIN_PARAGRAPH_WEIGHT
+        and len(_SENTENCE_BREAK.findall(text)) >= _MIN_PARAGRAPH_BREAKS
+    )
