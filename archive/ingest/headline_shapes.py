@@ -30,6 +30,7 @@ __all__ = [
     "is_ad_label",
     "is_numbered",
     "is_skip_link",
+    "khmer_calendar_date",
     "long_menu_row",
     "menu_items",
     "paragraph_shaped",
@@ -370,3 +371,26 @@ def paragraph_shaped(text: str) -> bool:
         line_weight(text) > _MIN_PARAGRAPH_WEIGHT
         and len(_SENTENCE_BREAK.findall(text)) >= _MIN_PARAGRAPH_BREAKS
     )
+
+
+# The Khmer calendar's date, which Cambodian pages print over a story: the weekday, the
+# lunar day (waxing "កើត" or waning "រោច") and month, the animal year, the era's "ស័ក", the
+# Buddhist year, then "ត្រូវនឹង" ("falls on") and the solar date: "ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ
+# ឆ្នាំថោះ បញ្ចស័ក ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣".
+_KHMER_NUMBER = r"[0-9\u17e0-\u17e9]{1,4}"
+_KHMER_CALENDAR_DATE = re.compile(
+    rf"""^\W*(?:ថ្ងៃ\s*)?(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ\S?|សុក្រ|សៅរ៍|អាទិត្យ)\s*
+      {_KHMER_NUMBER}\s*(?:កើត|រោច)\s*ខែ\s*\S+
+      (?:\s*ឆ្នាំ\s*\S+)?
+      (?:\s*\S*ស័ក)?
+      (?:\s*(?:ពុទ្ធសករាជ|ព\.\s*ស\.?)\s*{_KHMER_NUMBER})?
+      (?:\s*ត្រូវ(?:នឹង|និង)[^។!?]{{0,48}})?
+      \W*$""",
+    re.VERBOSE,
+)
+
+
+def khmer_calendar_date(text: str) -> bool:
+    """Whether a line is a date of the Khmer calendar and nothing else ("ថ្ងៃសុក្រ ១២ រោច
+    ខែអស្សុជ … ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣"); not a sentence that opens with one."""
+    return _KHMER_CALENDAR_DATE.match(text) is not None

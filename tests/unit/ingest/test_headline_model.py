@@ -423,10 +423,11 @@ def test_a_caption_the_rules_take_gives_way_to_the_headline_the_model_believes()
     "line",
     [
         "Home · News · Politics · World · Sport · Culture",
+        "ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ ឆ្នាំថោះ បញ្ចស័ក ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣",
         f"{LEAD} {SECOND} {LEAD}",
     ],
 )
-def test_a_long_menu_and_a_paragraph_are_never_headlines(line: str) -> None:
+def test_a_long_menu_a_khmer_calendar_date_and_a_paragraph_are_never_headlines(line: str) -> None:
     assert never_headline(line)
 
 

@@ -14,6 +14,7 @@ from archive.ingest.headline_shapes import (
     is_ad_label,
     is_numbered,
     is_skip_link,
+    khmer_calendar_date,
     long_menu_row,
     menu_items,
     paragraph_shaped,
@@ -272,3 +273,29 @@ def test_a_line_of_three_sentences_is_paragraph_shaped() -> None:
 )
 def test_a_headline_is_not_paragraph_shaped(line: str) -> None:
     assert not paragraph_shaped(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ ឆ្នាំថោះ បញ្ចស័ក ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣",
+        "ថ្ងៃសុក្រ ១៤កើត ខែចេត្រ ឆ្នាំរការ នព្វស័ក ព.ស២៥៦១ត្រូវនឹងថ្ងៃទី៣០ ខែមីនា ឆ្នាំ២០១៨",
+        "ព្រហស្បតិ៍ ៤រោច ខែពិសាខ",
+    ],
+)
+def test_a_khmer_calendar_date_alone_on_its_line_is_one(line: str) -> None:
+    assert khmer_calendar_date(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a lead that opens with the date goes on to say what happened
+        "ថ្ងៃសុក្រ ៤រោច ខែពិសាខ ឆ្នាំឆ្លូវ ត្រីស័ក ពុទ្ធសករាជ ២៥៦៥ ត្រូវនឹងថ្ងៃទី៣០ ខែមេសា"
+        " ឆ្នាំ២០២១នេះ ជាថ្ងៃដែលព្រះរាជាណាចក្រកម្ពុជាប្រារព្ធនូវព្រះរាជពិធីបុណ្យច្រត់ព្រះនង្គ័ល។",
+        "ភ្នំពេញ៖នៅព្រហស្បតិ៍ ៤រោច ខែពិសាខ ឆ្នាំម្សាញ់ សប្តស័ក ពុទ្ធសករាជ ២៥៦៩",
+        "ថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣",  # a solar date: the date readers read it
+    ],
+)
+def test_a_sentence_with_a_khmer_calendar_date_is_not_one(line: str) -> None:
+    assert not khmer_calendar_date(line)
