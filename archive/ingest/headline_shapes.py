@@ -356,9 +356,9 @@ def is_ad_label(text: str) -> bool:
 
 
 # A sentence's end with more text after it on the same line: the second sentence of a
-# paragraph ("…领取早餐。8月16日早晨,…"). "Ph.D." or "U.S." count too: the weight bound
-# below keeps a headline with such a mark out.
-_SENTENCE_BREAK = re.compile(r"[.!?。！？](?=\s*[^\s.!?。！？…\"'”’)）»」』])")
+# paragraph ("…领取早餐。8月16日早晨,…"). A Latin mark counts only before a space (not "1.5",
+# not "Ph.D."); "U.S. bill" counts, and the weight bound below keeps such a headline out.
+_SENTENCE_BREAK = re.compile(r"(?:[。！？]|[.!?](?=\s))(?=\s*[^\s.!?。！？…\"'”’)）»」』])")
 _MIN_PARAGRAPH_WEIGHT = 150
 _MIN_PARAGRAPH_BREAKS = 2
 

@@ -438,6 +438,17 @@ def test_a_page_that_opens_with_a_paragraph_gets_no_title_from_it() -> None:
     parsed = parse_text_page(page, language="en")
 
     assert parsed.title is None  # import derives a marked title from the lead
+    assert parsed.body.startswith(paragraph)  # the paragraph starts the story
+    assert parsed.body.rstrip().endswith("at the shelter on Sunday.")
+
+
+def test_a_page_of_one_paragraph_keeps_it_as_its_story() -> None:
+    paragraph = f"{LEAD} {SECOND} Officials said all of them were safe in the shelters."
+
+    parsed = parse_text_page(f"{paragraph}\n", language="en")
+
+    assert parsed.title is None
+    assert paragraph == parsed.body.strip()
 
 
 def test_a_long_menu_the_rules_take_gives_way_to_the_headline_under_it() -> None:

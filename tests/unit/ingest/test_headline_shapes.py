@@ -269,6 +269,9 @@ def test_a_line_of_three_sentences_is_paragraph_shaped() -> None:
         "Aung San Suu Kyi Warns Release is Not Evidence of Political Freedom",
         "U.S. bill targets Chinese repression of Uyghurs",  # "U.S." within a short line
         "Hun Sen says no. Opposition disagrees.",  # two sentences, a headline's length
+        # one long sentence: a decimal point ends no sentence
+        "Officials said 2.5 million people and 1.2 million head of cattle were moved to higher"
+        " ground in the provinces along the river over the weekend, the ministry said on Monday.",
     ],
 )
 def test_a_headline_is_not_paragraph_shaped(line: str) -> None:
