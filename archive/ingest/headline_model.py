@@ -52,7 +52,10 @@ from archive.ingest.headline_shapes import (
     is_ad_label,
     is_numbered,
     is_skip_link,
+    khmer_calendar_date,
+    long_menu_row,
     menu_items,
+    paragraph_shaped,
     truncated_stem,
     uniform_tokens,
     word_overlap,
@@ -526,7 +529,8 @@ def never_headline(text: str) -> bool:
     own ("PLACE, MONTH DAY", "Our correspondent, PLACE"), a photo's caption, a skip link, a
     row's item cut at its separator bar ("NAME |"), a control's counter ("COMMENTS (7)"),
     an icon font's names glued together ("ChevronIcon FacebookIcon …"), an advertisement's
-    label (``headline_shapes``).
+    label, a menu of five short items or more, a paragraph of three sentences, a date of the
+    Khmer calendar alone on its line (``headline_shapes``).
     Over every development set's candidates these shapes are never gold's headline; on
     pages that show none the rules took them for one."""
     return (
@@ -538,6 +542,9 @@ def never_headline(text: str) -> bool:
         or counter_label(text)
         or glued_icon_names(text)
         or is_ad_label(text)
+        or long_menu_row(text)
+        or paragraph_shaped(text)
+        or khmer_calendar_date(text)
     )
 
 

@@ -30,7 +30,10 @@ __all__ = [
     "is_ad_label",
     "is_numbered",
     "is_skip_link",
+    "khmer_calendar_date",
+    "long_menu_row",
     "menu_items",
+    "paragraph_shaped",
     "truncated_stem",
     "uniform_tokens",
     "word_overlap",
@@ -50,6 +53,29 @@ def menu_items(text: str) -> int:
     if len(items) < 2 or any(line_weight(item) > _MAX_ITEM_WEIGHT for item in items):
         return 0
     return len(items)
+
+
+# Tibetan closes each item of a row with its own mark, the shad ("།"), then a space:
+# "མདུན་ངོས། མགོ་ཁྲིད། གསར་འགྱུར། …" (front page, lead, news, …).
+_SHAD_BREAK = re.compile(r"(?<=[།༎])\s+")
+_MAX_SHAD_ITEM_WEIGHT = 12  # a word or two: "མདུན་ངོས།" (front page); a title's clauses run longer
+_MIN_LONG_MENU_ITEMS = 5
+
+
+def _shad_items(text: str) -> int:
+    """How many short items a Tibetan line splits into after its shads, or 0 when any item
+    is longer than a menu's (a sentence's clauses)."""
+    items = [item for item in _SHAD_BREAK.split(text) if item.strip()]
+    if len(items) < 2 or any(line_weight(item) > _MAX_SHAD_ITEM_WEIGHT for item in items):
+        return 0
+    return len(items)
+
+
+def long_menu_row(text: str) -> bool:
+    """Whether a line is a menu of five short items or more ("Home · News · Politics ·
+    World · Sport", a Tibetan site's "མདུན་ངོས། མགོ་ཁྲིད། གསར་འགྱུར། …"): never a headline
+    (a headline listing short items lists three or four at most)."""
+    return max(menu_items(text), _shad_items(text)) >= _MIN_LONG_MENU_ITEMS
 
 
 _MIN_TOKENS, _MAX_TOKENS = 3, 8
@@ -327,3 +353,44 @@ _AD_LABEL = re.compile(
 def is_ad_label(text: str) -> bool:
     """Whether a line is an advertisement's label ("Advertisement", "AD광고", "ADផ្ទាំង…")."""
     return _AD_LABEL.match(text) is not None
+
+
+# A sentence's end with more text after it on the same line: the second sentence of a
+# paragraph ("…领取早餐。8月16日早晨,…"). A Latin mark counts only before a space (not "1.5",
+# not "Ph.D."); "U.S. bill" counts, and the weight bound below keeps such a headline out.
+_SENTENCE_BREAK = re.compile(r"(?:[。！？]|[.!?](?=\s))(?=\s*[^\s.!?。！？…\"'”’)）»」』])")
+_MIN_PARAGRAPH_WEIGHT = 150
+_MIN_PARAGRAPH_BREAKS = 2
+
+
+def paragraph_shaped(text: str) -> bool:
+    """Whether a line is a paragraph: long (over 150 in Latin-letter terms) and three
+    sentences or more. A page that shows no headline (a photo's page, a story saved from its
+    first paragraph) has such a line where a headline would stand; no headline is one."""
+    return (
+        line_weight(text) > _MIN_PARAGRAPH_WEIGHT
+        and len(_SENTENCE_BREAK.findall(text)) >= _MIN_PARAGRAPH_BREAKS
+    )
+
+
+# The Khmer calendar's date, which Cambodian pages print over a story: the weekday, the
+# lunar day (waxing "កើត" or waning "រោច") and month, the animal year, the era's "ស័ក", the
+# Buddhist year, then "ត្រូវនឹង" ("falls on") and the solar date: "ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ
+# ឆ្នាំថោះ បញ្ចស័ក ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣".
+_KHMER_NUMBER = r"[0-9\u17e0-\u17e9]{1,4}"
+_KHMER_CALENDAR_DATE = re.compile(
+    rf"""^\W*(?:ថ្ងៃ\s*)?(?:ច័ន្ទ|អង្គារ|ពុធ|ព្រហស្បតិ\S?|សុក្រ|សៅរ៍|អាទិត្យ)\s*
+      {_KHMER_NUMBER}\s*(?:កើត|រោច)\s*ខែ\s*\S+
+      (?:\s*ឆ្នាំ\s*\S+)?
+      (?:\s*\S*ស័ក)?
+      (?:\s*(?:ពុទ្ធសករាជ|ព\.\s*ស\.?)\s*{_KHMER_NUMBER})?
+      (?:\s*ត្រូវ(?:នឹង|និង)[^។!?]{{0,48}})?
+      \W*$""",
+    re.VERBOSE,
+)
+
+
+def khmer_calendar_date(text: str) -> bool:
+    """Whether a line is a date of the Khmer calendar and nothing else ("ថ្ងៃសុក្រ ១២ រោច
+    ខែអស្សុជ … ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣"); not a sentence that opens with one."""
+    return _KHMER_CALENDAR_DATE.match(text) is not None

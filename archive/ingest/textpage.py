@@ -64,6 +64,7 @@ from archive.ingest.furniture import (
 )
 from archive.ingest.gluedlines import split_glued
 from archive.ingest.headline_model import HeadlineModel, choose_headline
+from archive.ingest.headline_shapes import caption_shaped, paragraph_shaped
 from archive.ingest.headlines import (
     MAX_SITE_HEADING_WEIGHT,
     clean_title,
@@ -446,6 +447,14 @@ def parse_text_page(
         )
         if title_index is not None and title_index >= first:
             first = title_index + 1  # the lines over it, above the lead, are header
+        elif (
+            title_index is None
+            and roles.title is not None
+            and roles.title < first
+            and paragraph_shaped(lines[roles.title].text)
+            and not caption_shaped(lines[roles.title].text)
+        ):
+            first = roles.title  # the rules took the story's first paragraph for a title
     # Credits are read from under the rules' headline, or the chosen one where it is lower.
     anchor = max((i for i in (title_index, roles.title) if i is not None), default=None)
     title = lines[title_index].text if title_index is not None else roles.crumb_title
@@ -491,9 +500,11 @@ def parse_text_page(
         # Only a paragraph shown twice, or only captions, under the headline: the furniture
         # rules took all of it, but it is the story the page has (an import never fails).
         story = _repeated_or_captions(lines, roles.captions, after=title_index)
-    if not story and title_index is not None and not credit_rows:
-        # A page of one paragraph: it is the story (the title is made from it later).
-        story, title = [title_index], None
+    alone = title_index if title_index is not None else roles.title
+    if not story and alone is not None and not credit_rows:
+        # A page of one paragraph: it is the story (the title is made from it later), also
+        # where the rules took it for the headline and the chooser found it is none.
+        story, title = [alone], None
     if title is not None and len(story) > 1:
         # The headline shown again in the story's span (a post's title repeated): furniture.
         story = [index for index in story if not same_text(lines[index].text, title)]

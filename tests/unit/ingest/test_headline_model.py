@@ -417,3 +417,42 @@ def test_a_caption_the_rules_take_gives_way_to_the_headline_the_model_believes()
     assert 0 == choose_headline(lines, 1, 2, model=model)
     # ... and where none is likely enough, the page shows no headline (never the caption)
     assert choose_headline(lines, 1, 2, model=replace(model, threshold=1.01, least=1.01)) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home · News · Politics · World · Sport · Culture",
+        "ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ ឆ្នាំថោះ បញ្ចស័ក ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣",
+        f"{LEAD} {SECOND} {LEAD}",
+    ],
+)
+def test_a_long_menu_a_khmer_calendar_date_and_a_paragraph_are_never_headlines(line: str) -> None:
+    assert never_headline(line)
+
+
+def test_a_page_that_opens_with_a_paragraph_gets_no_title_from_it() -> None:
+    paragraph = f"{LEAD} {SECOND} Officials said all of them were safe in the shelters."
+    page = f"{paragraph}\nRescuers hand out breakfast at the shelter on Sunday.\n"
+
+    parsed = parse_text_page(page, language="en")
+
+    assert parsed.title is None  # import derives a marked title from the lead
+    assert parsed.body.startswith(paragraph)  # the paragraph starts the story
+    assert parsed.body.rstrip().endswith("at the shelter on Sunday.")
+
+
+def test_a_page_of_one_paragraph_keeps_it_as_its_story() -> None:
+    paragraph = f"{LEAD} {SECOND} Officials said all of them were safe in the shelters."
+
+    parsed = parse_text_page(f"{paragraph}\n", language="en")
+
+    assert parsed.title is None
+    assert paragraph == parsed.body.strip()
+
+
+def test_a_long_menu_the_rules_take_gives_way_to_the_headline_under_it() -> None:
+    menu = "Home · News · Politics · World · Sport · Culture"
+    parsed = parse_text_page(f"{menu}\n{HEADLINE}\n{LEAD}\n{SECOND}\n", language="en")
+
+    assert HEADLINE == parsed.title

@@ -14,7 +14,10 @@ from archive.ingest.headline_shapes import (
     is_ad_label,
     is_numbered,
     is_skip_link,
+    khmer_calendar_date,
+    long_menu_row,
     menu_items,
+    paragraph_shaped,
     truncated_stem,
     uniform_tokens,
     word_overlap,
@@ -221,3 +224,81 @@ def test_an_advertisements_label_in_our_languages_is_one(line: str) -> None:
 @pytest.mark.parametrize("line", ["Ad hoc panel meets on floods", "Adidas opens a factory"])
 def test_a_headline_opening_with_ad_is_no_advertisements_label(line: str) -> None:
     assert not is_ad_label(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home · News · Politics · World · Sport · Culture",
+        "首頁 |  新聞頻道 |  電視指南 |  體育頻道 |  財經頻道",
+        "མདུན་ངོས། མགོ་ཁྲིད། གསར་འགྱུར། སྲིད་དོན། ཕ་ཡུལ། རིག་གནས།",
+    ],
+)
+def test_a_row_of_five_short_items_or_more_is_a_long_menu_row(line: str) -> None:
+    assert long_menu_row(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Home | About | Contact",  # three items: a headline may list as many
+        "Rice, rubber and cassava: Cambodia's farm exports rise",
+        # a Tibetan title whose clauses each close with a shad, the first a long one
+        "དབུས་གཙང་ལོ་རྒྱུས་ཆེན་མོ་ལས། ཀོང་པོའི་ཡུལ་སྡེ་དང་། རི། ལ། མཚོ། གཙང་པོ་དང་།",
+        "ཏང་གི་ཚོགས་ཆེན་ཉི་ཤུ་པའི་སྙན་ཞུ། (མུ་འགོད། 4)",
+    ],
+)
+def test_a_headline_is_no_long_menu_row(line: str) -> None:
+    assert not long_menu_row(line)
+
+
+def test_a_line_of_three_sentences_is_paragraph_shaped() -> None:
+    assert paragraph_shaped(
+        "Rescuers reached the flooded villages on Sunday. More than 160 families had left"
+        " their homes by then. Officials said all of them were safe in the shelters."
+    )
+    assert paragraph_shaped(
+        "8月18日7时,送餐车来到受灾群众集中安置点,群众有序领取早餐。8月16日早晨,一场强降雨使得"
+        "社区内涝严重,163户居民紧急转移。目前,受灾群众已得到妥善安置。"
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Aung San Suu Kyi Warns Release is Not Evidence of Political Freedom",
+        "U.S. bill targets Chinese repression of Uyghurs",  # "U.S." within a short line
+        "Hun Sen says no. Opposition disagrees.",  # two sentences, a headline's length
+        # one long sentence: a decimal point ends no sentence
+        "Officials said 2.5 million people and 1.2 million head of cattle were moved to higher"
+        " ground in the provinces along the river over the weekend, the ministry said on Monday.",
+    ],
+)
+def test_a_headline_is_not_paragraph_shaped(line: str) -> None:
+    assert not paragraph_shaped(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ថ្ងៃសុក្រ ១២ រោច ខែអស្សុជ ឆ្នាំថោះ បញ្ចស័ក ពុទ្ធសករាជ ២៥៦៧ ត្រូវនឹងថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣",
+        "ថ្ងៃសុក្រ ១៤កើត ខែចេត្រ ឆ្នាំរការ នព្វស័ក ព.ស២៥៦១ត្រូវនឹងថ្ងៃទី៣០ ខែមីនា ឆ្នាំ២០១៨",
+        "ព្រហស្បតិ៍ ៤រោច ខែពិសាខ",
+    ],
+)
+def test_a_khmer_calendar_date_alone_on_its_line_is_one(line: str) -> None:
+    assert khmer_calendar_date(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a lead that opens with the date goes on to say what happened
+        "ថ្ងៃសុក្រ ៤រោច ខែពិសាខ ឆ្នាំឆ្លូវ ត្រីស័ក ពុទ្ធសករាជ ២៥៦៥ ត្រូវនឹងថ្ងៃទី៣០ ខែមេសា"
+        " ឆ្នាំ២០២១នេះ ជាថ្ងៃដែលព្រះរាជាណាចក្រកម្ពុជាប្រារព្ធនូវព្រះរាជពិធីបុណ្យច្រត់ព្រះនង្គ័ល។",
+        "ភ្នំពេញ៖នៅព្រហស្បតិ៍ ៤រោច ខែពិសាខ ឆ្នាំម្សាញ់ សប្តស័ក ពុទ្ធសករាជ ២៥៦៩",
+        "ថ្ងៃទី១០ ខែវិច្ឆិកា ឆ្នាំ២០២៣",  # a solar date: the date readers read it
+    ],
+)
+def test_a_sentence_with_a_khmer_calendar_date_is_not_one(line: str) -> None:
+    assert not khmer_calendar_date(line)
