@@ -10,7 +10,13 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
 - a byline glued to the head of the lead, its label and a name closed by a separator before
   the paragraph goes on: "ដោយ:NAME/PLACE ៖ The story …", "ໂດຍ: NAME: …", "By NAME – …".
   The byline becomes its own line (the credit readers read it as a byline; it leaves the
-  story), the paragraph stays whole after it.
+  story), the paragraph stays whole after it;
+- a Korean newsroom's byline glued to the lead's head, the way Korean papers and wires set
+  it: "(서울=연합뉴스) NAME 기자 = …", "[PLACE=OUTLET] NAME 기자 = …", "[OUTLET NAME 기자] …",
+  "OUTLET NAME 기자 | …"; and its sign-off glued to the last paragraph's end, after the
+  last sentence: "… 밝혔다. NAME 기자 ADDRESS". A reporter's title (기자, 특파원 and the
+  titles ending in them) is always there, so a wire's bare dateline ("(평양=뉴스1) = …")
+  stays with its lead.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from archive.ingest.korean_bylines import KO_EMAIL, KO_NAMES, KO_TITLE, korean_head, names_ok
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
 
@@ -36,6 +43,11 @@ _GLUED_BYLINE = re.compile(
 )
 _MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
 
+# The sign-off after the last sentence's end ("다." closes a Korean sentence).
+_KO_TAIL = re.compile(
+    rf"(?<=[.!?。”\"’'])\s+(?P<signoff>{KO_NAMES}\s*{KO_TITLE}(?:\s+{KO_EMAIL})?)\s*$"
+)
+
 
 def split_glued(lines: Iterable[Line]) -> list[Line]:
     """The page's lines with a crawler's record and a byline glued to a paragraph's head
@@ -51,13 +63,23 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(record.group().rstrip()))
         line = _part(line, record.end(), len(text))
         text = line.text
-    found = _GLUED_BYLINE.match(text)
+    found = _GLUED_BYLINE.match(text) or korean_head(text)
     rest = text[found.end() :] if found is not None else ""
     if found is not None and line_weight(rest) >= _MIN_REST:
         yield _part(line, 0, len(found.group().rstrip()))
-        yield _part(line, found.end(), len(text))
+        line = _part(line, found.end(), len(text))
+        text = line.text
+    signoff = _korean(_KO_TAIL.search(text))
+    if signoff is not None and line_weight(text[: signoff.start()]) >= _MIN_REST:
+        yield _part(line, 0, signoff.start())
+        yield _part(line, signoff.start("signoff"), len(text))
         return
     yield line
+
+
+def _korean(found: re.Match[str] | None) -> re.Match[str] | None:
+    """A Korean sign-off's match when its names pass ``korean_bylines.names_ok``."""
+    return found if found is not None and names_ok(found) else None
 
 
 def _part(line: Line, start: int, end: int) -> Line:
