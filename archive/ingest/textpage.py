@@ -479,6 +479,9 @@ def parse_text_page(
     if title is not None and len(story) > 1:
         # The headline shown again in the story's span (a post's title repeated): furniture.
         story = [index for index in story if not same_text(lines[index].text, title)]
+    # A line a credit reader read whole, with nothing of the story on it (a byline, a sign-off
+    # with its address, a label list): it is the credits', not the story's (kept as furniture).
+    story = [index for index in story if index not in _read_credit_rows(lines, story, credits)]
     if story:
         # Furniture the rules do not name (a caption, teasers, an offer): the line model's.
         moved = set(story_furniture(lines, story, title=title, model=line_model))
@@ -567,6 +570,22 @@ def parse_text_page(
         dropped=tuple(dropped[index] for index in sorted(dropped)),
         captured=captured,
     )
+
+
+def _read_credit_rows(
+    lines: list[Line], story: list[int], credits: ParsedCredits | None
+) -> set[int]:
+    """The story's lines that are each the whole raw text of a person credit the page keeps
+    and no paragraph (no sentence of some length): the credit line a reader read whole. The
+    story's only line stays (a page is never emptied)."""
+    if credits is None or len(story) < 2:
+        return set()
+    raws = {e.raw.strip() for e in credits.entries if e.kind == "person" and e.raw.strip()}
+    return {
+        index
+        for index in story
+        if lines[index].text.strip() in raws and not is_prose(lines[index].text)
+    }
 
 
 def _repeated_or_captions(
