@@ -43,6 +43,18 @@ _GLUED_BYLINE = re.compile(
 )
 _MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
 
+# A Chinese wire's or paper's dateline naming its reporter, glued to the lead's head:
+# "新华社北京1月11日电(记者 NAME) …", "(中央社記者NAME台北3日電) …", "〔記者NAME／台北報導〕 …",
+# "本报讯(记者 NAME NAME) …", "(据OUTLET记者NAME PLACE报导) …".
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_HAN_HEAD = re.compile(
+    rf"^(?:[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電]\s*|[{_HAN}]{{2,6}}[讯訊]\s*)?"
+    rf"[(（〔【]\s*(?:据|據)?[^()（）〔〕【】。，,]{{0,12}}(?:记者|記者)"
+    rf"[^()（）〔〕【】。，,]{{1,24}}[)）〕】]\s*(?=\S)"
+    # "本报北京6月20日讯 记者NAME报道:": a paper's dateline, its reporters, a colon
+    rf"|^[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電讯訊]\s*(?:记者|記者)\s*"
+    rf"[{_HAN}、\s]{{2,20}}?(?:报道|報導|報道)\s*[:：]\s*(?=\S)"
+)
 # The sign-off after the last sentence's end ("다." closes a Korean sentence).
 _KO_TAIL = re.compile(
     rf"(?<=[.!?。”\"’'])\s+(?P<signoff>{KO_NAMES}\s*{KO_TITLE}(?:\s+{KO_EMAIL})?)\s*$"
@@ -63,7 +75,7 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(record.group().rstrip()))
         line = _part(line, record.end(), len(text))
         text = line.text
-    found = _GLUED_BYLINE.match(text) or korean_head(text)
+    found = _GLUED_BYLINE.match(text) or korean_head(text) or _HAN_HEAD.match(text)
     rest = text[found.end() :] if found is not None else ""
     if found is not None and line_weight(rest) >= _MIN_REST:
         yield _part(line, 0, len(found.group().rstrip()))

@@ -81,7 +81,7 @@ from archive.ingest.headlines import (
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
-from archive.ingest.native_credits import native_credits
+from archive.ingest.native_credits import native_credits, whole_line_credits
 from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
     crawler_record,
@@ -575,16 +575,23 @@ def parse_text_page(
 def _read_credit_rows(
     lines: list[Line], story: list[int], credits: ParsedCredits | None
 ) -> set[int]:
-    """The story's lines that are each the whole raw text of a person credit the page keeps
-    and no paragraph (no sentence of some length): the credit line a reader read whole. The
-    story's only line stays (a page is never emptied)."""
+    """The story's lines that are a credit line and no paragraph (no sentence of some
+    length): the whole raw text of a person credit the page keeps, or a line a whole-line
+    reader reads (a byline, a sign-off with its address, a label list, a dateline) naming
+    a person the page credits. The story's only line stays (a page is never emptied)."""
     if credits is None or len(story) < 2:
         return set()
-    raws = {e.raw.strip() for e in credits.entries if e.kind == "person" and e.raw.strip()}
+    people = [e for e in credits.entries if e.kind == "person"]
+    raws = {e.raw.strip() for e in people if e.raw.strip()}
+    names = {e.name.casefold() for e in people}
     return {
         index
         for index in story
-        if lines[index].text.strip() in raws and not is_prose(lines[index].text)
+        if not is_prose(lines[index].text)
+        and (
+            lines[index].text.strip() in raws
+            or any(e.name.casefold() in names for e in whole_line_credits(lines[index].text))
+        )
     }
 
 
