@@ -81,7 +81,7 @@ from archive.ingest.headlines import (
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
-from archive.ingest.native_credits import native_credits, whole_line_credits
+from archive.ingest.native_credits import korean_handover, native_credits, whole_line_credits
 from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
     crawler_record,
@@ -588,6 +588,7 @@ def _read_credit_rows(
         index
         for index in story
         if not is_prose(lines[index].text)
+        and not korean_handover(lines[index].text)  # the anchor's words, story on some pages
         and (
             lines[index].text.strip() in raws
             or any(e.name.casefold() in names for e in whole_line_credits(lines[index].text))
