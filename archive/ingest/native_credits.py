@@ -395,10 +395,21 @@ def signature_tail(line: str, story: str = "") -> list[CreditEntry]:
     return out
 
 
+_WIRE_HEAD = re.compile(
+    rf"^(?:[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電]|[{_HAN}]{{2,6}}[讯訊])\s*"
+)
+
+
 def whole_line_credits(line: str) -> list[CreditEntry]:
     """The credits of a line that is a credit line and nothing else: a label list, a name
     beside an e-mail address, a Korean byline, a wire's or a paper's dateline on its own."""
-    found = label_list_credits(line) or email_credits(line, _name_ok) or korean_byline(line)
+    whole = _LEAD_TAG.sub("", line.strip())
+    pairs = _labelled(whole, bracketed=False)
+    bracket = _BRACKETED.fullmatch(_WIRE_HEAD.sub("", whole))  # "新华社PLACE DATE电(记者 NAME)"
+    if not pairs and bracket is not None:
+        pairs = _labelled(bracket.group(1), bracketed=True)
+    found = [CreditEntry(role, name, "person", None, line.strip()) for role, name in pairs]
+    found = found or email_credits(line, _name_ok) or korean_byline(line)
     found = found or paper_dateline_credits(line)
     if not found and _DATELINE.fullmatch(_fold(line.strip())):
         found = han_dateline_credits(line)

@@ -572,6 +572,10 @@ def parse_text_page(
     )
 
 
+# A sentence's end with more text after it: a line holding story before (or after) a credit.
+_SENTENCE_INSIDE = re.compile(r"[。！？!?](?=.*\S)|[.](?=\s+\S)(?<!\b[A-Z]\.)")
+
+
 def _read_credit_rows(
     lines: list[Line], story: list[int], credits: ParsedCredits | None
 ) -> set[int]:
@@ -588,6 +592,7 @@ def _read_credit_rows(
         index
         for index in story
         if not is_prose(lines[index].text)
+        and not _SENTENCE_INSIDE.search(lines[index].text.strip())  # story before a credit
         and not korean_handover(lines[index].text)  # the anchor's words, story on some pages
         and (
             lines[index].text.strip() in raws
