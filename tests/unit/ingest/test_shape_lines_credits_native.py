@@ -28,6 +28,8 @@ def test_a_real_credit_line_is_read(record: dict[str, Any]) -> None:
     found = [[e.role, e.name] for e in (page.credits.entries if page.credits else ())]
     for credit in record["expect"]["credits"]:
         assert credit in found
+    for name in record["expect"].get("not_credited", []):
+        assert name not in [n for _, n in found]
     if (line := record["expect"].get("furniture")) is not None:
         assert line not in page.body
         assert line in page.dropped or page.credit_line == line
