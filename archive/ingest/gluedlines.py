@@ -28,7 +28,7 @@ from archive.ingest.korean_bylines import KO_EMAIL, KO_NAMES, KO_TITLE, korean_h
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
 
-__all__ = ["split_glued"]
+__all__ = ["is_newsroom_dateline", "split_glued"]
 
 # " date 2021-02-06 …": a crawler's record before the first line (``dates.crawler_date``).
 _CRAWLER = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}(?![\d-])\s+(?=\S)")
@@ -59,6 +59,12 @@ _HAN_HEAD = re.compile(
 _KO_TAIL = re.compile(
     rf"(?<=[.!?。”\"’'])\s+(?P<signoff>{KO_NAMES}\s*{KO_TITLE}(?:\s+{KO_EMAIL})?)\s*$"
 )
+
+
+def is_newsroom_dateline(text: str) -> bool:
+    """Whether a line opens with a Korean or Chinese newsroom's dateline naming its reporter
+    (the shapes ``split_glued`` splits off a lead)."""
+    return korean_head(text) is not None or _HAN_HEAD.match(text + " x") is not None
 
 
 def split_glued(lines: Iterable[Line]) -> list[Line]:

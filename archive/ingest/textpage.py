@@ -61,7 +61,7 @@ from archive.ingest.furniture import (
     is_top_navigation,
     is_ui_notice,
 )
-from archive.ingest.gluedlines import split_glued
+from archive.ingest.gluedlines import is_newsroom_dateline, split_glued
 from archive.ingest.headline_model import HeadlineModel, choose_headline
 from archive.ingest.headlines import (
     MAX_SITE_HEADING_WEIGHT,
@@ -341,6 +341,14 @@ def _find_credits(
     # "新华社北京1月2日电", "… — Bernama"): organisation credits only, never a person.
     top_line = title if title is not None else lead_first
     add("source", outlets_named(texts, top=top_line, first=lead_first, last=last))
+    # A wire's dateline split off the lead (``gluedlines``: "(서울=연합뉴스) NAME 기자 =",
+    # "(中央社記者NAME台北3日電)") names its outlet, read on the page's line as it stood.
+    for index in range(min(len(lines) - 1, lead_first + 3)):
+        between = text[lines[index].end : lines[index + 1].start]
+        if "\n" not in between and "\r" not in between and is_newsroom_dateline(texts[index]):
+            opening = f"{texts[index]} {texts[index + 1]}"
+            found = [*credits_in_prose(opening), *outlets_named([opening], top=0, first=0, last=0)]
+            add("source", [e for e in found if e.kind != "person"])
     # Native label lists ("文字記者:A、B", "(責編:A)"), a wire's dateline, an anchor's handover
     # and a signature closing the last paragraph, around the headline and the story's end.
     for reader, found in native_credits(
