@@ -154,6 +154,8 @@ _META_WORDS = frozenset(
         "发布", "發布", "發佈", "更新", "日期", "ចេញផ្សាយ", "កាលបរិច្ឆេទ", "ថ្ងៃទី",
         "ເຜີຍແຜ່", "ວັນທີ", "ထုတ်ပြန်", "ထုတ္ျပန္", "སྤེལ་དུས", "ۋاقتى", "يوللانغان",
         "waqti", "вақти",
+        # Tibetan: source, time, read count (a site's meta line "ཡོང་ཁུངས།:SITE། དུས་ཚོད།:DATE")
+        "ཡོང་ཁུངས", "དུས་ཚོད", "ཀློག་གྲངས",
     }
 )
 # Chinese and Korean outlets end in one of these, glued (新华社, 人民日报, 中央台, 新浪网,
@@ -162,6 +164,7 @@ _GLUED_OUTLET_ENDS = (
     "社", "报", "報", "台", "网", "網", "刊", "电视", "電視", "新闻", "新聞",
     "뉴스", "일보", "신문", "방송", "통신",
     "သတင်းဌာန", "သတင္းဌာန",  # Burmese "news agency" ends an outlet's name
+    "དྲ་བ", "ཚགས་པར",  # Tibetan "website", "newspaper" (མཚོ་སྔོན་པོ་དྲ་བ, …ཉིན་རེའི་ཚགས་པར)
 )
 
 # The commonest Chinese surnames (simplified and traditional) and Korean ones: a name of

@@ -10,7 +10,13 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
 - a byline glued to the head of the lead, its label and a name closed by a separator before
   the paragraph goes on: "ដោយ:NAME/PLACE ៖ The story …", "ໂດຍ: NAME: …", "By NAME – …".
   The byline becomes its own line (the credit readers read it as a byline; it leaves the
-  story), the paragraph stays whole after it.
+  story), the paragraph stays whole after it;
+- a Korean newsroom's byline glued to the lead's head, the way Korean papers and wires set
+  it: "(서울=연합뉴스) NAME 기자 = …", "[PLACE=OUTLET] NAME 기자 = …", "[OUTLET NAME 기자] …",
+  "OUTLET NAME 기자 | …"; and its sign-off glued to the last paragraph's end, after the
+  last sentence: "… 밝혔다. NAME 기자 ADDRESS". A reporter's title (기자, 특파원 and the
+  titles ending in them) is always there, so a wire's bare dateline ("(평양=뉴스1) = …")
+  stays with its lead.
 """
 
 from __future__ import annotations
@@ -18,10 +24,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from archive.ingest.korean_bylines import KO_EMAIL, KO_NAMES, KO_TITLE, korean_head, names_ok
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import Line, is_prose
 
-__all__ = ["split_glued"]
+__all__ = ["is_newsroom_dateline", "split_glued"]
 
 # " date 2021-02-06 …": a crawler's record before the first line (``dates.crawler_date``).
 _CRAWLER = re.compile(r"^date\s+\d{4}-\d{2}-\d{2}(?![\d-])\s+(?=\S)")
@@ -35,6 +42,29 @@ _GLUED_BYLINE = re.compile(
     re.VERBOSE,
 )
 _MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
+
+# A Chinese wire's or paper's dateline naming its reporter, glued to the lead's head:
+# "新华社北京1月11日电(记者 NAME) …", "(中央社記者NAME台北3日電) …", "〔記者NAME／台北報導〕 …",
+# "本报讯(记者 NAME NAME) …", "(据OUTLET记者NAME PLACE报导) …".
+_HAN = r"\u3400-\u9fff\uf900-\ufaff"
+_HAN_HEAD = re.compile(
+    rf"^(?:[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電]\s*|[{_HAN}]{{2,6}}[讯訊]\s*)?"
+    rf"[(（〔【]\s*(?:据|據)?[^()（）〔〕【】。，,]{{0,12}}(?:记者|記者)"
+    rf"[^()（）〔〕【】。，,]{{1,24}}[)）〕】]\s*(?=\S)"
+    # "本报北京6月20日讯 记者NAME报道:": a paper's dateline, its reporters, a colon
+    rf"|^[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電讯訊]\s*(?:记者|記者)\s*"
+    rf"[{_HAN}、\s]{{2,20}}?(?:报道|報導|報道)\s*[:：]\s*(?=\S)"
+)
+# The sign-off after the last sentence's end ("다." closes a Korean sentence).
+_KO_TAIL = re.compile(
+    rf"(?<=[.!?。”\"’'])\s+(?P<signoff>{KO_NAMES}\s*{KO_TITLE}(?:\s+{KO_EMAIL})?)\s*$"
+)
+
+
+def is_newsroom_dateline(text: str) -> bool:
+    """Whether a line opens with a Korean or Chinese newsroom's dateline naming its reporter
+    (the shapes ``split_glued`` splits off a lead)."""
+    return korean_head(text) is not None or _HAN_HEAD.match(text + " x") is not None
 
 
 def split_glued(lines: Iterable[Line]) -> list[Line]:
@@ -51,13 +81,23 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(record.group().rstrip()))
         line = _part(line, record.end(), len(text))
         text = line.text
-    found = _GLUED_BYLINE.match(text)
+    found = _GLUED_BYLINE.match(text) or korean_head(text) or _HAN_HEAD.match(text)
     rest = text[found.end() :] if found is not None else ""
     if found is not None and line_weight(rest) >= _MIN_REST:
         yield _part(line, 0, len(found.group().rstrip()))
-        yield _part(line, found.end(), len(text))
+        line = _part(line, found.end(), len(text))
+        text = line.text
+    signoff = _korean(_KO_TAIL.search(text))
+    if signoff is not None and line_weight(text[: signoff.start()]) >= _MIN_REST:
+        yield _part(line, 0, signoff.start())
+        yield _part(line, signoff.start("signoff"), len(text))
         return
     yield line
+
+
+def _korean(found: re.Match[str] | None) -> re.Match[str] | None:
+    """A Korean sign-off's match when its names pass ``korean_bylines.names_ok``."""
+    return found if found is not None and names_ok(found) else None
 
 
 def _part(line: Line, start: int, end: int) -> Line:

@@ -39,6 +39,7 @@ from archive.ingest.credit_words import (
     label_role,
 )
 from archive.ingest.credits import CreditEntry, Role
+from archive.ingest.korean_bylines import korean_byline
 from archive.ingest.native_shapes import (
     capitals_bar,
     email_credits,
@@ -56,8 +57,10 @@ __all__ = [
     "label_list_credits",
     "meta_line_credits",
     "native_credits",
+    "paper_dateline_credits",
     "signature_tail",
     "uyghur_listen",
+    "whole_line_credits",
 ]
 
 _HAN = r"\u3400-\u9fff\uf900-\ufaff"
@@ -259,6 +262,30 @@ def han_dateline_credits(line: str) -> list[CreditEntry]:
     return []
 
 
+# "本报北京6月20日讯 记者NAME、NAME报道:": a paper's dateline, then its reporters (the line
+# ``gluedlines`` splits off the lead's head).
+_PAPER_DATELINE = re.compile(
+    rf"^[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電讯訊]\s*(?:记者|記者)\s*"
+    rf"(?P<names>{_HAN_NAME}(?:[、\s]+{_HAN_NAME})*?)\s*(?:报道|報導|報道)\s*[:：]?$"
+)
+
+
+def paper_dateline_credits(line: str) -> list[CreditEntry]:
+    """The reporters of a Chinese paper's dateline line ("本报PLACE DATE电 记者NAME报道:").
+
+    >>> [e.name for e in paper_dateline_credits("本报北京6月20日讯 记者王小明、李四报道:")]
+    ['王小明', '李四']
+    """
+    raw = line.strip()
+    match = _PAPER_DATELINE.match(_fold(raw))
+    if match is None:
+        return []
+    names = [name for name in re.split(r"[、\s]+", match["names"]) if name]
+    if not all(_name_ok(name) and name[0] in HAN_SURNAMES for name in names):
+        return []
+    return [CreditEntry("reporter", name, "person", None, raw) for name in names]
+
+
 # "… NAME 기자가 보도합니다." / "… NAME 특파원이 전해 드립니다.": the anchor hands over to the
 # reporter; the verbs are a closed class (report, tell, cover, look into, sum up, meet).
 _HANDOVER = re.compile(
@@ -368,6 +395,27 @@ def signature_tail(line: str, story: str = "") -> list[CreditEntry]:
     return out
 
 
+_WIRE_HEAD = re.compile(
+    rf"^(?:[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電]|[{_HAN}]{{2,6}}[讯訊])\s*"
+)
+
+
+def whole_line_credits(line: str) -> list[CreditEntry]:
+    """The credits of a line that is a credit line and nothing else: a label list, a name
+    beside an e-mail address, a Korean byline, a wire's or a paper's dateline on its own."""
+    whole = _LEAD_TAG.sub("", line.strip())
+    pairs = _labelled(whole, bracketed=False)
+    bracket = _BRACKETED.fullmatch(_WIRE_HEAD.sub("", whole))  # "新华社PLACE DATE电(记者 NAME)"
+    if not pairs and bracket is not None:
+        pairs = _labelled(bracket.group(1), bracketed=True)
+    found = [CreditEntry(role, name, "person", None, line.strip()) for role, name in pairs]
+    found = found or email_credits(line, _name_ok) or korean_byline(line)
+    found = found or paper_dateline_credits(line)
+    if not found and _DATELINE.fullmatch(_fold(line.strip())):
+        found = han_dateline_credits(line)
+    return found
+
+
 def native_credits(
     texts: Sequence[str],
     *,
@@ -403,9 +451,10 @@ def native_credits(
         found = label_list_credits(text) or email_credits(text, _name_ok)
         if not found and metas == [row]:
             found = meta_line_credits(text)
-        found = found or korean_signoff(text, _name_ok)
+        found = found or korean_signoff(text, _name_ok) or korean_byline(text)
         if not found and row in head:
-            found = han_dateline_credits(text) or korean_handover(text)
+            found = han_dateline_credits(text) or paper_dateline_credits(text)
+            found = found or korean_handover(text)
             found = found or han_reported(text, _name_ok) or label_place(text, _name_ok)
         if not found and row in under:
             others = " ".join(texts[other] for other in story if other != row)

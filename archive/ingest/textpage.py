@@ -62,7 +62,7 @@ from archive.ingest.furniture import (
     is_top_navigation,
     is_ui_notice,
 )
-from archive.ingest.gluedlines import split_glued
+from archive.ingest.gluedlines import is_newsroom_dateline, split_glued
 from archive.ingest.headline_model import HeadlineModel, choose_headline
 from archive.ingest.headline_shapes import caption_shaped, paragraph_shaped
 from archive.ingest.headlines import (
@@ -83,7 +83,7 @@ from archive.ingest.headlines import (
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
 from archive.ingest.lineweight import line_weight
-from archive.ingest.native_credits import native_credits
+from archive.ingest.native_credits import korean_handover, native_credits, whole_line_credits
 from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
     crawler_record,
@@ -348,6 +348,14 @@ def _find_credits(
     # "新华社北京1月2日电", "… — Bernama"): organisation credits only, never a person.
     top_line = title if title is not None else lead_first
     add("source", outlets_named(texts, top=top_line, first=lead_first, last=last))
+    # A wire's dateline split off the lead (``gluedlines``: "(서울=연합뉴스) NAME 기자 =",
+    # "(中央社記者NAME台北3日電)") names its outlet, read on the page's line as it stood.
+    for index in range(min(len(lines) - 1, lead_first + 3)):
+        between = text[lines[index].end : lines[index + 1].start]
+        if "\n" not in between and "\r" not in between and is_newsroom_dateline(texts[index]):
+            opening = f"{texts[index]} {texts[index + 1]}"
+            found = [*credits_in_prose(opening), *outlets_named([opening], top=0, first=0, last=0)]
+            add("source", [e for e in found if e.kind != "person"])
     # Native label lists ("文字記者:A、B", "(責編:A)"), a wire's dateline, an anchor's handover
     # and a signature closing the last paragraph, around the headline and the story's end.
     for reader, found in native_credits(
@@ -508,6 +516,9 @@ def parse_text_page(
     if title is not None and len(story) > 1:
         # The headline shown again in the story's span (a post's title repeated): furniture.
         story = [index for index in story if not same_text(lines[index].text, title)]
+    # A line a credit reader read whole, with nothing of the story on it (a byline, a sign-off
+    # with its address, a label list): it is the credits', not the story's (kept as furniture).
+    story = [index for index in story if index not in _read_credit_rows(lines, story, credits)]
     if story:
         # Furniture the rules do not name (a caption, teasers, an offer): the line model's.
         moved = set(story_furniture(lines, story, title=title, model=line_model))
@@ -596,6 +607,35 @@ def parse_text_page(
         dropped=tuple(dropped[index] for index in sorted(dropped)),
         captured=captured,
     )
+
+
+# A sentence's end with more text after it: a line holding story before (or after) a credit.
+_SENTENCE_INSIDE = re.compile(r"[。！？!?](?=.*\S)|[.](?=\s+\S)(?<!\b[A-Z]\.)")
+
+
+def _read_credit_rows(
+    lines: list[Line], story: list[int], credits: ParsedCredits | None
+) -> set[int]:
+    """The story's lines that are a credit line and no paragraph (no sentence of some
+    length): the whole raw text of a person credit the page keeps, or a line a whole-line
+    reader reads (a byline, a sign-off with its address, a label list, a dateline) naming
+    a person the page credits. The story's only line stays (a page is never emptied)."""
+    if credits is None or len(story) < 2:
+        return set()
+    people = [e for e in credits.entries if e.kind == "person"]
+    raws = {e.raw.strip() for e in people if e.raw.strip()}
+    names = {e.name.casefold() for e in people}
+    return {
+        index
+        for index in story
+        if not is_prose(lines[index].text)
+        and not _SENTENCE_INSIDE.search(lines[index].text.strip())  # story before a credit
+        and not korean_handover(lines[index].text)  # the anchor's words, story on some pages
+        and (
+            lines[index].text.strip() in raws
+            or any(e.name.casefold() in names for e in whole_line_credits(lines[index].text))
+        )
+    }
 
 
 def _repeated_or_captions(

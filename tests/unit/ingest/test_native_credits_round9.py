@@ -391,3 +391,13 @@ def test_a_uyghur_latin_page_with_two_names_under_its_headline() -> None:
     assert parsed.credits is not None
     people = {e.name for e in parsed.credits.entries if e.kind == "person"}
     assert {"tursun ablet", "nur ehmet"} <= people
+
+
+def test_a_tibetan_meta_lines_source_label_and_site_are_no_writers() -> None:
+    # "writer: NAME། source: SITE། time: DATE views:" — the source label (ཡོང་ཁུངས) is a meta
+    # word and a name ending in "website" (དྲ་བ) an outlet's
+    from archive.ingest.credit_words import has_meta_word, has_outlet_word
+
+    assert has_meta_word("ཡོང་ཁུངས")
+    assert has_outlet_word("མཚོ་སྔོན་པོ་དྲ་བ")
+    assert not has_outlet_word("ཤ་བོ་རབ་བརྟན")
