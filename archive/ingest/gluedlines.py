@@ -10,7 +10,11 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
 - a byline glued to the head of the lead, its label and a name closed by a separator before
   the paragraph goes on: "ដោយ:NAME/PLACE ៖ The story …", "ໂດຍ: NAME: …", "By NAME – …".
   The byline becomes its own line (the credit readers read it as a byline; it leaves the
-  story), the paragraph stays whole after it.
+  story), the paragraph stays whole after it;
+- a script glued to a paragraph's end ("… 謝意! (function() { var pa = …"): a site's
+  advertising or counter code a copy kept as text, opening after the sentence's end and
+  running to the line's end (``lineshape.code_line``). It becomes a line of its own, which
+  the line model moves out of the story.
 """
 
 from __future__ import annotations
@@ -18,8 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
+from archive.ingest.lineshape import code_line
 from archive.ingest.lineweight import line_weight
-from archive.ingest.pagelines import Line, is_prose
+from archive.ingest.pagelines import CLOSERS, PROSE_END, Line, is_prose
 
 __all__ = ["split_glued"]
 
@@ -35,6 +40,12 @@ _GLUED_BYLINE = re.compile(
     re.VERBOSE,
 )
 _MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
+# Where a script opens after a sentence's end: a function, a declaration, a call on the
+# page's document or window, a script element.
+_SCRIPT_OPEN = re.compile(
+    rf"(?<=[{re.escape(''.join(PROSE_END) + CLOSERS)}])\s*"
+    r"(?=[(!]function\s*\(|(?:var|let|const)\s+[\w$]+\s*=|(?:document|window)\.|<script\b|\(\w+\s*=\s*window\.)"
+)
 
 
 def split_glued(lines: Iterable[Line]) -> list[Line]:
@@ -51,6 +62,11 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(record.group().rstrip()))
         line = _part(line, record.end(), len(text))
         text = line.text
+    script = _glued_script(text)
+    if script is not None:
+        yield from _split(_part(line, 0, script), first=first)
+        yield _part(line, script, len(text))
+        return
     found = _GLUED_BYLINE.match(text)
     rest = text[found.end() :] if found is not None else ""
     if found is not None and line_weight(rest) >= _MIN_REST:
@@ -58,6 +74,15 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, found.end(), len(text))
         return
     yield line
+
+
+def _glued_script(text: str) -> int | None:
+    """Where a script glued to the end of a paragraph opens (the rest of the line is code),
+    if one is."""
+    for found in _SCRIPT_OPEN.finditer(text):
+        if found.start() > 0 and is_prose(text[: found.start()]) and code_line(text[found.end() :]):
+            return found.end()
+    return None
 
 
 def _part(line: Line, start: int, end: int) -> Line:

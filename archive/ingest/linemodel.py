@@ -39,6 +39,7 @@ from archive.ingest.furniture import (
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineshape import (
     bracket_credit_end,
+    code_line,
     colon_label,
     counter_line,
     credit_tail,
@@ -605,6 +606,9 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
         text = lines[index].text
         if index in (lead, opening):
             continue
+        if code_line(text):
+            movable.append(index)  # markup or script: no paragraph, no story's end
+            continue
         if index <= end and is_prose(text) and _ends_sentence(text):
             continue
         if index == len(lines) - 1 and not _ends_sentence(text) and _story_end(text, context):
@@ -683,6 +687,8 @@ def decide_furniture(
         edge = index == above_lead or heading or index == story[-1]
         if probability >= (model.edge_threshold if edge else model.threshold):
             moved.add(index)
+        elif code_line(lines[index].text):
+            moved.add(index)  # markup or script a copy kept as text is never the story's
     # A block of short lines the model mostly reads as furniture (a list under its head, a
     # caption and its credit) leaves whole, when no line of it is guarded.
     for first, last in sorted(set(context.blocks)):

@@ -598,3 +598,14 @@ def test_a_tail_over_a_cut_off_last_line_leaves_without_it() -> None:
 
     assert [2, 3] == story_furniture(lines, story, title=None, model=tail)
     assert end in [lines[i].text for i in story if i not in {2, 3}]
+
+
+def test_markup_and_script_leave_the_story_past_every_guard_but_the_lead() -> None:
+    image = "<image>data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAE</image>"
+    script = "(function() { var s = document.createElement('script'); s.async = true; })();"
+    text = f"{PARAGRAPH}\n{image}\n{SECOND}\n{script}"
+    lines = list(page_lines(text))
+    never = replace(load_line_model(), threshold=1.01, edge_threshold=1.01, tail_threshold=1.01)
+    # the page's cut-off last line is weighed like any line when it is code, and code
+    # leaves whatever the model says; the paragraphs stay
+    assert [1, 3] == story_furniture(lines, [0, 1, 2, 3], title=None, model=never)
