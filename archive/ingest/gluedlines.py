@@ -17,6 +17,10 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
   last sentence: "… 밝혔다. NAME 기자 ADDRESS". A reporter's title (기자, 특파원 and the
   titles ending in them) is always there, so a wire's bare dateline ("(평양=뉴스1) = …")
   stays with its lead.
+- a script glued to a paragraph's end ("… 謝意! (function() { var pa = …"): a site's
+  advertising or counter code a copy kept as text, opening after the sentence's end and
+  running to the line's end (``lineshape.code_line``). It becomes a line of its own, which
+  the line model moves out of the story.
 """
 
 from __future__ import annotations
@@ -25,8 +29,9 @@ import re
 from collections.abc import Iterable, Iterator
 
 from archive.ingest.korean_bylines import KO_EMAIL, KO_NAMES, KO_TITLE, korean_head, names_ok
+from archive.ingest.lineshape import code_line
 from archive.ingest.lineweight import line_weight
-from archive.ingest.pagelines import Line, is_prose
+from archive.ingest.pagelines import CLOSERS, PROSE_END, Line, is_prose
 
 __all__ = ["is_newsroom_dateline", "split_glued"]
 
@@ -42,6 +47,12 @@ _GLUED_BYLINE = re.compile(
     re.VERBOSE,
 )
 _MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
+# Where a script opens after a sentence's end: a function, a declaration, a call on the
+# page's document or window, a script element.
+_SCRIPT_OPEN = re.compile(
+    rf"(?<=[{re.escape(''.join(PROSE_END) + CLOSERS)}])\s*"
+    r"(?=[(!]function\s*\(|(?:var|let|const)\s+[\w$]+\s*=|(?:document|window)\.|<script\b|\(\w+\s*=\s*window\.)"
+)
 
 # A Chinese wire's or paper's dateline naming its reporter, glued to the lead's head:
 # "新华社北京1月11日电(记者 NAME) …", "(中央社記者NAME台北3日電) …", "〔記者NAME／台北報導〕 …",
@@ -81,6 +92,11 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(record.group().rstrip()))
         line = _part(line, record.end(), len(text))
         text = line.text
+    script = _glued_script(text)
+    if script is not None:
+        yield from _split(_part(line, 0, script), first=first)
+        yield _part(line, script, len(text))
+        return
     found = _GLUED_BYLINE.match(text) or korean_head(text) or _HAN_HEAD.match(text)
     rest = text[found.end() :] if found is not None else ""
     if found is not None and line_weight(rest) >= _MIN_REST:
@@ -98,6 +114,15 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
 def _korean(found: re.Match[str] | None) -> re.Match[str] | None:
     """A Korean sign-off's match when its names pass ``korean_bylines.names_ok``."""
     return found if found is not None and names_ok(found) else None
+
+
+def _glued_script(text: str) -> int | None:
+    """Where a script glued to the end of a paragraph opens (the rest of the line is code),
+    if one is."""
+    for found in _SCRIPT_OPEN.finditer(text):
+        if found.start() > 0 and is_prose(text[: found.start()]) and code_line(text[found.end() :]):
+            return found.end()
+    return None
 
 
 def _part(line: Line, start: int, end: int) -> Line:

@@ -18,6 +18,7 @@ from archive.ingest.pagelines import CLOSERS, PROSE_END
 
 __all__ = [
     "bracket_credit_end",
+    "code_line",
     "colon_label",
     "counter_line",
     "credit_tail",
@@ -118,6 +119,34 @@ def dated_tail(text: str) -> bool:
         0 < line_weight(tail) <= _MAX_DATED_TAIL
         and line_weight(stripped[: ends[-1].start()]) >= _MIN_CAPTION_TEXT
         and date_line(tail) is not None
+    )
+
+
+# Markup and script a copy saved as text kept: an element with its content
+# ("<image>data:…</image>"), a data URI, a script's statement, a style rule. No language
+# writes these; a story quoting code is no news story we serve.
+_ELEMENT = re.compile(r"^<([A-Za-z][\w-]*)\b[^<>]*>.*</\1\s*>$")
+_DATA_URI = re.compile(r"\bdata:[a-z]+/[\w.+-]+[;,]")
+_SCRIPT = re.compile(
+    r"""(?:^|[;{}(!]\s*)(?:function\s*[\w$]*\s*\([^()]*\)\s*\{ | (?:var|let|const)\s+[\w$]+\s*=)
+      | \b(?:document|window)\.[\w$]+(?:\.[\w$]|\(|\s*=[^=]|\s*\|\|)
+      | [\w$)\]]\.(?:push|appendChild|createElement|getElementById|getElementsByTagName
+                     |addEventListener|insertBefore)\s*\(""",
+    re.VERBOSE,
+)
+_STYLE = re.compile(r"^[\w\s#.,:>*\[\]=\"'-]+\{\s*[\w-]+\s*:\s*[^;{}]+;")
+
+
+def code_line(text: str) -> bool:
+    """Whether the line is markup or script, not text: an element with its content, a data
+    URI, a script's statement ("(function() { var pa = document.createElement(…);"), a
+    style rule ("p.caption { font-size: 12px; }")."""
+    stripped = text.strip()
+    return (
+        _ELEMENT.match(stripped) is not None
+        or _DATA_URI.search(stripped) is not None
+        or _SCRIPT.search(stripped) is not None
+        or _STYLE.match(stripped) is not None
     )
 
 

@@ -54,3 +54,27 @@ def test_the_page_reads_the_split_byline_as_its_credit_and_keeps_the_lead() -> N
     assert page.body.startswith(LEAD)
     assert page.credits is not None
     assert [(e.role, e.name) for e in page.credits.entries] == [("writer", "Jane Doe")]
+
+
+def test_a_script_glued_to_a_paragraphs_end_becomes_a_line_of_its_own() -> None:
+    script = "(function() { var s = document.createElement('script'); s.async = true; })();"
+    text = f"Farmers march on the hall\n{LEAD} {script}\n{SECOND}\n"
+    lines = split_glued(page_lines(text))
+    assert [line.text for line in lines] == ["Farmers march on the hall", LEAD, script, SECOND]
+    assert all(text[line.start : line.end] == line.text for line in lines)
+
+
+def test_a_sentence_naming_a_function_or_a_window_is_not_split() -> None:
+    for sentence in (
+        f"{LEAD} (function of the council) was the first question asked.",
+        f"{LEAD} Window. The crowd left the hall by noon.",
+    ):
+        assert _texts(sentence) == [sentence]
+
+
+def test_the_page_moves_a_glued_script_out_of_the_story_and_keeps_the_paragraph() -> None:
+    script = "(function() { var s = document.createElement('script'); s.async = true; })();"
+    page = parse_text_page(f"Farmers march on the hall\n\n{LEAD}\n\n{SECOND} {script}\n")
+    assert page.body.startswith(LEAD)
+    assert page.body.rstrip().endswith(SECOND)
+    assert script in page.dropped

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from dataclasses import replace
 from importlib import resources
+from unittest import mock
 
 import pytest
 
+from archive.ingest import linemodel
 from archive.ingest.linemodel import (
     LineModel,
     furniture_probability,
@@ -191,11 +193,15 @@ def test_guards_keep_the_lead_and_finished_paragraphs_whatever_the_model_says() 
     everything = _with_weight_on("is_prose", load_line_model().names)
 
     # the lead, the paragraph in the middle and the last one all stay: finished paragraphs
-    # never move (on a bilingual page the last may be the only one in the page's language)
+    # move only past the paragraph threshold (on a bilingual page the last may be the only
+    # one in the page's language), the lead never
     assert [] == story_furniture(lines, [0, 1, 2], title=None, model=everything)
+    with mock.patch.object(linemodel, "PARAGRAPH_THRESHOLD", 0.95):
+        assert [1, 2] == story_furniture(lines, [0, 1, 2], title=None, model=everything)
     cut = list(page_lines(f"{PARAGRAPH}\n{SECOND}\nRead more on the ministry's site\n{SECOND}\n"))
     any_line = _with_weight_on("log_weight", load_line_model().names)
-    assert [2] == story_furniture(cut, [0, 1, 2, 3], title=None, model=any_line)
+    with mock.patch.object(linemodel, "PARAGRAPH_THRESHOLD", 1.01):
+        assert [2] == story_furniture(cut, [0, 1, 2, 3], title=None, model=any_line)
 
 
 def test_lines_above_the_lead_stay_when_they_may_be_the_headline_or_the_dateline() -> None:
@@ -562,6 +568,7 @@ def test_a_sites_notice_under_the_story_is_marked_and_shares_none_of_its_words()
     assert (0.0, 0.0) == (paragraph["page_last_cut"], paragraph["tail_foreign"])
 
 
+@mock.patch.object(linemodel, "PARAGRAPH_THRESHOLD", 1.01)  # finished paragraphs stay
 def test_the_pages_cut_off_last_line_under_the_story_is_weighed_at_the_edge_threshold() -> None:
     chrome = "Share this story with your friends"
     text = f"{PARAGRAPH}\n{SECOND}\n{chrome}"
@@ -598,3 +605,26 @@ def test_a_tail_over_a_cut_off_last_line_leaves_without_it() -> None:
 
     assert [2, 3] == story_furniture(lines, story, title=None, model=tail)
     assert end in [lines[i].text for i in story if i not in {2, 3}]
+
+
+def test_markup_and_script_leave_the_story_past_every_guard_but_the_lead() -> None:
+    image = "<image>data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAE</image>"
+    script = "(function() { var s = document.createElement('script'); s.async = true; })();"
+    text = f"{PARAGRAPH}\n{image}\n{SECOND}\n{script}"
+    lines = list(page_lines(text))
+    never = replace(load_line_model(), threshold=1.01, edge_threshold=1.01, tail_threshold=1.01)
+    # the page's cut-off last line is weighed like any line when it is code, and code
+    # leaves whatever the model says; the paragraphs stay
+    assert [1, 3] == story_furniture(lines, [0, 1, 2, 3], title=None, model=never)
+
+
+def test_a_paragraph_under_its_reporters_sign_off_stays_whatever_the_model_says() -> None:
+    signed = f"{SECOND} Jane Doe, reporter jane.doe@example.com"
+    lines = list(page_lines(f"{PARAGRAPH}\n{signed}\nShare this story"))
+    everything = _with_weight_on("is_prose", load_line_model().names)
+    assert 1 not in story_furniture(lines, [0, 1, 2], title=None, model=everything)
+    # a bracketed credit before the address is a caption's, not a sign-off
+    caption = f"{SECOND} [Photo: Agency] photo@example.com"
+    lines = list(page_lines(f"{PARAGRAPH}\n{caption}\n{SECOND}"))
+    any_line = _with_weight_on("log_weight", load_line_model().names)
+    assert 1 in story_furniture(lines, [0, 1, 2], title=None, model=any_line)

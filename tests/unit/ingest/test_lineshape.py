@@ -7,6 +7,7 @@ import pytest
 
 from archive.ingest.lineshape import (
     bracket_credit_end,
+    code_line,
     colon_label,
     has_email,
     has_image_file,
@@ -166,3 +167,35 @@ def test_a_caption_over_one_paragraph_a_sentence_and_a_lone_line_head_nothing() 
         "村民说他们从未见过这样的洪水。",
     ]
     assert (0,) == section_heads(label, [False, True, True])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(function() { var pa = document.createElement('script'); pa.async = true; })();",
+        "(adsbygoogle = window.adsbygoogle || []).push({});",
+        "googletag.cmd.push(function() { googletag.display('div-gpt-ad-1'); });",
+        "<image>data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAE</image>",
+        "var disqus_shortname = 'example';",
+        "p.caption { font-size: 12px; color: #666; }",
+    ],
+)
+def test_markup_and_script_are_code(line: str) -> None:
+    assert code_line(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PARAGRAPH,
+        CJK_PARAGRAPH,
+        "The function (of the council) is to hear complaints from the villages.",
+        "The documents were handed to the court; the window for appeals closes on Friday.",
+        "See document.pdf (2 pages) for the ministry's figures.",
+        "Let x = the number of families moved, the report says.",
+        "<기자>",
+        "Mr. Kim {said}: yes;",
+    ],
+)
+def test_sentences_that_name_code_words_are_not_code(line: str) -> None:
+    assert not code_line(line)

@@ -1,0 +1,39 @@
+"""Real lines from hosts in no gold set (benchmarks/data/shape-lines/chrome.jsonl), each a
+short page excerpt: the page reader moves the target line to the furniture, or keeps it in
+the story, as a careful archivist reads it. Lines the reader still gets wrong are marked
+``known_miss`` and skipped (counted in docs/line-model.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from archive.ingest.textpage import parse_text_page
+
+SHAPE_LINES = Path(__file__).parents[3] / "benchmarks" / "data" / "shape-lines" / "chrome.jsonl"
+
+
+def _rows() -> list[dict[str, Any]]:
+    with SHAPE_LINES.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        pytest.param(row, marks=pytest.mark.skip("known miss")) if row.get("known_miss") else row
+        for row in _rows()
+    ],
+    ids=lambda row: f"{row['shape']}: {row['expect']['target'][:40]}",
+)
+def test_the_reader_places_each_real_line_as_an_archivist_would(row: dict[str, Any]) -> None:
+    page = parse_text_page(row["line"], language=row["language"])
+    target = row["expect"]["target"]
+    if row["expect"]["furniture"]:
+        assert target in page.dropped
+        assert target not in page.body
+    else:
+        assert target in page.body
