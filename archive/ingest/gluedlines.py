@@ -1,7 +1,7 @@
 """Lines a saved copy glued together, split back at their seam: text is never deleted.
 
 A page saved as text often loses the break between two parts of its layout, and the part
-that is not story then rides on the lead (or the headline) into the story. Two seams any
+that is not story then rides on the lead (or the headline) into the story. The seams any
 site's copy shows are split here, each part keeping its exact offsets in the page:
 
 - a crawler's record of the publication date before the page's first line when a paragraph

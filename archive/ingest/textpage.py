@@ -613,13 +613,20 @@ def parse_text_page(
 _SENTENCE_INSIDE = re.compile(r"[。！？!?](?=.*\S)|[.](?=\s+\S)(?<!\b[A-Z]\.)")
 
 
+def _opens_nothing(text: str) -> bool:
+    """Whether a line does not end in a colon (a line that does opens the next one)."""
+    return not text.rstrip().endswith((":", "："))
+
+
 def _read_credit_rows(
     lines: list[Line], story: list[int], credits: ParsedCredits | None
 ) -> set[int]:
     """The story's lines that are a credit line and no paragraph (no sentence of some
     length): the whole raw text of a person credit the page keeps, or a line a whole-line
     reader reads (a byline, a sign-off with its address, a label list, a dateline) naming
-    a person the page credits. The story's only line stays (a page is never emptied)."""
+    a person the page credits. The story's only line stays (a page is never emptied), and so
+    does a line ending in a colon, which opens what follows ("Reporter NAME:" over a quote),
+    unless it is a newsroom's dateline split off the lead ("本报PLACE DATE讯 记者NAME报道:")."""
     if credits is None or len(story) < 2:
         return set()
     people = [e for e in credits.entries if e.kind == "person"]
@@ -631,6 +638,7 @@ def _read_credit_rows(
         if not is_prose(lines[index].text)
         and not _SENTENCE_INSIDE.search(lines[index].text.strip())  # story before a credit
         and not korean_handover(lines[index].text)  # the anchor's words, story on some pages
+        and (_opens_nothing(lines[index].text) or is_newsroom_dateline(lines[index].text))
         and (
             lines[index].text.strip() in raws
             or any(e.name.casefold() in names for e in whole_line_credits(lines[index].text))
