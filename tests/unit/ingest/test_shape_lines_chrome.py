@@ -5,30 +5,15 @@ the story, as a careful archivist reads it. Lines the reader still gets wrong ar
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from archive.ingest.textpage import parse_text_page
-
-SHAPE_LINES = Path(__file__).parents[3] / "benchmarks" / "data" / "shape-lines" / "chrome.jsonl"
-
-
-def _rows() -> list[dict[str, Any]]:
-    with SHAPE_LINES.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
+from tests.unit.ingest.shape_lines import shape_cases
 
 
-@pytest.mark.parametrize(
-    "row",
-    [
-        pytest.param(row, marks=pytest.mark.skip("known miss")) if row.get("known_miss") else row
-        for row in _rows()
-    ],
-    ids=lambda row: f"{row['shape']}: {row['expect']['target'][:40]}",
-)
+@pytest.mark.parametrize("row", shape_cases("chrome"))
 def test_the_reader_places_each_real_line_as_an_archivist_would(row: dict[str, Any]) -> None:
     page = parse_text_page(row["line"], language=row["language"])
     target = row["expect"]["target"]

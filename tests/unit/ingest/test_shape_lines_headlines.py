@@ -4,19 +4,12 @@ on each and must read off what an archivist reads (``benchmarks/data/shape-lines
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from archive.ingest.textpage import parse_text_page
+from tests.unit.ingest.shape_lines import shape_cases, shape_records
 
-LINES = Path(__file__).resolve().parents[3] / "benchmarks" / "data" / "shape-lines"
-RECORDS = [
-    json.loads(row)
-    for row in (LINES / "headlines.jsonl").read_text("utf-8").splitlines()
-    if row.strip()
-]
+RECORDS = shape_records("headlines")
 
 
 def test_every_record_names_its_source_shape_and_expectation() -> None:
@@ -27,11 +20,7 @@ def test_every_record_names_its_source_shape_and_expectation() -> None:
         assert "headline" in record["expect"]
 
 
-@pytest.mark.parametrize(
-    "record",
-    [record for record in RECORDS if not record.get("known_miss")],
-    ids=lambda record: f"{record['shape']}:{record['source'][:60]}",
-)
+@pytest.mark.parametrize("record", shape_cases("headlines"))
 def test_the_reader_reads_the_headline_an_archivist_reads(record: dict[str, object]) -> None:
     expect = record["expect"]
     assert isinstance(expect, dict)

@@ -3,8 +3,6 @@ the outlet a page names and the dates its lines give, read by the real text read
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,25 +10,10 @@ import pytest
 from archive.identity.services import resolve_service
 from archive.ingest.dates import date_line
 from archive.ingest.textpage import parse_text_page
-
-_LINES = Path(__file__).parents[3] / "benchmarks" / "data" / "shape-lines" / "outlets-dates.jsonl"
-_ROWS: list[dict[str, Any]] = [
-    json.loads(line) for line in _LINES.read_text(encoding="utf-8").splitlines() if line.strip()
-]
+from tests.unit.ingest.shape_lines import shape_cases
 
 
-def _cases() -> list[Any]:
-    return [
-        pytest.param(
-            row,
-            id=f"{row['shape']}-{index}",
-            marks=[pytest.mark.skip(reason="known miss")] if row.get("known_miss") else [],
-        )
-        for index, row in enumerate(_ROWS)
-    ]
-
-
-@pytest.mark.parametrize("row", _cases())
+@pytest.mark.parametrize("row", shape_cases("outlets-dates"))
 def test_the_reader_reads_what_an_archivist_reads(row: dict[str, Any]) -> None:
     expect = row["expect"]
     if "service" in expect:
