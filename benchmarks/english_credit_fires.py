@@ -24,7 +24,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from archive.ingest import bylines, lead_credits, not_persons, textpage
-from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text
+from benchmarks.gold_pages import TRAINING_SETS, read_gold_pages
 from benchmarks.real_pages import norm_name
 
 Fired = list[tuple[str, str]]  # (shape, the name or line it gave)
@@ -65,12 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     _watch(bylines, "_photo_over_byline", "photo_over_byline", fired, lambda a, f: a[0])
     _watch(not_persons, "_opens_with_article", "article", fired, lambda a, f: a[0])
     counts: Counter[tuple[str, str]] = Counter()
-    for set_name, pages, gold in gold_pages(args.sets):
-        read = read_page_text(pages / gold["file"])
-        if read is None:
-            continue
+    for set_name, gold, text, language in read_gold_pages(args.sets):
         fired.clear()
-        textpage.parse_text_page(read[0], language=read[1])
+        textpage.parse_text_page(text, language=language)
         for shape, name in dict.fromkeys(fired):
             # a name the article rule drops is wrong when gold credits it, else neutral
             named = name if shape in ("glued", "wire_dateline", "second_by", "article") else ""

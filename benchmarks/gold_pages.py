@@ -56,6 +56,17 @@ def gold_pages(
             yield set_name, folder, gold
 
 
+def read_gold_pages(
+    names: Sequence[str], *, shared: bool = False
+) -> Iterator[tuple[str, dict[str, Any], str, str | None]]:
+    """(set name, gold entry, text, language) for every gold page of the named sets the
+    page reader reads (``gold_pages``' order; an HTML page with no story is left out)."""
+    for set_name, folder, gold in gold_pages(names, shared=shared):
+        read = read_page_text(folder / gold["file"])
+        if read is not None:
+            yield set_name, gold, *read
+
+
 def read_page_text(path: Path) -> tuple[str, str | None] | None:
     """The text the page reader parses (an HTML page's extracted story), and the language
     import detects on it; None for an HTML page with no story."""

@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archive.ingest import native_credits as native
 from archive.ingest import textpage
 from archive.ingest.credits import CreditEntry
-from benchmarks.gold_pages import TRAINING_SETS, gold_pages, read_page_text
+from benchmarks.gold_pages import TRAINING_SETS, read_gold_pages
 from benchmarks.real_pages import norm_name
 
 READERS = (
@@ -77,12 +77,9 @@ def main(argv: list[str] | None = None) -> int:
     for name in READERS:
         setattr(native, name, _spy(name, fired))
     counts: Counter[tuple[str, str]] = Counter()
-    for set_name, pages, gold in gold_pages(args.sets):
-        read = read_page_text(pages / gold["file"])
-        if read is None:
-            continue
+    for set_name, gold, text, language in read_gold_pages(args.sets):
         fired.clear()
-        textpage.parse_text_page(read[0], language=read[1])
+        textpage.parse_text_page(text, language=language)
         for reader, entry in fired:
             seen = verdict(entry, gold)
             counts[reader, seen] += 1
