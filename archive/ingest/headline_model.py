@@ -42,6 +42,7 @@ from archive.ingest.furniture import (
     is_site_name,
     is_ui_notice,
 )
+from archive.ingest.gluedlines import is_newsroom_dateline
 from archive.ingest.headline_shapes import (
     bar_ended,
     caption_shaped,
@@ -530,7 +531,9 @@ def never_headline(text: str) -> bool:
     row's item cut at its separator bar ("NAME |"), a control's counter ("COMMENTS (7)"),
     an icon font's names glued together ("ChevronIcon FacebookIcon …"), an advertisement's
     label, a menu of five short items or more, a paragraph of three sentences, a date of the
-    Khmer calendar alone on its line (``headline_shapes``).
+    Khmer calendar alone on its line (``headline_shapes``), a newsroom's dateline naming its
+    reporter ("(서울=연합뉴스) NAME 기자 =", "新华社PLACE DATE电(记者 NAME)": a byline
+    ``gluedlines`` split off the lead).
     Over every development set's candidates these shapes are never gold's headline; on
     pages that show none the rules took them for one."""
     return (
@@ -545,6 +548,7 @@ def never_headline(text: str) -> bool:
         or long_menu_row(text)
         or paragraph_shaped(text)
         or khmer_calendar_date(text)
+        or is_newsroom_dateline(text)
     )
 
 

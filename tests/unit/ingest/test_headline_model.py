@@ -456,3 +456,17 @@ def test_a_long_menu_the_rules_take_gives_way_to_the_headline_under_it() -> None
     parsed = parse_text_page(f"{menu}\n{HEADLINE}\n{LEAD}\n{SECOND}\n", language="en")
 
     assert HEADLINE == parsed.title
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "(서울=연합뉴스) 김민수 기자 =",
+        "新华社北京1月11日电(记者 王明)",
+        "(中央社記者林小明台北3日電)",
+    ],
+)
+def test_a_newsroom_dateline_split_off_the_lead_is_never_a_headline(line: str) -> None:
+    assert never_headline(line)
+    assert not never_headline("서울 아파트값 3주 연속 상승")  # a headline of the same script
+    assert not never_headline("新华社记者探访洪水灾区")
