@@ -38,6 +38,7 @@ from archive.ingest.furniture import (
 )
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineshape import (
+    EMAIL_ADDRESS,
     bracket_credit_end,
     code_line,
     colon_label,
@@ -220,7 +221,7 @@ def _ends_sentence(text: str) -> bool:
 
 # A reporter's sign-off glued after a paragraph's last sentence: a few words (a name, a
 # title) and an e-mail address ("… 알려졌다. 신기호 기자 skh@example.co.kr").
-_SIGN_OFF_MAIL = re.compile(r"\s+[\w.+-]+@[\w-]+(?:\.[\w-]+)+\s*$")
+_SIGN_OFF_MAIL = re.compile(rf"\s+{EMAIL_ADDRESS}\s*$")
 _SIGN_OFF_WORDS = 3
 
 
@@ -727,7 +728,7 @@ def decide_furniture(
         edge = index == above_lead or heading or index == story[-1]
         if probability >= (model.edge_threshold if edge else model.threshold):
             moved.add(index)
-        elif code_line(lines[index].text):
+        elif code_line(text):
             moved.add(index)  # markup or script a copy kept as text is never the story's
     # A block of short lines the model mostly reads as furniture (a list under its head, a
     # caption and its credit) leaves whole, when no line of it is guarded.

@@ -17,6 +17,7 @@ from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import CLOSERS, PROSE_END
 
 __all__ = [
+    "EMAIL_ADDRESS",
     "bracket_credit_end",
     "code_line",
     "colon_label",
@@ -40,7 +41,8 @@ _NOISE_TOKEN = re.compile(
     r"^(?:(?=[\x21-\x7e]*[A-Za-z0-9])(?=[\x21-\x7e]*[#$%&*+<=>@\\^_`{|}~!;?\[\]/])"
     r"[\x21-\x7e]{2,3}|[A-Za-z]\d|\d[A-Za-z])$"
 )
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address, as the credit lines write it
+_EMAIL = re.compile(EMAIL_ADDRESS)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp)\b|!\[[^\]]*\]\(", re.IGNORECASE)
 # A tag list: items split by commas, slashes, bars, middle dots or ideographic commas.
 _TAG_SEPARATOR = re.compile(r"\s*[,，、/|｜·•;]\s*")
