@@ -9,7 +9,7 @@ opening with an article (``article``). Each firing's name is compared with the p
 compare; ``wrong``: a name gold does not credit — for the article rule, which drops a name,
 a name gold does credit) and printed with its page.
 
-    python benchmarks/english_credit_fires.py [--sets fresh7 fresh8]
+    python benchmarks/english_credit_fires.py [--sets fresh8 fresh9]
 """
 
 from __future__ import annotations

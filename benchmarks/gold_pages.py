@@ -17,6 +17,7 @@ from benchmarks.real_pages import (
     FRESH6_SET,
     FRESH7_SET,
     FRESH8_SET,
+    FRESH9_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -38,6 +39,7 @@ TRAINING_SETS: dict[str, tuple[Path, Path]] = {
     "fresh6": (FRESH6_SET / "pages", FRESH6_SET),
     "fresh7": (FRESH7_SET / "pages", FRESH7_SET),
     "fresh8": (FRESH8_SET / "pages", FRESH8_SET),
+    "fresh9": (FRESH9_SET / "pages", FRESH9_SET),
     "html": (HTML_SET / "pages", HTML_SET),
 }
 

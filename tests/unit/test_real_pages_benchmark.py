@@ -19,6 +19,7 @@ from benchmarks.real_pages import (
     FRESH7_SET,
     FRESH8_SET,
     FRESH9_SET,
+    FRESH10_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -160,6 +161,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
     assert names("fresh6") == ["fresh6"]
     assert names("fresh7") == ["fresh7"]
     assert names("fresh8") == ["fresh8"]
+    assert names("fresh9") == ["fresh9"]
     assert names("all") == [
         "repo",
         "fresh",
@@ -170,6 +172,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
         "fresh6",
         "fresh7",
         "fresh8",
+        "fresh9",
         "html",
     ]
 
@@ -183,12 +186,12 @@ def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
     def chosen(set_name: str) -> list[PageSet]:
         return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
 
-    assert [(s.name, s.pages, s.gold) for s in chosen("fresh9")] == [
-        ("fresh9", FRESH9_SET / "pages", FRESH9_SET)
+    assert [(s.name, s.pages, s.gold) for s in chosen("fresh10")] == [
+        ("fresh10", FRESH10_SET / "pages", FRESH10_SET)
     ]
-    for set_name in ("repo", "fresh8", "html", "all"):
-        assert "fresh9" not in [page_set.name for page_set in chosen(set_name)]
-        assert FRESH9_SET not in [page_set.gold for page_set in chosen(set_name)]
+    for set_name in ("repo", "fresh9", "html", "all"):
+        assert "fresh10" not in [page_set.name for page_set in chosen(set_name)]
+        assert FRESH10_SET not in [page_set.gold for page_set in chosen(set_name)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
