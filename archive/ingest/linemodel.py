@@ -120,8 +120,6 @@ class PageContext:
         words: How many story lines hold each word (``notices.vocabulary``).
         list_tail: The story position where a closing list of items starts (bulleted
             heads, or headlines each over a teaser cut short), ``len(story)`` if none.
-        keys: Each page line's letters and digits, case folded (``copy_key``): how a line
-            printed twice is found when its brackets or punctuation differ.
     """
 
     story: tuple[int, ...]
@@ -136,7 +134,6 @@ class PageContext:
     heads: frozenset[int] = frozenset()
     words: Counter[str] = field(default_factory=Counter)
     list_tail: int | None = None
-    keys: tuple[str, ...] = ()
 
 
 def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | None) -> PageContext:
@@ -158,28 +155,7 @@ def page_context(lines: Sequence[Line], story: Sequence[int], *, title: str | No
         heads=_section_heads(lines, story, prose, title),
         words=vocabulary(lines[index].text for index in story),
         list_tail=_list_tail([lines[index].text for index in story]),
-        keys=tuple(copy_key(line.text) for line in lines),
     )
-
-
-_MIN_COPY = 24  # letters and digits: a shorter line (a name, a word) is repeated by chance
-
-
-def copy_key(text: str) -> str:
-    """A line's letters and digits, case folded: two prints of one caption (once in
-    brackets), a teaser cut from a paragraph and the paragraph share it."""
-    return "".join(char for char in text.casefold() if char.isalnum())
-
-
-def copied_elsewhere(index: int, keys: Sequence[str]) -> bool:
-    """Whether another line of the page holds line ``index``'s text (brackets, punctuation,
-    case and spacing aside): a caption printed twice, a teaser cut from a paragraph, a
-    related headline over its own copy. Story paragraphs almost never repeat; the line
-    that holds the other (the paragraph a teaser is cut from) is not counted."""
-    key = keys[index]
-    if len(key) < _MIN_COPY:
-        return False
-    return any(key in other for at, other in enumerate(keys) if at != index)
 
 
 _MIN_LIST_ITEMS = 2
@@ -467,10 +443,6 @@ def line_features(lines: Sequence[Line], index: int, context: PageContext) -> di
         "log_to_end": math.log1p(len(story) - 1 - position),
         "log_after_last_paragraph": math.log1p(max(0, position - end_at)),
         "repeated": float(context.counts.get(fold_line(text), 0) > 1),
-        # held in another line of the page, brackets and punctuation aside (round 11)
-        "copied": float(
-            copied_elsewhere(index, context.keys or [copy_key(line.text) for line in lines])
-        ),
     }
     # a story line goes on with the story's words (a cut-off paragraph its names); a
     # site's notice or offer under the story does not
@@ -655,7 +627,6 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
         return []
     movable = []
     opening = _opens_lead(lines, context)
-    copies = _copied_paragraphs(lines, context)
     for index in story:
         text = lines[index].text
         if index in (lead, opening):
@@ -664,9 +635,6 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             movable.append(index)  # markup or script: no paragraph, no story's end
             continue
         if index <= end and is_prose(text) and _finished(text):
-            if index in copies:
-                movable.append(index)  # a caption printed twice, weighed as any line
-                continue
             if PARAGRAPH_THRESHOLD <= 1.0 and _ends_sentence(text):
                 movable.append(index)  # weighed at the paragraph threshold only
             continue  # a paragraph under its reporter's sign-off is the story's
@@ -679,51 +647,6 @@ def movable_lines(lines: Sequence[Line], context: PageContext) -> list[int]:
             continue
         movable.append(index)
     return movable
-
-
-# A finished paragraph another line of the page holds (brackets and punctuation aside) is
-# weighed as any line when that other print is no finished paragraph: a caption written as
-# a sentence and printed twice (once under the picture, once in brackets or as its alt
-# text). Never where many paragraphs are copies (a story saved twice), never the lead.
-# Off at False (measured in round 11).
-COPIED_PARAGRAPHS = True
-_MAX_COPIED_SHARE = 0.25
-_MAX_COPIED = 2  # on a short story, a caption and its copy
-
-
-def _copied_paragraphs(lines: Sequence[Line], context: PageContext) -> frozenset[int]:
-    """The story's finished paragraphs printed twice on the page, but the lead; none when
-    more than two and a quarter of its paragraphs are (a story saved twice keeps both)."""
-    if not COPIED_PARAGRAPHS:
-        return frozenset()
-    keys = context.keys or tuple(copy_key(line.text) for line in lines)
-    paragraphs = [
-        index
-        for index in context.story
-        if is_prose(lines[index].text) and _finished(lines[index].text)
-    ]
-    copied = [
-        index
-        for index in paragraphs
-        if index != context.lead and _printed_as_caption(lines, index, keys)
-    ]
-    if len(copied) > max(_MAX_COPIED, _MAX_COPIED_SHARE * len(paragraphs)):
-        return frozenset()
-    return frozenset(copied)
-
-
-def _printed_as_caption(lines: Sequence[Line], index: int, keys: Sequence[str]) -> bool:
-    """Whether another page line holds the finished paragraph's text and is no finished
-    paragraph itself (the caption's other print: bracketed, an alt text, no full stop). A
-    paragraph saved twice as a paragraph keeps its guard: one of the two is the story's."""
-    key = keys[index]
-    if len(key) < _MIN_COPY:
-        return False
-    return any(
-        key in other and not (is_prose(lines[at].text) and _finished(lines[at].text))
-        for at, other in enumerate(keys)
-        if at != index
-    )
 
 
 def _opens_lead(lines: Sequence[Line], context: PageContext) -> int | None:
@@ -793,16 +716,9 @@ def decide_furniture(
     at = story.index(lead)
     above_lead = story[at - 1] if at > 0 else None
     moved = set()
-    copies = _copied_paragraphs(lines, context)
     for index, probability in probabilities.items():
         text = lines[index].text
-        if (
-            index <= end
-            and is_prose(text)
-            and _ends_sentence(text)
-            and not code_line(text)
-            and index not in copies
-        ):
+        if index <= end and is_prose(text) and _ends_sentence(text) and not code_line(text):
             # a finished paragraph: a site's notice written as a sentence, or the story's
             if probability >= PARAGRAPH_THRESHOLD:
                 moved.add(index)

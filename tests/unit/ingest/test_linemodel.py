@@ -113,30 +113,6 @@ def test_a_line_shown_twice_and_a_copy_of_the_headline_are_marked() -> None:
     assert (1.0, 0.0) == (twice["repeated"], paragraph["repeated"])
 
 
-def test_a_caption_printed_twice_and_a_teaser_cut_from_the_lead_are_marked_as_copies() -> None:
-    caption = "Farmers hold placards in front of the provincial hall on Monday."
-    teaser = "Hundreds of farmers marched to the provincial hall on Monday to demand"
-    page = f"{caption}\n{PARAGRAPH}\n({caption[:-1]})\n{SECOND}\n{teaser}\n"
-
-    printed = features_of(page, caption)
-    bracketed = features_of(page, f"({caption[:-1]})")
-    cut = features_of(page, teaser)
-    lead = features_of(page, PARAGRAPH)
-    second = features_of(page, SECOND)
-
-    # brackets and the full stop aside, the two prints are one text; the teaser is held in
-    # the lead, and the lead, which holds it, is no copy
-    assert (printed["copied"], bracketed["copied"], cut["copied"]) == (1.0, 1.0, 1.0)
-    assert (lead["copied"], second["copied"]) == (0.0, 0.0)
-    assert printed["repeated"] == 0.0  # not the same line as saved: only the copy tells
-
-
-def test_a_short_line_shown_in_a_longer_one_is_no_copy() -> None:
-    page = f"Phnom Penh\n{PARAGRAPH} Phnom Penh officials agreed.\n"
-
-    assert features_of(page, "Phnom Penh")["copied"] == 0.0
-
-
 def test_the_shipped_weights_name_the_features_line_features_gives() -> None:
     data = resources.files("archive.ingest").joinpath("data", "line_model.json").read_text("utf-8")
     shipped = json.loads(data)
@@ -226,25 +202,6 @@ def test_guards_keep_the_lead_and_finished_paragraphs_whatever_the_model_says() 
     any_line = _with_weight_on("log_weight", load_line_model().names)
     with mock.patch.object(linemodel, "PARAGRAPH_THRESHOLD", 1.01):
         assert [2] == story_furniture(cut, [0, 1, 2, 3], title=None, model=any_line)
-
-
-def test_a_finished_caption_printed_twice_is_weighed_and_a_story_saved_twice_is_not() -> None:
-    caption = "Farmers hold placards in front of the provincial hall on Monday."
-    third = "The ministry has not said when it will answer the farmers' complaint."
-    text = f"{PARAGRAPH}\n{caption}\n({caption[:-1]})\n{SECOND}\n{third}\n"
-    lines = list(page_lines(text))
-    everything = _with_weight_on("is_prose", load_line_model().names)
-
-    # the caption written as a sentence is a finished paragraph, but the page prints it
-    # again in brackets: it is weighed as any line (this model weighs prose alone, so the
-    # bracketed print, no prose, stays); the paragraphs stay
-    assert [1] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=everything)
-    with mock.patch.object(linemodel, "COPIED_PARAGRAPHS", False):
-        assert [] == story_furniture(lines, [0, 1, 2, 3, 4], title=None, model=everything)
-    # a story saved twice holds every paragraph twice, each print a finished paragraph:
-    # no paragraph is weighed
-    twice = list(page_lines(f"{PARAGRAPH}\n{SECOND}\n{third}\n{PARAGRAPH}\n{SECOND}\n{third}\n"))
-    assert [] == story_furniture(twice, list(range(6)), title=None, model=everything)
 
 
 def test_lines_above_the_lead_stay_when_they_may_be_the_headline_or_the_dateline() -> None:
