@@ -103,6 +103,11 @@ _BULLET = re.compile(r"^[•▪●■◆►▸‣◦]\s*(?=\S)")
 _DISPATCH_TITLE = re.compile(r"^\S{2,30}?[電电]\s*[題题]\s*[:：]\s*(?=\S)")
 
 
+def without_bullet(text: str) -> str:
+    """A line without a list's bullet before it ("• HEADLINE" → "HEADLINE")."""
+    return _BULLET.sub("", text)
+
+
 def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
     """The headline without a crawler's date, a list's bullet or an agency's dispatch line
     ("…电 题：") before it or a reposter's aside after it, and the crawler's date if there
@@ -111,7 +116,7 @@ def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | 
     if crawler := _CRAWLER_DATE.match(title):
         date = parse_date_text(crawler["date"], language=language)
         title = title[crawler.end() :]
-    title = _BULLET.sub("", title)
+    title = without_bullet(title)
     if dispatch := _DISPATCH_TITLE.match(title):
         title = title[dispatch.end() :]
     aside = _REPOSTER_ASIDE.search(title)

@@ -73,3 +73,16 @@ def test_a_list_bullet_before_a_headline_is_the_lists() -> None:
         "• President urges talks on divided families", "en"
     )
     assert ("Talks go on", None) == clean_title("Talks go on", "en")
+
+
+def test_the_bulleted_headline_repeated_in_the_story_leaves_it() -> None:
+    page = (
+        "• Talks on divided families resume\n\n"
+        + LEAD
+        + "\n• Talks on divided families resume\n\nThe envoy left on Sunday, officials said."
+    )
+
+    parsed = parse_text_page(page, language="en")
+
+    assert "Talks on divided families resume" == parsed.title
+    assert "Talks on divided families resume" not in parsed.body
