@@ -50,6 +50,7 @@ from archive.ingest.headline_shapes import (
     counter_label,
     digit_run,
     glued_icon_names,
+    holds_web_address,
     is_ad_label,
     is_numbered,
     is_skip_link,
@@ -533,7 +534,8 @@ def never_headline(text: str) -> bool:
     label, a menu of five short items or more, a paragraph of three sentences, a date of the
     Khmer calendar alone on its line (``headline_shapes``), a newsroom's dateline naming its
     reporter ("(서울=연합뉴스) NAME 기자 =", "新华社PLACE DATE电(记者 NAME)": a byline
-    ``gluedlines`` split off the lead).
+    ``gluedlines`` split off the lead), a line holding a web address (a feed's channel line,
+    a site's head: "Section - Outlet http://…").
     Over every development set's candidates these shapes are never gold's headline; on
     pages that show none the rules took them for one."""
     return (
@@ -549,6 +551,7 @@ def never_headline(text: str) -> bool:
         or paragraph_shaped(text)
         or khmer_calendar_date(text)
         or is_newsroom_dateline(text)
+        or holds_web_address(text)
     )
 
 

@@ -213,6 +213,11 @@ _ANY_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 _EAST_ASIAN_DAY = re.compile(r"(?<!\d)\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]")
 _TIBETAN_DAY = re.compile(r"ཟླ[\s\u0f0b]*(?:བ[\s\u0f0b]*)?\d{1,2}[\s\u0f0b]*(?:པའི[\s\u0f0b]*)?ཚེས")
 _MAX_DAY = 31
+# A clock beside the day ("Mon Oct 1, 12:23 AM ET"): a stamp's time and zone, no field of a
+# place or a headline.
+_CLOCK = re.compile(
+    r"(?<![\d:])\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?\s?[Mm]\.?)?(?:\s+[A-Z]{2,4}\b)?(?![\d:])"
+)
 _ZAWGYI_LINE = 0.5  # a short line's Zawgyi probability above which it is read as Unicode
 
 
@@ -232,8 +237,9 @@ def _is_month_day(word: str, day: str) -> bool:
 
 def yearless_dateline(text: str) -> bool:
     """Whether a short line is a dateline without a year: a day of a month and a place at
-    most ("PLACE, MONTH DAY", "MONTH DAY ၊ PLACE", "PLACE 11月15日"): what a page shows
-    over its story where it shows no headline."""
+    most ("PLACE, MONTH DAY", "MONTH DAY ၊ PLACE", "PLACE 11月15日"), or a stamp with its
+    clock ("Mon Oct 1, 12:23 AM ET"): what a page shows over its story where it shows no
+    headline."""
     if line_weight(text) > _MAX_DATELINE_WEIGHT:
         return False
     digits = to_ascii_digits(_as_unicode(text))
@@ -241,6 +247,7 @@ def yearless_dateline(text: str) -> bool:
         return False  # a full date: the date features read it
     if _EAST_ASIAN_DAY.search(digits) or _TIBETAN_DAY.search(digits):
         return True
+    digits = _CLOCK.sub(" ", digits)
     fields = [
         part.strip()
         for field in _DATELINE_FIELDS.split(digits)
@@ -297,6 +304,16 @@ _SKIP_LINK = re.compile(
 def is_skip_link(text: str) -> bool:
     """Whether a line is a skip link ("Skip to main content", "컨텐츠 바로가기")."""
     return _SKIP_LINK.match(text) is not None
+
+
+# A web address on the line: "Section - Outlet http://…/latest/2893.html" (a feed's channel
+# line), "Outlet https://www.outlet.org Motto": a link or a site's head, never a headline.
+_WEB_ADDRESS = re.compile(r"https?://|(?<![\w.@])www\.[\w-]+\.\w", re.IGNORECASE)
+
+
+def holds_web_address(text: str) -> bool:
+    """Whether a line holds a web address ("http://…", "www.outlet.org")."""
+    return _WEB_ADDRESS.search(text) is not None
 
 
 # A line a separator bar ends: the first item of a row the page breaks over lines

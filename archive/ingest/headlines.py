@@ -96,17 +96,27 @@ def title_from_breadcrumb(text: str) -> str | None:
 # headline; "Headline [a reposter's comment …]": a blog's aside after it.
 _CRAWLER_DATE = re.compile(r"^date\s+(?P<date>\d{4}-\d{2}-\d{2})\s+(?=\S)")
 _REPOSTER_ASIDE = re.compile(r"\s+\[[^\[\]]*\]?$")
+# A list's bullet before a headline a site shows as the first item of a list ("• HEADLINE"):
+# the mark of the list, not the headline's.
+_BULLET = re.compile(r"^[•▪●■◆►▸‣◦]\s*(?=\S)")
 # A news agency's feature under its dispatch line: "新华社北京5月2日电 题：HEADLINE".
 _DISPATCH_TITLE = re.compile(r"^\S{2,30}?[電电]\s*[題题]\s*[:：]\s*(?=\S)")
 
 
+def without_bullet(text: str) -> str:
+    """A line without a list's bullet before it ("• HEADLINE" → "HEADLINE")."""
+    return _BULLET.sub("", text)
+
+
 def clean_title(title: str, language: str | None) -> tuple[str, datetime.date | None]:
-    """The headline without a crawler's date or an agency's dispatch line ("…电 题：")
-    before it or a reposter's aside after it, and the crawler's date if there was one."""
+    """The headline without a crawler's date, a list's bullet or an agency's dispatch line
+    ("…电 题：") before it or a reposter's aside after it, and the crawler's date if there
+    was one."""
     date = None
     if crawler := _CRAWLER_DATE.match(title):
         date = parse_date_text(crawler["date"], language=language)
         title = title[crawler.end() :]
+    title = without_bullet(title)
     if dispatch := _DISPATCH_TITLE.match(title):
         title = title[dispatch.end() :]
     aside = _REPOSTER_ASIDE.search(title)

@@ -79,6 +79,7 @@ from archive.ingest.headlines import (
     looks_like_title,
     starts_wrapped_paragraph,
     title_from_breadcrumb,
+    without_bullet,
 )
 from archive.ingest.lead_credits import lead_head_credits
 from archive.ingest.linemodel import LineModel, story_furniture
@@ -515,7 +516,9 @@ def parse_text_page(
         story, title = [alone], None
     if title is not None and len(story) > 1:
         # The headline shown again in the story's span (a post's title repeated): furniture.
-        story = [index for index in story if not same_text(lines[index].text, title)]
+        story = [
+            index for index in story if not same_text(without_bullet(lines[index].text), title)
+        ]
     # A line a credit reader read whole, with nothing of the story on it (a byline, a sign-off
     # with its address, a label list): it is the credits', not the story's (kept as furniture).
     story = [index for index in story if index not in _read_credit_rows(lines, story, credits)]
