@@ -6,8 +6,9 @@ run on into a wire's dateline (``wire_dateline``), a name, a bar, a place and a 
 (``place_date``), a photo credit over a closing byline (``photo_over_byline``), a "name"
 opening with an article (``article``); round 11's: a name cut where it ran on into the next
 field (``runon``: a dateline's place, a brand, an outlet, a second printing), a "name" with a
-photo desk's or a site's word (``photo_site``) and a byline printed twice glued to the lead
-(``doubled``). Each firing's name is compared with the page's gold
+photo desk's or a site's word (``photo_site``), a byline printed twice glued to the lead
+(``doubled``) and a credit read off a picture's credit line (``photo_line``). Each firing's
+name is compared with the page's gold
 (``right``: a gold credit's name; ``neutral``: a ``credits_other`` name or no name to
 compare; ``wrong``: a name gold does not credit — for the article rule, which drops a name,
 a name gold does credit) and printed with its page.
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from archive.ingest import (
     bylines,
     credit_candidates,
+    credit_model,
     gluedlines,
     lead_credits,
     not_persons,
@@ -76,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
     _watch(not_persons, "_opens_with_article", "article", fired, lambda a, f: a[0])
     _watch(not_persons, "names_photo_or_site", "photo_site", fired, lambda a, f: a[0])
     _watch(gluedlines, "doubled_byline", "doubled", fired, lambda a, f: f.group())
+    # the acceptor asks it of every person credit's line: a firing is a credit dropped
+    _watch(credit_model, "is_photo_credit", "photo_line", fired, lambda a, f: a[0])
     cut = getattr(credit_candidates, "cut_run_on")  # noqa: B009 (not in its __all__)
 
     def watched_cut(name: str) -> str:
@@ -113,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "runon",
         "photo_site",
         "doubled",
+        "photo_line",
     )
     for shape in shapes:
         row = "  ".join(f"{v} {counts[shape, v]}" for v in ("right", "neutral", "wrong"))
