@@ -3,8 +3,12 @@
 Every gold page of the development sets is parsed as import parses it, with each shape's
 reader watched: a name split from the outlet or title glued after it (``glued``), a byline
 run on into a wire's dateline (``wire_dateline``), a name, a bar, a place and a date
-(``place_date``), a photo credit over a closing byline (``photo_over_byline``) and a "name"
-opening with an article (``article``). Each firing's name is compared with the page's gold
+(``place_date``), a photo credit over a closing byline (``photo_over_byline``), a "name"
+opening with an article (``article``); round 11's: a name cut where it ran on into the next
+field (``runon``: a dateline's place, a brand, an outlet, a second printing), a "name" with a
+photo desk's or a site's word (``photo_site``), a byline printed twice glued to the lead
+(``doubled``) and a credit read off a picture's credit line (``photo_line``). Each firing's
+name is compared with the page's gold
 (``right``: a gold credit's name; ``neutral``: a ``credits_other`` name or no name to
 compare; ``wrong``: a name gold does not credit — for the article rule, which drops a name,
 a name gold does credit) and printed with its page.
@@ -23,7 +27,15 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from archive.ingest import bylines, lead_credits, not_persons, textpage
+from archive.ingest import (
+    bylines,
+    credit_candidates,
+    credit_model,
+    gluedlines,
+    lead_credits,
+    not_persons,
+    textpage,
+)
 from benchmarks.gold_pages import TRAINING_SETS, read_gold_pages
 from benchmarks.real_pages import norm_name
 
@@ -64,6 +76,19 @@ def main(argv: list[str] | None = None) -> int:
     _watch(textpage, "second_by_name", "second_by", fired, lambda a, f: f[0].name)
     _watch(bylines, "_photo_over_byline", "photo_over_byline", fired, lambda a, f: a[0])
     _watch(not_persons, "_opens_with_article", "article", fired, lambda a, f: a[0])
+    _watch(not_persons, "names_photo_or_site", "photo_site", fired, lambda a, f: a[0])
+    _watch(gluedlines, "doubled_byline", "doubled", fired, lambda a, f: f.group())
+    # the acceptor asks it of every person credit's line: a firing is a credit dropped
+    _watch(credit_model, "is_photo_credit", "photo_line", fired, lambda a, f: a[0])
+    cut = getattr(credit_candidates, "cut_run_on")  # noqa: B009 (not in its __all__)
+
+    def watched_cut(name: str) -> str:
+        found = str(cut(name))
+        if found != name:
+            fired.append(("runon", f"{found}\t{name}"))
+        return found
+
+    setattr(credit_candidates, "cut_run_on", watched_cut)  # noqa: B010
     counts: Counter[tuple[str, str]] = Counter()
     for set_name, gold, text, language in read_gold_pages(args.sets):
         fired.clear()
@@ -71,12 +96,29 @@ def main(argv: list[str] | None = None) -> int:
         for shape, name in dict.fromkeys(fired):
             # a name the article rule drops is wrong when gold credits it, else neutral
             named = name if shape in ("glued", "wire_dateline", "second_by", "article") else ""
+            if shape in ("runon", "photo_site"):
+                named = name.split("\t")[0]
             seen = verdict(named, gold)
-            if shape == "article":
+            if shape in ("article", "photo_site"):
                 seen = "wrong" if seen == "right" else "neutral"
+            if shape == "runon" and seen != "right":
+                # wrong only when the name before the cut was gold's; else neither is
+                whole = verdict(name.split("\t")[1], gold)
+                seen = "wrong" if whole == "right" else "neutral"
             counts[shape, seen] += 1
             print(f"{seen:7} {shape:17} {set_name}/{gold['file']} {name!r}")
-    shapes = ("glued", "wire_dateline", "second_by", "place_date", "photo_over_byline", "article")
+    shapes = (
+        "glued",
+        "wire_dateline",
+        "second_by",
+        "place_date",
+        "photo_over_byline",
+        "article",
+        "runon",
+        "photo_site",
+        "doubled",
+        "photo_line",
+    )
     for shape in shapes:
         row = "  ".join(f"{v} {counts[shape, v]}" for v in ("right", "neutral", "wrong"))
         print(f"{shape:17} {row}")

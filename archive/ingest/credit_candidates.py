@@ -27,6 +27,7 @@ from archive.ingest.credit_words import (
 from archive.ingest.credits import CreditEntry, Role
 from archive.ingest.label_runs import label_runs
 from archive.ingest.not_persons import names_no_person
+from archive.ingest.runon_names import cut_run_on
 
 __all__ = [
     "EMAIL",
@@ -109,15 +110,17 @@ def _normal(text: str) -> str:
     return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", text)).strip()
 
 
-# "ByJane Roe": the label "By" glued to a capitalised name (a page's markup lost the space)
-_GLUED_BY = re.compile(r"^By(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])")
+# "ByJane Roe": the label "By" glued to a capitalised name (a page's markup lost the space),
+# or printed twice ("by By Jane Roe": a theme's label over the byline's own)
+_GLUED_BY = re.compile(r"^By(?:\s+)?(?=[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž])")
 
 
 def clean_candidate_name(name: str) -> str:
     """A proposed name without the punctuation around it, a glued "By" ("ByJane Roe") and
-    its titles (Dr., បណ្ឌិត …)."""
+    its titles (Dr., បណ្ឌិត …), and cut where it runs on into the next field (a dateline's
+    place in capitals, an outlet's brand, the byline printed twice: ``cut_run_on``)."""
     name = _GLUED_BY.sub("", name.strip(_LEAD_PUNCT + ".,;。،"))
-    return strip_titles(name).strip(_LEAD_PUNCT + ".,;。،་")
+    return cut_run_on(strip_titles(name).strip(_LEAD_PUNCT + ".,;。،་"))
 
 
 def _name_shaped(name: str) -> bool:

@@ -42,7 +42,7 @@ from archive.ingest.credit_words import (
 from archive.ingest.credits import CreditEntry
 from archive.ingest.dates import date_line
 from archive.ingest.logistic import Logistic, logistic_columns
-from archive.ingest.not_persons import names_no_person
+from archive.ingest.not_persons import is_photo_credit, names_no_person
 
 __all__ = [
     "READERS",
@@ -351,7 +351,8 @@ def rule_candidates(
             continue
         name = clean_candidate_name(entry.name) or entry.name
         if (
-            is_generic_credit(name)
+            (entry.role != "photographer" and is_photo_credit(entry.raw))  # a picture's
+            or is_generic_credit(name)
             or has_outlet_word(name)
             or has_meta_word(name)
             or names_no_person(name)  # "FE Team", "Provincial Judge Veng"
@@ -387,6 +388,8 @@ def page_loose_candidates(
             continue
         if page.next_post is not None and (candidate.line or 0) >= page.next_post:
             continue  # the next post's byline
+        if is_photo_credit(candidate.entry.raw):
+            continue  # a picture's credit names no reporter
         if page.opinion:
             candidate = replace(candidate, entry=opinion_role(candidate.entry))
         out.append(candidate)

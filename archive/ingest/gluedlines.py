@@ -10,7 +10,8 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
 - a byline glued to the head of the lead, its label and a name closed by a separator before
   the paragraph goes on: "ដោយ:NAME/PLACE ៖ The story …", "ໂດຍ: NAME: …", "By NAME – …".
   The byline becomes its own line (the credit readers read it as a byline; it leaves the
-  story), the paragraph stays whole after it;
+  story), the paragraph stays whole after it; so does a byline printed twice and glued to
+  the lead with no separator ("by NAMEby NAMEThe story …": the second printing ends it);
 - a Korean newsroom's byline glued to the lead's head, the way Korean papers and wires set
   it: "(서울=연합뉴스) NAME 기자 = …", "[PLACE=OUTLET] NAME 기자 = …", "[OUTLET NAME 기자] …",
   "OUTLET NAME 기자 | …"; and its sign-off glued to the last paragraph's end, after the
@@ -45,6 +46,11 @@ _GLUED_BYLINE = re.compile(
       | [Bb]y\s+[A-Z][\w.'’-]*(?:\s+(?:and\s+)?[A-Z][\w.'’-]*){0,4}
     )\s*(?:[៖:：]|\s[–—-]{1,2})\s+(?=\S)""",
     re.VERBOSE,
+)
+# A byline printed twice (a theme's author box and its meta line) and glued to the lead with
+# no separator: "by NAMEby NAMEAround 5:30 am …" (the second printing ends the name).
+_DOUBLED_BYLINE = re.compile(
+    r"^[Bb]y\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)\s*[Bb]y\s+(?P=name)(?=\S)"
 )
 _MIN_REST = 60  # what follows a glued byline is a paragraph, not a place or a date
 # Where a script opens after a sentence's end: a function, a declaration, a call on the
@@ -97,7 +103,12 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield from _split(_part(line, 0, script), first=first)
         yield _part(line, script, len(text))
         return
-    found = _GLUED_BYLINE.match(text) or korean_head(text) or _HAN_HEAD.match(text)
+    found = (
+        _GLUED_BYLINE.match(text)
+        or doubled_byline(text)
+        or korean_head(text)
+        or _HAN_HEAD.match(text)
+    )
     rest = text[found.end() :] if found is not None else ""
     if found is not None and line_weight(rest) >= _MIN_REST:
         yield _part(line, 0, len(found.group().rstrip()))
@@ -109,6 +120,12 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, signoff.start("signoff"), len(text))
         return
     yield line
+
+
+def doubled_byline(text: str) -> re.Match[str] | None:
+    """A byline printed twice and glued to the lead ("by NAMEby NAMEThe story …"): its match,
+    the two printings, if the line opens with one."""
+    return _DOUBLED_BYLINE.match(text)
 
 
 def _korean(found: re.Match[str] | None) -> re.Match[str] | None:

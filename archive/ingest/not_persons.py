@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["burmese_no_name", "names_no_person", "tibetan_no_name"]
+__all__ = [
+    "burmese_no_name",
+    "is_photo_credit",
+    "names_no_person",
+    "names_photo_or_site",
+    "tibetan_no_name",
+]
 
 # A newsroom's desk names no person ("FE Team", "Metro Desk", "Bangkok Bureau"); an office
 # before a name is how a story speaks of someone it reports on ("Provincial Judge Veng",
@@ -28,6 +34,11 @@ _OFFICE_WORDS = frozenset(
 _DAY_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
+# A photo desk's words: a picture's credit ("NAME/STF / AP", "NAME/Getty Images") names a
+# photographer, never the story's reporter; and a site's own roles ("Best Blogger Tips",
+# "Admin") name no person.
+_PHOTO_WORDS = frozenset({"stf", "str", "getty", "photo", "photos", "images", "handout"})
+_SITE_WORDS = frozenset({"blogger", "bloggers", "admin", "administrator", "webmaster"})
 _NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS
 # An article opens a title or an outlet's name ("By The Nation", "By The Associated Press"),
 # never a person's: English names carry no article (Arabic "al-"/"el-" are particles).
@@ -41,8 +52,9 @@ _POST_NOMINALS = frozenset({"phd", "ph.d", "dphil", "md", "m.d", "m.a", "mba", "
 
 def names_no_person(name: str) -> bool:
     """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
-    "Provincial Judge Veng", "NAME Monday"): a newsroom, a person the story speaks of or a
-    dateline, not its writer; nor is an acronym alone ("CJ", "NLD") or a degree alone
+    "Provincial Judge Veng", "NAME Monday"), a photo desk's ("NAME Stf") or a site's role
+    ("Blogger Tips"): a newsroom, a person the story speaks of, a dateline, a picture's
+    credit or the site, not its writer; nor is an acronym alone ("CJ", "NLD") or a degree alone
     ("Ph.D."), nor a "name" opening with an article ("The Nation": an outlet or a title),
     nor a Tibetan or Burmese "name" no name can be (``tibetan_no_name``,
     ``burmese_no_name``)."""
@@ -54,12 +66,46 @@ def names_no_person(name: str) -> bool:
     return (
         tibetan_no_name(name)
         or burmese_no_name(name)
+        or names_photo_or_site(name)
         or any(
             word.casefold().strip(".,") in _NOT_PERSON_WORDS
             for word in name.split()
             if word.isascii()
         )
     )
+
+
+def names_photo_or_site(name: str) -> bool:
+    """Whether a Latin-script "name" holds a photo desk's word or a site's role ("Richard
+    Vogel Stf", "Best Blogger Tips"): a picture's credit or the site, no reporter.
+
+    >>> names_photo_or_site("Richard Vogel Stf"), names_photo_or_site("Richard Vogel")
+    (True, False)
+    """
+    return any(
+        word.casefold().strip(".,/") in _PHOTO_WORDS | _SITE_WORDS
+        for word in name.split()
+        if word.isascii()
+    )
+
+
+# A picture's credit line: a photo desk's abbreviation ("NAME/STF / AP", "NAME/STR"), an
+# agency's picture service ("NAME/AP Photo", "AFP Photo/NAME", "NAME/Getty Images") or a
+# photo word joined to a name by a slash ("Photo/NAME"). A byline is never written so.
+_PHOTO_CREDIT = re.compile(
+    r"\b(?:STF|STR|Stf)\b|Getty\s+Images|\b[A-Z]{2,}\s+(?:Photo|PHOTO)\b"
+    r"|/\s*(?:Photo|PHOTO)s?\b|\b(?:Photo|PHOTO)s?\s*/"
+)
+
+
+def is_photo_credit(raw: str) -> bool:
+    """Whether a credit's line is a picture's credit ("Richard Vogel Stf / AP",
+    "Lee Jin-man/AP Photo"): it names a photographer, never the story's reporter.
+
+    >>> is_photo_credit("Lee Jin-man/AP Photo"), is_photo_credit("Reporting by Jane Doe/RFA")
+    (True, False)
+    """
+    return _PHOTO_CREDIT.search(raw) is not None
 
 
 def _opens_with_article(name: str) -> bool:
