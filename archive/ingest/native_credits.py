@@ -39,7 +39,7 @@ from archive.ingest.credit_words import (
     label_role,
 )
 from archive.ingest.credits import CreditEntry, Role
-from archive.ingest.korean_bylines import korean_byline
+from archive.ingest.korean_bylines import korean_byline, korean_row_credits, stamped_reporter
 from archive.ingest.native_shapes import (
     capitals_bar,
     email_credits,
@@ -286,11 +286,14 @@ def paper_dateline_credits(line: str) -> list[CreditEntry]:
     return [CreditEntry("reporter", name, "person", None, raw) for name in names]
 
 
-# "… NAME 기자가 보도합니다." / "… NAME 특파원이 전해 드립니다.": the anchor hands over to the
-# reporter; the verbs are a closed class (report, tell, cover, look into, sum up, meet).
+# "… NAME 기자가 보도합니다." / "… NAME 특파원이 전해 드립니다." / "… NAME 기자입니다.": the
+# anchor hands over to the reporter; the verbs are a closed class (report, tell, cover, look
+# into, sum up, meet).
 _HANDOVER = re.compile(
-    r"(?:^|\s)(?P<name>[가-힣]{2,12})\s*(?:기자|특파원)(?:이|가)\s+"
-    r"(?:[가-힣]+\s+){0,2}?(?:보도|전|취재|알아|정리|짚어|만나)(?:합니다|했습니다|\s?봤습니다|해\s?드립니다)[.!]?\s*$"
+    r"(?:^|\s)(?P<name>[가-힣]{2,12})\s*(?:(?:기자|특파원)(?:이|가)\s+"
+    r"(?:[가-힣]+\s+){0,2}?(?:보도|전|취재|알아|정리|짚어|만나)(?:합니다|했습니다|\s?봤습니다|해\s?드립니다)"
+    # "… NAME 기자입니다." (and its spoken "기잡니다"): the anchor names who reports
+    r"|기자입니다|기잡니다|특파원입니다)[.!]?\s*$"
 )
 
 
@@ -451,10 +454,15 @@ def native_credits(
         found = label_list_credits(text) or email_credits(text, _name_ok)
         if not found and metas == [row]:
             found = meta_line_credits(text)
-        found = found or korean_signoff(text, _name_ok) or korean_byline(text)
+        found = found or korean_signoff(text, _name_ok)
+        if not found and (row in head or not out):
+            # a Korean byline below the story's head, under the one read there, heads the
+            # page's next post
+            found = korean_byline(text)
         if not found and row in head:
             found = han_dateline_credits(text) or paper_dateline_credits(text)
-            found = found or korean_handover(text)
+            found = found or korean_handover(text) or korean_row_credits(text)
+            found = found or stamped_reporter(texts, row)
             found = found or han_reported(text, _name_ok) or label_place(text, _name_ok)
         if not found and row in under:
             others = " ".join(texts[other] for other in story if other != row)
