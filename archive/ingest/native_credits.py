@@ -286,14 +286,11 @@ def paper_dateline_credits(line: str) -> list[CreditEntry]:
     return [CreditEntry("reporter", name, "person", None, raw) for name in names]
 
 
-# "… NAME 기자가 보도합니다." / "… NAME 특파원이 전해 드립니다." / "… NAME 기자입니다.": the
-# anchor hands over to the reporter; the verbs are a closed class (report, tell, cover, look
-# into, sum up, meet).
+# "… NAME 기자가 보도합니다." / "… NAME 특파원이 전해 드립니다.": the anchor hands over to the
+# reporter; the verbs are a closed class (report, tell, cover, look into, sum up, meet).
 _HANDOVER = re.compile(
-    r"(?:^|\s)(?P<name>[가-힣]{2,12})\s*(?:(?:기자|특파원)(?:이|가)\s+"
-    r"(?:[가-힣]+\s+){0,2}?(?:보도|전|취재|알아|정리|짚어|만나)(?:합니다|했습니다|\s?봤습니다|해\s?드립니다)"
-    # "… NAME 기자입니다." (and its spoken "기잡니다"): the anchor names who reports
-    r"|기자입니다|기잡니다|특파원입니다)[.!]?\s*$"
+    r"(?:^|\s)(?P<name>[가-힣]{2,12})\s*(?:기자|특파원)(?:이|가)\s+"
+    r"(?:[가-힣]+\s+){0,2}?(?:보도|전|취재|알아|정리|짚어|만나)(?:합니다|했습니다|\s?봤습니다|해\s?드립니다)[.!]?\s*$"
 )
 
 
