@@ -18,6 +18,11 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
   last sentence: "… 밝혔다. NAME 기자 ADDRESS". A reporter's title (기자, 특파원 and the
   titles ending in them) is always there, so a wire's bare dateline ("(평양=뉴스1) = …")
   stays with its lead.
+- a Korean article's byline row glued between the headline and the lead (``korean_bylines.
+  korean_row``): "TITLE NAME 기자 입력 DATE 수정 DATE LEAD…", "TITLE 송고시간DATE NAME 기자
+  LEAD…", "NAME기자 구독 구독중 …". The row becomes its own line (the credit readers read it,
+  it leaves the story), what stood before and after it lines of their own; likewise a wire's
+  dateline with its reporters glued after the headline ("TITLE(PLACE=OUTLET) NAME 기자 = …").
 - a script glued to a paragraph's end ("… 謝意! (function() { var pa = …"): a site's
   advertising or counter code a copy kept as text, opening after the sentence's end and
   running to the line's end (``lineshape.code_line``). It becomes a line of its own, which
@@ -29,7 +34,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from archive.ingest.korean_bylines import KO_EMAIL, KO_NAMES, KO_TITLE, korean_head, names_ok
+from archive.ingest.korean_bylines import (
+    KO_EMAIL,
+    KO_NAMES,
+    KO_TITLE,
+    korean_head,
+    korean_row,
+    names_ok,
+)
 from archive.ingest.lineshape import code_line
 from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import CLOSERS, PROSE_END, Line, is_prose
@@ -72,6 +84,8 @@ _HAN_HEAD = re.compile(
     rf"|^[{_HAN}]{{2,12}}\d{{1,2}}月\d{{1,2}}日[电電讯訊]\s*(?:记者|記者)\s*"
     rf"[{_HAN}、\s]{{2,20}}?(?:报道|報導|報道)\s*[:：]\s*(?=\S)"
 )
+# A wire's dateline opening ("(서울=연합뉴스)", "[파주=뉴시스]") inside a line.
+_WIRE_OPEN = re.compile(r"[(\[【][^()\[\]【】=]{1,20}=[^()\[\]【】=]{1,20}[)\]】]")
 # The sign-off after the last sentence's end ("다." closes a Korean sentence).
 _KO_TAIL = re.compile(
     rf"(?<=[.!?。”\"’'])\s+(?P<signoff>{KO_NAMES}\s*{KO_TITLE}(?:\s+{KO_EMAIL})?)\s*$"
@@ -114,6 +128,20 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(found.group().rstrip()))
         line = _part(line, found.end(), len(text))
         text = line.text
+    elif (wire := _wire_within(text)) is not None:
+        yield from _split(_part(line, 0, wire[0]), first=False)
+        yield _part(line, wire[0], wire[1])
+        line = _part(line, wire[1], len(text))
+        text = line.text
+    row = korean_row(text)
+    if row is not None and row.group().strip() != text:
+        if text[: row.start()].strip():
+            yield _part(line, 0, row.start())
+        yield _part(line, row.start(), row.end())
+        line = _part(line, row.end(), len(text))
+        text = line.text
+        if not text:
+            return
     signoff = _korean(_KO_TAIL.search(text))
     if signoff is not None and line_weight(text[: signoff.start()]) >= _MIN_REST:
         yield _part(line, 0, signoff.start())
@@ -126,6 +154,19 @@ def doubled_byline(text: str) -> re.Match[str] | None:
     """A byline printed twice and glued to the lead ("by NAMEby NAMEThe story …"): its match,
     the two printings, if the line opens with one."""
     return _DOUBLED_BYLINE.match(text)
+
+
+def _wire_within(text: str) -> tuple[int, int] | None:
+    """Where a Korean wire's dateline with its reporters ("(PLACE=OUTLET) NAME 기자 =") opens
+    and closes inside a line, after the headline it is glued to (no paragraph: one there is
+    the page's previous post), when a paragraph follows."""
+    for opening in _WIRE_OPEN.finditer(text, 1):
+        if is_prose(text[: opening.start()].rstrip()):
+            return None
+        found = korean_head(text[opening.start() :])
+        if found is not None and line_weight(text[opening.start() + found.end() :]) >= _MIN_REST:
+            return opening.start(), opening.start() + len(found.group().rstrip())
+    return None
 
 
 def _korean(found: re.Match[str] | None) -> re.Match[str] | None:

@@ -72,6 +72,7 @@ from archive.ingest.headlines import (
     looks_like_title,
     wrapped_lines,
 )
+from archive.ingest.korean_bylines import is_korean_row
 from archive.ingest.linemodel import LineModel, furniture_probability, page_context
 from archive.ingest.lineweight import line_weight
 from archive.ingest.logistic import Logistic, logistic_columns
@@ -535,7 +536,8 @@ def never_headline(text: str) -> bool:
     Khmer calendar alone on its line (``headline_shapes``), a newsroom's dateline naming its
     reporter ("(서울=연합뉴스) NAME 기자 =", "新华社PLACE DATE电(记者 NAME)": a byline
     ``gluedlines`` split off the lead), a line holding a web address (a feed's channel line,
-    a site's head: "Section - Outlet http://…").
+    a site's head: "Section - Outlet http://…"), a Korean article's byline row ("NAME 기자 입력
+    DATE", "NAME기자 구독": ``korean_bylines.is_korean_row``).
     Over every development set's candidates these shapes are never gold's headline; on
     pages that show none the rules took them for one."""
     return (
@@ -552,6 +554,7 @@ def never_headline(text: str) -> bool:
         or khmer_calendar_date(text)
         or is_newsroom_dateline(text)
         or holds_web_address(text)
+        or is_korean_row(text)
     )
 
 

@@ -39,7 +39,7 @@ from archive.ingest.credit_words import (
     label_role,
 )
 from archive.ingest.credits import CreditEntry, Role
-from archive.ingest.korean_bylines import korean_byline
+from archive.ingest.korean_bylines import korean_byline, korean_row_credits, stamped_reporter
 from archive.ingest.native_shapes import (
     capitals_bar,
     email_credits,
@@ -451,10 +451,15 @@ def native_credits(
         found = label_list_credits(text) or email_credits(text, _name_ok)
         if not found and metas == [row]:
             found = meta_line_credits(text)
-        found = found or korean_signoff(text, _name_ok) or korean_byline(text)
+        found = found or korean_signoff(text, _name_ok)
+        if not found and (row in head or not out):
+            # a Korean byline below the story's head, under the one read there, heads the
+            # page's next post
+            found = korean_byline(text)
         if not found and row in head:
             found = han_dateline_credits(text) or paper_dateline_credits(text)
-            found = found or korean_handover(text)
+            found = found or korean_handover(text) or korean_row_credits(text)
+            found = found or stamped_reporter(texts, row)
             found = found or han_reported(text, _name_ok) or label_place(text, _name_ok)
         if not found and row in under:
             others = " ".join(texts[other] for other in story if other != row)
