@@ -32,6 +32,7 @@ from archive.ingest.dates import (
     dateline_date,
     dateline_day,
     is_stamp_line,
+    parse_date_text,
     signoff_date,
     to_ascii_digits,
 )
@@ -262,8 +263,22 @@ def closing_credit_date(
     for index in sorted(rows):
         text = lines[index].text
         if _names_something(text) and (closing := closing_date(text, language=language)):
-            return [DateCandidate(closing, "signoff", line=index)]
+            if _closes_the_page(lines, index, language):
+                return [DateCandidate(closing, "signoff", line=index)]
+            return []
     return []
+
+
+def _closes_the_page(lines: Sequence[Line], index: int, language: str | None) -> bool:
+    """Whether nothing under a line is story or dated: a related list's dated items
+    ("相关新闻 发布时间:2019-06-28 …") and the next post's head ("2018-08-17 NAME -" over a
+    headline and text) are no closing line, nor the last of items that each end with their
+    dated line ("2018-08-20 NAME -" over the first item's, the same shape over the second's)."""
+    shape = _shape(lines[index].text)
+    return not any(
+        is_prose(line.text) or parse_date_text(line.text, language=language) is not None
+        for line in lines[index + 1 :]
+    ) and not any(_shape(line.text) == shape for line in lines[:index])
 
 
 def _names_something(text: str) -> bool:
