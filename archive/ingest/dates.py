@@ -117,6 +117,12 @@ _RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ymd", rf"(?<!\d){_Y}\s*[年년]\s*{_M}\s*[月월]\s*{_D}\s*[日일]?"),
         # Taiwan's Minguo years: 中華民國91年3月19日 (1911 + 91 = 2002)
         ("roc", rf"(?:中華民國|中华民国|民國|民国)\s*(?P<y>\d{{1,3}})\s*年\s*{_M}\s*月\s*{_D}"),
+        # ... and without the era's name, as Taiwan's papers and agencies date since 2011:
+        # 114年3月28日 (a three-digit year is no Gregorian year a news page gives)
+        ("roc", rf"(?<![\d.])(?P<y>1[0-4]\d)\s*年\s*{_M}\s*月\s*{_D}\s*日"),
+        # North Korea's Juche years give the Gregorian year in brackets: 주체107(2018)년 7월 9일
+        ("ymd", rf"(?:주체|主体|主體)\s*\d{{1,3}}\s*[(（]\s*{_Y}\s*[)）]\s*[年년]\s*{_M}\s*[月월]"
+                rf"\s*{_D}\s*[日일]?"),
         # Uyghur: 2019-يىلى 7-ئاينىڭ 22-كۈنى
         ("ymd", rf"(?<!\d){_Y}\s*-?\s*يىلى\s*{_M}\s*-?\s*ئاي\w*\s*{_D}(?!\d)"),
         # Tibetan: སྤྱི་ལོ་2016 ཟླ་6 ཚེས་13 (year, month, day with their words)

@@ -23,6 +23,10 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
   LEAD…", "NAME기자 구독 구독중 …". The row becomes its own line (the credit readers read it,
   it leaves the story), what stood before and after it lines of their own; likewise a wire's
   dateline with its reporters glued after the headline ("TITLE(PLACE=OUTLET) NAME 기자 = …").
+- a Korean publication stamp glued to the lead ("… 기자 입력 2023-05-19 03:00업데이트
+  2023-05-19 11:42 LEAD"): the stamp (with the update stamp glued after it) becomes a line
+  of its own between the header and the lead, read by the date readers as a date line. Only
+  the page's first stamp (a later one is a related post's), and only before a paragraph.
 - a script glued to a paragraph's end ("… 謝意! (function() { var pa = …"): a site's
   advertising or counter code a copy kept as text, opening after the sentence's end and
   running to the line's end (``lineshape.code_line``). It becomes a line of its own, which
@@ -92,6 +96,19 @@ _KO_TAIL = re.compile(
 )
 
 
+# A Korean paper's or wire's publication stamp, and the update stamp glued after it, inside a
+# line the saved copy joined ("… 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 LEAD"):
+# the label (입력 "posted", 기사입력, 등록, 송고시간 "sent"), a numeric date and its time.
+_KO_STAMP_DAY = (
+    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?(?:\s*[(（][월화수목금토일][)）])?"
+    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+_KO_STAMP = re.compile(
+    rf"(?:기사입력|입력|등록|송고시간)\s*[:：]?\s*{_KO_STAMP_DAY}"
+    rf"(?:\s*[|｜]?\s*(?:업데이트|수정|최종수정)\s*[:：]?\s*{_KO_STAMP_DAY})?"
+)
+
+
 def is_newsroom_dateline(text: str) -> bool:
     """Whether a line opens with a Korean or Chinese newsroom's dateline naming its reporter
     (the shapes ``split_glued`` splits off a lead)."""
@@ -101,10 +118,17 @@ def is_newsroom_dateline(text: str) -> bool:
 def split_glued(lines: Iterable[Line]) -> list[Line]:
     """The page's lines with a crawler's record and a byline glued to a paragraph's head
     split off as lines of their own (offsets exact; nothing dropped)."""
-    return [part for at, line in enumerate(lines) for part in _split(line, first=at == 0)]
+    lines = list(lines)
+    # The page's publication stamp is its first; a later one is a related post's.
+    stamped = next((at for at, line in enumerate(lines) if _KO_STAMP.search(line.text)), None)
+    return [
+        part
+        for at, line in enumerate(lines)
+        for part in _split(line, first=at == 0, stamp=at == stamped)
+    ]
 
 
-def _split(line: Line, *, first: bool) -> Iterator[Line]:
+def _split(line: Line, *, first: bool, stamp: bool = False) -> Iterator[Line]:
     text = line.text
     record = _CRAWLER.match(text) if first else None
     if record is not None and is_prose(text[record.end() :]):
@@ -112,6 +136,14 @@ def _split(line: Line, *, first: bool) -> Iterator[Line]:
         yield _part(line, 0, len(record.group().rstrip()))
         line = _part(line, record.end(), len(text))
         text = line.text
+    glued = _KO_STAMP.search(text) if stamp else None
+    if glued is not None and line_weight(text[glued.end() :]) >= _MIN_REST:
+        # the stamp glued to the lead (and the header over it): a line of its own between them
+        if glued.start() > 0:
+            yield from _split(_part(line, 0, glued.start()), first=first)
+        yield _part(line, glued.start(), glued.end())
+        yield from _split(_part(line, glued.end(), len(text)), first=False)
+        return
     script = _glued_script(text)
     if script is not None:
         yield from _split(_part(line, 0, script), first=first)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from archive.ingest.dates import (
@@ -31,6 +32,7 @@ from archive.ingest.dates import (
     dateline_date,
     dateline_day,
     is_stamp_line,
+    parse_date_text,
     signoff_date,
     to_ascii_digits,
 )
@@ -47,6 +49,7 @@ from archive.ingest.lineweight import line_weight
 from archive.ingest.pagelines import MAX_HEADLINE_WEIGHT, Line, is_prose, lead_position
 
 __all__ = [
+    "closing_credit_date",
     "crawler_record",
     "date_after_story",
     "dates_above_lead",
@@ -244,6 +247,46 @@ def story_dates(
             found.append(DateCandidate(stamped, "signoff", line=index))
             break
     return found, story_day
+
+
+_MIN_NAME_LETTERS = 2
+
+
+def closing_credit_date(
+    lines: Sequence[Line], rows: Iterable[int], language: str | None
+) -> list[DateCandidate]:
+    """The date of the credit line closing the story, when that line is a source and its day:
+    a repost ends with the wire it came from and the day it ran ("Agence France Presse -
+    August 9, 2012", "Reuters, 3 May 2015"). Only the credit block's own lines (those the
+    credit readers took off the story's end) are read, by ``closing_date`` (a byline's or
+    source's words beside the date, no sentence)."""
+    for index in sorted(rows):
+        text = lines[index].text
+        if _names_something(text) and (closing := closing_date(text, language=language)):
+            if _closes_the_page(lines, index, language):
+                return [DateCandidate(closing, "signoff", line=index)]
+            return []
+    return []
+
+
+def _closes_the_page(lines: Sequence[Line], index: int, language: str | None) -> bool:
+    """Whether nothing under a line is story or dated: a related list's dated items
+    ("相关新闻 发布时间:2019-06-28 …") and the next post's head ("2018-08-17 NAME -" over a
+    headline and text) are no closing line, nor the last of items that each end with their
+    dated line ("2018-08-20 NAME -" over the first item's, the same shape over the second's)."""
+    shape = _shape(lines[index].text)
+    return not any(
+        is_prose(line.text) or parse_date_text(line.text, language=language) is not None
+        for line in lines[index + 1 :]
+    ) and not any(_shape(line.text) == shape for line in lines[:index])
+
+
+def _names_something(text: str) -> bool:
+    """Whether a line has a word of letters beside its numbers (a source's name, a label): an
+    issue's number and its day ("202405호 (2024.04.17)") or a list's row ("2025-09-18,11970|")
+    name no source."""
+    words = (word for word in text.split() if not any(ch.isdecimal() for ch in word))
+    return any(sum(ch.isalpha() for ch in word) >= _MIN_NAME_LETTERS for word in words)
 
 
 # A wire's stamp closing the story: the editor in brackets, then the day in the Republic of

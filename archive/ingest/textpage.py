@@ -87,6 +87,7 @@ from archive.ingest.lineweight import line_weight
 from archive.ingest.native_credits import korean_handover, native_credits, whole_line_credits
 from archive.ingest.outlets import outlets_named
 from archive.ingest.pagedates import (
+    closing_credit_date,
     crawler_record,
     date_after_story,
     dates_above_lead,
@@ -172,6 +173,7 @@ def _names_a_story(url: str) -> bool:
 
 # A title of a word or two (or a few CJK characters) is a section's label.
 _MAX_LABEL_WORDS = 2
+_CLOSING_REACH = 2  # lines under the story a closing source line and its day may stand on
 
 
 @dataclass(frozen=True, slots=True)
@@ -560,6 +562,11 @@ def parse_text_page(
         candidates += headline_slot_dates(lines, title_index, language)
     candidates += byline_side_dates(lines, found.byline, language)
     candidates += bracketed_date(lines, language)
+    # "Agence France Presse - August 9, 2012": the source line closing a repost, and its day
+    under_story = (
+        range(story[-1] + 1, min(story[-1] + 1 + _CLOSING_REACH, len(lines))) if story else []
+    )
+    candidates += closing_credit_date(lines, sorted({*credit_rows, *under_story}), language)
     # "来源: OUTLET 于DATE  提示: …": a published label's field in a metadata line over the lead
     lead = next((i for i in story if is_prose(lines[i].text)), None)
     candidates += labelled_field_dates(
