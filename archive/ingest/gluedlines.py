@@ -26,7 +26,8 @@ site's copy shows are split here, each part keeping its exact offsets in the pag
 - a Korean publication stamp glued to the lead ("… 기자 입력 2023-05-19 03:00업데이트
   2023-05-19 11:42 LEAD"): the stamp (with the update stamp glued after it) becomes a line
   of its own between the header and the lead, read by the date readers as a date line. Only
-  the page's first stamp (a later one is a related post's), and only before a paragraph.
+  the page's first stamp (a later one is a related post's), and only before a paragraph; a
+  stamp inside a byline row stays with the row and its reporter.
 - a script glued to a paragraph's end ("… 謝意! (function() { var pa = …"): a site's
   advertising or counter code a copy kept as text, opening after the sentence's end and
   running to the line's end (``lineshape.code_line``). It becomes a line of its own, which
@@ -137,6 +138,8 @@ def _split(line: Line, *, first: bool, stamp: bool = False) -> Iterator[Line]:
         line = _part(line, record.end(), len(text))
         text = line.text
     glued = _KO_STAMP.search(text) if stamp else None
+    if glued is not None and _in_row(glued, text):
+        glued = None  # the byline row holding the stamp is split below, its reporter with it
     if glued is not None and line_weight(text[glued.end() :]) >= _MIN_REST:
         # the stamp glued to the lead (and the header over it): a line of its own between them
         if glued.start() > 0:
@@ -199,6 +202,12 @@ def _wire_within(text: str) -> tuple[int, int] | None:
         if found is not None and line_weight(text[opening.start() + found.end() :]) >= _MIN_REST:
             return opening.start(), opening.start() + len(found.group().rstrip())
     return None
+
+
+def _in_row(stamp: re.Match[str], text: str) -> bool:
+    """Whether a publication stamp is part of a Korean byline row ("NAME 기자 입력 DATE")."""
+    row = korean_row(text)
+    return row is not None and row.start() <= stamp.start() < row.end()
 
 
 def _korean(found: re.Match[str] | None) -> re.Match[str] | None:

@@ -33,15 +33,27 @@ def test_a_juche_year_gives_the_gregorian_year_in_its_brackets() -> None:
     assert _date("主体107(2018)年7月9日", "zh-Hans") == datetime.date(2018, 7, 9)
 
 
+_LEAD = (
+    "북한 주민 두 가족이 지난 6일 소형 목선을 타고 서해 북방한계선을 넘어 귀순한 것으로 "
+    "알려졌다. 군 당국은 이들을 관계 기관에 인계했다고 밝혔다."
+)
+
+
 def test_a_korean_stamp_glued_into_a_line_becomes_a_line_of_its_own() -> None:
-    text = (
-        "제목 한 줄 홍길동 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 "
-        "북한 주민 두 가족이 지난 6일 소형 목선을 타고 서해 북방한계선을 넘어 귀순한 것으로 "
-        "알려졌다. 군 당국은 이들을 관계 기관에 인계했다고 밝혔다."
-    )
+    text = "제목 한 줄 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 " + _LEAD
     parts = [line.text for line in split_glued(page_lines(text))]
-    assert parts[0] == "제목 한 줄 홍길동 기자"
+    assert parts[0] == "제목 한 줄"
     assert parts[1] == "입력 2023-05-19 03:00업데이트 2023-05-19 11:42"
+    assert parts[2].startswith("북한 주민")
+    assert "".join(parts).replace(" ", "") == text.replace(" ", "")  # nothing dropped
+
+
+def test_a_korean_stamp_in_a_byline_row_goes_with_its_reporter() -> None:
+    # the row (reporter, stamp, update stamp) is one line: the credit and date readers read it
+    text = "제목 한 줄 홍길동 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 " + _LEAD
+    parts = [line.text for line in split_glued(page_lines(text))]
+    assert parts[0] == "제목 한 줄"
+    assert parts[1] == "홍길동 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42"
     assert parts[2].startswith("북한 주민")
     assert "".join(parts).replace(" ", "") == text.replace(" ", "")  # nothing dropped
 
