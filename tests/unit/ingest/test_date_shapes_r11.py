@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime
 
+import pytest
+
 from archive.ingest.dates import date_line, parse_date_text
 from archive.ingest.gluedlines import split_glued
 from archive.ingest.pagelines import page_lines
@@ -39,23 +41,20 @@ _LEAD = (
 )
 
 
-def test_a_korean_stamp_glued_into_a_line_becomes_a_line_of_its_own() -> None:
-    text = "제목 한 줄 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 " + _LEAD
+@pytest.mark.parametrize(
+    "header",
+    [
+        # the stamp alone between the title and the lead: a line of its own
+        "입력 2023-05-19 03:00업데이트 2023-05-19 11:42",
+        # a byline row holding the stamp stays whole: the credit and date readers read it
+        "홍길동 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42",
+    ],
+    ids=["stamp", "row"],
+)
+def test_a_korean_stamp_glued_into_a_line_becomes_a_line_of_its_own(header: str) -> None:
+    text = f"제목 한 줄 {header} {_LEAD}"
     parts = [line.text for line in split_glued(page_lines(text))]
-    assert parts[0] == "제목 한 줄"
-    assert parts[1] == "입력 2023-05-19 03:00업데이트 2023-05-19 11:42"
-    assert parts[2].startswith("북한 주민")
-    assert "".join(parts).replace(" ", "") == text.replace(" ", "")  # nothing dropped
-
-
-def test_a_korean_stamp_in_a_byline_row_goes_with_its_reporter() -> None:
-    # the row (reporter, stamp, update stamp) is one line: the credit and date readers read it
-    text = "제목 한 줄 홍길동 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 " + _LEAD
-    parts = [line.text for line in split_glued(page_lines(text))]
-    assert parts[0] == "제목 한 줄"
-    assert parts[1] == "홍길동 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42"
-    assert parts[2].startswith("북한 주민")
-    assert "".join(parts).replace(" ", "") == text.replace(" ", "")  # nothing dropped
+    assert parts == ["제목 한 줄", header, _LEAD]
 
 
 def test_a_korean_stamp_alone_on_its_line_is_left_as_it_is() -> None:
