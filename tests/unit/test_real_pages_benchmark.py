@@ -139,8 +139,20 @@ def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
         (FRESH7_SET, 55),
         (FRESH8_SET, 55),
         (FRESH9_SET, 55),
+        (FRESH10_SET, 55),
     ],
-    ids=["fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9"],
+    ids=[
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+        "fresh8",
+        "fresh9",
+        "fresh10",
+    ],
 )
 def test_the_held_out_sets_follow_the_schema(folder: Path, at_least: int) -> None:
     gold = load_gold(folder, folder / "pages")
