@@ -13,7 +13,7 @@ name is compared with the page's gold
 compare; ``wrong``: a name gold does not credit — for the article rule, which drops a name,
 a name gold does credit) and printed with its page.
 
-    python benchmarks/english_credit_fires.py [--sets fresh8 fresh9]
+    python benchmarks/english_credit_fires.py [--sets fresh9 fresh10]
 """
 
 from __future__ import annotations

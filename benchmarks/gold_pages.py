@@ -18,6 +18,7 @@ from benchmarks.real_pages import (
     FRESH7_SET,
     FRESH8_SET,
     FRESH9_SET,
+    FRESH10_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -40,6 +41,7 @@ TRAINING_SETS: dict[str, tuple[Path, Path]] = {
     "fresh7": (FRESH7_SET / "pages", FRESH7_SET),
     "fresh8": (FRESH8_SET / "pages", FRESH8_SET),
     "fresh9": (FRESH9_SET / "pages", FRESH9_SET),
+    "fresh10": (FRESH10_SET / "pages", FRESH10_SET),
     "html": (HTML_SET / "pages", HTML_SET),
 }
 

@@ -1,7 +1,7 @@
 """What keeps gold's chrome in the story, and the line model's leave-one-set-out figures at
 the shipped thresholds, per development set group.
 
-    python benchmarks/line_guards.py [--cache FILE] [--read fresh8,fresh9]
+    python benchmarks/line_guards.py [--cache FILE] [--read fresh9,fresh10]
 
 Reads every gold page as ``train_line_model.py`` does (``--cache`` keeps that reading in a
 pickle), then prints:
@@ -125,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="keep the rules' reading here (a pickle)")
     parser.add_argument(
-        "--read", default="fresh8,fresh9", help="the sets read line by line: set (a)"
+        "--read", default="fresh9,fresh10", help="the sets read line by line: set (a)"
     )
     args = parser.parse_args(argv)
     read = set(args.read.split(","))

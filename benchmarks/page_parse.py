@@ -4,7 +4,7 @@
                                     [--limit SECONDS] [--dump OUT.json]
 
 Every page of the repo's real-page development sets (``benchmarks/data/real-pages*/pages``
-but the round's held-out set, ``real_pages.FRESH10_SET``, whose readings nobody tuning the
+but the round's held-out set, ``real_pages.FRESH11_SET``, whose readings nobody tuning the
 readers should see; and the shared set ``../shared/data/real-pages/pages`` beside the
 checkout when present) is read the way
 ``archive import`` reads it (`read_page`: decoding, language, the text-page reader; for HTML
@@ -41,7 +41,7 @@ from archive.analysis import detect_language  # noqa: E402
 from archive.ingest.decode import decode_bytes  # noqa: E402
 from archive.ingest.readers import file_format, read_page  # noqa: E402
 from archive.ingest.textpage import parse_text_page  # noqa: E402
-from benchmarks.real_pages import FRESH10_SET  # noqa: E402
+from benchmarks.real_pages import FRESH11_SET  # noqa: E402
 
 _SHARED = REPO.parent / "shared" / "data" / "real-pages" / "pages"
 
@@ -52,7 +52,7 @@ def page_sets() -> list[Path]:
     found = sorted(
         p / "pages"
         for p in (REPO / "benchmarks" / "data").glob("real-pages*")
-        if p.resolve() != FRESH10_SET.resolve()
+        if p.resolve() != FRESH11_SET.resolve()
     )
     return [p for p in [*found, _SHARED] if p.is_dir()]
 

@@ -1,11 +1,11 @@
 """Import real news pages with this checkout's archive CLI and score them against gold.
 
-    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2 … fresh9|html|all]
-                                    [--set fresh10] [--json OUT] [--jobs N] [--split]
+    python benchmarks/real_pages.py [--set repo|shared|fresh|fresh2 … fresh10|html|all]
+                                    [--set fresh11] [--json OUT] [--jobs N] [--split]
                                     [--pages DIR --gold FILE|DIR]
                                     [--archive CLI | --in-process] [--keep DIR]
 
-Thirteen sets of real pages (saved text and saved HTML, site chrome included):
+Fourteen sets of real pages (saved text and saved HTML, site chrome included):
 
 - ``repo``: ``benchmarks/data/real-pages/`` in this checkout (gathered for issue 15);
 - ``shared``: ``../shared/data/real-pages/`` beside the checkout, the development set, when
@@ -37,6 +37,9 @@ Thirteen sets of real pages (saved text and saved HTML, site chrome included):
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
   development set since round 11;
 - ``fresh10``: ``benchmarks/data/real-pages-fresh10/``, the held-out set of round 11 (gathered
+  in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; a
+  development set since round 12;
+- ``fresh11``: ``benchmarks/data/real-pages-fresh11/``, the held-out set of round 12 (gathered
   in parts A and B), its gold every ``gold*.jsonl`` file in the folder likewise; scored only
   when asked for by name, never in ``all``.
 
@@ -78,6 +81,7 @@ FRESH7_SET = REPO / "benchmarks" / "data" / "real-pages-fresh7"
 FRESH8_SET = REPO / "benchmarks" / "data" / "real-pages-fresh8"
 FRESH9_SET = REPO / "benchmarks" / "data" / "real-pages-fresh9"
 FRESH10_SET = REPO / "benchmarks" / "data" / "real-pages-fresh10"
+FRESH11_SET = REPO / "benchmarks" / "data" / "real-pages-fresh11"
 DEVELOPMENT_SETS = (
     "repo",
     "shared",
@@ -90,6 +94,7 @@ DEVELOPMENT_SETS = (
     "fresh7",
     "fresh8",
     "fresh9",
+    "fresh10",
     "html",
 )
 HTML_SET = REPO / "benchmarks" / "data" / "real-pages-html"
@@ -673,8 +678,10 @@ def chosen_sets(args: argparse.Namespace) -> list[PageSet]:
         sets.append(PageSet("fresh8", FRESH8_SET / "pages", FRESH8_SET))
     if args.set in ("fresh9", "all"):
         sets.append(PageSet("fresh9", FRESH9_SET / "pages", FRESH9_SET))
-    if args.set == "fresh10":  # the held-out set: never in "all"
+    if args.set in ("fresh10", "all"):
         sets.append(PageSet("fresh10", FRESH10_SET / "pages", FRESH10_SET))
+    if args.set == "fresh11":  # the held-out set: never in "all"
+        sets.append(PageSet("fresh11", FRESH11_SET / "pages", FRESH11_SET))
     if args.set in ("html", "all"):
         sets.append(PageSet("html", HTML_SET / "pages", HTML_SET))
     return sets
@@ -686,7 +693,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--set",
-        choices=(*DEVELOPMENT_SETS, "fresh10", "all"),
+        choices=(*DEVELOPMENT_SETS, "fresh11", "all"),
         default="all",
     )
     parser.add_argument("--pages", type=Path, help="score this folder of pages instead")

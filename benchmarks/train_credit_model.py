@@ -4,7 +4,7 @@
                                             [--no-write] [--show]
 
 Every page of the repo's gold sets (benchmarks/gold_pages.TRAINING_SETS: repo, fresh,
-fresh2 … fresh9, html) is read as import reads it (``parse_text_page``); where the
+fresh2 … fresh10, html) is read as import reads it (``parse_text_page``); where the
 page reader hands its credits to the acceptor, the candidates (``credit_candidates``: the
 rule readers' person credits and the loose readers') and their features are recorded and
 the rules' credits are passed on unchanged. Each candidate is labelled from gold: positive

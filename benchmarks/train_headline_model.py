@@ -4,7 +4,7 @@
                                               [--no-write]
 
 Every page of the repo's gold sets (benchmarks/data/real-pages, real-pages-fresh, -fresh2
-… -fresh9; not -html, whose title import takes from the markup) is read as import
+… -fresh10; not -html, whose title import takes from the markup) is read as import
 reads it, up to the rules' header (``textpage._line_roles``): the rules' headline and the
 story's start.
 Each headline candidate (``headline_model.headline_candidates``: the lines above the lead

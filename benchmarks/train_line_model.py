@@ -4,8 +4,8 @@
                                           [--edge-threshold P] [--tail-threshold P]
                                           [--block-threshold P] [--shared] [--cache FILE]
 
-Every page of the repo's eleven gold sets (benchmarks/gold_pages.py TRAINING_SETS: real-pages,
-real-pages-fresh, -fresh2 … -fresh9 and real-pages-html: an HTML page's story
+Every page of the repo's twelve gold sets (benchmarks/gold_pages.py TRAINING_SETS: real-pages,
+real-pages-fresh, -fresh2 … -fresh10 and real-pages-html: an HTML page's story
 reaches the same reader) is read as import reads it, up to the story the rules make; each
 line of that story is labelled from gold: inside gold's story_first..story_last it is story
 unless it is one of junk_lines, holds a junk_substring or credit_mark, or is the
@@ -13,10 +13,10 @@ byline_line; outside the span it is furniture (unless it is the title or a credi
 those are left out). The features are linemodel.line_features; the model an
 L2-regularised logistic regression fitted by Newton's method in numpy (no learning library
 is installed, and the fit is twenty lines). The weights go to
-archive/ingest/data/line_model.json, trained on the eleven repo sets only, so they can be
+archive/ingest/data/line_model.json, trained on the twelve repo sets only, so they can be
 rebuilt from the repo alone.
 
-``--cv`` prints leave-one-set-out figures: trained on ten repo sets, scored on the eleventh
+``--cv`` prints leave-one-set-out figures: trained on eleven repo sets, scored on the twelfth
 (and on ../shared/data/real-pages when present): for a grid of line, edge, tail and block
 thresholds, pages with chrome kept, lead lost, end lost, credit and title kept, and story
 lines moved, rules alone and with the model; it names the thresholds that lose no extra

@@ -20,6 +20,7 @@ from benchmarks.real_pages import (
     FRESH8_SET,
     FRESH9_SET,
     FRESH10_SET,
+    FRESH11_SET,
     FRESH_SET,
     HTML_SET,
     REPO_SET,
@@ -174,6 +175,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
     assert names("fresh7") == ["fresh7"]
     assert names("fresh8") == ["fresh8"]
     assert names("fresh9") == ["fresh9"]
+    assert names("fresh10") == ["fresh10"]
     assert names("all") == [
         "repo",
         "fresh",
@@ -185,6 +187,7 @@ def test_all_scores_every_development_set(tmp_path: Path, monkeypatch: pytest.Mo
         "fresh7",
         "fresh8",
         "fresh9",
+        "fresh10",
         "html",
     ]
 
@@ -198,12 +201,12 @@ def test_the_held_out_set_is_scored_only_when_asked_for_by_name(
     def chosen(set_name: str) -> list[PageSet]:
         return chosen_sets(argparse.Namespace(set=set_name, pages=None, gold=None))
 
-    assert [(s.name, s.pages, s.gold) for s in chosen("fresh10")] == [
-        ("fresh10", FRESH10_SET / "pages", FRESH10_SET)
+    assert [(s.name, s.pages, s.gold) for s in chosen("fresh11")] == [
+        ("fresh11", FRESH11_SET / "pages", FRESH11_SET)
     ]
-    for set_name in ("repo", "fresh9", "html", "all"):
-        assert "fresh10" not in [page_set.name for page_set in chosen(set_name)]
-        assert FRESH10_SET not in [page_set.gold for page_set in chosen(set_name)]
+    for set_name in ("repo", "fresh10", "html", "all"):
+        assert "fresh11" not in [page_set.name for page_set in chosen(set_name)]
+        assert FRESH11_SET not in [page_set.gold for page_set in chosen(set_name)]
 
 
 def test_the_held_out_html_set_follows_the_schema() -> None:
