@@ -12,6 +12,7 @@ import re
 __all__ = [
     "ADDRESS",
     "EMAIL_ADDRESS",
+    "HIDDEN_EMAIL",
     "WEB_ADDRESS",
     "holds_address",
     "holds_web_address",
@@ -23,6 +24,9 @@ __all__ = [
 WEB_ADDRESS = r"https?://|(?<![\w.@])www\.[\w-]+\.\w"
 # An e-mail address, as the credit lines write it ("name@outlet.co.kr").
 EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+# The placeholder a saved page shows for an address its site hid ("[email protected]",
+# "[email&#160;protected]"): an e-mail address all the same.
+HIDDEN_EMAIL = r"\[?email\s*(?:&#160;|\s)?protected\]?"
 # Either: a contact or source line's address.
 ADDRESS = rf"{EMAIL_ADDRESS}|{WEB_ADDRESS}"
 

@@ -19,9 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archive.ingest.addresses import EMAIL_ADDRESS
 from archive.ingest.credit_words import HANGUL_SURNAMES
 from archive.ingest.credits import CreditEntry
-from archive.ingest.lineshape import EMAIL_ADDRESS
 
 __all__ = [
     "KO_EMAIL",
@@ -41,7 +41,7 @@ __all__ = [
 _END = r"(?=\s|기자|특파원)"  # a name ends at a space or its title
 KO_NAMES = rf"(?P<names>(?P<name>[가-힣]{{2,4}}){_END}(?:\s+[가-힣]{{2,4}}{_END}){{0,2}})"
 KO_TITLE = r"(?:[가-힣·]{0,12}\s+)?[가-힣·]{0,10}(?:기자|특파원)(?![가-힣])"
-KO_EMAIL = EMAIL_ADDRESS  # the credit lines' e-mail address (lineshape)
+KO_EMAIL = EMAIL_ADDRESS  # the credit lines' e-mail address (addresses)
 KO_REPORTER = rf"{KO_NAMES}\s*{KO_TITLE}(?:\s*[(\[]?{KO_EMAIL}[)\]]?)?"
 # A reporter and the title or rank after the name ("NAME 기자", "NAME 특파원", "NAME 논설위원",
 # "NAME 정치부장"): a wire's byline may list several, each with its own.
