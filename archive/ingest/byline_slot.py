@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from archive.identity.services import service_key_for
+from archive.ingest.addresses import holds_web_address
 from archive.ingest.bylines import (
     BY_LABEL,
     LABEL_PATTERNS,
@@ -56,7 +57,7 @@ def _is_sentences(text: str) -> bool:
     return (
         _is_paragraph(text)
         and text.rstrip("\"'”’»)").endswith(SENTENCE_ENDS)
-        and re.search(r"https?://|www\.", text) is None
+        and not holds_web_address(text)
     )
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from archive.identity.names import clean_person_name
 from archive.identity.services import ServiceInfo, resolve_service, service_key_for
+from archive.ingest.addresses import EMAIL_ADDRESS
 from archive.ingest.credits import CreditEntry, Role, looks_like_credit_line, parse_credit_line
 from archive.ingest.dash_credits import BylineReaders
 from archive.ingest.dash_credits import read_dash_parts as _read_dash_parts
@@ -103,7 +104,7 @@ _TITLES = re.compile(
     r"|លោកស្រី\s*|លោក\s*|ທ່ານ\s*|ທ້າວ\s*|ນາງ\s*)",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\s*[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?")
+_EMAIL = re.compile(rf"\s*[(<\[]?{EMAIL_ADDRESS}[)>\]]?")
 _PARENTHESES = re.compile(r"\s*[(\[][^()\[\]]*[)\]]\s*$")
 # A Latin outlet tag glued to a name in another script: "ទេព សុរ៉ាវីRFA".
 _GLUED_TAG = re.compile(r"(?<=[^\x00-\x7f\s])(?P<tag>[A-Z][A-Za-z]{1,12})$")
@@ -491,7 +492,7 @@ def _labels_in(text: str) -> list[tuple[int, int, Role]]:
 
 _AFTER_LABEL = re.compile(
     rf"^(?P<names>.+?)\s*(?P<label>{'|'.join(label for label, _ in _AFTER_LABELS)})"
-    rf"(?:\s*[=:]|\s*[(<]?[\w.+-]+@[\w.-]+[)>]?|\s*(?:[-–—>]|입니다\.?)?\s*$)"
+    rf"(?:\s*[=:]|\s*[(<]?{EMAIL_ADDRESS}[)>]?|\s*(?:[-–—>]|입니다\.?)?\s*$)"
 )  # "NAME 기자 -" closing a dated byline, "NAME 기자>" heading a broadcast's report,
 # "NAME 기자입니다." (this is reporter NAME) signing one off
 # "By NAME", "Story by NAME", "Story written by: NAME", "BY NAME | DATE"
@@ -608,7 +609,7 @@ def read_after_label(text: str, raw: str) -> list[CreditEntry] | None:
 
 _NAME_EMAIL = re.compile(
     r"^(?:[^=\s\d]{1,12}=)?(?P<name>[^@\d|=]{2,40}?)\s*(?:기자|특파원|reporter)?\s*"
-    r"[(<\[]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)>\]]?$",  # "PLACE=NAME 특파원 e-mail": a dateline
+    rf"[(<\[]?{EMAIL_ADDRESS}[)>\]]?$",  # "PLACE=NAME 특파원 e-mail": a dateline
     re.IGNORECASE,
 )
 

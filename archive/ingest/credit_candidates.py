@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from archive.ingest.addresses import EMAIL_ADDRESS, HIDDEN_EMAIL
 from archive.ingest.bylines import find_organisation, is_plausible_name
 from archive.ingest.credit_words import (
     has_meta_word,
@@ -60,9 +61,7 @@ _SEGMENTS = re.compile(r"\s*(?:\||\s[-–—]\s|။|/|\sby\s)\s*", re.IGNORECASE
 _TO_THIS = re.compile(r"\s+to this (?:report|story|post|article)\W*$", re.IGNORECASE)
 # An e-mail address beside a name ("BY NAME [NAME@example.com]", "NAME <NAME@example.com>"),
 # or the placeholder a saved page shows for a hidden one ("[email protected]").
-EMAIL = re.compile(
-    r"\s*[(<\[]*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|email\s+protected)[)>\]]*", re.IGNORECASE
-)
+EMAIL = re.compile(rf"\s*[(<\[]*(?:{EMAIL_ADDRESS}|{HIDDEN_EMAIL})[)>\]]*", re.IGNORECASE)
 # Words of a writer's title after a name: "By NAME Epoch Times Staff", "NAME, Contributing
 # writer", "NAME Staff Reporter".
 # A contact tagline: "NAME can be reached at ADDRESS" (the address is taken off first).

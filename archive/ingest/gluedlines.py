@@ -42,7 +42,9 @@ from collections.abc import Iterable, Iterator
 from archive.ingest.korean_bylines import (
     KO_EMAIL,
     KO_NAMES,
+    KO_POSTED_STAMP,
     KO_TITLE,
+    KO_UPDATED_STAMP,
     korean_head,
     korean_row,
     names_ok,
@@ -98,16 +100,8 @@ _KO_TAIL = re.compile(
 
 
 # A Korean paper's or wire's publication stamp, and the update stamp glued after it, inside a
-# line the saved copy joined ("… 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 LEAD"):
-# the label (입력 "posted", 기사입력, 등록, 송고시간 "sent"), a numeric date and its time.
-_KO_STAMP_DAY = (
-    r"\d{4}\s*[-./]\s*\d{1,2}\s*[-./]\s*\d{1,2}\.?(?:\s*[(（][월화수목금토일][)）])?"
-    r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-)
-_KO_STAMP = re.compile(
-    rf"(?:기사입력|입력|등록|송고시간)\s*[:：]?\s*{_KO_STAMP_DAY}"
-    rf"(?:\s*[|｜]?\s*(?:업데이트|수정|최종수정)\s*[:：]?\s*{_KO_STAMP_DAY})?"
-)
+# line the saved copy joined ("… 기자 입력 2023-05-19 03:00업데이트 2023-05-19 11:42 LEAD").
+_KO_STAMP = re.compile(rf"{KO_POSTED_STAMP}(?:\s*[|｜]?\s*{KO_UPDATED_STAMP})?")
 
 
 def is_newsroom_dateline(text: str) -> bool:

@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from archive.ingest.addresses import holds_web_address
 from archive.ingest.bylines import is_credit_line
 from archive.ingest.dates import date_line
 from archive.ingest.furniture import (
@@ -50,7 +51,6 @@ from archive.ingest.headline_shapes import (
     counter_label,
     digit_run,
     glued_icon_names,
-    holds_web_address,
     is_ad_label,
     is_numbered,
     is_skip_link,

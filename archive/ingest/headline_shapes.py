@@ -306,16 +306,6 @@ def is_skip_link(text: str) -> bool:
     return _SKIP_LINK.match(text) is not None
 
 
-# A web address on the line: "Section - Outlet http://…/latest/2893.html" (a feed's channel
-# line), "Outlet https://www.outlet.org Motto": a link or a site's head, never a headline.
-_WEB_ADDRESS = re.compile(r"https?://|(?<![\w.@])www\.[\w-]+\.\w", re.IGNORECASE)
-
-
-def holds_web_address(text: str) -> bool:
-    """Whether a line holds a web address ("http://…", "www.outlet.org")."""
-    return _WEB_ADDRESS.search(text) is not None
-
-
 # A line a separator bar ends: the first item of a row the page breaks over lines
 # ("NAME |", "Section |"), never a headline whole.
 _BAR_END = re.compile(r"[|｜¦]\s*$")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 import re
 
+from archive.ingest.addresses import ADDRESS, holds_address
 from archive.ingest.bylines import is_credit_line
 from archive.ingest.dates import parse_date_text
 from archive.ingest.furniture import (
@@ -280,8 +281,6 @@ _FIELD = re.compile(r"^[^:：]{1,24}[:：]\s*\S")
 
 # A site's domain name ("En.Site.Com", "rfa.org").
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|info|gov|edu|tv)(?:\.[a-z]{2})?\b", re.IGNORECASE)
-# An e-mail address or a web address: a contact or source line.
-_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+|https?://|www\.\w", re.IGNORECASE)
 
 
 def is_aside(text: str) -> bool:
@@ -289,7 +288,7 @@ def is_aside(text: str) -> bool:
     labelled fields ("Translated by: NAME | Edited by: NAME"), holds an e-mail or web
     address (a contact or source line) or is a short line naming a site by its domain:
     never a headline."""
-    if _BRACKETED.match(text) or _ADDRESS.search(text):
+    if _BRACKETED.match(text) or holds_address(text):
         return True
     if _DOMAIN.search(text) and is_site_shaped(text):
         return True  # "Site.com - Latest News": the site's name
@@ -299,7 +298,7 @@ def is_aside(text: str) -> bool:
 
 # One address as a whitespace-free token: an image's address glued to a paragraph's end
 # ("…វិញ ។https://…/photo.jpg").
-_ADDRESS_TOKEN = re.compile(rf"\S*(?:{_ADDRESS.pattern})\S*", re.IGNORECASE)
+_ADDRESS_TOKEN = re.compile(rf"\S*(?:{ADDRESS})\S*", re.IGNORECASE)
 
 
 def is_header_aside(text: str) -> bool:

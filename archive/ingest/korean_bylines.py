@@ -19,14 +19,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archive.ingest.addresses import EMAIL_ADDRESS
 from archive.ingest.credit_words import HANGUL_SURNAMES
 from archive.ingest.credits import CreditEntry
-from archive.ingest.lineshape import EMAIL_ADDRESS
 
 __all__ = [
     "KO_EMAIL",
     "KO_NAMES",
+    "KO_POSTED_STAMP",
+    "KO_STAMP",
+    "KO_STAMP_DATE",
     "KO_TITLE",
+    "KO_UPDATED_STAMP",
     "is_korean_row",
     "korean_byline",
     "korean_head",
@@ -41,7 +45,7 @@ __all__ = [
 _END = r"(?=\s|기자|특파원)"  # a name ends at a space or its title
 KO_NAMES = rf"(?P<names>(?P<name>[가-힣]{{2,4}}){_END}(?:\s+[가-힣]{{2,4}}{_END}){{0,2}})"
 KO_TITLE = r"(?:[가-힣·]{0,12}\s+)?[가-힣·]{0,10}(?:기자|특파원)(?![가-힣])"
-KO_EMAIL = EMAIL_ADDRESS  # the credit lines' e-mail address (lineshape)
+KO_EMAIL = EMAIL_ADDRESS  # the credit lines' e-mail address (addresses)
 KO_REPORTER = rf"{KO_NAMES}\s*{KO_TITLE}(?:\s*[(\[]?{KO_EMAIL}[)\]]?)?"
 # A reporter and the title or rank after the name ("NAME 기자", "NAME 특파원", "NAME 논설위원",
 # "NAME 정치부장"): a wire's byline may list several, each with its own.
@@ -65,15 +69,30 @@ KO_HEADS = tuple(
     )
 )
 
-# The byline row: a time stamp's label ("입력", "수정", "송고시간", "등록", "업데이트", "승인")
-# and its date ("2023-05-19 03:00", "2021. 03. 20. 07:00", "2020년 5월 27일"), before or after
-# the reporter; a row's other reporters ("외 3명"), the reporter's address.
-_ROW_DATE = (
-    r"\d{4}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}(?![\d])\s*(?:일|\.)?"
+# A Korean paper's or wire's time stamp, the one spelling the byline rows and the glued lines
+# share: a label, when the story was posted (입력 "posted", 기사입력, 송고시간 "sent", 등록일)
+# or updated (수정, 최종수정, 업데이트) or approved (승인), and a numeric date
+# ("2023-05-19 03:00", "2021. 03. 20. 07:00", "2020년 5월 27일", "2023.05.19(금) 오후 3:10").
+_POSTED = r"입력|송고시간|송고|등록"
+_UPDATED = r"수정|최종\s*수정|업데이트"
+KO_STAMP_DATE = (
+    r"\d{4}\s*[-./년]\s*\d{1,2}\s*[-./월]\s*\d{1,2}(?!\d)(?:\s*(?:일|\.))?"
+    r"(?:\s*[(（][월화수목금토일][)）])?"
     r"(?:\s*(?:오전|오후)?\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 )
-_ROW_LABEL = r"(?:기사\s*)?(?:입력|수정|최종\s*수정|송고시간|송고|등록|업데이트|승인)(?:일|시간)?"
-_ROW_STAMP = rf"{_ROW_LABEL}\s*[:：]?\s*{_ROW_DATE}"
+
+
+def _stamp(labels: str) -> str:
+    return rf"(?:기사\s*)?(?:{labels})(?:일|시간)?\s*[:：]?\s*{KO_STAMP_DATE}"
+
+
+KO_STAMP = _stamp(rf"{_POSTED}|{_UPDATED}|승인")  # any time stamp
+KO_POSTED_STAMP = _stamp(_POSTED)
+KO_UPDATED_STAMP = _stamp(_UPDATED)
+# The byline row: a time stamp before or after the reporter, or a bare date after; a row's
+# other reporters ("외 3명"), the reporter's address.
+_ROW_DATE = KO_STAMP_DATE
+_ROW_STAMP = KO_STAMP
 # the names of a row: a further name opens with a common surname and is no desk ("정치부")
 _DESK_END = r"(?<![부팀국과실단])"
 _ROW_NAMES = (

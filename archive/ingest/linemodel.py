@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 
+from archive.ingest.addresses import WEB_ADDRESS
 from archive.ingest.bylines import is_credit_line
 from archive.ingest.dates import date_line, dateline_date
 from archive.ingest.furniture import (
@@ -87,7 +88,9 @@ __all__ = [
     "story_furniture",
 ]
 
-_URL = re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|org|net|gov|edu|info|asia)\b", re.IGNORECASE)
+# A web address, or a site's bare domain name ("rfa.org"): the "url" feature the model was
+# trained on counts both.
+_URL = re.compile(rf"{WEB_ADDRESS}|\b[\w-]+\.(?:com|org|net|gov|edu|info|asia)\b", re.IGNORECASE)
 _HANDLE = re.compile(r"(?:^|\s)[@#][\w.]{2,}")
 # A hash or id token: letters and digits mixed, eight or more ("a3f9c2d81b", "5f2e…").
 _HASH_ID = re.compile(r"\b(?=[A-Za-z]*\d)(?=\d*[A-Za-z])[A-Za-z0-9]{8,}\b")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from archive.ingest.addresses import EMAIL_ADDRESS
 from archive.ingest.dates import date_line
 from archive.ingest.headlines import looks_like_title
 from archive.ingest.lineweight import line_weight
@@ -41,7 +42,6 @@ _NOISE_TOKEN = re.compile(
     r"^(?:(?=[\x21-\x7e]*[A-Za-z0-9])(?=[\x21-\x7e]*[#$%&*+<=>@\\^_`{|}~!;?\[\]/])"
     r"[\x21-\x7e]{2,3}|[A-Za-z]\d|\d[A-Za-z])$"
 )
-EMAIL_ADDRESS = r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # an e-mail address, as the credit lines write it
 _EMAIL = re.compile(EMAIL_ADDRESS)
 _IMAGE_FILE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp)\b|!\[[^\]]*\]\(", re.IGNORECASE)
 # A tag list: items split by commas, slashes, bars, middle dots or ideographic commas.

@@ -32,6 +32,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from archive.ingest.addresses import EMAIL_ADDRESS, HIDDEN_EMAIL
 from archive.ingest.bylines import find_organisation, is_plausible_name
 from archive.ingest.credit_words import HAN_SURNAMES, HANGUL_SURNAMES, label_role
 from archive.ingest.credits import CreditEntry, Role
@@ -74,9 +75,7 @@ def _hangul_name(word: str) -> bool:
 
 
 # An e-mail address, or the placeholder a page saver leaves for one ("[email protected]").
-_EMAIL = re.compile(
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\[?email\s*(?:&#160;|\s)?protected\]?", re.IGNORECASE
-)
+_EMAIL = re.compile(rf"{EMAIL_ADDRESS}|{HIDDEN_EMAIL}", re.IGNORECASE)
 # A Korean title chain ends in one of these ("통일외교팀 기자", "선임기자", "특파원").
 _KOREAN_TITLE = re.compile(r"(?:기자|특파원|PD|앵커|논설위원|위원)$")
 _MAX_EMAIL_LINE = 100

@@ -24,6 +24,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from archive.ingest.addresses import holds_web_address
 from archive.ingest.dates import (
     DateCandidate,
     DatePlace,
@@ -70,7 +71,6 @@ _HOME_LINK = re.compile(
     r"^(?:[•·*]\s*)?(?:Home|HOME|Trang\s+chủ|TRANG\s+CHỦ|首页|首頁|主页|主頁|홈|ទំព័រដើម|ໜ້າຫຼັກ"
     r"|ပင်မစာမျက်နှာ|باش\s+بەت)(?:$|\s+\S)"
 )
-_URL = re.compile(r"https?://|www\.", re.IGNORECASE)
 # A transcript's speaker label ("NAME 앵커>", "기자>"): it ends in a bracket like a section
 # link ("News >"), but glued to its word, and is one part, not a run of links.
 _SPEAKER_LABEL = re.compile(r"^[^|/›»>]{0,29}[^\s|/›»>]>$")
@@ -83,7 +83,9 @@ def _is_site_header(text: str) -> bool:
 
 
 def _is_clock_navigation(text: str) -> bool:
-    return not _URL.search(text) and (is_top_navigation(text) or _HOME_LINK.match(text) is not None)
+    return not holds_web_address(text) and (
+        is_top_navigation(text) or _HOME_LINK.match(text) is not None
+    )
 
 
 # A weather widget's read-out, set beside the site's clock: "30 °c", "66.5 F", "-3℃".

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from archive.ingest.addresses import EMAIL_ADDRESS
 from archive.ingest.bylines import (
     FURNITURE_WORDS,
     SENTENCE_ENDS,
@@ -90,7 +91,7 @@ _KOREAN_DATELINE = re.compile(
 # optional: "[홍길동 기자(hong@example.com)] …", "[OUTLET 홍길동 기자] …".
 _KOREAN_LEAD_BRACKET = re.compile(
     r"^\s*\[(?:(?P<outlet>[가-힣A-Za-z]{2,10})\s+)?(?P<names>[가-힣]{2,4}(?:\s*[·,]\s*[가-힣]{2,4})*)"
-    r"\s*(?:기자|특파원)\s*(?:[(<]?[\w.+-]+@[\w.-]+[)>]?)?\s*\]"
+    rf"\s*(?:기자|특파원)\s*(?:[(<]?{EMAIL_ADDRESS}[)>]?)?\s*\]"
 )
 # Chinese agency leads and radio sign-offs: "新华社北京1月2日电（记者 张三）…",
 # "以上是本台记者张三的采访报道。" (that was our reporter's report).

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from archive.ingest.addresses import holds_web_address
 from archive.ingest.headline_model import never_headline
-from archive.ingest.headline_shapes import holds_web_address, yearless_dateline
+from archive.ingest.headline_shapes import yearless_dateline
 from archive.ingest.headlines import clean_title
 from archive.ingest.textpage import parse_text_page
 
