@@ -359,10 +359,12 @@ _DATELINE_OUTLET = re.compile(r"\s*[(（][^()（）\s]{1,20}[)）]")
 # ວັນທີ "date"), "នៅថ្ងៃទី ៥ …", "កាលពីថ្ងៃទី …" (Khmer "on/last … day"), "Vào ngày 5/8 …",
 # "เมื่อวันที่ …". The date is the event's, not the story's dateline or stamp. The
 # prepositions are a closed class per language, like month names; a bare day word ("ថ្ងៃទី",
-# "ວັນທີ", "Ngày") is a label as often as a sentence's opening, so it is not one.
+# "ວັນທີ", "Ngày") is a label as often as a sentence's opening, so it is not one, nor are
+# "By" (a byline: "By NAME 16 January 2019"), "In" (a blog's meta line: "In Uncategorized on
+# DATE") and "Since" (a list's head).
 _EVENT_PREPOSITION = re.compile(
     r"""^\s*(?:
-        (?i:on|in|during|since|from|between|until|by|before|after)\s+
+        (?i:on|during|between|until|before|after)\s+
       | (?i:vào|trong|từ|hôm|đến)\s+(?i:ngày\s*)?
       | (?:ໃນລະຫວ່າງ|ນັບແຕ່|ແຕ່|ເມື່ອ|ໃນ)\s*(?:ວັນທີ\s*|ວັນ\s*)?
       | (?:កាលពី|តាំងពី|ចាប់ពី|នៅ|នា)\s*(?:ថ្ងៃទី\s*|ថ្ងៃ\s*)?
