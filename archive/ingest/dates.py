@@ -43,6 +43,7 @@ __all__ = [
     "date_line",
     "dateline_date",
     "dateline_day",
+    "event_opening",
     "is_stamp_line",
     "parse_date_text",
     "signoff_date",
@@ -351,6 +352,45 @@ _MAX_STAMP_OWNER_WORDS = 3
 _DATELINE_BYLINE = re.compile(r"\s+[^\s()（）]{1,30}\s*[(（][^()（）\s]{1,12}[)）]")
 # An outlet in brackets after a place's dateline: "မန္တလေး - ၂၀၂၁ ဇွန် ၄ (NAME) …".
 _DATELINE_OUTLET = re.compile(r"\s*[(（][^()（）\s]{1,20}[)）]")
+
+
+# A sentence opens with the day something happened, a preposition before its date: "On 5
+# August 2020 at 13:00, a storm …", "ໃນວັນທີ 05 ສິງຫາ 2020 …" (Lao ໃນ "on, in" glued to
+# ວັນທີ "date"), "នៅថ្ងៃទី ៥ …", "កាលពីថ្ងៃទី …" (Khmer "on/last … day"), "Vào ngày 5/8 …",
+# "เมื่อวันที่ …". The date is the event's, not the story's dateline or stamp. The
+# prepositions are a closed class per language, like month names; a bare day word ("ថ្ងៃទី",
+# "ວັນທີ", "Ngày") is a label as often as a sentence's opening, so it is not one, nor are
+# "By" (a byline: "By NAME 16 January 2019"), "In" (a blog's meta line: "In Uncategorized on
+# DATE") and "Since" (a list's head).
+_EVENT_PREPOSITION = re.compile(
+    r"""^\s*(?:
+        (?i:on|during|between|until|before|after)\s+
+      | (?i:vào|trong|từ|hôm|đến)\s+(?i:ngày\s*)?
+      | (?:ໃນລະຫວ່າງ|ນັບແຕ່|ແຕ່|ເມື່ອ|ໃນ)\s*(?:ວັນທີ\s*|ວັນ\s*)?
+      | (?:កាលពី|តាំងពី|ចាប់ពី|នៅ|នា)\s*(?:ថ្ងៃទី\s*|ថ្ងៃ\s*)?
+      | (?:ตั้งแต่|เมื่อ|ใน)\s*(?:วันที่\s*)?
+    )""",
+    re.VERBOSE,
+)
+# How far into the words after the preposition the date may open ("On the morning of 3 …").
+_EVENT_DATE_REACH = 20
+# "this" after a Khmer or Lao date: the day of the report itself ("ថ្ងៃទី២១ … ២០២១នេះ").
+_THIS_DAY = re.compile(r"\s*(?:នេះ|ນີ້)")
+
+
+def event_opening(paragraph: str, *, language: str | None = None) -> bool:
+    """Whether a paragraph opens with a preposition and the date of what it tells ("On 5
+    August 2020 at 13:00, a storm …", "ໃນວັນທີ 05 ສິງຫາ 2020 …"): a sentence, whose date is
+    the event's, not a dateline's or a stamp's."""
+    opening = _EVENT_PREPOSITION.match(paragraph)
+    if opening is None:
+        return False
+    rest = to_ascii_digits(paragraph[opening.end() :])[:_MAX_DATE_LINE_CHARS]
+    found = _find_by_rules(rest, language) or _find_by_month_name(rest, language)
+    if found is None or found.start > _EVENT_DATE_REACH:
+        return False
+    # "… ឆ្នាំ២០២១នេះ", "… 2023 ນີ້" ("this DATE"): the report's own day, the day it ran
+    return not _THIS_DAY.match(rest[found.end :])
 
 
 def dateline_date(paragraph: str, *, language: str | None = None) -> datetime.date | None:

@@ -32,6 +32,7 @@ from archive.ingest.pagelines import (
     UNSPACED,
     Line,
     has_date,
+    is_khmer_cry,
     is_name_shaped,
     is_prose,
     is_site_shaped,
@@ -70,6 +71,8 @@ def looks_like_title(text: str) -> bool:
     ending = text.rstrip("\"'”’)»]")
     if not ending or is_credit_line(text):
         return False
+    if is_khmer_cry(text):
+        return True  # "… ពុំយកទោសឡើយ!": Khmer ends a statement with "។", a headline's cry so
     if ending[-1] in "?？؟":  # a question is a headline when short and one sentence
         return line_weight(text) <= _MAX_QUESTION_TITLE_WEIGHT and not _INNER_SENTENCE_END.search(
             text[:-1]

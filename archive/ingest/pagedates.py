@@ -32,6 +32,7 @@ from archive.ingest.dates import (
     crawler_date,
     dateline_date,
     dateline_day,
+    event_opening,
     is_stamp_line,
     parse_date_text,
     signoff_date,
@@ -322,6 +323,8 @@ _QUOTED_HEAD = re.compile(r"^[\"“«「『]([^\"“”«»「」『』]{5,200})
 def _opening_dateline(text: str, language: str | None) -> datetime.date | None:
     """The dateline opening the story's first line, or opening it after a quoted headline
     glued to it (a page saved as one run of text)."""
+    if event_opening(text, language=language):
+        return None  # "On 5 August 2020, a storm …": the event's day, not the story's
     if (opening := dateline_date(text, language=language)) is not None:
         return opening
     head = _QUOTED_HEAD.match(text)

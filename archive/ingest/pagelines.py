@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -100,8 +101,33 @@ _MIN_PROSE_WEIGHT = 60
 MAX_HEADLINE_WEIGHT = 180
 
 
+# Khmer closes a statement with the khan ("។") and a text with "៕": a Khmer line that ends
+# with an exclamation or a question and has no khan in it is a headline's cry ("… ពុំយកទោស
+# ឡើយ!", "តើ …?"), not a paragraph, unless a place's dateline opens it ("ភ្នំពេញ៖ …": a
+# lead's). Counted without its vowel signs and other marks (a Khmer headline runs long in
+# code points: a syllable is several).
+_KHMER_LETTER = re.compile(r"[\u1780-\u17b3]")
+_KHMER_STATEMENT_END = re.compile(r"[។៕]")
+_KHMER_DATELINE = re.compile(r"^[^\s៖:]{1,16}\s*[៖:]")
+_MARKS = frozenset({"Mn", "Mc", "Me"})
+
+
+def is_khmer_cry(text: str) -> bool:
+    """Whether a line is a Khmer headline's exclamation or question (see above)."""
+    if not text.rstrip(CLOSERS).endswith(("!", "?")) or _KHMER_STATEMENT_END.search(text):
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    if not letters or 2 * len(_KHMER_LETTER.findall(text)) < letters:
+        return False
+    unmarked = sum(unicodedata.category(ch) not in _MARKS for ch in text)
+    return unmarked <= MAX_HEADLINE_WEIGHT and not _KHMER_DATELINE.match(text)
+
+
 def is_prose(text: str) -> bool:
-    """Whether a line reads as a story paragraph: a sentence of some length, or long."""
+    """Whether a line reads as a story paragraph: a sentence of some length, or long; never
+    a Khmer headline's cry (:func:`is_khmer_cry`)."""
+    if is_khmer_cry(text):
+        return False
     weight = line_weight(text)
     if weight > MAX_HEADLINE_WEIGHT:
         return True

@@ -24,7 +24,8 @@ def test_the_reader_reads_what_an_archivist_reads(row: dict[str, Any]) -> None:
         assert info is not None and info.key in keys
     if "date" in expect:
         page = parse_text_page(row["line"], language=row["language"])
-        assert page.date is not None and page.date.isoformat() == expect["date"]
+        read = page.date.isoformat() if page.date is not None else None
+        assert read == expect["date"]  # None: the page shows no publication date
     if "date_line" in expect:  # a sentence naming a date is no date line
         for line in row["line"].splitlines():
             assert date_line(line, language=row["language"]) is None
