@@ -495,7 +495,13 @@ _AFTER_LABEL = re.compile(
 )  # "NAME 기자 -" closing a dated byline, "NAME 기자>" heading a broadcast's report,
 # "NAME 기자입니다." (this is reporter NAME) signing one off
 # "By NAME", "Story by NAME", "Story written by: NAME", "BY NAME | DATE"
-BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview)\s+)?"
+# An author archive's head, "Home » Entries posted by NAME OUTLET" / "Posts by NAME", is the
+# same byline (a breadcrumb before it; "posted by" only after the archive's noun: a blog's
+# own "Posted by NAME at 3:00 PM" names the reposter).
+BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:home\s*[»›>]\s*)?"
+                      r"(?:(?:story|words|text|article|report|interview)\s+)?"
+                      r"(?:(?:all\s+)?(?:entries|posts|articles|stories)\s+(?:posted\s+)?"
+                      r"(?=(?:written\s+)?by\b))?"
                       r"(?:written\s+)?by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|·•\d]+?)\s*[|·•]\s*(?P<rest>[^|·•]*\d[^|·•]*)$")
@@ -643,10 +649,12 @@ def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
     for cut in range(len(words) - 1, 0, -1):
         if date_line(" ".join(words[:cut]).rstrip(",;|")) is not None:
             rest = " ".join(words[cut:])
-            if (labelled := read_labelled(rest, raw)) or (
-                labelled := _read_tibetan_translated(rest, raw)
-            ):
-                return labelled  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET"
+            if (
+                (labelled := read_labelled(rest, raw))
+                or (labelled := _read_tibetan_translated(rest, raw))
+                or (labelled := _read_name_outlet(rest, raw))
+            ):  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET", "DATE NAME, From OUTLET"
+                return labelled
             found = read_names(rest, "reporter", raw, strict_case=True)
             people = [e for e in found or [] if e.kind == "person"]
             # "DATE, OUTLET/NAME": the outlet a person writes for may stand with the name.
@@ -847,6 +855,8 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
         if find_organisation(outlet) is None:
             continue
         label = re.sub(r"\s*(?:của\s+)?đài$", "", label, flags=re.IGNORECASE)  # "… đài RFA"
+        # "NAME, for The Guardian", "NAME, From The Phnom Penh Post" (a repost's): the outlet
+        label = re.sub(r"^(?:from|for|via)$", "", label, flags=re.IGNORECASE)
         if not label:
             return "reporter", outlet
         roles = [r for pattern, r in LABEL_PATTERNS if pattern.fullmatch(label + " ")]
@@ -955,7 +965,14 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     """ "NAME and NAME contributed to this report." / "BenarNews staff contributed." """
     match = _CONTRIBUTED.match(text)
     if match is None:
-        return None
+        # "… contributed to this report. Photo courtesy of NAME/AP.": the picture's credit
+        # run on after the closing sentence is no part of it (and names no contributor).
+        head, dot, tail = text.partition(". ")
+        if not dot or _PICTURE_SENTENCE.match(tail) is None:
+            return None
+        match = _CONTRIBUTED.match(head + ".")
+        if match is None:
+            return None
     names, found = match["names"], []
     # "Associated Press writers A in Bangkok and B contributed": the outlet, then its people.
     if staff := _OUTLET_STAFF.match(names):
@@ -972,6 +989,10 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     return (people + found if people else None) if found else (people or None)
 
 
+# A picture's credit sentence: "Photo courtesy of NAME/AP.", "Photos: NAME", "Image via X".
+_PICTURE_SENTENCE = re.compile(
+    r"^(?:(?:top|main|file|cover)\s+)?(?:photos?|pictures?|images?|photograph)\b", re.IGNORECASE
+)
 _OUTLET_STAFF = re.compile(
     r"^(?P<org>.+?)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)\s+"
     r"(?P<names>[A-Z].*)$"
