@@ -105,8 +105,12 @@ _HAN_WIRE_REPORTS = re.compile(
     rf"(?:本报|本報|新华社|新華社|中新社)[^()（）\s。，<>]{{0,16}}[电電]\s*(?:记者|記者)\s*"
     rf"(?P<names>{_HAN_NAMES}?)\s*(?:报道|報導|報道)"
 )
+# The station's or paper's own reporter named with the work ("本台新聞部記者NAME的特寫作品",
+# this station's newsroom reporter NAME's feature): a desk ending in 部/组 may stand between.
 _HAN_RADIO_SIGN_OFF = re.compile(
-    r"本台(?:记者|記者)\s*(?P<name>[\u3400-\u9fff]{2,3}?)的?(?:采访|採訪)?(?:报道|報導|报导)"
+    r"(?:本台|本報|本报)(?:[\u3400-\u9fff]{1,4}?[部组組])?(?:记者|記者)\s*"
+    r"(?P<name>[\u3400-\u9fff]{2,3}?)(?:的?(?:采访|採訪)?(?:报道|報導|报导)"
+    r"|的(?:特寫|特写|專題|专题)?(?:作品|節目|节目))"
 )
 # Vietnamese: "NAME, phóng viên RFA …" opening the lead (the line is the lead's start).
 _VI_REPORTER_LEAD = re.compile(
@@ -126,8 +130,10 @@ _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>
 
 # "… Katie Arnold reports." / "… NAME reports from Yangon." closing a deck or a lead (a TV
 # or radio teaser).
+# A role noun may head the names: "…, ITV News US Correspondent NAME reports", "… as our
+# Asia correspondent NAME reports" (the title says whose the name is).
 _REPORTS_END = re.compile(
-    r"(?:^|[.!?]\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+    r"(?:^|[.!?]\s+|\b(?i:correspondent|editor|reporter)\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
     r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports"
     r"(?:\s+from\s+[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*){0,3})?\.?$"
 )
