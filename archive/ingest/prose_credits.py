@@ -139,6 +139,16 @@ _REPORTS_END = re.compile(
 )
 # "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
 _BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
+# The contact line closing a story (Bloomberg's and the papers that follow it): "To contact
+# the reporter on this story: NAME in CITY at ADDRESS", "To contact the editor responsible for
+# this story: NAME at ADDRESS" — glued to the last paragraph once the address is gone.
+_CONTACT = re.compile(
+    r"(?:^|[.!?”\"]\s+)To contact the (?P<role>reporters?|editors?|writers?)"
+    r"(?:\s+responsible\s+for|\s+on|\s+of)?\s+this\s+(?:story|article|report)\s*:\s*"
+    r"(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}"
+    r"(?:\s*(?:,|\band\b)\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})*)"
+    r"(?=\s+(?:in|at)\b|\s*$|\s*[;,.])"
+)
 # A writer's tagline: "NAME is an Associated Press writer.", "NAME is a Reuters correspondent
 # based in Bangkok." — the outlet must be one the registry knows.
 _TAGLINE = re.compile(
@@ -288,6 +298,11 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
         if (info := find_organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
             entries.append(organisation_entry("source", info, sign_off.group()))
+    for contact in _CONTACT.finditer(text):
+        role = "editor" if contact["role"].startswith("editor") else "reporter"
+        raw_c = contact.group().lstrip('.!?”" ')
+        found_c = read_names(contact["names"], role, raw_c, strict_case=True)
+        entries.extend(e for e in found_c or [] if e.kind == "person")
     if reports := _REPORTS_END.search(text):
         raw = reports.group().lstrip(".!? ")
         names_r = reports["names"]
