@@ -729,7 +729,10 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
-    if len(parts) == 2 and find_organisation(parts[1]) is not None:
+    closing = find_organisation(parts[-1]) if len(parts) > 2 else None
+    if closing is not None:  # "By A, B and C, Bloomberg": the outlet closes the list
+        rest = ",".join(parts[:-1])
+    elif len(parts) == 2 and find_organisation(parts[1]) is not None:
         rest = f"{parts[0]}/{parts[1].strip()}"  # "By NAME, VOA Khmer": the outlet they write for
     elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
@@ -742,6 +745,8 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     entries = read_names(rest, "writer", raw, strict_case=True)
     if entries is None:
         return None
+    if closing is not None:
+        entries = [*entries, organisation_entry("source", closing, raw)]
     # An outlet or service that wrote the story reported it.
     return _wire_reporters(entries) or ([] if _STAFF.match(rest.strip()) else None)
 
@@ -842,6 +847,10 @@ _NAME_OUTLET = re.compile(
     r"^(?P<names>[^,\d|]{3,80}?),\s*(?P<outlet>[^,\d|]{2,40}?)"
     r"(?:\s*[,|]\s*(?P<date>[^,|]*\d[^,|]*))?$"
 )
+# "A, B and C, Bloomberg": a list of names, the outlet after the last comma.
+_NAMES_OUTLET = re.compile(
+    r"^(?P<names>[^\d|,]{3,40}(?:,[^\d|,]{3,40})+?)\s*,\s*(?P<outlet>[^,\d|]{2,40}?)$"
+)
 _NAME_AND_OUTLET = re.compile(
     r"^(?P<names>[^,\d|&]{3,40}?)\s+(?:&|and)\s+(?P<outlet>[^,\d|&]{2,40})$"
 )
@@ -867,7 +876,7 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
 def _read_name_outlet(text: str, raw: str) -> list[CreditEntry] | None:
     """A byline naming people and the outlet they report for: "NAME, The Phnom Penh Post",
     "NAME and NAME, OUTLET", "NAME, phóng viên RFA", "NAME, VOA, 23/01/2021", "NAME & AFP"."""
-    match = _NAME_OUTLET.match(text) or _NAME_AND_OUTLET.match(text)
+    match = _NAME_OUTLET.match(text) or _NAME_AND_OUTLET.match(text) or _NAMES_OUTLET.match(text)
     if match is None:
         return None
     date = match.groupdict().get("date")
