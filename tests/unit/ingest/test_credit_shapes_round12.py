@@ -116,3 +116,25 @@ def test_a_station_reporter_named_with_the_work() -> None:
         "本台新聞部記者陳大文的特寫作品《農民遊行》,奪得新聞獎優異獎。\n"
     )
     assert ("reporter", "陳大文") in _people(page, language="zh-Hant")
+
+
+def test_the_contact_line_glued_to_the_last_paragraph() -> None:
+    page = (
+        "Farmers march on the provincial hall\n\n" + _LEAD + "\nThe farmers went home at "
+        "dusk. To contact the reporter on this story: Mara Velden at\n"
+    )
+    assert ("reporter", "Mara Velden") in _people(page)
+
+
+def test_a_list_of_names_with_the_outlet_after_the_last_comma() -> None:
+    line = "Mara Velden, Tom Ashby and Lin Oru, Bloomberg"
+    found = {(e.role, e.name) for e in read_credit_line(line) if e.kind == "person"}
+    assert found == {
+        ("reporter", "Mara Velden"),
+        ("reporter", "Tom Ashby"),
+        ("reporter", "Lin Oru"),
+    }
+
+
+def test_a_list_of_places_with_an_outlet_is_no_byline() -> None:
+    assert not read_credit_line("Phnom Penh, Kandal and Takeo, Reuters")
