@@ -495,13 +495,7 @@ _AFTER_LABEL = re.compile(
 )  # "NAME 기자 -" closing a dated byline, "NAME 기자>" heading a broadcast's report,
 # "NAME 기자입니다." (this is reporter NAME) signing one off
 # "By NAME", "Story by NAME", "Story written by: NAME", "BY NAME | DATE"
-# An author archive's head, "Home » Entries posted by NAME OUTLET" / "Posts by NAME", is the
-# same byline (a breadcrumb before it; "posted by" only after the archive's noun: a blog's
-# own "Posted by NAME at 3:00 PM" names the reposter).
-BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:home\s*[»›>]\s*)?"
-                      r"(?:(?:story|words|text|article|report|interview)\s+)?"
-                      r"(?:(?:all\s+)?(?:entries|posts|articles|stories)\s+(?:posted\s+)?"
-                      r"(?=(?:written\s+)?by\b))?"
+BY_LABEL = re.compile(r"^(?:[•·*]\s*)?(?:(?:story|words|text|article|report|interview)\s+)?"
                       r"(?:written\s+)?by(?::\s*|\s+)(?P<rest>.+)$", re.IGNORECASE)  # fmt: skip
 # "NAME | DATE", "NAME, Phnom Penh | 12 May 2024": a name, a bar, then something with digits.
 _NAME_BAR_DATE = re.compile(r"^(?P<name>[^|·•\d]+?)\s*[|·•]\s*(?P<rest>[^|·•]*\d[^|·•]*)$")

@@ -106,9 +106,10 @@ _HAN_WIRE_REPORTS = re.compile(
     rf"(?P<names>{_HAN_NAMES}?)\s*(?:报道|報導|報道)"
 )
 # The station's or paper's own reporter named with the work ("本台新聞部記者NAME的特寫作品",
-# this station's newsroom reporter NAME's feature): a desk ending in 部/组 may stand between.
+# this station's newsroom reporter NAME's feature): a desk ending in 部/组 may stand between;
+# "本報記者綜合報導" (our reporters' compiled report) names no one.
 _HAN_RADIO_SIGN_OFF = re.compile(
-    r"(?:本台|本報|本报)(?:[\u3400-\u9fff]{1,4}?[部组組])?(?:记者|記者)\s*"
+    r"(?:本台|本報|本报)(?:[\u3400-\u9fff]{1,4}?[部组組])?(?:记者|記者)\s*(?!綜合|综合)"
     r"(?P<name>[\u3400-\u9fff]{2,3}?)(?:的?(?:采访|採訪)?(?:报道|報導|报导)"
     r"|的(?:特寫|特写|專題|专题)?(?:作品|節目|节目))"
 )
