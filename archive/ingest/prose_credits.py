@@ -26,7 +26,7 @@ from archive.ingest.bylines import (
     read_source_line,
     words_recur,
 )
-from archive.ingest.credits import CreditEntry
+from archive.ingest.credits import CreditEntry, Role
 from archive.ingest.dates import date_line
 
 __all__ = ["credits_in_prose"]
@@ -300,7 +300,7 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         if (info := find_organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
             entries.append(organisation_entry("source", info, sign_off.group()))
     for contact in _CONTACT.finditer(text):
-        role = "editor" if contact["role"].startswith("editor") else "reporter"
+        role: Role = "editor" if contact["role"].startswith("editor") else "reporter"
         raw_c = contact.group().lstrip('.!?”" ')
         found_c = read_names(contact["names"], role, raw_c, strict_case=True)
         entries.extend(e for e in found_c or [] if e.kind == "person")
