@@ -644,10 +644,12 @@ def _read_date_names(text: str, raw: str) -> list[CreditEntry] | None:
     for cut in range(len(words) - 1, 0, -1):
         if date_line(" ".join(words[:cut]).rstrip(",;|")) is not None:
             rest = " ".join(words[cut:])
-            if (labelled := read_labelled(rest, raw)) or (
-                labelled := _read_tibetan_translated(rest, raw)
-            ):
-                return labelled  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET"
+            if (
+                (labelled := read_labelled(rest, raw))
+                or (labelled := _read_tibetan_translated(rest, raw))
+                or (labelled := _read_name_outlet(rest, raw))
+            ):  # "2015-03-31 NAME བསྒྱུར།", "DATE 来源：OUTLET", "DATE NAME, From OUTLET"
+                return labelled
             found = read_names(rest, "reporter", raw, strict_case=True)
             people = [e for e in found or [] if e.kind == "person"]
             # "DATE, OUTLET/NAME": the outlet a person writes for may stand with the name.
@@ -722,7 +724,10 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     # Without "and", one comma after the name introduces a place or a job title ("By A,
     # Staff Writer"); a longer list of names is names ("By A, B, C" on Xinhua pages).
     parts = rest.split(",")
-    if len(parts) == 2 and find_organisation(parts[1]) is not None:
+    closing = find_organisation(parts[-1]) if len(parts) > 2 else None
+    if closing is not None:  # "By A, B and C, Bloomberg": the outlet closes the list
+        rest = ",".join(parts[:-1])
+    elif len(parts) == 2 and find_organisation(parts[1]) is not None:
         rest = f"{parts[0]}/{parts[1].strip()}"  # "By NAME, VOA Khmer": the outlet they write for
     elif not re.search(r"\band\b|&", rest) and len(parts) == 2:
         rest = parts[0]
@@ -735,6 +740,8 @@ def _read_by(text: str, raw: str) -> list[CreditEntry] | None:
     entries = read_names(rest, "writer", raw, strict_case=True)
     if entries is None:
         return None
+    if closing is not None:
+        entries = [*entries, organisation_entry("source", closing, raw)]
     # An outlet or service that wrote the story reported it.
     return _wire_reporters(entries) or ([] if _STAFF.match(rest.strip()) else None)
 
@@ -835,6 +842,10 @@ _NAME_OUTLET = re.compile(
     r"^(?P<names>[^,\d|]{3,80}?),\s*(?P<outlet>[^,\d|]{2,40}?)"
     r"(?:\s*[,|]\s*(?P<date>[^,|]*\d[^,|]*))?$"
 )
+# "A, B and C, Bloomberg": a list of names, the outlet after the last comma.
+_NAMES_OUTLET = re.compile(
+    r"^(?P<names>[^\d|,]{3,40}(?:,[^\d|,]{3,40})+?)\s*,\s*(?P<outlet>[^,\d|]{2,40}?)$"
+)
 _NAME_AND_OUTLET = re.compile(
     r"^(?P<names>[^,\d|&]{3,40}?)\s+(?:&|and)\s+(?P<outlet>[^,\d|&]{2,40})$"
 )
@@ -848,6 +859,8 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
         if find_organisation(outlet) is None:
             continue
         label = re.sub(r"\s*(?:của\s+)?đài$", "", label, flags=re.IGNORECASE)  # "… đài RFA"
+        # "NAME, for The Guardian", "NAME, From The Phnom Penh Post" (a repost's): the outlet
+        label = re.sub(r"^(?:from|for|via)$", "", label, flags=re.IGNORECASE)
         if not label:
             return "reporter", outlet
         roles = [r for pattern, r in LABEL_PATTERNS if pattern.fullmatch(label + " ")]
@@ -858,7 +871,7 @@ def _outlet_role(text: str) -> tuple[Role, str] | None:
 def _read_name_outlet(text: str, raw: str) -> list[CreditEntry] | None:
     """A byline naming people and the outlet they report for: "NAME, The Phnom Penh Post",
     "NAME and NAME, OUTLET", "NAME, phóng viên RFA", "NAME, VOA, 23/01/2021", "NAME & AFP"."""
-    match = _NAME_OUTLET.match(text) or _NAME_AND_OUTLET.match(text)
+    match = _NAME_OUTLET.match(text) or _NAME_AND_OUTLET.match(text) or _NAMES_OUTLET.match(text)
     if match is None:
         return None
     date = match.groupdict().get("date")
@@ -956,7 +969,14 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     """ "NAME and NAME contributed to this report." / "BenarNews staff contributed." """
     match = _CONTRIBUTED.match(text)
     if match is None:
-        return None
+        # "… contributed to this report. Photo courtesy of NAME/AP.": the picture's credit
+        # run on after the closing sentence is no part of it (and names no contributor).
+        head, dot, tail = text.partition(". ")
+        if not dot or _PICTURE_SENTENCE.match(tail) is None:
+            return None
+        match = _CONTRIBUTED.match(head + ".")
+        if match is None:
+            return None
     names, found = match["names"], []
     # "Associated Press writers A in Bangkok and B contributed": the outlet, then its people.
     if staff := _OUTLET_STAFF.match(names):
@@ -973,6 +993,10 @@ def _read_contributed(text: str, raw: str) -> list[CreditEntry] | None:
     return (people + found if people else None) if found else (people or None)
 
 
+# A picture's credit sentence: "Photo courtesy of NAME/AP.", "Photos: NAME", "Image via X".
+_PICTURE_SENTENCE = re.compile(
+    r"^(?:(?:top|main|file|cover)\s+)?(?:photos?|pictures?|images?|photograph)\b", re.IGNORECASE
+)
 _OUTLET_STAFF = re.compile(
     r"^(?P<org>.+?)\s+(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)\s+"
     r"(?P<names>[A-Z].*)$"

@@ -4,8 +4,9 @@ A saved page often loses the line break between the byline and the lead. The cre
 read off the paragraph's head by its structure, the paragraph staying in the story:
 
 - a "By" label, the names, then a dash: "By NAME – The story begins …";
-- a "By" label, the names, then a wire's dateline, the place in capitals: "By NAME
-  KULAIJAYA, Feb 27 (Bernama) -- The story begins …";
+- a "By" label, the names (two joined by "and", the outlet they write for after them), then a
+  wire's dateline, the place in capitals: "By NAME KULAIJAYA, Feb 27 (Bernama) -- The story
+  begins …", "By NAME and NAME The Associated Press PHNOM PENH, Cambodia (AP) — …";
 - a name, a known outlet and a colon: "NAME, RFA: The story begins …";
 - a label of an unspaced script, the name (one or two words), then the lead: "ໂດຍ: NAME ໃນ…",
   the name ending at the first word of the lead (a closed class of function words);
@@ -37,7 +38,8 @@ _BY_DASH = re.compile(r"^(?P<by>by\s+[^–—|]{3,60}?)\s+(?:--?|[–—])\s+(?=
 # without a space: "By NAME Eun-jungSEOUL, …").
 _BY_WIRE_DATELINE = re.compile(
     r"^(?i:by)\s+(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*?|bin|binti|bte|al|de|van|von|da|di))"
-    r"{1,4}?)"
+    r"{1,4}?(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*?|bin|binti|bte|al|de|van|von|da|di))"
+    r"{1,4}?)?(?:\s+(?:The\s+)?[A-Z][\w'’.-]*){0,3}?)"
     r"(?:\s+|(?<=[a-z]))(?P<place>[A-Z][A-Z'’.-]+(?:[\s/]+[A-Z][A-Z'’.-]+){0,2})"
     r"(?:\s*,\s*[^()]{1,25}?)?\s*\((?P<agency>[^()]{2,30})\)\s*(?:--?|[–—])"
 )

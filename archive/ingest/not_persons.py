@@ -8,10 +8,14 @@ title of address, "Dr.", is taken off the name instead: ``credit_words.strip_tit
 from __future__ import annotations
 
 import re
+import threading
+
+import icu
 
 __all__ = [
     "burmese_no_name",
     "is_photo_credit",
+    "khmer_no_name",
     "names_no_person",
     "names_photo_or_site",
     "tibetan_no_name",
@@ -30,6 +34,19 @@ _OFFICE_WORDS = frozenset(
 )  # fmt: skip
 
 
+# An institution's word: no byline names a person "… Center", "… Institute", "… Ministry"
+# (across every gold set's 704 credited names none holds one); a "person" holding one is an
+# organisation read off a blog's sidebar or a report's author box ("Asia-Pacific Region
+# Intelligence Center"). Outlet words (news, times, post …) are credit_words' own class.
+_ORG_WORDS = frozenset(
+    {"center", "centre", "institute", "institution", "foundation", "association",
+     "committee", "ministry", "university", "office", "council", "commission", "department",
+     "organization", "organisation", "federation", "society", "academy", "college",
+     "school", "party", "government", "embassy", "coalition", "alliance", "corporation",
+     "company", "bank", "fund", "forum", "union", "league", "parliament", "assembly",
+     "administration", "authority", "intelligence", "studies"}
+)  # fmt: skip
+
 # A day's name run into a name ("Saw Yan Naing Monday"): a dateline's, not a person's word.
 _DAY_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -39,7 +56,7 @@ _DAY_WORDS = frozenset(
 # "Admin") name no person.
 _PHOTO_WORDS = frozenset({"stf", "str", "getty", "photo", "photos", "images", "handout"})
 _SITE_WORDS = frozenset({"blogger", "bloggers", "admin", "administrator", "webmaster"})
-_NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS
+_NOT_PERSON_WORDS = _DESK_WORDS | _OFFICE_WORDS | _DAY_WORDS | _ORG_WORDS
 # An article opens a title or an outlet's name ("By The Nation", "By The Associated Press"),
 # never a person's: English names carry no article (Arabic "al-"/"el-" are particles).
 _ARTICLES = frozenset({"the"})
@@ -51,13 +68,14 @@ _POST_NOMINALS = frozenset({"phd", "ph.d", "dphil", "md", "m.d", "m.a", "mba", "
 
 
 def names_no_person(name: str) -> bool:
-    """Whether a Latin-script "name" holds a desk's word, an office's or a day's ("FE Team",
-    "Provincial Judge Veng", "NAME Monday"), a photo desk's ("NAME Stf") or a site's role
+    """Whether a Latin-script "name" holds a desk's word, an office's, an institution's or a
+    day's ("FE Team", "Provincial Judge Veng", "Region Intelligence Center", "NAME Monday"),
+    a photo desk's ("NAME Stf") or a site's role
     ("Blogger Tips"): a newsroom, a person the story speaks of, a dateline, a picture's
     credit or the site, not its writer; nor is an acronym alone ("CJ", "NLD") or a degree alone
     ("Ph.D."), nor a "name" opening with an article ("The Nation": an outlet or a title),
-    nor a Tibetan or Burmese "name" no name can be (``tibetan_no_name``,
-    ``burmese_no_name``)."""
+    nor a Tibetan, Burmese or Khmer "name" no name can be (``tibetan_no_name``,
+    ``burmese_no_name``, ``khmer_no_name``)."""
     bare = name.strip(" .,")
     if _ACRONYM.fullmatch(bare) or bare.casefold() in _POST_NOMINALS:
         return True
@@ -66,6 +84,7 @@ def names_no_person(name: str) -> bool:
     return (
         tibetan_no_name(name)
         or burmese_no_name(name)
+        or khmer_no_name(name)
         or names_photo_or_site(name)
         or any(
             word.casefold().strip(".,") in _NOT_PERSON_WORDS
@@ -154,3 +173,34 @@ def burmese_no_name(name: str) -> bool:
     return any(_LATIN_ACRONYM.fullmatch(word) for word in words) or any(
         word.endswith(_BURMESE_PARTICLE_ENDS) for word in words
     )
+
+
+# A Khmer name is a family name and a given name ("ណាត សុភាព", "យ៉ង ចាន់តារា"); the grammar's
+# words never stand in one: demonstratives "this"/"that" (នេះ, នោះ), the relative ដែល, the
+# complementiser ថា, connectives that open a sentence ("together with this" ជាមួយគ្នា, "and
+# then" ហើយ, "but" ប៉ុន្តែ, "so" ដូច្នេះ), "more" ទៀត, "of" របស់, "towards" ចំពោះ. Words as ICU's
+# dictionary break iterator finds them (Khmer writes no space between words).
+_KHMER_GRAMMAR_WORDS = frozenset(
+    {"នេះ", "នោះ", "ដែល", "ថា", "ជាមួយគ្នា", "ហើយ", "ប៉ុន្តែ", "ដូច្នេះ", "ទៀត", "របស់", "ចំពោះ"}
+)
+_local = threading.local()
+
+
+def khmer_no_name(name: str) -> bool:
+    """Whether a Khmer-script "name" holds a word of the grammar: a phrase cut from a
+    sentence ("ជាមួយគ្នានេះ រដ្ឋបាលខ", "together with this, the administr…"), no person.
+
+    >>> khmer_no_name("ជាមួយគ្នានេះ រដ្ឋបាលខ"), khmer_no_name("ណាត សុភាព")
+    (True, False)
+    """
+    if not any("\u1780" <= ch <= "\u17ff" for ch in name) or any(ord(ch) > 0xFFFF for ch in name):
+        return False  # ICU counts UTF-16 units: only the basic plane maps one to one
+    iterator: icu.BreakIterator | None = getattr(_local, "words", None)
+    if iterator is None:
+        iterator = _local.words = icu.BreakIterator.createWordInstance(icu.Locale("km"))
+    iterator.setText(name)
+    start, words = iterator.first(), []
+    for end in iterator:
+        words.append(name[start:end].strip())
+        start = end
+    return any(word in _KHMER_GRAMMAR_WORDS for word in words)

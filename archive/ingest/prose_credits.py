@@ -27,7 +27,7 @@ from archive.ingest.bylines import (
     read_source_line,
     words_recur,
 )
-from archive.ingest.credits import CreditEntry
+from archive.ingest.credits import CreditEntry, Role
 from archive.ingest.dates import date_line
 
 __all__ = ["credits_in_prose"]
@@ -106,8 +106,13 @@ _HAN_WIRE_REPORTS = re.compile(
     rf"(?:本报|本報|新华社|新華社|中新社)[^()（）\s。，<>]{{0,16}}[电電]\s*(?:记者|記者)\s*"
     rf"(?P<names>{_HAN_NAMES}?)\s*(?:报道|報導|報道)"
 )
+# The station's or paper's own reporter named with the work ("本台新聞部記者NAME的特寫作品",
+# this station's newsroom reporter NAME's feature): a desk ending in 部/组 may stand between;
+# "本報記者綜合報導" (our reporters' compiled report) names no one.
 _HAN_RADIO_SIGN_OFF = re.compile(
-    r"本台(?:记者|記者)\s*(?P<name>[\u3400-\u9fff]{2,3}?)的?(?:采访|採訪)?(?:报道|報導|报导)"
+    r"(?:本台|本報|本报)(?:[\u3400-\u9fff]{1,4}?[部组組])?(?:记者|記者)\s*(?!綜合|综合)"
+    r"(?P<name>[\u3400-\u9fff]{2,3}?)(?:的?(?:采访|採訪)?(?:报道|報導|报导)"
+    r"|的(?:特寫|特写|專題|专题)?(?:作品|節目|节目))"
 )
 # Vietnamese: "NAME, phóng viên RFA …" opening the lead (the line is the lead's start).
 _VI_REPORTER_LEAD = re.compile(
@@ -127,13 +132,25 @@ _END_BRACKET = re.compile(r"(?P<b>[(\[{〔【「<][^()\[\]{}〔〕【】「」<>
 
 # "… Katie Arnold reports." / "… NAME reports from Yangon." closing a deck or a lead (a TV
 # or radio teaser).
+# A role noun may head the names: "…, ITV News US Correspondent NAME reports", "… as our
+# Asia correspondent NAME reports" (the title says whose the name is).
 _REPORTS_END = re.compile(
-    r"(?:^|[.!?]\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+    r"(?:^|[.!?]\s+|\b(?i:correspondent|editor|reporter)\s+)(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
     r"(?:\s+and\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})?)\s+reports"
     r"(?:\s+from\s+[A-Z][\w'’-]*(?:[\s,]+[A-Z][\w'’-]*){0,3})?\.?$"
 )
 # "By NAME </p> <p>ANKARA (AA) – …": a byline glued to the lead by markup residue.
 _BY_BEFORE_MARKUP = re.compile(r"^(?P<by>by\s+[^<>]{3,60}?)\s*</?(?:p|br|div|span)\b", re.I)
+# The contact line closing a story (Bloomberg's and the papers that follow it): "To contact
+# the reporter on this story: NAME in CITY at ADDRESS", "To contact the editor responsible for
+# this story: NAME at ADDRESS" — glued to the last paragraph once the address is gone.
+_CONTACT = re.compile(
+    r"(?:^|[.!?”\"]\s+)To contact the (?P<role>reporters?|editors?|writers?)"
+    r"(?:\s+responsible\s+for|\s+on|\s+of)?\s+this\s+(?:story|article|report)\s*:\s*"
+    r"(?P<names>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4}"
+    r"(?:\s*(?:,|\band\b)\s*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,4})*)"
+    r"(?=\s+(?:in|at)\b|\s*$|\s*[;,.])"
+)
 # A writer's tagline: "NAME is an Associated Press writer.", "NAME is a Reuters correspondent
 # based in Bangkok." — the outlet must be one the registry knows.
 _TAGLINE = re.compile(
@@ -283,6 +300,11 @@ def credits_in_prose(paragraph: str) -> tuple[CreditEntry, ...]:
         entries.append(CreditEntry("reporter", sign_off["name"], "person", None, sign_off.group()))
         if (info := find_organisation(sign_off["outlet"])) is not None:  # "KBS 뉴스 NAME입니다"
             entries.append(organisation_entry("source", info, sign_off.group()))
+    for contact in _CONTACT.finditer(text):
+        role: Role = "editor" if contact["role"].startswith("editor") else "reporter"
+        raw_c = contact.group().lstrip('.!?”" ')
+        found_c = read_names(contact["names"], role, raw_c, strict_case=True)
+        entries.extend(e for e in found_c or [] if e.kind == "person")
     if reports := _REPORTS_END.search(text):
         raw = reports.group().lstrip(".!? ")
         names_r = reports["names"]

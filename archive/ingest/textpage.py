@@ -311,8 +311,11 @@ def _find_credits(
         # The lead may stand under a caption or two: the first three long lines are read too
         # (a photo's caption paragraph may come first: "(평양=연합뉴스) …" over the lead).
         leads = [i for i in range(first, last + 1) if line_weight(texts[i]) >= _LEAD_WEIGHT][:3]
+        # A deck between the headline and the story ("…, OUTLET Correspondent NAME reports").
+        decks = range(title + 1, first) if title is not None else range(0)
         ends = sorted(
             {
+                *(i for i in decks if line_weight(texts[i]) >= _LEAD_WEIGHT),
                 *range(lead_first, min(lead_first + 2, last + 1)),  # a lead over a slot line
                 *range(first, min(first + 2, last + 1)),
                 *leads,
