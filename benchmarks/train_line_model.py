@@ -65,7 +65,7 @@ MODEL_PATH = REPO / "archive" / "ingest" / "data" / "line_model.json"
 SETS = TRAINING_SETS
 DEFAULT_L2 = 1.0
 # chosen by --cv (see docs/line-model.md): no extra lead or end lost on any left-out set
-DEFAULT_THRESHOLD = 0.9
+DEFAULT_THRESHOLD = 0.97
 DEFAULT_EDGE_THRESHOLD = 0.95
 DEFAULT_TAIL_THRESHOLD = 0.8
 DEFAULT_BLOCK_THRESHOLD = 1.01
