@@ -270,7 +270,8 @@ _OUTLETS: tuple[tuple[str, str, str, tuple[str, ...]], ...] = (
     # Round 12: outlets that open their leads with their own mark ("【人民报消息】",
     # "人民监督网 讯:", "GĐXH -", "【圆明网】").
     ("renminbao", "Renminbao", "zh", ("renminbao", "人民报", "人民報", "人民报网", "人民報網")),
-    ("rmjdw", "People’s Supervision Net", "zh", ("rmjdw", "人民监督网", "人民監督網")),
+    ("rmjdw", "People’s Supervision Net", "zh",
+     ("people supervision net", "rmjdw", "人民监督网", "人民監督網")),
     ("gia-dinh-xa-hoi", "Gia đình & Xã hội", "vi",
      ("gđxh", "gia đình và xã hội", "gia đình xã hội", "báo gia đình và xã hội")),
     ("yuanming", "Yuanming", "zh", ("yuanming", "圆明网", "圓明網")),
