@@ -13,6 +13,7 @@ from collections import Counter
 from archive.analysis.language import (
     RELIABLE_CONFIDENCE,
     LanguageGuess,
+    article_language,
     guess_language,
 )
 from archive.analysis.results import Encoding, Paragraph, Sentence, TextAnalysis
@@ -211,13 +212,17 @@ def _has_letter(text: str, start: int, end: int) -> bool:
     return any(char_script(c) not in NEUTRAL_SCRIPTS for c in text[start:end])
 
 
-def analyze_text(text: str, *, language_hint: str | None = None) -> TextAnalysis:
+def analyze_text(
+    text: str, *, language_hint: str | None = None, title: str | None = None
+) -> TextAnalysis:
     """Analyse ``text``: language, script, encoding, paragraphs and sentences.
 
     Args:
         text: the text of a version, as stored (never altered here).
         language_hint: the language the source declares (BCP-47 or ISO 639), used when
             detection is unsure and the script agrees with it.
+        title: the article's title, breaking the tie of a text mixed between Latin and
+            another script as import does (:func:`~archive.analysis.language.article_language`).
 
     Returns:
         A :class:`TextAnalysis` whose offsets index ``text``.
@@ -232,7 +237,8 @@ def analyze_text(text: str, *, language_hint: str | None = None) -> TextAnalysis
         for script, n in counts.items():
             totals[script] = totals.get(script, 0.0) + n
     has_burmese = "Mymr" in totals
-    guess = guess_language(text, totals, zawgyi=encoding == "zawgyi" if has_burmese else None)
+    zawgyi = encoding == "zawgyi" if has_burmese else None
+    guess = article_language(text, title, totals, zawgyi=zawgyi)
     guess = _apply_hint(guess, language_hint)
     document_script = _han(guess.script)
 

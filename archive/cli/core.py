@@ -493,7 +493,7 @@ def analyze_command(
     failed = False
     for path in paths:
         try:
-            text, decoded = page_story(path, read_capped(path, MAX_PAGE_BYTES))
+            text, decoded, title = page_story(path, read_capped(path, MAX_PAGE_BYTES))
         except OSError as exc:
             echo(f"archive: {safe_line(path)}: cannot read ({exc.strerror})", err=True)
             failed = True
@@ -502,7 +502,7 @@ def analyze_command(
             echo(f"archive: {safe_line(exc)}", err=True)
             failed = True
             continue
-        analysis = analyze_text(text)
+        analysis = analyze_text(text, title=title)
         data = analysis.to_json()
         data["file"] = str(path)
         data["source_encoding"] = decoded.encoding

@@ -53,10 +53,14 @@ _HAN_BRACKET_REPORTER = re.compile(
 _HAN_BRACKET_REPORT = re.compile(
     r"^\s*[(（](?P<head>[^()（）]{2,60}?)(?:采访报道|採訪報導|报道|報導|报导|報道)[^()（）]{0,20}[)）]"
 )
-# A paper's own dispatch in brackets opening the lead: "【明報專訊】", "【OUTLET讯】", "[OUTLET訊]".
+# A paper's own dispatch in brackets opening the lead: "【明報專訊】", "【OUTLET讯】", "[OUTLET訊]",
+# "【OUTLET消息】" ("news of"); the outlet may carry its time: "【OUTLET北京時間2021年10月25日訊】".
 _HAN_DISPATCH = re.compile(
-    r"^\s*[【\[〔](?P<head>[^【】\[\]〔〕]{2,16}?)(?:專訊|专讯|快訊|快讯|訊|讯)[】\]〕]"
+    r"^\s*[【\[〔](?P<head>[^【】\[\]〔〕]{2,30}?)(?:專訊|专讯|快訊|快讯|訊|讯|消息)[】\]〕]"
 )
+# The outlet alone in the lead's opening bracket: "【圆明网】…" (the registry must know all of it;
+# a column's or a section's name stands there as often).
+_HAN_BRACKETED_NAME = re.compile(r"^\s*【(?P<head>[^【】]{2,12})】")
 # A wire dateline after a stamp glued to the lead ("… 18:23 +0800中新网连城6月2日电"): the
 # dateline stands within the line's first characters, right after a digit, a space or a mark.
 _HAN_WIRE_GLUED = re.compile(
@@ -79,6 +83,13 @@ _BARE_BRACKET_DATELINE = re.compile(
 # A credit line closing on its outlet in brackets: "သတင်းထောက် ။ ။ NAME (OUTLET)", "NAME (Xinhua)".
 _BRACKETED_OUTLET_END = re.compile(r"[(（](?P<head>[^()（）]{2,40})[)）]\s*$")
 _MAX_CREDIT_LINE = 100
+# "VOV.VN - …", "GĐXH - …": the outlet's mark and a dash opening the lead (Vietnamese papers'
+# convention, the Latin-script sibling of "(Dân trí) -"); the registry must know the whole mark.
+_OUTLET_DASH = re.compile(
+    r"^\s*(?P<head>[^\W\d_][\w.&]{1,15}(?:\s[\w.&]{1,15}){0,2}?)\s+[-–—]\s+(?=\w)"
+)
+# A site's name as its mark: "VOV.VN", "VTV.vn" name the outlet without the domain's suffix.
+_SITE_SUFFIX = re.compile(r"\.(?:vn|com|net|org|cn|kh|la)$", re.IGNORECASE)
 # "SEOUL, UPI --", "HONG KONG, Jul 30, 2020, RTHK." : a capitalised place, the outlet, a dash.
 _COMMA_DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{1,30},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*(?:\d{4},\s*)?)?"
@@ -190,6 +201,12 @@ def _opening(line: str) -> CreditEntry | None:
     ):
         if (match := pattern.match(line)) and (found := leading_outlet(match["head"])):
             return _entry(found[0], match.group())
+    if (match := _HAN_BRACKETED_NAME.match(line)) and (info := _whole_outlet(match["head"])):
+        return _entry(info, match.group())
+    if (match := _OUTLET_DASH.match(line)) and (
+        info := _whole_outlet(_SITE_SUFFIX.sub("", match["head"]))
+    ):
+        return _entry(info, match.group())
     glued = _HAN_WIRE_GLUED.search(line[:_GLUED_REACH])
     if glued and (found := leading_outlet(glued["head"])):
         return _entry(found[0], glued.group())

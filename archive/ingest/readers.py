@@ -40,16 +40,16 @@ def file_format(path: Path) -> str | None:
     return None
 
 
-def _language_and_kind(text: str, service: str | None) -> tuple[str, str]:
-    """The language of a page, and whether it is the original or the published version.
+def _language_and_kind(text: str, service: str | None, title: str | None) -> tuple[str, str]:
+    """The language of a page's story (its title breaking a mixed story's tie), and whether
+    it is the original or the published version.
 
     A page in its service's own language is the original; anything else is what was published.
     """
-    from archive.analysis import detect_language
+    from archive.analysis.language import article_language
     from archive.identity.services import resolve_service
 
-    language, _confidence = detect_language(text)
-    language = language or "und"
+    language = article_language(text, title).language or "und"
     info = resolve_service(service) if service else None
     if info is not None and language.split("-")[0] == info.language.split("-")[0]:
         return language, "original"
@@ -143,7 +143,7 @@ def record_from_page_text(
     title_derived = page.title is None
     title = page.title or derive_title(body)
     service = page.credits.service_key if page.credits else None
-    language, kind = _language_and_kind(body, service)
+    language, kind = _language_and_kind(body, service, title)
     urls = list(page.source_urls)
     if url and url not in urls:
         urls.insert(0, url)
@@ -219,20 +219,30 @@ def _add_html_credits(record: ArticleRecord, html: str, root: Any | None = None)
     record.credits += _credit_records(ParsedCredits(tuple(found), None, ""))
 
 
-def page_story(path: Path, data: bytes) -> tuple[str, DecodedText]:
-    """The text ``archive analyze`` reads of a file, and how its bytes were decoded.
+def page_story(path: Path, data: bytes) -> tuple[str, DecodedText, str | None]:
+    """The text ``archive analyze`` reads of a file, how its bytes were decoded, and the
+    title import gives the page (it breaks a mixed story's tie between scripts, so that
+    ``analyze`` and import name one language).
 
     A saved HTML page gives the story text import would store (not the markup, nor the
-    headline, byline or furniture it sets apart); any other file gives its whole text.
+    headline, byline or furniture it sets apart); any other file gives its whole text (a
+    text page's title is import's reading of it; None where import finds no story).
 
     Raises:
         ImportFailed: the bytes cannot be decoded, or an HTML page holds no story.
     """
     decoded = decode_bytes(data, source=str(path))
-    if file_format(path) != "html":
-        return decoded.text, decoded
-    record = record_from_html(decoded.text, source=str(path), encoding=decoded.encoding)
-    return record.versions[0].text, decoded
+    fmt = file_format(path)
+    if fmt == "html":
+        record = record_from_html(decoded.text, source=str(path), encoding=decoded.encoding)
+        return record.versions[0].text, decoded, record.title
+    title = None
+    if fmt == "text":
+        with suppress(ImportFailed):
+            title = record_from_page_text(
+                decoded.text, source=str(path), encoding=decoded.encoding
+            ).title
+    return decoded.text, decoded, title
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from archive.analysis import analyze_text, detect_language, detect_script
+from archive.analysis.language import article_language
 from archive.analysis.ntrex import read_documents
 
 EXPECTED = {
@@ -269,3 +270,64 @@ def test_cantonese_written_outside_quotes_is_yue() -> None:
         "佢話：「政府應該早啲處理。」而家啲市民都好擔心，冇人知道幾時先搞掂。"
     )
     assert detect_language(text)[0] == "yue"
+
+
+def test_a_columnists_cantonese_aside_in_written_chinese_is_zh_hant() -> None:
+    # A Hong Kong paper's column: written Chinese with a colloquial word or two (係, 唔, 畀)
+    # outside quotation marks is still zh-Hant; Cantonese needs its words every few lines.
+    text = (
+        "過去一個周末香港再次出現催淚彈與槍聲，警務處處長前晚到醫院探望受傷的警員，"
+        "不過他沒有見傳媒，當晚只係透過警方專頁發布消息。記者發現，警方帖文最初形容示威者"
+        "的行為為暴動，一個小時後就改為暴力行為。示威浪潮持續多月，警方每個工作天下午"
+        "四點都召開例行記者會，每日都座無虛席，仲有唔少外國傳媒和內地傳媒關注警方行動。"
+    )
+    assert detect_language(text)[0] == "zh-Hant"
+
+
+def test_a_short_tibetan_story_under_an_english_summary_is_tibetan_by_its_title() -> None:
+    story = (
+        "བོད་ནང་ས་ཡོམ་གོད་ཆག་འོག་རྐྱེན་འདས་སུ་ཕྱིན་པ་རྣམས་ཀྱི་དུས་མཆོད་གནང་སོང་། "
+        "A prayer service was held at the temple to honour the victims of the earthquake, "
+        "with similar services taking place worldwide, and relief work continues in the "
+        "hardest-hit areas, where temporary housing has been provided."
+    )
+    title = "བོད་ནང་ས་ཡོམ་གོད་ཆག་འོག་རྐྱེན་འདས་སུ་ཕྱིན་པ་རྣམས་ཀྱི་དུས་མཆོད།"
+    assert (detect_language(story)[0], article_language(story, title).language) == ("en", "bo")
+
+
+def test_a_chinese_podcast_story_under_english_captions_is_chinese_by_its_title() -> None:
+    story = (
+        "A journalist interrupted the daily police briefing and read out a statement.\n\n"
+        "A journalist interrupted the daily police briefing. Source: a screenshot\n\n"
+        "昨日下午，屯門多個地區有不少人吸入不明刺鼻氣體，有人更因不適送院。\n\n"
+        "究竟這些記者爲何會這樣做？詳情，請收聽我們的報導。"
+    )
+    assert article_language(story, "多名記者中途突襲警方例行記者會").language == "zh-Hant"
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Tibetans hold prayers for earthquake victims",  # an English title never turns it
+        "地震",  # too short to be reliable
+        None,
+    ],
+)
+def test_the_title_breaks_no_tie_it_cannot_read_or_that_is_english(title: str | None) -> None:
+    story = (
+        "བོད་ནང་ས་ཡོམ་གོད་ཆག་འོག་རྐྱེན་འདས་སུ་ཕྱིན་པ་རྣམས་ཀྱི་དུས་མཆོད་གནང་སོང་། "
+        "A prayer service was held at the temple to honour the victims of the earthquake, "
+        "with similar services taking place worldwide, and relief work continues in the "
+        "hardest-hit areas, where temporary housing has been provided."
+    )
+    assert article_language(story, title).language == "en"
+
+
+def test_an_english_story_quoting_a_chinese_title_stays_english() -> None:
+    # The title's script must hold a fifth of the story's letters: a name or two is not.
+    story = (
+        "The film 流浪地球 (The Wandering Earth) opened in Beijing on Friday, and critics said "
+        "that it was the most ambitious science-fiction film China had made, with ticket "
+        "sales that were expected to pass those of every other film this year."
+    )
+    assert article_language(story, "流浪地球票房創新高").language == "en"

@@ -125,3 +125,49 @@ def test_a_photo_credit_gives_way_to_the_outlet_the_page_names() -> None:
 def test_a_vietnamese_job_title_before_the_outlet_in_a_byline() -> None:
     texts = ["Tiêu đề", "Mặc Lâm, biên tập viên RFA, Bangkok", _LEAD]
     assert _keys(texts, first=2) == ["rfa"]
+
+
+_LEAD_VI = "Công an xã vừa phát hiện đối tượng chia sẻ bài viết sai sự thật trên mạng xã hội."
+
+
+@pytest.mark.parametrize(
+    ("lead", "key"),
+    [
+        ("VOV.VN - Sáng nay, Quốc hội khai mạc kỳ họp thứ tám tại Hà Nội.", "vov"),
+        ("GĐXH - Công an xã vừa phát hiện, vô hiệu hóa đối tượng chia sẻ bài viết.", None),
+        ("VTV.vn - Trong chương trình sáng nay, đài đã mời đến trường quay hai vị khách.", "vtv"),
+    ],
+)
+def test_a_vietnamese_outlets_mark_and_dash_opening_the_lead_names_it(
+    lead: str, key: str | None
+) -> None:
+    assert _keys(["Tiêu đề", lead, _LEAD_VI]) == [key or "gia-dinh-xa-hoi"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Hà Nội - Sáng nay, Quốc hội khai mạc kỳ họp thứ tám tại thủ đô.",  # a place
+        "Ông Nguyễn Văn A - chủ tịch xã - cho biết sẽ xử lý nghiêm vụ việc.",  # a person
+    ],
+)
+def test_a_place_or_a_person_before_a_dash_is_no_outlet(lead: str) -> None:
+    assert _keys(["Tiêu đề", lead, _LEAD_VI]) == []
+
+
+@pytest.mark.parametrize(
+    ("lead", "key"),
+    [
+        ("【人民报消息】我的「成名」让人心酸,这种名气让人有些心酸。", "renminbao"),
+        ("【新唐人北京時間2021年10月25日訊】大家好,歡迎收看今天的節目。", "ntd"),
+        ("【圆明网】大法弟子连续一个礼拜在雅典举行活动,吸引了各国媒体。", "yuanming"),
+    ],
+)
+def test_a_chinese_outlets_bracketed_dispatch_names_it(lead: str, key: str) -> None:
+    assert _keys(["标题", lead, _LEAD_ZH]) == [key]
+
+
+def test_a_column_or_an_authors_bracket_is_no_outlet() -> None:
+    lead = "【文/觀察者網專欄作者 某某】近來,中美關係的緊張吸引了大眾的注意力。"
+    column = "【紀元曙光】2020年4月25日,當初只有幾台電腦。"
+    assert _keys(["标题", lead, _LEAD_ZH]) == [] and _keys(["标题", column, _LEAD_ZH]) == []
