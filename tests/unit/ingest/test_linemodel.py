@@ -449,7 +449,7 @@ def test_a_caption_beside_an_image_file_and_the_headline_inside_a_longer_line_ar
 
 # a forum's watermark of ASCII noise, the reporter's address: each between two paragraphs
 @pytest.mark.parametrize("chrome", ["7 k# p: d2 q& m! z% 3", "reporter.sok@mekongwire.org"])
-def test_the_shipped_model_moves_noise_and_an_address_and_keeps_every_paragraph(
+def test_the_shipped_weights_at_threshold_0_9_move_noise_and_an_address_and_keep_paragraphs(
     chrome: str,
 ) -> None:
     text = f"{HEAD}\n\n{PARAGRAPH}\n\n{chrome}\n\n{SECOND}\n\n{THIRD}\n"
