@@ -141,6 +141,7 @@ def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
         (FRESH8_SET, 55),
         (FRESH9_SET, 55),
         (FRESH10_SET, 55),
+        (FRESH11_SET, 55),
     ],
     ids=[
         "fresh",
@@ -153,6 +154,7 @@ def test_a_page_with_gold_in_two_parts_is_refused(page_set: PageSet) -> None:
         "fresh8",
         "fresh9",
         "fresh10",
+        "fresh11",
     ],
 )
 def test_the_held_out_sets_follow_the_schema(folder: Path, at_least: int) -> None:
