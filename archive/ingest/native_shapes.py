@@ -89,8 +89,10 @@ def email_credits(line: str, name_ok: NameCheck) -> list[CreditEntry]:
     ['김민수']
     """
     raw = line.strip()
+    if len(raw) > _MAX_EMAIL_LINE:
+        return []  # a short line only (and no search through a long one)
     match = _EMAIL.search(raw)
-    if match is None or len(raw) > _MAX_EMAIL_LINE or len(_EMAIL.findall(raw)) > 1:
+    if match is None or len(_EMAIL.findall(raw)) > 1:
         return []
     after = raw[match.end() :].strip(" \t)]>）】.")
     if after and after not in ("입니다", "기자"):
