@@ -134,7 +134,7 @@ def test_version_chooser(
         await pilot.press("enter")
         await settle(pilot)
         await pilot.press("v")
-        await pilot.pause()
+        await settle(pilot)  # the chooser's screen may land a few pauses later on a loaded machine
 
     assert snap_compare(make_app(archive), terminal_size=SIZE, run_before=choose)
 
